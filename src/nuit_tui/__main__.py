@@ -1,0 +1,3 @@
+from nuit_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,216 @@
+"""The command line: thin calls into the same services the TUI uses.
+
+Errors are one line on stderr: exit 2 for bad usage or bad input, 1 for other
+failures, never a traceback (set NUIT_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .domain.norwegian import ParseError
+from .paths import DEMO_DB, default_db
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad usage or bad input: exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not argparse's usage block
+        raise UsageError(f"{message} (se «nuit-tui --help»)")
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else default_db()
+
+
+def _open(path: Path, *, create: bool = True):
+    from .services import Archive
+
+    return Archive.open(path, create=create)
+
+
+# --- commands ------------------------------------------------------------------------
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    path = _db_path(args)
+    if not args.db and not os.environ.get("NUIT_DB"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    archive = _open(path)
+    return _run_tui(archive)
+
+
+def _run_tui(archive) -> int:
+    from .tui.app import NuitApp
+
+    try:
+        NuitApp(archive).run()
+    finally:
+        archive.close()
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo.builder import ensure_demo
+
+    path = Path(args.db) if args.db else DEMO_DB
+    if not args.db:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    built = ensure_demo(path, fresh=args.fresh)
+    if args.no_tui:
+        print(f"Demoarkivet er {'bygget' if built else 'allerede på plass'}: {path}")
+        return EXIT_OK
+    return _run_tui(_open(path))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .store import TABLES, check_file
+
+    path = _db_path(args)
+    result = check_file(path, list(TABLES.values()))
+    if not result.sound:
+        print(f"{path}: {result.problems[0]}" + (f" (+{len(result.problems) - 1} til)" if len(result.problems) > 1 else ""), file=sys.stderr)
+        return EXIT_FAILURE
+    schema = result.report.applied[-1] if result.report.applied else "ingen"
+    pending = f", {len(result.report.pending)} oppgradering(er) venter" if result.report.pending else ""
+    summary = ", ".join(f"{table} {count}" for table, count in result.counts.items() if count)
+    print(f"OK: {path} (skjema {schema}{pending}; {summary or 'tom'})")
+    return EXIT_OK
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    from .services.transfer import export_json
+
+    archive = _open(_db_path(args), create=False)
+    try:
+        text = export_json(archive)
+    finally:
+        archive.close()
+    _emit(text.encode("utf-8"), args.out)
+    return EXIT_OK
+
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    from .services.transfer import import_json, parse_document
+
+    source = Path(args.file)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{source} finnes ikke") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{source} kan ikke leses: {exc}") from None
+    parse_document(text)  # reject a bad file before a database is created for it
+    archive = _open(_db_path(args))
+    try:
+        counts = import_json(archive, text)
+    finally:
+        archive.close()
+    print(f"Importert til {_db_path(args)}: " + ", ".join(f"{t} {n}" for t, n in counts.items() if n))
+    return EXIT_OK
+
+
+def _emit(data: bytes, out: str | None) -> None:
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from .files import write_atomic
+
+    try:
+        write_atomic(Path(out), data)
+    except FileNotFoundError as exc:
+        raise UsageError(str(exc).strip("'\"")) from None
+    print(f"Skrev {out}", file=sys.stderr)
+
+
+# --- parser --------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="nuit-tui",
+        description="Møter, sakslister, referat og årshjul for et sekretariat – i terminalen.",
+    )
+    parser.add_argument("--version", action="version", version=f"nuit-tui {__version__}")
+    parser.add_argument("--db", help="databasefil (standard: db/nuit.sqlite, eller NUIT_DB)")
+    parser.set_defaults(func=cmd_app)
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
+        sub.set_defaults(func=func)
+        return sub
+
+    demo = command("demo", cmd_demo, "bygg demoarkivet (NUITs møter 1/2023 og 2/2023) og åpne det")
+    demo.add_argument("--no-tui", action="store_true", help="bare bygg, ikke åpne appen")
+    demo.add_argument("--fresh", action="store_true", help="bygg på nytt selv om demoarkivet finnes")
+
+    command("check", cmd_check, "sjekk databasefilens integritet og skjema (endrer ingenting)")
+
+    export = commands.add_parser("export", help="eksporter")
+    export_kinds = export.add_subparsers(dest="kind", parser_class=_Parser, required=True)
+    export_json = export_kinds.add_parser("json", help="hele arkivet som ett JSON-dokument")
+    export_json.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
+    export_json.add_argument("--out", help="fil (standard: skriv til stdout)")
+    export_json.set_defaults(func=cmd_export_json)
+
+    import_ = commands.add_parser("import", help="importer")
+    import_kinds = import_.add_subparsers(dest="kind", parser_class=_Parser, required=True)
+    import_json = import_kinds.add_parser("json", help="last et JSON-dokument inn i en tom database")
+    import_json.add_argument("file", help="JSON-filen fra «nuit-tui export json»")
+    import_json.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
+    import_json.set_defaults(func=cmd_import_json)
+    return parser
+
+
+def _exit_code(exc: BaseException) -> int | None:
+    from .services.transfer import ImportRejected
+    from .store import errors
+
+    bad_input = (
+        UsageError,
+        ParseError,
+        ImportRejected,
+        errors.MissingDirectory,
+        errors.NotADatabase,
+        errors.NotNuitDatabase,
+        errors.CorruptDatabase,
+        errors.NewerDatabase,
+        errors.ReadOnlyDatabase,
+        errors.NotFound,
+        errors.Conflict,
+    )
+    if isinstance(exc, bad_input):
+        return EXIT_USAGE
+    if isinstance(exc, errors.StoreError):
+        return EXIT_FAILURE
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        # --db may stand before or after the command (subcommands SUPPRESS their default).
+        args = build_parser().parse_args(argv)
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        if os.environ.get("NUIT_DEBUG"):
+            raise
+        code = _exit_code(exc)
+        message = str(exc) if code is not None else f"uventet feil: {type(exc).__name__}: {exc}"
+        print(f"nuit-tui: {message}", file=sys.stderr)
+        return code if code is not None else EXIT_FAILURE

@@ -1,0 +1,181 @@
+"""Build the demo archive from demo/data.py through the service API.
+
+The demo is built into a temporary file beside the target and renamed into
+place, so a half-built demo never shows up as an archive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from ..domain import models as m
+from ..services import Archive
+from ..store import errors, inspect_file
+from . import data
+
+DEMO_MARK = "demo"
+
+
+def build_demo(archive: Archive) -> None:
+    """Fill an empty archive with the demo's bodies, people and meetings."""
+    store = archive.store
+    with store.write():
+        orgs = {o["name"]: store.insert(m.Organization(name=o["name"], short_name=o.get("short_name"))) for o in data.ORGANIZATIONS}
+        bodies = {b["short_name"]: archive.add_body(b["short_name"], b["name"]) for b in data.BODIES}
+        people = {
+            p["name"]: archive.add_person(p["name"], orgs[p["organization"]].id if p.get("organization") else None)
+            for p in data.PEOPLE
+        }
+        for position, ms in enumerate(data.MEMBERSHIPS, start=1):
+            archive.add_membership(
+                m.Membership(
+                    person_id=people[ms["person"]].id,
+                    body_id=bodies[ms["body"]].id,
+                    role=ms["role"],
+                    organization_id=orgs[ms["organization"]].id if ms.get("organization") else None,
+                    substitute_for_person_id=people[ms["substitute_for"]].id if ms.get("substitute_for") else None,
+                    valid_from=ms.get("valid_from"),
+                    valid_to=ms.get("valid_to"),
+                    position=position,
+                )
+            )
+        # Earlier meetings first, so that links to earlier handlings resolve.
+        items_by_case: dict[tuple[str, int, int], m.AgendaItem] = {}
+        pending_links: list[tuple[m.AgendaItem, list[dict[str, Any]]]] = []
+        for md in sorted(data.MEETINGS, key=lambda md: md["date"]):
+            body = bodies[md["body"]]
+            meeting = archive.create_meeting(
+                body.id,
+                dt.date.fromisoformat(md["date"]),
+                dt.time.fromisoformat(md["start"]),
+                dt.time.fromisoformat(md["end"]),
+                location=md.get("location"),
+                video_link=md.get("video_link"),
+                number=md["number"],
+                status=m.MeetingStatus(md["status"]),
+                standard_items=False,
+            )
+            # The seed's case numbers are inserted as they are, not renumbered.
+            for position, entry in enumerate(md["items"], start=1):
+                item = _insert_entry(archive, meeting, position, entry, people, orgs)
+                if item.case_seq is not None:
+                    items_by_case[(md["body"], item.case_year, item.case_seq)] = item
+                if entry.get("earlier_handlings"):
+                    pending_links.append((item, entry["earlier_handlings"]))
+            for position, ad in enumerate(md.get("attendance", []), start=1):
+                archive.add_attendance(
+                    m.Attendance(
+                        meeting_id=meeting.id,
+                        person_id=people[ad["person"]].id,
+                        role=ad.get("role", "member"),
+                        status=ad.get("status", "present"),
+                        remote=ad.get("remote", False),
+                        organization_id=orgs[ad["organization"]].id if ad.get("organization") else None,
+                        substitute_for_person_id=people[ad["substitute_for"]].id if ad.get("substitute_for") else None,
+                        arrived_at=ad.get("arrived_at"),
+                        left_at=ad.get("left_at"),
+                        position=position,
+                    )
+                )
+        for item, links in pending_links:
+            for link in links:
+                earlier = items_by_case[(link["body"], link["year"], link["seq"])]
+                archive.link_earlier(item.id, earlier.id)
+        store.set_meta(DEMO_MARK, "1")
+
+
+def _insert_entry(
+    archive: Archive,
+    meeting: m.Meeting,
+    position: int,
+    entry: dict[str, Any],
+    people: dict[str, m.Person],
+    orgs: dict[str, m.Organization],
+) -> m.AgendaItem:
+    store = archive.store
+    if entry["kind"] == "break":
+        return store.insert(
+            m.AgendaItem(
+                meeting_id=meeting.id,
+                kind=m.EntryKind.BREAK,
+                position=position,
+                title=entry["title"],
+                duration_minutes=entry["duration"],
+            )
+        )
+    item = store.insert(
+        m.AgendaItem(
+            meeting_id=meeting.id,
+            position=position,
+            case_year=meeting.year,
+            case_seq=entry["seq"],
+            title=entry["title"],
+            item_type=entry.get("item_type"),
+            duration_minutes=entry.get("duration", 0),
+            description=entry.get("description", ""),
+            purpose=entry.get("purpose", ""),
+            background=entry.get("background", ""),
+            proposed_decision=entry.get("proposed_decision", ""),
+            decision=entry.get("decision", ""),
+            narrative=entry.get("narrative", ""),
+            state=entry.get("state", "planned"),
+            exempt=entry.get("exempt", False),
+            exempt_basis=entry.get("exempt_basis"),
+        )
+    )
+    for role, key in ((m.PersonRole.PRESENTER, "presenters"), (m.PersonRole.CASE_OFFICER, "case_officers")):
+        if entry.get(key):
+            archive.set_item_people(item.id, role, [people[name].id for name in entry[key]])
+    for attachment in entry.get("attachments", []):
+        archive.add_attachment(
+            m.Attachment(item_id=item.id, label=attachment["label"], title=attachment["title"], location=attachment.get("location"))
+        )
+    for remark in entry.get("remarks", []):
+        org = orgs.get(remark.get("organization") or "")
+        archive.add_remark(
+            m.Remark(item_id=item.id, speaker=remark["speaker"], organization_id=org.id if org else None, text=remark["text"])
+        )
+    return item
+
+
+def ensure_demo(path: Path, *, fresh: bool = False) -> bool:
+    """Build the demo at `path` unless a demo is already there; True when built.
+
+    A file there that is not a demo is never overwritten.
+    """
+    path = Path(path)
+    report = inspect_file(path)
+    if report.exists and not report.empty:
+        archive = Archive.open(path, create=False)
+        try:
+            is_demo = archive.store.meta().get(DEMO_MARK) == "1"
+        finally:
+            archive.close()
+        if not is_demo:
+            raise errors.Conflict(f"{path} finnes og er ikke et demoarkiv; velg en annen fil med --db")
+        if not fresh:
+            return False
+    tmp = path.with_name(f".{path.name}.building")
+    _remove_database(tmp)
+    archive = Archive.open(tmp)
+    try:
+        build_demo(archive)
+        archive.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except BaseException:
+        archive.close()
+        _remove_database(tmp)
+        raise
+    archive.close()
+    _remove_database(path)
+    os.replace(tmp, path)
+    return True
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{path}{suffix}")

@@ -1,0 +1,292 @@
+"""The archive's records as pydantic models, one per table.
+
+Names follow OParl 1.1 where they fit (Body, Organization, Person, Membership,
+Meeting, AgendaItem, File) and DOMAIN.md's glossary elsewhere. Every model is a
+row: `id` is the database identity (None before insert), foreign keys are ids.
+The same models validate the JSON import, so they are the one boundary check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=False)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+ShortName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
+
+
+class Record(BaseModel):
+    """Common config: unknown fields are errors, values are validated on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    id: int | None = None
+
+
+class Versioned(Record):
+    """Rows a person edits carry a version, so a stale write can be detected."""
+
+    row_version: int = Field(default=1, ge=1)
+    updated_at: str | None = None
+
+
+# --- enumerations (values are stored; labels are the UI's Norwegian words) ---------
+
+
+class MembershipRole(StrEnum):
+    MEMBER = "member"
+    SUBSTITUTE = "substitute"
+    SECRETARIAT = "secretariat"
+    OBSERVER = "observer"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    NOTICE_SENT = "notice_sent"
+    HELD = "held"
+    MINUTES_APPROVED = "minutes_approved"
+    CANCELLED = "cancelled"
+
+    @property
+    def numbers_frozen(self) -> bool:
+        """Case numbers are frozen from the moment the notice is out."""
+        return self is not MeetingStatus.PLANNED
+
+
+class ItemType(StrEnum):
+    GODKJENNING = "Godkjenning"
+    ORIENTERING = "Orientering"
+    DROFTING = "Drøfting"
+    ANBEFALING = "Anbefaling"
+    BESLUTNING = "Beslutning"
+
+
+class EntryKind(StrEnum):
+    ITEM = "item"
+    BREAK = "break"
+
+
+class ItemState(StrEnum):
+    PLANNED = "planned"
+    HANDLED = "handled"
+    DEFERRED = "deferred"
+    WITHDRAWN = "withdrawn"
+
+
+class AttendanceRole(StrEnum):
+    MEMBER = "member"
+    SUBSTITUTE = "substitute"
+    SECRETARIAT = "secretariat"
+    GUEST = "guest"
+    OBSERVER = "observer"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    ABSENT_WITH_NOTICE = "absent_with_notice"
+    ABSENT_WITHOUT_NOTICE = "absent_without_notice"
+
+
+class FollowUpStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+
+
+class PersonRole(StrEnum):
+    """How a person is tied to an agenda item."""
+
+    PRESENTER = "presenter"
+    CASE_OFFICER = "case_officer"
+
+
+# --- records ------------------------------------------------------------------------
+
+
+class Body(Record):
+    short_name: ShortName
+    name: Name
+    position: int = 0
+
+
+class Organization(Record):
+    name: Name
+    short_name: str | None = None
+
+
+class Person(Record):
+    name: Name
+    organization_id: int | None = None
+    email: str | None = None
+
+
+class Membership(Record):
+    person_id: int
+    body_id: int
+    role: MembershipRole = MembershipRole.MEMBER
+    organization_id: int | None = None
+    substitute_for_person_id: int | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    position: int = 0
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Membership:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError("valid_to is before valid_from")
+        return self
+
+    def active_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+class Meeting(Versioned):
+    body_id: int
+    year: int = Field(ge=1900, le=2200)
+    number: int = Field(ge=1, le=999)
+    date: dt.date
+    start_time: dt.time
+    end_time: dt.time
+    location: str | None = None
+    video_link: str | None = None
+    status: MeetingStatus = MeetingStatus.PLANNED
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Meeting:
+        if self.date.year != self.year:
+            raise ValueError("the meeting's date is not in its year")
+        if self.end_time <= self.start_time:
+            raise ValueError("the meeting ends before it starts")
+        return self
+
+    @property
+    def ref(self) -> str:
+        """The meeting's number as written: "2/2023"."""
+        return f"{self.number}/{self.year}"
+
+
+class AgendaItem(Versioned):
+    """An entry of a meeting's agenda: a case (kind=item) or a break (kind=break)."""
+
+    meeting_id: int
+    kind: EntryKind = EntryKind.ITEM
+    position: int = 0
+    case_year: int | None = None
+    case_seq: int | None = Field(default=None, ge=1)
+    title: Text = ""
+    item_type: ItemType | None = None
+    duration_minutes: int = Field(default=0, ge=0, le=24 * 60)
+    fixed_start: dt.time | None = None
+    description: Text = ""
+    purpose: Text = ""
+    background: Text = ""
+    proposed_decision: Text = ""
+    decision: Text = ""
+    narrative: Text = ""
+    state: ItemState = ItemState.PLANNED
+    exempt: bool = False
+    exempt_basis: str | None = None
+    title_exempt: bool = False
+    deferred_from_id: int | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> AgendaItem:
+        if self.kind is EntryKind.BREAK and self.case_seq is not None:
+            raise ValueError("a break has no case number")
+        if (self.case_seq is None) != (self.case_year is None):
+            raise ValueError("a case number needs both its number and its year")
+        if self.title_exempt and not self.exempt:
+            raise ValueError("an exempt title needs the item to be exempt")
+        return self
+
+    @property
+    def is_break(self) -> bool:
+        return self.kind is EntryKind.BREAK
+
+
+class ItemPerson(Record):
+    item_id: int
+    person_id: int
+    role: PersonRole
+    position: int = 0
+
+
+class Attachment(Record):
+    """A document attached to an item ("Vedlegg 4A"); OParl's File."""
+
+    item_id: int
+    label: str = ""
+    title: Text = ""
+    location: str | None = None
+    position: int = 0
+    exempt: bool = False
+
+
+class ItemLink(Record):
+    """An earlier handling of the same topic, cited in the item's cover note."""
+
+    item_id: int
+    earlier_item_id: int
+    position: int = 0
+
+    @model_validator(mode="after")
+    def _not_self(self) -> ItemLink:
+        if self.item_id == self.earlier_item_id:
+            raise ValueError("an item cannot cite itself")
+        return self
+
+
+class Attendance(Versioned):
+    meeting_id: int
+    person_id: int
+    role: AttendanceRole = AttendanceRole.MEMBER
+    status: AttendanceStatus = AttendanceStatus.PRESENT
+    remote: bool = False
+    organization_id: int | None = None
+    substitute_for_person_id: int | None = None
+    arrived_at: dt.time | None = None
+    left_at: dt.time | None = None
+    position: int = 0
+    note: Text = ""
+
+
+class Remark(Versioned):
+    item_id: int
+    speaker: Text = ""
+    organization_id: int | None = None
+    person_id: int | None = None
+    text: Text = ""
+    position: int = 0
+    made_at: dt.time | None = None
+
+
+class FollowUp(Versioned):
+    item_id: int | None = None
+    description: Text
+    responsible: Text = ""
+    responsible_organization_id: int | None = None
+    responsible_person_id: int | None = None
+    due_date: dt.date | None = None
+    status: FollowUpStatus = FollowUpStatus.OPEN
+    closed_on: dt.date | None = None
+    closing_note: Text = ""
+
+
+class Deadline(Versioned):
+    """An entry of the year plan (årshjul)."""
+
+    body_id: int | None = None
+    date: dt.date
+    title: Name
+    description: Text = ""
+    category: str = ""
+    source: str = ""
+    responsible: str = ""
+    reminder_days: int | None = Field(default=None, ge=0, le=365)
+    exempt: bool = False
+    original_text: Text = ""

@@ -1,0 +1,95 @@
+"""Norwegian dates and times as the secretariat writes them, and their parsing.
+
+"25. mai 2023", "kl. 09.00", "17.2.22" (citations), "25.05.2023" (cover notes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = (
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+)
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+def long_date(day: dt.date) -> str:
+    """"25. mai 2023"."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def weekday_date(day: dt.date) -> str:
+    """"torsdag 25. mai 2023"."""
+    return f"{WEEKDAYS[day.weekday()]} {long_date(day)}"
+
+
+def numeric_date(day: dt.date) -> str:
+    """"25.05.2023", as in a cover note's box."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"
+
+
+def citation_date(day: dt.date) -> str:
+    """"17.2.22", as earlier handlings are cited."""
+    return f"{day.day}.{day.month}.{day.year % 100:02d}"
+
+
+def clock(time: dt.time) -> str:
+    """"09.00" (Språkrådet: a full stop between hours and minutes)."""
+    return f"{time.hour:02d}.{time.minute:02d}"
+
+
+def kl(time: dt.time) -> str:
+    """"kl. 09.00"."""
+    return f"kl. {clock(time)}"
+
+
+def time_span(start: dt.time, end: dt.time) -> str:
+    """"kl. 09.00–15.45"."""
+    return f"kl. {clock(start)}–{clock(end)}"
+
+
+class ParseError(ValueError):
+    """Input a person typed that cannot be read; the message is Norwegian, for the UI."""
+
+
+_MONTH_BY_NAME = {name: i + 1 for i, name in enumerate(MONTHS)}
+_MONTH_BY_NAME.update({name[:3]: i + 1 for i, name in enumerate(MONTHS)})
+_MONTH_BY_NAME["sept"] = 9
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NUMERIC = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
+_WORDS = re.compile(r"^(\d{1,2})\.?\s*([a-zæøå]+)\.?\s+(\d{4})$")
+
+
+def parse_date(text: str) -> dt.date:
+    """Read a date typed as "25.5.2023", "25.05.23", "25. mai 2023" or "2023-05-25"."""
+    raw = text.strip().lower()
+    if m := _ISO.match(raw):
+        year, month, day = (int(g) for g in m.groups())
+    elif m := _NUMERIC.match(raw):
+        day, month = int(m[1]), int(m[2])
+        year = int(m[3]) if len(m[3]) == 4 else 2000 + int(m[3])
+    elif (m := _WORDS.match(raw)) and m[2] in _MONTH_BY_NAME:
+        day, month, year = int(m[1]), _MONTH_BY_NAME[m[2]], int(m[3])
+    else:
+        raise ParseError(f"«{text.strip()}» er ikke en dato (skriv f.eks. 25.5.2023)")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ParseError(f"{text.strip()} finnes ikke i kalenderen") from None
+
+
+_TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?$")
+
+
+def parse_time(text: str) -> dt.time:
+    """Read a time typed as "9", "09.00", "9:30" or "kl. 13.20"."""
+    m = _TIME.match(text.strip().lower())
+    if not m:
+        raise ParseError(f"«{text.strip()}» er ikke et klokkeslett (skriv f.eks. 09.00)")
+    hour, minute = int(m[1]), int(m[2] or 0)
+    if hour > 23 or minute > 59:
+        raise ParseError(f"{text.strip()} er ikke et gyldig klokkeslett")
+    return dt.time(hour, minute)

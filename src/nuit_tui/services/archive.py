@@ -1,0 +1,367 @@
+"""The service API that the TUI and the CLI both call.
+
+It applies the domain's rules (numbering, time plan, standard items) to what
+the store holds. Screens and commands never see SQL; they see records and the
+small view objects defined here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain import models as m
+from ..domain.case_numbers import CaseNumber, MeetingNumbering, parse_case_ref, parse_meeting_ref, renumber_year
+from ..domain.standard_items import closing_items, opening_items
+from ..domain.timeplan import PlanEntry, TimePlan, time_plan
+from ..store import ArchiveStore, errors, open_store
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    """One row of the agenda table: Sak | Agenda | Tidspunkt | Sakstype."""
+
+    item: m.AgendaItem
+    start: dt.time
+    end: dt.time
+    late: bool
+
+    @property
+    def case_number(self) -> str:
+        if self.item.case_seq is None or self.item.case_year is None:
+            return ""
+        return str(CaseNumber(self.item.case_year, self.item.case_seq))
+
+
+@dataclass(frozen=True)
+class Agenda:
+    meeting: m.Meeting
+    rows: tuple[AgendaRow, ...]
+    plan: TimePlan
+
+
+class Archive:
+    """One open archive file and the operations on it."""
+
+    def __init__(self, store: ArchiveStore):
+        self.store = store
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = True) -> Archive:
+        return cls(open_store(Path(path), create=create))
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --- bodies, organisations, people ----------------------------------------------
+
+    def bodies(self) -> list[m.Body]:
+        return self.store.find(m.Body, order_by="position, short_name")
+
+    def body(self, short_name: str) -> m.Body:
+        return self.store.body_by_short_name(short_name)
+
+    def body_by_id(self, body_id: int) -> m.Body:
+        return self.store.get(m.Body, body_id)
+
+    def add_body(self, short_name: str, name: str) -> m.Body:
+        position = self.store.count(m.Body)
+        return self.store.insert(m.Body(short_name=short_name, name=name, position=position))
+
+    def organization(self, name: str) -> m.Organization:
+        found = self.store.find(m.Organization, "name = ?", [name])
+        if found:
+            return found[0]
+        return self.store.insert(m.Organization(name=name))
+
+    def organization_by_id(self, organization_id: int) -> m.Organization:
+        return self.store.get(m.Organization, organization_id)
+
+    def add_person(self, name: str, organization_id: int | None = None) -> m.Person:
+        return self.store.insert(m.Person(name=name, organization_id=organization_id))
+
+    def person(self, person_id: int) -> m.Person:
+        return self.store.get(m.Person, person_id)
+
+    def add_membership(self, membership: m.Membership) -> m.Membership:
+        if membership.position == 0:
+            membership = membership.model_copy(
+                update={"position": self.store.count(m.Membership, "body_id = ?", [membership.body_id]) + 1}
+            )
+        return self.store.insert(membership)
+
+    def members_on(self, body_id: int, day: dt.date) -> list[m.Membership]:
+        """The body's memberships as they were on that day: a past meeting's list stays as it was."""
+        return self.store.members_on(body_id, day)
+
+    # --- meetings -----------------------------------------------------------------
+
+    def meetings_page(self, body_id: int | None, *, limit: int = 50, offset: int = 0) -> list[m.Meeting]:
+        return self.store.meetings_page(body_id, limit=limit, offset=offset)
+
+    def meeting(self, meeting_id: int) -> m.Meeting:
+        return self.store.get(m.Meeting, meeting_id)
+
+    def find_meeting(self, body_short_name: str, ref: str) -> m.Meeting:
+        year, number = parse_meeting_ref(ref)
+        return self.store.meeting_by_number(self.body(body_short_name).id, year, number)
+
+    def next_meeting_number(self, body_id: int, year: int) -> int:
+        return self.store.max_meeting_number(body_id, year) + 1
+
+    def create_meeting(
+        self,
+        body_id: int,
+        date: dt.date,
+        start: dt.time,
+        end: dt.time,
+        *,
+        location: str | None = None,
+        video_link: str | None = None,
+        number: int | None = None,
+        status: m.MeetingStatus = m.MeetingStatus.PLANNED,
+        standard_items: bool = True,
+    ) -> m.Meeting:
+        """A new meeting with the next number of its year and, unless told not to,
+        the standard opening and closing items."""
+        body = self.body_by_id(body_id)
+        with self.store.write():
+            previous = self.store.previous_meeting(body_id, date)
+            meeting = self.store.insert(
+                m.Meeting(
+                    body_id=body_id,
+                    year=date.year,
+                    number=number or self.next_meeting_number(body_id, date.year),
+                    date=date,
+                    start_time=start,
+                    end_time=end,
+                    location=location,
+                    video_link=video_link,
+                    status=status,
+                )
+            )
+            if standard_items:
+                drafts = [
+                    *opening_items(body.short_name, previous.date if previous else None),
+                    *closing_items(body.short_name),
+                ]
+                for position, draft in enumerate(drafts, start=1):
+                    self.store.insert(
+                        m.AgendaItem(
+                            meeting_id=meeting.id,
+                            position=position,
+                            title=draft.title,
+                            item_type=draft.item_type,
+                            duration_minutes=draft.duration_minutes,
+                            proposed_decision=draft.proposed_decision,
+                        )
+                    )
+                self._renumber(body_id, date.year)
+        return meeting
+
+    def set_meeting_status(self, meeting_id: int, status: m.MeetingStatus) -> m.Meeting:
+        with self.store.write():
+            meeting = self.meeting(meeting_id)
+            meeting = self.store.update(meeting.model_copy(update={"status": status}))
+            self._renumber(meeting.body_id, meeting.year)
+        return meeting
+
+    # --- agenda -------------------------------------------------------------------
+
+    def agenda_items(self, meeting_id: int) -> list[m.AgendaItem]:
+        return self.store.agenda(meeting_id)
+
+    def agenda(self, meeting_id: int) -> Agenda:
+        meeting = self.meeting(meeting_id)
+        items = self.store.agenda(meeting_id)
+        plan = time_plan(
+            meeting.start_time,
+            meeting.end_time,
+            [PlanEntry(item.id, item.duration_minutes, item.fixed_start) for item in items],
+        )
+        rows = tuple(
+            AgendaRow(item, slot.start, slot.end, slot.late)
+            for item, slot in zip(items, plan.slots, strict=True)
+        )
+        return Agenda(meeting, rows, plan)
+
+    def item(self, item_id: int) -> m.AgendaItem:
+        return self.store.get(m.AgendaItem, item_id)
+
+    def find_item(self, ref: str, *, body_short_name: str | None = None) -> m.AgendaItem:
+        """An item by its case number: "18/23" (with a body given) or "NUIT 8/22"."""
+        case = parse_case_ref(ref)
+        short = case.body or body_short_name
+        if short is None:
+            raise errors.NotFound(f"Skriv utvalget foran saksnummeret, f.eks. «NUIT {case.number}»")
+        return self.store.item_by_case(self.body(short).id, case.number.year, case.number.seq)
+
+    def case_label(self, item: m.AgendaItem, *, with_body: bool = False) -> str:
+        if item.case_seq is None or item.case_year is None:
+            return ""
+        number = CaseNumber(item.case_year, item.case_seq)
+        if not with_body:
+            return str(number)
+        meeting = self.meeting(item.meeting_id)
+        return number.cite(self.body_by_id(meeting.body_id).short_name)
+
+    def add_item(
+        self,
+        meeting_id: int,
+        item: m.AgendaItem | None = None,
+        *,
+        before_closing: bool = True,
+    ) -> m.AgendaItem:
+        """Add an entry to the agenda, by default just before "Eventuelt"."""
+        item = item or m.AgendaItem(meeting_id=meeting_id, title="Ny sak", duration_minutes=30)
+        with self.store.write():
+            meeting = self.meeting(meeting_id)
+            items = self.store.agenda(meeting_id)
+            position = len(items) + 1
+            closing = items[-1] if items else None
+            if before_closing and closing is not None and closing.title == "Eventuelt":
+                position = closing.position
+                self.store.update(closing.model_copy(update={"position": closing.position + 1}))
+            # The numbering rule gives the case number; one a caller set is not kept,
+            # except on an item deferred from an earlier meeting.
+            case = {} if item.deferred_from_id is not None else {"case_year": None, "case_seq": None}
+            added = self.store.insert(item.model_copy(update={"meeting_id": meeting_id, "position": position, **case}))
+            self._renumber(meeting.body_id, meeting.year)
+        return self.item(added.id)
+
+    def update_item(self, item: m.AgendaItem) -> m.AgendaItem:
+        return self.store.update(item)
+
+    def delete_item(self, item_id: int) -> None:
+        with self.store.write():
+            item = self.item(item_id)
+            meeting = self.meeting(item.meeting_id)
+            self.store.delete(m.AgendaItem, item_id)
+            self._compact_positions(meeting.id)
+            self._renumber(meeting.body_id, meeting.year)
+
+    def move_item(self, item_id: int, delta: int) -> None:
+        """Move an entry up (-1) or down (+1); numbers follow until the notice is sent."""
+        with self.store.write():
+            item = self.item(item_id)
+            items = self.store.agenda(item.meeting_id)
+            index = next(i for i, other in enumerate(items) if other.id == item_id)
+            target = index + delta
+            if not 0 <= target < len(items):
+                return
+            items.insert(target, items.pop(index))
+            for position, entry in enumerate(items, start=1):
+                if entry.position != position:
+                    self.store.update(entry.model_copy(update={"position": position}))
+            meeting = self.meeting(item.meeting_id)
+            self._renumber(meeting.body_id, meeting.year)
+
+    def _compact_positions(self, meeting_id: int) -> None:
+        for position, entry in enumerate(self.store.agenda(meeting_id), start=1):
+            if entry.position != position:
+                self.store.update(entry.model_copy(update={"position": position}))
+
+    def _renumber(self, body_id: int, year: int) -> None:
+        """Apply the numbering rule to the body's year (inside the caller's transaction)."""
+        numbering = []
+        items_by_id: dict[int, m.AgendaItem] = {}
+        for meeting in self.store.meetings_of_year(body_id, year):
+            entry = MeetingNumbering(frozen=meeting.status.numbers_frozen)
+            for item in self.store.agenda(meeting.id):
+                if item.kind is not m.EntryKind.ITEM:
+                    continue
+                if item.deferred_from_id is not None:
+                    if item.case_year == year and item.case_seq is not None:
+                        entry.kept.append(item.case_seq)
+                    continue
+                items_by_id[item.id] = item
+                entry.items.append((item.id, item.case_seq))
+            numbering.append(entry)
+        for item_id, seq in renumber_year(numbering).items():
+            item = items_by_id[item_id]
+            if item.case_seq != seq or item.case_year != year:
+                self.store.update(item.model_copy(update={"case_seq": seq, "case_year": year}))
+
+    # --- people on items, attachments, earlier handlings ---------------------------------
+
+    def set_item_people(self, item_id: int, role: m.PersonRole, person_ids: list[int]) -> None:
+        with self.store.write():
+            for link in self.store.find(m.ItemPerson, "item_id = ? AND role = ?", [item_id, role.value]):
+                self.store.delete(m.ItemPerson, link.id)
+            for position, person_id in enumerate(person_ids, start=1):
+                self.store.insert(m.ItemPerson(item_id=item_id, person_id=person_id, role=role, position=position))
+
+    def item_people(self, item_id: int, role: m.PersonRole) -> list[m.Person]:
+        return self.store.people_of_item(item_id, role)
+
+    def add_attachment(self, attachment: m.Attachment) -> m.Attachment:
+        if attachment.position == 0:
+            count = self.store.count(m.Attachment, "item_id = ?", [attachment.item_id])
+            attachment = attachment.model_copy(update={"position": count + 1})
+        return self.store.insert(attachment)
+
+    def attachments(self, item_id: int) -> list[m.Attachment]:
+        return self.store.find(m.Attachment, "item_id = ?", [item_id], order_by="position, id")
+
+    def link_earlier(self, item_id: int, earlier_item_id: int) -> m.ItemLink:
+        count = self.store.count(m.ItemLink, "item_id = ?", [item_id])
+        return self.store.insert(m.ItemLink(item_id=item_id, earlier_item_id=earlier_item_id, position=count + 1))
+
+    def earlier_handlings(self, item_id: int) -> list[m.AgendaItem]:
+        links = self.store.find(m.ItemLink, "item_id = ?", [item_id], order_by="position, id")
+        return [self.item(link.earlier_item_id) for link in links]
+
+    # --- minutes records ------------------------------------------------------------
+
+    def add_attendance(self, attendance: m.Attendance) -> m.Attendance:
+        if attendance.position == 0:
+            count = self.store.count(m.Attendance, "meeting_id = ?", [attendance.meeting_id])
+            attendance = attendance.model_copy(update={"position": count + 1})
+        return self.store.insert(attendance)
+
+    def attendance(self, meeting_id: int) -> list[m.Attendance]:
+        return self.store.find(m.Attendance, "meeting_id = ?", [meeting_id], order_by="position, id")
+
+    def add_remark(self, remark: m.Remark) -> m.Remark:
+        if remark.position == 0:
+            count = self.store.count(m.Remark, "item_id = ?", [remark.item_id])
+            remark = remark.model_copy(update={"position": count + 1})
+        return self.store.insert(remark)
+
+    def remarks(self, item_id: int) -> list[m.Remark]:
+        return self.store.find(m.Remark, "item_id = ?", [item_id], order_by="position, id")
+
+    def add_follow_up(self, follow_up: m.FollowUp) -> m.FollowUp:
+        return self.store.insert(follow_up)
+
+    def add_deadline(self, deadline: m.Deadline) -> m.Deadline:
+        return self.store.insert(deadline)
+
+    # --- overview -----------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return {table: self.store.count(model) for model, table in _TABLES_FOR_COUNT.items()}
+
+    def case_numbers_by_meeting(self, body_id: int, year: int) -> dict[str, list[str]]:
+        result: dict[str, list[str]] = defaultdict(list)
+        for meeting in self.store.meetings_of_year(body_id, year):
+            for item in self.store.agenda(meeting.id):
+                if item.case_seq is not None:
+                    result[meeting.ref].append(self.case_label(item))
+        return dict(result)
+
+
+_TABLES_FOR_COUNT = {
+    m.Body: "bodies",
+    m.Meeting: "meetings",
+    m.AgendaItem: "agenda_items",
+    m.Attendance: "attendance",
+    m.Remark: "remarks",
+    m.Deadline: "deadlines",
+}

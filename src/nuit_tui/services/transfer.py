@@ -1,0 +1,80 @@
+"""The whole archive as one JSON document, and back.
+
+The document is validated by the same pydantic models as every other write,
+so a hand-edited or damaged file is rejected whole and changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..domain import models as m
+from ..store import TABLES, errors
+from .archive import Archive
+
+FORMAT = "nuit-tui-archive"
+FORMAT_VERSION = 1
+
+
+class ArchiveDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["nuit-tui-archive"] = FORMAT
+    format_version: Literal[1] = FORMAT_VERSION
+    meta: dict[str, str] = {}
+    bodies: list[m.Body] = []
+    organizations: list[m.Organization] = []
+    people: list[m.Person] = []
+    memberships: list[m.Membership] = []
+    meetings: list[m.Meeting] = []
+    agenda_items: list[m.AgendaItem] = []
+    item_people: list[m.ItemPerson] = []
+    attachments: list[m.Attachment] = []
+    item_links: list[m.ItemLink] = []
+    attendance: list[m.Attendance] = []
+    remarks: list[m.Remark] = []
+    follow_ups: list[m.FollowUp] = []
+    deadlines: list[m.Deadline] = []
+
+
+assert set(ArchiveDocument.model_fields) >= set(TABLES.values()), "every table is in the document"
+
+
+class ImportRejected(errors.StoreError):
+    """The JSON document cannot be imported; nothing was written."""
+
+
+def export_document(archive: Archive) -> ArchiveDocument:
+    return ArchiveDocument(meta=archive.store.meta(), **archive.store.dump())
+
+
+def export_json(archive: Archive) -> str:
+    return export_document(archive).model_dump_json(indent=2) + "\n"
+
+
+def parse_document(text: str) -> ArchiveDocument:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportRejected(f"Filen er ikke gyldig JSON (linje {exc.lineno}: {exc.msg})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportRejected("Filen er ikke en nuit-tui-eksport (mangler \"format\": \"nuit-tui-archive\")")
+    if data.get("format_version") != FORMAT_VERSION:
+        raise ImportRejected(f"Ukjent formatversjon {data.get('format_version')!r}; denne nuit-tui leser versjon {FORMAT_VERSION}")
+    try:
+        return ArchiveDocument.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ImportRejected(f"Ugyldig innhold i {where}: {first['msg']} ({exc.error_count()} feil i alt)") from None
+
+
+def import_json(archive: Archive, text: str) -> dict[str, int]:
+    """Load a document into an empty archive; returns how many rows of each kind."""
+    document = parse_document(text)
+    tables = {table: getattr(document, table) for table in TABLES.values()}
+    archive.store.load(tables, document.meta)
+    return {table: len(rows) for table, rows in tables.items()}

@@ -1,0 +1,309 @@
+"""The one place that speaks SQL: records in and out of the archive file.
+
+Every write runs in `BEGIN IMMEDIATE` (a deferred transaction that reads and
+then writes fails at once with SQLITE_BUSY_SNAPSHOT when another process wrote
+in between) and commits before it returns, so an edit is on disk as soon as
+the call is done.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..domain import models as m
+from . import errors
+from .connection import backup_to, open_database
+
+R = TypeVar("R", bound=m.Record)
+
+# Table of each record type, in an order that satisfies foreign keys on insert.
+TABLES: dict[type[m.Record], str] = {
+    m.Body: "bodies",
+    m.Organization: "organizations",
+    m.Person: "people",
+    m.Membership: "memberships",
+    m.Meeting: "meetings",
+    m.AgendaItem: "agenda_items",
+    m.ItemPerson: "item_people",
+    m.Attachment: "attachments",
+    m.ItemLink: "item_links",
+    m.Attendance: "attendance",
+    m.Remark: "remarks",
+    m.FollowUp: "follow_ups",
+    m.Deadline: "deadlines",
+}
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def _row(record: m.Record) -> dict[str, Any]:
+    """Column values: ISO dates and times, enum values, booleans as 0/1."""
+    return record.model_dump(mode="json")
+
+
+class ArchiveStore:
+    """Records of the archive; one instance per open file."""
+
+    def __init__(self, path: Path, *, create: bool = True):
+        self.path = Path(path)
+        self.db, self.report = open_database(self.path, create=create)
+        self.conn: sqlite3.Connection = self.db.conn
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
+        self.conn.close()
+
+    # --- transactions -----------------------------------------------------------
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One atomic, durable change. Nested calls join the outer one."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise errors.DatabaseBusy(f"Databasen er opptatt ({exc}); prøv igjen") from None
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    # --- generic records ----------------------------------------------------------
+
+    def _select(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def insert(self, record: R) -> R:
+        table = TABLES[type(record)]
+        data = _row(record)
+        if data.get("id") is None:
+            data.pop("id", None)
+        stamp: dict[str, Any] = {}
+        if isinstance(record, m.Versioned) and record.updated_at is None:
+            stamp = {"updated_at": _now()}
+            data.update(stamp)
+        columns = ", ".join(data)
+        marks = ", ".join("?" for _ in data)
+        with self.write() as conn:
+            try:
+                cursor = conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(data.values()))
+            except sqlite3.IntegrityError as exc:
+                raise errors.Conflict(_integrity_message(exc)) from None
+        return record.model_copy(update={"id": cursor.lastrowid, **stamp})
+
+    def update(self, record: R) -> R:
+        """Write back a changed record; a versioned one only if nobody changed it since."""
+        if record.id is None:
+            raise ValueError("update needs a stored record")
+        table = TABLES[type(record)]
+        data = _row(record)
+        data.pop("id")
+        where, params = "id = ?", [record.id]
+        update: dict[str, Any] = {}
+        if isinstance(record, m.Versioned):
+            where += " AND row_version = ?"
+            params.append(record.row_version)
+            data["row_version"] = record.row_version + 1
+            data["updated_at"] = _now()
+            update = {"row_version": data["row_version"], "updated_at": data["updated_at"]}
+        assignments = ", ".join(f"{column} = ?" for column in data)
+        with self.write() as conn:
+            try:
+                cursor = conn.execute(
+                    f"UPDATE {table} SET {assignments} WHERE {where}", [*data.values(), *params]
+                )
+            except sqlite3.IntegrityError as exc:
+                raise errors.Conflict(_integrity_message(exc)) from None
+            if cursor.rowcount == 0:
+                exists = conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record.id]).fetchone()
+                if exists:
+                    raise errors.StaleWrite("Noen andre har endret dette i mellomtiden; last på nytt")
+                raise errors.NotFound(f"Finnes ikke lenger ({table} {record.id})")
+        return record.model_copy(update=update)
+
+    def delete(self, model: type[m.Record], record_id: int) -> None:
+        with self.write() as conn:
+            try:
+                conn.execute(f"DELETE FROM {TABLES[model]} WHERE id = ?", [record_id])
+            except sqlite3.IntegrityError as exc:
+                raise errors.Conflict(_integrity_message(exc)) from None
+
+    def get(self, model: type[R], record_id: int) -> R:
+        rows = self._select(f"SELECT * FROM {TABLES[model]} WHERE id = ?", [record_id])
+        if not rows:
+            raise errors.NotFound(f"Finnes ikke ({TABLES[model]} {record_id})")
+        return model.model_validate(rows[0])
+
+    def find(
+        self,
+        model: type[R],
+        where: str = "1",
+        params: Sequence[Any] = (),
+        *,
+        order_by: str = "id",
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[R]:
+        sql = f"SELECT * FROM {TABLES[model]} WHERE {where} ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [model.model_validate(row) for row in self._select(sql, params)]
+
+    def count(self, model: type[m.Record], where: str = "1", params: Sequence[Any] = ()) -> int:
+        return self.conn.execute(f"SELECT count(*) FROM {TABLES[model]} WHERE {where}", params).fetchone()[0]
+
+    # --- meta -------------------------------------------------------------------
+
+    def meta(self) -> dict[str, str]:
+        return {row["key"]: row["value"] for row in self._select("SELECT key, value FROM meta")}
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.write() as conn:
+            conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+    # --- queries the screens and rules need -----------------------------------------
+
+    def body_by_short_name(self, short_name: str) -> m.Body:
+        bodies = self.find(m.Body, "short_name = ? COLLATE NOCASE", [short_name.strip()])
+        if not bodies:
+            raise errors.NotFound(f"Fant ikke utvalget «{short_name}»")
+        return bodies[0]
+
+    def meetings_page(self, body_id: int | None, *, limit: int, offset: int = 0) -> list[m.Meeting]:
+        """Newest first; a page at a time, so a long archive costs what is on screen."""
+        if body_id is None:
+            return self.find(m.Meeting, order_by="date DESC, id DESC", limit=limit, offset=offset)
+        return self.find(m.Meeting, "body_id = ?", [body_id], order_by="date DESC, id DESC", limit=limit, offset=offset)
+
+    def meeting_by_number(self, body_id: int, year: int, number: int) -> m.Meeting:
+        found = self.find(m.Meeting, "body_id = ? AND year = ? AND number = ?", [body_id, year, number])
+        if not found:
+            raise errors.NotFound(f"Fant ikke møte {number}/{year}")
+        return found[0]
+
+    def meetings_of_year(self, body_id: int, year: int) -> list[m.Meeting]:
+        return self.find(m.Meeting, "body_id = ? AND year = ?", [body_id, year], order_by="date, number")
+
+    def previous_meeting(self, body_id: int, before: dt.date) -> m.Meeting | None:
+        found = self.find(
+            m.Meeting,
+            "body_id = ? AND date < ? AND status != 'cancelled'",
+            [body_id, before.isoformat()],
+            order_by="date DESC",
+            limit=1,
+        )
+        return found[0] if found else None
+
+    def max_meeting_number(self, body_id: int, year: int) -> int:
+        row = self.conn.execute("SELECT max(number) FROM meetings WHERE body_id = ? AND year = ?", [body_id, year]).fetchone()
+        return row[0] or 0
+
+    def agenda(self, meeting_id: int) -> list[m.AgendaItem]:
+        return self.find(m.AgendaItem, "meeting_id = ?", [meeting_id], order_by="position, id")
+
+    def item_by_case(self, body_id: int, year: int, seq: int) -> m.AgendaItem:
+        rows = self._select(
+            "SELECT agenda_items.* FROM agenda_items JOIN meetings ON meetings.id = agenda_items.meeting_id"
+            " WHERE meetings.body_id = ? AND case_year = ? AND case_seq = ? ORDER BY agenda_items.deferred_from_id IS NOT NULL, meetings.date LIMIT 1",
+            [body_id, year, seq],
+        )
+        if not rows:
+            raise errors.NotFound(f"Fant ikke sak {seq}/{year % 100:02d}")
+        return m.AgendaItem.model_validate(rows[0])
+
+    def people_of_item(self, item_id: int, role: m.PersonRole) -> list[m.Person]:
+        rows = self._select(
+            "SELECT people.* FROM item_people JOIN people ON people.id = item_people.person_id"
+            " WHERE item_people.item_id = ? AND item_people.role = ? ORDER BY item_people.position",
+            [item_id, role.value],
+        )
+        return [m.Person.model_validate(row) for row in rows]
+
+    def members_on(self, body_id: int, day: dt.date) -> list[m.Membership]:
+        return self.find(
+            m.Membership,
+            "body_id = ? AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)",
+            [body_id, day.isoformat(), day.isoformat()],
+            order_by="position, id",
+        )
+
+    # --- whole archive (JSON export and import) --------------------------------------
+
+    def dump(self) -> dict[str, list[m.Record]]:
+        return {TABLES[model]: self.find(model) for model in TABLES}
+
+    def is_empty(self) -> bool:
+        return all(self.count(model) == 0 for model in TABLES)
+
+    def load(self, tables: dict[str, Sequence[m.Record]], meta: dict[str, str]) -> None:
+        """Insert a whole archive, ids kept, in one transaction."""
+        if not self.is_empty():
+            raise errors.Conflict(f"{self.path} er ikke tom; importer til en ny database")
+        try:
+            self._load(tables, meta)
+        except sqlite3.IntegrityError as exc:  # a deferred key check fails at COMMIT
+            raise errors.Conflict(f"Ugyldig innhold: {_integrity_message(exc)}") from None
+
+    def _load(self, tables: dict[str, Sequence[m.Record]], meta: dict[str, str]) -> None:
+        with self.write() as conn:
+            # Items point to earlier items (deferred_from_id): check keys at commit.
+            conn.execute("PRAGMA defer_foreign_keys=ON")
+            for model, table in TABLES.items():
+                for record in tables.get(table, []):
+                    data = _row(record)
+                    columns = ", ".join(data)
+                    marks = ", ".join("?" for _ in data)
+                    try:
+                        conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(data.values()))
+                    except sqlite3.IntegrityError as exc:
+                        raise errors.Conflict(f"Ugyldig innhold i {table}: {_integrity_message(exc)}") from None
+            for key, value in meta.items():
+                conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+    # --- integrity and backup -----------------------------------------------------
+
+    def integrity_problems(self) -> list[str]:
+        problems = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
+        problems = [] if problems == ["ok"] else problems
+        problems += [f"fremmednøkkel brutt i {row[0]} rad {row[1]}" for row in self.conn.execute("PRAGMA foreign_key_check")]
+        return problems
+
+    def backup(self, destination: Path) -> Path:
+        return backup_to(self.conn, destination)
+
+
+def _integrity_message(exc: sqlite3.IntegrityError) -> str:
+    text = str(exc)
+    if "UNIQUE" in text:
+        return f"finnes allerede ({text.split(':', 1)[-1].strip()})"
+    if "FOREIGN KEY" in text:
+        return "viser til noe som ikke finnes, eller er i bruk"
+    if "CHECK" in text:
+        return f"ugyldig verdi ({text})"
+    return text
+
+
+def open_store(path: Path, *, create: bool = True) -> ArchiveStore:
+    return ArchiveStore(path, create=create)
+

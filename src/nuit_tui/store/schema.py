@@ -1,0 +1,217 @@
+"""The schema as ordered migrations (sqlite-utils' Migrations).
+
+Never edit a migration that has shipped: add a new one. Each runs in a
+transaction with the record of it having run. Open databases made by an older
+nuit-tui are migrated at open, after a verified backup (see connection.py).
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+MIGRATION_SET = "nuit_tui"
+migrations = Migrations(MIGRATION_SET)
+
+# 'NUIT' as a 32-bit integer in the file header: tells our files from others.
+APPLICATION_ID = 0x4E554954
+
+_VERSIONED = """
+    row_version INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT
+"""
+
+
+@migrations(name="0001_core")
+def _core(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        f"""
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE bodies (
+            id INTEGER PRIMARY KEY,
+            short_name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            name TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE organizations (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            short_name TEXT
+        );
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+            email TEXT
+        );
+        CREATE INDEX people_name ON people(name);
+        CREATE TABLE memberships (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            body_id INTEGER NOT NULL REFERENCES bodies(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('member','substitute','secretariat','observer')),
+            organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+            substitute_for_person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            valid_from TEXT,
+            valid_to TEXT,
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX memberships_body ON memberships(body_id, position);
+        CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY,
+            body_id INTEGER NOT NULL REFERENCES bodies(id) ON DELETE RESTRICT,
+            year INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            date TEXT NOT NULL,
+            start_time TEXT NOT NULL,
+            end_time TEXT NOT NULL,
+            location TEXT,
+            video_link TEXT,
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned','notice_sent','held','minutes_approved','cancelled')),
+            {_VERSIONED},
+            UNIQUE (body_id, year, number)
+        );
+        CREATE INDEX meetings_by_date ON meetings(body_id, date DESC, id DESC);
+        CREATE INDEX meetings_all_by_date ON meetings(date DESC, id DESC);
+        CREATE TABLE agenda_items (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL DEFAULT 'item' CHECK (kind IN ('item','break')),
+            position INTEGER NOT NULL DEFAULT 0,
+            case_year INTEGER,
+            case_seq INTEGER,
+            title TEXT NOT NULL DEFAULT '',
+            item_type TEXT CHECK (item_type IN
+                ('Godkjenning','Orientering','Drøfting','Anbefaling','Beslutning')),
+            duration_minutes INTEGER NOT NULL DEFAULT 0,
+            fixed_start TEXT,
+            description TEXT NOT NULL DEFAULT '',
+            purpose TEXT NOT NULL DEFAULT '',
+            background TEXT NOT NULL DEFAULT '',
+            proposed_decision TEXT NOT NULL DEFAULT '',
+            decision TEXT NOT NULL DEFAULT '',
+            narrative TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL DEFAULT 'planned'
+                CHECK (state IN ('planned','handled','deferred','withdrawn')),
+            exempt INTEGER NOT NULL DEFAULT 0,
+            exempt_basis TEXT,
+            title_exempt INTEGER NOT NULL DEFAULT 0,
+            deferred_from_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
+            {_VERSIONED}
+        );
+        CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id, position);
+        CREATE INDEX agenda_items_case ON agenda_items(case_year, case_seq);
+        CREATE TABLE item_people (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('presenter','case_officer')),
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX item_people_item ON item_people(item_id, role, position);
+        CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+            label TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            location TEXT,
+            position INTEGER NOT NULL DEFAULT 0,
+            exempt INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX attachments_item ON attachments(item_id, position);
+        CREATE TABLE item_links (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+            earlier_item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (item_id, earlier_item_id)
+        );
+        """
+    )
+
+
+@migrations(name="0002_minutes")
+def _minutes(db: sqlite_utils.Database) -> None:
+    """What happens in the meeting room: attendance, remarks, follow-ups."""
+    db.executescript(
+        f"""
+        CREATE TABLE attendance (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE RESTRICT,
+            role TEXT NOT NULL CHECK (role IN ('member','substitute','secretariat','guest','observer')),
+            status TEXT NOT NULL CHECK (status IN
+                ('present','absent_with_notice','absent_without_notice')),
+            remote INTEGER NOT NULL DEFAULT 0,
+            organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+            substitute_for_person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            arrived_at TEXT,
+            left_at TEXT,
+            position INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '',
+            {_VERSIONED},
+            UNIQUE (meeting_id, person_id)
+        );
+        CREATE TABLE remarks (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+            speaker TEXT NOT NULL DEFAULT '',
+            organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+            person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            text TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0,
+            made_at TEXT,
+            {_VERSIONED}
+        );
+        CREATE INDEX remarks_item ON remarks(item_id, position);
+        CREATE TABLE follow_ups (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
+            description TEXT NOT NULL,
+            responsible TEXT NOT NULL DEFAULT '',
+            responsible_organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+            responsible_person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            due_date TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done')),
+            closed_on TEXT,
+            closing_note TEXT NOT NULL DEFAULT '',
+            {_VERSIONED}
+        );
+        CREATE INDEX follow_ups_item ON follow_ups(item_id);
+        CREATE INDEX follow_ups_open ON follow_ups(status, due_date);
+        """
+    )
+
+
+@migrations(name="0003_year_plan")
+def _year_plan(db: sqlite_utils.Database) -> None:
+    """The årshjul's deadlines."""
+    db.executescript(
+        f"""
+        CREATE TABLE deadlines (
+            id INTEGER PRIMARY KEY,
+            body_id INTEGER REFERENCES bodies(id) ON DELETE CASCADE,
+            date TEXT NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            responsible TEXT NOT NULL DEFAULT '',
+            reminder_days INTEGER,
+            exempt INTEGER NOT NULL DEFAULT 0,
+            original_text TEXT NOT NULL DEFAULT '',
+            {_VERSIONED}
+        );
+        CREATE INDEX deadlines_by_date ON deadlines(date, id);
+        CREATE INDEX deadlines_body ON deadlines(body_id, date);
+        """
+    )
+
+
+def migration_names() -> list[str]:
+    """Every migration this version of nuit-tui knows, in order."""
+    return [m.name for m in migrations.pending(sqlite_utils.Database(memory=True))]

@@ -1,0 +1,50 @@
+"""The application shell: the archive, the current body, global keys and the palette."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from ..domain import models as m
+from ..services import Archive
+from .commands import MeetingCommands
+from .screens.help import HelpScreen
+from .screens.meetings import MeetingsScreen
+
+
+class NuitApp(App[None]):
+    """nuit-tui over one archive file."""
+
+    TITLE = "nuit-tui"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {MeetingCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS = [
+        Binding("f1", "help", "Hjelp"),
+        Binding("ctrl+q", "quit", "Avslutt", priority=True),
+    ]
+
+    body: reactive[m.Body | None] = reactive(None)
+
+    def __init__(self, archive: Archive):
+        super().__init__()
+        self.archive = archive
+        bodies = archive.bodies()
+        self.set_reactive(NuitApp.body, bodies[0] if bodies else None)
+
+    def on_mount(self) -> None:
+        self._update_subtitle()
+        self.push_screen(MeetingsScreen())
+
+    def watch_body(self) -> None:
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        body = self.body.short_name if self.body else "alle utvalg"
+        self.sub_title = f"{body} · {self.archive.path}"
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen))

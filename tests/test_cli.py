@@ -1,0 +1,120 @@
+"""The command line as a user runs it: subprocesses, exit codes, one-line errors."""
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def run(*args, cwd=None, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "nuit_tui", *map(str, args)], capture_output=True, text=True, cwd=cwd, env=env, timeout=120
+    )
+
+
+def one_line_error(result):
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def test_demo_check_and_export_json(tmp_path):
+    db = tmp_path / "x.sqlite"
+    built = run("demo", "--no-tui", "--db", db)
+    assert built.returncode == 0, built.stderr
+    checked = run("check", "--db", db)
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.startswith("OK:")
+    exported = run("export", "json", "--db", db)
+    assert exported.returncode == 0, exported.stderr
+    document = json.loads(exported.stdout)
+    nuit = next(b for b in document["bodies"] if b["short_name"] == "NUIT")
+    meetings_2023 = {mt["id"] for mt in document["meetings"] if mt["body_id"] == nuit["id"] and mt["year"] == 2023}
+    cases = sorted(
+        (i["case_seq"], i["case_year"])
+        for i in document["agenda_items"]
+        if i["meeting_id"] in meetings_2023 and i["kind"] == "item"
+    )
+    assert cases == [(n, 2023) for n in range(1, 27)]
+    assert any(a["role"] == "substitute" and a["substitute_for_person_id"] for a in document["attendance"])
+    # Building again keeps the demo as it is.
+    again = run("demo", "--no-tui", "--db", db)
+    assert again.returncode == 0 and "allerede" in again.stdout
+
+
+def test_check_on_a_text_file_fails_with_one_line_and_leaves_it_unchanged(tmp_path):
+    before = hashlib.sha256(README.read_bytes()).hexdigest()
+    result = run("check", "--db", README)
+    assert result.returncode != 0
+    assert "ikke en nuit-tui-database" in one_line_error(result)
+    assert hashlib.sha256(README.read_bytes()).hexdigest() == before
+    assert not Path(f"{README}-wal").exists() and not Path(f"{README}-shm").exists()
+
+
+def test_export_to_a_file_and_import_into_a_new_database(tmp_path):
+    db = tmp_path / "x.sqlite"
+    assert run("demo", "--no-tui", "--db", db).returncode == 0
+    out = tmp_path / "archive.json"
+    assert run("export", "json", "--db", db, "--out", out).returncode == 0
+    copy = tmp_path / "copy.sqlite"
+    imported = run("import", "json", out, "--db", copy)
+    assert imported.returncode == 0, imported.stderr
+    assert run("export", "json", "--db", copy).stdout == out.read_text(encoding="utf-8")
+    # Not into a database that has content.
+    refused = run("import", "json", out, "--db", db)
+    assert refused.returncode == 2
+    assert "ikke tom" in one_line_error(refused)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["frobnicate"], "invalid choice"),
+        (["export"], "required"),
+        (["import", "json", "/nonexistent/archive.json"], "finnes ikke"),
+        (["check", "--db", "/nonexistent/folder/x.sqlite"], "finnes ikke"),
+        (["export", "json", "--db", "{tmp}/missing.sqlite"], "finnes ikke"),
+    ],
+)
+def test_bad_usage_gives_one_line_and_exit_2(tmp_path, args, message):
+    result = run(*[a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert result.returncode == 2
+    assert message in one_line_error(result)
+    assert not (tmp_path / "missing.sqlite").exists()
+
+
+def test_a_bad_json_file_is_refused_and_creates_no_database(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "nuit-tui-archive", "format_version": 1, "bodies": [{"short_name": 3}]}')
+    result = run("import", "json", bad, "--db", tmp_path / "new.sqlite")
+    assert result.returncode == 2
+    assert "bodies.0" in one_line_error(result)
+    assert not (tmp_path / "new.sqlite").exists()
+
+
+def test_the_db_option_may_stand_before_the_command_and_nuit_db_is_honoured(tmp_path):
+    db = tmp_path / "x.sqlite"
+    assert run("--db", db, "demo", "--no-tui").returncode == 0
+    assert run("--db", db, "check").returncode == 0
+    import os
+
+    env = {**os.environ, "NUIT_DB": str(db)}
+    assert run("check", env=env).stdout.startswith(f"OK: {db}")
+
+
+def test_demo_refuses_to_overwrite_an_archive_that_is_not_a_demo(tmp_path):
+    db = tmp_path / "real.sqlite"
+    from nuit_tui.services import Archive
+
+    archive = Archive.open(db)
+    archive.add_body("NUIT", "Prioriteringsutvalget")
+    archive.close()
+    result = run("demo", "--no-tui", "--fresh", "--db", db)
+    assert result.returncode == 2
+    assert "ikke et demoarkiv" in one_line_error(result)

@@ -1,0 +1,103 @@
+"""Agenda rules through the service API, on a real SQLite file."""
+
+import datetime as dt
+
+import pytest
+
+from nuit_tui.domain import models as m
+from nuit_tui.store import errors
+
+
+def make_meeting(archive, day, *, body=None, number=None):
+    body = body or archive.add_body("NUIT", "Prioriteringsutvalget")
+    meeting = archive.create_meeting(body.id, day, dt.time(9), dt.time(12), location="Rom 4117", number=number)
+    return body, meeting
+
+
+def numbers(archive, meeting_id):
+    return [(row.case_number, row.item.title) for row in archive.agenda(meeting_id).rows]
+
+
+def test_a_new_meeting_gets_the_next_number_and_the_standard_items(archive):
+    body, first = make_meeting(archive, dt.date(2023, 2, 16))
+    second = archive.create_meeting(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15, 45))
+    assert (first.ref, second.ref) == ("1/2023", "2/2023")
+    assert numbers(archive, first.id) == [
+        ("1/23", "Godkjenning av innkalling og dagsorden"),
+        ("2/23", "Eventuelt"),
+    ]
+    assert numbers(archive, second.id) == [
+        ("3/23", "Godkjenning av innkalling og dagsorden"),
+        ("4/23", "Godkjenning av referat fra NUIT 16. februar 2023"),
+        ("5/23", "Eventuelt"),
+    ]
+    approval = archive.agenda_items(second.id)[1]
+    assert approval.proposed_decision == "NUIT godkjenner referatet fra NUIT 16. februar 2023."
+
+
+def test_items_added_moved_and_deleted_are_renumbered_until_the_notice(archive):
+    body, meeting = make_meeting(archive, dt.date(2023, 2, 16))
+    a = archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="A", item_type="Drøfting", duration_minutes=30))
+    b = archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="B", duration_minutes=20))
+    archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, kind="break", title="Pause", duration_minutes=10))
+    assert [n for n, _ in numbers(archive, meeting.id)] == ["1/23", "2/23", "3/23", "", "4/23"]
+    archive.move_item(b.id, -1)
+    assert [t for _, t in numbers(archive, meeting.id)][1:3] == ["B", "A"]
+    assert archive.item(b.id).case_seq == 2 and archive.item(a.id).case_seq == 3
+    times = [row.start.strftime("%H:%M") for row in archive.agenda(meeting.id).rows]
+    assert times == ["09:00", "09:05", "09:25", "09:55", "10:05"]
+    archive.delete_item(b.id)
+    assert numbers(archive, meeting.id) == [
+        ("1/23", "Godkjenning av innkalling og dagsorden"),
+        ("2/23", "A"),
+        ("", "Pause"),
+        ("3/23", "Eventuelt"),
+    ]
+
+
+def test_sending_the_notice_freezes_numbers(archive):
+    body, meeting = make_meeting(archive, dt.date(2023, 2, 16))
+    a = archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="A", duration_minutes=30))
+    archive.set_meeting_status(meeting.id, m.MeetingStatus.NOTICE_SENT)
+    archive.move_item(a.id, -1)
+    assert archive.item(a.id).case_seq == 2
+    late = archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Sent innmeldt", duration_minutes=10))
+    assert archive.item(late.id).case_seq == 4  # 1-3 are taken
+    # The next meeting continues after the late item.
+    second = archive.create_meeting(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12))
+    assert numbers(archive, second.id)[0][0] == "5/23"
+
+
+def test_a_new_year_starts_at_one(archive):
+    body, _ = make_meeting(archive, dt.date(2022, 11, 17))
+    meeting = archive.create_meeting(body.id, dt.date(2023, 2, 16), dt.time(9), dt.time(16))
+    assert meeting.ref == "1/2023"
+    assert numbers(archive, meeting.id)[0][0] == "1/23"
+    assert numbers(archive, meeting.id)[1][1] == "Godkjenning av referat fra NUIT 17. november 2022"
+
+
+def test_overrun_is_reported_in_the_agenda(archive):
+    body, meeting = make_meeting(archive, dt.date(2023, 2, 16))
+    archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Lang sak", duration_minutes=200))
+    plan = archive.agenda(meeting.id).plan
+    assert plan.overrun_minutes == 5 + 200 + 5 - 180
+
+
+def test_finding_meetings_and_items_by_their_numbers(demo):
+    meeting = demo.find_meeting("NUIT", "2/2023")
+    assert meeting.date == dt.date(2023, 5, 25)
+    assert demo.find_item("NUIT 18/23").title == "Status og veien videre for felles journalløft i kommunal sektor"
+    assert demo.find_item("8/22", body_short_name="NUIT").case_year == 2022
+    with pytest.raises(errors.NotFound):
+        demo.find_meeting("NUIT", "9/2023")
+    with pytest.raises(errors.NotFound):
+        demo.find_item("NUIT 99/23")
+
+
+def test_meetings_are_listed_newest_first_a_page_at_a_time(demo):
+    nuit = demo.body("NUIT")
+    refs = [mt.ref for mt in demo.meetings_page(nuit.id, limit=50)]
+    assert refs[:2] == ["2/2023", "1/2023"]
+    assert [mt.ref for mt in demo.meetings_page(nuit.id, limit=1, offset=1)] == ["1/2023"]
+    everything = demo.meetings_page(None, limit=100)
+    assert [mt.date for mt in everything] == sorted((mt.date for mt in everything), reverse=True)
