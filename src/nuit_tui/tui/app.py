@@ -21,6 +21,7 @@ class NuitApp(App[None]):
     COMMANDS = App.COMMANDS | {MeetingCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
+        Binding("ctrl+p", "command_palette", "Kommandopalett: hopp til møte eller sak, kjør en handling", show=False, priority=True),
         Binding("f1", "help", "Hjelp"),
         Binding("ctrl+q", "quit", "Avslutt", priority=True),
     ]

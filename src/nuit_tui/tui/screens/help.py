@@ -9,12 +9,20 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 GLOBAL_KEYS = [
-    ("Ctrl+P", "Kommandopalett: hopp til et møte (f.eks. «2/2023») eller kjør en handling"),
-    ("F1", "Denne hjelpen"),
+    ("↑ ↓ PgUp PgDn Home End", "Flytt i lister og tabeller"),
+    ("Tab / Shift+Tab", "Neste / forrige felt"),
     ("Escape", "Tilbake"),
     ("Ctrl+Q", "Avslutt"),
-    ("Tab / Shift+Tab", "Neste / forrige felt"),
 ]
+
+
+def _declared_by_nuit(binding: Binding, node: object) -> bool:
+    """Textual's own widget keys have English names; the help lists ours, and
+    GLOBAL_KEYS says in Norwegian what the built-in ones do."""
+    for cls in type(node).__mro__:
+        if binding in cls.__dict__.get("BINDINGS", []):
+            return cls.__module__.startswith("nuit_tui")
+    return False
 
 
 class HelpScreen(ModalScreen[None]):
@@ -37,10 +45,14 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#keys", DataTable)
         table.add_columns("Tast", "Handling")
+        # The keys active on the screen below: its focused widget's, the screen's, the app's.
         seen = set()
-        for binding in self.under.BINDINGS:
-            if isinstance(binding, Binding) and binding.description and binding.action not in seen:
-                seen.add(binding.action)
+        for active in self.under.active_bindings.values():
+            binding = active.binding
+            if not _declared_by_nuit(binding, active.node):
+                continue
+            if binding.description and binding.description not in seen:
+                seen.add(binding.description)
                 table.add_row(self.app.get_key_display(binding), binding.description)
         for key, text in GLOBAL_KEYS:
             table.add_row(key, text)

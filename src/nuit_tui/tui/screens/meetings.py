@@ -18,6 +18,8 @@ PAGE_SIZE = 100
 class MeetingsTable(DataTable):
     """Meetings of one body (or all) that fetches the next page as the cursor nears the end."""
 
+    BINDINGS = [Binding("enter", "select_cursor", "Åpne møte")]
+
     def __init__(self, **kwargs):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.loaded = 0
@@ -29,8 +31,8 @@ class MeetingsTable(DataTable):
         self.add_column("Utvalg", key="body", width=7)
         self.add_column("Dato", key="date", width=18)
         self.add_column("Tid", key="time", width=16)
+        self.add_column("Status", key="status", width=16)
         self.add_column("Sted", key="location")
-        self.add_column("Status", key="status", width=17)
 
     def reload(self) -> None:
         self.exhausted = True  # clear() moves the cursor; its watcher must not load yet
@@ -54,8 +56,8 @@ class MeetingsTable(DataTable):
                 self.body_names.get(meeting.body_id, "?"),
                 long_date(meeting.date),
                 time_span(meeting.start_time, meeting.end_time),
-                meeting.location or meeting.video_link or "",
                 labels.MEETING_STATUS[meeting.status],
+                meeting.location or meeting.video_link or "",
                 key=str(meeting.id),
             )
 
@@ -76,7 +78,6 @@ class MeetingsScreen(Screen):
     """Start screen: the current body's meetings."""
 
     BINDINGS = [
-        Binding("enter", "open_meeting", "Åpne møte", show=True),
         Binding("b", "next_body", "Bytt utvalg"),
         Binding("r", "refresh", "Oppdater"),
     ]
