@@ -4,6 +4,7 @@ from hypothesis import strategies as st
 
 from nuit_tui.domain.case_numbers import (
     CaseNumber,
+    CaseSlot,
     MeetingNumbering,
     next_case_seq,
     parse_case_ref,
@@ -47,41 +48,44 @@ def test_next_case_seq_follows_the_highest():
 
 
 def test_numbers_continue_across_the_years_meetings():
-    first = MeetingNumbering(frozen=True, items=[(f"a{i}", i) for i in range(1, 13)])
-    second = MeetingNumbering(frozen=False, items=[("b1", None), ("b2", None), ("b3", 99)])
+    first = MeetingNumbering(frozen=True, items=[CaseSlot(f"a{i}", i) for i in range(1, 13)])
+    second = MeetingNumbering(frozen=False, items=[CaseSlot("b1", None), CaseSlot("b2", None), CaseSlot("b3", 99)])
     numbers = renumber_year([first, second])
     assert [numbers[k] for k in ("b1", "b2", "b3")] == [13, 14, 15]
     assert numbers["a12"] == 12
 
 
 def test_an_open_meeting_is_numbered_in_agenda_order():
-    reordered = MeetingNumbering(frozen=False, items=[("c", 3), ("a", 1), ("b", 2)])
+    reordered = MeetingNumbering(frozen=False, items=[CaseSlot("c", 3), CaseSlot("a", 1), CaseSlot("b", 2)])
     assert renumber_year([reordered]) == {"c": 1, "a": 2, "b": 3}
 
 
 def test_a_frozen_meeting_keeps_its_numbers_when_reordered():
-    frozen = MeetingNumbering(frozen=True, items=[("c", 3), ("a", 1), ("b", 2)])
+    frozen = MeetingNumbering(frozen=True, items=[CaseSlot("c", 3), CaseSlot("a", 1), CaseSlot("b", 2)])
     assert renumber_year([frozen]) == {"c": 3, "a": 1, "b": 2}
 
 
 def test_an_item_added_after_the_notice_gets_the_next_free_number():
-    first = MeetingNumbering(frozen=True, items=[("a1", 1), ("a2", 2)])
-    second = MeetingNumbering(frozen=True, items=[("b1", 3), ("new", None), ("b2", 4)])
+    first = MeetingNumbering(frozen=True, items=[CaseSlot("a1", 1), CaseSlot("a2", 2)])
+    second = MeetingNumbering(frozen=True, items=[CaseSlot("b1", 3), CaseSlot("new", None), CaseSlot("b2", 4)])
     assert renumber_year([first, second])["new"] == 5
 
 
 def test_open_meetings_skip_numbers_a_frozen_meeting_holds():
     # Meeting 2's notice went out before meeting 1's agenda was final.
-    first = MeetingNumbering(frozen=False, items=[("a1", None), ("a2", None), ("a3", None)])
-    second = MeetingNumbering(frozen=True, items=[("b1", 3), ("b2", 4)])
+    first = MeetingNumbering(frozen=False, items=[CaseSlot("a1", None), CaseSlot("a2", None), CaseSlot("a3", None)])
+    second = MeetingNumbering(frozen=True, items=[CaseSlot("b1", 3), CaseSlot("b2", 4)])
     numbers = renumber_year([first, second])
     assert [numbers["a1"], numbers["a2"], numbers["a3"]] == [1, 2, 5]
 
 
-def test_deferred_items_keep_their_number_and_it_stays_taken():
-    first = MeetingNumbering(frozen=True, items=[("a1", 1), ("a2", 2)])
-    second = MeetingNumbering(frozen=False, items=[("b1", None)], kept=[2])
-    assert renumber_year([first, second])["b1"] == 3
+def test_a_locked_number_moves_with_its_item_and_stays_taken():
+    # 2/23 was published, then its meeting was cancelled and the item moved on.
+    first = MeetingNumbering(frozen=True, items=[CaseSlot("a1", 1)])
+    second = MeetingNumbering(frozen=False, items=[CaseSlot("b1", None), CaseSlot("moved", 2, locked=True), CaseSlot("b2", 7)])
+    numbers = renumber_year([first, second])
+    assert numbers["moved"] == 2
+    assert (numbers["b1"], numbers["b2"]) == (3, 4)
 
 
 meeting_lists = st.lists(
@@ -102,16 +106,16 @@ def test_numbers_are_unique_and_open_meetings_ascend(spec):
                     seq = None  # a valid archive never holds a frozen number twice
                 else:
                     used_frozen.add(seq)
-            items.append(((m_index, i_index), seq))
+            items.append(CaseSlot((m_index, i_index), seq))
         meetings.append(MeetingNumbering(frozen=frozen, items=items))
     numbers = renumber_year(meetings)
     assert len(set(numbers.values())) == len(numbers)
     assert all(n >= 1 for n in numbers.values())
     for meeting in meetings:
         if meeting.frozen:
-            for key, seq in meeting.items:
-                if seq is not None:
-                    assert numbers[key] == seq
+            for slot in meeting.items:
+                if slot.seq is not None:
+                    assert numbers[slot.key] == slot.seq
         else:
-            values = [numbers[key] for key, _ in meeting.items]
+            values = [numbers[slot.key] for slot in meeting.items]
             assert values == sorted(values)

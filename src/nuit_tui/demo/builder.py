@@ -113,6 +113,7 @@ def _insert_entry(
             position=position,
             case_year=meeting.year,
             case_seq=entry["seq"],
+            number_locked=meeting.status.numbers_frozen,
             title=entry["title"],
             item_type=entry.get("item_type"),
             duration_minutes=entry.get("duration", 0),

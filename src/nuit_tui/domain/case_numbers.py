@@ -66,49 +66,57 @@ def next_case_seq(used: Sequence[int]) -> int:
     return max(used, default=0) + 1
 
 
+@dataclass(frozen=True)
+class CaseSlot:
+    """An item as the numbering rule sees it: `locked` numbers never change
+    (published in a notice, or carried along when an item is deferred or moved)."""
+
+    key: Hashable
+    seq: int | None
+    locked: bool = False
+
+
 @dataclass
 class MeetingNumbering:
-    """One meeting's agenda as the numbering rule sees it, in agenda order.
-
-    `items` holds (key, current seq or None) for the meeting's own cases; breaks
-    and items deferred in from an earlier meeting (they keep their number) are
-    left out by the caller and listed in `kept` so their numbers stay taken.
-    """
+    """One meeting's items in agenda order (breaks left out by the caller)."""
 
     frozen: bool
-    items: list[tuple[Hashable, int | None]] = field(default_factory=list)
-    kept: list[int] = field(default_factory=list)
+    items: list[CaseSlot] = field(default_factory=list)
 
 
 def renumber_year(meetings: Sequence[MeetingNumbering]) -> dict[Hashable, int]:
     """Case numbers for one body's year; `meetings` in date order.
 
-    Frozen meetings keep their numbers; their unnumbered items get the next free
-    number. Open meetings are numbered in agenda order, continuing from the
-    previous meeting and skipping numbers a frozen meeting holds.
+    Locked numbers, and every number in a frozen meeting, stay. An unnumbered
+    item of a frozen meeting gets the next free number of the year. Open
+    meetings are numbered in agenda order, continuing from the meetings before
+    and skipping numbers that are held elsewhere.
     """
-    taken = {seq for m in meetings if m.frozen for _, seq in m.items if seq is not None}
-    taken.update(seq for m in meetings for seq in m.kept)
+
+    def keeps(meeting: MeetingNumbering, slot: CaseSlot) -> bool:
+        return slot.seq is not None and (slot.locked or meeting.frozen)
+
+    taken = {slot.seq for mt in meetings for slot in mt.items if keeps(mt, slot)}
     result: dict[Hashable, int] = {}
     counter = 0
 
-    def next_free() -> int:
-        nonlocal counter
-        counter += 1
-        while counter in taken:
-            counter += 1
-        return counter
+    def next_free(after: int) -> int:
+        seq = after + 1
+        while seq in taken:
+            seq += 1
+        return seq
 
     for meeting in meetings:
-        if meeting.frozen:
-            counter = max([counter, *(seq for _, seq in meeting.items if seq is not None)])
-            for key, seq in meeting.items:
-                if seq is None:
-                    seq = max(counter, max(taken, default=0)) + 1
-                    taken.add(seq)
-                    counter = max(counter, seq)
-                result[key] = seq
-        else:
-            for key, _ in meeting.items:
-                result[key] = next_free()
+        for slot in meeting.items:
+            if keeps(meeting, slot):
+                result[slot.key] = slot.seq
+                counter = max(counter, slot.seq)
+        for slot in meeting.items:
+            if keeps(meeting, slot):
+                continue
+            # After the notice an added item goes last in the year; before it, in agenda order.
+            seq = next_free(max(counter, *taken) if meeting.frozen and taken else counter)
+            taken.add(seq)
+            result[slot.key] = seq
+            counter = seq
     return result

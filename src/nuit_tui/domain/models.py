@@ -178,6 +178,8 @@ class AgendaItem(Versioned):
     position: int = 0
     case_year: int | None = None
     case_seq: int | None = Field(default=None, ge=1)
+    # Published (or carried along when deferred or moved): the number never changes.
+    number_locked: bool = False
     title: Text = ""
     item_type: ItemType | None = None
     duration_minutes: int = Field(default=0, ge=0, le=24 * 60)

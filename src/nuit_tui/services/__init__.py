@@ -1,5 +1,5 @@
 """Services: the API that the TUI and the CLI share."""
 
-from .archive import Agenda, AgendaRow, Archive
+from .archive import STATUS_STEPS, Agenda, AgendaRow, Archive, EarlierHandling
 
-__all__ = ["Agenda", "AgendaRow", "Archive"]
+__all__ = ["STATUS_STEPS", "Agenda", "AgendaRow", "Archive", "EarlierHandling"]

@@ -12,8 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain import labels
 from ..domain import models as m
-from ..domain.case_numbers import CaseNumber, MeetingNumbering, parse_case_ref, parse_meeting_ref, renumber_year
+from ..domain.case_numbers import CaseNumber, CaseSlot, MeetingNumbering, parse_case_ref, parse_meeting_ref, renumber_year
+from ..domain.norwegian import ParseError, citation_date
 from ..domain.standard_items import closing_items, opening_items
 from ..domain.timeplan import PlanEntry, TimePlan, time_plan
 from ..store import ArchiveStore, errors, open_store
@@ -33,6 +35,26 @@ class AgendaRow:
         if self.item.case_seq is None or self.item.case_year is None:
             return ""
         return str(CaseNumber(self.item.case_year, self.item.case_seq))
+
+
+@dataclass(frozen=True)
+class EarlierHandling:
+    """A row of "Vedtak fra tidligere behandlinger i rådsmodellen"."""
+
+    item: m.AgendaItem
+    citation: str  # "NUIT 8/22 (17.2.22)"
+    topic: str
+    decision: str
+
+
+# Which status a meeting may move to from each status.
+STATUS_STEPS: dict[m.MeetingStatus, set[m.MeetingStatus]] = {
+    m.MeetingStatus.PLANNED: {m.MeetingStatus.NOTICE_SENT, m.MeetingStatus.CANCELLED},
+    m.MeetingStatus.NOTICE_SENT: {m.MeetingStatus.HELD, m.MeetingStatus.CANCELLED},
+    m.MeetingStatus.HELD: {m.MeetingStatus.MINUTES_APPROVED},
+    m.MeetingStatus.MINUTES_APPROVED: set(),
+    m.MeetingStatus.CANCELLED: set(),
+}
 
 
 @dataclass(frozen=True)
@@ -102,8 +124,13 @@ class Archive:
 
     # --- meetings -----------------------------------------------------------------
 
-    def meetings_page(self, body_id: int | None, *, limit: int = 50, offset: int = 0) -> list[m.Meeting]:
-        return self.store.meetings_page(body_id, limit=limit, offset=offset)
+    def meetings_page(
+        self, body_id: int | None, *, year: int | None = None, limit: int = 50, offset: int = 0
+    ) -> list[m.Meeting]:
+        return self.store.meetings_page(body_id, year=year, limit=limit, offset=offset)
+
+    def meeting_years(self, body_id: int | None) -> list[int]:
+        return self.store.meeting_years(body_id)
 
     def meeting(self, meeting_id: int) -> m.Meeting:
         return self.store.get(m.Meeting, meeting_id)
@@ -166,11 +193,46 @@ class Archive:
         return meeting
 
     def set_meeting_status(self, meeting_id: int, status: m.MeetingStatus) -> m.Meeting:
+        """Move a meeting along its life; sending the notice locks its case numbers."""
         with self.store.write():
             meeting = self.meeting(meeting_id)
+            if status not in STATUS_STEPS[meeting.status] and status is not meeting.status:
+                raise errors.Conflict(
+                    f"Et møte med status «{labels.MEETING_STATUS[meeting.status]}» kan ikke bli «{labels.MEETING_STATUS[status]}»"
+                )
             meeting = self.store.update(meeting.model_copy(update={"status": status}))
             self._renumber(meeting.body_id, meeting.year)
         return meeting
+
+    def update_meeting(self, meeting: m.Meeting) -> m.Meeting:
+        """Save date, times and place; a date in another year is refused (numbers are per year)."""
+        with self.store.write():
+            stored = self.meeting(meeting.id)
+            if meeting.date.year != stored.year:
+                raise errors.Conflict("Et møte kan ikke flyttes til et annet år; opprett et nytt møte")
+            return self.store.update(meeting)
+
+    def copy_structure(self, template_meeting_id: int, meeting_id: int) -> int:
+        """Give a new meeting the template's items (titles, types, durations) and
+        breaks, between its own standard opening and closing items."""
+        standard_prefixes = ("Godkjenning av innkalling", "Godkjenning av referat", "Eventuelt")
+        copied = 0
+        with self.store.write():
+            for entry in self.store.agenda(template_meeting_id):
+                if entry.kind is m.EntryKind.ITEM and entry.title.startswith(standard_prefixes):
+                    continue
+                self.add_item(
+                    meeting_id,
+                    m.AgendaItem(
+                        meeting_id=meeting_id,
+                        kind=entry.kind,
+                        title=entry.title,
+                        item_type=entry.item_type,
+                        duration_minutes=entry.duration_minutes,
+                    ),
+                )
+                copied += 1
+        return copied
 
     # --- agenda -------------------------------------------------------------------
 
@@ -222,18 +284,23 @@ class Archive:
         item = item or m.AgendaItem(meeting_id=meeting_id, title="Ny sak", duration_minutes=30)
         with self.store.write():
             meeting = self.meeting(meeting_id)
-            items = self.store.agenda(meeting_id)
-            position = len(items) + 1
-            closing = items[-1] if items else None
-            if before_closing and closing is not None and closing.title == "Eventuelt":
-                position = closing.position
-                self.store.update(closing.model_copy(update={"position": closing.position + 1}))
-            # The numbering rule gives the case number; one a caller set is not kept,
-            # except on an item deferred from an earlier meeting.
-            case = {} if item.deferred_from_id is not None else {"case_year": None, "case_seq": None}
+            position = self._insertion_position(meeting_id, before_closing=before_closing)
+            # The numbering rule gives the case number; one a caller set is kept
+            # only when locked (an item deferred or moved from an earlier meeting).
+            case = {} if item.number_locked else {"case_year": None, "case_seq": None}
             added = self.store.insert(item.model_copy(update={"meeting_id": meeting_id, "position": position, **case}))
             self._renumber(meeting.body_id, meeting.year)
         return self.item(added.id)
+
+    def _insertion_position(self, meeting_id: int, *, before_closing: bool) -> int:
+        """The position for a new entry: last, or just before a closing "Eventuelt",
+        which then moves down one."""
+        items = self.store.agenda(meeting_id)
+        closing = items[-1] if items else None
+        if before_closing and closing is not None and closing.title == "Eventuelt":
+            self.store.update(closing.model_copy(update={"position": closing.position + 1}))
+            return closing.position
+        return len(items) + 1
 
     def update_item(self, item: m.AgendaItem) -> m.AgendaItem:
         return self.store.update(item)
@@ -262,31 +329,65 @@ class Archive:
             meeting = self.meeting(item.meeting_id)
             self._renumber(meeting.body_id, meeting.year)
 
+    def set_duration(self, item_id: int, minutes: int) -> m.AgendaItem:
+        item = self.item(item_id)
+        return self.store.update(item.model_copy(update={"duration_minutes": max(0, min(minutes, 24 * 60))}))
+
+    def move_item_to_meeting(self, item_id: int, meeting_id: int) -> m.AgendaItem:
+        """Move an entry to another meeting of the same body (from a cancelled one, say).
+
+        A published number goes with the item; an unpublished one is given anew.
+        """
+        with self.store.write():
+            item = self.item(item_id)
+            source = self.meeting(item.meeting_id)
+            target = self.meeting(meeting_id)
+            if target.body_id != source.body_id:
+                raise errors.Conflict("En sak kan bare flyttes til et møte i samme utvalg")
+            if target.id == source.id:
+                return item
+            if target.status in (m.MeetingStatus.HELD, m.MeetingStatus.MINUTES_APPROVED, m.MeetingStatus.CANCELLED):
+                raise errors.Conflict(f"Møte {target.ref} er {labels.MEETING_STATUS[target.status].lower()}; velg et kommende møte")
+            # Updated in place, not re-inserted: remarks, links and attachments point to its id.
+            case = {} if item.number_locked else {"case_seq": None, "case_year": None}
+            position = self._insertion_position(target.id, before_closing=True)
+            self.store.update(item.model_copy(update={"meeting_id": target.id, "position": position, **case}))
+            self._compact_positions(source.id)
+            self._renumber(source.body_id, source.year)
+            if target.year != source.year:
+                self._renumber(target.body_id, target.year)
+        return self.item(item_id)
+
     def _compact_positions(self, meeting_id: int) -> None:
         for position, entry in enumerate(self.store.agenda(meeting_id), start=1):
             if entry.position != position:
                 self.store.update(entry.model_copy(update={"position": position}))
 
     def _renumber(self, body_id: int, year: int) -> None:
-        """Apply the numbering rule to the body's year (inside the caller's transaction)."""
+        """Apply the numbering rule to the body's year (inside the caller's transaction).
+
+        Items of a meeting whose notice is out are locked to their numbers.
+        """
         numbering = []
         items_by_id: dict[int, m.AgendaItem] = {}
+        frozen_ids: set[int] = set()
         for meeting in self.store.meetings_of_year(body_id, year):
             entry = MeetingNumbering(frozen=meeting.status.numbers_frozen)
             for item in self.store.agenda(meeting.id):
                 if item.kind is not m.EntryKind.ITEM:
                     continue
-                if item.deferred_from_id is not None:
-                    if item.case_year == year and item.case_seq is not None:
-                        entry.kept.append(item.case_seq)
-                    continue
+                if item.number_locked and item.case_year != year:
+                    continue  # deferred from last year: its number is last year's
                 items_by_id[item.id] = item
-                entry.items.append((item.id, item.case_seq))
+                if entry.frozen:
+                    frozen_ids.add(item.id)
+                entry.items.append(CaseSlot(item.id, item.case_seq, item.number_locked))
             numbering.append(entry)
         for item_id, seq in renumber_year(numbering).items():
             item = items_by_id[item_id]
-            if item.case_seq != seq or item.case_year != year:
-                self.store.update(item.model_copy(update={"case_seq": seq, "case_year": year}))
+            locked = item.number_locked or item_id in frozen_ids
+            if (item.case_seq, item.case_year, item.number_locked) != (seq, year, locked):
+                self.store.update(item.model_copy(update={"case_seq": seq, "case_year": year, "number_locked": locked}))
 
     # --- people on items, attachments, earlier handlings ---------------------------------
 
@@ -297,6 +398,15 @@ class Archive:
             for position, person_id in enumerate(person_ids, start=1):
                 self.store.insert(m.ItemPerson(item_id=item_id, person_id=person_id, role=role, position=position))
 
+    def people_named(self, prefix: str, *, limit: int = 20) -> list[m.Person]:
+        return self.store.people_named(prefix, limit=limit) if prefix.strip() else []
+
+    def person_by_name(self, name: str, *, create: bool = False) -> m.Person | None:
+        found = self.store.find(m.Person, "name = ?", [name.strip()], limit=1)
+        if found:
+            return found[0]
+        return self.add_person(name.strip()) if create else None
+
     def item_people(self, item_id: int, role: m.PersonRole) -> list[m.Person]:
         return self.store.people_of_item(item_id, role)
 
@@ -306,12 +416,49 @@ class Archive:
             attachment = attachment.model_copy(update={"position": count + 1})
         return self.store.insert(attachment)
 
+    def update_attachment(self, attachment: m.Attachment) -> m.Attachment:
+        return self.store.update(attachment)
+
+    def delete_attachment(self, attachment_id: int) -> None:
+        self.store.delete(m.Attachment, attachment_id)
+
     def attachments(self, item_id: int) -> list[m.Attachment]:
         return self.store.find(m.Attachment, "item_id = ?", [item_id], order_by="position, id")
 
     def link_earlier(self, item_id: int, earlier_item_id: int) -> m.ItemLink:
         count = self.store.count(m.ItemLink, "item_id = ?", [item_id])
         return self.store.insert(m.ItemLink(item_id=item_id, earlier_item_id=earlier_item_id, position=count + 1))
+
+    def unlink_earlier(self, item_id: int, earlier_item_id: int) -> None:
+        with self.store.write():
+            for link in self.store.find(m.ItemLink, "item_id = ? AND earlier_item_id = ?", [item_id, earlier_item_id]):
+                self.store.delete(m.ItemLink, link.id)
+
+    def candidates_for_linking(self, query: str, *, item_id: int | None = None, limit: int = 20) -> list[m.AgendaItem]:
+        """Earlier items picked by a case reference ("NUIT 8/22") or words of the title."""
+        query = query.strip()
+        if not query:
+            return []
+        try:
+            case = parse_case_ref(query)
+        except ParseError:
+            case = None
+        if case is not None and case.body is not None:
+            try:
+                found = self.store.item_by_case(self.body(case.body).id, case.number.year, case.number.seq)
+            except errors.NotFound:
+                return []
+            return [found] if found.id != item_id else []
+        return self.store.items_matching(query.split(), exclude_item_id=item_id, limit=limit)
+
+    def earlier_handling_rows(self, item_id: int) -> list[EarlierHandling]:
+        """The cover note's table Sak | Tema | Vedtaksformulering, built from the archive."""
+        rows = []
+        for earlier in self.earlier_handlings(item_id):
+            meeting = self.meeting(earlier.meeting_id)
+            citation = f"{self.case_label(earlier, with_body=True)} ({citation_date(meeting.date)})"
+            rows.append(EarlierHandling(earlier, citation, earlier.title, earlier.decision or earlier.proposed_decision))
+        return rows
 
     def earlier_handlings(self, item_id: int) -> list[m.AgendaItem]:
         links = self.store.find(m.ItemLink, "item_id = ?", [item_id], order_by="position, id")

@@ -190,11 +190,56 @@ class ArchiveStore:
             raise errors.NotFound(f"Fant ikke utvalget «{short_name}»")
         return bodies[0]
 
-    def meetings_page(self, body_id: int | None, *, limit: int, offset: int = 0) -> list[m.Meeting]:
+    def meetings_page(
+        self, body_id: int | None, *, year: int | None = None, limit: int, offset: int = 0
+    ) -> list[m.Meeting]:
         """Newest first; a page at a time, so a long archive costs what is on screen."""
+        clauses, params = [], []
+        if body_id is not None:
+            clauses.append("body_id = ?")
+            params.append(body_id)
+        if year is not None:
+            clauses.append("year = ?")
+            params.append(year)
+        where = " AND ".join(clauses) or "1"
+        return self.find(m.Meeting, where, params, order_by="date DESC, id DESC", limit=limit, offset=offset)
+
+    def meeting_years(self, body_id: int | None) -> list[int]:
+        """The years that have meetings, newest first (an index scan, not a table load)."""
         if body_id is None:
-            return self.find(m.Meeting, order_by="date DESC, id DESC", limit=limit, offset=offset)
-        return self.find(m.Meeting, "body_id = ?", [body_id], order_by="date DESC, id DESC", limit=limit, offset=offset)
+            rows = self.conn.execute("SELECT DISTINCT year FROM meetings ORDER BY year DESC")
+        else:
+            rows = self.conn.execute("SELECT DISTINCT year FROM meetings WHERE body_id = ? ORDER BY year DESC", [body_id])
+        return [row[0] for row in rows]
+
+    def items_matching(self, words: Sequence[str], *, exclude_item_id: int | None, limit: int) -> list[m.AgendaItem]:
+        """Items whose title holds every word, newest meeting first."""
+        clauses = ["agenda_items.kind = 'item'"]
+        params: list[Any] = []
+        for word in words:
+            clauses.append("agenda_items.title LIKE ? ESCAPE '\\'")
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.append(f"%{escaped}%")
+        if exclude_item_id is not None:
+            clauses.append("agenda_items.id != ?")
+            params.append(exclude_item_id)
+        rows = self._select(
+            "SELECT agenda_items.* FROM agenda_items JOIN meetings ON meetings.id = agenda_items.meeting_id"
+            f" WHERE {' AND '.join(clauses)} ORDER BY meetings.date DESC, agenda_items.position LIMIT {int(limit)}",
+            params,
+        )
+        return [m.AgendaItem.model_validate(row) for row in rows]
+
+    def people_named(self, prefix: str, *, limit: int) -> list[m.Person]:
+        """People whose name, or a word of it, starts with `prefix`."""
+        pattern = prefix.strip().replace("%", "").replace("_", "")
+        return self.find(
+            m.Person,
+            "name LIKE ? OR name LIKE ?",
+            [f"{pattern}%", f"% {pattern}%"],
+            order_by="name",
+            limit=limit,
+        )
 
     def meeting_by_number(self, body_id: int, year: int, number: int) -> m.Meeting:
         found = self.find(m.Meeting, "body_id = ? AND year = ? AND number = ?", [body_id, year, number])

@@ -84,6 +84,7 @@ def _core(db: sqlite_utils.Database) -> None:
             position INTEGER NOT NULL DEFAULT 0,
             case_year INTEGER,
             case_seq INTEGER,
+            number_locked INTEGER NOT NULL DEFAULT 0,
             title TEXT NOT NULL DEFAULT '',
             item_type TEXT CHECK (item_type IN
                 ('Godkjenning','Orientering','Drøfting','Anbefaling','Beslutning')),

@@ -1,0 +1,54 @@
+"""Create a meeting (or edit its date, time and place)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.widgets import Input
+
+from ...domain import models as m
+from ...domain.norwegian import ParseError, clock, numeric_date, parse_date, parse_time
+from ..widgets.form import FormScreen, labelled
+
+
+@dataclass(frozen=True)
+class MeetingDetails:
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    location: str | None
+    video_link: str | None
+
+
+class MeetingFormScreen(FormScreen[MeetingDetails | None]):
+    """Dismisses with the typed details, or None on Escape."""
+
+    def __init__(self, title: str, meeting: m.Meeting | None = None, *, template_note: str = ""):
+        super().__init__()
+        self.TITLE = title
+        self.meeting = meeting
+        self.template_note = template_note
+
+    def fields(self) -> ComposeResult:
+        mt = self.meeting
+        yield from labelled("Dato (f.eks. 25.5.2023)", Input(numeric_date(mt.date) if mt else "", id="date"))
+        yield from labelled("Start (f.eks. 09.00)", Input(clock(mt.start_time) if mt else "09.00", id="start"))
+        yield from labelled("Slutt", Input(clock(mt.end_time) if mt else "15.00", id="end"))
+        yield from labelled("Sted", Input(mt.location or "" if mt else "", id="location"))
+        yield from labelled("Videolenke", Input(mt.video_link or "" if mt else "", id="video"))
+        if self.template_note:
+            yield from labelled("Mal", Input(self.template_note, id="template", disabled=True))
+
+    def submit(self) -> MeetingDetails:
+        if not self.value("#date"):
+            raise ParseError("Skriv møtedatoen")
+        date = parse_date(self.value("#date"))
+        start, end = parse_time(self.value("#start")), parse_time(self.value("#end"))
+        if end <= start:
+            raise ParseError("Møtet må slutte etter at det starter")
+        location, video = self.value("#location"), self.value("#video")
+        if not location and not video:
+            raise ParseError("Skriv sted eller videolenke")
+        return MeetingDetails(date, start, end, location or None, video or None)

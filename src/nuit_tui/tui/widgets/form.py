@@ -1,0 +1,79 @@
+"""A modal form: labelled fields, one error line, Enter/Ctrl+S saves, Escape cancels."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from ...domain.norwegian import ParseError
+from ...store.errors import StoreError
+
+T = TypeVar("T")
+
+
+class FormScreen(ModalScreen[T], Generic[T]):
+    """Subclasses compose fields in `fields()` and turn them into a result in `submit()`.
+
+    `submit` raises ParseError/StoreError/ValueError with a Norwegian message to keep
+    the form open and show it; whatever it returns is the dismissal value.
+    """
+
+    TITLE = ""
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Lagre"),
+        Binding("escape", "cancel", "Avbryt"),
+    ]
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen > Vertical { width: 90; max-width: 95%; height: auto; max-height: 90%; border: thick $primary; background: $panel; padding: 0 1; }
+    FormScreen VerticalScroll { height: auto; max-height: 30; }
+    FormScreen .form-title { text-style: bold; margin-bottom: 1; }
+    FormScreen Label { margin-top: 1; color: $text-muted; }
+    FormScreen #form-error { color: $error; height: auto; margin-top: 1; }
+    FormScreen .form-hint { color: $text-muted; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.TITLE, classes="form-title")
+            with VerticalScroll():
+                yield from self.fields()
+            yield Static("", id="form-error")
+            yield Static("Enter/Ctrl+S lagrer · Escape avbryter", classes="form-hint")
+
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def submit(self) -> T:
+        raise NotImplementedError
+
+    def value(self, selector: str) -> str:
+        return self.query_one(selector, Input).value.strip()
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(message)
+
+    def action_save(self) -> None:
+        try:
+            result = self.submit()
+        except (ParseError, StoreError, ValueError) as exc:
+            self.show_error(str(exc))
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+
+def labelled(label: str, widget) -> ComposeResult:
+    yield Label(label)
+    yield widget
