@@ -99,6 +99,24 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_notice(args: argparse.Namespace) -> int:
+    from .services.notice import UnknownFormat, export_notice
+
+    archive = _open(_db_path(args), create=False)
+    try:
+        meeting = archive.find_meeting(args.body, args.meeting)
+        try:
+            path = export_notice(
+                archive, meeting.id, fmt=args.format, public=args.public, out=Path(args.out) if args.out else None
+            )
+        except (UnknownFormat, FileNotFoundError) as exc:
+            raise UsageError(str(exc).strip("'\"")) from None
+    finally:
+        archive.close()
+    print(path)
+    return EXIT_OK
+
+
 def cmd_import_json(args: argparse.Namespace) -> int:
     from .services.transfer import import_json, parse_document
 
@@ -164,6 +182,14 @@ def build_parser() -> argparse.ArgumentParser:
     export_json.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
     export_json.add_argument("--out", help="fil (standard: skriv til stdout)")
     export_json.set_defaults(func=cmd_export_json)
+    export_notice = export_kinds.add_parser("notice", help="innkallingen til et møte (Word, Markdown eller HTML)")
+    export_notice.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
+    export_notice.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
+    export_notice.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 2/2023")
+    export_notice.add_argument("--format", choices=["docx", "md", "html"], default="docx", help="standard: docx")
+    export_notice.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold")
+    export_notice.add_argument("--out", help="fil (standard: exports/<utvalg>-<år>-<nr>-innkalling.<format>)")
+    export_notice.set_defaults(func=cmd_export_notice)
 
     import_ = commands.add_parser("import", help="importer")
     import_kinds = import_.add_subparsers(dest="kind", parser_class=_Parser, required=True)
