@@ -8,7 +8,7 @@ from textual.reactive import reactive
 
 from ..domain import models as m
 from ..services import Archive
-from .commands import MeetingCommands
+from .commands import MeetingCommands, MembersCommands
 from .screens.help import HelpScreen
 from .screens.meetings import MeetingsScreen
 
@@ -18,10 +18,10 @@ class NuitApp(App[None]):
 
     TITLE = "nuit-tui"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {MeetingCommands}
+    COMMANDS = App.COMMANDS | {MeetingCommands, MembersCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
-        Binding("ctrl+p", "command_palette", "Kommandopalett: hopp til møte eller sak, kjør en handling", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", "Palett", show=False, priority=True),
         Binding("f1", "help", "Hjelp"),
         Binding("ctrl+q", "quit", "Avslutt", priority=True),
     ]

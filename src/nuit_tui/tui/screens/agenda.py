@@ -1,18 +1,66 @@
-"""One meeting's agenda as the notice prints it: Sak | Agenda | Tidspunkt | Sakstype."""
+"""The agenda editor: the meeting's agenda as the notice prints it
+(Sak | Agenda | Tidspunkt | Sakstype), edited by keys alone."""
 
 from __future__ import annotations
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain import labels
+from ...domain import models as m
 from ...domain.norwegian import clock, long_date, time_span
+from ...store.errors import StoreError
+from ..widgets.confirm import ConfirmScreen
+
+DURATION_STEP = 5
+
+
+class AgendaTable(DataTable):
+    BINDINGS = [Binding("enter", "select_cursor", "Åpne sak")]
+
+    def __init__(self, **kwargs):
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+
+    def on_mount(self) -> None:
+        # The title takes what the fixed columns leave.
+        title_width = max(20, self.app.size.width - (7 + 9 + 4 + 12) - 2 * 5 - 4)
+        self.add_column("Sak", key="case", width=7)
+        self.add_column("Agenda", key="title", width=title_width)
+        self.add_column("Tidspunkt", key="start", width=9)
+        self.add_column("Min", key="minutes", width=4)
+        self.add_column("Sakstype", key="type", width=12)
+
+    @property
+    def selected_item_id(self) -> int | None:
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return int(key) if key and key.isdigit() else None
 
 
 class AgendaScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Tilbake")]
+    """One meeting: its agenda, its status and its notice."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Tilbake"),
+        Binding("n", "add_item", "Ny sak"),
+        Binding("p", "add_break", "Pause"),
+        Binding("e", "edit_item", "Rediger", show=False),
+        Binding("delete,d", "delete_item", "Slett"),
+        Binding("ctrl+up", "move(-1)", "Flytt opp"),
+        Binding("ctrl+down", "move(1)", "Flytt ned"),
+        Binding("plus", f"duration({DURATION_STEP})", f"+{DURATION_STEP} min", show=False),
+        Binding("minus", f"duration(-{DURATION_STEP})", f"−{DURATION_STEP} min", show=False),
+        Binding("i", "export_notice", "Innkalling"),
+        Binding("s", "send_notice", "Send innkalling"),
+        Binding("h", "mark_held", "Avholdt", show=False),
+        Binding("x", "cancel_meeting", "Avlys", show=False),
+        Binding("f", "move_to_meeting", "Flytt til møte", show=False),
+        Binding("t", "edit_meeting", "Tid og sted", show=False),
+    ]
 
     def __init__(self, meeting_id: int):
         super().__init__()
@@ -21,38 +69,233 @@ class AgendaScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="meeting-heading", classes="screen-title")
-        yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
-        yield Static(id="plan-note", classes="empty-note")
+        yield AgendaTable(id="agenda")
+        yield Static(id="plan-note")
         yield Footer()
 
     def on_mount(self) -> None:
-        archive = self.app.archive
-        agenda = archive.agenda(self.meeting_id)
+        self.reload()
+        self.query_one(AgendaTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @property
+    def archive(self):
+        return self.app.archive
+
+    @property
+    def table(self) -> AgendaTable:
+        return self.query_one(AgendaTable)
+
+    def reload(self, select_item_id: int | None = None) -> None:
+        """Redraw from the archive; an agenda is a few dozen rows, so all of it."""
+        table = self.table
+        keep = select_item_id if select_item_id is not None else table.selected_item_id
+        agenda = self.archive.agenda(self.meeting_id)
         meeting = agenda.meeting
-        body = archive.body_by_id(meeting.body_id)
+        self.meeting = meeting
+        body = self.archive.body_by_id(meeting.body_id)
+        place = meeting.location or meeting.video_link or "sted ikke satt"
         self.query_one("#meeting-heading", Static).update(
             f"{body.short_name} møte {meeting.ref} · {long_date(meeting.date)} · "
-            f"{time_span(meeting.start_time, meeting.end_time)} · {labels.MEETING_STATUS[meeting.status]}"
+            f"{time_span(meeting.start_time, meeting.end_time)} · {place} · {labels.MEETING_STATUS[meeting.status]}"
         )
-        table = self.query_one("#agenda", DataTable)
-        table.add_column("Sak", width=7)
-        table.add_column("Agenda")
-        table.add_column("Tidspunkt", width=9)
-        table.add_column("Sakstype", width=12)
-        for row in agenda.rows:
+        table.clear()
+        cursor_row = 0
+        for index, row in enumerate(agenda.rows):
             item = row.item
+            title = item.title or "(uten tittel)"
+            if item.exempt:
+                title += "  [unntatt]"
             table.add_row(
                 row.case_number,
-                item.title,
-                clock(row.start),
+                title,
+                clock(row.start) + ("!" if row.late else ""),
+                str(item.duration_minutes),
                 item.item_type.value if item.item_type else "",
                 key=str(item.id),
             )
-        table.add_row("", "Slutt", clock(agenda.plan.finish), "")
+            if item.id == keep:
+                cursor_row = index
+        table.add_row("", "Slutt", clock(agenda.plan.finish), "", "", key="end")
+        table.move_cursor(row=cursor_row)
         note = self.query_one("#plan-note", Static)
         if agenda.plan.overrun_minutes:
-            note.update(f"Saklisten går {agenda.plan.overrun_minutes} min over møteslutt kl. {clock(meeting.end_time)}.")
-            note.add_class("warning")
+            note.update(
+                f"⚠ Saklisten går {agenda.plan.overrun_minutes} min over møteslutt kl. {clock(meeting.end_time)}"
+            )
+            note.set_class(True, "warning")
         else:
-            note.display = False
-        table.focus()
+            note.update(f"Slutt kl. {clock(agenda.plan.finish)} · møtet er satt til kl. {clock(meeting.end_time)}")
+            note.set_class(False, "warning")
+
+    # --- items ---------------------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit_item()
+
+    def action_edit_item(self) -> None:
+        item_id = self.table.selected_item_id
+        if item_id is None:
+            return
+        item = self.archive.item(item_id)
+        if item.is_break:
+            from .break_form import BreakFormScreen
+
+            self.app.push_screen(BreakFormScreen(item), self._break_saved)
+            return
+        from .item import ItemScreen
+
+        self.app.push_screen(ItemScreen(item_id))
+
+    def action_add_item(self) -> None:
+        from .item import ItemScreen
+
+        item = self.archive.add_item(self.meeting_id)
+        self.reload(select_item_id=item.id)
+        self.app.push_screen(ItemScreen(item.id, new=True))
+
+    def action_add_break(self) -> None:
+        """A break after the selected row (lunch when it lands around noon)."""
+        from .break_form import BreakFormScreen
+
+        self.app.push_screen(BreakFormScreen(None), self._break_saved)
+
+    def _break_saved(self, result) -> None:
+        if result is None:
+            return
+        title, minutes, existing = result
+        if existing is not None:
+            self._guard(lambda: self.archive.update_item(existing.model_copy(update={"title": title, "duration_minutes": minutes})))
+            self.reload()
+            return
+        added = self.archive.add_item(
+            self.meeting_id,
+            m.AgendaItem(meeting_id=self.meeting_id, kind=m.EntryKind.BREAK, title=title, duration_minutes=minutes),
+            after_item_id=self.table.selected_item_id,
+        )
+        self.reload(select_item_id=added.id)
+        self.notify(f"{title} ({minutes} min) er lagt inn")
+
+    def action_delete_item(self) -> None:
+        item_id = self.table.selected_item_id
+        if item_id is None:
+            return
+        item = self.archive.item(item_id)
+        label = item.title if item.is_break else f"{self.archive.case_label(item)} {item.title}".strip()
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._guard(lambda: self.archive.delete_item(item_id))
+                self.reload()
+                self.notify(f"Slettet: {label}")
+
+        self.app.push_screen(ConfirmScreen(f"Slette «{label}» fra saklisten?"), confirmed)
+
+    def action_move(self, delta: int) -> None:
+        item_id = self.table.selected_item_id
+        if item_id is not None:
+            self._guard(lambda: self.archive.move_item(item_id, delta))
+            self.reload(select_item_id=item_id)
+
+    def action_duration(self, delta: int) -> None:
+        item_id = self.table.selected_item_id
+        if item_id is not None:
+            item = self.archive.item(item_id)
+            self._guard(lambda: self.archive.set_duration(item_id, item.duration_minutes + delta))
+            self.reload(select_item_id=item_id)
+
+    def action_move_to_meeting(self) -> None:
+        item_id = self.table.selected_item_id
+        if item_id is None:
+            return
+        from .meeting_picker import MeetingPickerScreen
+
+        def picked(meeting_id: int | None) -> None:
+            if meeting_id is None:
+                return
+            if self._guard(lambda: self.archive.move_item_to_meeting(item_id, meeting_id)):
+                target = self.archive.meeting(meeting_id)
+                self.notify(f"Saken er flyttet til møte {target.ref}")
+                self.reload()
+
+        self.app.push_screen(MeetingPickerScreen(self.meeting, exclude_meeting_id=self.meeting_id), picked)
+
+    # --- meeting status and details ----------------------------------------------------
+
+    def _change_status(self, status: m.MeetingStatus, question: str, done: str) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if yes and self._guard(lambda: self.archive.set_meeting_status(self.meeting_id, status)):
+                self.reload()
+                self.notify(done)
+
+        self.app.push_screen(ConfirmScreen(question), confirmed)
+
+    def action_send_notice(self) -> None:
+        self._change_status(
+            m.MeetingStatus.NOTICE_SENT,
+            f"Merke innkallingen til møte {self.meeting.ref} som sendt? Saksnumrene låses.",
+            "Innkallingen er merket som sendt; saksnumrene er låst",
+        )
+
+    def action_mark_held(self) -> None:
+        self._change_status(m.MeetingStatus.HELD, f"Merke møte {self.meeting.ref} som avholdt?", "Møtet er merket som avholdt")
+
+    def action_cancel_meeting(self) -> None:
+        self._change_status(
+            m.MeetingStatus.CANCELLED,
+            f"Avlyse møte {self.meeting.ref}? Møtet og sakene beholdes; sakene kan flyttes til et annet møte (f).",
+            "Møtet er avlyst",
+        )
+
+    def action_edit_meeting(self) -> None:
+        from .meeting_form import MeetingFormScreen
+
+        def saved(details) -> None:
+            if details is None:
+                return
+            meeting = self.archive.meeting(self.meeting_id)
+            update = {
+                "date": details.date,
+                "start_time": details.start,
+                "end_time": details.end,
+                "location": details.location,
+                "video_link": details.video_link,
+            }
+            if self._guard(lambda: self.archive.update_meeting(meeting.model_copy(update=update))):
+                self.reload()
+                self.notify("Tid og sted er lagret")
+
+        self.app.push_screen(MeetingFormScreen(f"Møte {self.meeting.ref}: tid og sted", self.meeting), saved)
+
+    def action_export_notice(self) -> None:
+        from .export_form import ExportFormScreen
+
+        def chosen(choice) -> None:
+            if choice is not None:
+                self._export(*choice)
+
+        self.app.push_screen(ExportFormScreen("Innkalling"), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, fmt: str, public: bool) -> None:
+        from ...services.notice import export_notice
+
+        try:
+            path = export_notice(self.archive, self.meeting_id, fmt=fmt, public=public)
+        except (StoreError, ValueError, OSError) as exc:
+            self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Innkallingen er skrevet til {path}")
+
+    def _guard(self, change) -> bool:
+        """Run a change; a refusal becomes a toast, not a crash."""
+        try:
+            change()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return False
+        return True

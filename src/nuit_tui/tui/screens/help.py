@@ -9,6 +9,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 GLOBAL_KEYS = [
+    ("Ctrl+P", "Kommandopalett: hopp til et møte («2/2023») eller en sak («18/23»), kjør en handling"),
     ("↑ ↓ PgUp PgDn Home End", "Flytt i lister og tabeller"),
     ("Tab / Shift+Tab", "Neste / forrige felt"),
     ("Escape", "Tilbake"),
@@ -49,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
         seen = set()
         for active in self.under.active_bindings.values():
             binding = active.binding
-            if not _declared_by_nuit(binding, active.node):
+            if not _declared_by_nuit(binding, active.node) or binding.action == "command_palette":
                 continue
             if binding.description and binding.description not in seen:
                 seen.add(binding.description)

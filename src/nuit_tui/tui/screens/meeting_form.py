@@ -33,7 +33,9 @@ class MeetingFormScreen(FormScreen[MeetingDetails | None]):
 
     def fields(self) -> ComposeResult:
         mt = self.meeting
-        yield from labelled("Dato (f.eks. 25.5.2023)", Input(numeric_date(mt.date) if mt else "", id="date"))
+        # A template lends its times and place, not its date.
+        date = numeric_date(mt.date) if mt and not self.template_note else ""
+        yield from labelled("Dato (f.eks. 25.5.2023)", Input(date, id="date"))
         yield from labelled("Start (f.eks. 09.00)", Input(clock(mt.start_time) if mt else "09.00", id="start"))
         yield from labelled("Slutt", Input(clock(mt.end_time) if mt else "15.00", id="end"))
         yield from labelled("Sted", Input(mt.location or "" if mt else "", id="location"))

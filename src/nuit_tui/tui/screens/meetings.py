@@ -25,6 +25,7 @@ class MeetingsTable(DataTable):
         self.loaded = 0
         self.exhausted = False
         self.body_names: dict[int, str] = {}
+        self.year: int | None = None  # None: all years
 
     def on_mount(self) -> None:
         self.add_column("Møte", key="ref", width=8)
@@ -46,7 +47,9 @@ class MeetingsTable(DataTable):
         if self.exhausted:
             return
         body = self.app.body
-        meetings = self.app.archive.meetings_page(body.id if body else None, limit=PAGE_SIZE, offset=self.loaded)
+        meetings = self.app.archive.meetings_page(
+            body.id if body else None, year=self.year, limit=PAGE_SIZE, offset=self.loaded
+        )
         # Count first: adding rows moves the cursor, whose watcher asks for more.
         self.loaded += len(meetings)
         self.exhausted = len(meetings) < PAGE_SIZE
@@ -78,7 +81,11 @@ class MeetingsScreen(Screen):
     """Start screen: the current body's meetings."""
 
     BINDINGS = [
+        Binding("n", "new_meeting", "Nytt møte"),
+        Binding("k", "copy_meeting", "Kopier som mal"),
         Binding("b", "next_body", "Bytt utvalg"),
+        Binding("m", "members", "Medlemmer"),
+        Binding("y", "next_year", "Bytt år"),
         Binding("r", "refresh", "Oppdater"),
     ]
 
@@ -100,11 +107,70 @@ class MeetingsScreen(Screen):
         table = self.query_one(MeetingsTable)
         table.reload()
         body = self.app.body
-        self.query_one("#heading", Static).update(
-            f"Møter i {body.short_name} – {body.name}" if body else "Møter i alle utvalg"
-        )
+        heading = f"Møter i {body.short_name} – {body.name}" if body else "Møter i alle utvalg"
+        year = f" · {table.year}" if table.year else " · alle år"
+        self.query_one("#heading", Static).update(heading + year)
         self.query_one("#empty").display = table.row_count == 0
         table.focus()
+
+    def action_next_year(self) -> None:
+        """All years → the newest → … → the oldest → all years."""
+        table = self.query_one(MeetingsTable)
+        body = self.app.body
+        years: list[int | None] = [None, *self.app.archive.meeting_years(body.id if body else None)]
+        table.year = years[(years.index(table.year) + 1) % len(years)] if table.year in years else None
+        self.action_refresh()
+
+    def action_new_meeting(self) -> None:
+        body = self.app.body
+        if body is None:
+            self.notify("Velg et utvalg først (b)", severity="warning")
+            return
+        from .meeting_form import MeetingFormScreen
+
+        def created(details) -> None:
+            if details is None:
+                return
+            meeting = self.app.archive.create_meeting(
+                body.id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
+            )
+            self.notify(f"Møte {meeting.ref} i {body.short_name} er opprettet med standardsakene")
+            self.action_refresh()
+            self._open(meeting.id)
+
+        self.app.push_screen(MeetingFormScreen(f"Nytt møte i {body.short_name}"), created)
+
+    def action_copy_meeting(self) -> None:
+        """A new meeting with the selected one's items (titles, types, durations) as template."""
+        template_id = self.query_one(MeetingsTable).selected_meeting_id
+        if template_id is None:
+            return
+        archive = self.app.archive
+        template = archive.meeting(template_id)
+        body = archive.body_by_id(template.body_id)
+        from .meeting_form import MeetingFormScreen
+
+        def created(details) -> None:
+            if details is None:
+                return
+            with archive.store.write():
+                meeting = archive.create_meeting(
+                    body.id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
+                )
+                copied = archive.copy_structure(template.id, meeting.id)
+            self.notify(f"Møte {meeting.ref} er opprettet med {copied} punkter fra {template.ref}")
+            self.action_refresh()
+            self._open(meeting.id)
+
+        self.app.push_screen(
+            MeetingFormScreen(f"Nytt møte i {body.short_name} etter mal", template, template_note=f"{body.short_name} {template.ref}"),
+            created,
+        )
+
+    def action_members(self) -> None:
+        from .members import MembersScreen
+
+        self.app.push_screen(MembersScreen())
 
     def action_next_body(self) -> None:
         bodies: list[m.Body | None] = [*self.app.archive.bodies(), None]
@@ -120,6 +186,9 @@ class MeetingsScreen(Screen):
     def action_open_meeting(self) -> None:
         meeting_id = self.query_one(MeetingsTable).selected_meeting_id
         if meeting_id is not None:
-            from .agenda import AgendaScreen
+            self._open(meeting_id)
 
-            self.app.push_screen(AgendaScreen(meeting_id))
+    def _open(self, meeting_id: int) -> None:
+        from .agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen(meeting_id))

@@ -16,6 +16,11 @@ from ...store.errors import StoreError
 T = TypeVar("T")
 
 
+class FormBody(VerticalScroll, can_focus=False):
+    """Scrolls to whichever field has focus, but never takes focus itself:
+    Tab goes from field to field."""
+
+
 class FormScreen(ModalScreen[T], Generic[T]):
     """Subclasses compose fields in `fields()` and turn them into a result in `submit()`.
 
@@ -41,10 +46,13 @@ class FormScreen(ModalScreen[T], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.TITLE, classes="form-title")
-            with VerticalScroll():
+            with FormBody():
                 yield from self.fields()
             yield Static("", id="form-error")
             yield Static("Enter/Ctrl+S lagrer · Escape avbryter", classes="form-hint")
+
+    def on_mount(self) -> None:
+        self.query("Input, Select, Checkbox").first().focus()
 
     def fields(self) -> ComposeResult:
         raise NotImplementedError

@@ -1,0 +1,38 @@
+"""A break in the agenda: «Pause» or «Lunsj» and its length."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Input
+
+from ...domain import models as m
+from ...domain.norwegian import ParseError
+from ..widgets.form import FormScreen, labelled
+
+
+def parse_minutes(text: str, *, field: str = "Varighet") -> int:
+    text = text.strip().removesuffix("min").strip()
+    if not text.isdigit() or not 0 <= int(text) <= 24 * 60:
+        raise ParseError(f"{field} må være et antall minutter (f.eks. 30)")
+    return int(text)
+
+
+class BreakFormScreen(FormScreen[tuple[str, int, m.AgendaItem | None] | None]):
+    """Dismisses with (title, minutes, the break being edited or None)."""
+
+    def __init__(self, existing: m.AgendaItem | None):
+        super().__init__()
+        self.existing = existing
+        self.TITLE = "Endre pause" if existing else "Ny pause (legges under valgt rad)"
+
+    def fields(self) -> ComposeResult:
+        title = self.existing.title if self.existing else "Pause"
+        minutes = str(self.existing.duration_minutes) if self.existing else "10"
+        yield from labelled("Tittel (Pause, Lunsj …)", Input(title, id="title"))
+        yield from labelled("Minutter", Input(minutes, id="minutes"))
+
+    def submit(self):
+        title = self.value("#title")
+        if not title:
+            raise ParseError("Skriv en tittel, f.eks. Pause eller Lunsj")
+        return title, parse_minutes(self.value("#minutes")), self.existing

@@ -1,0 +1,321 @@
+"""One agenda item in full: what the notice and the cover note say about it.
+
+Every field is saved as it is typed (half a second after the last key, and when
+the field loses focus); there is no save step.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Select, Static, TextArea
+
+from ...domain import models as m
+from ...domain.norwegian import ParseError, clock, parse_time
+from ...store.errors import StaleWrite, StoreError
+from ..widgets.confirm import ConfirmScreen
+from ..widgets.form import FormBody
+from ..widgets.people_field import PeopleField
+from .break_form import parse_minutes
+
+SAVE_DELAY = 0.5  # seconds after the last keystroke
+
+TEXT_FIELDS = {
+    "description": "Beskrivelse (i innkallingen)",
+    "purpose": "Hensikt med saken",
+    "background": "Bakgrunn",
+    "proposed_decision": "Forslag til vedtak",
+}
+TYPE_OPTIONS = [(t.value, t.value) for t in m.ItemType]
+
+
+class PlainTextArea(TextArea):
+    """Prose, not code: no highlighting or line numbers; Tab leaves the field."""
+
+    def __init__(self, text: str, **kwargs):
+        super().__init__(text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
+
+
+class AttachmentsTable(DataTable):
+    BINDINGS = [
+        Binding("n", "screen.add_attachment", "Nytt vedlegg"),
+        Binding("enter", "screen.edit_attachment", "Endre vedlegg"),
+        Binding("delete", "screen.delete_attachment", "Fjern vedlegg"),
+    ]
+
+
+class EarlierTable(DataTable):
+    BINDINGS = [
+        Binding("n", "screen.link_earlier", "Koble tidligere behandling"),
+        Binding("delete", "screen.unlink_earlier", "Fjern kobling"),
+    ]
+
+
+class ItemScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "close", "Tilbake"),
+        Binding("ctrl+l", "link_earlier", "Koble tidligere behandling"),
+        Binding("ctrl+o", "add_attachment", "Nytt vedlegg"),
+    ]
+    CSS_PATH = "item.tcss"
+
+    def __init__(self, item_id: int, *, new: bool = False):
+        super().__init__()
+        self.item_id = item_id
+        self.new = new
+        self._loading = True
+
+    @property
+    def archive(self):
+        return self.app.archive
+
+    def compose(self) -> ComposeResult:
+        archive = self.archive
+        item = self.item = archive.item(self.item_id)
+        yield Header()
+        yield Static(id="item-heading", classes="screen-title")
+        with FormBody(id="item-form"):
+            yield Label("Tittel")
+            yield Input(item.title, id="title")
+            with Horizontal(classes="row"):
+                with Vertical(classes="cell"):
+                    yield Label("Sakstype")
+                    yield Select(TYPE_OPTIONS, value=item.item_type.value if item.item_type else Select.NULL, prompt="(ingen)", id="item_type")
+                with Vertical(classes="cell"):
+                    yield Label("Varighet (min)")
+                    yield Input(str(item.duration_minutes), id="duration")
+                with Vertical(classes="cell"):
+                    yield Label("Fast starttid (valgfri)")
+                    yield Input(clock(item.fixed_start) if item.fixed_start else "", placeholder="f.eks. 13.00", id="fixed_start")
+            yield Static(id="time-note")
+            for name, label in TEXT_FIELDS.items():
+                yield Label(label)
+                yield PlainTextArea(getattr(item, name), id=name, classes="prose")
+            yield Label("Fra (innledere) – skriv navn, Enter legger til, Backspace i tomt felt fjerner siste")
+            yield PeopleField(archive.item_people(item.id, m.PersonRole.PRESENTER), placeholder="Navn", id="presenters")
+            yield Label("Saksbehandlere")
+            yield PeopleField(archive.item_people(item.id, m.PersonRole.CASE_OFFICER), placeholder="Navn", id="case_officers")
+            yield Label("Offentlighet")
+            yield Checkbox("Unntatt offentlighet", item.exempt, id="exempt")
+            yield Input(item.exempt_basis or "", placeholder="Hjemmel, f.eks. offl. § 14", id="exempt_basis")
+            yield Checkbox("Også tittelen er unntatt", item.title_exempt, id="title_exempt")
+            yield Label("Vedlegg (n: nytt, Enter: endre, Delete: fjern)")
+            yield AttachmentsTable(id="attachments", cursor_type="row")
+            yield Label("Vedtak fra tidligere behandlinger i rådsmodellen (n / Ctrl+L: koble, Delete: fjern)")
+            yield EarlierTable(id="earlier", cursor_type="row")
+            yield Static(id="save-state", classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        attachments = self.query_one(AttachmentsTable)
+        attachments.add_columns("Vedlegg", "Tittel", "Lenke eller fil")
+        earlier = self.query_one(EarlierTable)
+        earlier.add_column("Sak", width=22)
+        earlier.add_column("Tema", width=30)
+        earlier.add_column("Vedtaksformulering")
+        self._fill_attachments()
+        self._fill_earlier()
+        self._update_heading()
+        self._sync_exempt_fields()
+        self.query_one("#title", Input).focus()
+        if self.new:
+            self.query_one("#title", Input).action_select_all()
+        self.call_after_refresh(self._loaded)
+
+    def _loaded(self) -> None:
+        self._loading = False
+
+    # --- saving -----------------------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _field_changed(self, event) -> None:
+        if self._loading or isinstance(event.control.parent, PeopleField):
+            return
+        if isinstance(event, Checkbox.Changed):
+            self._sync_exempt_fields()
+        self.query_one("#save-state", Static).update("…")
+        self._save_timer = getattr(self, "_save_timer", None)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save)
+
+    def on_descendant_blur(self) -> None:
+        self.save()
+
+    def _form_values(self) -> dict:
+        text = {name: self.query_one(f"#{name}", TextArea).text for name in TEXT_FIELDS}
+        item_type = self.query_one("#item_type", Select).value
+        exempt = self.query_one("#exempt", Checkbox).value
+        values = {
+            "title": self.query_one("#title", Input).value.strip(),
+            "item_type": None if item_type is Select.NULL else item_type,
+            "exempt": exempt,
+            "exempt_basis": self.query_one("#exempt_basis", Input).value.strip() or None,
+            "title_exempt": exempt and self.query_one("#title_exempt", Checkbox).value,
+            **text,
+        }
+        values["duration_minutes"] = parse_minutes(self.query_one("#duration", Input).value)
+        fixed = self.query_one("#fixed_start", Input).value.strip()
+        values["fixed_start"] = parse_time(fixed) if fixed else None
+        return values
+
+    def save(self) -> bool:
+        """Write what differs from the stored item; True when all is stored."""
+        if self._loading:
+            return True
+        state = self.query_one("#save-state", Static)
+        try:
+            values = self._form_values()
+        except ParseError as exc:
+            state.update(f"[b]Ikke lagret:[/b] {exc}")
+            return False
+        changed = {k: v for k, v in values.items() if getattr(self.item, k) != v}
+        if not changed:
+            state.update("Alt er lagret")
+            return True
+        try:
+            self.item = self.archive.update_item(self.item.model_copy(update=changed))
+        except StaleWrite:
+            state.update("[b]Ikke lagret:[/b] saken er endret et annet sted; lukk og åpne den på nytt")
+            self.notify("Saken er endret et annet sted; endringen er ikke lagret", severity="error")
+            return False
+        except (StoreError, ValueError) as exc:
+            state.update(f"[b]Ikke lagret:[/b] {exc}")
+            return False
+        state.update("Alt er lagret")
+        if {"duration_minutes", "fixed_start", "title"} & changed.keys():
+            self._update_heading()
+        return True
+
+    def action_close(self) -> None:
+        if getattr(self, "_save_timer", None) is not None:
+            self._save_timer.stop()
+        if self.save():
+            self.app.pop_screen()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.app.pop_screen()
+
+        self.app.push_screen(ConfirmScreen("Noe er ikke lagret (se nederst). Gå tilbake likevel?"), answered)
+
+    def _sync_exempt_fields(self) -> None:
+        exempt = self.query_one("#exempt", Checkbox).value
+        self.query_one("#exempt_basis", Input).disabled = not exempt
+        self.query_one("#title_exempt", Checkbox).disabled = not exempt
+
+    def _update_heading(self) -> None:
+        agenda = self.archive.agenda(self.item.meeting_id)
+        row = next(r for r in agenda.rows if r.item.id == self.item.id)
+        meeting = agenda.meeting
+        case = row.case_number or "(nr. ved lagring)"
+        self.query_one("#item-heading", Static).update(f"Sak {case} · møte {meeting.ref} · {self.item.title}")
+        note = f"Tidspunkt kl. {clock(row.start)}–{clock(row.end)}"
+        if row.late:
+            note += " · ⚠ saklisten før rekker ikke frem til fast starttid"
+        if agenda.plan.overrun_minutes:
+            note += f" · ⚠ saklisten går {agenda.plan.overrun_minutes} min over møteslutt kl. {clock(meeting.end_time)}"
+        self.query_one("#time-note", Static).update(note)
+
+    # --- presenters and case officers ------------------------------------------------------
+
+    @on(PeopleField.Changed)
+    def _people_changed(self, event: PeopleField.Changed) -> None:
+        role = m.PersonRole.PRESENTER if event.field.id == "presenters" else m.PersonRole.CASE_OFFICER
+        self.archive.set_item_people(self.item.id, role, [p.id for p in event.people])
+        self.query_one("#save-state", Static).update("Alt er lagret")
+
+    # --- attachments ----------------------------------------------------------------------
+
+    def _fill_attachments(self, select_id: int | None = None) -> None:
+        table = self.query_one(AttachmentsTable)
+        table.clear()
+        for attachment in self.archive.attachments(self.item.id):
+            title = attachment.title + ("  [unntatt]" if attachment.exempt else "")
+            table.add_row(attachment.label, title, attachment.location or "", key=str(attachment.id))
+            if attachment.id == select_id:
+                table.move_cursor(row=table.row_count - 1)
+
+    def _selected_attachment(self) -> m.Attachment | None:
+        table = self.query_one(AttachmentsTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((a for a in self.archive.attachments(self.item.id) if str(a.id) == key), None)
+
+    def action_add_attachment(self) -> None:
+        from .attachment_form import AttachmentFormScreen
+
+        count = len(self.archive.attachments(self.item.id))
+        self.app.push_screen(AttachmentFormScreen(self.item.id, None, suggested_label=f"Vedlegg {count + 1}"), self._attachment_saved)
+
+    def action_edit_attachment(self) -> None:
+        attachment = self._selected_attachment()
+        if attachment is not None:
+            from .attachment_form import AttachmentFormScreen
+
+            self.app.push_screen(AttachmentFormScreen(self.item.id, attachment), self._attachment_saved)
+
+    def _attachment_saved(self, attachment: m.Attachment | None) -> None:
+        if attachment is None:
+            return
+        if attachment.id is None:
+            attachment = self.archive.add_attachment(attachment)
+        else:
+            attachment = self.archive.update_attachment(attachment)
+        self._fill_attachments(select_id=attachment.id)
+        self.query_one(AttachmentsTable).focus()
+
+    def action_delete_attachment(self) -> None:
+        attachment = self._selected_attachment()
+        if attachment is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.archive.delete_attachment(attachment.id)
+                self._fill_attachments()
+                self.notify(f"Fjernet {attachment.label}")
+
+        self.app.push_screen(ConfirmScreen(f"Fjerne «{attachment.label}: {attachment.title}»?"), confirmed)
+
+    # --- earlier handlings ----------------------------------------------------------------
+
+    def _fill_earlier(self) -> None:
+        table = self.query_one(EarlierTable)
+        table.clear()
+        for row in self.archive.earlier_handling_rows(self.item.id):
+            table.add_row(row.citation, row.topic, row.decision, key=str(row.item.id), height=None)
+
+    def action_link_earlier(self) -> None:
+        from .link_picker import LinkPickerScreen
+
+        def picked(earlier_id: int | None) -> None:
+            if earlier_id is None:
+                return
+            try:
+                self.archive.link_earlier(self.item.id, earlier_id)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self._fill_earlier()
+            earlier = self.archive.item(earlier_id)
+            self.notify(f"Koblet til {self.archive.case_label(earlier, with_body=True)}")
+
+        self.app.push_screen(LinkPickerScreen(self.item.id), picked)
+
+    def action_unlink_earlier(self) -> None:
+        table = self.query_one(EarlierTable)
+        if not table.row_count:
+            return
+        earlier_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        self.archive.unlink_earlier(self.item.id, earlier_id)
+        self._fill_earlier()
+        self.notify("Koblingen er fjernet")

@@ -1,0 +1,55 @@
+"""Pick another meeting of the same body (to move an item to)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...domain import labels
+from ...domain import models as m
+from ...domain.norwegian import long_date
+
+OPEN_STATUSES = (m.MeetingStatus.PLANNED, m.MeetingStatus.NOTICE_SENT)
+
+
+class MeetingPickerScreen(ModalScreen[int | None]):
+    BINDINGS = [Binding("escape", "dismiss_none", "Avbryt")]
+    DEFAULT_CSS = """
+    MeetingPickerScreen { align: center middle; }
+    MeetingPickerScreen > Vertical { width: 70; height: auto; max-height: 80%; border: thick $primary; background: $panel; padding: 0 1; }
+    MeetingPickerScreen OptionList { height: auto; max-height: 20; }
+    """
+
+    def __init__(self, meeting: m.Meeting, *, exclude_meeting_id: int | None = None):
+        super().__init__()
+        self.meeting = meeting
+        self.exclude_meeting_id = exclude_meeting_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("[b]Flytt til møte[/b] (Enter velger, Escape avbryter)")
+            yield OptionList(id="meetings")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        # Kommende møter i samme utvalg: the newest pages hold them.
+        for meeting in self.app.archive.meetings_page(self.meeting.body_id, limit=40):
+            if meeting.id == self.exclude_meeting_id or meeting.status not in OPEN_STATUSES:
+                continue
+            options.add_option(
+                Option(f"{meeting.ref}  {long_date(meeting.date)}  ({labels.MEETING_STATUS[meeting.status]})", id=str(meeting.id))
+            )
+        if not options.option_count:
+            options.add_option(Option("Ingen kommende møter – opprett et nytt møte først", disabled=True))
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(int(event.option.id))
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

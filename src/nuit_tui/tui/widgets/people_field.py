@@ -1,0 +1,98 @@
+"""Pick people by typing their names: Enter adds, Backspace on an empty field removes the last."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.suggester import Suggester
+from textual.widgets import Input, Static
+
+from ...domain import models as m
+
+
+class PersonSuggester(Suggester):
+    """Completes a name from the archive's people as you type (a prefix query, not a list)."""
+
+    def __init__(self, archive):
+        super().__init__(use_cache=False, case_sensitive=False)
+        self.archive = archive
+
+    async def get_suggestion(self, value: str) -> str | None:
+        for person in self.archive.people_named(value, limit=8):
+            if person.name.lower().startswith(value.lower()):
+                return person.name
+        return None
+
+
+class PeopleField(Vertical):
+    """A list of people; posts `PeopleField.Changed` with the new list."""
+
+    DEFAULT_CSS = """
+    PeopleField { height: auto; }
+    PeopleField > Static { color: $text; padding: 0 1; }
+    """
+
+    class Changed(Message):
+        def __init__(self, field: PeopleField, people: list[m.Person]):
+            super().__init__()
+            self.field = field
+            self.people = people
+
+    def __init__(self, people: list[m.Person], *, placeholder: str, id: str):
+        super().__init__(id=id)
+        self.people = list(people)
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._names(), classes="people-names")
+        yield PeopleInput(placeholder=self.placeholder, suggester=PersonSuggester(self.app.archive))
+
+    def _names(self) -> str:
+        return ", ".join(p.name for p in self.people) or "(ingen)"
+
+    def _changed(self) -> None:
+        self.query_one(".people-names", Static).update(self._names())
+        self.post_message(self.Changed(self, list(self.people)))
+
+    def add(self, name: str) -> None:
+        name = " ".join(name.split())
+        if not name:
+            return
+        archive = self.app.archive
+        person = archive.person_by_name(name)
+        if person is None:
+            # A typed beginning stands for the one person it fits; more than one is ambiguous.
+            matches = [p for p in archive.people_named(name, limit=6) if p.name.lower().startswith(name.lower())]
+            if len(matches) > 1:
+                self.app.notify("Flere treff: " + ", ".join(p.name for p in matches[:5]) + " – skriv mer", severity="warning")
+                return
+            if matches:
+                person = matches[0]
+            else:
+                person = archive.person_by_name(name, create=True)
+                self.app.notify(f"Ny person registrert: {name}")
+        if all(p.id != person.id for p in self.people):
+            self.people.append(person)
+            self._changed()
+
+    def remove_last(self) -> None:
+        if self.people:
+            self.people.pop()
+            self._changed()
+
+
+class PeopleInput(Input):
+    BINDINGS = [Binding("backspace", "backspace_or_remove", "Fjern siste", show=False)]
+
+    def action_backspace_or_remove(self) -> None:
+        if self.value:
+            self.action_delete_left()
+        else:
+            self.parent.remove_last()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.parent.add(self.value)
+        self.value = ""

@@ -1,0 +1,162 @@
+"""Agenda building by keys alone (issue 3), checked in the database."""
+
+import datetime as dt
+
+from textual.widgets import DataTable, Input
+
+from nuit_tui.domain import models as m
+from nuit_tui.services import Archive
+from nuit_tui.tui.app import NuitApp
+from nuit_tui.tui.screens.agenda import AgendaScreen
+from nuit_tui.tui.screens.item import ItemScreen
+
+
+async def type_text(pilot, text):
+    await pilot.press(*[char if char != " " else "space" for char in text])
+
+
+async def clear_and_type(pilot, text):
+    await pilot.press("ctrl+a", "ctrl+k")  # to the start, delete to the end
+    await type_text(pilot, text)
+
+
+def agenda_rows(archive, meeting_id):
+    return [
+        (row.case_number, row.item.title, row.start.strftime("%H:%M"))
+        for row in archive.agenda(meeting_id).rows
+    ]
+
+
+async def test_a_meeting_with_five_items_and_a_break_built_by_keys(tmp_path):
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    body = archive.add_body("NUIT", "Prioriteringsutvalget")
+    earlier = archive.create_meeting(body.id, dt.date(2023, 2, 16), dt.time(9), dt.time(16), location="Teams")
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("n")  # Nytt møte
+        await pilot.pause()
+        await type_text(pilot, "25.5.2023")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "Rom 4117")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        meeting = archive.meetings_page(body.id, limit=1)[0]
+        assert (meeting.ref, meeting.date, meeting.location) == ("2/2023", dt.date(2023, 5, 25), "Rom 4117")
+
+        for title, minutes in [("Sak A", "20"), ("Sak B", "30"), ("Sak C", "15"), ("Sak D", "25"), ("Sak E", "10")]:
+            await pilot.press("n")  # Ny sak: the item screen opens with its title selected
+            await pilot.pause()
+            assert isinstance(app.screen, ItemScreen)
+            await type_text(pilot, title)
+            await pilot.press("tab", "tab")  # type picker, then duration
+            await clear_and_type(pilot, minutes)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, AgendaScreen)
+
+        # A break after "Sak B" (rows: 1 innkalling, 2 referat, 3 A, 4 B …)
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=3)
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("enter")  # «Pause», 10 min as proposed
+        await pilot.pause()
+        # Move "Sak E" (now row 7, after the break) up above "Sak D".
+        table.move_cursor(row=7)
+        await pilot.press("ctrl+up")
+        await pilot.pause()
+
+    assert agenda_rows(archive, meeting.id) == [
+        ("3/23", "Godkjenning av innkalling og dagsorden", "09:00"),
+        ("4/23", "Godkjenning av referat fra NUIT 16. februar 2023", "09:05"),
+        ("5/23", "Sak A", "09:15"),
+        ("6/23", "Sak B", "09:35"),
+        ("", "Pause", "10:05"),
+        ("7/23", "Sak C", "10:15"),
+        ("8/23", "Sak E", "10:30"),
+        ("9/23", "Sak D", "10:40"),
+        ("10/23", "Eventuelt", "11:05"),
+    ]
+    assert [i.case_seq for i in archive.agenda_items(earlier.id) if not i.is_break] == [1, 2]  # innkalling, eventuelt
+    archive.close()
+
+
+async def test_sending_the_notice_freezes_numbers(tmp_path):
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    body = archive.add_body("NUIT", "Prioriteringsutvalget")
+    meeting = archive.create_meeting(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Rom 4117")
+    archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Sak A", duration_minutes=30))
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("s")  # Send innkalling → confirm
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert archive.meeting(meeting.id).status is m.MeetingStatus.NOTICE_SENT
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=2)  # Eventuelt (3/23)
+        await pilot.press("ctrl+up")
+        await pilot.pause()
+    rows = agenda_rows(archive, meeting.id)
+    # Eventuelt moved above Sak A, and both kept their numbers.
+    assert [(n, t) for n, t, _ in rows] == [
+        ("1/23", "Godkjenning av innkalling og dagsorden"),
+        ("3/23", "Eventuelt"),
+        ("2/23", "Sak A"),
+    ]
+    assert all(i.number_locked for i in archive.agenda_items(meeting.id) if not i.is_break)
+    archive.close()
+
+
+async def test_linking_an_earlier_item_shows_its_decision(demo_path):
+    archive = Archive.open(demo_path)
+    item = archive.find_item("NUIT 24/23")
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 50)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await type_text(pilot, "NUIT 8/22")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.screen.query_one("#earlier", DataTable)
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert row[0] == "NUIT 8/22 (17.2.22)"
+        assert row[1].startswith("Strategi for digital sikkerhet")
+        assert row[2].startswith("NUIT anbefaler at høringsversjonen")
+        # By words of a title too.
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await type_text(pilot, "helseberedskap innspill")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    cited = [archive.case_label(i, with_body=True) for i in archive.earlier_handlings(item.id)]
+    assert cited[0] == "NUIT 8/22" and len(cited) == 2
+    archive.close()
+
+
+async def test_every_typed_field_is_saved_without_a_save_step(demo_path):
+    archive = Archive.open(demo_path)
+    item = archive.find_item("NUIT 22/23")
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 50)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        await pilot.pause()
+        app.screen.query_one("#purpose").focus()
+        await pilot.press("ctrl+a")
+        await type_text(pilot, "Ny hensikt")
+        await pilot.pause(0.8)  # the save runs half a second after the last key
+        assert archive.item(item.id).purpose.startswith("Ny hensikt")
+        # A bad duration is refused with a message and nothing else is lost.
+        app.screen.query_one("#duration", Input).focus()
+        await clear_and_type(pilot, "abc")
+        await pilot.pause(0.8)
+        assert "Ikke lagret" in str(app.screen.query_one("#save-state").render())
+        assert archive.item(item.id).duration_minutes == item.duration_minutes
+    archive.close()
