@@ -160,3 +160,35 @@ async def test_every_typed_field_is_saved_without_a_save_step(demo_path):
         assert "Ikke lagret" in str(app.screen.query_one("#save-state").render())
         assert archive.item(item.id).duration_minutes == item.duration_minutes
     archive.close()
+
+
+async def test_the_palette_jumps_to_a_meeting_and_an_item(demo_path):
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "1/2023")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert app.screen.meeting.ref == "1/2023"
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "18/23")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemScreen)
+        assert app.screen.item.title.startswith("Status og veien videre for felles journalløft")
+        # And an action by its name: back on the agenda, «Send innkalling» asks to confirm.
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Avlys")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+        assert isinstance(app.screen, ConfirmScreen)
+    archive.close()

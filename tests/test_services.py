@@ -101,3 +101,70 @@ def test_meetings_are_listed_newest_first_a_page_at_a_time(demo):
     assert [mt.ref for mt in demo.meetings_page(nuit.id, limit=1, offset=1)] == ["1/2023"]
     everything = demo.meetings_page(None, limit=100)
     assert [mt.date for mt in everything] == sorted((mt.date for mt in everything), reverse=True)
+
+
+def test_status_steps_are_enforced(archive):
+    body, meeting = make_meeting(archive, dt.date(2023, 2, 16))
+    with pytest.raises(errors.Conflict):
+        archive.set_meeting_status(meeting.id, m.MeetingStatus.MINUTES_APPROVED)
+    archive.set_meeting_status(meeting.id, m.MeetingStatus.NOTICE_SENT)
+    with pytest.raises(errors.Conflict):
+        archive.set_meeting_status(meeting.id, m.MeetingStatus.PLANNED)
+    assert archive.meeting(meeting.id).status is m.MeetingStatus.NOTICE_SENT
+
+
+def test_a_cancelled_meetings_items_move_on_with_their_published_numbers(archive):
+    body, cancelled = make_meeting(archive, dt.date(2023, 2, 16))
+    case = archive.add_item(cancelled.id, m.AgendaItem(meeting_id=cancelled.id, title="Viktig sak", duration_minutes=30))
+    archive.add_remark(m.Remark(item_id=case.id, speaker="KS", text="Et innspill"))
+    archive.set_meeting_status(cancelled.id, m.MeetingStatus.NOTICE_SENT)
+    archive.set_meeting_status(cancelled.id, m.MeetingStatus.CANCELLED)
+    assert archive.meeting(cancelled.id).status is m.MeetingStatus.CANCELLED
+    assert len(archive.agenda_items(cancelled.id)) == 3  # kept
+    later = archive.create_meeting(body.id, dt.date(2023, 3, 30), dt.time(9), dt.time(12), location="Teams")
+    moved = archive.move_item_to_meeting(case.id, later.id)
+    assert (moved.meeting_id, archive.case_label(moved)) == (later.id, "2/23")
+    assert [r.text for r in archive.remarks(case.id)] == ["Et innspill"]
+    titles = [(row.case_number, row.item.title) for row in archive.agenda(later.id).rows]
+    # The new meeting's own items continue after the year's highest number.
+    assert titles == [
+        ("4/23", "Godkjenning av innkalling og dagsorden"),
+        ("2/23", "Viktig sak"),
+        ("5/23", "Eventuelt"),
+    ]
+    # No move into a meeting that has been held.
+    archive.set_meeting_status(later.id, m.MeetingStatus.NOTICE_SENT)
+    archive.set_meeting_status(later.id, m.MeetingStatus.HELD)
+    with pytest.raises(errors.Conflict):
+        archive.move_item_to_meeting(archive.agenda_items(cancelled.id)[0].id, later.id)
+
+
+def test_a_meetings_structure_is_copied_as_a_template(demo):
+    nuit = demo.body("NUIT")
+    template = demo.find_meeting("NUIT", "2/2023")
+    meeting = demo.create_meeting(nuit.id, dt.date(2023, 9, 14), dt.time(9), dt.time(15, 45), location="Teams")
+    copied = demo.copy_structure(template.id, meeting.id)
+    rows = demo.agenda(meeting.id).rows
+    assert copied == 14  # 11 items and 3 breaks; the three standard items are the new meeting's own
+    assert rows[1].item.title == "Godkjenning av referat fra NUIT 25. mai 2023"
+    assert [r.item.title for r in rows[2:4]] == [
+        "Orientering fra Direktoratet for e-helse",
+        "Forslag til målbilde til Nasjonal helse- og samhandlingsplan",
+    ]
+    assert [r.case_number for r in rows if not r.item.is_break][0] == "27/23"
+    assert rows[-1].item.title == "Eventuelt"
+    assert [r.item.title for r in rows if r.item.is_break] == ["Pause", "Lunsj", "Pause"]
+    assert all(r.item.proposed_decision == "" for r in rows[2:-1])
+    assert rows[3].item.duration_minutes == 45
+
+
+def test_linking_candidates_by_case_reference_or_title_words(demo):
+    item = demo.find_item("NUIT 25/23")
+    by_ref = demo.candidates_for_linking("NEHR 35/22", item_id=item.id)
+    assert [demo.case_label(i, with_body=True) for i in by_ref] == ["NEHR 35/22"]
+    by_words = demo.candidates_for_linking("digital sikkerhet strategi", item_id=item.id)
+    assert {demo.case_label(i, with_body=True) for i in by_words} >= {"NUFA 12/21", "NUIT 8/22"}
+    assert item.id not in {i.id for i in demo.candidates_for_linking("digital sikkerhet", item_id=item.id)}
+    assert demo.candidates_for_linking("100%_", item_id=item.id) == []
+    rows = demo.earlier_handling_rows(item.id)
+    assert rows[6].citation == "NUIT 8/22 (17.2.22)"

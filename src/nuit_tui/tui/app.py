@@ -8,7 +8,7 @@ from textual.reactive import reactive
 
 from ..domain import models as m
 from ..services import Archive
-from .commands import MeetingCommands, MembersCommands
+from .commands import ActionCommands, ItemCommands, MeetingCommands, MembersCommands
 from .screens.help import HelpScreen
 from .screens.meetings import MeetingsScreen
 
@@ -18,7 +18,7 @@ class NuitApp(App[None]):
 
     TITLE = "nuit-tui"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {MeetingCommands, MembersCommands}
+    COMMANDS = App.COMMANDS | {MeetingCommands, ItemCommands, ActionCommands, MembersCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "Palett", show=False, priority=True),

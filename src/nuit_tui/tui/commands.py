@@ -1,35 +1,128 @@
-"""Command palette providers: jump to any meeting by its number."""
+"""Command palette providers: jump to a meeting or an item by its number, run any action.
+
+Each provider asks the archive a bounded question (a number looked up, or the
+newest page of meetings), never for the whole archive.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 PALETTE_LIMIT = 40
+_MEETING_REF = re.compile(r"^\s*(?:møte\s+)?(?:([A-Za-zÆØÅæøå]{2,10})\s+)?(\d{1,3})\s*/\s*(\d{4})\s*$", re.IGNORECASE)
+_CASE_REF = re.compile(r"^\s*(?:sak\s+)?(?:([A-Za-zÆØÅæøå]{2,10})\s+)?(\d{1,4})\s*/\s*(\d{2})\s*$", re.IGNORECASE)
 
 
 class MeetingCommands(Provider):
-    """"2/2023" or "NUIT 2/2023" opens that meeting."""
+    """"2/2023" or "NUIT 2/2023" opens that meeting; other words search the newest meetings."""
 
-    def _candidates(self):
-        archive = self.app.archive
-        names = {b.id: b.short_name for b in archive.bodies()}
-        for meeting in archive.meetings_page(None, limit=500):
-            yield f"{names.get(meeting.body_id, '?')} {meeting.ref}", meeting
+    def _label(self, meeting, names) -> str:
+        return f"Møte {names.get(meeting.body_id, '?')} {meeting.ref}"
 
     async def discover(self) -> Hits:
-        for label, meeting in list(self._candidates())[:PALETTE_LIMIT]:
-            yield DiscoveryHit(f"Møte {label}", partial(self._open, meeting.id), help=str(meeting.date))
+        archive = self.app.archive
+        names = {b.id: b.short_name for b in archive.bodies()}
+        for meeting in archive.meetings_page(None, limit=PALETTE_LIMIT):
+            yield DiscoveryHit(self._label(meeting, names), partial(self._open, meeting.id), help=str(meeting.date))
 
     async def search(self, query: str) -> Hits:
+        archive = self.app.archive
+        names = {b.id: b.short_name for b in archive.bodies()}
+        by_short = {v.lower(): k for k, v in names.items()}
         matcher = self.matcher(query)
-        for label, meeting in self._candidates():
-            score = matcher.match(f"Møte {label}")
+        if m := _MEETING_REF.match(query):
+            body_ids = [by_short.get(m[1].lower())] if m[1] else list(names)
+            for meeting in archive.meetings_page(None, year=int(m[3]), limit=PALETTE_LIMIT):
+                if meeting.number == int(m[2]) and meeting.body_id in body_ids:
+                    label = self._label(meeting, names)
+                    yield Hit(1.0, matcher.highlight(label), partial(self._open, meeting.id), help=str(meeting.date))
+            return
+        for meeting in archive.meetings_page(None, limit=100):
+            label = self._label(meeting, names)
+            score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(f"Møte {label}"), partial(self._open, meeting.id))
+                yield Hit(score, matcher.highlight(label), partial(self._open, meeting.id), help=str(meeting.date))
 
     def _open(self, meeting_id: int) -> None:
         from .screens.agenda import AgendaScreen
 
         self.app.push_screen(AgendaScreen(meeting_id))
+
+
+class ItemCommands(Provider):
+    """"18/23" (the current body, else any) or "NUIT 8/22" opens that item."""
+
+    async def search(self, query: str) -> Hits:
+        m = _CASE_REF.match(query)
+        if not m:
+            return
+        archive = self.app.archive
+        year, seq = 2000 + int(m[3]), int(m[2])
+        bodies = archive.bodies()
+        if m[1]:
+            bodies = [b for b in bodies if b.short_name.lower() == m[1].lower()]
+        elif self.app.body is not None:
+            bodies = [self.app.body, *(b for b in bodies if b.id != self.app.body.id)]
+        matcher = self.matcher(query)
+        for body in bodies:
+            try:
+                item = archive.find_item(f"{body.short_name} {seq}/{year % 100:02d}")
+            except Exception:  # not found in this body
+                continue
+            label = f"Sak {body.short_name} {seq}/{year % 100:02d} {item.title}"
+            yield Hit(1.0, matcher.highlight(label), partial(self._open, item.id))
+
+    def _open(self, item_id: int) -> None:
+        from .screens.item import ItemScreen
+
+        self.app.push_screen(ItemScreen(item_id))
+
+
+class ActionCommands(Provider):
+    """Every action of the screen the palette was opened from, by its Norwegian name."""
+
+    def _actions(self):
+        from .screens.help import declared_by_nuit
+
+        seen = set()
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if binding.description and declared_by_nuit(binding, active.node) and binding.description not in seen:
+                seen.add(binding.description)
+                yield binding.description, self.app.get_key_display(binding), partial(active.node.run_action, binding.action)
+
+    async def discover(self) -> Hits:
+        for description, key, run in self._actions():
+            yield DiscoveryHit(description, run, help=f"Tast: {key}")
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for description, key, run in self._actions():
+            score = matcher.match(description)
+            if score > 0:
+                yield Hit(score, matcher.highlight(description), run, help=f"Tast: {key}")
+
+
+class MembersCommands(Provider):
+    """«Medlemmer og organisasjoner» opens the members registry."""
+
+    LABEL = "Medlemmer og organisasjoner"
+    HELP = "Utvalg, organisasjoner, personer og medlemskap"
+
+    async def discover(self) -> Hits:
+        yield DiscoveryHit(self.LABEL, self._open, help=self.HELP)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        score = max(matcher.match(self.LABEL), matcher.match(self.HELP))
+        if score > 0:
+            yield Hit(score, matcher.highlight(self.LABEL), self._open, help=self.HELP)
+
+    def _open(self) -> None:
+        from .screens.members import MembersScreen
+
+        if not isinstance(self.app.screen, MembersScreen):
+            self.app.push_screen(MembersScreen())

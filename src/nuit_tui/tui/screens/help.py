@@ -17,7 +17,7 @@ GLOBAL_KEYS = [
 ]
 
 
-def _declared_by_nuit(binding: Binding, node: object) -> bool:
+def declared_by_nuit(binding: Binding, node: object) -> bool:
     """Textual's own widget keys have English names; the help lists ours, and
     GLOBAL_KEYS says in Norwegian what the built-in ones do."""
     for cls in type(node).__mro__:
@@ -50,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
         seen = set()
         for active in self.under.active_bindings.values():
             binding = active.binding
-            if not _declared_by_nuit(binding, active.node) or binding.action == "command_palette":
+            if not declared_by_nuit(binding, active.node) or binding.action == "command_palette":
                 continue
             if binding.description and binding.description not in seen:
                 seen.add(binding.description)
