@@ -195,6 +195,9 @@ class AgendaItem(Versioned):
     exempt_basis: str | None = None
     title_exempt: bool = False
     deferred_from_id: int | None = None
+    # When the item was actually taken up and left in the meeting (minute-taking).
+    started_at: dt.time | None = None
+    ended_at: dt.time | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> AgendaItem:
@@ -277,6 +280,15 @@ class FollowUp(Versioned):
     status: FollowUpStatus = FollowUpStatus.OPEN
     closed_on: dt.date | None = None
     closing_note: Text = ""
+
+
+class MinutesUnlock(Record):
+    """Approved minutes are locked; every unlock is recorded with its reason."""
+
+    meeting_id: int
+    unlocked_at: str
+    reason: Text = ""
+    relocked_at: str | None = None
 
 
 class Deadline(Versioned):

@@ -37,6 +37,7 @@ class ArchiveDocument(BaseModel):
     attendance: list[m.Attendance] = []
     remarks: list[m.Remark] = []
     follow_ups: list[m.FollowUp] = []
+    minutes_unlocks: list[m.MinutesUnlock] = []
     deadlines: list[m.Deadline] = []
 
 

@@ -35,6 +35,7 @@ TABLES: dict[type[m.Record], str] = {
     m.Attendance: "attendance",
     m.Remark: "remarks",
     m.FollowUp: "follow_ups",
+    m.MinutesUnlock: "minutes_unlocks",
     m.Deadline: "deadlines",
 }
 

@@ -102,6 +102,8 @@ def _core(db: sqlite_utils.Database) -> None:
             exempt_basis TEXT,
             title_exempt INTEGER NOT NULL DEFAULT 0,
             deferred_from_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
+            started_at TEXT,
+            ended_at TEXT,
             {_VERSIONED}
         );
         CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id, position);
@@ -183,6 +185,13 @@ def _minutes(db: sqlite_utils.Database) -> None:
             {_VERSIONED}
         );
         CREATE INDEX follow_ups_item ON follow_ups(item_id);
+        CREATE TABLE minutes_unlocks (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            unlocked_at TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            relocked_at TEXT
+        );
         CREATE INDEX follow_ups_open ON follow_ups(status, due_date);
         """
     )
