@@ -1,0 +1,258 @@
+"""Forms of the members registry: body, organisation, person, membership, end of membership.
+
+Each form saves through the Archive as its Enter/Ctrl+S is pressed and dismisses
+with the saved record; a refusal stays in the form as a Norwegian message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, Select, Static
+
+from ...domain import labels
+from ...domain import models as m
+from ...domain.norwegian import long_date, parse_date
+from ..widgets.form import FormScreen, labelled
+
+MATCHES_SHOWN = 5
+
+
+class LookupSuggester(Suggester):
+    """Completes what is typed from the archive (a prefix query per keystroke, not a
+    list loaded up front: there may be thousands of people)."""
+
+    def __init__(self, lookup: Callable[[str], str | None]):
+        super().__init__(use_cache=False, case_sensitive=False)
+        self.lookup = lookup
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return self.lookup(value) if value.strip() else None
+
+
+def person_suggester(archive) -> LookupSuggester:
+    return LookupSuggester(lambda text: next((p.name for p in archive.people(text, starts_with=True, limit=1)), None))
+
+
+def organization_suggester(archive) -> LookupSuggester:
+    return LookupSuggester(lambda text: next((o.name for o in archive.organizations(text, starts_with=True, limit=1)), None))
+
+
+def typed_date(text: str, what: str) -> dt.date | None:
+    """An optional date field: blank is no date."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise type(exc)(f"{what}: {exc}") from None
+
+
+def short_date(day: dt.date | None) -> str:
+    """How a date is prefilled for editing: "1.3.2023"."""
+    return f"{day.day}.{day.month}.{day.year}" if day else ""
+
+
+class BodyForm(FormScreen[m.Body | None]):
+    def __init__(self, body: m.Body | None = None):
+        super().__init__()
+        self.body = body
+        self.TITLE = f"Endre utvalget {body.short_name}" if body else "Nytt utvalg"
+
+    def fields(self) -> ComposeResult:
+        body = self.body
+        yield from labelled("Kortnavn (f.eks. NUIT)", Input(body.short_name if body else "", id="short-name"))
+        yield from labelled("Navn", Input(body.name if body else "", id="name"))
+
+    def submit(self) -> m.Body:
+        archive = self.app.archive
+        if self.body is None:
+            return archive.create_body(self.value("#short-name"), self.value("#name"))
+        return archive.update_body(self.body.id, self.value("#short-name"), self.value("#name"))
+
+
+class OrganizationForm(FormScreen[m.Organization | None]):
+    def __init__(self, organization: m.Organization | None = None):
+        super().__init__()
+        self.organization = organization
+        self.TITLE = f"Endre {organization.name}" if organization else "Ny organisasjon"
+
+    def fields(self) -> ComposeResult:
+        org = self.organization
+        yield from labelled("Navn", Input(org.name if org else "", id="name"))
+        yield from labelled("Kortnavn (valgfritt)", Input((org.short_name or "") if org else "", id="short-name"))
+
+    def submit(self) -> m.Organization:
+        archive = self.app.archive
+        if self.organization is None:
+            return archive.add_organization(self.value("#name"), self.value("#short-name"))
+        return archive.update_organization(self.organization.id, self.value("#name"), self.value("#short-name"))
+
+
+def announce_new_organization(form: FormScreen, created: m.Organization | None) -> None:
+    if created is not None:
+        form.app.notify(f"Ny organisasjon lagt til: {created.name}")
+
+
+class PersonForm(FormScreen[m.Person | None]):
+    def __init__(self, person: m.Person | None = None):
+        super().__init__()
+        self.person = person
+        self.TITLE = f"Endre {person.name}" if person else "Ny person"
+
+    def fields(self) -> ComposeResult:
+        archive, person = self.app.archive, self.person
+        org = archive.organization_by_id(person.organization_id).name if person and person.organization_id else ""
+        yield from labelled("Navn", Input(person.name if person else "", id="name"))
+        yield from labelled(
+            "Organisasjon (→ fullfører; et nytt navn legger til organisasjonen)",
+            Input(org, id="organization", suggester=organization_suggester(archive)),
+        )
+        yield from labelled("E-post (valgfritt)", Input((person.email or "") if person else "", id="email"))
+
+    def submit(self) -> m.Person:
+        archive = self.app.archive
+        args = (self.value("#name"), self.value("#organization"), self.value("#email"))
+        if self.person is None:
+            person, created = archive.create_person(*args)
+        else:
+            person, created = archive.update_person(self.person.id, *args)
+        announce_new_organization(self, created)
+        return person
+
+
+class MembershipForm(FormScreen[m.Membership | None]):
+    """Person and substitute are typed names, completed from the archive (→ takes
+    the completion); the line under each shows who matches."""
+
+    CSS_PATH = "members.tcss"
+
+    def __init__(self, body: m.Body, membership: m.Membership | None = None):
+        super().__init__()
+        self.body = body
+        self.membership = membership
+        self.TITLE = f"Endre medlemskap i {body.short_name}" if membership else f"Nytt medlemskap i {body.short_name}"
+
+    def fields(self) -> ComposeResult:
+        archive, ms = self.app.archive, self.membership
+        person = archive.person(ms.person_id).name if ms else ""
+        org = archive.organization_by_id(ms.organization_id).name if ms and ms.organization_id else ""
+        substitute_for = archive.person(ms.substitute_for_person_id).name if ms and ms.substitute_for_person_id else ""
+        role = ms.role if ms else m.MembershipRole.MEMBER
+        # A new membership starts today unless told otherwise: without a start it
+        # would show up in the member lists of past meetings.
+        valid_from = short_date(ms.valid_from) if ms else short_date(dt.date.today())
+        yield from labelled("Person (skriv navnet)", Input(person, id="person", suggester=person_suggester(archive)))
+        yield Static("", id="person-matches", classes="matches")
+        roles = [(text, value) for value, text in labels.MEMBERSHIP_ROLE.items()]
+        with Horizontal(classes="field-pair"):
+            with Vertical(classes="role-field"):
+                yield Label("Rolle")
+                yield Select(roles, value=role, allow_blank=False, id="role")
+            with Vertical():
+                yield Label("Representerer (et nytt navn legger til organisasjonen)")
+                yield Input(org, id="organization", suggester=organization_suggester(archive))
+        with Vertical(id="substitute-box"):
+            yield Label("Stedfortreder for")
+            yield Input(substitute_for, id="substitute-for", suggester=person_suggester(archive))
+            yield Static("", id="substitute-matches", classes="matches")
+        with Horizontal(classes="field-pair"):
+            with Vertical():
+                yield Label("Fra (f.eks. 1.3.2023)")
+                yield Input(valid_from, id="valid-from")
+            with Vertical():
+                yield Label("Til (tom = fortsatt medlem)")
+                yield Input(short_date(ms.valid_to) if ms else "", id="valid-to")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._show_substitute_box()
+
+    @on(Select.Changed, "#role")
+    def _show_substitute_box(self) -> None:
+        self.query_one("#substitute-box").display = self.query_one("#role", Select).value == m.MembershipRole.SUBSTITUTE
+
+    @on(Input.Changed, "#person")
+    def _person_changed(self, event: Input.Changed) -> None:
+        exact = self._show_matches(event.value, "#person-matches")
+        # The organisation the person belongs to is the usual one they represent.
+        org_input = self.query_one("#organization", Input)
+        if exact is not None and exact.organization_id and not org_input.value.strip():
+            org_input.value = self.app.archive.organization_by_id(exact.organization_id).name
+
+    @on(Input.Changed, "#substitute-for")
+    def _substitute_changed(self, event: Input.Changed) -> None:
+        self._show_matches(event.value, "#substitute-matches")
+
+    def _show_matches(self, text: str, target: str) -> m.Person | None:
+        """List who matches what is typed; return the person if the name is exact and unique."""
+        archive = self.app.archive
+        line = self.query_one(target, Static)
+        if not text.strip():
+            line.update("")
+            return None
+        found = archive.people(text, limit=MATCHES_SHOWN + 1)
+        if not found:
+            line.update("Ingen treff – legg personen til i fanen Personer først")
+            return None
+        orgs = archive.organizations_by_ids(p.organization_id for p in found)
+        shown = [
+            f"{p.name} ({orgs[p.organization_id].name})" if p.organization_id in orgs else p.name
+            for p in found[:MATCHES_SHOWN]
+        ]
+        more = " …" if len(found) > MATCHES_SHOWN else ""
+        line.update("Treff: " + "; ".join(shown) + more)
+        exact = [p for p in found if p.name.casefold() == " ".join(text.split()).casefold()]
+        return exact[0] if len(exact) == 1 else None
+
+    def submit(self) -> m.Membership:
+        archive = self.app.archive
+        # Read and check everything typed before anything is written.
+        person = archive.find_person(self.value("#person"))
+        role = m.MembershipRole(self.query_one("#role", Select).value)
+        substitute_for = None
+        if role is m.MembershipRole.SUBSTITUTE and self.value("#substitute-for"):
+            substitute_for = archive.find_person(self.value("#substitute-for")).id
+        valid_from = typed_date(self.value("#valid-from"), "Fra")
+        valid_to = typed_date(self.value("#valid-to"), "Til")
+        fields = dict(
+            person_id=person.id,
+            role=role,
+            organization_name=self.value("#organization"),
+            substitute_for_person_id=substitute_for,
+            valid_from=valid_from,
+            valid_to=valid_to,
+        )
+        if self.membership is None:
+            membership, created = archive.create_membership(self.body.id, **fields)
+        else:
+            membership, created = archive.update_membership(self.membership.id, **fields)
+        announce_new_organization(self, created)
+        return membership
+
+
+class EndMembershipForm(FormScreen[m.Membership | None]):
+    """Ends a membership without deleting it: earlier meetings keep their member list."""
+
+    def __init__(self, membership: m.Membership, person_name: str, body_short_name: str):
+        super().__init__()
+        self.membership = membership
+        self.TITLE = f"Avslutt medlemskapet til {person_name} i {body_short_name}"
+
+    def fields(self) -> ComposeResult:
+        day = self.membership.valid_to or dt.date.today()
+        yield from labelled("Siste dag som medlem (f.eks. 31.12.2023)", Input(short_date(day), id="valid-to"))
+        since = f"Medlem fra {long_date(self.membership.valid_from)}. " if self.membership.valid_from else ""
+        yield Static(since + "Møter til og med denne dagen beholder personen i medlemslisten.", classes="form-hint")
+
+    def submit(self) -> m.Membership:
+        day = typed_date(self.value("#valid-to"), "Til")
+        if day is None:
+            raise ValueError("Skriv datoen medlemskapet slutter")
+        return self.app.archive.end_membership(self.membership.id, day)
