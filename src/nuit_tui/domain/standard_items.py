@@ -18,6 +18,10 @@ class ItemDraft:
     description: str = ""
 
 
+# Both "Godkjenning av referat fra …" and the seed's "… av referatet fra …".
+MINUTES_APPROVAL_PREFIX = "Godkjenning av referat"
+
+
 def minutes_approval_title(body: str, previous_meeting: dt.date) -> str:
     return f"Godkjenning av referat fra {body} {long_date(previous_meeting)}"
 

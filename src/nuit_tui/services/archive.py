@@ -19,6 +19,7 @@ from ..domain.norwegian import ParseError, citation_date
 from ..domain.standard_items import closing_items, opening_items
 from ..domain.timeplan import PlanEntry, TimePlan, time_plan
 from ..store import ArchiveStore, errors, open_store
+from .minute_taking import MinuteTaking
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class EarlierHandling:
     decision: str
 
 
+OPENNESS_FIELDS = {"exempt", "exempt_basis", "title_exempt", "row_version", "updated_at"}
+
 # Which status a meeting may move to from each status.
 STATUS_STEPS: dict[m.MeetingStatus, set[m.MeetingStatus]] = {
     m.MeetingStatus.PLANNED: {m.MeetingStatus.NOTICE_SENT, m.MeetingStatus.CANCELLED},
@@ -64,7 +67,7 @@ class Agenda:
     plan: TimePlan
 
 
-class Archive:
+class Archive(MinuteTaking):
     """One open archive file and the operations on it."""
 
     def __init__(self, store: ArchiveStore):
@@ -697,7 +700,15 @@ class Archive:
         return len(items) + 1
 
     def update_item(self, item: m.AgendaItem) -> m.AgendaItem:
-        return self.store.update(item)
+        """Save an item. Locked minutes refuse every change but to the item's
+        openness: exempting an old item is access control, not a change of minutes."""
+        with self.store.write():
+            if self.minutes_locked(item.meeting_id):
+                stored = self.item(item.id)
+                changed = {k for k in m.AgendaItem.model_fields if getattr(stored, k) != getattr(item, k)}
+                if not changed <= OPENNESS_FIELDS:
+                    self.ensure_editable(item.meeting_id)
+            return self.store.update(item)
 
     def delete_item(self, item_id: int) -> None:
         with self.store.write():
@@ -858,6 +869,269 @@ class Archive:
         links = self.store.find(m.ItemLink, "item_id = ?", [item_id], order_by="position, id")
         return [self.item(link.earlier_item_id) for link in links]
 
+    # --- attendance ---
+    # Who came, and when. A member's row is created on the first key pressed for
+    # them, not up front: "not registered" must stay distinct from "present",
+    # since presence decides whether a decision was lawfully made.
+
+    ATTENDANCE_ROLE_WORDS = {
+        m.AttendanceRole.MEMBER: "medlem",
+        m.AttendanceRole.SUBSTITUTE: "stedfortreder",
+        m.AttendanceRole.SECRETARIAT: "sekretariatet",
+        m.AttendanceRole.GUEST: "gjest",
+        m.AttendanceRole.OBSERVER: "observatør",
+    }
+
+    def _attendance_meeting(self, meeting_id: int) -> m.Meeting:
+        """The meeting, if its attendance may change: approved minutes are locked."""
+        meeting = self.meeting(meeting_id)
+        if meeting.status is m.MeetingStatus.MINUTES_APPROVED and not self.store.find(
+            m.MinutesUnlock, "meeting_id = ? AND relocked_at IS NULL", [meeting_id], limit=1
+        ):
+            raise errors.Conflict(f"Referatet fra møte {meeting.ref} er godkjent og låst; oppmøtet kan ikke endres")
+        return meeting
+
+    def meeting_members(self, meeting_id: int) -> list[m.Membership]:
+        """The body's members (not substitutes or staff) on the meeting's date, in notice order."""
+        meeting = self.meeting(meeting_id)
+        return [ms for ms in self.members_on(meeting.body_id, meeting.date) if ms.role is m.MembershipRole.MEMBER]
+
+    def _member_on(self, meeting: m.Meeting, person_id: int) -> m.Membership | None:
+        return next(
+            (ms for ms in self.members_on(meeting.body_id, meeting.date)
+             if ms.person_id == person_id and ms.role is m.MembershipRole.MEMBER),
+            None,
+        )
+
+    def attendance_of(self, meeting_id: int, person_id: int) -> m.Attendance | None:
+        found = self.store.find(m.Attendance, "meeting_id = ? AND person_id = ?", [meeting_id, person_id], limit=1)
+        return found[0] if found else None
+
+    def _attendance_row(self, meeting: m.Meeting, person_id: int) -> m.Attendance:
+        """The person's row, or an unsaved one (id None) for a member not registered yet."""
+        row = self.attendance_of(meeting.id, person_id)
+        if row is not None:
+            return row
+        membership = self._member_on(meeting, person_id)
+        person = self.person(person_id)
+        if membership is None:
+            body = self.body_by_id(meeting.body_id)
+            raise errors.Conflict(f"{person.name} er verken medlem av {body.short_name} på møtedagen eller i deltakerlisten")
+        return m.Attendance(
+            meeting_id=meeting.id,
+            person_id=person_id,
+            role=m.AttendanceRole.MEMBER,
+            organization_id=membership.organization_id or person.organization_id,
+            position=membership.position,  # the minutes list members in notice order
+        )
+
+    def _save_attendance(self, row: m.Attendance) -> m.Attendance:
+        return self.store.insert(row) if row.id is None else self.store.update(row)
+
+    def _next_attendance_position(self, meeting_id: int) -> int:
+        return max((a.position for a in self.attendance(meeting_id)), default=0) + 1
+
+    def ensure_attendance(self, meeting_id: int) -> list[m.Attendance]:
+        """The meeting's attendance, with the secretariat filled in from the body's
+        secretariat memberships while none is listed. Members are not filled in
+        (see above). Approved or cancelled meetings are only read."""
+        meeting = self.meeting(meeting_id)
+        if meeting.status in (m.MeetingStatus.MINUTES_APPROVED, m.MeetingStatus.CANCELLED):
+            return self.attendance(meeting_id)
+        with self.store.write():
+            rows = self.attendance(meeting_id)
+            if not any(a.role is m.AttendanceRole.SECRETARIAT for a in rows):
+                listed = {a.person_id for a in rows}
+                position = self._next_attendance_position(meeting_id)
+                for ms in self.members_on(meeting.body_id, meeting.date):
+                    if ms.role is not m.MembershipRole.SECRETARIAT or ms.person_id in listed:
+                        continue
+                    organization_id = ms.organization_id or self.person(ms.person_id).organization_id
+                    self.store.insert(
+                        m.Attendance(
+                            meeting_id=meeting_id,
+                            person_id=ms.person_id,
+                            role=m.AttendanceRole.SECRETARIAT,
+                            organization_id=organization_id,
+                            position=position,
+                        )
+                    )
+                    listed.add(ms.person_id)
+                    position += 1
+        return self.attendance(meeting_id)
+
+    def set_attendance_status(self, meeting_id: int, person_id: int, status: m.AttendanceStatus) -> m.Attendance:
+        status = m.AttendanceStatus(status)
+        with self.store.write():
+            row = self._attendance_row(self._attendance_meeting(meeting_id), person_id)
+            update: dict = {"status": status}
+            if status is not m.AttendanceStatus.PRESENT:
+                # Absent means not there at all: a time span or video would contradict it.
+                update.update(remote=False, arrived_at=None, left_at=None)
+            return self._save_attendance(row.model_copy(update=update))
+
+    def set_remote(self, meeting_id: int, person_id: int, remote: bool) -> m.Attendance:
+        """On video or in the room; joining by video means being there."""
+        with self.store.write():
+            row = self._attendance_row(self._attendance_meeting(meeting_id), person_id)
+            update: dict = {"remote": remote}
+            if remote:
+                update["status"] = m.AttendanceStatus.PRESENT
+            return self._save_attendance(row.model_copy(update=update))
+
+    def set_arrived(self, meeting_id: int, person_id: int, time: dt.time | None) -> m.Attendance:
+        """Arrived late at `time` (None: from the start); an arrival makes the person present."""
+        return self._set_span(meeting_id, person_id, arrived_at=time)
+
+    def set_left(self, meeting_id: int, person_id: int, time: dt.time | None) -> m.Attendance:
+        """Left early at `time` (None: stayed to the end); a departure makes the person present."""
+        return self._set_span(meeting_id, person_id, left_at=time)
+
+    def _set_span(self, meeting_id: int, person_id: int, **change: dt.time | None) -> m.Attendance:
+        with self.store.write():
+            row = self._attendance_row(self._attendance_meeting(meeting_id), person_id)
+            arrived = change.get("arrived_at", row.arrived_at)
+            left = change.get("left_at", row.left_at)
+            if arrived is not None and left is not None and left <= arrived:
+                name = self.person(person_id).name
+                raise errors.Conflict(
+                    f"{name} kan ikke gå kl. {left:%H.%M} når ankomsten er kl. {arrived:%H.%M}: gikk må være etter kom"
+                )
+            update: dict = dict(change)
+            if any(value is not None for value in change.values()):
+                update["status"] = m.AttendanceStatus.PRESENT
+            return self._save_attendance(row.model_copy(update=update))
+
+    def add_substitute(self, meeting_id: int, member_person_id: int, substitute_person_id: int) -> m.Attendance:
+        """The substitute attends for the member, for the member's organisation; the
+        member is marked absent with notice unless already marked absent."""
+        with self.store.write():
+            meeting = self._attendance_meeting(meeting_id)
+            body = self.body_by_id(meeting.body_id)
+            member = self.person(member_person_id)
+            substitute = self.person(substitute_person_id)
+            if self._member_on(meeting, member.id) is None:
+                raise errors.Conflict(
+                    f"{member.name} er ikke medlem av {body.short_name} på møtedagen; en stedfortreder møter for et medlem"
+                )
+            if substitute.id == member.id:
+                raise errors.Conflict(f"{member.name} kan ikke være stedfortreder for seg selv")
+            listed = self.attendance_of(meeting.id, substitute.id)
+            if listed is not None:
+                raise errors.Conflict(
+                    f"{substitute.name} står allerede i deltakerlisten ({self.ATTENDANCE_ROLE_WORDS[listed.role]})"
+                )
+            if self._member_on(meeting, substitute.id) is not None:
+                raise errors.Conflict(f"{substitute.name} er selv medlem av {body.short_name} og kan ikke møte som stedfortreder")
+            for other in self.store.find(
+                m.Attendance, "meeting_id = ? AND substitute_for_person_id = ?", [meeting.id, member.id], limit=1
+            ):
+                raise errors.Conflict(
+                    f"{member.name} har allerede {self.person(other.person_id).name} som stedfortreder; fjern den først"
+                )
+            row = self._attendance_row(meeting, member.id)
+            if row.status is m.AttendanceStatus.PRESENT:
+                row = row.model_copy(
+                    update={"status": m.AttendanceStatus.ABSENT_WITH_NOTICE, "remote": False, "arrived_at": None, "left_at": None}
+                )
+            row = self._save_attendance(row)
+            return self.store.insert(
+                m.Attendance(
+                    meeting_id=meeting.id,
+                    person_id=substitute.id,
+                    role=m.AttendanceRole.SUBSTITUTE,
+                    status=m.AttendanceStatus.PRESENT,
+                    organization_id=row.organization_id,
+                    substitute_for_person_id=member.id,
+                    position=row.position,
+                )
+            )
+
+    def add_attendee(self, meeting_id: int, person_id: int, role: m.AttendanceRole) -> m.Attendance:
+        """Secretariat staff, a guest (a presenter, say) or an observer."""
+        role = m.AttendanceRole(role)
+        if role in (m.AttendanceRole.MEMBER, m.AttendanceRole.SUBSTITUTE):
+            raise errors.Conflict("Medlemmer registreres i medlemslisten, stedfortredere med «Stedfortreder»")
+        with self.store.write():
+            meeting = self._attendance_meeting(meeting_id)
+            person = self.person(person_id)
+            listed = self.attendance_of(meeting.id, person.id)
+            if listed is not None:
+                raise errors.Conflict(f"{person.name} står allerede i deltakerlisten ({self.ATTENDANCE_ROLE_WORDS[listed.role]})")
+            if self._member_on(meeting, person.id) is not None:
+                body = self.body_by_id(meeting.body_id)
+                raise errors.Conflict(f"{person.name} er medlem av {body.short_name}; registrer oppmøtet i medlemslisten")
+            return self.store.insert(
+                m.Attendance(
+                    meeting_id=meeting.id,
+                    person_id=person.id,
+                    role=role,
+                    organization_id=person.organization_id,
+                    position=self._next_attendance_position(meeting.id),
+                )
+            )
+
+    def remove_attendance(self, attendance_id: int) -> m.Attendance:
+        """Take a row off the list (a member's row: back to not registered)."""
+        with self.store.write():
+            row = self.store.get(m.Attendance, attendance_id)
+            self._attendance_meeting(row.meeting_id)
+            self.store.delete(m.Attendance, attendance_id)
+        return row
+
+    def match_person(self, text: str) -> m.Person | None:
+        """The one person a typed name means: the exact name, "Name (Organisation)",
+        or the only name it begins; None if nobody; a Conflict if several."""
+        text = " ".join(text.split())
+        if not text:
+            raise errors.Conflict("Skriv navnet på en person")
+        try:
+            return self.find_person(text)
+        except errors.NotFound:
+            pass
+        matches = [p for p in self.people_named(text, limit=6) if p.name.lower().startswith(text.lower())]
+        if len(matches) > 1:
+            raise errors.Conflict("Flere treff: " + ", ".join(p.name for p in matches[:5]) + " – skriv mer av navnet")
+        return matches[0] if matches else None
+
+    def attendee_for_name(self, text: str, *, organization_id: int | None = None) -> tuple[m.Person, bool]:
+        """The person a typed name means, or a new person by that name (True when new).
+        A new person gets the organisation in "Name (Organisation)", else `organization_id`."""
+        with self.store.write():
+            person = self.match_person(text)
+            if person is not None:
+                return person, False
+            name = " ".join(text.split())
+            if name.endswith(")") and " (" in name:
+                name, organization = name[:-1].split(" (", 1)
+                organization_id, _ = self._organization_for(organization)
+            name = self._text(name, "Navn")
+            return self.store.insert(m.Person(name=name, organization_id=organization_id)), True
+
+    def item_span(self, item_id: int) -> tuple[dt.time, dt.time]:
+        """When the item was handled: its recorded times, else its planned slot."""
+        item = self.item(item_id)
+        row = next(r for r in self.agenda(item.meeting_id).rows if r.item.id == item_id)
+        start = item.started_at or row.start
+        if item.ended_at is not None:
+            end = item.ended_at
+        elif item.started_at is not None:  # under way: its planned length from when it began
+            minutes = min(item.started_at.hour * 60 + item.started_at.minute + item.duration_minutes, 24 * 60 - 1)
+            end = dt.time(minutes // 60, minutes % 60)
+        else:
+            end = row.end
+        return start, end
+
+    def present_at_item(self, item_id: int) -> list[tuple[m.Person, m.Attendance]]:
+        """The members and substitutes there for the whole of the item, in list order."""
+        from ..domain.attendance import present_at_item
+
+        item = self.item(item_id)
+        start, end = self.item_span(item_id)
+        present = present_at_item(self.attendance(item.meeting_id), start, end)
+        people = self.people_by_ids(a.person_id for a in present)
+        return [(people[a.person_id], a) for a in present]
+
     # --- minutes records ------------------------------------------------------------
 
     def add_attendance(self, attendance: m.Attendance) -> m.Attendance:
@@ -868,18 +1142,6 @@ class Archive:
 
     def attendance(self, meeting_id: int) -> list[m.Attendance]:
         return self.store.find(m.Attendance, "meeting_id = ?", [meeting_id], order_by="position, id")
-
-    def add_remark(self, remark: m.Remark) -> m.Remark:
-        if remark.position == 0:
-            count = self.store.count(m.Remark, "item_id = ?", [remark.item_id])
-            remark = remark.model_copy(update={"position": count + 1})
-        return self.store.insert(remark)
-
-    def remarks(self, item_id: int) -> list[m.Remark]:
-        return self.store.find(m.Remark, "item_id = ?", [item_id], order_by="position, id")
-
-    def add_follow_up(self, follow_up: m.FollowUp) -> m.FollowUp:
-        return self.store.insert(follow_up)
 
     def add_deadline(self, deadline: m.Deadline) -> m.Deadline:
         return self.store.insert(deadline)
