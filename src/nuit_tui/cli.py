@@ -117,6 +117,46 @@ def cmd_export_notice(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_minutes(args: argparse.Namespace) -> int:
+    from .services.minutes import UnknownFormat, check_minutes, export_minutes
+
+    archive = _open(_db_path(args), create=False)
+    try:
+        meeting = archive.find_meeting(args.body, args.meeting)
+        try:
+            path = export_minutes(
+                archive, meeting.id, fmt=args.format, public=args.public, out=Path(args.out) if args.out else None
+            )
+        except (UnknownFormat, FileNotFoundError) as exc:
+            raise UsageError(str(exc).strip("'\"")) from None
+        problems = check_minutes(archive, meeting.id)
+    finally:
+        archive.close()
+    # Minutes with gaps are still written: the secretariat decides, warned.
+    for problem in problems:
+        print(f"advarsel: {problem.message}", file=sys.stderr)
+    print(path)
+    return EXIT_OK
+
+
+def cmd_check_minutes(args: argparse.Namespace) -> int:
+    from .services.minutes import check_minutes
+
+    archive = _open(_db_path(args), create=False)
+    try:
+        meeting = archive.find_meeting(args.body, args.meeting)
+        body = archive.body_by_id(meeting.body_id)
+        problems = check_minutes(archive, meeting.id)
+    finally:
+        archive.close()
+    for problem in problems:
+        print(problem.message)
+    if problems:
+        return EXIT_FAILURE
+    print(f"OK: referatet fra {body.short_name} {meeting.ref} har ingen mangler")
+    return EXIT_OK
+
+
 def cmd_import_json(args: argparse.Namespace) -> int:
     from .services.transfer import import_json, parse_document
 
@@ -190,6 +230,19 @@ def build_parser() -> argparse.ArgumentParser:
     export_notice.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold")
     export_notice.add_argument("--out", help="fil (standard: exports/<utvalg>-<år>-<nr>-innkalling.<format>)")
     export_notice.set_defaults(func=cmd_export_notice)
+
+    export_minutes = export_kinds.add_parser("minutes", help="referatet fra et møte (Word, Markdown eller HTML)")
+    export_minutes.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
+    export_minutes.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
+    export_minutes.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 1/2023")
+    export_minutes.add_argument("--format", choices=["docx", "md", "html"], default="docx", help="standard: docx")
+    export_minutes.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold")
+    export_minutes.add_argument("--out", help="fil (standard: exports/<utvalg>-<år>-<nr>-referat.<format>)")
+    export_minutes.set_defaults(func=cmd_export_minutes)
+
+    check_minutes = command("check-minutes", cmd_check_minutes, "sjekk at referatet fra et møte er komplett")
+    check_minutes.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
+    check_minutes.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 1/2023")
 
     import_ = commands.add_parser("import", help="importer")
     import_kinds = import_.add_subparsers(dest="kind", parser_class=_Parser, required=True)

@@ -34,3 +34,12 @@ def write_atomic(path: Path, data: bytes) -> Path:
         finally:
             os.close(dir_fd)
     return path
+
+
+def write_export(data: bytes, name: str, *, out: Path | None, exports_dir: Path) -> Path:
+    """Write an export to `out`, or else as `name` in `exports_dir` (made when missing)."""
+    if out is None:
+        exports_dir = Path(exports_dir)
+        exports_dir.mkdir(parents=True, exist_ok=True)
+        out = exports_dir / name
+    return write_atomic(Path(out), data)

@@ -14,15 +14,12 @@ from pathlib import Path
 
 from ..domain import models as m
 from ..domain.norwegian import citation_date, clock, long_date
-from ..files import write_atomic
+# FORMATS and UnknownFormat are imported from here by the CLI and the TUI.
+from ..exporters._output import FORMATS, UnknownFormat, check_format, file_name, render_as  # noqa: F401
+from ..files import write_export
 from .archive import Archive
 
 EXEMPT = "Unntatt offentlighet"
-FORMATS = ("docx", "html", "md")
-
-
-class UnknownFormat(ValueError):
-    """An export format nuit-tui does not write; the message is Norwegian."""
 
 
 @dataclass(frozen=True)
@@ -228,19 +225,12 @@ def _earlier(archive: Archive, earlier: m.AgendaItem, *, public: bool) -> Earlie
 def render_notice(doc: NoticeDocument, fmt: str) -> bytes:
     from ..exporters import notice_docx, notice_html, notice_markdown
 
-    renderers = {"docx": notice_docx.render, "html": notice_html.render, "md": notice_markdown.render}
-    try:
-        renderer = renderers[fmt]
-    except KeyError:
-        raise UnknownFormat(f"Ukjent format «{fmt}» (velg {', '.join(FORMATS)})") from None
-    return renderer(doc)
+    return render_as({"docx": notice_docx.render, "html": notice_html.render, "md": notice_markdown.render}, doc, fmt)
 
 
 def default_file_name(doc: NoticeDocument, fmt: str) -> str:
     """"NUIT-2023-2-innkalling.docx", with "-offentlig" for the public version."""
-    number, year = doc.meeting_ref.split("/")
-    public = "-offentlig" if doc.public else ""
-    return f"{doc.body_short_name}-{year}-{number}-innkalling{public}.{fmt}"
+    return file_name(doc.body_short_name, doc.meeting_ref, "innkalling", public=doc.public, fmt=fmt)
 
 
 def export_notice(
@@ -253,12 +243,6 @@ def export_notice(
     exports_dir: Path = Path("exports"),
 ) -> Path:
     """Render the notice and write it whole; returns the path written."""
-    if fmt not in FORMATS:  # before any work, and before a folder is made for nothing
-        raise UnknownFormat(f"Ukjent format «{fmt}» (velg {', '.join(FORMATS)})")
+    check_format(fmt)  # before any work, and before a folder is made for nothing
     doc = build_notice(archive, meeting_id, public=public)
-    data = render_notice(doc, fmt)
-    if out is None:
-        exports_dir = Path(exports_dir)
-        exports_dir.mkdir(parents=True, exist_ok=True)
-        out = exports_dir / default_file_name(doc, fmt)
-    return write_atomic(Path(out), data)
+    return write_export(render_notice(doc, fmt), default_file_name(doc, fmt), out=out, exports_dir=exports_dir)
