@@ -883,13 +883,9 @@ class Archive(MinuteTaking):
     }
 
     def _attendance_meeting(self, meeting_id: int) -> m.Meeting:
-        """The meeting, if its attendance may change: approved minutes are locked."""
-        meeting = self.meeting(meeting_id)
-        if meeting.status is m.MeetingStatus.MINUTES_APPROVED and not self.store.find(
-            m.MinutesUnlock, "meeting_id = ? AND relocked_at IS NULL", [meeting_id], limit=1
-        ):
-            raise errors.Conflict(f"Referatet fra møte {meeting.ref} er godkjent og låst; oppmøtet kan ikke endres")
-        return meeting
+        """The meeting, if its attendance may change: it is part of the minutes, which lock when approved."""
+        self.ensure_editable(meeting_id)
+        return self.meeting(meeting_id)
 
     def meeting_members(self, meeting_id: int) -> list[m.Membership]:
         """The body's members (not substitutes or staff) on the meeting's date, in notice order."""
@@ -995,7 +991,7 @@ class Archive(MinuteTaking):
             if arrived is not None and left is not None and left <= arrived:
                 name = self.person(person_id).name
                 raise errors.Conflict(
-                    f"{name} kan ikke gå kl. {left:%H.%M} når ankomsten er kl. {arrived:%H.%M}: gikk må være etter kom"
+                    f"{name} kom kl. {arrived:%H.%M} og kan ikke ha gått kl. {left:%H.%M}; «Gikk kl.» må være etter «Kom kl.»"
                 )
             update: dict = dict(change)
             if any(value is not None for value in change.values()):

@@ -70,8 +70,15 @@ class MinuteTaking:
         return self.store.find(m.Remark, "item_id = ?", [item_id], order_by="position, id")
 
     def update_remark(self, remark: m.Remark) -> m.Remark:
+        """Save a remark; a speaker typed as an organisation's or a person's name is tied to it."""
         with self.store.write():
             self.ensure_editable(self._item_meeting_id(remark.item_id))
+            speaker = remark.speaker.strip()
+            org = self.store.find(m.Organization, "name = ? OR short_name = ?", [speaker, speaker], limit=1)
+            person = self.store.find(m.Person, "name = ?", [speaker], limit=1)
+            remark = remark.model_copy(
+                update={"organization_id": org[0].id if org else None, "person_id": person[0].id if person else None}
+            )
             return self.store.update(remark)
 
     def delete_remark(self, remark_id: int) -> None:

@@ -54,12 +54,14 @@ class AgendaScreen(Screen):
         Binding("ctrl+down", "move(1)", "Flytt ned"),
         Binding("plus", f"duration({DURATION_STEP})", f"+{DURATION_STEP} min", show=False),
         Binding("minus", f"duration(-{DURATION_STEP})", f"−{DURATION_STEP} min", show=False),
+        Binding("m", "meeting_mode", "Møtemodus"),
         Binding("i", "export_notice", "Innkalling"),
         Binding("s", "send_notice", "Send innkalling"),
         Binding("h", "mark_held", "Avholdt", show=False),
         Binding("x", "cancel_meeting", "Avlys", show=False),
         Binding("f", "move_to_meeting", "Flytt til møte", show=False),
         Binding("t", "edit_meeting", "Tid og sted", show=False),
+        Binding("o", "attendance", "Oppmøte"),
     ]
 
     def __init__(self, meeting_id: int):
@@ -150,6 +152,12 @@ class AgendaScreen(Screen):
         from .item import ItemScreen
 
         self.app.push_screen(ItemScreen(item_id))
+
+    def action_meeting_mode(self) -> None:
+        """Take the minutes, starting at the selected item."""
+        from .meeting_mode import MeetingModeScreen
+
+        self.app.push_screen(MeetingModeScreen(self.meeting_id, self.table.selected_item_id))
 
     def action_add_item(self) -> None:
         from .item import ItemScreen
@@ -270,6 +278,11 @@ class AgendaScreen(Screen):
                 self.notify("Tid og sted er lagret")
 
         self.app.push_screen(MeetingFormScreen(f"Møte {self.meeting.ref}: tid og sted", self.meeting), saved)
+
+    def action_attendance(self) -> None:
+        from .attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(self.meeting_id))
 
     def action_export_notice(self) -> None:
         from .export_form import ExportFormScreen

@@ -1,7 +1,7 @@
 """One agenda item in full: what the notice and the cover note say about it.
 
-Every field is saved as it is typed (half a second after the last key, and when
-the field loses focus); there is no save step.
+Every field is saved as it is typed (within half a second, and when the field
+loses focus); there is no save step.
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ from ...domain import models as m
 from ...domain.norwegian import ParseError, clock, parse_time
 from ...store.errors import StaleWrite, StoreError
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.autosave import Autosave
 from ..widgets.form import FormBody
 from ..widgets.people_field import PeopleField
 from .break_form import parse_minutes
-
-SAVE_DELAY = 0.5  # seconds after the last keystroke
 
 TEXT_FIELDS = {
     "description": "Beskrivelse (i innkallingen)",
@@ -67,6 +66,7 @@ class ItemScreen(Screen):
         self.item_id = item_id
         self.new = new
         self._loading = True
+        self.autosave = Autosave(self, self.save)
 
     @property
     def archive(self):
@@ -140,13 +140,10 @@ class ItemScreen(Screen):
         if isinstance(event, Checkbox.Changed):
             self._sync_exempt_fields()
         self.query_one("#save-state", Static).update("…")
-        self._save_timer = getattr(self, "_save_timer", None)
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.save)
+        self.autosave.changed()
 
     def on_descendant_blur(self) -> None:
-        self.save()
+        self.autosave.flush()
 
     def _form_values(self) -> dict:
         text = {name: self.query_one(f"#{name}", TextArea).text for name in TEXT_FIELDS}
@@ -194,8 +191,7 @@ class ItemScreen(Screen):
         return True
 
     def action_close(self) -> None:
-        if getattr(self, "_save_timer", None) is not None:
-            self._save_timer.stop()
+        self.autosave.flush()
         if self.save():
             self.app.pop_screen()
             return

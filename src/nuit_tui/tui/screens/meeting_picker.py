@@ -24,10 +24,11 @@ class MeetingPickerScreen(ModalScreen[int | None]):
     MeetingPickerScreen OptionList { height: auto; max-height: 20; }
     """
 
-    def __init__(self, meeting: m.Meeting, *, exclude_meeting_id: int | None = None):
+    def __init__(self, meeting: m.Meeting, *, exclude_meeting_id: int | None = None, later_only: bool = False):
         super().__init__()
         self.meeting = meeting
         self.exclude_meeting_id = exclude_meeting_id
+        self.later_only = later_only
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -40,11 +41,15 @@ class MeetingPickerScreen(ModalScreen[int | None]):
         for meeting in self.app.archive.meetings_page(self.meeting.body_id, limit=40):
             if meeting.id == self.exclude_meeting_id or meeting.status not in OPEN_STATUSES:
                 continue
+            if self.later_only and meeting.date <= self.meeting.date:
+                continue
             options.add_option(
                 Option(f"{meeting.ref}  {long_date(meeting.date)}  ({labels.MEETING_STATUS[meeting.status]})", id=str(meeting.id))
             )
         if not options.option_count:
             options.add_option(Option("Ingen kommende møter – opprett et nytt møte først", disabled=True))
+        else:
+            options.highlighted = 0
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

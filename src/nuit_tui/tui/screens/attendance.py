@@ -1,0 +1,554 @@
+"""Attendance at one meeting: the body's members with single keys (present,
+absent with or without notice, video, arrived and left at, substitute), and
+the secretariat and guests below. Every key is written at once; there is no
+save step. What is written here is what the minutes say and what decides who
+was present at each item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from ...domain import labels
+from ...domain import models as m
+from ...domain.attendance import VOTING_ROLES, present_during
+from ...domain.norwegian import clock, long_date, parse_time
+from ...store.errors import StoreError
+from ..widgets.confirm import ConfirmScreen
+from ..widgets.form import FormScreen, labelled
+from ..widgets.people_field import PersonSuggester
+
+Status = m.AttendanceStatus
+STATUS_STYLE = {
+    Status.PRESENT: "",
+    Status.ABSENT_WITH_NOTICE: "yellow",
+    Status.ABSENT_WITHOUT_NOTICE: "red",
+}
+
+
+def _time(value: dt.time | None) -> str:
+    return clock(value) if value else ""
+
+
+def _now() -> dt.time:
+    now = dt.datetime.now()
+    return dt.time(now.hour, now.minute)
+
+
+def _person_key(person_id: int) -> str:
+    return f"p{person_id}"
+
+
+class AttendanceTable(DataTable):
+    """Rows keyed by person ("p12"): a person is on a meeting's list at most once."""
+
+    def __init__(self, **kwargs):
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+
+    @property
+    def selected_person_id(self) -> int | None:
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value or ""
+        return int(key[1:]) if key.startswith("p") and key[1:].isdigit() else None
+
+    def keep_cursor(self, person_id: int | None, row: int) -> None:
+        key = _person_key(person_id) if person_id is not None else None
+        if key is not None and key in self.rows:
+            self.move_cursor(row=self.get_row_index(key), animate=False)
+        elif self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1), animate=False)
+
+
+class MembersGrid(AttendanceTable):
+    BINDINGS = [
+        Binding("t", "screen.status('present')", "Til stede"),
+        Binding("f", "screen.status('absent_with_notice')", "Forfall"),
+        Binding("i", "screen.status('absent_without_notice')", "Ikke til stede"),
+        Binding("v", "screen.toggle_video", "Video"),
+        Binding("a", "screen.arrived", "Kom kl."),
+        Binding("l", "screen.left", "Gikk kl."),
+        Binding("s", "screen.substitute", "Stedfortreder"),
+        # One key per Binding: F1 lists a binding only as declared.
+        Binding("delete", "screen.remove", "Fjern registreringen", show=False),
+        Binding("d", "screen.remove", "Fjern registreringen", show=False),
+    ]
+
+    def on_mount(self) -> None:
+        self.add_column("Navn", key="name", width=30)
+        self.add_column("Organisasjon", key="organization", width=26)
+        self.add_column("Status", key="status", width=15)
+        self.add_column("Video", key="video", width=5)
+        self.add_column("Fra", key="from", width=5)
+        self.add_column("Til", key="to", width=5)
+        self.add_column("Stedfortreder", key="substitute")
+
+
+class SecretariatTable(AttendanceTable):
+    BINDINGS = [
+        Binding("n", "screen.add_person('secretariat')", "Legg til i sekretariatet"),
+        Binding("delete", "screen.remove", "Fjern"),
+        Binding("d", "screen.remove", "Fjern", show=False),
+    ]
+
+    def on_mount(self) -> None:
+        self.add_column("Navn", key="name")
+        self.add_column("Organisasjon", key="organization")
+
+
+class GuestsTable(AttendanceTable):
+    BINDINGS = [
+        Binding("n", "screen.add_person('guest')", "Ny gjest"),
+        Binding("delete", "screen.remove", "Fjern"),
+        Binding("d", "screen.remove", "Fjern", show=False),
+    ]
+
+    def on_mount(self) -> None:
+        self.add_column("Navn", key="name")
+        self.add_column("Organisasjon", key="organization")
+        self.add_column("Presenterer", key="items")
+
+
+class AttendanceScreen(Screen):
+    """Who attends meeting `meeting_id`, and when."""
+
+    CSS_PATH = "attendance.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Tilbake"),
+        Binding("g", "add_presenters", "Sakenes presentatører inn som gjester", show=False),
+        Binding("p", "by_item", "Til stede per sak", show=False),
+    ]
+
+    def __init__(self, meeting_id: int):
+        super().__init__()
+        self.meeting_id = meeting_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="attendance-heading", classes="screen-title")
+        yield Static(id="attendance-summary")
+        yield MembersGrid(id="members")
+        with Horizontal(id="others"):
+            with Vertical():
+                yield Static("Sekretariatet  (n legg til · Delete fjern)", classes="table-title")
+                yield SecretariatTable(id="secretariat")
+            with Vertical():
+                yield Static("Gjester  (g sakenes presentatører · n ny · Delete fjern)", classes="table-title")
+                yield GuestsTable(id="guests")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.archive.ensure_attendance(self.meeting_id)
+        self.reload()
+        self.grid.focus()
+
+    @property
+    def archive(self):
+        return self.app.archive
+
+    @property
+    def grid(self) -> MembersGrid:
+        return self.query_one(MembersGrid)
+
+    # --- drawing ---------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Redraw all three lists; a meeting has a few dozen attendees, so all of them."""
+        archive = self.archive
+        meeting = archive.meeting(self.meeting_id)
+        body = archive.body_by_id(meeting.body_id)
+        members = archive.meeting_members(self.meeting_id)
+        rows = archive.attendance(self.meeting_id)
+        people = archive.people_by_ids(
+            [ms.person_id for ms in members] + [a.person_id for a in rows] + [a.substitute_for_person_id for a in rows]
+        )
+        orgs = archive.organizations_by_ids(
+            [ms.organization_id for ms in members] + [a.organization_id for a in rows]
+            + [p.organization_id for p in people.values()]
+        )
+        self.people, self.rows_by_person = people, {a.person_id: a for a in rows}
+
+        def org_name(organization_id: int | None, person_id: int) -> str:
+            organization_id = organization_id or people[person_id].organization_id
+            return orgs[organization_id].name if organization_id in orgs else ""
+
+        locked = " · referatet er godkjent og låst" if meeting.status is m.MeetingStatus.MINUTES_APPROVED else ""
+        self.query_one("#attendance-heading", Static).update(
+            f"Oppmøte · {body.short_name} møte {meeting.ref} · {long_date(meeting.date)}{locked}"
+        )
+        self._fill_members(members, rows, people, org_name)
+        self._fill_others(rows, people, org_name)
+        self._summarize(members, rows)
+
+    def _fill_members(self, members, rows, people, org_name) -> None:
+        grid = self.grid
+        keep, at = grid.selected_person_id, grid.cursor_row
+        grid.clear()
+        substitutes = {a.substitute_for_person_id: a for a in rows if a.role is m.AttendanceRole.SUBSTITUTE}
+        shown: set[int] = set()
+
+        def add(person_id: int, name: str, row: m.Attendance | None, organization_id: int | None, substitute: str) -> None:
+            if row is None:
+                status = Text("ikke registrert", style="dim italic")
+            else:
+                status = Text(labels.ATTENDANCE_STATUS[row.status], style=STATUS_STYLE[row.status])
+            grid.add_row(
+                name,
+                org_name(organization_id, person_id),
+                status,
+                "video" if row is not None and row.remote else "",
+                _time(row.arrived_at) if row else "",
+                _time(row.left_at) if row else "",
+                substitute,
+                key=_person_key(person_id),
+            )
+            shown.add(person_id)
+
+        for ms in members:
+            row = self.rows_by_person.get(ms.person_id)
+            sub = substitutes.get(ms.person_id)
+            sub_name = people[sub.person_id].name if sub else ""
+            add(ms.person_id, people[ms.person_id].name, row, row.organization_id if row else ms.organization_id, sub_name)
+            if sub is not None:
+                # The substitute sits under the member: their own time and video are keyed there.
+                add(sub.person_id, f"  ↳ {people[sub.person_id].name}", sub, sub.organization_id,
+                    f"for {people[ms.person_id].name}")
+        # Members or substitutes no longer on the body's list that day still attended: show them.
+        for a in rows:
+            if a.role in VOTING_ROLES and a.person_id not in shown:
+                note = f"for {people[a.substitute_for_person_id].name}" if a.substitute_for_person_id in people else ""
+                add(a.person_id, people[a.person_id].name, a, a.organization_id, note)
+        grid.keep_cursor(keep, at)
+
+    def _fill_others(self, rows, people, org_name) -> None:
+        presenting = self._presenters()
+        for table, roles in (
+            (self.query_one(SecretariatTable), (m.AttendanceRole.SECRETARIAT,)),
+            (self.query_one(GuestsTable), (m.AttendanceRole.GUEST, m.AttendanceRole.OBSERVER)),
+        ):
+            keep, at = table.selected_person_id, table.cursor_row
+            table.clear()
+            for a in rows:
+                if a.role not in roles:
+                    continue
+                name = people[a.person_id].name
+                if a.role is m.AttendanceRole.OBSERVER:
+                    name += " (observatør)"
+                cells = [name, org_name(a.organization_id, a.person_id)]
+                if isinstance(table, GuestsTable):
+                    cells.append(", ".join(presenting.get(a.person_id, [])))
+                table.add_row(*cells, key=_person_key(a.person_id))
+            table.keep_cursor(keep, at)
+
+    def _summarize(self, members, rows) -> None:
+        voting = [a for a in rows if a.role in VOTING_ROLES]
+        present = [a for a in voting if a.status is Status.PRESENT]
+        counts = {status: sum(a.status is status for a in voting if a.role is m.AttendanceRole.MEMBER) for status in Status}
+        unregistered = sum(ms.person_id not in self.rows_by_person for ms in members)
+        parts = [
+            f"Til stede {len(present)}" + (f" (video {sum(a.remote for a in present)})" if any(a.remote for a in present) else ""),
+            f"forfall {counts[Status.ABSENT_WITH_NOTICE]}",
+            f"ikke til stede {counts[Status.ABSENT_WITHOUT_NOTICE]}",
+            f"stedfortredere {sum(a.role is m.AttendanceRole.SUBSTITUTE for a in voting)}",
+        ]
+        if unregistered:
+            parts.append(f"ikke registrert {unregistered} av {len(members)}")
+        self.query_one("#attendance-summary", Static).update(" · ".join(parts))
+
+    def _presenters(self) -> dict[int, list[str]]:
+        """Case numbers each person presents at this meeting."""
+        found: dict[int, list[str]] = {}
+        for row in self.archive.agenda(self.meeting_id).rows:
+            if row.item.is_break:
+                continue
+            for person in self.archive.item_people(row.item.id, m.PersonRole.PRESENTER):
+                found.setdefault(person.id, []).append(row.case_number or row.item.title)
+        return found
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _guard(self, change: Callable[[], object]) -> bool:
+        """Run a change; a refusal becomes a toast, not a crash."""
+        try:
+            change()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return False
+        return True
+
+    def _selected_member(self) -> int | None:
+        person_id = self.grid.selected_person_id
+        if person_id is None:
+            self.notify("Ingen medlemmer på møtedagen", severity="warning")
+        return person_id
+
+    def _person_name(self, person_id: int) -> str:
+        return self.people[person_id].name if person_id in self.people else self.archive.person(person_id).name
+
+    # --- member keys ----------------------------------------------------------------------
+
+    def action_status(self, status: str) -> None:
+        if (person_id := self._selected_member()) is None:
+            return
+        if self._guard(lambda: self.archive.set_attendance_status(self.meeting_id, person_id, Status(status))):
+            self.reload()
+            # A roll call goes down the list: the next person is ready for the next key.
+            self.grid.action_cursor_down()
+
+    def action_toggle_video(self) -> None:
+        if (person_id := self._selected_member()) is None:
+            return
+        row = self.rows_by_person.get(person_id)
+        remote = not (row is not None and row.remote)
+        if self._guard(lambda: self.archive.set_remote(self.meeting_id, person_id, remote)):
+            self.reload()
+
+    def _ask_time(self, what: str, field: str, save) -> None:
+        if (person_id := self._selected_member()) is None:
+            return
+        row = self.rows_by_person.get(person_id)
+        current = getattr(row, field) if row is not None else None
+
+        def saved(result) -> None:
+            if result is not None:
+                self.reload()
+
+        self.app.push_screen(
+            TimeForm(f"{self._person_name(person_id)} {what}", current or _now(), lambda time: save(self.meeting_id, person_id, time)),
+            saved,
+        )
+
+    def action_arrived(self) -> None:
+        self._ask_time("kom kl.", "arrived_at", self.archive.set_arrived)
+
+    def action_left(self) -> None:
+        self._ask_time("gikk kl.", "left_at", self.archive.set_left)
+
+    def action_substitute(self) -> None:
+        if (person_id := self._selected_member()) is None:
+            return
+        row = self.rows_by_person.get(person_id)
+        if row is not None and row.role is m.AttendanceRole.SUBSTITUTE:
+            self.notify("Velg medlemmet som stedfortrederen skal møte for", severity="warning")
+            return
+        member_name = self._person_name(person_id)
+        meeting = self.archive.meeting(self.meeting_id)
+        membership = next((ms for ms in self.archive.meeting_members(self.meeting_id) if ms.person_id == person_id), None)
+        organization_id = membership.organization_id if membership else None
+        # The body's registered substitute for this member is the likely one: offer that name.
+        proposed = next(
+            (
+                self._person_name(ms.person_id)
+                for ms in self.archive.members_on(meeting.body_id, meeting.date)
+                if ms.role is m.MembershipRole.SUBSTITUTE and ms.substitute_for_person_id == person_id
+                and ms.person_id not in self.rows_by_person
+            ),
+            "",
+        )
+
+        def save(text: str):
+            substitute, created = self.archive.attendee_for_name(text, organization_id=organization_id)
+            self.archive.add_substitute(self.meeting_id, person_id, substitute.id)
+            return substitute, created
+
+        def saved(result) -> None:
+            if result is None:
+                return
+            substitute, created = result
+            self.reload()
+            status = labels.ATTENDANCE_STATUS[self.rows_by_person[person_id].status].lower()
+            self.notify(f"{substitute.name} møter som stedfortreder for {member_name} ({status})")
+            if created:
+                self.notify(f"Ny person registrert: {substitute.name}")
+
+        self.app.push_screen(
+            PersonNameForm(f"Stedfortreder for {member_name}", "Stedfortreder (navn)", save, initial=proposed), saved
+        )
+
+    # --- secretariat and guests -----------------------------------------------------------
+
+    def action_add_person(self, role: str) -> None:
+        role = m.AttendanceRole(role)
+        title = "Legg til i sekretariatet" if role is m.AttendanceRole.SECRETARIAT else "Ny gjest"
+
+        def save(text: str):
+            person, created = self.archive.attendee_for_name(text)
+            self.archive.add_attendee(self.meeting_id, person.id, role)
+            return person, created
+
+        def saved(result) -> None:
+            if result is None:
+                return
+            person, created = result
+            self.reload()
+            table = self.query_one(SecretariatTable if role is m.AttendanceRole.SECRETARIAT else GuestsTable)
+            table.keep_cursor(person.id, 0)
+            self.notify(f"{person.name} er lagt til" + (" (ny person)" if created else ""))
+
+        self.app.push_screen(PersonNameForm(title, "Navn", save), saved)
+
+    def action_add_presenters(self) -> None:
+        """The meeting's presenters as guests, except those already listed or members."""
+        meeting = self.archive.meeting(self.meeting_id)
+        members = {ms.person_id for ms in self.archive.members_on(meeting.body_id, meeting.date) if ms.role is m.MembershipRole.MEMBER}
+        added = []
+        for person_id in self._presenters():
+            if person_id in self.rows_by_person or person_id in members:
+                continue
+            if not self._guard(lambda person_id=person_id: self.archive.add_attendee(self.meeting_id, person_id, m.AttendanceRole.GUEST)):
+                break
+            added.append(self._person_name(person_id))
+        self.reload()
+        if added:
+            self.notify(f"Gjester lagt til: {', '.join(added)}")
+        else:
+            self.notify("Alle som presenterer saker står allerede på listen")
+
+    def action_remove(self) -> None:
+        table = self.focused if isinstance(self.focused, AttendanceTable) else self.grid
+        person_id = table.selected_person_id
+        row = self.rows_by_person.get(person_id) if person_id is not None else None
+        if row is None:
+            if person_id is not None:
+                self.notify("Ikke registrert; ingenting å fjerne", severity="warning")
+            return
+        name = self._person_name(person_id)
+        if row.role is m.AttendanceRole.MEMBER:
+            question, done = f"Fjerne registreringen av {name}? Medlemmet står da som ikke registrert.", f"{name}: ikke registrert"
+        elif row.role is m.AttendanceRole.SUBSTITUTE:
+            member = self._person_name(row.substitute_for_person_id) if row.substitute_for_person_id else ""
+            question = f"Fjerne {name} som stedfortreder" + (f" for {member}?" if member else "?")
+            done = f"{name} er fjernet som stedfortreder"
+        else:
+            question, done = f"Fjerne {name} fra deltakerlisten?", f"{name} er fjernet fra deltakerlisten"
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._guard(lambda: self.archive.remove_attendance(row.id)):
+                self.reload()
+                self.notify(done)
+
+        self.app.push_screen(ConfirmScreen(question, yes="Fjern", no="Avbryt"), answered)
+
+    def action_by_item(self) -> None:
+        self.app.push_screen(PresenceByItemScreen(self.meeting_id))
+
+
+class TimeForm(FormScreen[bool | None]):
+    """A time of day, prefilled; empty clears it. Saved on Enter through `save`."""
+
+    DEFAULT_CSS = "TimeForm > Vertical { width: 60; }"
+
+    def __init__(self, title: str, initial: dt.time | None, save: Callable[[dt.time | None], object]):
+        super().__init__()
+        self.TITLE = title
+        self.initial = initial
+        self.write_back = save
+
+    def fields(self) -> ComposeResult:
+        yield from labelled("Klokkeslett (TT.MM; tomt felt fjerner tiden)", Input(_time(self.initial), id="time"))
+
+    def submit(self) -> bool:
+        text = self.value("#time")
+        self.write_back(parse_time(text) if text else None)
+        return True
+
+
+class PersonNameForm(FormScreen):
+    """A name typed with suggestions from the archive; the line below says whom it
+    means, or that a new person will be registered. Saved on Enter through `save`."""
+
+    def __init__(self, title: str, label: str, save: Callable[[str], object], *, initial: str = ""):
+        super().__init__()
+        self.TITLE = title
+        self.field_label, self.write_back, self.initial = label, save, initial
+
+    def fields(self) -> ComposeResult:
+        yield from labelled(self.field_label, Input(self.initial, id="name", suggester=PersonSuggester(self.app.archive)))
+        yield Static("", id="name-match", classes="form-hint")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._describe(self.initial)
+
+    @on(Input.Changed, "#name")
+    def _changed(self, event: Input.Changed) -> None:
+        self._describe(event.value)
+
+    def _describe(self, text: str) -> None:
+        hint = self.query_one("#name-match", Static)
+        if not text.strip():
+            hint.update("Skriv navnet; → fullfører forslaget")
+            return
+        try:
+            person = self.app.archive.match_person(text)
+        except StoreError as exc:
+            hint.update(str(exc))
+            return
+        hint.update(f"Finnes: {self.app.archive.person_label(person)}" if person else f"Ny person blir registrert: {' '.join(text.split())}")
+
+    def submit(self):
+        return self.write_back(self.value("#name"))
+
+
+class PresenceByItemScreen(ModalScreen[None]):
+    """Who was there for each item: what a questioned decision is checked against."""
+
+    BINDINGS = [Binding("escape,p,q", "dismiss", "Lukk")]
+    DEFAULT_CSS = """
+    PresenceByItemScreen { align: center middle; }
+    PresenceByItemScreen > Vertical { width: 90%; height: 85%; border: round $primary; background: $panel; padding: 0 1; }
+    PresenceByItemScreen DataTable { height: 1fr; }
+    PresenceByItemScreen .form-hint { color: $text-muted; }
+    """
+
+    def __init__(self, meeting_id: int):
+        super().__init__()
+        self.meeting_id = meeting_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("[b]Til stede per sak[/b]  (Escape lukker)")
+            yield DataTable(id="by-item", cursor_type="row", zebra_stripes=True)
+            yield Static(
+                "Tid er sakens registrerte start og slutt, ellers planlagt tid. Medlemmer og stedfortredere "
+                "telles; den som kom etter start eller gikk før slutt, var ikke til stede for hele saken.",
+                classes="form-hint",
+            )
+
+    def on_mount(self) -> None:
+        archive = self.app.archive
+        table = self.query_one(DataTable)
+        table.add_column("Sak", width=6)
+        table.add_column("Tittel", width=34)
+        table.add_column("Tid", width=11)
+        table.add_column("Til stede", width=9)
+        table.add_column("Ikke til stede hele saken")
+        rows = archive.attendance(self.meeting_id)
+        names = archive.people_by_ids(a.person_id for a in rows)
+        present_at_all = [a for a in rows if a.role in VOTING_ROLES and a.status is Status.PRESENT]
+        members = len(archive.meeting_members(self.meeting_id))
+        for row in archive.agenda(self.meeting_id).rows:
+            if row.item.is_break:
+                continue
+            start, end = archive.item_span(row.item.id)
+            there = len(archive.present_at_item(row.item.id))
+            partly = [names[a.person_id].name for a in present_at_all if not present_during(a, start, end)]
+            table.add_row(
+                row.case_number,
+                row.item.title,
+                f"{clock(start)}–{clock(end)}",
+                f"{there} av {members}",
+                ", ".join(partly),
+                key=str(row.item.id),
+            )
+        table.focus()
+

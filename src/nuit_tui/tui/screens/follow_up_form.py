@@ -1,0 +1,40 @@
+"""A follow-up (oppfølging) from an item: what, who is responsible, by when."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.suggester import SuggestFromList
+from textual.widgets import Input
+
+from ...domain import models as m
+from ...domain.norwegian import ParseError, parse_date
+from ..widgets.form import FormScreen, labelled
+
+
+class FollowUpFormScreen(FormScreen[m.FollowUp | None]):
+    TITLE = "Ny oppfølging"
+
+    def __init__(self, item_id: int, responsible_names: list[str]):
+        super().__init__()
+        self.item_id = item_id
+        self.responsible_names = responsible_names
+
+    def fields(self) -> ComposeResult:
+        yield from labelled("Hva skal gjøres", Input(id="description"))
+        yield from labelled(
+            "Ansvarlig (organisasjon eller person)",
+            Input(id="responsible", suggester=SuggestFromList(self.responsible_names, case_sensitive=False)),
+        )
+        yield from labelled("Frist (valgfri, f.eks. 1.9.2023)", Input(id="due"))
+
+    def submit(self) -> m.FollowUp:
+        description = self.value("#description")
+        if not description:
+            raise ParseError("Skriv hva som skal følges opp")
+        due = self.value("#due")
+        return m.FollowUp(
+            item_id=self.item_id,
+            description=description,
+            responsible=self.value("#responsible"),
+            due_date=parse_date(due) if due else None,
+        )

@@ -1,0 +1,22 @@
+"""Unlocking approved minutes asks why; the reason is recorded."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Input
+
+from ...domain.norwegian import ParseError
+from ..widgets.form import FormScreen, labelled
+
+
+class UnlockFormScreen(FormScreen[str | None]):
+    TITLE = "Lås opp godkjent referat"
+
+    def fields(self) -> ComposeResult:
+        yield from labelled("Begrunnelse (registreres)", Input(id="reason"))
+
+    def submit(self) -> str:
+        reason = self.value("#reason")
+        if not reason:
+            raise ParseError("Skriv hvorfor referatet låses opp")
+        return reason

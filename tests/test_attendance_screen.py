@@ -1,0 +1,258 @@
+"""Attendance (issue 4 §4): the grid by keys alone, checked in the database, and
+the service's refusals."""
+
+import datetime as dt
+
+import pytest
+
+from nuit_tui.domain import models as m
+from nuit_tui.services import Archive
+from nuit_tui.store import errors
+from nuit_tui.tui.app import NuitApp
+from nuit_tui.tui.screens.agenda import AgendaScreen
+from nuit_tui.tui.screens.attendance import AttendanceScreen, GuestsTable, MembersGrid
+from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+Status = m.AttendanceStatus
+
+
+async def type_text(pilot, text):
+    await pilot.press(*[char if char != " " else "space" for char in text])
+
+
+def person_id(archive, name):
+    return archive.person_by_name(name).id
+
+
+def select(table, archive, name):
+    table.move_cursor(row=table.get_row_index(f"p{person_id(archive, name)}"))
+
+
+def names(pairs):
+    return [person.name for person, _ in pairs]
+
+
+async def test_roll_call_substitute_late_arrival_and_guests_by_keys(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = archive.find_meeting("NUIT", "2/2023")
+    assert archive.attendance(meeting.id) == []
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        app.push_screen(AgendaScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+        grid = app.screen.query_one(MembersGrid)
+        # The secretariat is prefilled from the body's memberships; members are not registered yet.
+        assert [a.role for a in archive.attendance(meeting.id)] == [m.AttendanceRole.SECRETARIAT] * 4
+        assert "ikke registrert" in str(grid.get_row_at(0)[2])
+
+        select(grid, archive, "Mariann Hornnes")
+        await pilot.press("t")
+        select(grid, archive, "Ole Johan Kvan")
+        await pilot.press("f")
+        select(grid, archive, "Ole Jørgen Kirkeluten")
+        await pilot.press("v")
+        select(grid, archive, "Per Olav Skjesol")
+        await pilot.press("a")  # «Kom kl.», prefilled with now: typing replaces it
+        await pilot.pause()
+        await type_text(pilot, "10.30")
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # A substitute for the absent member: a new name registers a new person.
+        select(grid, archive, "Ole Johan Kvan")
+        await pilot.press("s")
+        await pilot.pause()
+        await type_text(pilot, "Vara Vestli")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+
+        # Guests: the meeting's presenters, then remove one after saying yes.
+        await pilot.press("g")
+        await pilot.pause()
+        guests = app.screen.query_one(GuestsTable)
+        guests.focus()
+        select(guests, archive, "Heidi Amundsen")
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+
+    def row(name):
+        return archive.attendance_of(meeting.id, person_id(archive, name))
+
+    assert row("Mariann Hornnes").status is Status.PRESENT
+    assert row("Ole Johan Kvan").status is Status.ABSENT_WITH_NOTICE
+    assert (row("Ole Jørgen Kirkeluten").status, row("Ole Jørgen Kirkeluten").remote) == (Status.PRESENT, True)
+    assert (row("Per Olav Skjesol").status, row("Per Olav Skjesol").arrived_at) == (Status.PRESENT, dt.time(10, 30))
+    assert row("Bjørn Nilsen") is None  # no key pressed: not registered
+
+    substitute = row("Vara Vestli")
+    assert substitute.role is m.AttendanceRole.SUBSTITUTE and substitute.status is Status.PRESENT
+    assert substitute.substitute_for_person_id == person_id(archive, "Ole Johan Kvan")
+    assert substitute.organization_id == archive.organization("Helse Sør-Øst RHF").id
+
+    guests = [archive.person(a.person_id).name for a in archive.attendance(meeting.id) if a.role is m.AttendanceRole.GUEST]
+    assert "Håvard Kolle Riis" in guests and "Heidi Amundsen" not in guests
+    assert "Siv Ingebrigtsen" not in guests  # presents, but is listed with the secretariat
+
+    # Who was there for an item before and after the late arrival (planned slots).
+    spans = {row.case_number: row.item.id for row in archive.agenda(meeting.id).rows}
+    before, after = archive.present_at_item(spans["13/23"]), archive.present_at_item(spans["18/23"])
+    assert archive.item_span(spans["13/23"]) == (dt.time(9, 0), dt.time(9, 5))
+    assert names(before) == ["Mariann Hornnes", "Vara Vestli", "Ole Jørgen Kirkeluten"]
+    assert names(after) == ["Mariann Hornnes", "Vara Vestli", "Ole Jørgen Kirkeluten", "Per Olav Skjesol"]
+    archive.close()
+
+
+async def test_the_registered_substitute_is_offered_and_the_time_form_refuses_nonsense(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = archive.find_meeting("NUIT", "2/2023")
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        app.push_screen(AttendanceScreen(meeting.id))
+        await pilot.pause()
+        grid = app.screen.query_one(MembersGrid)
+        select(grid, archive, "Anne-Lise Härter")
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")  # «Maren Krogh», her registered substitute, is proposed
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+
+        select(grid, archive, "Bodil Rabben")
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "13")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        await type_text(pilot, "12.00")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "kan ikke ha gått" in str(app.screen.query_one("#form-error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+
+        # An empty time clears the arrival.
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("backspace")
+        await pilot.press("enter")
+        await pilot.pause()
+
+    maren = archive.attendance_of(meeting.id, person_id(archive, "Maren Krogh"))
+    assert maren.substitute_for_person_id == person_id(archive, "Anne-Lise Härter")
+    assert maren.organization_id == archive.organization("Apotekforeningen").id
+    assert archive.attendance_of(meeting.id, person_id(archive, "Anne-Lise Härter")).status is Status.ABSENT_WITH_NOTICE
+    bodil = archive.attendance_of(meeting.id, person_id(archive, "Bodil Rabben"))
+    assert (bodil.arrived_at, bodil.left_at) == (None, None)
+    archive.close()
+
+
+# --- service -----------------------------------------------------------------------
+
+
+def test_a_member_row_is_made_on_the_first_key_in_notice_order(demo):
+    meeting = demo.find_meeting("NUIT", "2/2023")
+    kvan = person_id(demo, "Ole Johan Kvan")
+    demo.set_arrived(meeting.id, kvan, dt.time(10))
+    row = demo.attendance_of(meeting.id, kvan)
+    membership = next(ms for ms in demo.meeting_members(meeting.id) if ms.person_id == kvan)
+    assert (row.role, row.status, row.position) == (m.AttendanceRole.MEMBER, Status.PRESENT, membership.position)
+    assert row.organization_id == demo.organization("Helse Sør-Øst RHF").id
+    # Absent means absent for the whole meeting: no time span, no video.
+    demo.set_remote(meeting.id, kvan, True)
+    row = demo.set_attendance_status(meeting.id, kvan, Status.ABSENT_WITHOUT_NOTICE)
+    assert (row.arrived_at, row.remote) == (None, False)
+
+
+def test_left_before_arrived_is_refused(demo):
+    meeting = demo.find_meeting("NUIT", "2/2023")
+    kvan = person_id(demo, "Ole Johan Kvan")
+    demo.set_left(meeting.id, kvan, dt.time(12))
+    with pytest.raises(errors.Conflict, match="kan ikke ha gått kl. 12.00"):
+        demo.set_arrived(meeting.id, kvan, dt.time(13, 20))
+    demo.set_arrived(meeting.id, kvan, dt.time(9, 30))
+    with pytest.raises(errors.Conflict, match="«Gikk kl.» må være etter"):
+        demo.set_left(meeting.id, kvan, dt.time(9, 30))
+    row = demo.attendance_of(meeting.id, kvan)
+    assert (row.arrived_at, row.left_at) == (dt.time(9, 30), dt.time(12))
+
+
+def test_a_substitute_only_for_a_member_of_that_day(demo):
+    meeting = demo.find_meeting("NUIT", "1/2023")  # 16 February 2023
+    stranger, _ = demo.attendee_for_name("Vara Vestli")
+    # Odd Ruud's membership begins 1 March 2023.
+    with pytest.raises(errors.Conflict, match="Odd Ruud er ikke medlem av NUIT på møtedagen"):
+        demo.add_substitute(meeting.id, person_id(demo, "Odd Ruud"), stranger.id)
+    with pytest.raises(errors.Conflict, match="ikke medlem"):
+        demo.add_substitute(meeting.id, person_id(demo, "Siv Ingebrigtsen"), stranger.id)
+    with pytest.raises(errors.Conflict, match="seg selv"):
+        demo.add_substitute(meeting.id, person_id(demo, "Jon Kirknes"), person_id(demo, "Jon Kirknes"))
+    with pytest.raises(errors.Conflict, match="har allerede Maren Krogh som stedfortreder"):
+        demo.add_substitute(meeting.id, person_id(demo, "Anne-Lise Härter"), stranger.id)
+    with pytest.raises(errors.Conflict, match="Odd Ruud er verken medlem"):
+        demo.set_attendance_status(meeting.id, person_id(demo, "Odd Ruud"), Status.PRESENT)
+
+
+def test_a_person_only_once(demo):
+    meeting = demo.find_meeting("NUIT", "1/2023")
+    with pytest.raises(errors.Conflict, match="Maren Krogh står allerede i deltakerlisten \\(stedfortreder\\)"):
+        demo.add_attendee(meeting.id, person_id(demo, "Maren Krogh"), m.AttendanceRole.GUEST)
+    with pytest.raises(errors.Conflict, match="Siv Ingebrigtsen står allerede i deltakerlisten \\(sekretariatet\\)"):
+        demo.add_substitute(meeting.id, person_id(demo, "Jon Kirknes"), person_id(demo, "Siv Ingebrigtsen"))
+    meeting2 = demo.find_meeting("NUIT", "2/2023")
+    with pytest.raises(errors.Conflict, match="Terje Wistner er medlem av NUIT"):
+        demo.add_attendee(meeting2.id, person_id(demo, "Terje Wistner"), m.AttendanceRole.GUEST)
+    with pytest.raises(errors.Conflict, match="er selv medlem av NUIT"):
+        demo.add_substitute(meeting2.id, person_id(demo, "Jon Kirknes"), person_id(demo, "Eva Buschmann"))
+    with pytest.raises(errors.Conflict, match="Medlemmer registreres"):
+        demo.add_attendee(meeting2.id, person_id(demo, "Georg Ranhoff"), m.AttendanceRole.MEMBER)
+
+
+def test_approved_minutes_lock_the_attendance(demo):
+    meeting = demo.find_meeting("NUIT", "1/2022")
+    assert meeting.status is m.MeetingStatus.MINUTES_APPROVED
+    before = demo.attendance(meeting.id)
+    assert demo.ensure_attendance(meeting.id) == before  # only read, never prefilled
+    with pytest.raises(errors.Conflict, match="godkjent og låst"):
+        demo.set_attendance_status(meeting.id, person_id(demo, "Jon Kirknes"), Status.PRESENT)
+
+
+def test_the_secretariat_is_prefilled_while_none_is_listed(demo):
+    meeting = demo.find_meeting("NUIT", "2/2023")
+    first = demo.ensure_attendance(meeting.id)
+    assert [demo.person(a.person_id).name for a in first] == [
+        "Siv Ingebrigtsen", "Lucie Aunan", "Karen Lima", "Vibeke Jonassen Wang",
+    ]
+    assert demo.ensure_attendance(meeting.id) == first
+    removed = demo.remove_attendance(first[0].id)
+    assert removed.person_id == first[0].person_id
+    assert len(demo.ensure_attendance(meeting.id)) == 3
+
+
+def test_presence_at_an_item_follows_its_recorded_times(demo):
+    meeting = demo.find_meeting("NUIT", "1/2023")
+    item = demo.find_item("NUIT 8/23")
+    # Planned 12.40–13.20; Kristin Brekke came at 13.20, Asbjørn Finstad left at 13.30.
+    planned = names(demo.present_at_item(item.id))
+    assert "Kristin Brekke" not in planned and "Asbjørn Finstad" in planned
+    assert "Maren Krogh" in planned and "Anne-Lise Härter" not in planned
+    assert "Siv Ingebrigtsen" not in planned  # staff do not count
+    demo.store.update(demo.item(item.id).model_copy(update={"started_at": dt.time(13, 25), "ended_at": dt.time(13, 50)}))
+    actual = names(demo.present_at_item(item.id))
+    assert "Kristin Brekke" in actual and "Asbjørn Finstad" not in actual
+    # Under way: from its start, for its planned length.
+    demo.store.update(demo.item(item.id).model_copy(update={"started_at": dt.time(13, 0), "ended_at": None}))
+    assert demo.item_span(item.id) == (dt.time(13, 0), dt.time(13, 40))
+    assert meeting.id == item.meeting_id

@@ -1,0 +1,111 @@
+"""Taking the minutes by keys alone in meeting mode (issue 4), checked in the database."""
+
+import datetime as dt
+
+from textual.widgets import TextArea
+
+from nuit_tui.domain import models as m
+from nuit_tui.services import Archive
+from nuit_tui.tui.app import NuitApp
+from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
+
+
+async def type_text(pilot, text):
+    await pilot.press(*[c if c != " " else "space" for c in text])
+
+
+def three_item_meeting(tmp_path):
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    body = archive.add_body("NUIT", "Prioriteringsutvalget")
+    ks = archive.organization("KS")
+    hso = archive.organization("Helse Sør-Øst RHF")
+    for name, org in [("Kari Nordmann", ks), ("Ola Hansen", hso)]:
+        person = archive.add_person(name, org.id)
+        archive.add_membership(m.Membership(person_id=person.id, body_id=body.id, organization_id=org.id))
+    meeting = archive.create_meeting(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Rom 4117", standard_items=False)
+    later = archive.create_meeting(body.id, dt.date(2023, 9, 14), dt.time(9), dt.time(12), location="Rom 4117", standard_items=False)
+    items = [
+        archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title=title, item_type="Drøfting", duration_minutes=30, proposed_decision=proposal))
+        for title, proposal in [
+            ("Målbilde", "NUIT drøftet målbildet."),
+            ("Veikart", "NUIT drøftet veikartet og ba Direktoratet for e-helse ta med seg innspill."),
+            ("Prismodeller", "NUIT drøftet prismodellene."),
+        ]
+    ]
+    archive.set_meeting_status(meeting.id, m.MeetingStatus.NOTICE_SENT)
+    return archive, meeting, later, items
+
+
+async def test_minutes_of_a_three_item_meeting_by_keys(tmp_path):
+    archive, meeting, later, (first, second, third) = three_item_meeting(tmp_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 50)) as pilot:
+        app.push_screen(MeetingModeScreen(meeting.id))
+        await pilot.pause()
+        # Item 1: a remark whose speaker is completed from the body's organisations; adopted as proposed.
+        await pilot.press("f2")
+        await type_text(pilot, "Helse S")
+        await pilot.press("right", "enter")  # accept the completion, go to the text
+        await type_text(pilot, "mener målbildet er bra")
+        await pilot.press("f3")
+        await pilot.pause(0.6)
+        # Item 2: narrative, an amended decision and a follow-up.
+        await pilot.press("f8")
+        await pilot.pause()
+        await type_text(pilot, "Direktoratet orienterte")
+        app.screen.query_one("#decision", TextArea).focus()
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("ctrl+end")
+        await type_text(pilot, " NUIT ba om ny sak i høst.")
+        await pilot.press("f4")
+        await pilot.pause()
+        await type_text(pilot, "Legge fram ny sak")
+        await pilot.press("tab")
+        await type_text(pilot, "K")
+        await pilot.press("right", "tab")
+        await type_text(pilot, "1.9.2023")
+        await pilot.press("enter")
+        await pilot.pause()
+        # Item 3: deferred to the next meeting.
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("enter")  # the only later meeting
+        await pilot.pause()
+        assert "endret fra forslaget" not in str(app.screen.query_one("#mm-diff").render()).lower()
+        await pilot.press("escape")
+        await pilot.pause()
+
+    remarks = archive.remarks(first.id)
+    assert [(r.speaker, r.text) for r in remarks] == [("Helse Sør-Øst RHF", "mener målbildet er bra")]
+    assert archive.organization_by_id(remarks[0].organization_id).name == "Helse Sør-Øst RHF"
+    assert archive.item(first.id).decision == "NUIT drøftet målbildet."
+    amended = archive.item(second.id)
+    assert amended.narrative == "Direktoratet orienterte"
+    assert amended.decision == amended.proposed_decision + " NUIT ba om ny sak i høst."
+    assert amended.proposed_decision == second.proposed_decision
+    follow_ups = archive.follow_ups_of_item(second.id)
+    assert [(f.description, f.responsible, f.due_date) for f in follow_ups] == [("Legge fram ny sak", "KS", dt.date(2023, 9, 1))]
+    assert archive.item(third.id).state is m.ItemState.DEFERRED
+    moved = [i for i in archive.agenda_items(later.id) if i.deferred_from_id == third.id]
+    assert len(moved) == 1 and archive.case_label(moved[0]) == archive.case_label(third)
+    archive.close()
+
+
+async def test_the_difference_from_the_proposal_is_shown(tmp_path):
+    archive, meeting, _, (first, *_rest) = three_item_meeting(tmp_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 50)) as pilot:
+        app.push_screen(MeetingModeScreen(meeting.id, first.id))
+        await pilot.pause()
+        app.screen.query_one("#decision", TextArea).focus()
+        await type_text(pilot, "NUIT drøftet veikartet.")
+        await pilot.pause(0.6)
+        diff = app.screen.query_one("#mm-diff").render()
+        text = str(diff)
+        assert text.startswith("Endret fra forslaget")
+        assert "målbildet." in text and "veikartet." in text
+    assert archive.item(first.id).decision == "NUIT drøftet veikartet."
+    archive.close()
