@@ -42,6 +42,23 @@ async def test_minutes_of_a_three_item_meeting_by_keys(tmp_path):
     async with app.run_test(size=(140, 50)) as pilot:
         app.push_screen(MeetingModeScreen(meeting.id))
         await pilot.pause()
+        # Attendance first: Kari is there from 09.40 (late), Ola sends a substitute.
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("a")  # Kari, the first row: «Kom kl.»
+        await pilot.pause()
+        await type_text(pilot, "09.40")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down", "s")  # Ola: «Stedfortreder»
+        await pilot.pause()
+        await type_text(pilot, "Vara Vestli")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingModeScreen)
+        assert "Til stede under saken: 1 av 2" in str(app.screen.query_one("#mm-present").render())
         # Item 1: a remark whose speaker is completed from the body's organisations; adopted as proposed.
         await pilot.press("f2")
         await type_text(pilot, "Helse S")
@@ -78,6 +95,13 @@ async def test_minutes_of_a_three_item_meeting_by_keys(tmp_path):
         await pilot.press("escape")
         await pilot.pause()
 
+    attendance = {archive.person(a.person_id).name: a for a in archive.attendance(meeting.id)}
+    assert attendance["Kari Nordmann"].arrived_at == dt.time(9, 40)
+    assert attendance["Ola Hansen"].status is m.AttendanceStatus.ABSENT_WITH_NOTICE
+    assert attendance["Vara Vestli"].substitute_for_person_id == attendance["Ola Hansen"].person_id
+    # Kari came at 09.40: present for the second item (09.30–10.00)? No; for the third (10.00–) yes.
+    assert [p.name for p, _ in archive.present_at_item(second.id)] == ["Vara Vestli"]
+    assert [p.name for p, _ in archive.present_at_item(third.id)] == ["Kari Nordmann", "Vara Vestli"]
     remarks = archive.remarks(first.id)
     assert [(r.speaker, r.text) for r in remarks] == [("Helse Sør-Øst RHF", "mener målbildet er bra")]
     assert archive.organization_by_id(remarks[0].organization_id).name == "Helse Sør-Øst RHF"
@@ -108,4 +132,30 @@ async def test_the_difference_from_the_proposal_is_shown(tmp_path):
         assert text.startswith("Endret fra forslaget")
         assert "målbildet." in text and "veikartet." in text
     assert archive.item(first.id).decision == "NUIT drøftet veikartet."
+    archive.close()
+
+
+async def test_the_minutes_check_lists_problems_and_export_goes_on(demo_path, tmp_path, monkeypatch):
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+    from nuit_tui.tui.screens.minutes_check import MinutesCheckScreen
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "exports").mkdir()
+    archive = Archive.open(demo_path)
+    meeting = archive.find_meeting("NUIT", "2/2023")  # not held yet: every item is still open
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 45)) as pilot:
+        app.push_screen(AgendaScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesCheckScreen)
+        problems = str(app.screen.query_one("#problems").render())
+        assert "13/23" in problems
+        await pilot.press("j")  # export anyway
+        await pilot.pause()
+        await pilot.press("enter")  # Word, internal version
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert (tmp_path / "exports" / "NUIT-2023-2-referat.docx").exists()
     archive.close()

@@ -56,6 +56,7 @@ class AgendaScreen(Screen):
         Binding("minus", f"duration(-{DURATION_STEP})", f"−{DURATION_STEP} min", show=False),
         Binding("m", "meeting_mode", "Møtemodus"),
         Binding("i", "export_notice", "Innkalling"),
+        Binding("r", "export_minutes", "Referat"),
         Binding("s", "send_notice", "Send innkalling"),
         Binding("h", "mark_held", "Avholdt", show=False),
         Binding("x", "cancel_meeting", "Avlys", show=False),
@@ -293,16 +294,38 @@ class AgendaScreen(Screen):
 
         self.app.push_screen(ExportFormScreen("Innkalling"), chosen)
 
+    def action_export_minutes(self) -> None:
+        """Check the minutes first; problems are listed, and export is still possible."""
+        from ...services.minutes import check_minutes
+        from .export_form import ExportFormScreen
+        from .minutes_check import MinutesCheckScreen
+
+        def chosen(choice) -> None:
+            if choice is not None:
+                self._export(*choice, document="minutes")
+
+        def go_on(yes: bool | None) -> None:
+            if yes:
+                self.app.push_screen(ExportFormScreen("Referat"), chosen)
+
+        problems = [str(p) for p in check_minutes(self.archive, self.meeting_id)]
+        if problems:
+            self.app.push_screen(MinutesCheckScreen(problems), go_on)
+        else:
+            go_on(True)
+
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, fmt: str, public: bool) -> None:
+    def _export(self, fmt: str, public: bool, document: str = "notice") -> None:
+        from ...services.minutes import export_minutes
         from ...services.notice import export_notice
 
+        export, name = (export_minutes, "Referatet") if document == "minutes" else (export_notice, "Innkallingen")
         try:
-            path = export_notice(self.archive, self.meeting_id, fmt=fmt, public=public)
+            path = export(self.archive, self.meeting_id, fmt=fmt, public=public)
         except (StoreError, ValueError, OSError) as exc:
             self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
             return
-        self.app.call_from_thread(self.notify, f"Innkallingen er skrevet til {path}")
+        self.app.call_from_thread(self.notify, f"{name} er skrevet til {path}")
 
     def _guard(self, change) -> bool:
         """Run a change; a refusal becomes a toast, not a crash."""

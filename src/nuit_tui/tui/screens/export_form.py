@@ -1,28 +1,53 @@
-"""Choose format and openness of a document export."""
+"""Choose format and openness of a document export: ↑↓ and Enter pick the format."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Select
-
-from ..widgets.form import FormScreen, labelled
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, OptionList, Static
+from textual.widgets.option_list import Option
 
 FORMATS = [("Word (.docx)", "docx"), ("Markdown (.md)", "md"), ("HTML (.html)", "html")]
 
 
-class ExportFormScreen(FormScreen[tuple[str, bool] | None]):
-    """Dismisses with (format, public)."""
+class ExportFormScreen(ModalScreen[tuple[str, bool] | None]):
+    """Dismisses with (format, public), or None on Escape."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Avbryt"),
+        Binding("o", "toggle_public", "Offentlig versjon"),
+    ]
+    DEFAULT_CSS = """
+    ExportFormScreen { align: center middle; }
+    ExportFormScreen > Vertical { width: 64; height: auto; border: thick $primary; background: $panel; padding: 0 1; }
+    ExportFormScreen OptionList { height: auto; margin-top: 1; }
+    """
 
     def __init__(self, what: str):
         super().__init__()
-        self.TITLE = f"Eksporter {what.lower()} til exports/"
+        self.what = what
 
-    def fields(self) -> ComposeResult:
-        yield from labelled("Format", Select(FORMATS, value="docx", allow_blank=False, id="format"))
-        yield Checkbox("Offentlig versjon (uten unntatt innhold)", id="public")
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"[b]Eksporter {self.what.lower()} til exports/[/b]")
+            yield Checkbox("Offentlig versjon, uten unntatt innhold (o)", id="public")
+            yield OptionList(*[Option(label, id=fmt) for label, fmt in FORMATS], id="format")
+            yield Static("↑↓ velger format · Enter eksporterer · o: offentlig · Escape avbryter")
 
     def on_mount(self) -> None:
-        self.query_one("#format", Select).focus()
+        formats = self.query_one(OptionList)
+        formats.highlighted = 0
+        formats.focus()
 
-    def submit(self):
-        return self.query_one("#format", Select).value, self.query_one("#public", Checkbox).value
+    def action_toggle_public(self) -> None:
+        checkbox = self.query_one("#public", Checkbox)
+        checkbox.value = not checkbox.value
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss((event.option.id, self.query_one("#public", Checkbox).value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -62,6 +62,7 @@ class MeetingModeScreen(Screen):
         Binding("f4", "follow_up", "Oppfølging", priority=True),
         Binding("f6", "defer", "Utsett", priority=True),
         Binding("f9", "withdraw", "Trekk", priority=True),
+        Binding("f5", "attendance", "Oppmøte", priority=True),
         Binding("ctrl+u", "unlock", "Lås opp / lås referatet", show=False),
     ]
     CSS_PATH = "meeting_mode.tcss"
@@ -89,6 +90,7 @@ class MeetingModeScreen(Screen):
             yield OptionList(id="mm-agenda")
             with FormBody(id="mm-main"):
                 yield Static(id="mm-title")
+                yield Static(id="mm-present")
                 yield Static(id="mm-lock")
                 yield Label("Forslag til vedtak")
                 yield Static(id="mm-proposal")
@@ -164,6 +166,7 @@ class MeetingModeScreen(Screen):
             + ("\n[b]Utsatt[/b]" if item.state is m.ItemState.DEFERRED else "")
             + ("\n[b]Trukket[/b]" if item.state is m.ItemState.WITHDRAWN else "")
         )
+        self._show_presence()
         self.query_one("#mm-lock", Static).update(
             "[b]Referatet er godkjent og låst.[/b] Ctrl+U låser opp (begrunnelsen registreres)." if locked else ""
         )
@@ -482,6 +485,31 @@ class MeetingModeScreen(Screen):
                 self.notify("Oppfølgingen er registrert")
 
         self.app.push_screen(FollowUpFormScreen(item.id, self.archive.speaker_names(self.meeting_id)), saved)
+
+    def action_attendance(self) -> None:
+        from .attendance import AttendanceScreen
+
+        self.flush()
+        self.app.push_screen(AttendanceScreen(self.meeting_id))
+
+    def on_screen_resume(self) -> None:
+        # Back from the attendance grid or a form: refresh what they may have changed,
+        # without reloading the fields being typed in.
+        if self.item is not None:
+            self._show_presence()
+            self._show_follow_ups()
+
+    def _show_presence(self) -> None:
+        """Who was there for this item: needed when a decision's legitimacy is questioned."""
+        present = self.archive.present_at_item(self.item.id)
+        members = [
+            ms for ms in self.archive.members_on(self.meeting.body_id, self.meeting.date) if ms.role is m.MembershipRole.MEMBER
+        ]
+        self.query_one("#mm-present", Static).update(
+            f"Til stede under saken: {len(present)} av {len(members)} medlemmer (stedfortredere medregnet) – F5: oppmøte"
+            if self.archive.attendance(self.meeting_id)
+            else "Oppmøtet er ikke registrert – F5: oppmøte"
+        )
 
     def action_unlock(self) -> None:
         """Unlock approved minutes with a reason, or lock them again."""
