@@ -139,6 +139,27 @@ def cmd_export_minutes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _year_arg(text: str) -> int:
+    if not text.isdigit() or not 1900 <= int(text) <= 2200:
+        raise argparse.ArgumentTypeError(f"«{text}» er ikke et årstall")
+    return int(text)
+
+
+def cmd_export_wheel(args: argparse.Namespace) -> int:
+    archive = _open(_db_path(args), create=False)
+    try:
+        body_id = archive.body(args.body).id if args.body else None
+        year = args.year or archive.default_plan_year(body_id)
+        try:
+            path = archive.export_wheel(year, body_id=body_id, public=args.public, out=Path(args.out) if args.out else None)
+        except FileNotFoundError as exc:
+            raise UsageError(str(exc).strip("'\"")) from None
+    finally:
+        archive.close()
+    print(path)
+    return EXIT_OK
+
+
 def cmd_check_minutes(args: argparse.Namespace) -> int:
     from .services.minutes import check_minutes
 
@@ -230,6 +251,14 @@ def build_parser() -> argparse.ArgumentParser:
     export_notice.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold")
     export_notice.add_argument("--out", help="fil (standard: exports/<utvalg>-<år>-<nr>-innkalling.<format>)")
     export_notice.set_defaults(func=cmd_export_notice)
+
+    export_wheel = export_kinds.add_parser("wheel", help="årshjulet som SVG (A4 eller lysbilde)")
+    export_wheel.add_argument("--body", help="utvalg (standard: alle)")
+    export_wheel.add_argument("--year", type=_year_arg, help="år (standard: året for siste møte)")
+    export_wheel.add_argument("--public", action="store_true", help="uten unntatte frister")
+    export_wheel.add_argument("--out", help="fil (standard: exports/arshjul-<utvalg>-<år>.svg)")
+    export_wheel.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
+    export_wheel.set_defaults(func=cmd_export_wheel)
 
     export_minutes = export_kinds.add_parser("minutes", help="referatet fra et møte (Word, Markdown eller HTML)")
     export_minutes.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)

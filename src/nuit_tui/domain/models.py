@@ -291,6 +291,28 @@ class MinutesUnlock(Record):
     relocked_at: str | None = None
 
 
+class RuleAnchor(StrEnum):
+    MEETINGS = "meetings"  # each meeting of a body
+    DEADLINES = "deadlines"  # each deadline whose title contains anchor_text
+
+
+class DeadlineRule(Versioned):
+    """A deadline relative to other dates: "documents out 12 days before each NUIT
+    meeting", "report two weeks before each follow-up meeting". Its dates are
+    derived, so they follow when a meeting moves or is added."""
+
+    body_id: int | None = None  # whose year plan it belongs to (None: all bodies)
+    title: Name
+    description: Text = ""
+    category: str = ""
+    responsible: str = ""
+    offset_days: int = Field(ge=-366, le=366)  # negative: before the anchor
+    anchor: RuleAnchor = RuleAnchor.MEETINGS
+    anchor_body_id: int | None = None  # with MEETINGS: whose meetings (None: every body's)
+    anchor_text: str = ""  # with DEADLINES: matched in the deadline's title, case-insensitive
+    exempt: bool = False
+
+
 class Deadline(Versioned):
     """An entry of the year plan (årshjul)."""
 

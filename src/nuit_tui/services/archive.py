@@ -20,6 +20,7 @@ from ..domain.standard_items import closing_items, opening_items
 from ..domain.timeplan import PlanEntry, TimePlan, time_plan
 from ..store import ArchiveStore, errors, open_store
 from .minute_taking import MinuteTaking
+from .year_plan import YearPlan
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Agenda:
     plan: TimePlan
 
 
-class Archive(MinuteTaking):
+class Archive(MinuteTaking, YearPlan):
     """One open archive file and the operations on it."""
 
     def __init__(self, store: ArchiveStore):

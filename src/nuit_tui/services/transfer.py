@@ -39,6 +39,7 @@ class ArchiveDocument(BaseModel):
     follow_ups: list[m.FollowUp] = []
     minutes_unlocks: list[m.MinutesUnlock] = []
     deadlines: list[m.Deadline] = []
+    deadline_rules: list[m.DeadlineRule] = []
 
 
 assert set(ArchiveDocument.model_fields) >= set(TABLES.values()), "every table is in the document"

@@ -37,6 +37,7 @@ TABLES: dict[type[m.Record], str] = {
     m.FollowUp: "follow_ups",
     m.MinutesUnlock: "minutes_unlocks",
     m.Deadline: "deadlines",
+    m.DeadlineRule: "deadline_rules",
 }
 
 

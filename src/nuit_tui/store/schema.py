@@ -222,6 +222,29 @@ def _year_plan(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0008_deadline_rules")
+def _deadline_rules(db: sqlite_utils.Database) -> None:
+    """Deadlines relative to meetings or other deadlines; their dates are derived."""
+    db.executescript(
+        f"""
+        CREATE TABLE deadline_rules (
+            id INTEGER PRIMARY KEY,
+            body_id INTEGER REFERENCES bodies(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT '',
+            responsible TEXT NOT NULL DEFAULT '',
+            offset_days INTEGER NOT NULL,
+            anchor TEXT NOT NULL CHECK (anchor IN ('meetings','deadlines')),
+            anchor_body_id INTEGER REFERENCES bodies(id) ON DELETE CASCADE,
+            anchor_text TEXT NOT NULL DEFAULT '',
+            exempt INTEGER NOT NULL DEFAULT 0,
+            {_VERSIONED}
+        );
+        """
+    )
+
+
 def migration_names() -> list[str]:
     """Every migration this version of nuit-tui knows, in order."""
     return [m.name for m in migrations.pending(sqlite_utils.Database(memory=True))]

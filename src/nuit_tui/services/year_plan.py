@@ -1,0 +1,121 @@
+"""The year plan (årshjul) service: a mixin of Archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from pathlib import Path
+
+from ..domain import models as m
+from ..domain.year_plan import PlanEntry, expand_rule
+from ..exporters.wheel_svg import WheelDocument, WheelEntry
+from ..store import year_plan as queries
+
+if TYPE_CHECKING:
+    from ..store import ArchiveStore
+
+# Rules reach at most a year from their anchor, so anchors are read a year around.
+ANCHOR_MARGIN = dt.timedelta(days=366)
+
+
+class YearPlan:
+    store: ArchiveStore
+
+    def year_entries(
+        self,
+        year: int,
+        *,
+        body_id: int | None = None,
+        category: str | None = None,
+        public: bool = False,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+    ) -> list[PlanEntry]:
+        """Meetings, deadlines and derived deadlines of a year (or a window of it), in date order."""
+        start = start or dt.date(year, 1, 1)
+        end = end or dt.date(year, 12, 31)
+        entries: list[PlanEntry] = []
+        if not category or category == "møte":
+            for meeting in queries.meetings_between(self.store, start, end, body_id=body_id):
+                title = f"{self.body_by_id(meeting.body_id).short_name} møte {meeting.ref}"
+                if meeting.status is m.MeetingStatus.CANCELLED:
+                    title += " (avlyst)"
+                entries.append(PlanEntry(meeting.date, "meeting", title, meeting.body_id, "møte", meeting.id))
+        for deadline in queries.deadlines_between(self.store, start, end, body_id=body_id, category=category):
+            entries.append(
+                PlanEntry(deadline.date, "deadline", deadline.title, deadline.body_id, deadline.category, deadline.id, exempt=deadline.exempt)
+            )
+        rules = [r for r in queries.rules(self.store, body_id=body_id) if not category or r.category == category]
+        if rules:
+            window_start, window_end = start - ANCHOR_MARGIN, end + ANCHOR_MARGIN
+            meetings = queries.meetings_between(self.store, window_start, window_end)
+            for rule in rules:
+                anchors = (
+                    queries.deadlines_titled(self.store, rule.anchor_text, window_start, window_end)
+                    if rule.anchor is m.RuleAnchor.DEADLINES
+                    else []
+                )
+                entries += [e for e in expand_rule(rule, meetings, anchors) if start <= e.date <= end]
+        if public:
+            entries = [e for e in entries if not e.exempt]
+        return sorted(entries, key=lambda e: (e.date, e.kind != "meeting", e.title))
+
+    def deadline_days(self, year: int, *, body_id: int | None = None, category: str | None = None) -> dict[dt.date, int]:
+        return queries.deadline_days(self.store, dt.date(year, 1, 1), dt.date(year, 12, 31), body_id=body_id, category=category)
+
+    def deadline(self, deadline_id: int) -> m.Deadline:
+        return self.store.get(m.Deadline, deadline_id)
+
+    def update_deadline(self, deadline: m.Deadline) -> m.Deadline:
+        return self.store.update(deadline)
+
+    def delete_deadline(self, deadline_id: int) -> None:
+        self.store.delete(m.Deadline, deadline_id)
+
+    def deadline_categories(self) -> list[str]:
+        defaults = ["rapportering", "budsjett", "styringsdialog", "møte"]
+        return list(dict.fromkeys([*defaults, *queries.categories(self.store)]))
+
+    def add_rule(self, rule: m.DeadlineRule) -> m.DeadlineRule:
+        return self.store.insert(rule)
+
+    def rule(self, rule_id: int) -> m.DeadlineRule:
+        return self.store.get(m.DeadlineRule, rule_id)
+
+    def update_rule(self, rule: m.DeadlineRule) -> m.DeadlineRule:
+        return self.store.update(rule)
+
+    def delete_rule(self, rule_id: int) -> None:
+        self.store.delete(m.DeadlineRule, rule_id)
+
+    def rules(self, *, body_id: int | None = None) -> list[m.DeadlineRule]:
+        return queries.rules(self.store, body_id=body_id)
+
+    def default_plan_year(self, body_id: int | None = None) -> int:
+        """The year of the newest meeting, else this year: where a plan has content."""
+        newest = self.meetings_page(body_id, limit=1)
+        return newest[0].year if newest else dt.date.today().year
+
+    def wheel_document(self, year: int, *, body_id: int | None = None, public: bool = False) -> WheelDocument:
+        body = f" – {self.body_by_id(body_id).short_name}" if body_id is not None else ""
+        entries = tuple(
+            WheelEntry(e.date, e.kind, e.title) for e in self.year_entries(year, body_id=body_id, public=public)
+        )
+        return WheelDocument(f"Årshjul {year}{body}", year, entries)
+
+    def export_wheel(
+        self,
+        year: int,
+        *,
+        body_id: int | None = None,
+        public: bool = False,
+        out: Path | None = None,
+        exports_dir: Path = Path("exports"),
+    ) -> Path:
+        from ..exporters.wheel_svg import render
+        from ..files import write_atomic
+
+        short = self.body_by_id(body_id).short_name if body_id is not None else "alle"
+        path = out or exports_dir / f"arshjul-{short}-{year}{'-offentlig' if public else ''}.svg"
+        return write_atomic(Path(path), render(self.wheel_document(year, body_id=body_id, public=public)))

@@ -1,0 +1,109 @@
+"""The year plan: entries of a year, rules that follow the meetings, filters."""
+
+import datetime as dt
+
+import pytest
+
+from nuit_tui.domain import models as m
+from nuit_tui.domain.norwegian import ParseError
+from nuit_tui.domain.year_plan import parse_offset
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("rapportere to uker i forkant av hvert oppfølgingsmøte", -14),
+        ("dokumentene sendes ut 12 dager før hvert NUIT-møte", -12),
+        ("referat 3 dager etter møtet", 3),
+        ("en uke etter", 7),
+    ],
+)
+def test_relative_prose_is_read(text, days):
+    assert parse_offset(text) == days
+
+
+def test_prose_without_an_offset_is_refused():
+    with pytest.raises(ParseError):
+        parse_offset("i god tid før møtet")
+
+
+def test_the_year_holds_meetings_deadlines_and_derived_dates(demo):
+    nuit = demo.body("NUIT")
+    demo.add_deadline(m.Deadline(body_id=nuit.id, date=dt.date(2023, 3, 1), title="Etatsstyringsmøte", category="styringsdialog"))
+    demo.add_deadline(m.Deadline(body_id=None, date=dt.date(2023, 6, 15), title="Innspill til budsjett", category="budsjett"))
+    demo.add_rule(m.DeadlineRule(body_id=nuit.id, title="Sakspapirer ut", offset_days=-12, anchor_body_id=nuit.id, category="møte"))
+    entries = demo.year_entries(2023, body_id=nuit.id)
+    listed = [(e.date, e.kind, e.title) for e in entries]
+    assert (dt.date(2023, 2, 4), "derived", "Sakspapirer ut") in listed  # 12 days before 16 Feb
+    assert (dt.date(2023, 2, 16), "meeting", "NUIT møte 1/2023") in listed
+    assert (dt.date(2023, 5, 13), "derived", "Sakspapirer ut") in listed
+    assert (dt.date(2023, 6, 15), "deadline", "Innspill til budsjett") in listed  # all bodies' deadline
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+    assert all(e.date.year == 2023 for e in entries)
+    # Other bodies' meetings are not in NUIT's plan.
+    assert not any("NEHS" in e.title for e in entries)
+
+
+def test_derived_dates_follow_a_moved_and_an_added_meeting(demo):
+    nuit = demo.body("NUIT")
+    demo.add_rule(m.DeadlineRule(body_id=nuit.id, title="Sakspapirer ut", offset_days=-12, anchor_body_id=nuit.id))
+    meeting = demo.find_meeting("NUIT", "2/2023")
+    demo.update_meeting(meeting.model_copy(update={"date": dt.date(2023, 6, 1)}))
+    demo.create_meeting(nuit.id, dt.date(2023, 9, 14), dt.time(9), dt.time(15), location="Teams")
+    derived = [e.date for e in demo.year_entries(2023, body_id=nuit.id) if e.kind == "derived"]
+    assert derived == [dt.date(2023, 2, 4), dt.date(2023, 5, 20), dt.date(2023, 9, 2)]
+
+
+def test_a_rule_anchored_on_deadlines(demo):
+    demo.add_deadline(m.Deadline(date=dt.date(2023, 3, 1), title="Oppfølgingsmøte 1"))
+    demo.add_deadline(m.Deadline(date=dt.date(2023, 10, 2), title="Oppfølgingsmøte 2"))
+    demo.add_rule(
+        m.DeadlineRule(title="Rapport før oppfølgingsmøte", offset_days=-14, anchor=m.RuleAnchor.DEADLINES, anchor_text="oppfølgingsmøte")
+    )
+    derived = [(e.date, e.title) for e in demo.year_entries(2023) if e.kind == "derived"]
+    assert derived == [(dt.date(2023, 2, 15), "Rapport før oppfølgingsmøte"), (dt.date(2023, 9, 18), "Rapport før oppfølgingsmøte")]
+
+
+def test_category_filter_and_public_plan(demo):
+    demo.add_deadline(m.Deadline(date=dt.date(2023, 4, 1), title="Budsjettinnspill", category="budsjett"))
+    demo.add_deadline(m.Deadline(date=dt.date(2023, 4, 2), title="Hemmelig frist", category="budsjett", exempt=True))
+    budget = demo.year_entries(2023, category="budsjett")
+    assert [e.title for e in budget] == ["Budsjettinnspill", "Hemmelig frist"]
+    assert [e.title for e in demo.year_entries(2023, category="budsjett", public=True)] == ["Budsjettinnspill"]
+    days = demo.deadline_days(2023)
+    assert days[dt.date(2023, 4, 1)] == 1
+
+
+def test_the_wheel_is_an_svg_with_twelve_months_and_the_years_entries(demo, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    nuit = demo.body("NUIT")
+    demo.add_deadline(m.Deadline(body_id=nuit.id, date=dt.date(2023, 3, 15), title="Årsrapport til departementet"))
+    demo.add_deadline(m.Deadline(body_id=nuit.id, date=dt.date(2023, 3, 16), title="Hemmelig budsjettnotat", exempt=True))
+    path = demo.export_wheel(2023, body_id=nuit.id, out=tmp_path / "hjul.svg")
+    root = ET.fromstring(path.read_bytes())
+    texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert root.attrib["viewBox"] == "0 0 1200 1200"
+    assert [t for t in texts if t in {"Januar", "Juni", "Desember"}] == ["Januar", "Juni", "Desember"]
+    assert "Årshjul 2023 – NUIT" in texts
+    assert "16.2 NUIT møte 1/2023" in texts and "15.3 Årsrapport til departementet" in texts
+    public = demo.export_wheel(2023, body_id=nuit.id, public=True, out=tmp_path / "offentlig.svg").read_text()
+    assert "Hemmelig" not in public and "Årsrapport" in public
+
+
+def test_the_wheel_from_the_command_line(demo_path, tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "hjul.svg"
+    ok = subprocess.run(
+        [sys.executable, "-m", "nuit_tui", "export", "wheel", "--db", str(demo_path), "--body", "NUIT", "--out", str(out)],
+        capture_output=True, text=True,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert "Årshjul 2023 – NUIT" in out.read_text()  # the newest meeting's year by default
+    bad = subprocess.run(
+        [sys.executable, "-m", "nuit_tui", "export", "wheel", "--db", str(demo_path), "--body", "XYZ"],
+        capture_output=True, text=True,
+    )
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
