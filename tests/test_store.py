@@ -169,7 +169,7 @@ def test_an_archive_made_with_an_older_schema_is_migrated_after_a_verified_backu
     assert store.report.applied == migration_names()[:1]
     assert {"attendance", "remarks", "follow_ups", "deadlines"} <= set(store.db.table_names())
     assert store.get(m.Meeting, 1).ref == "1/2023"
-    assert [a["name"] for a in store.db["_sqlite_migrations"].rows_where(select="name")] == migration_names()
+    assert [a["name"] for a in store.db["_sqlite_migrations"].rows_where(select="name", order_by="rowid")] == migration_names()
     store.close()
 
     backups = list(tmp_path.glob("old.before-migration-*.sqlite"))

@@ -198,6 +198,40 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_ics(args: argparse.Namespace) -> int:
+    from .services.calendar import check_alarm_minutes, check_year, export_ics
+
+    def whole(text: str | None, what: str) -> int | None:
+        if text is None:
+            return None
+        if not text.strip().isdigit():
+            raise UsageError(f"«{text}» er ikke {what}")
+        return int(text)
+
+    year = whole(args.year, "et årstall")
+    alarm_minutes = whole(args.alarm_minutes, "et antall minutter")
+    check_year(year)  # bad input is refused before the file is opened
+    check_alarm_minutes(alarm_minutes)
+    archive = _open(_db_path(args), create=False)
+    try:
+        body_id = archive.body(args.body).id if args.body else None
+        try:
+            path = export_ics(
+                archive,
+                body_id=body_id,
+                year=year,
+                public=args.public,
+                alarm_minutes=alarm_minutes,
+                out=Path(args.out) if args.out else None,
+            )
+        except FileNotFoundError as exc:
+            raise UsageError(str(exc).strip("'\"")) from None
+    finally:
+        archive.close()
+    print(path)
+    return EXIT_OK
+
+
 def _emit(data: bytes, out: str | None) -> None:
     if out is None:
         sys.stdout.buffer.write(data)
@@ -268,6 +302,15 @@ def build_parser() -> argparse.ArgumentParser:
     export_minutes.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold")
     export_minutes.add_argument("--out", help="fil (standard: exports/<utvalg>-<år>-<nr>-referat.<format>)")
     export_minutes.set_defaults(func=cmd_export_minutes)
+
+    export_ics = export_kinds.add_parser("ics", help="årshjulet (møter og frister) som kalenderfil for Outlook")
+    export_ics.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
+    export_ics.add_argument("--body", help="utvalget, f.eks. NUIT (standard: alle)")
+    export_ics.add_argument("--year", help="år, f.eks. 2023 (standard: alle)")
+    export_ics.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatte saker og frister")
+    export_ics.add_argument("--alarm-minutes", metavar="N", help="påminnelse N minutter før hvert møte")
+    export_ics.add_argument("--out", help="fil (standard: exports/arshjul-<utvalg|alle>-<år|alle>.ics)")
+    export_ics.set_defaults(func=cmd_export_ics)
 
     check_minutes = command("check-minutes", cmd_check_minutes, "sjekk at referatet fra et møte er komplett")
     check_minutes.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")

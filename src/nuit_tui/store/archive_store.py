@@ -339,6 +339,25 @@ class ArchiveStore:
     def backup(self, destination: Path) -> Path:
         return backup_to(self.conn, destination)
 
+    # --- calendar export: each event's state at its last export ----------------------
+
+    def calendar_event_states(self, variant: str) -> dict[str, tuple[str, int, str]]:
+        """uid -> (content hash, sequence, last modified) for 'internal' or 'public'."""
+        rows = self.conn.execute(
+            "SELECT uid, content_hash, sequence, last_modified FROM calendar_events WHERE variant = ?", [variant]
+        )
+        return {uid: (digest, sequence, modified) for uid, digest, sequence, modified in rows}
+
+    def save_calendar_event_states(self, variant: str, states: Sequence[tuple[str, str, int, str]]) -> None:
+        """Record (uid, content hash, sequence, last modified) of exported events."""
+        with self.write() as conn:
+            conn.executemany(
+                "INSERT INTO calendar_events (uid, variant, content_hash, sequence, last_modified) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (uid, variant) DO UPDATE SET content_hash = excluded.content_hash,"
+                " sequence = excluded.sequence, last_modified = excluded.last_modified",
+                [(uid, variant, digest, sequence, modified) for uid, digest, sequence, modified in states],
+            )
+
 
 def _integrity_message(exc: sqlite3.IntegrityError) -> str:
     text = str(exc)

@@ -245,6 +245,24 @@ def _deadline_rules(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0004_calendar_events")
+def _calendar_events(db: sqlite_utils.Database) -> None:
+    """What each event of an exported calendar looked like last time, per version
+    (internal or public): its SEQUENCE and LAST-MODIFIED move only when it changes."""
+    db.executescript(
+        """
+        CREATE TABLE calendar_events (
+            uid TEXT NOT NULL,
+            variant TEXT NOT NULL CHECK (variant IN ('internal','public')),
+            content_hash TEXT NOT NULL,
+            sequence INTEGER NOT NULL DEFAULT 0,
+            last_modified TEXT NOT NULL,
+            PRIMARY KEY (uid, variant)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
 def migration_names() -> list[str]:
     """Every migration this version of nuit-tui knows, in order."""
     return [m.name for m in migrations.pending(sqlite_utils.Database(memory=True))]

@@ -1,0 +1,307 @@
+"""The year plan (årshjul) as a calendar file for Outlook: meetings and deadlines.
+
+`build_calendar` gathers the events into plain frozen dataclasses and
+`exporters.ics` turns them into bytes. Public redaction happens here, so the
+renderer never holds exempt text. Each exported event's content hash, SEQUENCE
+and LAST-MODIFIED are kept in the archive (table calendar_events), so that a
+calendar client sees a changed event as a newer version of the same event (same
+UID, higher SEQUENCE) and an unchanged one as unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..domain import models as m
+from ..domain.case_numbers import CaseNumber
+from ..domain.norwegian import ParseError, clock, time_span, weekday_date
+from ..files import write_export
+from .archive import Archive
+
+EXEMPT = "Unntatt offentlighet"
+MEETING_CATEGORY = "Møte"
+DEADLINE_CATEGORY = "Frist"
+MAX_ALARM_MINUTES = 7 * 24 * 60
+
+
+@dataclass(frozen=True)
+class CalendarAlarm:
+    trigger: str  # "-PT15M", "-P3D"
+    description: str
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    uid: str
+    summary: str
+    # Timed events: naive local times in Europe/Oslo; all-day: dates, end exclusive.
+    start: dt.datetime | dt.date
+    end: dt.datetime | dt.date
+    all_day: bool
+    busy: bool
+    location: str = ""
+    description: str = ""
+    categories: tuple[str, ...] = ()
+    status: str = "CONFIRMED"
+    alarm: CalendarAlarm | None = None
+    # Filled in from the archive's record of earlier exports.
+    sequence: int = 0
+    last_modified: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class CalendarDocument:
+    name: str  # X-WR-CALNAME: what Outlook calls the calendar
+    events: tuple[CalendarEvent, ...]
+    stamp: dt.datetime  # DTSTAMP, UTC
+    public: bool
+
+
+def check_year(year: int | None) -> None:
+    if year is not None and not 1900 <= year <= 2200:
+        raise ParseError(f"{year} er ikke et gyldig årstall (1900–2200)")
+
+
+def check_alarm_minutes(minutes: int | None) -> None:
+    if minutes is not None and not 0 <= minutes <= MAX_ALARM_MINUTES:
+        raise ParseError(f"Påminnelsen må være mellom 0 og {MAX_ALARM_MINUTES} minutter før møtet")
+
+
+def _uid(archive_id: str, table: str, record_id: int) -> str:
+    """Stable for the row's life: the archive's own id, the table and the row id."""
+    return f"{table}-{record_id}@{archive_id}.nuit-tui"
+
+
+# --- meetings ----------------------------------------------------------------------------
+
+
+def _agenda_lines(archive: Archive, meeting: m.Meeting, *, public: bool) -> list[str]:
+    lines = []
+    for row in archive.agenda(meeting.id).rows:
+        item = row.item
+        if row.item.is_break:
+            if public and item.exempt:
+                continue
+            lines.append(f"{clock(row.start)}  {item.title or 'Pause'}")
+            continue
+        number = ""
+        if item.case_year is not None and item.case_seq is not None:
+            number = str(CaseNumber(item.case_year, item.case_seq))
+        if public and item.exempt:
+            # Only the number, never the text: a shared calendar is a publication.
+            if number:
+                lines.append(f"{clock(row.start)}  {number} {EXEMPT}")
+            continue
+        text = f"{number} {item.title}".strip()
+        if item.exempt:
+            text += f" ({EXEMPT.lower()})"
+        if item.state is m.ItemState.DEFERRED:
+            text += " (utsatt)"
+        elif item.state is m.ItemState.WITHDRAWN:
+            text += " (trukket)"
+        lines.append(f"{clock(row.start)}  {text}")
+    return lines
+
+
+def _meeting_event(
+    archive: Archive, archive_id: str, body: m.Body, meeting: m.Meeting, *, public: bool, alarm_minutes: int | None
+) -> CalendarEvent:
+    cancelled = meeting.status is m.MeetingStatus.CANCELLED
+    title = f"{body.short_name} møte {meeting.ref}"
+    summary = f"AVLYST: {title}" if cancelled else title
+    location = (meeting.location or "").strip() or (meeting.video_link or "").strip()
+    description = [
+        f"{body.name} ({body.short_name}), møte {meeting.ref}",
+        f"{weekday_date(meeting.date).capitalize()} {time_span(meeting.start_time, meeting.end_time)}",
+    ]
+    if meeting.location:
+        description.append(f"Sted: {meeting.location.strip()}")
+    if meeting.video_link:
+        description.append(f"Video: {meeting.video_link.strip()}")
+    if cancelled:
+        description.append("Møtet er avlyst.")
+    agenda = _agenda_lines(archive, meeting, public=public)
+    if agenda:
+        description += ["", "Saksliste:", *agenda]
+    alarm = None
+    if alarm_minutes is not None and not cancelled:  # no reminder of a meeting that is off
+        alarm = CalendarAlarm(f"-PT{alarm_minutes}M", f"Påminnelse: {title}")
+    return CalendarEvent(
+        uid=_uid(archive_id, "meeting", meeting.id),
+        summary=summary,
+        start=dt.datetime.combine(meeting.date, meeting.start_time),
+        end=dt.datetime.combine(meeting.date, meeting.end_time),
+        all_day=False,
+        # Outlook shows a cancelled meeting as free, so it blocks nobody's day.
+        busy=not cancelled,
+        location=location,
+        description="\n".join(description),
+        categories=(MEETING_CATEGORY,),
+        status="CANCELLED" if cancelled else "CONFIRMED",
+        alarm=alarm,
+    )
+
+
+# --- deadlines ---------------------------------------------------------------------------
+
+
+def _deadline_event(archive_id: str, bodies: dict[int, m.Body], deadline: m.Deadline) -> CalendarEvent:
+    body = bodies.get(deadline.body_id) if deadline.body_id is not None else None
+    summary = f"{body.short_name}: {deadline.title}" if body else deadline.title
+    description = [deadline.description.strip()] if deadline.description.strip() else []
+    if deadline.responsible.strip():
+        description.append(f"Ansvarlig: {deadline.responsible.strip()}")
+    if deadline.source.strip():
+        description.append(f"Kilde: {deadline.source.strip()}")
+    alarm = None
+    if deadline.reminder_days is not None:
+        alarm = CalendarAlarm(f"-P{deadline.reminder_days}D", f"Frist: {deadline.title}")
+    return CalendarEvent(
+        uid=_uid(archive_id, "deadline", deadline.id),
+        summary=summary,
+        start=deadline.date,
+        end=deadline.date + dt.timedelta(days=1),
+        all_day=True,
+        busy=False,  # a deadline is a marker, not time taken
+        description="\n".join(description),
+        categories=(deadline.category.strip() or DEADLINE_CATEGORY,),
+        alarm=alarm,
+    )
+
+
+# --- the calendar --------------------------------------------------------------------------
+
+
+def calendar_name(body: m.Body | None, year: int | None, *, public: bool) -> str:
+    name = f"Årshjul {body.short_name if body else 'alle utvalg'}"
+    if year is not None:
+        name += f" {year}"
+    return name + (" (offentlig)" if public else "")
+
+
+def _events(
+    archive: Archive, *, body_id: int | None, year: int | None, public: bool, alarm_minutes: int | None
+) -> list[CalendarEvent]:
+    archive_id = archive.store.meta()["archive_id"]
+    bodies = {body.id: body for body in archive.bodies()}
+    clauses, params = [], []
+    if body_id is not None:
+        clauses.append("body_id = ?")
+        params.append(body_id)
+    if year is not None:
+        clauses.append("year = ?")
+        params.append(year)
+    meetings = archive.store.find(m.Meeting, " AND ".join(clauses) or "1", params, order_by="date, start_time, id")
+    # A deadline without a body belongs to every body's year plan.
+    clauses, params = [], []
+    if body_id is not None:
+        clauses.append("(body_id = ? OR body_id IS NULL)")
+        params.append(body_id)
+    if year is not None:
+        clauses.append("date >= ? AND date < ?")
+        params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
+    if public:
+        clauses.append("exempt = 0")
+    deadlines = archive.store.find(m.Deadline, " AND ".join(clauses) or "1", params, order_by="date, id")
+    keyed = [
+        ((mt.date, 1, mt.start_time, mt.id), _meeting_event(archive, archive_id, bodies[mt.body_id], mt, public=public, alarm_minutes=alarm_minutes))
+        for mt in meetings
+    ]
+    # All-day deadlines first on their day, as Outlook shows them.
+    keyed += [((d.date, 0, dt.time(0), d.id), _deadline_event(archive_id, bodies, d)) for d in deadlines]
+    return [event for _, event in sorted(keyed, key=lambda pair: pair[0])]
+
+
+def _versioned(archive: Archive, events: list[CalendarEvent], *, public: bool, now: dt.datetime) -> list[CalendarEvent]:
+    """SEQUENCE and LAST-MODIFIED from the record of earlier exports: both move only
+    when the event's content does. Records the new state; call inside a write."""
+    from ..exporters.ics import content_hash
+
+    variant = "public" if public else "internal"
+    known = archive.store.calendar_event_states(variant)
+    now = now.astimezone(dt.UTC).replace(microsecond=0)
+    result, changed = [], []
+    for event in events:
+        digest = content_hash(event)
+        previous = known.get(event.uid)
+        if previous is None:
+            sequence, modified = 0, now
+        else:
+            old_digest, old_sequence, old_modified = previous
+            old_modified_at = dt.datetime.fromisoformat(old_modified)
+            if old_digest == digest:
+                sequence, modified = old_sequence, old_modified_at
+            else:
+                # Strictly later, even for two exports within one second.
+                sequence, modified = old_sequence + 1, max(now, old_modified_at + dt.timedelta(seconds=1))
+        if previous is None or previous[0] != digest:
+            changed.append((event.uid, digest, sequence, modified.isoformat()))
+        result.append(replace(event, sequence=sequence, last_modified=modified))
+    archive.store.save_calendar_event_states(variant, changed)
+    return result
+
+
+def build_calendar(
+    archive: Archive,
+    *,
+    body_id: int | None = None,
+    year: int | None = None,
+    public: bool = False,
+    alarm_minutes: int | None = None,
+    now: dt.datetime | None = None,
+) -> CalendarDocument:
+    """The calendar view, with each event's version recorded in the archive."""
+    check_year(year)
+    check_alarm_minutes(alarm_minutes)
+    now = now or dt.datetime.now(dt.UTC)
+    body = archive.body_by_id(body_id) if body_id is not None else None
+    with archive.store.write():
+        events = _events(archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes)
+        events = _versioned(archive, events, public=public, now=now)
+    return CalendarDocument(
+        name=calendar_name(body, year, public=public),
+        events=tuple(events),
+        stamp=now.astimezone(dt.UTC).replace(microsecond=0),
+        public=public,
+    )
+
+
+def render_calendar(doc: CalendarDocument) -> bytes:
+    from ..exporters import ics
+
+    return ics.render(doc)
+
+
+def default_file_name(body: m.Body | None, year: int | None, *, public: bool) -> str:
+    """"arshjul-NUIT-2023.ics", "arshjul-alle-alle.ics"; "-offentlig" for the public one."""
+    short = re.sub(r"[^\w-]+", "-", body.short_name).strip("-") if body else "alle"
+    suffix = "-offentlig" if public else ""
+    return f"arshjul-{short or 'alle'}-{year if year is not None else 'alle'}{suffix}.ics"
+
+
+def export_ics(
+    archive: Archive,
+    *,
+    body_id: int | None = None,
+    year: int | None = None,
+    public: bool = False,
+    alarm_minutes: int | None = None,
+    out: Path | None = None,
+    exports_dir: Path = Path("exports"),
+    now: dt.datetime | None = None,
+) -> Path:
+    """Write the year plan as an .ics file whole; returns the path written.
+
+    The versions are recorded in the same transaction as the file is written, so a
+    failed write leaves the record as it was."""
+    check_year(year)
+    check_alarm_minutes(alarm_minutes)
+    body = archive.body_by_id(body_id) if body_id is not None else None
+    with archive.store.write():
+        doc = build_calendar(archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes, now=now)
+        return write_export(
+            render_calendar(doc), default_file_name(body, year, public=public), out=out, exports_dir=exports_dir
+        )
