@@ -86,6 +86,9 @@ class MeetingsScreen(Screen):
         Binding("b", "next_body", "Bytt utvalg"),
         Binding("m", "members", "Medlemmer"),
         Binding("y", "next_year", "Bytt år"),
+        Binding("a", "year_plan", "Årshjul"),
+        Binding("u", "follow_ups", "Oppfølging"),
+        Binding("slash", "search", "Søk"),
         Binding("r", "refresh", "Oppdater"),
     ]
 
@@ -112,6 +115,11 @@ class MeetingsScreen(Screen):
         self.query_one("#heading", Static).update(heading + year)
         self.query_one("#empty").display = table.row_count == 0
         table.focus()
+
+    def action_year_plan(self) -> None:
+        from .year_plan import YearPlanScreen
+
+        self.app.push_screen(YearPlanScreen())
 
     def action_next_year(self) -> None:
         """All years → the newest → … → the oldest → all years."""
@@ -166,6 +174,16 @@ class MeetingsScreen(Screen):
             MeetingFormScreen(f"Nytt møte i {body.short_name} etter mal", template, template_note=f"{body.short_name} {template.ref}"),
             created,
         )
+
+    def action_follow_ups(self) -> None:
+        from .follow_ups import FollowUpsScreen
+
+        self.app.push_screen(FollowUpsScreen())
+
+    def action_search(self) -> None:
+        from .search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
 
     def action_members(self) -> None:
         from .members import MembersScreen

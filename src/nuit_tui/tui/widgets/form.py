@@ -29,6 +29,8 @@ class FormScreen(ModalScreen[T], Generic[T]):
     """
 
     TITLE = ""
+    # The first field takes focus; a subclass's on_mount may move it (base handlers run after).
+    AUTO_FOCUS = "Input, Select, Checkbox"
     BINDINGS = [
         Binding("ctrl+s", "save", "Lagre"),
         Binding("escape", "cancel", "Avbryt"),
@@ -52,7 +54,7 @@ class FormScreen(ModalScreen[T], Generic[T]):
             yield Static("Enter/Ctrl+S lagrer · Escape avbryter", classes="form-hint")
 
     def on_mount(self) -> None:
-        self.query("Input, Select, Checkbox").first().focus()
+        """Subclasses may extend this (AUTO_FOCUS has already chosen the field)."""
 
     def fields(self) -> ComposeResult:
         raise NotImplementedError

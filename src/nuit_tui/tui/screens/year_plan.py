@@ -1,0 +1,244 @@
+"""The year plan (årshjul): twelve months at a glance with the meetings and
+deadlines, and the selected month's entries to open, add, edit and delete."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ...domain import models as m
+from ...domain.norwegian import MONTHS, long_date
+from ...store.errors import StoreError
+from ..widgets.confirm import ConfirmScreen
+from ..widgets.year_calendar import YearCalendar
+
+KIND_LABEL = {"meeting": "Møte", "deadline": "Frist", "derived": "Avledet"}
+
+
+class EntriesTable(DataTable):
+    BINDINGS = [
+        Binding("enter", "screen.open_entry", "Åpne"),
+        Binding("delete", "screen.delete_entry", "Slett"),
+    ]
+
+
+class YearPlanScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Tilbake"),
+        Binding("n", "new_deadline", "Ny frist"),
+        Binding("g", "new_rule", "Ny regel"),
+        Binding("b", "next_body", "Bytt utvalg"),
+        Binding("c", "next_category", "Kategori"),
+        Binding("tab", "focus_next", "Kalender/liste", show=False),
+        Binding("w", "export_wheel", "Årshjul (SVG)"),
+    ]
+
+    def __init__(self, day: dt.date | None = None):
+        super().__init__()
+        self.start_day = day
+        self.category: str | None = None
+        self.body_id: int | None = None
+
+    @property
+    def archive(self):
+        return self.app.archive
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="plan-heading", classes="screen-title")
+        yield YearCalendar(self.start_day or dt.date.today(), id="calendar")
+        yield Static(id="month-heading", classes="screen-title")
+        yield EntriesTable(id="entries", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.body_id = self.app.body.id if self.app.body else None
+        if self.start_day is None:
+            # Open where the plan has content: this year, or the newest meeting's year.
+            year = dt.date.today().year
+            if not self.archive.year_entries(year, body_id=self.body_id, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)):
+                newest = self.archive.default_plan_year(self.body_id)
+                if newest != year:
+                    self.query_one(YearCalendar).set_reactive(YearCalendar.selected, dt.date(newest, 1, 1))
+        table = self.query_one(EntriesTable)
+        table.add_column("Dato", width=18)
+        table.add_column("Type", width=8)
+        table.add_column("Utvalg", width=7)
+        table.add_column("Tittel")
+        table.add_column("Kategori", width=14)
+        self.reload(year_changed=True)
+        self.query_one(YearCalendar).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload(year_changed=True)
+
+    @property
+    def selected(self) -> dt.date:
+        return self.query_one(YearCalendar).selected
+
+    def reload(self, *, year_changed: bool) -> None:
+        day = self.selected
+        body = self.archive.body_by_id(self.body_id).short_name if self.body_id else "alle utvalg"
+        self.query_one("#plan-heading", Static).update(
+            f"Årshjul {day.year} · {body} · kategori: {self.category or 'alle'}"
+        )
+        if year_changed:
+            # One row per marked day, not per entry: the year opens as fast with 10 000 deadlines.
+            entries_days = self.archive.deadline_days(day.year, body_id=self.body_id, category=self.category)
+            meetings = {
+                e.date
+                for e in self.archive.year_entries(day.year, body_id=self.body_id, category="møte")
+                if e.kind == "meeting"
+            } if self.category in (None, "møte") else set()
+            derived = {
+                e.date for e in self.archive.year_entries(day.year, body_id=self.body_id, category=self.category) if e.kind == "derived"
+            } if self.archive.rules(body_id=self.body_id) else set()
+            self.query_one(YearCalendar).set_marks(meetings, set(entries_days) | derived)
+        self._fill_month(day)
+
+    def _fill_month(self, day: dt.date) -> None:
+        first = day.replace(day=1)
+        last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+        entries = self.archive.year_entries(day.year, body_id=self.body_id, category=self.category, start=first, end=last)
+        self.entries = entries
+        self.query_one("#month-heading", Static).update(
+            f"{MONTHS[day.month - 1].capitalize()} {day.year}: {len(entries)} oppføringer · valgt dag {long_date(day)}"
+        )
+        table = self.query_one(EntriesTable)
+        table.clear()
+        names = {b.id: b.short_name for b in self.archive.bodies()}
+        cursor = 0
+        for index, entry in enumerate(entries):
+            title = entry.title + ("  [unntatt]" if entry.exempt else "")
+            table.add_row(
+                long_date(entry.date), KIND_LABEL[entry.kind], names.get(entry.body_id, "alle"), title, entry.category,
+                key=f"{entry.kind}:{entry.ref_id}:{index}",
+            )
+            if entry.date <= day:
+                cursor = index
+        if entries:
+            table.move_cursor(row=cursor)
+
+    @on(YearCalendar.Moved)
+    def _moved(self, event: YearCalendar.Moved) -> None:
+        self.reload(year_changed=event.year_changed)
+
+    def _selected_entry(self):
+        table = self.query_one(EntriesTable)
+        if not table.row_count:
+            return None
+        return self.entries[table.cursor_row]
+
+    # --- actions ------------------------------------------------------------------------
+
+    def action_new_deadline(self) -> None:
+        from .deadline_form import DeadlineFormScreen
+
+        def saved(deadline: m.Deadline | None) -> None:
+            if deadline is not None:
+                added = self.archive.add_deadline(deadline)
+                self.notify(f"Fristen «{added.title}» {long_date(added.date)} er lagt inn")
+                self.query_one(YearCalendar).selected = added.date
+                self.reload(year_changed=True)
+
+        self.app.push_screen(
+            DeadlineFormScreen(None, day=self.selected, body_id=self.body_id, categories=self.archive.deadline_categories()), saved
+        )
+
+    def action_new_rule(self) -> None:
+        self._edit_rule(None)
+
+    def _edit_rule(self, rule: m.DeadlineRule | None) -> None:
+        from .deadline_form import RuleFormScreen
+
+        def saved(result: m.DeadlineRule | None) -> None:
+            if result is None:
+                return
+            try:
+                stored = self.archive.update_rule(result) if result.id else self.archive.add_rule(result)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.notify(f"Regelen «{stored.title}» er lagret; datoene følger møtene")
+            self.reload(year_changed=True)
+
+        self.app.push_screen(
+            RuleFormScreen(rule, bodies=self.archive.bodies(), body_id=self.body_id, categories=self.archive.deadline_categories()),
+            saved,
+        )
+
+    def action_open_entry(self) -> None:
+        entry = self._selected_entry()
+        if entry is None:
+            return
+        if entry.kind == "meeting":
+            from .agenda import AgendaScreen
+
+            self.app.push_screen(AgendaScreen(entry.ref_id))
+        elif entry.kind == "derived":
+            self._edit_rule(self.archive.rule(entry.ref_id))
+        else:
+            from .deadline_form import DeadlineFormScreen
+
+            def saved(deadline: m.Deadline | None) -> None:
+                if deadline is not None:
+                    try:
+                        self.archive.update_deadline(deadline)
+                    except StoreError as exc:
+                        self.notify(str(exc), severity="error")
+                        return
+                    self.notify("Fristen er lagret")
+                    self.reload(year_changed=True)
+
+            self.app.push_screen(
+                DeadlineFormScreen(
+                    self.archive.deadline(entry.ref_id), day=entry.date, body_id=self.body_id, categories=self.archive.deadline_categories()
+                ),
+                saved,
+            )
+
+    def action_delete_entry(self) -> None:
+        entry = self._selected_entry()
+        if entry is None or entry.kind == "meeting":
+            if entry is not None:
+                self.notify("Møter slettes ikke her; åpne møtet (Enter) for å avlyse det", severity="warning")
+            return
+        what = "regelen" if entry.kind == "derived" else "fristen"
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            if entry.kind == "derived":
+                self.archive.delete_rule(entry.ref_id)
+            else:
+                self.archive.delete_deadline(entry.ref_id)
+            self.notify(f"Slettet {what} «{entry.title}»")
+            self.reload(year_changed=True)
+
+        extra = " (alle datoene den gir)" if entry.kind == "derived" else ""
+        self.app.push_screen(ConfirmScreen(f"Slette {what} «{entry.title}»{extra}?"), confirmed)
+
+    def action_next_body(self) -> None:
+        ids: list[int | None] = [b.id for b in self.archive.bodies()] + [None]
+        self.body_id = ids[(ids.index(self.body_id) + 1) % len(ids)] if self.body_id in ids else None
+        self.reload(year_changed=True)
+
+    def action_next_category(self) -> None:
+        options: list[str | None] = [None, *self.archive.deadline_categories()]
+        self.category = options[(options.index(self.category) + 1) % len(options)] if self.category in options else None
+        self.reload(year_changed=True)
+
+    @work(thread=True, exclusive=True, group="export")
+    def action_export_wheel(self) -> None:
+        try:
+            path = self.archive.export_wheel(self.selected.year, body_id=self.body_id)
+        except (StoreError, OSError) as exc:
+            self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Årshjulet er skrevet til {path}")

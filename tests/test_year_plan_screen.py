@@ -1,0 +1,82 @@
+"""The year plan screen by keys: move through the year, add, edit and delete deadlines, add a rule."""
+
+import datetime as dt
+
+from textual.widgets import DataTable
+
+from nuit_tui.domain import models as m
+from nuit_tui.services import Archive
+from nuit_tui.tui.app import NuitApp
+from nuit_tui.tui.screens.year_plan import YearPlanScreen
+from nuit_tui.tui.widgets.year_calendar import YearCalendar
+
+
+async def type_text(pilot, text):
+    await pilot.press(*[c if c != " " else "space" for c in text])
+
+
+async def test_a_year_of_deadlines_by_keys(demo_path):
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 50)) as pilot:
+        await pilot.press("a")  # Årshjul from the meetings screen
+        await pilot.pause()
+        assert isinstance(app.screen, YearPlanScreen)
+        calendar = app.screen.query_one(YearCalendar)
+        assert calendar.selected == dt.date(2023, 1, 1)  # the demo's year: it has no entries this year
+        assert dt.date(2023, 2, 16) in calendar.meeting_days
+        await pilot.press("pagedown", "down", "down", "right")  # 1 Feb + 2 weeks + 1 day = 16 Feb
+        await pilot.pause()
+        assert calendar.selected == dt.date(2023, 2, 16)
+        table = app.screen.query_one(DataTable)
+        assert [str(table.get_row_at(r)[3]) for r in range(table.row_count)] == ["NUIT møte 1/2023"]
+
+        await pilot.press("n")  # new deadline on the selected day
+        await pilot.pause()
+        await type_text(pilot, "Innspill til budsjett")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "budsjett")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [d.title for d in archive.store.find(m.Deadline)] == ["Innspill til budsjett"]
+        assert dt.date(2023, 2, 16) in calendar.deadline_days
+
+        await pilot.press("g")  # a rule: papers out 12 days before each NUIT meeting
+        await pilot.pause()
+        await type_text(pilot, "Sakspapirer ut")
+        await pilot.press("tab")
+        await type_text(pilot, "12 dager før")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        titles = [str(table.get_row_at(r)[3]) for r in range(table.row_count)]
+        assert titles == ["Sakspapirer ut", "NUIT møte 1/2023", "Innspill til budsjett"]
+
+        # Delete the deadline (the last row) after saying yes.
+        table.focus()
+        table.move_cursor(row=2)
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+    assert archive.store.find(m.Deadline) == []
+    rules = archive.rules()
+    assert [(r.title, r.offset_days, r.anchor_body_id) for r in rules] == [("Sakspapirer ut", -12, archive.body("NUIT").id)]
+    archive.close()
+
+
+async def test_a_bad_date_in_the_deadline_form_is_refused(demo_path):
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 50)) as pilot:
+        app.push_screen(YearPlanScreen(dt.date(2023, 3, 1)))
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Frist")
+        await pilot.press("shift+tab", "ctrl+a", "ctrl+k")
+        await type_text(pilot, "30.2.2023")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "finnes ikke" in str(app.screen.query_one("#form-error").render())
+    assert archive.store.find(m.Deadline) == []
+    archive.close()
