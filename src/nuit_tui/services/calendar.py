@@ -172,6 +172,35 @@ def _deadline_event(archive_id: str, bodies: dict[int, m.Body], deadline: m.Dead
     )
 
 
+def _derived(archive: Archive, body_id: int | None, year: int | None, public: bool) -> list:
+    """Deadlines that rules derive from meetings or other deadlines (they follow when those move)."""
+    if not archive.rules(body_id=body_id):
+        return []
+    if year is not None:
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    else:
+        years = archive.meeting_years(None)
+        start, end = (dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 1, 12, 31)) if years else (dt.date.today(), dt.date.today())
+    return [
+        e for e in archive.year_entries(start.year, body_id=body_id, public=public, start=start, end=end) if e.kind == "derived"
+    ]
+
+
+def _derived_event(archive_id: str, bodies: dict[int, m.Body], entry) -> CalendarEvent:
+    body = bodies.get(entry.body_id) if entry.body_id is not None else None
+    return CalendarEvent(
+        # One event per rule and anchor: it keeps its UID when the meeting it follows moves.
+        uid=f"rule-{entry.ref_id}-{entry.anchor_id}@{archive_id}.nuit-tui",
+        summary=f"{body.short_name}: {entry.title}" if body else entry.title,
+        start=entry.date,
+        end=entry.date + dt.timedelta(days=1),
+        all_day=True,
+        busy=False,
+        description="Avledet frist (følger møtet eller fristen den regnes fra)",
+        categories=(entry.category.strip() or DEADLINE_CATEGORY,),
+    )
+
+
 # --- the calendar --------------------------------------------------------------------------
 
 
@@ -212,6 +241,7 @@ def _events(
     ]
     # All-day deadlines first on their day, as Outlook shows them.
     keyed += [((d.date, 0, dt.time(0), d.id), _deadline_event(archive_id, bodies, d)) for d in deadlines]
+    keyed += [((e.date, 0, dt.time(0), e.ref_id), _derived_event(archive_id, bodies, e)) for e in _derived(archive, body_id, year, public)]
     return [event for _, event in sorted(keyed, key=lambda pair: pair[0])]
 
 

@@ -25,15 +25,16 @@ class ExportFormScreen(ModalScreen[tuple[str, bool] | None]):
     ExportFormScreen OptionList { height: auto; margin-top: 1; }
     """
 
-    def __init__(self, what: str):
+    def __init__(self, what: str, *, formats: list[tuple[str, str]] = FORMATS):
         super().__init__()
         self.what = what
+        self.formats = formats
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(f"[b]Eksporter {self.what.lower()} til exports/[/b]")
             yield Checkbox("Offentlig versjon, uten unntatt innhold (o)", id="public")
-            yield OptionList(*[Option(label, id=fmt) for label, fmt in FORMATS], id="format")
+            yield OptionList(*[Option(label, id=fmt) for label, fmt in self.formats], id="format")
             yield Static("↑↓ velger format · Enter eksporterer · o: offentlig · Escape avbryter")
 
     def on_mount(self) -> None:

@@ -37,6 +37,7 @@ class YearPlanScreen(Screen):
         Binding("c", "next_category", "Kategori"),
         Binding("tab", "focus_next", "Kalender/liste", show=False),
         Binding("w", "export_wheel", "Årshjul (SVG)"),
+        Binding("k", "export_ics", "Kalender (.ics)"),
     ]
 
     def __init__(self, day: dt.date | None = None):
@@ -242,3 +243,23 @@ class YearPlanScreen(Screen):
             self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
             return
         self.app.call_from_thread(self.notify, f"Årshjulet er skrevet til {path}")
+
+    def action_export_ics(self) -> None:
+        from .export_form import ExportFormScreen
+
+        def chosen(choice) -> None:
+            if choice is not None:
+                self._export_ics(choice[1])
+
+        self.app.push_screen(ExportFormScreen("Kalender", formats=[("iCalendar for Outlook (.ics)", "ics")]), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export_ics(self, public: bool) -> None:
+        from ...services.calendar import export_ics
+
+        try:
+            path = export_ics(self.archive, body_id=self.body_id, year=self.selected.year, public=public)
+        except (StoreError, OSError, ValueError) as exc:
+            self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Kalenderen er skrevet til {path} – importer den i Outlook (se README)")
