@@ -98,7 +98,7 @@ def test_two_independent_parsers_read_the_same_events(plan, tmp_path):
     }
     assert by_icalendar == by_vobject
     meetings = demo.store.count(m.Meeting)
-    assert len(by_icalendar) == meetings + 4  # every meeting and every deadline, internal version
+    assert len(by_icalendar) == meetings + demo.store.count(m.Deadline)  # every meeting and every deadline, internal version
     assert parsed.x_wr_calname.value == "Årshjul alle utvalg"
 
 
@@ -389,7 +389,8 @@ def test_cli_writes_the_default_file(demo_path, tmp_path):
     path = tmp_path / "exports" / "arshjul-NUIT-2023.ics"
     assert result.stdout.strip() == str(path.relative_to(tmp_path))
     data = path.read_bytes()
-    assert {str(ev["SUMMARY"]) for ev in events_by_uid(data).values()} == {"NUIT møte 1/2023", "NUIT møte 2/2023"}
+    summaries = {str(ev["SUMMARY"]) for ev in events_by_uid(data).values()}
+    assert {s for s in summaries if " møte " in s} == {"NUIT møte 1/2023", "NUIT møte 2/2023"}  # besides the demo's deadlines
     everything = run("--db", demo_path, "export", "ics", "--public", "--out", tmp_path / "all.ics", cwd=tmp_path)
     assert everything.returncode == 0, everything.stderr
     assert (tmp_path / "all.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")

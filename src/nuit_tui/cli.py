@@ -232,6 +232,24 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_deadlines(args: argparse.Namespace) -> int:
+    from .importers.deadline_table import parse_deadline_table
+    from .services.deadline_import import deadline_report_json, deadline_summary, import_deadlines, read_document
+
+    if args.year is not None and not args.year.strip().isdigit():
+        raise UsageError(f"«{args.year}» er ikke et årstall")
+    year = int(args.year) if args.year is not None else None
+    text = read_document(Path(args.file))
+    parse_deadline_table(text, year=year, source=args.source)  # a bad document is refused before the archive is opened
+    archive = _open(_db_path(args), create=False)
+    try:
+        report = import_deadlines(archive, text, year=year, body=args.body, source=args.source, dry_run=args.dry_run)
+    finally:
+        archive.close()
+    print(deadline_report_json(report) if args.json else deadline_summary(report))
+    return EXIT_OK
+
+
 def _emit(data: bytes, out: str | None) -> None:
     if out is None:
         sys.stdout.buffer.write(data)
@@ -322,6 +340,15 @@ def build_parser() -> argparse.ArgumentParser:
     import_json.add_argument("file", help="JSON-filen fra «nuit-tui export json»")
     import_json.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
     import_json.set_defaults(func=cmd_import_json)
+    import_deadlines = import_kinds.add_parser("deadlines", help="frister fra tabellen «Frist | Beskrivelse» i et tildelingsbrev eller oppdragsdokument")
+    import_deadlines.add_argument("file", help="dokumentet som tekst (UTF-8)")
+    import_deadlines.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
+    import_deadlines.add_argument("--year", help="året fristene gjelder (standard: året i dokumentets tittel)")
+    import_deadlines.add_argument("--body", help="utvalget fristene gjelder, f.eks. NUIT (standard: alle)")
+    import_deadlines.add_argument("--source", help="kilden som lagres (standard: dokumentets tittel)")
+    import_deadlines.add_argument("--dry-run", action="store_true", help="vis hva som ville skjedd, lagre ingenting")
+    import_deadlines.add_argument("--json", action="store_true", help="skriv de leste radene som JSON")
+    import_deadlines.set_defaults(func=cmd_import_deadlines)
     return parser
 
 

@@ -16,6 +16,7 @@ from ..domain import models as m
 from ..services import Archive
 from ..store import errors, inspect_file
 from . import data
+from .steering_documents import import_steering_deadlines
 
 DEMO_MARK = "demo"
 
@@ -85,6 +86,7 @@ def build_demo(archive: Archive) -> None:
             for link in links:
                 earlier = items_by_case[(link["body"], link["year"], link["seq"])]
                 archive.link_earlier(item.id, earlier.id)
+        import_steering_deadlines(archive)  # the year plan's deadlines, from the 2023 steering documents
         store.set_meta(DEMO_MARK, "1")
 
 

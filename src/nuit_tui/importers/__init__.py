@@ -1,0 +1,1 @@
+"""Readers of documents from outside the archive (pure: text in, records out)."""
