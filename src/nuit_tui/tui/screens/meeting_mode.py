@@ -224,7 +224,9 @@ class MeetingModeScreen(Screen):
     def _text_changed(self, event: TextArea.Changed) -> None:
         if self._loading:
             return
-        self.query_one("#save-state", Static).update("…")
+        state = self.query_one("#save-state", Static)
+        if state.content != "…":  # an update lays out the whole screen: once, not per keystroke
+            state.update("…")
         if event.text_area.id == "remark-text":
             self.remark_autosave.changed()
         else:
