@@ -250,6 +250,78 @@ def cmd_import_deadlines(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if not text.strip().isdigit() or not 1900 <= int(text) <= 2200:
+        raise UsageError(f"«{text}» er ikke et årstall")
+    return int(text)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    import json
+
+    from .store.search import parse_query
+
+    if parse_query(args.query).empty:
+        raise UsageError("skriv minst ett ord å søke etter")
+    year = _year(args.year)
+    if args.limit < 1:
+        raise UsageError("--limit må være minst 1")
+    archive = _open(_db_path(args), create=False)
+    try:
+        body_id = archive.body(args.body).id if args.body else None
+        hits = archive.search(args.query, body_id=body_id, year=year, limit=args.limit)
+    finally:
+        archive.close()
+    if args.json:
+        document = {"query": args.query, "count": len(hits), "results": [hit.as_json() for hit in hits]}
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not hits:
+        print(f"Ingen treff på «{args.query}»", file=sys.stderr)
+        return EXIT_OK
+    for hit in hits:
+        exempt = "  [unntatt]" if hit.exempt else ""
+        print(f"{hit.case or hit.body}  {hit.meeting_date:%d.%m.%Y}  møte {hit.meeting_ref}  {hit.title}{exempt}")
+        if hit.snippet:
+            # **…** marks the match, as Markdown would: readable, and safe to paste.
+            print(f"    {hit.field}: {hit.marked('**', '**')}")
+    return EXIT_OK
+
+
+def cmd_followups(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import json
+
+    from .domain.norwegian import parse_date
+
+    today = parse_date(args.today) if args.today else dt.date.today()
+    archive = _open(_db_path(args), create=False)
+    try:
+        body_id = archive.body(args.body).id if args.body else None
+        rows = archive.follow_up_register(
+            today=today, body_id=body_id, responsible=args.responsible, status=args.status, limit=args.limit
+        )
+    finally:
+        archive.close()
+    if args.json:
+        document = {"today": today.isoformat(), "count": len(rows), "follow_ups": [row.as_json() for row in rows]}
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not rows:
+        print("Ingen oppfølginger med dette filteret", file=sys.stderr)
+        return EXIT_OK
+    for row in rows:
+        f = row.follow_up
+        due = f"frist {f.due_date:%d.%m.%Y}" if f.due_date else "ingen frist"
+        done = f"  utført {f.closed_on:%d.%m.%Y}" + (f": {f.closing_note}" if f.closing_note else "") if f.closed_on else ""
+        source = f"  ({row.case or row.body}, møte {row.meeting_ref})" if row.meeting_ref else ""
+        who = f"  [{row.responsible}]" if row.responsible else ""
+        print(f"{row.status_label:<8} {due:<17} {f.description}{who}{source}{done}")
+    return EXIT_OK
+
+
 def _emit(data: bytes, out: str | None) -> None:
     if out is None:
         sys.stdout.buffer.write(data)
@@ -333,6 +405,21 @@ def build_parser() -> argparse.ArgumentParser:
     check_minutes = command("check-minutes", cmd_check_minutes, "sjekk at referatet fra et møte er komplett")
     check_minutes.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
     check_minutes.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 1/2023")
+
+    search = command("search", cmd_search, "søk i hele arkivet: saker, vedtak, innspill og oppfølging")
+    search.add_argument("query", help='ord å søke etter; "flere ord" i anførselstegn søker etter uttrykket')
+    search.add_argument("--body", help="bare dette utvalget, f.eks. NUIT")
+    search.add_argument("--year", help="bare møter dette året, f.eks. 2023")
+    search.add_argument("--limit", type=int, default=50, help="høyst så mange treff (standard: 50)")
+    search.add_argument("--json", action="store_true", help="treffene som JSON")
+
+    followups = command("followups", cmd_followups, "oppfølgingsregisteret: åpne, forfalte og utførte oppfølginger")
+    followups.add_argument("--body", help="bare dette utvalget, f.eks. NUIT")
+    followups.add_argument("--status", choices=["open", "overdue", "done"], help="åpne, forfalte eller utførte (standard: alle)")
+    followups.add_argument("--responsible", help="ansvarlig (organisasjon eller person) inneholder dette")
+    followups.add_argument("--today", help="regn forfalt ut fra denne datoen i stedet for dagens, f.eks. 1.9.2023")
+    followups.add_argument("--limit", type=int, default=500, help="høyst så mange (standard: 500)")
+    followups.add_argument("--json", action="store_true", help="som JSON")
 
     import_ = commands.add_parser("import", help="importer")
     import_kinds = import_.add_subparsers(dest="kind", parser_class=_Parser, required=True)

@@ -18,6 +18,10 @@ def render(doc: NoticeDocument) -> bytes:
     _header_table(document, doc)
     _docx.spacer(document, size=12)
     _agenda_table(document, doc)
+    if doc.follow_ups:
+        document.add_heading("Oppfølging fra tidligere møter", level=2)
+        rows = [(f.citation, f.description, f.responsible, f.due) for f in doc.follow_ups]
+        _docx.grid_table(document, ["Sak", "Oppfølging", "Ansvarlig", "Frist"], rows, (3.6, 7.2, 3.2, 2.0))
     for item in doc.items:
         _item(document, item)
     return _docx.to_bytes(document)

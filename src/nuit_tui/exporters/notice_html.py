@@ -11,7 +11,7 @@ from ..services.notice import NoticeDocument, NoticeItem
 from . import _html
 from ._text import is_web_link
 
-CSS = _html.stylesheet(("agenda", "earlier"))
+CSS = _html.stylesheet(("agenda", "earlier", "followups"))
 
 
 def _item(item: NoticeItem) -> list[str]:
@@ -73,6 +73,17 @@ def render(doc: NoticeDocument) -> bytes:
         classes=("time", "", "time"),
     )
     body = [f"<h1>{escape(doc.heading)}</h1>", *_html.label_table("header", entries), "<h2>Dagsorden</h2>", *agenda]
+    if doc.follow_ups:
+        body += [
+            "<h2>Oppfølging fra tidligere møter</h2>",
+            *_html.grid_table(
+                "followups",
+                ["Sak", "Oppfølging", "Ansvarlig", "Frist"],
+                [(f.citation, f.description, f.responsible, f.due) for f in doc.follow_ups],
+                (22, 48, 18, 12),
+                classes=("time", "", "", "time"),
+            ),
+        ]
     for item in doc.items:
         body += _item(item)
     return _html.page(doc.title, CSS, body)

@@ -63,6 +63,12 @@ def render(doc: NoticeDocument) -> bytes:
         ["Sak", "Agenda", "Tidspunkt", "Sakstype"],
         [(row.case_number, row.title, row.start, row.item_type) for row in doc.agenda],
     )
+    if doc.follow_ups:
+        lines += ["", "## Oppfølging fra tidligere møter", ""]
+        lines += table(
+            ["Sak", "Oppfølging", "Ansvarlig", "Frist"],
+            [(f.citation, f.description, f.responsible, f.due) for f in doc.follow_ups],
+        )
     for item in doc.items:
         lines += _item(item)
     return ("\n".join(lines) + "\n").encode("utf-8")

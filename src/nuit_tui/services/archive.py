@@ -19,7 +19,9 @@ from ..domain.norwegian import ParseError, citation_date
 from ..domain.standard_items import closing_items, opening_items
 from ..domain.timeplan import PlanEntry, TimePlan, time_plan
 from ..store import ArchiveStore, errors, open_store
+from .follow_ups import FollowUps
 from .minute_taking import MinuteTaking
+from .search import Search
 from .year_plan import YearPlan
 
 
@@ -68,7 +70,7 @@ class Agenda:
     plan: TimePlan
 
 
-class Archive(MinuteTaking, YearPlan):
+class Archive(MinuteTaking, YearPlan, FollowUps, Search):
     """One open archive file and the operations on it."""
 
     def __init__(self, store: ArchiveStore):
@@ -841,7 +843,7 @@ class Archive(MinuteTaking, YearPlan):
                 self.store.delete(m.ItemLink, link.id)
 
     def candidates_for_linking(self, query: str, *, item_id: int | None = None, limit: int = 20) -> list[m.AgendaItem]:
-        """Earlier items picked by a case reference ("NUIT 8/22") or words of the title."""
+        """Earlier items picked by a case reference ("NUIT 8/22") or by search (words of any of its text)."""
         query = query.strip()
         if not query:
             return []
@@ -855,7 +857,7 @@ class Archive(MinuteTaking, YearPlan):
             except errors.NotFound:
                 return []
             return [found] if found.id != item_id else []
-        return self.store.items_matching(query.split(), exclude_item_id=item_id, limit=limit)
+        return self.search_items(query, exclude_item_id=item_id, limit=limit)
 
     def earlier_handling_rows(self, item_id: int) -> list[EarlierHandling]:
         """The cover note's table Sak | Tema | Vedtaksformulering, built from the archive."""

@@ -79,6 +79,16 @@ class NoticeItem:
 
 
 @dataclass(frozen=True)
+class NoticeFollowUp:
+    """A row of «Oppfølging fra tidligere møter»: what earlier decisions handed out, still open."""
+
+    citation: str  # "NUIT 8/23 (16.2.23)"
+    description: str
+    responsible: str
+    due: str  # "1.9.2023", "" when none
+
+
+@dataclass(frozen=True)
 class NoticeDocument:
     body_short_name: str
     body_name: str
@@ -92,6 +102,7 @@ class NoticeDocument:
     agenda: tuple[NoticeAgendaRow, ...]
     items: tuple[NoticeItem, ...]
     public: bool
+    follow_ups: tuple[NoticeFollowUp, ...] = ()
 
     @property
     def heading(self) -> str:
@@ -151,7 +162,20 @@ def build_notice(archive: Archive, meeting_id: int, *, public: bool) -> NoticeDo
         agenda=tuple(rows),
         items=tuple(items),
         public=public,
+        follow_ups=tuple(_follow_ups(archive, meeting_id, public=public)),
     )
+
+
+def _follow_ups(archive: Archive, meeting_id: int, *, public: bool) -> list[NoticeFollowUp]:
+    rows = []
+    for row in archive.follow_ups_for_meeting(meeting_id):
+        f = row.follow_up
+        due = f"{f.due_date.day}.{f.due_date.month}.{f.due_date.year}" if f.due_date else ""
+        if public and row.item_exempt:  # the follow-up tells what the exempt item was about
+            rows.append(NoticeFollowUp(row.citation, EXEMPT, "", ""))
+        else:
+            rows.append(NoticeFollowUp(row.citation, f.description.strip(), f.responsible.strip(), due))
+    return rows
 
 
 def _public_title(item: m.AgendaItem) -> str:

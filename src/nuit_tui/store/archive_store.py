@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..domain import models as m
-from . import errors
+from . import errors, search
 from .connection import backup_to, open_database
 
 R = TypeVar("R", bound=m.Record)
@@ -57,6 +57,8 @@ class ArchiveStore:
         self.path = Path(path)
         self.db, self.report = open_database(self.path, create=create)
         self.conn: sqlite3.Connection = self.db.conn
+        # A later migration's table rebuild drops the search triggers: put them back.
+        search.ensure(self.conn)
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -316,6 +318,7 @@ class ArchiveStore:
         with self.write() as conn:
             # Items point to earlier items (deferred_from_id): check keys at commit.
             conn.execute("PRAGMA defer_foreign_keys=ON")
+            search.suspend(conn)  # one index rebuild at the end, not one per row
             for model, table in TABLES.items():
                 for record in tables.get(table, []):
                     data = _row(record)
@@ -325,6 +328,7 @@ class ArchiveStore:
                         conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(data.values()))
                     except sqlite3.IntegrityError as exc:
                         raise errors.Conflict(f"Ugyldig innhold i {table}: {_integrity_message(exc)}") from None
+            search.resume(conn)
             for key, value in meta.items():
                 conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
 

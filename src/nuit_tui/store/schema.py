@@ -263,6 +263,15 @@ def _calendar_events(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0006_search")
+def _search(db: sqlite_utils.Database) -> None:
+    """Full-text search (FTS5, trigram) over items, remarks and follow-ups, kept in
+    step by triggers; created after any table rebuild above, and filled from the tables."""
+    from .search import install
+
+    install(db.conn)
+
+
 def migration_names() -> list[str]:
     """Every migration this version of nuit-tui knows, in order."""
     return [m.name for m in migrations.pending(sqlite_utils.Database(memory=True))]

@@ -9,8 +9,10 @@ from textual.reactive import reactive
 from ..domain import models as m
 from ..services import Archive
 from .commands import ActionCommands, ItemCommands, MeetingCommands, MembersCommands
+from .screens.follow_ups import FollowUpCommands
 from .screens.help import HelpScreen
 from .screens.meetings import MeetingsScreen
+from .screens.search import SearchCommands
 
 
 class NuitApp(App[None]):
@@ -18,7 +20,7 @@ class NuitApp(App[None]):
 
     TITLE = "nuit-tui"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {MeetingCommands, ItemCommands, ActionCommands, MembersCommands}
+    COMMANDS = App.COMMANDS | {MeetingCommands, ItemCommands, ActionCommands, MembersCommands, SearchCommands, FollowUpCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "Palett", show=False, priority=True),

@@ -63,6 +63,7 @@ class AgendaScreen(Screen):
         Binding("f", "move_to_meeting", "Flytt til møte", show=False),
         Binding("t", "edit_meeting", "Tid og sted", show=False),
         Binding("o", "attendance", "Oppmøte"),
+        Binding("u", "follow_ups", "Oppfølging"),
     ]
 
     def __init__(self, meeting_id: int):
@@ -74,6 +75,7 @@ class AgendaScreen(Screen):
         yield Static(id="meeting-heading", classes="screen-title")
         yield AgendaTable(id="agenda")
         yield Static(id="plan-note")
+        yield Static(id="follow-up-note")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -132,6 +134,9 @@ class AgendaScreen(Screen):
         else:
             note.update(f"Slutt kl. {clock(agenda.plan.finish)} · møtet er satt til kl. {clock(meeting.end_time)}")
             note.set_class(False, "warning")
+        from .follow_ups import follow_up_note
+
+        self.query_one("#follow-up-note", Static).update(follow_up_note(self.archive, meeting))
 
     # --- items ---------------------------------------------------------------------
 
@@ -279,6 +284,12 @@ class AgendaScreen(Screen):
                 self.notify("Tid og sted er lagret")
 
         self.app.push_screen(MeetingFormScreen(f"Møte {self.meeting.ref}: tid og sted", self.meeting), saved)
+
+    def action_follow_ups(self) -> None:
+        """Open follow-ups from the body's earlier meetings; one key puts one on the agenda."""
+        from .follow_ups import MeetingFollowUpsScreen
+
+        self.app.push_screen(MeetingFollowUpsScreen(self.meeting_id), lambda added: self.reload(select_item_id=added))
 
     def action_attendance(self) -> None:
         from .attendance import AttendanceScreen

@@ -32,7 +32,7 @@ class LinkPickerScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("[b]Koble tidligere behandling[/b] – skriv saksnummer (NUIT 8/22) eller ord fra tittelen; ↓ og Enter velger")
+            yield Static("[b]Koble tidligere behandling[/b] – skriv saksnummer (NUIT 8/22) eller ord fra saken (tittel, vedtak, innspill); ↓ og Enter velger")
             yield Input(placeholder="NUIT 8/22 eller digital sikkerhet", id="query")
             yield OptionList(id="results")
 

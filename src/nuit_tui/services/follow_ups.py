@@ -1,0 +1,229 @@
+"""The follow-up register: what decisions handed out, tracked until done across
+meetings and bodies, and carried to the body's next meeting. Part of the
+Archive service (mixed into it).
+
+"Today" is always a parameter (the clock's date when not given), so that what
+is overdue can be checked on any day.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..domain import models as m
+from ..domain.case_numbers import CaseNumber
+from ..domain.norwegian import citation_date
+from ..store import errors
+from ..store import follow_ups as register_sql
+
+if TYPE_CHECKING:
+    from ..store import ArchiveStore
+
+STATUSES = register_sql.STATUSES  # open, overdue, done
+STATUS_LABELS = {"open": "Åpen", "overdue": "Forfalt", "done": "Utført"}
+CARRY_PREFIX = "Oppfølging: "
+CARRY_MINUTES = 10
+_FOLLOW_UP_FIELDS = set(m.FollowUp.model_fields)
+
+
+def is_overdue(follow_up: m.FollowUp, today: dt.date) -> bool:
+    """Open with a deadline that has passed: due yesterday is overdue, due today is not."""
+    return follow_up.status is m.FollowUpStatus.OPEN and follow_up.due_date is not None and follow_up.due_date < today
+
+
+def carry_title(follow_up: m.FollowUp) -> str:
+    """"Oppfølging: <what>", the agenda title of a follow-up reported to a meeting."""
+    what = (follow_up.description.strip().splitlines() or [""])[0].strip().rstrip(".")
+    return f"{CARRY_PREFIX}{what}"
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    """A follow-up with where it came from, as the register shows it."""
+
+    follow_up: m.FollowUp
+    body: str  # "" when its item is gone
+    meeting_id: int | None
+    meeting_ref: str  # "1/2023"
+    meeting_date: dt.date | None
+    item_title: str
+    case: str  # "NUIT 8/23"
+    item_exempt: bool
+    overdue: bool
+    carried: bool = False  # on the agenda of the meeting it was listed for
+
+    @property
+    def id(self) -> int:
+        return self.follow_up.id
+
+    @property
+    def item_id(self) -> int | None:
+        return self.follow_up.item_id
+
+    @property
+    def status(self) -> str:
+        if self.follow_up.status is m.FollowUpStatus.DONE:
+            return "done"
+        return "overdue" if self.overdue else "open"
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def responsible(self) -> str:
+        return self.follow_up.responsible.strip()
+
+    @property
+    def citation(self) -> str:
+        """"NUIT 8/23 (16.2.23)", as the item is cited."""
+        if not self.case:
+            return self.body
+        return f"{self.case} ({citation_date(self.meeting_date)})" if self.meeting_date else self.case
+
+    def as_json(self) -> dict[str, Any]:
+        f = self.follow_up
+        return {
+            "id": f.id,
+            "status": self.status,
+            "overdue": self.overdue,
+            "description": f.description,
+            "responsible": f.responsible,
+            "due_date": f.due_date.isoformat() if f.due_date else None,
+            "closed_on": f.closed_on.isoformat() if f.closed_on else None,
+            "closing_note": f.closing_note,
+            "body": self.body or None,
+            "meeting": self.meeting_ref or None,
+            "meeting_date": self.meeting_date.isoformat() if self.meeting_date else None,
+            "case": self.case or None,
+            "item_id": f.item_id,
+            "item_title": self.item_title or None,
+        }
+
+
+def _row(data: dict[str, Any], today: dt.date) -> FollowUpRow:
+    follow_up = m.FollowUp.model_validate({k: v for k, v in data.items() if k in _FOLLOW_UP_FIELDS})
+    case = ""
+    if data["case_seq"] is not None and data["case_year"] is not None:
+        case = CaseNumber(data["case_year"], data["case_seq"]).cite(data["body"])
+    meeting_date = dt.date.fromisoformat(data["meeting_date"]) if data["meeting_date"] else None
+    return FollowUpRow(
+        follow_up=follow_up,
+        body=data["body"] or "",
+        meeting_id=data["meeting_id"],
+        meeting_ref=f"{data['meeting_number']}/{data['meeting_year']}" if data["meeting_number"] else "",
+        meeting_date=meeting_date,
+        item_title=data["item_title"] or "",
+        case=case,
+        item_exempt=bool(data["item_exempt"]),
+        overdue=is_overdue(follow_up, today),
+    )
+
+
+class FollowUps:
+    store: ArchiveStore
+
+    def follow_up(self, follow_up_id: int) -> m.FollowUp:
+        return self.store.get(m.FollowUp, follow_up_id)
+
+    def follow_up_register(
+        self,
+        *,
+        today: dt.date | None = None,
+        body_id: int | None = None,
+        responsible: str | None = None,
+        status: str | None = None,
+        limit: int = 500,
+        offset: int = 0,
+    ) -> list[FollowUpRow]:
+        """Follow-ups of every body (or one), filtered by status and responsible: the
+        open ones first, earliest deadline on top, then the done ones, latest first."""
+        today = today or dt.date.today()
+        if status is not None and status not in STATUSES:
+            raise errors.Conflict(f"Ukjent status «{status}»; bruk {', '.join(STATUSES)}")
+        rows = register_sql.register(
+            self.store, today=today, body_id=body_id, responsible=responsible, status=status, limit=limit, offset=offset
+        )
+        return [_row(row, today) for row in rows]
+
+    def close_follow_up(self, follow_up_id: int, *, on: dt.date, note: str = "") -> m.FollowUp:
+        """Mark as done on a date, with a note on how (both kept when the minutes are locked:
+        tracking a follow-up is not a change of the minutes it came from)."""
+        with self.store.write():
+            follow_up = self.follow_up(follow_up_id)
+            if follow_up.status is m.FollowUpStatus.DONE:
+                raise errors.Conflict(f"Oppfølgingen er allerede utført ({follow_up.closed_on:%d.%m.%Y})")
+            return self.store.update(
+                follow_up.model_copy(
+                    update={"status": m.FollowUpStatus.DONE, "closed_on": on, "closing_note": note.strip()}
+                )
+            )
+
+    def reopen_follow_up(self, follow_up_id: int) -> m.FollowUp:
+        """Back to open; the date and note of the closing go (it was not done after all)."""
+        with self.store.write():
+            follow_up = self.follow_up(follow_up_id)
+            if follow_up.status is m.FollowUpStatus.OPEN:
+                raise errors.Conflict("Oppfølgingen er allerede åpen")
+            return self.store.update(
+                follow_up.model_copy(update={"status": m.FollowUpStatus.OPEN, "closed_on": None, "closing_note": ""})
+            )
+
+    # --- carried to the body's next meeting ------------------------------------------------
+
+    def follow_ups_for_meeting(self, meeting_id: int) -> list[FollowUpRow]:
+        """Follow-ups from the body's earlier meetings that were still open on this
+        meeting's date; `carried` tells those already on its agenda."""
+        meeting = self.meeting(meeting_id)
+        titles = {item.title for item in self.store.agenda(meeting_id)}
+        rows = []
+        for data in register_sql.pending_for_meeting(self.store, meeting.body_id, meeting.date):
+            row = _row(data, meeting.date)
+            rows.append(dataclasses.replace(row, carried=carry_title(row.follow_up) in titles))
+        return rows
+
+    def open_follow_up_count(self, meeting_id: int) -> int:
+        meeting = self.meeting(meeting_id)
+        return register_sql.count_open_for_meeting(self.store, meeting.body_id, meeting.date)
+
+    def carry_follow_up(self, meeting_id: int, follow_up_id: int) -> m.AgendaItem:
+        """Put a follow-up on the meeting's agenda as an Orientering item, citing the
+        decision it came from as an earlier handling."""
+        with self.store.write():
+            meeting = self.meeting(meeting_id)
+            if meeting.status not in (m.MeetingStatus.PLANNED, m.MeetingStatus.NOTICE_SENT):
+                raise errors.Conflict(f"Møte {meeting.ref} er ikke under forberedelse; saker legges til kommende møter")
+            row = next((r for r in self.follow_ups_for_meeting(meeting_id) if r.id == follow_up_id), None)
+            if row is None:
+                raise errors.Conflict("Oppfølgingen hører ikke til et tidligere møte i dette utvalget, eller er utført")
+            if row.carried:
+                raise errors.Conflict(f"«{carry_title(row.follow_up)}» står allerede på saklisten")
+            body = self.body_by_id(meeting.body_id)
+            follow_up = row.follow_up
+            lines = [f"Oppfølging av {row.citation}: {follow_up.description.strip()}"]
+            if follow_up.responsible.strip():
+                lines.append(f"Ansvarlig: {follow_up.responsible.strip()}")
+            if follow_up.due_date:
+                lines.append(f"Frist: {follow_up.due_date.day}.{follow_up.due_date.month}.{follow_up.due_date.year}")
+            source = self.item(follow_up.item_id)
+            item = self.add_item(
+                meeting_id,
+                m.AgendaItem(
+                    meeting_id=meeting_id,
+                    title=carry_title(follow_up),
+                    item_type=m.ItemType.ORIENTERING,
+                    duration_minutes=CARRY_MINUTES,
+                    description="\n".join(lines),
+                    proposed_decision=f"{body.short_name} tar orienteringen til etterretning.",
+                    # An exempt source stays exempt where it is reported, title too:
+                    # the title is the follow-up's own words.
+                    exempt=source.exempt,
+                    exempt_basis=source.exempt_basis,
+                    title_exempt=source.exempt,
+                ),
+            )
+            self.link_earlier(item.id, source.id)
+        return self.item(item.id)

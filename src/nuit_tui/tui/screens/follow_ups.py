@@ -1,0 +1,368 @@
+"""The follow-up register (oppfølging) across meetings and bodies, and the open
+follow-ups a meeting in preparation should hear about."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from ...domain import models as m
+from ...domain.norwegian import ParseError, parse_date
+from ...services.follow_ups import STATUS_LABELS, FollowUpRow, carry_title
+from ...store.errors import StoreError
+from ..widgets.form import FormScreen, labelled
+
+# The status filter cycles through these (None: all).
+STATUS_CYCLE: list[str | None] = ["open", "overdue", "done", None]
+STATUS_FILTER_LABELS = {"open": "åpne", "overdue": "forfalte", "done": "utførte", None: "alle"}
+PREPARING = (m.MeetingStatus.PLANNED, m.MeetingStatus.NOTICE_SENT)
+
+
+def short_date(day: dt.date | None) -> str:
+    return f"{day.day}.{day.month}.{day.year}" if day else ""
+
+
+def status_cell(row: FollowUpRow) -> Text:
+    style = {"overdue": "bold red", "done": "green"}.get(row.status, "")
+    return Text(row.status_label, style=style)
+
+
+def follow_up_note(archive, meeting: m.Meeting) -> str:
+    """The agenda's line on open follow-ups from the body's earlier meetings ("" when none)."""
+    if meeting.status not in PREPARING:
+        return ""
+    rows = [r for r in archive.follow_ups_for_meeting(meeting.id) if r.follow_up.status is m.FollowUpStatus.OPEN]
+    if not rows:
+        return ""
+    word = "åpen oppfølging" if len(rows) == 1 else "åpne oppfølginger"
+    carried = sum(1 for r in rows if r.carried)
+    on_agenda = f", {carried} av dem på saklisten" if carried else ""
+    return f"Oppfølging fra tidligere møter: {len(rows)} {word}{on_agenda} (u: vis dem, sett dem på saklisten)"
+
+
+# --- forms ---------------------------------------------------------------------------
+
+
+class CloseFollowUpForm(FormScreen[tuple[dt.date, str] | None]):
+    TITLE = "Lukk oppfølging"
+    AUTO_FOCUS = "#note"  # the date is today's unless changed
+
+    def __init__(self, row: FollowUpRow, today: dt.date):
+        super().__init__()
+        self.row = row
+        self.today = today
+
+    def fields(self) -> ComposeResult:
+        yield Static(self.row.follow_up.description)
+        yield from labelled("Utført dato", Input(short_date(self.today), id="closed_on"))
+        yield from labelled("Merknad (hva ble gjort, valgfri)", Input(id="note"))
+
+    def submit(self) -> tuple[dt.date, str]:
+        text = self.value("#closed_on")
+        if not text:
+            raise ParseError("Skriv datoen oppfølgingen ble utført")
+        return parse_date(text), self.value("#note")
+
+
+class ResponsibleFilterForm(FormScreen[str | None]):
+    TITLE = "Filtrer på ansvarlig"
+
+    def __init__(self, current: str):
+        super().__init__()
+        self.current = current
+
+    def fields(self) -> ComposeResult:
+        yield from labelled("Ansvarlig (organisasjon eller person; tomt viser alle)", Input(self.current, id="responsible"))
+
+    def submit(self) -> str:
+        return self.value("#responsible")
+
+
+# --- the register ---------------------------------------------------------------------
+
+
+class FollowUpsScreen(Screen):
+    """All follow-ups: open, overdue and done, filtered by body, responsible and status."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Tilbake"),
+        Binding("s", "next_status", "Status"),
+        Binding("b", "next_body", "Utvalg"),
+        Binding("a", "responsible", "Ansvarlig"),
+        Binding("l", "close_follow_up", "Lukk"),
+        Binding("g", "reopen", "Gjenåpne"),
+        Binding("enter", "open_item", "Åpne saken", show=False),
+        Binding("r", "refresh", "Oppdater", show=False),
+    ]
+
+    def __init__(self, *, today: dt.date | None = None):
+        super().__init__()
+        self.fixed_today = today  # tests pass a day; else the clock's, at each reload
+        self.status: str | None = "open"
+        self.body: m.Body | None = None
+        self.responsible = ""
+        self.rows: list[FollowUpRow] = []
+
+    @property
+    def archive(self):
+        return self.app.archive
+
+    @property
+    def today(self) -> dt.date:
+        return self.fixed_today or dt.date.today()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Oppfølging", id="follow-ups-heading", classes="screen-title")
+        yield Static(id="follow-ups-filters")
+        yield DataTable(id="follow-ups", cursor_type="row", zebra_stripes=True)
+        yield Static("Ingen oppfølginger med dette filteret.", id="follow-ups-empty", classes="empty-note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.body = self.app.body
+        table = self.query_one(DataTable)
+        table.add_column("Status", key="status", width=8)
+        table.add_column("Frist", key="due", width=10)
+        table.add_column("Oppfølging", key="what", width=max(24, self.app.size.width - 101))
+        table.add_column("Ansvarlig", key="who", width=20)
+        table.add_column("Fra sak", key="case", width=12)
+        table.add_column("Møte", key="meeting", width=11)
+        table.add_column("Utført", key="done", width=22)
+        self.action_refresh()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.action_refresh()
+
+    def action_refresh(self, select_id: int | None = None) -> None:
+        table = self.query_one(DataTable)
+        keep = select_id if select_id is not None else self.selected_id
+        self.rows = self.archive.follow_up_register(
+            today=self.today,
+            body_id=self.body.id if self.body else None,
+            responsible=self.responsible or None,
+            status=self.status,
+        )
+        table.clear()
+        cursor = 0
+        for index, row in enumerate(self.rows):
+            f = row.follow_up
+            done = ""
+            if f.status is m.FollowUpStatus.DONE:
+                done = short_date(f.closed_on) + (f": {f.closing_note}" if f.closing_note else "")
+            table.add_row(
+                status_cell(row),
+                short_date(f.due_date),
+                f.description,
+                row.responsible,
+                row.case or row.body,
+                f"{row.body} {row.meeting_ref}".strip(),
+                done,
+                key=str(f.id),
+            )
+            if f.id == keep:
+                cursor = index
+        if self.rows:
+            table.move_cursor(row=cursor)
+        self.query_one("#follow-ups-empty").display = not self.rows
+        body = self.body.short_name if self.body else "alle utvalg"
+        who = f"«{self.responsible}»" if self.responsible else "alle"
+        overdue = sum(1 for r in self.rows if r.overdue)
+        counts = f"{len(self.rows)} vist" + (f", {overdue} forfalt" if overdue and self.status != "overdue" else "")
+        self.query_one("#follow-ups-filters", Static).update(
+            f"Status: {STATUS_FILTER_LABELS[self.status]} (s) · {body} (b) · ansvarlig: {who} (a)"
+            f" · {counts} · i dag {short_date(self.today)}"
+        )
+
+    @property
+    def selected_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return int(key) if key else None
+
+    def _selected_row(self) -> FollowUpRow | None:
+        selected = self.selected_id
+        return next((r for r in self.rows if r.id == selected), None)
+
+    # --- filters ------------------------------------------------------------------------
+
+    def action_next_status(self) -> None:
+        self.status = STATUS_CYCLE[(STATUS_CYCLE.index(self.status) + 1) % len(STATUS_CYCLE)]
+        self.action_refresh()
+
+    def action_next_body(self) -> None:
+        bodies: list[m.Body | None] = [None, *self.archive.bodies()]
+        ids = [b.id if b else None for b in bodies]
+        current = self.body.id if self.body else None
+        self.body = bodies[(ids.index(current) + 1) % len(bodies)] if current in ids else None
+        self.action_refresh()
+
+    def action_responsible(self) -> None:
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                self.responsible = text
+                self.action_refresh()
+
+        self.app.push_screen(ResponsibleFilterForm(self.responsible), chosen)
+
+    # --- closing and reopening ------------------------------------------------------------
+
+    def action_close_follow_up(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        if row.status == "done":
+            self.notify("Oppfølgingen er allerede utført; g gjenåpner den", severity="warning")
+            return
+
+        def closed(result: tuple[dt.date, str] | None) -> None:
+            if result is None:
+                return
+            day, note = result
+            try:
+                self.archive.close_follow_up(row.id, on=day, note=note)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.notify(f"Utført {short_date(day)}: {row.follow_up.description}")
+            self.action_refresh(select_id=row.id)
+
+        self.app.push_screen(CloseFollowUpForm(row, self.today), closed)
+
+    def action_reopen(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        try:
+            self.archive.reopen_follow_up(row.id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(f"Gjenåpnet: {row.follow_up.description}")
+        self.action_refresh(select_id=row.id)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_item()
+
+    def action_open_item(self) -> None:
+        row = self._selected_row()
+        if row is None or row.item_id is None:
+            return
+        from .item import ItemScreen
+
+        self.app.push_screen(ItemScreen(row.item_id))
+
+
+# --- on a meeting's agenda --------------------------------------------------------------
+
+
+class MeetingFollowUpsScreen(ModalScreen[int | None]):
+    """«Oppfølging fra tidligere møter» for one meeting; a key puts one on the agenda.
+
+    Dismisses with the id of the last item added (None if none)."""
+
+    BINDINGS = [
+        Binding("a,enter", "carry", "Sett på saklisten"),
+        Binding("escape", "done", "Lukk"),
+    ]
+    DEFAULT_CSS = """
+    MeetingFollowUpsScreen { align: center middle; }
+    MeetingFollowUpsScreen > Vertical { width: 120; max-width: 98%; height: auto; max-height: 85%; border: thick $primary; background: $panel; padding: 0 1; }
+    MeetingFollowUpsScreen .hint { color: $text-muted; }
+    """
+
+    def __init__(self, meeting_id: int):
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.rows: list[FollowUpRow] = []
+        self.added: int | None = None
+
+    @property
+    def archive(self):
+        return self.app.archive
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="carry-heading")
+            yield DataTable(id="carry-table", cursor_type="row")
+            yield Static("a/Enter: sett på saklisten som orienteringssak · Escape: lukk", classes="hint")
+
+    def on_mount(self) -> None:
+        meeting = self.archive.meeting(self.meeting_id)
+        body = self.archive.body_by_id(meeting.body_id)
+        self.query_one("#carry-heading", Static).update(
+            f"[b]Oppfølging fra tidligere møter[/b] – {body.short_name} møte {meeting.ref}"
+        )
+        table = self.query_one(DataTable)
+        table.add_column("Sak", key="case", width=20)
+        table.add_column("Oppfølging", key="what", width=48)
+        table.add_column("Ansvarlig", key="who", width=18)
+        table.add_column("Frist", key="due", width=10)
+        table.add_column("Saklisten", key="carried", width=10)
+        self._fill()
+        table.focus()
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear()
+        self.rows = self.archive.follow_ups_for_meeting(self.meeting_id)
+        for row in self.rows:
+            f = row.follow_up
+            due = Text(short_date(f.due_date), style="bold red" if row.overdue else "")
+            carried = Text("✓ står der", style="green") if row.carried else Text("")
+            table.add_row(row.citation, f.description, row.responsible, due, carried, key=str(f.id))
+        if not self.rows:
+            table.add_row("", "Ingen åpne oppfølginger fra tidligere møter", "", "", "", key="none")
+        table.styles.height = min(table.row_count + 1, 20)  # as many rows as there are
+        table.move_cursor(row=min(keep, table.row_count - 1))
+
+    def action_carry(self) -> None:
+        table = self.query_one(DataTable)
+        if not self.rows:
+            return
+        row = self.rows[table.cursor_row]
+        try:
+            item = self.archive.carry_follow_up(self.meeting_id, row.id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.added = item.id
+        self.notify(f"«{carry_title(row.follow_up)}» er satt på saklisten ({self.archive.case_label(item)})")
+        self._fill()
+
+    def action_done(self) -> None:
+        self.dismiss(self.added)
+
+
+class FollowUpCommands(Provider):
+    """«Oppfølging» opens the register from anywhere."""
+
+    LABEL = "Oppfølging"
+    HELP = "Oppfølgingsregisteret: åpne, forfalte og utførte oppfølginger i alle utvalg"
+
+    async def discover(self) -> Hits:
+        yield DiscoveryHit(self.LABEL, self._open, help=self.HELP)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        score = max(matcher.match(self.LABEL), matcher.match(self.HELP))
+        if score > 0:
+            yield Hit(score, matcher.highlight(self.LABEL), self._open, help=self.HELP)
+
+    def _open(self) -> None:
+        if not isinstance(self.app.screen, FollowUpsScreen):
+            self.app.push_screen(FollowUpsScreen())

@@ -1,0 +1,230 @@
+"""Search the whole archive as you type: items, decisions, remarks, follow-ups."""
+
+from __future__ import annotations
+
+import sqlite3
+from functools import partial
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from ...domain import labels
+from ...domain.norwegian import citation_date
+from ...services.search import SearchHit
+from ...store import search as index
+from ...store.errors import StoreError
+
+RESULT_LIMIT = 50
+DEBOUNCE_SECONDS = 0.15
+
+
+def hit_prompt(hit: SearchHit) -> Text:
+    """Two lines: where the item is, then the snippet with the match highlighted."""
+    head = Text()
+    head.append(f"{hit.case or hit.body} ", style="bold")
+    head.append(f"({citation_date(hit.meeting_date)}, møte {hit.meeting_ref})  ", style="dim")
+    head.append(hit.title or "(uten tittel)")
+    if hit.exempt:
+        head.append("  [unntatt]", style="italic")
+    if hit.state.value != "planned":
+        head.append(f"  · {labels.ITEM_STATE[hit.state].lower()}", style="dim")
+    line = Text("   ")
+    if hit.field:
+        line.append(f"{hit.field}: ", style="dim italic")
+    inside = False
+    for part in hit.snippet.replace(index.MARK_CLOSE, index.MARK_OPEN).split(index.MARK_OPEN):
+        line.append(part, style="bold reverse" if inside else "")
+        inside = not inside
+    head.append("\n")
+    head.append_text(line)
+    return head
+
+
+class SearchScreen(Screen):
+    """Type words; the best hits across all bodies and years follow as you type."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Tilbake"),
+        Binding("down", "focus_results", "Til treffene", show=False),
+        Binding("f2", "next_body", "Bytt utvalg"),
+        Binding("f3", "next_year", "Bytt år"),
+        Binding("f5", "open_meeting", "Gå til møtet"),
+    ]
+    DEFAULT_CSS = """
+    SearchScreen #search-query { margin: 0 1; }
+    SearchScreen #search-filters { color: $text-muted; margin: 0 2; }
+    SearchScreen #search-status { color: $text-muted; margin: 0 2; }
+    SearchScreen #search-results { height: 1fr; margin: 0 1; }
+    """
+
+    def __init__(self, query: str = ""):
+        super().__init__()
+        self.initial_query = query
+        self.body = None  # None: every body
+        self.year: int | None = None  # None: every year
+        self.hits: list[SearchHit] = []
+        self._timer = None
+
+    @property
+    def archive(self):
+        return self.app.archive
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Søk i arkivet", classes="screen-title")
+        yield Input(
+            self.initial_query,
+            placeholder="Ord fra tittel, vedtak, innspill eller oppfølging – «flere ord» søker etter uttrykket",
+            id="search-query",
+        )
+        yield Static(id="search-filters")
+        yield OptionList(id="search-results")
+        yield Static(id="search-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_filters()
+        self.query_one("#search-query", Input).focus()
+        if self.initial_query:
+            self.run_search()
+
+    # --- searching --------------------------------------------------------------------
+
+    @on(Input.Changed, "#search-query")
+    def _typed(self) -> None:
+        # A burst of keys runs one query, after the last key.
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, self.run_search)
+
+    def run_search(self) -> None:
+        self._timer = None
+        text = self.query_one("#search-query", Input).value
+        self._search(text, self.body.id if self.body else None, self.year)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, text: str, body_id: int | None, year: int | None) -> None:
+        try:
+            hits = self.archive.search(text, body_id=body_id, year=year, limit=RESULT_LIMIT)
+            error = None
+        except (StoreError, sqlite3.Error) as exc:  # a worker's exception would end the app
+            hits, error = [], str(exc)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, text, hits, error)
+
+    def _show(self, text: str, hits: list[SearchHit], error: str | None) -> None:
+        if text != self.query_one("#search-query", Input).value:
+            return  # an older query finished late
+        self.hits = hits
+        results = self.query_one("#search-results", OptionList)
+        results.clear_options()
+        results.add_options([Option(hit_prompt(hit), id=str(hit.item_id)) for hit in hits])
+        if hits:
+            results.highlighted = 0
+        status = self.query_one("#search-status", Static)
+        if error:
+            status.update(f"Søket feilet: {error}")
+        elif not index.parse_query(text).empty:
+            more = f" (de {RESULT_LIMIT} beste)" if len(hits) >= RESULT_LIMIT else ""
+            status.update(f"{len(hits)} treff{more} · Enter åpner saken · F5 går til møtet" if hits else "Ingen treff")
+        else:
+            status.update("Skriv ett eller flere ord; treffene kommer mens du skriver")
+
+    # --- filters ----------------------------------------------------------------------
+
+    def _show_filters(self) -> None:
+        body = self.body.short_name if self.body else "alle utvalg"
+        year = str(self.year) if self.year else "alle år"
+        self.query_one("#search-filters", Static).update(f"{body} · {year}  (F2 bytter utvalg, F3 bytter år)")
+
+    def action_next_body(self) -> None:
+        bodies = [None, *self.archive.bodies()]
+        ids = [b.id if b else None for b in bodies]
+        current = self.body.id if self.body else None
+        self.body = bodies[(ids.index(current) + 1) % len(bodies)] if current in ids else None
+        self._show_filters()
+        self.run_search()
+
+    def action_next_year(self) -> None:
+        years: list[int | None] = [None, *self.archive.meeting_years(self.body.id if self.body else None)]
+        self.year = years[(years.index(self.year) + 1) % len(years)] if self.year in years else None
+        self._show_filters()
+        self.run_search()
+
+    # --- opening ------------------------------------------------------------------------
+
+    def _selected(self) -> SearchHit | None:
+        results = self.query_one("#search-results", OptionList)
+        if not self.hits or results.highlighted is None:
+            return None
+        return self.hits[results.highlighted] if results.highlighted < len(self.hits) else None
+
+    @on(Input.Submitted, "#search-query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._timer is not None:  # Enter before the results came: search now, here
+            self._timer.stop()
+            self._timer = None
+            text = self.query_one("#search-query", Input).value
+            try:
+                hits = self.archive.search(text, body_id=self.body.id if self.body else None, year=self.year, limit=RESULT_LIMIT)
+            except (StoreError, sqlite3.Error) as exc:
+                self.notify(f"Søket feilet: {exc}", severity="error")
+                return
+            self._show(text, hits, None)
+        self._open(self._selected())
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._open(self.hits[event.option_index] if event.option_index < len(self.hits) else None)
+
+    def _open(self, hit: SearchHit | None) -> None:
+        if hit is None:
+            return
+        from .item import ItemScreen
+
+        self.app.push_screen(ItemScreen(hit.item_id))
+
+    async def action_open_meeting(self) -> None:
+        """The agenda of the hit's meeting, with the item selected."""
+        hit = self._selected()
+        if hit is None:
+            return
+        from .agenda import AgendaScreen
+
+        agenda = AgendaScreen(hit.meeting_id)
+        await self.app.push_screen(agenda)
+        agenda.reload(select_item_id=hit.item_id)
+
+    def action_focus_results(self) -> None:
+        self.query_one("#search-results", OptionList).focus()
+
+
+class SearchCommands(Provider):
+    """«Søk i arkivet», and «Søk etter …» with what was typed in the palette."""
+
+    LABEL = "Søk i arkivet"
+    HELP = "Saker, vedtak, innspill og oppfølging i alle utvalg og år (tast / i møteoversikten)"
+
+    async def discover(self) -> Hits:
+        yield DiscoveryHit(self.LABEL, partial(self._open, ""), help=self.HELP)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        score = matcher.match(self.LABEL)
+        if score > 0:
+            yield Hit(score, matcher.highlight(self.LABEL), partial(self._open, ""), help=self.HELP)
+        if len(query.strip()) >= 2:
+            label = f"Søk etter «{query.strip()}»"
+            yield Hit(0.5, label, partial(self._open, query.strip()), text=label, help="i hele arkivet")
+
+    def _open(self, query: str) -> None:
+        self.app.push_screen(SearchScreen(query))

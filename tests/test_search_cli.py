@@ -1,0 +1,97 @@
+"""`nuit-tui search` and `nuit-tui followups` as a user runs them: JSON, text, one-line errors."""
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+from nuit_tui.domain import models as m
+from nuit_tui.services import Archive
+
+
+def run(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "nuit_tui", *map(str, args)], capture_output=True, text=True, timeout=120
+    )
+
+
+def one_line_error(result):
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stdout == ""
+    return lines[0]
+
+
+def test_search_json_across_bodies_and_years_with_filters(demo_path):
+    result = run("search", "sikkerhet", "--json", "--db", demo_path)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["query"] == "sikkerhet" and document["count"] == len(document["results"]) > 2
+    assert {hit["body"] for hit in document["results"]} >= {"NUIT", "NEHS"}
+    hit = document["results"][0]
+    assert set(hit) == {
+        "item_id", "meeting_id", "body", "meeting", "date", "case", "title", "field", "snippet", "match_spans", "exempt", "state",
+    }
+    start, end = hit["match_spans"][0]
+    assert hit["snippet"][start:end].lower() == "sikkerhet"
+
+    only = json.loads(run("search", "sikkerhet", "--body", "nehs", "--year", "2021", "--json", "--db", demo_path).stdout)
+    assert only["count"] >= 1 and {(h["body"], h["date"][:4]) for h in only["results"]} == {("NEHS", "2021")}
+    assert json.loads(run("search", "sikkerhet", "--limit", "1", "--json", "--db", demo_path).stdout)["count"] == 1
+
+
+def test_search_as_text_marks_the_match(demo_path):
+    result = run("search", '"digital samhandling"', "--db", demo_path)
+    assert result.returncode == 0, result.stderr
+    assert "**digital samhandling**" in result.stdout
+    none = run("search", "xyzzyq", "--db", demo_path)
+    assert none.returncode == 0 and none.stdout == "" and "Ingen treff" in none.stderr
+
+
+def test_search_errors_are_one_line_with_exit_2(demo_path, tmp_path):
+    assert "Fant ikke utvalget" in one_line_error(run("search", "helse", "--body", "XYZ", "--db", demo_path))
+    assert "ord" in one_line_error(run("search", "  ", "--db", demo_path))
+    assert "årstall" in one_line_error(run("search", "helse", "--year", "tjue", "--db", demo_path))
+    assert "finnes ikke" in one_line_error(run("search", "helse", "--db", tmp_path / "none.sqlite"))
+    assert not (tmp_path / "none.sqlite").exists()
+    one_line_error(run("search", "--db", demo_path))  # no query
+
+
+def test_followups_json_by_status_around_a_given_day(demo_path):
+    archive = Archive.open(demo_path)
+    item = archive.find_item("NUIT 18/23")
+    late = archive.add_follow_up(m.FollowUp(item_id=item.id, description="Invitere til gjennomgang", responsible="Direktoratet for e-helse", due_date=dt.date(2023, 6, 30)))
+    archive.add_follow_up(m.FollowUp(item_id=item.id, description="Oppdatere planen", responsible="KS"))
+    done = archive.add_follow_up(m.FollowUp(item_id=item.id, description="Sende brev"))
+    archive.close_follow_up(done.id, on=dt.date(2023, 6, 1), note="Sendt")
+    archive.close()
+
+    def follow_ups(*args):
+        result = run("followups", "--json", "--db", demo_path, *args)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)
+
+    overdue = follow_ups("--status", "overdue", "--today", "1.7.2023")
+    assert overdue["today"] == "2023-07-01"
+    assert [(f["id"], f["status"], f["overdue"], f["case"], f["body"], f["meeting"]) for f in overdue["follow_ups"]] == [
+        (late.id, "overdue", True, "NUIT 18/23", "NUIT", "2/2023")
+    ]
+    assert follow_ups("--status", "overdue", "--today", "30.6.2023")["count"] == 0
+    assert [f["description"] for f in follow_ups("--status", "open", "--today", "30.6.2023")["follow_ups"]] == [
+        "Invitere til gjennomgang", "Oppdatere planen",
+    ]
+    [closed] = follow_ups("--status", "done")["follow_ups"]
+    assert (closed["closed_on"], closed["closing_note"], closed["status"]) == ("2023-06-01", "Sendt", "done")
+    assert follow_ups("--body", "NEHS")["count"] == 0
+    assert [f["responsible"] for f in follow_ups("--responsible", "ks")["follow_ups"]] == ["KS"]
+
+    text = run("followups", "--today", "1.7.2023", "--db", demo_path)
+    assert text.returncode == 0
+    assert text.stdout.splitlines()[0].startswith("Forfalt  frist 30.06.2023")
+
+
+def test_followups_errors_are_one_line_with_exit_2(demo_path):
+    assert "invalid choice" in one_line_error(run("followups", "--status", "late", "--db", demo_path))
+    assert "Fant ikke utvalget" in one_line_error(run("followups", "--body", "XYZ", "--db", demo_path))
+    assert "dato" in one_line_error(run("followups", "--today", "i morgen", "--db", demo_path))

@@ -1,0 +1,178 @@
+"""The search screen, the follow-up register and follow-ups on the next meeting's
+agenda (issue 6), driven by keys with Textual's Pilot and checked in the database."""
+
+import datetime as dt
+
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from nuit_tui.domain import models as m
+from nuit_tui.services import Archive
+from nuit_tui.tui.app import NuitApp
+from nuit_tui.tui.screens.agenda import AgendaScreen
+from nuit_tui.tui.screens.follow_ups import FollowUpsScreen, MeetingFollowUpsScreen
+from nuit_tui.tui.screens.item import ItemScreen
+from nuit_tui.tui.screens.meetings import MeetingsScreen
+from nuit_tui.tui.screens.search import SearchScreen
+
+
+async def type_text(pilot, text):
+    await pilot.press(*[char if char != " " else "space" for char in text])
+
+
+def two_meetings(tmp_path):
+    """NUIT: a held meeting with two follow-ups, and the next one in preparation."""
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    nuit = archive.add_body("NUIT", "Prioriteringsutvalget")
+    first = archive.create_meeting(nuit.id, dt.date(2023, 2, 16), dt.time(9), dt.time(15), location="Teams")
+    second = archive.create_meeting(nuit.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), location="Teams")
+    archive.set_meeting_status(first.id, m.MeetingStatus.NOTICE_SENT)
+    archive.set_meeting_status(first.id, m.MeetingStatus.HELD)
+    journal = archive.add_item(first.id, m.AgendaItem(meeting_id=first.id, title="Felles journalløft", duration_minutes=30))
+    archive.set_decision(journal.id, "NUIT ba Direktoratet invitere til en gjennomgang med aktørene.")
+    archive.add_follow_up(m.FollowUp(item_id=journal.id, description="Invitere til gjennomgang", responsible="Direktoratet", due_date=dt.date(2023, 4, 1)))
+    archive.add_follow_up(m.FollowUp(item_id=journal.id, description="Sende oppdatert innkalling", responsible="KS"))
+    return archive, first, second, journal
+
+
+def static_text(screen, selector) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def test_the_next_meeting_shows_open_follow_ups_and_one_key_puts_one_on_the_agenda(tmp_path):
+    archive, first, second, journal = two_meetings(tmp_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the newest meeting: 2/2023
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen) and app.screen.meeting_id == second.id
+        assert "2 åpne oppfølginger" in static_text(app.screen, "#follow-up-note")
+
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingFollowUpsScreen)
+        table = app.screen.query_one(DataTable)
+        assert [str(table.get_row_at(r)[1]) for r in range(table.row_count)] == ["Invitere til gjennomgang", "Sende oppdatert innkalling"]
+        await pilot.press("a")  # one key: on the agenda
+        await pilot.pause()
+        assert str(table.get_row_at(0)[4]) == "✓ står der"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        agenda = app.screen.query_one("#agenda", DataTable)
+        selected = agenda.coordinate_to_cell_key(agenda.cursor_coordinate).row_key.value
+
+    added = archive.item(int(selected))
+    assert (added.title, added.item_type, added.proposed_decision) == (
+        "Oppfølging: Invitere til gjennomgang", m.ItemType.ORIENTERING, "NUIT tar orienteringen til etterretning."
+    )
+    assert [row.item.title for row in archive.agenda(second.id).rows][-2:] == [added.title, "Eventuelt"]
+    archive.close()
+
+
+async def test_the_register_closes_and_reopens_by_keys(tmp_path):
+    archive, *_ = two_meetings(tmp_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FollowUpsScreen)
+        table = screen.query_one(DataTable)
+        assert [str(table.get_row_at(r)[0]) for r in range(table.row_count)] == ["Forfalt", "Åpen"]  # by the clock: 2023 is past
+
+        await pilot.press("l")  # close the selected (the overdue one)
+        await pilot.pause()
+        await type_text(pilot, "Holdt 2. mai")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [str(table.get_row_at(r)[2]) for r in range(table.row_count)] == ["Sende oppdatert innkalling"]
+
+        await pilot.press("s", "s")  # open → overdue → done
+        await pilot.pause()
+        assert "utførte" in static_text(screen, "#follow-ups-filters")
+        assert str(table.get_row_at(0)[6]) == f"{dt.date.today():%-d.%-m.%Y}: Holdt 2. mai"
+        [done] = archive.follow_up_register(status="done")
+        assert (done.follow_up.description, done.follow_up.closed_on) == ("Invitere til gjennomgang", dt.date.today())
+
+        await pilot.press("g")  # reopen
+        await pilot.pause()
+        assert table.row_count == 0
+        assert archive.follow_up_register(status="done") == []
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingsScreen)
+    archive.close()
+
+
+async def test_search_as_you_type_and_enter_opens_the_item(tmp_path):
+    archive, first, second, journal = two_meetings(tmp_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await type_text(pilot, "gjennomgang")
+        await pilot.pause(0.4)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        results = app.screen.query_one(OptionList)
+        assert results.option_count == 1
+        prompt = results.get_option_at_index(0).prompt
+        assert "NUIT 3/23" in prompt.plain and "Felles journalløft" in prompt.plain
+        assert any(prompt.plain[span.start : span.end] == "gjennomgang" for span in prompt.spans if "reverse" in str(span.style))
+        assert "1 treff" in static_text(app.screen, "#search-status")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemScreen) and app.screen.item_id == journal.id
+        await pilot.press("escape")
+        await pilot.pause()
+        # F5: the item in its meeting's agenda.
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen) and app.screen.meeting_id == first.id
+        agenda = app.screen.query_one("#agenda", DataTable)
+        assert agenda.coordinate_to_cell_key(agenda.cursor_coordinate).row_key.value == str(journal.id)
+    archive.close()
+
+
+async def test_enter_right_after_typing_searches_and_opens_the_best_hit(tmp_path):
+    archive, first, second, journal = two_meetings(tmp_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(SearchScreen())
+        await pilot.pause()
+        app.screen.query_one(Input).value = "journalløft"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemScreen) and app.screen.item_id == journal.id
+    archive.close()
+
+
+async def test_the_palette_opens_search_with_what_was_typed_and_the_register(tmp_path):
+    archive, *_ = two_meetings(tmp_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "innkalling")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # «Søk etter «innkalling»» is the only palette hit for the word.
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one(Input).value == "innkalling"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Oppfølgingsregisteret")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowUpsScreen)
+    archive.close()
