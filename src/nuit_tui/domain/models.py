@@ -22,7 +22,8 @@ ShortName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 class Record(BaseModel):
     """Common config: unknown fields are errors, values are validated on assignment."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # defer_build: a model's validator is built when first used, not at import (the app's start).
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
     id: int | None = None
 

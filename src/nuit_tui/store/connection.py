@@ -15,11 +15,13 @@ import sqlite3
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from . import errors
 from .schema import APPLICATION_ID, MIGRATION_SET, migration_names, migrations
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -155,7 +157,30 @@ def migration_backup_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.before-migration-{stamp}{path.suffix or '.sqlite'}")
 
 
-def open_database(path: Path, *, create: bool = True) -> tuple[sqlite_utils.Database, FileReport]:
+class LazyDatabase:
+    """The connection, with sqlite-utils' Database around it made only when asked for
+    (migrations, tests): importing sqlite-utils is a large part of the app's start."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._utils: sqlite_utils.Database | None = None
+
+    @property
+    def utils(self) -> sqlite_utils.Database:
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._utils
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.utils, name)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.utils[name]
+
+
+def open_database(path: Path, *, create: bool = True) -> tuple[LazyDatabase, FileReport]:
     """Check, open and migrate; returns the sqlite-utils Database."""
     path = Path(path)
     report = inspect_file(path)
@@ -167,12 +192,12 @@ def open_database(path: Path, *, create: bool = True) -> tuple[sqlite_utils.Data
         conn = connect(path)
     except sqlite3.OperationalError as exc:
         raise errors.DatabaseBusy(f"{path} kan ikke åpnes: {exc}") from None
-    db = sqlite_utils.Database(conn, execute_plugins=False)
+    db = LazyDatabase(conn)
     try:
         if report.pending:
             if report.applied:
                 backup_to(conn, migration_backup_path(path))
-            migrations.apply(db)
+            migrations.apply(db.utils)
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version={len(migration_names())}")
             conn.execute(

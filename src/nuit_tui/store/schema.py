@@ -7,11 +7,50 @@ nuit-tui are migrated at open, after a verified backup (see connection.py).
 
 from __future__ import annotations
 
-import sqlite_utils
-from sqlite_utils import Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+class LazyMigrations:
+    """sqlite-utils' Migrations, made when first used (applying, listing what is applied).
+
+    Importing sqlite-utils (and click with it) is a large part of the app's start, and
+    an archive that is up to date never needs it: its names are known without it.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        self._steps: list[tuple[str, Callable, bool]] = []
+        self._made: Any = None
+
+    def __call__(self, *, name: str, transactional: bool = True) -> Callable:
+        def register(fn: Callable) -> Callable:
+            self._steps.append((name, fn, transactional))
+            self._made = None
+            return fn
+
+        return register
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _, _ in self._steps]
+
+    def __getattr__(self, attribute: str) -> Any:
+        if self._made is None:
+            from sqlite_utils import Migrations
+
+            made = Migrations(self.name)
+            for name, fn, transactional in self._steps:
+                made(name=name, transactional=transactional)(fn)
+            self._made = made
+        return getattr(self._made, attribute)
+
 
 MIGRATION_SET = "nuit_tui"
-migrations = Migrations(MIGRATION_SET)
+migrations = LazyMigrations(MIGRATION_SET)
 
 # 'NUIT' as a 32-bit integer in the file header: tells our files from others.
 APPLICATION_ID = 0x4E554954
@@ -274,4 +313,4 @@ def _search(db: sqlite_utils.Database) -> None:
 
 def migration_names() -> list[str]:
     """Every migration this version of nuit-tui knows, in order."""
-    return [m.name for m in migrations.pending(sqlite_utils.Database(memory=True))]
+    return migrations.names
