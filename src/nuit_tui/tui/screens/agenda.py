@@ -69,6 +69,7 @@ class AgendaScreen(Screen):
     def __init__(self, meeting_id: int):
         super().__init__()
         self.meeting_id = meeting_id
+        self._fresh = True  # on_mount loads the agenda: the first resume need not load it again
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,6 +84,9 @@ class AgendaScreen(Screen):
         self.query_one(AgendaTable).focus()
 
     def on_screen_resume(self) -> None:
+        if self._fresh:
+            self._fresh = False
+            return
         self.reload()
 
     @property
