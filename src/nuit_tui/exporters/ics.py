@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -51,29 +52,32 @@ VTIMEZONE = (
 )
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # control characters but tab and line feed
+
+
 def escape_text(value: str) -> str:
     """A TEXT value: backslash, semicolon, comma and line breaks escaped; other
     control characters (not allowed in iCalendar) dropped."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = "".join(ch for ch in value if ch in "\n\t" or ord(ch) >= 32 and ord(ch) != 127)
+    value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def fold(line: str) -> bytes:
     """One content line as UTF-8 bytes: CRLF-terminated, folded so that no physical
     line exceeds 75 octets, and never inside a multi-byte character."""
-    out = bytearray()
-    width = 0
-    limit = LINE_OCTETS
-    for ch in line:
-        encoded = ch.encode("utf-8")
-        if width + len(encoded) > limit:
-            out += b"\r\n "
-            width = 1  # the leading space counts
-        out += encoded
-        width += len(encoded)
-    out += b"\r\n"
-    return bytes(out)
+    data = line.encode("utf-8")
+    if len(data) <= LINE_OCTETS:
+        return data + b"\r\n"
+    parts = []
+    start, limit = 0, LINE_OCTETS
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
+            end -= 1
+        parts.append(data[start:end])
+        start, limit = end, LINE_OCTETS - 1  # the leading space counts
+    parts.append(data[start:])
+    return b"\r\n ".join(parts) + b"\r\n"
 
 
 def _utc(moment: dt.datetime) -> str:
