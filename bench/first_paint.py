@@ -1,0 +1,100 @@
+"""Child process of bench/run.py: start an app, exit as soon as its first screen is painted.
+
+    python bench/first_paint.py nuit --db FILE    # `nuit-tui --db FILE`, through the real CLI
+    python bench/first_paint.py floor             # Header + DataTable (100 rows) + Footer
+
+The app runs headless (140×45): everything up to the terminal write is done.
+On Textual's Ready event (posted after the first screen's first compositor
+refresh) it prints one JSON line — the CLOCK_MONOTONIC time of Ready, which the
+parent subtracts from the time it started this process; what was on screen; the
+process's peak memory — and exits.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+
+SIZE = (140, 45)
+FLOOR_ROWS = 100  # a page of the meetings list
+
+
+def _report(app, **extra) -> None:
+    screen = app.screen
+    tables = list(screen.query("DataTable"))
+    print(
+        json.dumps(
+            {
+                "ready": time.monotonic(),
+                "screen": type(screen).__name__,
+                "rows": tables[0].row_count if tables else None,
+                "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                "modules": len(sys.modules),
+                **extra,
+            }
+        ),
+        flush=True,
+    )
+
+
+def _exit_on_ready() -> None:
+    """Every App (here: the one the CLI makes) runs headless and exits on Ready."""
+    from textual import events
+    from textual.app import App
+
+    run = App.run
+
+    def headless_run(self, *args, **kwargs):
+        kwargs.update(headless=True, size=SIZE)
+        return run(self, *args, **kwargs)
+
+    on_event = App.on_event
+
+    async def exit_on_ready(self, event):
+        await on_event(self, event)
+        if isinstance(event, events.Ready):
+            _report(self)
+            self.exit()
+
+    App.run = headless_run
+    App.on_event = exit_on_ready
+
+
+def floor() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable, Footer, Header
+
+    class Floor(App[None]):
+        BINDINGS = [("q", "quit", "Avslutt"), ("n", "new", "Nytt møte")]
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield DataTable(cursor_type="row", zebra_stripes=True)
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            for name in ("Møte", "Utvalg", "Dato", "Tid", "Status", "Sted"):
+                table.add_column(name)
+            for n in range(FLOOR_ROWS):
+                table.add_row(f"{n % 6 + 1}/2024", "NUIT", "torsdag 12. desember 2024", "kl. 09.00–15.00", "Planlagt", "Oslo")
+            table.focus()
+
+    _exit_on_ready()
+    Floor().run()
+
+
+def nuit(argv: list[str]) -> int:
+    _exit_on_ready()
+    from nuit_tui.cli import main
+
+    return main(argv)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "floor":
+        floor()
+    else:
+        sys.exit(nuit(sys.argv[2:]))

@@ -1,0 +1,270 @@
+"""Child process of bench/run.py: the in-process figures on one archive (a work copy: it writes).
+
+    python bench/measure.py interactive --db FILE [--keys N] [--meetings N]   # (b) (c) (d)
+    python bench/measure.py search --db FILE                                  # (e)
+    python bench/measure.py exports --db FILE --out DIR [--repeat N]          # (f) (g)
+
+Prints one JSON object: samples in milliseconds, and the process's peak memory.
+
+- Opening a meeting: wall time from pushing AgendaScreen to the first compositor
+  refresh of that screen with its rows in it (headless, 140×45).
+- Moving: wall time from a ↓ key to the refresh that shows the cursor moved.
+- A remark keystroke: CPU time (time.process_time(), all threads) per typed
+  character in meeting mode's remark field, over the typing of a sentence with
+  the app's own timers and autosaves running, divided by the number of keys; the
+  same for a bare App holding one TextArea with the same text. Keys are sent
+  as the Pilot sends them and each is followed by Textual's wait for idle.
+- Search: wall time of the search service per query (or of the linking
+  candidates, where there is no search service).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SIZE = (140, 45)
+TYPED = "Statsforvalteren støttet forslaget, men ba om en plan for gevinstrealisering i kommunene før 2026. "
+
+QUERIES = (
+    "digital sikkerhet", "sikkerhet", "kjernejournal", "helsenorge", "finansiering", "Trondheim", "veikart",
+    "e-resept", "arkitektur", "velferdsteknologi", '"felles kommunal journal"', "gevinstrealisering",
+    "KS", "IT", "e", "helse", "journal", "Helse Vest", "høring", "forskrift", "kunstig intelligens", "skytjenester",
+    "terminologi", "tilgangsstyring", "porteføljestyring", "prioritering tiltak", "datadeling", "beredskap",
+    "legemiddel", "pasientens legemiddelliste", "Norsk helsenett", "budsjett", "måleindikatorer", "Lillehammer kommune",
+    "personvern", "kommunal sektor", "spesialisthelsetjenesten", "innspill", "støttet forslaget", "bekymring",
+    "gevinst", "standard", "xylofonkonsert", "Bodø", "digital hjemmeoppfølging", "strategi", "evaluering",
+    "risikovurdering", "NAV", "målbilde",
+)
+
+
+def _maxrss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+class Paints:
+    """Awaitable compositor refreshes of the top screen (wraps Screen._compositor_refresh)."""
+
+    def __init__(self) -> None:
+        from textual.screen import Screen
+
+        self.waiters: list[tuple[object, asyncio.Future]] = []
+        original = Screen._compositor_refresh
+        paints = self
+
+        def refresh(screen) -> None:
+            original(screen)
+            if screen is screen.app.screen and paints.waiters:
+                now = time.perf_counter()
+                for predicate, future in list(paints.waiters):
+                    if not future.done() and predicate(screen):
+                        future.set_result(now)
+                        paints.waiters.remove((predicate, future))
+
+        Screen._compositor_refresh = refresh
+
+    async def until(self, predicate, timeout: float = 30.0) -> float:
+        future = asyncio.get_running_loop().create_future()
+        self.waiters.append((predicate, future))
+        return await asyncio.wait_for(future, timeout)
+
+
+def _key(app, key: str, char: str | None = None) -> None:
+    """A key event as the terminal driver (and the Pilot) sends it."""
+    from textual import events
+
+    event = events.Key(key, char)
+    event.set_sender(app)
+    app._driver.send_message(event)
+
+
+def _type_key(app, char: str) -> None:
+    from textual.keys import _character_to_key
+
+    _key(app, char if char.isalnum() else _character_to_key(char), char)
+
+
+async def _type(app, text: str) -> float:
+    """CPU seconds to type `text` key by key, each followed by the wait for idle."""
+    from textual._wait import wait_for_idle
+
+    start = time.process_time()
+    for char in text:
+        _type_key(app, char)
+        await wait_for_idle(0)
+    return time.process_time() - start
+
+
+def _sample_meetings(archive, count: int) -> list[int]:
+    ids = [row[0] for row in archive.store.conn.execute("SELECT id FROM meetings ORDER BY date, id")]
+    if len(ids) <= count or count < 2:
+        return ids[-count:] if count > 0 else []
+    step = (len(ids) - 1) / (count - 1)
+    return sorted({ids[round(i * step)] for i in range(count)})
+
+
+async def interactive(db: Path, *, keys: int, meetings: int, chars: int = len(TYPED)) -> dict:
+    from nuit_tui.services import Archive
+    from nuit_tui.tui.app import NuitApp
+    from nuit_tui.tui.screens.agenda import AgendaScreen, AgendaTable
+    from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
+    from textual.app import App
+    from textual.widgets import TextArea
+
+    typed = (TYPED * (chars // len(TYPED) + 1))[:chars]
+    paints = Paints()
+    result: dict = {"open_ms": [], "open_cpu_ms": [], "move_ms": [], "chars": chars}
+    archive = Archive.open(db)
+    app = NuitApp(archive)
+    async with app.run_test(headless=True, size=SIZE) as pilot:
+        await pilot.pause()
+        for meeting_id in _sample_meetings(archive, meetings):
+            c0, t0 = time.process_time(), time.perf_counter()
+            app.push_screen(AgendaScreen(meeting_id))
+            painted = await paints.until(
+                lambda s: isinstance(s, AgendaScreen) and s.query_one(AgendaTable).row_count > 0
+            )
+            result["open_ms"].append((painted - t0) * 1000)
+            result["open_cpu_ms"].append((time.process_time() - c0) * 1000)
+            await pilot.pause()
+            table = app.screen.query_one(AgendaTable)
+            for _ in range(min(keys, table.row_count - 1 - table.cursor_row)):
+                target = table.cursor_row + 1
+                t0 = time.perf_counter()
+                _key(app, "down")
+                painted = await paints.until(lambda s, target=target: s.query_one(AgendaTable).cursor_row == target)
+                result["move_ms"].append((painted - t0) * 1000)
+            await pilot.pause()
+            app.pop_screen()
+            await pilot.pause()
+
+        # Minute-taking: the newest held meeting (not locked), its first case, a new remark.
+        row = archive.store.conn.execute(
+            "SELECT id FROM meetings WHERE status = 'held' ORDER BY date DESC LIMIT 1"
+        ).fetchone() or archive.store.conn.execute("SELECT id FROM meetings ORDER BY date DESC LIMIT 1").fetchone()
+        meeting_id = row[0]
+        item_id = archive.store.conn.execute(
+            "SELECT id FROM agenda_items WHERE meeting_id = ? AND kind = 'item' ORDER BY position LIMIT 1 OFFSET 3", [meeting_id]
+        ).fetchone()[0]
+        app.push_screen(MeetingModeScreen(meeting_id, item_id))
+        await paints.until(lambda s: isinstance(s, MeetingModeScreen))
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        area = app.screen.query_one("#remark-text", TextArea)
+        area.focus()
+        await pilot.pause()
+        before = area.text
+        cpu = await _type(app, typed)
+        await asyncio.sleep(0.6)  # the last autosave
+        await pilot.pause()
+        result["remark_text_ok"] = area.text == before + typed
+        result["remark_key_cpu_ms"] = cpu * 1000 / len(typed)
+        stored = archive.store.conn.execute("SELECT count(*) FROM remarks WHERE text = ?", [before + typed]).fetchone()[0]
+        result["remark_saved"] = stored == 1
+        app.screen.flush()
+    archive.close()
+
+    class Bare(App[None]):
+        def compose(self):
+            yield TextArea(before)
+
+    bare = Bare()
+    async with bare.run_test(headless=True, size=SIZE) as pilot:
+        area = bare.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+        await pilot.pause()
+        cpu = await _type(bare, typed)
+        await pilot.pause()
+        result["bare_text_ok"] = area.text == before + typed
+        result["bare_key_cpu_ms"] = cpu * 1000 / len(typed)
+    result["maxrss_mb"] = _maxrss_mb()
+    return result
+
+
+def search(db: Path) -> dict:
+    from nuit_tui.services import Archive
+
+    archive = Archive.open(db)
+    try:
+        if hasattr(archive, "search"):
+            kind = "search service (Archive.search, 50 hits)"
+            run = lambda q: archive.search(q)  # noqa: E731
+        else:
+            kind = "linking candidates (no search service)"
+            run = lambda q: archive.candidates_for_linking(q)  # noqa: E731
+        run("oppstart")  # warm the statement cache
+        samples, hits = [], []
+        for query in QUERIES:
+            t0 = time.perf_counter()
+            found = run(query)
+            samples.append((time.perf_counter() - t0) * 1000)
+            hits.append(len(found))
+    finally:
+        archive.close()
+    return {"kind": kind, "search_ms": samples, "hits": hits, "queries": list(QUERIES), "maxrss_mb": _maxrss_mb()}
+
+
+def exports(db: Path, out: Path, *, repeat: int) -> dict:
+    from nuit_tui.services import Archive
+
+    result: dict = {"ics_ms": [], "docx_ms": []}
+    archive = Archive.open(db)
+    try:
+        meeting_id = archive.store.conn.execute(
+            "SELECT id FROM meetings WHERE status = 'minutes_approved' ORDER BY date DESC LIMIT 1"
+        ).fetchone()[0]
+        for n in range(repeat):
+            t0 = time.perf_counter()
+            from nuit_tui.services.calendar import export_ics
+
+            path = export_ics(archive, out=out / "all.ics", exports_dir=out)
+            result["ics_ms"].append((time.perf_counter() - t0) * 1000)
+            if n == 0:
+                result["ics_bytes"] = path.stat().st_size
+                result["ics_events"] = path.read_bytes().count(b"BEGIN:VEVENT")
+                result["ics_maxrss_mb"] = _maxrss_mb()
+        for n in range(repeat):
+            t0 = time.perf_counter()
+            from nuit_tui.services.minutes import export_minutes
+
+            path = export_minutes(archive, meeting_id, fmt="docx", out=out / "minutes.docx", exports_dir=out)
+            result["docx_ms"].append((time.perf_counter() - t0) * 1000)
+            if n == 0:
+                result["docx_bytes"] = path.stat().st_size
+    finally:
+        archive.close()
+    result["maxrss_mb"] = _maxrss_mb()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("what", choices=["interactive", "search", "exports"])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--keys", type=int, default=20)
+    parser.add_argument("--meetings", type=int, default=8)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--chars", type=int, default=len(TYPED))
+    args = parser.parse_args(argv)
+    if args.what == "interactive":
+        result = asyncio.run(interactive(args.db, keys=args.keys, meetings=args.meetings, chars=args.chars))
+    elif args.what == "search":
+        result = search(args.db)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            result = exports(args.db, Path(args.out or tmp), repeat=args.repeat)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""The benchmark: is what a user waits for bounded by the screen, not the archive?
+
+    python bench/run.py [--scale N | --scales 1,4,16] [--json FILE] [--repeat N] [--tiny]
+
+For each scale it makes (or reuses) bench/out/archive-s<N>.sqlite with
+bench/generate.py, copies it to a work file (the measurements write), and runs
+child processes that measure:
+
+  (a) first paint: process start → Textual's Ready of `nuit-tui --db FILE`
+      (bench/first_paint.py, headless), and the same for the demo archive and
+      for a bare Header + DataTable + Footer app, the floor;
+  (b) opening a meeting, (c) moving in its agenda, (d) a remark keystroke's CPU
+      time in meeting mode and in a bare TextArea (bench/measure.py interactive);
+  (e) search p50/p95 over 50 queries (bench/measure.py search);
+  (f) the ICS of the whole archive, (g) one meeting's minutes .docx
+      (bench/measure.py exports);
+  (h) peak memory: the largest ru_maxrss of all measuring processes.
+
+It prints a table per scale — figure, value (min / median), target, ratio to
+the floor where there is one — then how each figure grows from the smallest
+scale to each larger one, and writes all samples to JSON. Daily backups are
+off in the measured processes (NUIT_BACKUPS_KEEP=0): they run in a thread once
+a day and would copy the whole archive on the first start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+OUT = generate.OUT_DIR
+
+
+# --- running children -----------------------------------------------------------------------
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["NUIT_BACKUPS_KEEP"] = "0"
+    env.pop("NUIT_DB", None)
+    return env
+
+
+def _child(args: list[str], *, timeout: float = 1800) -> dict:
+    proc = subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, env=_env(), cwd=HERE, timeout=timeout
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}): {proc.stderr.strip()[-2000:]}")
+    return json.loads(lines[-1])
+
+
+def first_paint(app_args: list[str], repeat: int) -> dict:
+    """Wall ms from spawning the process to Ready, for the app and for the floor, run in
+    turn (the machine's load hits both alike); one discarded warm-up run of each first."""
+    samples: dict[str, list[float]] = {"ms": [], "floor_ms": []}
+    rss, seen = [], None
+    for n in range(repeat + 1):
+        for key, args in (("floor_ms", ["floor"]), ("ms", app_args)):
+            start = time.monotonic()
+            report = _child([str(HERE / "first_paint.py"), *args], timeout=600)
+            if n == 0:
+                continue
+            samples[key].append((report["ready"] - start) * 1000)
+            if key == "ms":
+                rss.append(report["maxrss_kb"] / 1024)
+                seen = {"screen": report["screen"], "rows": report["rows"], "modules": report["modules"]}
+    ratios = [a / b for a, b in zip(samples["ms"], samples["floor_ms"], strict=True)]
+    return {**samples, "ratio": statistics.median(samples["ms"]) / statistics.median(samples["floor_ms"]),
+            "paired_ratios": ratios, "maxrss_mb": max(rss), **(seen or {})}
+
+
+def work_copy(path: Path) -> Path:
+    work = path.with_name("work-" + path.name.removeprefix("archive-"))
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{work}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(path, work)
+    return work
+
+
+# --- statistics -----------------------------------------------------------------------------
+
+
+def summary(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+    return {
+        "min": ordered[0],
+        "median": statistics.median(ordered),
+        "p95": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
+        "max": ordered[-1],
+        "n": len(ordered),
+    }
+
+
+# --- one scale -------------------------------------------------------------------------------
+
+
+def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars: int, out: Path) -> dict:
+    began = time.perf_counter()
+    archive = generate.ensure(scale, out_dir=out)
+    work = work_copy(archive)
+    result: dict = {"scale": scale, "file": str(archive), "bytes": archive.stat().st_size}
+    result["first_paint"] = first_paint(["nuit", "--db", str(work)], repeat)
+    result["interactive"] = _child([str(HERE / "measure.py"), "interactive", "--db", str(work), "--keys", str(keys), "--meetings", str(meetings),
+                                  "--chars", str(chars)])
+    result["search"] = _child([str(HERE / "measure.py"), "search", "--db", str(work)])
+    result["exports"] = _child([str(HERE / "measure.py"), "exports", "--db", str(work), "--repeat", str(min(repeat, 3))])
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{work}{suffix}").unlink(missing_ok=True)
+    result["figures"] = figures(result)
+    result["seconds"] = round(time.perf_counter() - began, 1)
+    return result
+
+
+def figures(r: dict) -> dict:
+    """name -> {value (the compared number), min, unit, target, ok, ratio where there is a floor}."""
+    fp = summary(r["first_paint"]["ms"])
+    floor = summary(r["first_paint"]["floor_ms"])
+    inter, srch, exp = r["interactive"], r["search"], r["exports"]
+    opened, moved = summary(inter["open_ms"]), summary(inter["move_ms"])
+    search = summary(srch["search_ms"])
+    key, bare = inter["remark_key_cpu_ms"], inter["bare_key_cpu_ms"]
+    ics, docx = summary(exp["ics_ms"]), summary(exp["docx_ms"])
+    peak = max(r["first_paint"]["maxrss_mb"], inter["maxrss_mb"], srch["maxrss_mb"], exp["maxrss_mb"])
+    scale = r["scale"]
+    return {
+        # First paint compares medians; min shown beside it.
+        "first paint": {"value": fp["median"], "min": fp["min"], "unit": "ms", "ratio": r["first_paint"]["ratio"],
+                        "floor": floor["median"], "target": "≤1.5× floor", "ok": r["first_paint"]["ratio"] <= 1.5},
+        "open meeting": {"value": opened["median"], "min": opened["min"], "max": opened["max"], "unit": "ms",
+                         "target": "≤50 ms", "ok": opened["median"] <= 50},
+        "move in agenda": {"value": moved["median"], "min": moved["min"], "p95": moved["p95"], "unit": "ms",
+                           "target": "≤50 ms", "ok": moved["p95"] <= 50},
+        "remark key CPU": {"value": key, "unit": "ms", "ratio": key / bare, "bare": bare,
+                           "target": "≤1.3× bare TextArea", "ok": key / bare <= 1.3},
+        "search p50": {"value": statistics.median(srch["search_ms"]), "unit": "ms", "target": "", "ok": None},
+        "search p95": {"value": search["p95"], "unit": "ms", "target": f"≤{20 if scale <= 1 else 40} ms",
+                       "ok": search["p95"] <= (20 if scale <= 1 else 40), "kind": srch["kind"]},
+        "ICS whole archive": {"value": ics["median"], "min": ics["min"], "first": exp["ics_ms"][0], "unit": "ms",
+                              "target": "≤2000 ms", "ok": ics["median"] <= 2000, "events": exp.get("ics_events")},
+        "minutes .docx": {"value": exp["docx_ms"][0], "min": docx["min"], "unit": "ms", "target": "≤1000 ms (first, cold)",
+                          "ok": exp["docx_ms"][0] <= 1000},
+        "peak memory": {"value": peak, "unit": "MB", "target": "≤200 MB", "ok": peak <= 200,
+                        "by": {"first paint": r["first_paint"]["maxrss_mb"], "interactive": inter["maxrss_mb"],
+                               "search": srch["maxrss_mb"], "exports": exp["maxrss_mb"]}},
+    }
+
+
+# --- printing ---------------------------------------------------------------------------------
+
+
+def _number(value: float, unit: str) -> str:
+    return f"{value:,.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}"
+
+
+def table(r: dict) -> str:
+    lines = [f"scale {r['scale']:g}: {r['file']} ({r['bytes'] / 1e6:,.0f} MB), measured in {r['seconds']} s",
+             f"  {'figure':<20} {'value (median)':>15} {'min':>11}  {'target':<24} {'ratio':>7}  ok"]
+    for name, f in r["figures"].items():
+        low = _number(f["min"], f["unit"]) if "min" in f else ""
+        ratio = f"{f['ratio']:.2f}×" if "ratio" in f else ""
+        ok = {True: "yes", False: "NO", None: ""}[f["ok"]]
+        lines.append(f"  {name:<20} {_number(f['value'], f['unit']):>15} {low:>11}  {f['target']:<24} {ratio:>7}  {ok}")
+    return "\n".join(lines)
+
+
+def growth(results: list[dict]) -> dict:
+    """Each figure at each scale divided by the same figure at the smallest scale."""
+    base = results[0]
+    out: dict = {}
+    for name, f in base["figures"].items():
+        out[name] = {f"{r['scale']:g}": (r["figures"][name]["value"] / f["value"] if f["value"] else None) for r in results}
+    return out
+
+
+def growth_table(results: list[dict], grown: dict) -> str:
+    scales = [f"{r['scale']:g}" for r in results]
+    head = f"  {'figure':<20} " + " ".join(f"{'×' + s:>16}" for s in scales) + "   target"
+    lines = [f"growth (relative to scale {scales[0]}):", head]
+    flat = {"first paint": 1.2, "open meeting": 1.2, "move in agenda": 1.2}
+    for name in grown:
+        cells = []
+        for r in results:
+            f = r["figures"][name]
+            g = grown[name][f"{r['scale']:g}"]
+            cells.append(f"{_number(f['value'], f['unit'])} {g:.2f}×" if g is not None else "-")
+        target = f"≤{flat[name]}× (flat)" if name in flat else ""
+        lines.append(f"  {name:<20} " + " ".join(f"{c:>16}" for c in cells) + f"   {target}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="nuit-tui benchmark (see the docstring)")
+    parser.add_argument("--scale", type=float, help="one scale (default 1)")
+    parser.add_argument("--scales", help="several, e.g. 1,4,16")
+    parser.add_argument("--json", type=Path, help="write every sample here")
+    parser.add_argument("--repeat", type=int, default=7, help="first-paint runs per app (after a warm-up)")
+    parser.add_argument("--keys", type=int, default=20, help="↓ keys per opened meeting")
+    parser.add_argument("--meetings", type=int, default=8, help="meetings opened")
+    parser.add_argument("--chars", type=int, default=100, help="characters typed in meeting mode and the bare TextArea")
+    parser.add_argument("--out", type=Path, default=OUT, help="where archives and work copies go (default bench/out)")
+    parser.add_argument("--tiny", action="store_true", help="scale 0.01, few repeats: proves the script works")
+    args = parser.parse_args(argv)
+    if args.tiny:
+        scales, args.repeat, args.keys, args.meetings, args.chars = [0.01], 1, 3, 2, 12
+    elif args.scales:
+        scales = [float(s) for s in args.scales.split(",")]
+    else:
+        scales = [args.scale or 1.0]
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from nuit_tui.demo.builder import ensure_demo
+
+    demo = args.out / "demo.sqlite"
+    ensure_demo(demo)
+    demo_work = work_copy(demo)
+    demo_paint = first_paint(["nuit", "--db", str(demo_work)], args.repeat)
+    fl, dm = summary(demo_paint["floor_ms"]), summary(demo_paint["ms"])
+    print(f"floor (Header + DataTable + Footer): first paint {fl['median']:.0f} ms median, {fl['min']:.0f} ms min")
+    print(f"demo archive: first paint {dm['median']:.0f} ms median, {dm['min']:.0f} ms min:"
+          f" {demo_paint['ratio']:.2f}× floor (target ≤1.3×)", flush=True)
+    results = []
+    for scale in scales:
+        results.append(
+            measure_scale(scale, repeat=args.repeat, keys=args.keys, meetings=args.meetings, chars=args.chars, out=args.out)
+        )
+        print(table(results[-1]), flush=True)
+    grown = growth(results) if len(results) > 1 else {}
+    if grown:
+        print(growth_table(results, grown))
+    report = {
+        "when": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "demo": {"first_paint": demo_paint, "summary": dm, "floor": fl, "ratio": demo_paint["ratio"], "target": "≤1.3× floor"},
+        "scales": results,
+        "growth": grown,
+    }
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
