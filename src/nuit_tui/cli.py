@@ -33,8 +33,10 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def _open(path: Path, *, create: bool = True):
+    from .cli_backup import warn_location
     from .services import Archive
 
+    warn_location(path)
     return Archive.open(path, create=create)
 
 
@@ -421,6 +423,10 @@ def build_parser() -> argparse.ArgumentParser:
     followups.add_argument("--limit", type=int, default=500, help="høyst så mange (standard: 500)")
     followups.add_argument("--json", action="store_true", help="som JSON")
 
+    from .cli_backup import add_commands as add_backup_commands
+
+    add_backup_commands(command)
+
     import_ = commands.add_parser("import", help="importer")
     import_kinds = import_.add_subparsers(dest="kind", parser_class=_Parser, required=True)
     import_json = import_kinds.add_parser("json", help="last et JSON-dokument inn i en tom database")
@@ -477,5 +483,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         code = _exit_code(exc)
         message = str(exc) if code is not None else f"uventet feil: {type(exc).__name__}: {exc}"
+        if code is None and isinstance(exc, OSError):  # a full disk, a refused write: said plainly
+            from .cli_backup import os_error_message
+
+            message, code = os_error_message(exc), EXIT_FAILURE
+        from .cli_backup import one_line
+
+        message = one_line(message)
         print(f"nuit-tui: {message}", file=sys.stderr)
         return code if code is not None else EXIT_FAILURE

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -16,6 +18,7 @@ def write_atomic(path: Path, data: bytes) -> Path:
     path = Path(path)
     if not path.parent.exists():
         raise FileNotFoundError(f"Mappen {path.parent} finnes ikke")
+    _remove_leftovers(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -34,6 +37,21 @@ def write_atomic(path: Path, data: bytes) -> Path:
         finally:
             os.close(dir_fd)
     return path
+
+
+LEFTOVER_SECONDS = 600
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Temporary files of an earlier write of `path` that a crash interrupted.
+
+    Only old ones: a younger one may belong to another process writing right now.
+    """
+    limit = time.time() - LEFTOVER_SECONDS
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()
 
 
 def write_export(data: bytes, name: str, *, out: Path | None, exports_dir: Path) -> Path:

@@ -56,7 +56,8 @@ def parse_case_ref(text: str) -> CaseRef:
 def parse_meeting_ref(text: str) -> tuple[int, int]:
     """"2/2023" → (year, number)."""
     m = _MEETING.match(text.strip())
-    if not m or int(m[1]) == 0:
+    # Years as meetings have them (1900–2200): "1/0000" is a typo, not a meeting.
+    if not m or int(m[1]) == 0 or not 1900 <= int(m[2]) <= 2200:
         raise ParseError(f"«{text.strip()}» er ikke et møtenummer (skriv f.eks. 2/2023)")
     return int(m[2]), int(m[1])
 

@@ -6,6 +6,7 @@ so a hand-edited or damaged file is rejected whole and changes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Literal
 
@@ -67,11 +68,26 @@ def parse_document(text: str) -> ArchiveDocument:
     if data.get("format_version") != FORMAT_VERSION:
         raise ImportRejected(f"Ukjent formatversjon {data.get('format_version')!r}; denne nuit-tui leser versjon {FORMAT_VERSION}")
     try:
-        return ArchiveDocument.model_validate(data)
+        document = ArchiveDocument.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise ImportRejected(f"Ugyldig innhold i {where}: {first['msg']} ({exc.error_count()} feil i alt)") from None
+    except TypeError:  # a model's rule compared a time with a UTC offset to one without
+        raise ImportRejected("Ugyldig innhold: et klokkeslett har tidssone; tidene i arkivet er lokale") from None
+    _check_storable(document)
+    return document
+
+
+def _check_storable(document: ArchiveDocument) -> None:
+    """What pydantic lets through but SQLite or the archive's rules cannot hold."""
+    for table in TABLES.values():
+        for index, record in enumerate(getattr(document, table)):
+            for name, value in record:
+                if isinstance(value, int) and not -(2**63) <= value < 2**63:
+                    raise ImportRejected(f"Ugyldig innhold i {table}.{index}.{name}: tallet er for stort")
+                if isinstance(value, dt.time) and value.tzinfo is not None:
+                    raise ImportRejected(f"Ugyldig innhold i {table}.{index}.{name}: klokkeslettet har tidssone; tidene i arkivet er lokale")
 
 
 def import_json(archive: Archive, text: str) -> dict[str, int]:

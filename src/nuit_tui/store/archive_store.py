@@ -76,7 +76,10 @@ class ArchiveStore:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise errors.DatabaseBusy(f"Databasen er opptatt ({exc}); prøv igjen") from None
+            # Only after the busy timeout: another program holds the write lock that long.
+            raise errors.DatabaseBusy(
+                "Databasen er opptatt: et annet program skriver til den; ingenting er endret, prøv igjen om litt"
+            ) from None
         try:
             yield self.conn
         except BaseException:
@@ -328,6 +331,8 @@ class ArchiveStore:
                         conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(data.values()))
                     except sqlite3.IntegrityError as exc:
                         raise errors.Conflict(f"Ugyldig innhold i {table}: {_integrity_message(exc)}") from None
+                    except OverflowError:  # beyond SQLite's 64-bit integers
+                        raise errors.Conflict(f"Ugyldig innhold i {table}: et tall er for stort") from None
             search.resume(conn)
             for key, value in meta.items():
                 conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])

@@ -9,6 +9,7 @@ and migrated after a verified backup.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -53,9 +54,31 @@ def _readonly_connection(path: Path) -> sqlite3.Connection:
     return conn
 
 
+@contextlib.contextmanager
+def _left_as_found(path: Path):
+    """Reading a WAL-marked file makes empty -wal and -shm files: a refused file is
+    left as it was found. (Only empty ones made here: nobody else had it open.)"""
+    sidecars = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    existed = any(p.exists() for p in sidecars)
+    try:
+        yield
+    except errors.StoreError:
+        wal = sidecars[0]
+        if not existed and wal.exists() and wal.stat().st_size == 0:
+            for sidecar in sidecars:
+                with contextlib.suppress(OSError):
+                    sidecar.unlink()
+        raise
+
+
 def inspect_file(path: Path) -> FileReport:
     """Read-only checks; raises a StoreError naming the problem."""
     path = Path(path)
+    with _left_as_found(path):
+        return _inspect_file(path)
+
+
+def _inspect_file(path: Path) -> FileReport:
     if path.is_dir():
         raise errors.NotADatabase(f"{path} er en mappe, ikke en databasefil")
     if not path.parent.exists():
@@ -183,14 +206,17 @@ class LazyDatabase:
 def open_database(path: Path, *, create: bool = True) -> tuple[LazyDatabase, FileReport]:
     """Check, open and migrate; returns the sqlite-utils Database."""
     path = Path(path)
-    report = inspect_file(path)
-    if not report.exists and not create:
-        raise errors.NotFound(f"{path} finnes ikke")
-    if not _writable(path):
-        raise errors.ReadOnlyDatabase(f"{path} er skrivebeskyttet; nuit-tui trenger å kunne skrive til filen og mappen")
+    with _left_as_found(path):
+        report = inspect_file(path)
+        if not report.exists and not create:
+            raise errors.NotFound(f"{path} finnes ikke")
+        if not _writable(path):
+            raise errors.ReadOnlyDatabase(f"{path} er skrivebeskyttet; nuit-tui trenger å kunne skrive til filen og mappen")
     try:
         conn = connect(path)
     except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise errors.DatabaseBusy(f"{path} er låst av et annet program; prøv igjen") from None
         raise errors.DatabaseBusy(f"{path} kan ikke åpnes: {exc}") from None
     db = LazyDatabase(conn)
     try:

@@ -39,6 +39,20 @@ class NuitApp(App[None]):
     def on_mount(self) -> None:
         self._update_subtitle()
         self.push_screen(MeetingsScreen())
+        # Reliability: location warning, daily backup, seeing other windows' changes.
+        from .file_watch import start_checks
+
+        start_checks(self)
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        # A refused write (busy file, a row changed elsewhere) is a message, never a crash.
+        from ..store.errors import StoreError
+
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return True
 
     def watch_body(self) -> None:
         self._update_subtitle()

@@ -12,7 +12,8 @@ from ..widgets.form import FormScreen, labelled
 
 def parse_minutes(text: str, *, field: str = "Varighet") -> int:
     text = text.strip().removesuffix("min").strip()
-    if not text.isdigit() or not 0 <= int(text) <= 24 * 60:
+    # isdecimal, not isdigit: "²" is a digit that int() refuses; four digits at most.
+    if not text.isdecimal() or len(text) > 4 or not 0 <= int(text) <= 24 * 60:
         raise ParseError(f"{field} må være et antall minutter (f.eks. 30)")
     return int(text)
 

@@ -15,9 +15,10 @@ from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, S
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, clock, parse_time
-from ...store.errors import StaleWrite, StoreError
+from ...store.errors import StoreError
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.autosave import Autosave
+from ..widgets.conflict import VersionedForm
 from ..widgets.form import FormBody
 from ..widgets.people_field import PeopleField
 from .break_form import parse_minutes
@@ -29,6 +30,16 @@ TEXT_FIELDS = {
     "proposed_decision": "Forslag til vedtak",
 }
 TYPE_OPTIONS = [(t.value, t.value) for t in m.ItemType]
+FIELD_LABELS = {
+    "title": "Tittel",
+    "item_type": "Sakstype",
+    "duration_minutes": "Varighet (min)",
+    "fixed_start": "Fast starttid",
+    **TEXT_FIELDS,
+    "exempt": "Unntatt offentlighet",
+    "exempt_basis": "Hjemmel",
+    "title_exempt": "Også tittelen er unntatt",
+}
 
 
 class PlainTextArea(TextArea):
@@ -67,6 +78,19 @@ class ItemScreen(Screen):
         self.new = new
         self._loading = True
         self.autosave = Autosave(self, self.save)
+        # Another window may edit the same item: merge, or ask when both changed a field.
+        self.versions = VersionedForm(
+            self,
+            "item",
+            what="Saken",
+            labels=FIELD_LABELS,
+            read=self._form_values,
+            show=self._show_field,
+            load=lambda: self.archive.item(self.item_id),
+            write=lambda item: self.archive.update_item(item),
+            saved=self._saved_elsewhere,
+            failed=lambda exc: self.query_one("#save-state", Static).update(f"[b]Ikke lagret:[/b] {exc}"),
+        )
 
     @property
     def archive(self):
@@ -177,21 +201,51 @@ class ItemScreen(Screen):
             state.update("Alt er lagret")
             return True
         try:
-            self.item = self.archive.update_item(self.item.model_copy(update=changed))
-        except StaleWrite:
-            state.update("[b]Ikke lagret:[/b] saken er endret et annet sted; lukk og åpne den på nytt")
-            self.notify("Saken er endret et annet sted; endringen er ikke lagret", severity="error")
-            return False
+            stored = self.versions.save(values)
         except (StoreError, ValueError) as exc:
             state.update(f"[b]Ikke lagret:[/b] {exc}")
+            return False
+        if not stored:
+            state.update("[b]Ikke lagret:[/b] saken er endret i et annet vindu; velg hvilken versjon som skal gjelde")
             return False
         state.update("Alt er lagret")
         if {"duration_minutes", "fixed_start", "title"} & changed.keys():
             self._update_heading()
         return True
 
+    def _show_field(self, name: str, value) -> None:
+        """Put a stored value in its field (another window changed it)."""
+        if name in TEXT_FIELDS:
+            area = self.query_one(f"#{name}", TextArea)
+            cursor = area.cursor_location
+            area.load_text(value)
+            area.move_cursor(cursor)
+        elif name == "item_type":
+            self.query_one("#item_type", Select).value = value.value if value else Select.NULL
+        elif name in ("exempt", "title_exempt"):
+            self.query_one(f"#{name}", Checkbox).value = bool(value)
+        elif name == "duration_minutes":
+            self.query_one("#duration", Input).value = str(value)
+        elif name == "fixed_start":
+            self.query_one("#fixed_start", Input).value = clock(value) if value else ""
+        else:  # title, exempt_basis
+            self.query_one(f"#{name}", Input).value = value or ""
+
+    def _saved_elsewhere(self, message: str | None) -> None:
+        self.query_one("#save-state", Static).update("Alt er lagret")
+        self._update_heading()
+        if message:
+            self.notify(message)
+
+    def reload_from_file(self) -> None:
+        """Another window committed: show its changes to this item (see VersionedForm)."""
+        if not self._loading and self.versions.refresh():
+            self._update_heading()
+
     def action_close(self) -> None:
         self.autosave.flush()
+        if self.versions.ask_now():  # a clash with another window: choose before leaving
+            return
         if self.save():
             self.app.pop_screen()
             return

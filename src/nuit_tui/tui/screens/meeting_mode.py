@@ -23,8 +23,10 @@ from textual.widgets.option_list import Option
 from ...domain import models as m
 from ...domain.norwegian import ParseError, clock
 from ...domain.textdiff import word_diff
-from ...store.errors import StaleWrite, StoreError
+from ...services.concurrency import remark_of, save_item_text
+from ...store.errors import StoreError
 from ..widgets.autosave import Autosave
+from ..widgets.conflict import VersionedForm
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormBody
 from .item import PlainTextArea
@@ -76,6 +78,34 @@ class MeetingModeScreen(Screen):
         self._loading = True
         self.item_autosave = Autosave(self, self.save_item)
         self.remark_autosave = Autosave(self, self.save_remark)
+        # Another window may write the same item or remark: merge, or ask when both changed a field.
+        self.item_versions = VersionedForm(
+            self,
+            "item",
+            what="Saken",
+            labels={"narrative": "Referat", "decision": "Vedtak"},
+            read=lambda: {name: self.query_one(f"#{name}", TextArea).text for name in ("narrative", "decision")},
+            show=self._show_stored_text,
+            load=lambda: self.archive.item(self.item.id),
+            write=lambda item: save_item_text(self.archive, item),
+            saved=self._saved_after_conflict,
+            failed=self._not_saved,
+        )
+        self.remark_versions = VersionedForm(
+            self,
+            "remark",
+            what="Innspillet",
+            labels={"speaker": "Hvem", "text": "Innspill"},
+            read=lambda: {
+                "speaker": self.query_one("#remark-speaker", Input).value.strip(),
+                "text": self.query_one("#remark-text", TextArea).text,
+            },
+            show=self._show_stored_remark,
+            load=lambda: remark_of(self.archive, self.remark.id),
+            write=lambda remark: self.archive.update_remark(remark),
+            saved=self._saved_after_conflict,
+            failed=self._not_saved,
+        )
         self.opened = time.monotonic()
         self.item_since = time.monotonic()
 
@@ -146,8 +176,10 @@ class MeetingModeScreen(Screen):
         return [e.id for e in self.archive.agenda_items(self.meeting_id) if not e.is_break]
 
     def show_item(self, item_id: int) -> None:
-        self._loading = True
         self.flush()
+        if self._must_choose():
+            return
+        self._loading = True
         previous = self.item
         now = dt.datetime.now().time().replace(second=0, microsecond=0)
         if self.today and previous is not None and previous.id != item_id:
@@ -193,14 +225,14 @@ class MeetingModeScreen(Screen):
         index = ids.index(self.item.id) + delta if self.item.id in ids else 0
         if 0 <= index < len(ids):
             self.show_item(ids[index])
-            self.query_one("#narrative").focus()
+            self._focus_now("#narrative")
 
     @on(OptionList.OptionSelected, "#mm-agenda")
     def _agenda_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
             self.show_item(int(event.option.id))
-            self.query_one("#narrative").focus()
+            self._focus_now("#narrative")
 
     def _tick(self) -> None:
         meeting = self.meeting
@@ -242,7 +274,7 @@ class MeetingModeScreen(Screen):
     @on(Input.Submitted, "#remark-speaker")
     def _speaker_done(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one("#remark-text").focus()
+        self._focus_now("#remark-text")
 
     def on_descendant_blur(self) -> None:
         self.flush()
@@ -258,16 +290,14 @@ class MeetingModeScreen(Screen):
         if all(getattr(self.item, k) == v for k, v in values.items()):
             return
         try:
-            if values["decision"] != self.item.decision:
-                self.archive.set_decision(self.item.id, values["decision"])
-            item = self.archive.item(self.item.id)
-            if values["narrative"] != item.narrative:
-                item = self.archive.update_item(item.model_copy(update={"narrative": values["narrative"]}))
-            self.item = item
-        except (StaleWrite, StoreError) as exc:
+            stored = self.item_versions.save(values)
+        except StoreError as exc:
             self._not_saved(exc)
             return
-        self._saved()
+        if stored:
+            self._saved()
+        else:
+            self._waiting_for_choice()
 
     def save_remark(self) -> None:
         if self.remark is None or self._loading:
@@ -277,9 +307,12 @@ class MeetingModeScreen(Screen):
         if (speaker, text) == (self.remark.speaker, self.remark.text):
             return
         try:
-            self.remark = self.archive.update_remark(self.remark.model_copy(update={"speaker": speaker, "text": text}))
-        except (StaleWrite, StoreError) as exc:
+            stored = self.remark_versions.save({"speaker": speaker, "text": text})
+        except StoreError as exc:
             self._not_saved(exc)
+            return
+        if not stored:
+            self._waiting_for_choice()
             return
         self._update_remark_row(self.remark)
         self._saved()
@@ -291,9 +324,67 @@ class MeetingModeScreen(Screen):
         self.query_one("#save-state", Static).update(f"[b]Ikke lagret:[/b] {escape(str(exc))}")
         self.notify(str(exc), severity="error")
 
+    # --- another window on the same archive ---------------------------------------------
+
+    def _waiting_for_choice(self) -> None:
+        self.query_one("#save-state", Static).update(
+            "[b]Ikke lagret:[/b] endret i et annet vindu; velg hvilken versjon som skal gjelde"
+        )
+
+    def _saved_after_conflict(self, message: str | None) -> None:
+        if self.remark is not None:
+            self._update_remark_row(self.remark)
+        self._saved()
+        if message:
+            self.notify(message)
+
+    def _load_keeping_cursor(self, area: TextArea, text: str) -> None:
+        cursor = area.cursor_location
+        area.load_text(text)
+        area.move_cursor(cursor)
+
+    def _show_stored_text(self, name: str, value: str) -> None:
+        self._load_keeping_cursor(self.query_one(f"#{name}", TextArea), value)
+        if name == "decision":
+            self._show_diff()
+
+    def _show_stored_remark(self, name: str, value: str) -> None:
+        if name == "speaker":
+            self.query_one("#remark-speaker", Input).value = value
+        else:
+            self._load_keeping_cursor(self.query_one("#remark-text", TextArea), value)
+
+    def reload_from_file(self) -> None:
+        """Another window committed: show what it changed, keeping what is typed here."""
+        if self._loading or self.item is None:
+            return
+        try:
+            self.item_versions.refresh()
+            if self.remark is not None:
+                self.remark_versions.refresh()
+            self._fill_agenda()
+            table = self.query_one(RemarksTable)
+            selected = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
+            self._fill_remarks(select_id=int(selected) if selected else None)
+            self._show_follow_ups()
+            self._show_presence()
+        except StoreError as exc:  # the item or remark was deleted there
+            self._not_saved(exc)
+
     def action_close(self) -> None:
         self.flush()
+        if self._must_choose():
+            return
         self.app.pop_screen()
+
+    def _focus_now(self, selector: str) -> None:
+        # At once, not after the queued events (widget.focus() waits for them): keys
+        # typed right after F2, F8 or Enter belong in the new field, not the old one.
+        self.set_focus(self.query_one(selector))
+
+    def _must_choose(self) -> bool:
+        """A clash with another window waits for a choice: put it now, before the fields change."""
+        return self.item_versions.ask_now() or self.remark_versions.ask_now()
 
     # --- remarks ----------------------------------------------------------------------
 
@@ -326,6 +417,8 @@ class MeetingModeScreen(Screen):
 
     def _edit(self, remark: m.Remark) -> None:
         self.flush()
+        if self._must_choose():
+            return
         self._loading = True
         self.remark = remark
         editor = self.query_one("#mm-remark-editor")
@@ -335,7 +428,8 @@ class MeetingModeScreen(Screen):
         self.call_after_refresh(self._loaded)
 
     def action_new_remark(self) -> None:
-        if self.item is None:
+        self.flush()
+        if self.item is None or self._must_choose():
             return
         made_at = dt.datetime.now().time().replace(second=0, microsecond=0)
         try:
@@ -346,13 +440,13 @@ class MeetingModeScreen(Screen):
             return
         self._fill_remarks(select_id=remark.id)
         self._edit(remark)
-        self.query_one("#remark-speaker", Input).focus()
+        self._focus_now("#remark-speaker")
 
     def action_edit_remark(self) -> None:
         remark = self._selected_remark()
         if remark is not None:
             self._edit(remark)
-            self.query_one("#remark-text").focus()
+            self._focus_now("#remark-text")
 
     def action_delete_remark(self) -> None:
         remark = self._selected_remark()

@@ -1,0 +1,103 @@
+"""Seeing what another window wrote, and the checks at app start.
+
+Each second the app asks SQLite for `PRAGMA data_version`, which moves only
+when another connection (another nuit-tui, the CLI) has committed. Then the
+visible screen reloads: a screen with typed fields keeps what is being typed
+and merges (see widgets/conflict.py). A form or question on top is left alone
+until it closes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import sqlite3
+
+from textual.app import App
+from textual.screen import ModalScreen
+
+from ..services.backup import DEFAULT_KEEP, daily_backup, keep_count
+from ..services.concurrency import data_version
+from ..store.errors import StoreError
+from ..store.locations import location_warning
+
+POLL_SECONDS = 1.0
+
+
+class FileWatch:
+    def __init__(self, app: App):
+        self.app = app
+        self.version = self._read()
+
+    def _read(self) -> int | None:
+        try:
+            return data_version(self.app.archive)
+        except sqlite3.Error:
+            return None
+
+    def start(self) -> None:
+        self.app.set_interval(POLL_SECONDS, self.check, name="file watch")
+
+    def check(self) -> None:
+        screen = self.app.screen
+        if isinstance(screen, ModalScreen):
+            return  # keep the news until the form or question is closed
+        version = self._read()
+        if version is None or version == self.version:
+            return
+        self.version = version
+        try:
+            reload_screen(screen)
+        except StoreError as exc:
+            self.app.notify(str(exc), severity="error")
+
+
+def reload_screen(screen) -> None:
+    """Redraw the visible screen from the file, by the means each screen has."""
+    from .screens.meetings import MeetingsScreen, MeetingsTable
+
+    if hasattr(screen, "reload_from_file"):
+        screen.reload_from_file()
+    elif isinstance(screen, MeetingsScreen):
+        table = screen.query_one(MeetingsTable)
+        row = table.cursor_row
+        screen.action_refresh()
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+    elif _takes_no_arguments(getattr(screen, "reload", None)):  # the agenda, attendance
+        screen.reload()
+
+
+def _takes_no_arguments(method) -> bool:
+    if not callable(method):
+        return False
+    try:
+        parameters = inspect.signature(method).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters)
+
+
+def start_checks(app: App) -> None:
+    """At app start: warn about a risky location, take the daily backup, start watching."""
+    warning = location_warning(app.archive.path)
+    if warning:
+        app.notify(warning, severity="warning", timeout=20)
+    try:
+        keep = keep_count()
+    except StoreError as exc:
+        app.notify(str(exc), severity="warning", timeout=10)
+        keep = DEFAULT_KEEP
+    if keep != 0:
+        path = app.archive.path
+
+        def backup() -> None:
+            try:
+                daily_backup(path, keep=keep)
+            except (StoreError, OSError, sqlite3.Error) as exc:
+                with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                    app.call_from_thread(app.notify, f"Den daglige sikkerhetskopien ble ikke tatt: {exc}", severity="error")
+
+        # A thread with its own connection: a large archive does not delay the start.
+        app.run_worker(backup, thread=True, exit_on_error=False, name="daily backup")
+    FileWatch(app).start()
