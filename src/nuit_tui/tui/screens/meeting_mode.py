@@ -39,6 +39,16 @@ STATE_MARK = {
 }
 
 
+def _show_line(widget: Static, text: str) -> None:
+    """Static.update lays out the whole screen (a few dozen ms here): a status line that
+    takes as many lines as before (the clock each second, the save note) needs no layout."""
+    width, old = widget.size.width, widget.content
+    if not isinstance(old, str) or width <= 0 or "\n" in old + text:
+        widget.update(text)
+    else:
+        widget.update(text, layout=-(-len(old) // width) != -(-len(text) // width))
+
+
 def _hms(seconds: float) -> str:
     seconds = int(max(0, seconds))
     return f"{seconds // 3600:d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
@@ -248,7 +258,7 @@ class MeetingModeScreen(Screen):
             planned = self.item.duration_minutes * 60
             over = " · [b]over tiden[/b]" if planned and item_elapsed > planned else ""
             text += f" · sak {_hms(item_elapsed)} av {self.item.duration_minutes} min{over}"
-        self.query_one("#mm-status", Static).update(text)
+        _show_line(self.query_one("#mm-status", Static), text)
 
     # --- saving -----------------------------------------------------------------------
 
@@ -257,8 +267,8 @@ class MeetingModeScreen(Screen):
         if self._loading:
             return
         state = self.query_one("#save-state", Static)
-        if state.content != "…":  # an update lays out the whole screen: once, not per keystroke
-            state.update("…")
+        if state.content != "…":  # once, not per keystroke
+            _show_line(state, "…")
         if event.text_area.id == "remark-text":
             self.remark_autosave.changed()
         else:
@@ -318,7 +328,7 @@ class MeetingModeScreen(Screen):
         self._saved()
 
     def _saved(self) -> None:
-        self.query_one("#save-state", Static).update(f"Lagret kl. {dt.datetime.now():%H.%M.%S}")
+        _show_line(self.query_one("#save-state", Static), f"Lagret kl. {dt.datetime.now():%H.%M.%S}")
 
     def _not_saved(self, exc: Exception) -> None:
         self.query_one("#save-state", Static).update(f"[b]Ikke lagret:[/b] {escape(str(exc))}")
