@@ -541,7 +541,7 @@ def test_cli_summary_lists_rejected_lines_and_dry_run_writes_nothing(files):
         (lambda t, db, doc: ["import", "deadlines", t / "nowhere.txt", "--db", db], "finnes ikke"),
         (lambda t, db, doc: ["import", "deadlines", doc, "--db", db, "--body", "NEHS"], "Fant ikke utvalget «NEHS»"),
         (lambda t, db, doc: ["import", "deadlines", doc, "--db", db, "--year", "tjue"], "«tjue» er ikke et årstall"),
-        (lambda t, db, doc: ["import", "deadlines", doc, "--db", db, "--year", "99"], "99 er ikke et gyldig årstall"),
+        (lambda t, db, doc: ["import", "deadlines", doc, "--db", db, "--year", "99"], "«99» er ikke et årstall"),
         (lambda t, db, doc: ["import", "deadlines", t / "no-table.txt", "--db", db], "Fant ingen tabell «Frist | Beskrivelse»"),
         (lambda t, db, doc: ["import", "deadlines", t / "no-year.txt", "--db", db], "oppgi det med --year"),
         (lambda t, db, doc: ["import", "deadlines", doc, "--db", t / "missing.sqlite"], "missing.sqlite"),

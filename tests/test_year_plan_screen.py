@@ -82,3 +82,28 @@ async def test_a_bad_date_in_the_deadline_form_is_refused(demo_path):
         assert "finnes ikke" in str(app.screen.query_one("#form-error").render())
     assert not archive.store.find(m.Deadline, "title = ?", ["Frist"])
     archive.close()
+
+
+async def test_the_palette_reaches_the_year_plan_from_anywhere(demo_path):
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 50)) as pilot:
+        app.push_screen(AgendaScreen(archive.find_meeting("NUIT", "2/2023").id))
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Årshjul")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, YearPlanScreen)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Møter")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        from nuit_tui.tui.screens.meetings import MeetingsScreen
+
+        assert isinstance(app.screen, MeetingsScreen) and len(app.screen_stack) == 2  # back, not stacked
+    archive.close()

@@ -40,6 +40,15 @@ def _open(path: Path, *, create: bool = True):
     return Archive.open(path, create=create)
 
 
+def _year(text: str | None) -> int | None:
+    """A --year as typed; one clear line (exit 2) when it is not a year."""
+    if text is None:
+        return None
+    if not text.strip().isdigit() or not 1900 <= int(text) <= 2200:
+        raise UsageError(f"«{text}» er ikke et årstall")
+    return int(text)
+
+
 # --- commands ------------------------------------------------------------------------
 
 
@@ -101,57 +110,49 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export_notice(args: argparse.Namespace) -> int:
-    from .services.notice import UnknownFormat, export_notice
+def _export_meeting_document(args: argparse.Namespace, export, after=None) -> int:
+    """Write a meeting's notice or minutes; `after(archive, meeting)` may add warnings."""
+    from .exporters._output import UnknownFormat
 
     archive = _open(_db_path(args), create=False)
+    warnings: list[str] = []
     try:
         meeting = archive.find_meeting(args.body, args.meeting)
         try:
-            path = export_notice(
-                archive, meeting.id, fmt=args.format, public=args.public, out=Path(args.out) if args.out else None
-            )
+            path = export(archive, meeting.id, fmt=args.format, public=args.public, out=Path(args.out) if args.out else None)
         except (UnknownFormat, FileNotFoundError) as exc:
             raise UsageError(str(exc).strip("'\"")) from None
+        if after is not None:
+            warnings = after(archive, meeting)
     finally:
         archive.close()
+    for warning in warnings:
+        print(f"advarsel: {warning}", file=sys.stderr)
     print(path)
     return EXIT_OK
+
+
+def cmd_export_notice(args: argparse.Namespace) -> int:
+    from .services.notice import export_notice
+
+    return _export_meeting_document(args, export_notice)
 
 
 def cmd_export_minutes(args: argparse.Namespace) -> int:
-    from .services.minutes import UnknownFormat, check_minutes, export_minutes
+    from .services.minutes import check_minutes, export_minutes
 
-    archive = _open(_db_path(args), create=False)
-    try:
-        meeting = archive.find_meeting(args.body, args.meeting)
-        try:
-            path = export_minutes(
-                archive, meeting.id, fmt=args.format, public=args.public, out=Path(args.out) if args.out else None
-            )
-        except (UnknownFormat, FileNotFoundError) as exc:
-            raise UsageError(str(exc).strip("'\"")) from None
-        problems = check_minutes(archive, meeting.id)
-    finally:
-        archive.close()
     # Minutes with gaps are still written: the secretariat decides, warned.
-    for problem in problems:
-        print(f"advarsel: {problem.message}", file=sys.stderr)
-    print(path)
-    return EXIT_OK
-
-
-def _year_arg(text: str) -> int:
-    if not text.isdigit() or not 1900 <= int(text) <= 2200:
-        raise argparse.ArgumentTypeError(f"«{text}» er ikke et årstall")
-    return int(text)
+    return _export_meeting_document(
+        args, export_minutes, after=lambda archive, meeting: [p.message for p in check_minutes(archive, meeting.id)]
+    )
 
 
 def cmd_export_wheel(args: argparse.Namespace) -> int:
+    year = _year(args.year)  # bad input is refused before the file is opened
     archive = _open(_db_path(args), create=False)
     try:
         body_id = archive.body(args.body).id if args.body else None
-        year = args.year or archive.default_plan_year(body_id)
+        year = year or archive.default_plan_year(body_id)
         try:
             path = archive.export_wheel(year, body_id=body_id, public=args.public, out=Path(args.out) if args.out else None)
         except FileNotFoundError as exc:
@@ -210,7 +211,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
             raise UsageError(f"«{text}» er ikke {what}")
         return int(text)
 
-    year = whole(args.year, "et årstall")
+    year = _year(args.year)
     alarm_minutes = whole(args.alarm_minutes, "et antall minutter")
     check_year(year)  # bad input is refused before the file is opened
     check_alarm_minutes(alarm_minutes)
@@ -232,32 +233,6 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
         archive.close()
     print(path)
     return EXIT_OK
-
-
-def cmd_import_deadlines(args: argparse.Namespace) -> int:
-    from .importers.deadline_table import parse_deadline_table
-    from .services.deadline_import import deadline_report_json, deadline_summary, import_deadlines, read_document
-
-    if args.year is not None and not args.year.strip().isdigit():
-        raise UsageError(f"«{args.year}» er ikke et årstall")
-    year = int(args.year) if args.year is not None else None
-    text = read_document(Path(args.file))
-    parse_deadline_table(text, year=year, source=args.source)  # a bad document is refused before the archive is opened
-    archive = _open(_db_path(args), create=False)
-    try:
-        report = import_deadlines(archive, text, year=year, body=args.body, source=args.source, dry_run=args.dry_run)
-    finally:
-        archive.close()
-    print(deadline_report_json(report) if args.json else deadline_summary(report))
-    return EXIT_OK
-
-
-def _year(text: str | None) -> int | None:
-    if text is None:
-        return None
-    if not text.strip().isdigit() or not 1900 <= int(text) <= 2200:
-        raise UsageError(f"«{text}» er ikke et årstall")
-    return int(text)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -324,6 +299,22 @@ def cmd_followups(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_deadlines(args: argparse.Namespace) -> int:
+    from .importers.deadline_table import parse_deadline_table
+    from .services.deadline_import import deadline_report_json, deadline_summary, import_deadlines, read_document
+
+    year = _year(args.year)
+    text = read_document(Path(args.file))
+    parse_deadline_table(text, year=year, source=args.source)  # a bad document is refused before the archive is opened
+    archive = _open(_db_path(args), create=False)
+    try:
+        report = import_deadlines(archive, text, year=year, body=args.body, source=args.source, dry_run=args.dry_run)
+    finally:
+        archive.close()
+    print(deadline_report_json(report) if args.json else deadline_summary(report))
+    return EXIT_OK
+
+
 def _emit(data: bytes, out: str | None) -> None:
     if out is None:
         sys.stdout.buffer.write(data)
@@ -380,7 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export_wheel = export_kinds.add_parser("wheel", help="årshjulet som SVG (A4 eller lysbilde)")
     export_wheel.add_argument("--body", help="utvalg (standard: alle)")
-    export_wheel.add_argument("--year", type=_year_arg, help="år (standard: året for siste møte)")
+    export_wheel.add_argument("--year", help="år (standard: året for siste møte)")
     export_wheel.add_argument("--public", action="store_true", help="uten unntatte frister")
     export_wheel.add_argument("--out", help="fil (standard: exports/arshjul-<utvalg>-<år>.svg)")
     export_wheel.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)

@@ -8,8 +8,8 @@ from textual.reactive import reactive
 
 from ..domain import models as m
 from ..services import Archive
-from .commands import ActionCommands, ItemCommands, MeetingCommands, MembersCommands
-from .screens.follow_ups import FollowUpCommands
+from .commands import ActionCommands, ItemCommands, MeetingCommands
+from .navigation import NavigationCommands
 from .screens.help import HelpScreen
 from .screens.meetings import MeetingsScreen
 from .screens.search import SearchCommands
@@ -20,7 +20,7 @@ class NuitApp(App[None]):
 
     TITLE = "nuit-tui"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {MeetingCommands, ItemCommands, ActionCommands, MembersCommands, SearchCommands, FollowUpCommands}
+    COMMANDS = App.COMMANDS | {MeetingCommands, ItemCommands, ActionCommands, NavigationCommands, SearchCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "Palett", show=False, priority=True),

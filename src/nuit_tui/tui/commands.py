@@ -104,25 +104,3 @@ class ActionCommands(Provider):
             score = matcher.match(description)
             if score > 0:
                 yield Hit(score, matcher.highlight(description), run, help=f"Tast: {key}")
-
-
-class MembersCommands(Provider):
-    """«Medlemmer og organisasjoner» opens the members registry."""
-
-    LABEL = "Medlemmer og organisasjoner"
-    HELP = "Utvalg, organisasjoner, personer og medlemskap"
-
-    async def discover(self) -> Hits:
-        yield DiscoveryHit(self.LABEL, self._open, help=self.HELP)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        score = max(matcher.match(self.LABEL), matcher.match(self.HELP))
-        if score > 0:
-            yield Hit(score, matcher.highlight(self.LABEL), self._open, help=self.HELP)
-
-    def _open(self) -> None:
-        from .screens.members import MembersScreen
-
-        if not isinstance(self.app.screen, MembersScreen):
-            self.app.push_screen(MembersScreen())

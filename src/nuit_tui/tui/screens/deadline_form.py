@@ -81,7 +81,7 @@ class RuleFormScreen(FormScreen[m.DeadlineRule | None]):
         anchor_options.append(("hver frist med tittel som inneholder …", "deadlines:"))
         anchor_value = f"meetings:{self.body_id}" if self.body_id else "meetings:"
         if r is not None:
-            anchor_value = f"deadlines:" if r.anchor is m.RuleAnchor.DEADLINES else f"meetings:{r.anchor_body_id or ''}"
+            anchor_value = "deadlines:" if r.anchor is m.RuleAnchor.DEADLINES else f"meetings:{r.anchor_body_id or ''}"
         yield from labelled("Tittel", Input(r.title if r else "", id="title"))
         yield from labelled("Når (f.eks. «12 dager før», «to uker i forkant av», «3 dager etter»)", Input(offset, id="offset"))
         yield from labelled("I forhold til", Select(anchor_options, value=anchor_value, allow_blank=False, id="anchor"))

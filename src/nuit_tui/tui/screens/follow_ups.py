@@ -9,14 +9,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, parse_date
-from ...services.follow_ups import STATUS_LABELS, FollowUpRow, carry_title
+from ...services.follow_ups import FollowUpRow, carry_title
 from ...store.errors import StoreError
 from ..widgets.form import FormScreen, labelled
 
@@ -346,23 +345,3 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
 
     def action_done(self) -> None:
         self.dismiss(self.added)
-
-
-class FollowUpCommands(Provider):
-    """«Oppfølging» opens the register from anywhere."""
-
-    LABEL = "Oppfølging"
-    HELP = "Oppfølgingsregisteret: åpne, forfalte og utførte oppfølginger i alle utvalg"
-
-    async def discover(self) -> Hits:
-        yield DiscoveryHit(self.LABEL, self._open, help=self.HELP)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        score = max(matcher.match(self.LABEL), matcher.match(self.HELP))
-        if score > 0:
-            yield Hit(score, matcher.highlight(self.LABEL), self._open, help=self.HELP)
-
-    def _open(self) -> None:
-        if not isinstance(self.app.screen, FollowUpsScreen):
-            self.app.push_screen(FollowUpsScreen())
