@@ -136,7 +136,8 @@ def figures(r: dict) -> dict:
     search = summary(srch["search_ms"])
     key, bare = inter["remark_key_cpu_ms"], inter["bare_key_cpu_ms"]
     ics, docx = summary(exp["ics_ms"]), summary(exp["docx_ms"])
-    peak = max(r["first_paint"]["maxrss_mb"], inter["maxrss_mb"], srch["maxrss_mb"], exp["maxrss_mb"])
+    app_peak = max(r["first_paint"]["maxrss_mb"], inter["maxrss_mb"], srch["maxrss_mb"])
+    peak = max(app_peak, exp["maxrss_mb"])
     scale = r["scale"]
     return {
         # First paint compares medians; min shown beside it.
@@ -151,13 +152,17 @@ def figures(r: dict) -> dict:
         "search p50": {"value": statistics.median(srch["search_ms"]), "unit": "ms", "target": "", "ok": None},
         "search p95": {"value": search["p95"], "unit": "ms", "target": f"≤{20 if scale <= 1 else 40} ms",
                        "ok": search["p95"] <= (20 if scale <= 1 else 40), "kind": srch["kind"]},
+        # The target is for the default archive (scale 1); above it the figure shows how it grows.
         "ICS whole archive": {"value": ics["median"], "min": ics["min"], "first": exp["ics_ms"][0], "unit": "ms",
-                              "target": "≤2000 ms", "ok": ics["median"] <= 2000, "events": exp.get("ics_events")},
+                              "target": "≤2000 ms at scale 1" if scale == 1 else "", "events": exp.get("ics_events"),
+                              "ok": ics["median"] <= 2000 if scale == 1 else None},
         "minutes .docx": {"value": exp["docx_ms"][0], "min": docx["min"], "unit": "ms", "target": "≤1000 ms (first, cold)",
                           "ok": exp["docx_ms"][0] <= 1000},
         "peak memory": {"value": peak, "unit": "MB", "target": "≤200 MB", "ok": peak <= 200,
                         "by": {"first paint": r["first_paint"]["maxrss_mb"], "interactive": inter["maxrss_mb"],
                                "search": srch["maxrss_mb"], "exports": exp["maxrss_mb"]}},
+        # The same without the exports process (whose ICS of everything holds the whole calendar).
+        "peak memory, app": {"value": app_peak, "unit": "MB", "target": "≤200 MB", "ok": app_peak <= 200},
     }
 
 
@@ -204,6 +209,20 @@ def growth_table(results: list[dict], grown: dict) -> str:
     return "\n".join(lines)
 
 
+def report_again(path: Path) -> int:
+    report = json.loads(path.read_text(encoding="utf-8"))
+    demo = report["demo"]
+    print(f"floor (Header + DataTable + Footer): first paint {demo['floor']['median']:.0f} ms median")
+    print(f"demo archive: first paint {demo['summary']['median']:.0f} ms median: {demo['ratio']:.2f}× floor (target ≤1.3×)")
+    results = report["scales"]
+    for r in results:
+        r["figures"] = figures(r)
+        print(table(r))
+    if len(results) > 1:
+        print(growth_table(results, growth(results)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="nuit-tui benchmark (see the docstring)")
     parser.add_argument("--scale", type=float, help="one scale (default 1)")
@@ -215,7 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chars", type=int, default=100, help="characters typed in meeting mode and the bare TextArea")
     parser.add_argument("--out", type=Path, default=OUT, help="where archives and work copies go (default bench/out)")
     parser.add_argument("--tiny", action="store_true", help="scale 0.01, few repeats: proves the script works")
+    parser.add_argument("--report", type=Path, help="print the tables of an earlier --json file (figures recomputed)")
     args = parser.parse_args(argv)
+    if args.report:
+        return report_again(args.report)
     if args.tiny:
         scales, args.repeat, args.keys, args.meetings, args.chars = [0.01], 1, 3, 2, 12
     elif args.scales:
