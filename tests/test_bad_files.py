@@ -307,3 +307,16 @@ def test_a_kill_during_an_export_leaves_no_half_file_and_the_leftover_is_cleared
     files.write_atomic(target, b"new\n")
     assert target.read_bytes() == b"new\n"
     assert leftovers(tmp_path) == []
+
+
+def test_an_export_is_readable_by_colleagues_like_any_new_file(tmp_path):
+    import os
+
+    from nuit_tui.files import write_atomic
+
+    old = os.umask(0o022)
+    try:
+        path = write_atomic(tmp_path / "innkalling.md", b"# Innkalling\n")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644

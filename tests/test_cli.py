@@ -75,8 +75,8 @@ def test_export_to_a_file_and_import_into_a_new_database(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["frobnicate"], "invalid choice"),
-        (["export"], "required"),
+        (["frobnicate"], "ukjent kommando «frobnicate»"),
+        (["export"], "mangler"),
         (["import", "json", "/nonexistent/archive.json"], "finnes ikke"),
         (["check", "--db", "/nonexistent/folder/x.sqlite"], "finnes ikke"),
         (["export", "json", "--db", "{tmp}/missing.sqlite"], "finnes ikke"),

@@ -552,7 +552,7 @@ def test_cli_check_minutes(demo_path, tmp_path):
         (["export", "minutes", "--body", "NUIT", "--meeting", "9/2023"], "Fant ikke møte 9/2023"),
         (["export", "minutes", "--body", "NUIT", "--meeting", "første"], "er ikke et møtenummer"),
         (["export", "minutes", "--body", "XYZ", "--meeting", "1/2023"], "Fant ikke utvalget «XYZ»"),
-        (["export", "minutes", "--body", "NUIT", "--meeting", "1/2023", "--format", "pdf"], "invalid choice"),
+        (["export", "minutes", "--body", "NUIT", "--meeting", "1/2023", "--format", "pdf"], "ugyldig verdi «pdf» for --format"),
         (["export", "minutes", "--body", "NUIT", "--meeting", "1/2023", "--out", "/nonexistent/dir/x.docx"], "finnes ikke"),
         (["check-minutes", "--body", "NUIT", "--meeting", "9/2023"], "Fant ikke møte 9/2023"),
         (["check-minutes", "--body", "NUIT"], "--meeting"),

@@ -345,7 +345,7 @@ def test_cli_exports_the_notice(demo_path, tmp_path):
         (["--body", "NUIT", "--meeting", "9/2023"], "Fant ikke møte 9/2023"),
         (["--body", "NUIT", "--meeting", "andre"], "er ikke et møtenummer"),
         (["--body", "XYZ", "--meeting", "2/2023"], "Fant ikke utvalget «XYZ»"),
-        (["--body", "NUIT", "--meeting", "2/2023", "--format", "pdf"], "invalid choice"),
+        (["--body", "NUIT", "--meeting", "2/2023", "--format", "pdf"], "ugyldig verdi «pdf» for --format"),
         (["--body", "NUIT", "--meeting", "2/2023", "--out", "/nonexistent/dir/x.docx"], "finnes ikke"),
     ],
 )

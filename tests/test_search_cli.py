@@ -92,6 +92,6 @@ def test_followups_json_by_status_around_a_given_day(demo_path):
 
 
 def test_followups_errors_are_one_line_with_exit_2(demo_path):
-    assert "invalid choice" in one_line_error(run("followups", "--status", "late", "--db", demo_path))
+    assert "ugyldig verdi «late» for --status" in one_line_error(run("followups", "--status", "late", "--db", demo_path))
     assert "Fant ikke utvalget" in one_line_error(run("followups", "--body", "XYZ", "--db", demo_path))
     assert "dato" in one_line_error(run("followups", "--today", "i morgen", "--db", demo_path))

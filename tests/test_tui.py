@@ -81,3 +81,19 @@ async def test_an_empty_archive_says_so(tmp_path):
         await pilot.pause()
         assert app.screen.query_one("#empty").display
     archive.close()
+
+
+async def test_f1_lists_a_key_declared_with_two_names(demo_path):
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(AgendaScreen(archive.find_meeting("NUIT", "2/2023").id))
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        texts = cell_texts(app.screen.query_one("#keys", DataTable), 1)
+        assert "Slett" in texts  # declared as "delete,d"
+        assert len(texts) == len(set(texts))
+    archive.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,8 +24,21 @@ class UsageError(Exception):
     """Bad usage or bad input: exit 2."""
 
 
+_ARGPARSE_NORWEGIAN = [
+    (re.compile(r"argument (?:command|kind): invalid choice: '([^']*)' \(choose from (.*)\)"), r"ukjent kommando «\1» (velg blant \2)"),
+    (re.compile(r"argument ([^:]+): invalid choice: '([^']*)' \(choose from (.*)\)"), r"ugyldig verdi «\2» for \1 (velg blant \3)"),
+    (re.compile(r"the following arguments are required: (.*)"), r"mangler \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"ukjent valg: \1"),
+    (re.compile(r"argument ([^:]+): expected one argument"), r"\1 mangler en verdi"),
+]
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, not argparse's usage block
+    def error(self, message: str) -> None:  # one Norwegian line, not argparse's usage block
+        for pattern, norwegian in _ARGPARSE_NORWEGIAN:
+            if pattern.fullmatch(message):
+                message = pattern.sub(norwegian, message)
+                break
         raise UsageError(f"{message} (se «nuit-tui --help»)")
 
 
@@ -355,7 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("check", cmd_check, "sjekk databasefilens integritet og skjema (endrer ingenting)")
 
     export = commands.add_parser("export", help="eksporter")
-    export_kinds = export.add_subparsers(dest="kind", parser_class=_Parser, required=True)
+    export_kinds = export.add_subparsers(dest="kind", metavar="HVA", parser_class=_Parser, required=True)
     export_json = export_kinds.add_parser("json", help="hele arkivet som ett JSON-dokument")
     export_json.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
     export_json.add_argument("--out", help="fil (standard: skriv til stdout)")
@@ -419,7 +433,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_commands(command)
 
     import_ = commands.add_parser("import", help="importer")
-    import_kinds = import_.add_subparsers(dest="kind", parser_class=_Parser, required=True)
+    import_kinds = import_.add_subparsers(dest="kind", metavar="HVA", parser_class=_Parser, required=True)
     import_json = import_kinds.add_parser("json", help="last et JSON-dokument inn i en tom database")
     import_json.add_argument("file", help="JSON-filen fra «nuit-tui export json»")
     import_json.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)

@@ -21,6 +21,11 @@ def write_atomic(path: Path, data: bytes) -> Path:
     _remove_leftovers(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); an export is for colleagues, so give it
+        # the permissions an ordinary new file gets here.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

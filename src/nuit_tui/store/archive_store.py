@@ -194,7 +194,8 @@ class ArchiveStore:
     def body_by_short_name(self, short_name: str) -> m.Body:
         bodies = self.find(m.Body, "short_name = ? COLLATE NOCASE", [short_name.strip()])
         if not bodies:
-            raise errors.NotFound(f"Fant ikke utvalget «{short_name}»")
+            known = ", ".join(b.short_name for b in self.find(m.Body, order_by="position, short_name"))
+            raise errors.NotFound(f"Fant ikke utvalget «{short_name}»" + (f" (utvalgene er {known})" if known else ""))
         return bodies[0]
 
     def meetings_page(

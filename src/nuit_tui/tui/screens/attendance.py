@@ -71,10 +71,10 @@ class AttendanceTable(DataTable):
 
 class MembersGrid(AttendanceTable):
     BINDINGS = [
-        Binding("t", "screen.status('present')", "Til stede"),
-        Binding("f", "screen.status('absent_with_notice')", "Forfall"),
-        Binding("i", "screen.status('absent_without_notice')", "Ikke til stede"),
-        Binding("v", "screen.toggle_video", "Video"),
+        Binding("t", "screen.status('present')", "Til stede, neste"),
+        Binding("f", "screen.status('absent_with_notice')", "Forfall, neste"),
+        Binding("i", "screen.status('absent_without_notice')", "Ikke til stede, neste"),
+        Binding("v", "screen.toggle_video", "Video, neste"),
         Binding("a", "screen.arrived", "Kom kl."),
         Binding("l", "screen.left", "Gikk kl."),
         Binding("s", "screen.substitute", "Stedfortreder"),

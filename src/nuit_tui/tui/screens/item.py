@@ -130,7 +130,8 @@ class ItemScreen(Screen):
             yield AttachmentsTable(id="attachments", cursor_type="row")
             yield Label("Vedtak fra tidligere behandlinger i rådsmodellen (n / Ctrl+L: koble, Delete: fjern)")
             yield EarlierTable(id="earlier", cursor_type="row")
-            yield Static(id="save-state", classes="muted")
+        # Outside the scrolling form, so that «Ikke lagret: …» is seen wherever you are.
+        yield Static(id="save-state", classes="muted")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -195,7 +196,11 @@ class ItemScreen(Screen):
             values = self._form_values()
         except ParseError as exc:
             state.update(f"[b]Ikke lagret:[/b] {exc}")
+            if str(exc) != getattr(self, "_last_error", None):
+                self.notify(str(exc), title="Ikke lagret", severity="error")
+            self._last_error = str(exc)
             return False
+        self._last_error = None
         changed = {k: v for k, v in values.items() if getattr(self.item, k) != v}
         if not changed:
             state.update("Alt er lagret")

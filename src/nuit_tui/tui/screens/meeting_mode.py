@@ -67,13 +67,14 @@ class MeetingModeScreen(Screen):
     BINDINGS = [
         Binding("escape", "close", "Tilbake"),
         # priority: TextArea has F6/F7 of its own; ours must win wherever focus is.
+        # F7 and F9 are in F1's list; the footer keeps what is pressed every minute.
         Binding("f8", "step(1)", "Neste sak", priority=True),
-        Binding("f7", "step(-1)", "Forrige sak", priority=True),
+        Binding("f7", "step(-1)", "Forrige sak", priority=True, show=False),
         Binding("f2,ctrl+r", "new_remark", "Nytt innspill", priority=True),
         Binding("f3", "adopt", "Vedta forslaget", priority=True),
         Binding("f4", "follow_up", "Oppfølging", priority=True),
         Binding("f6", "defer", "Utsett", priority=True),
-        Binding("f9", "withdraw", "Trekk", priority=True),
+        Binding("f9", "withdraw", "Trekk saken", priority=True, show=False),
         Binding("f5", "attendance", "Oppmøte", priority=True),
         Binding("ctrl+u", "unlock", "Lås opp / lås referatet", show=False),
     ]
@@ -382,8 +383,14 @@ class MeetingModeScreen(Screen):
             self._not_saved(exc)
 
     def action_close(self) -> None:
+        """Escape: out of the remark being written first, then out of meeting mode."""
         self.flush()
         if self._must_choose():
+            return
+        editor = self.query_one("#mm-remark-editor")
+        if editor.display and self.focused is not None and editor in self.focused.ancestors_with_self:
+            editor.display = False
+            self.query_one(RemarksTable).focus()
             return
         self.app.pop_screen()
 

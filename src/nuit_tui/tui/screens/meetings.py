@@ -82,14 +82,14 @@ class MeetingsScreen(Screen):
 
     BINDINGS = [
         Binding("n", "new_meeting", "Nytt møte"),
-        Binding("k", "copy_meeting", "Kopier som mal"),
+        Binding("k", "copy_meeting", "Kopier som mal", show=False),
         Binding("b", "next_body", "Bytt utvalg"),
         Binding("m", "members", "Medlemmer"),
         Binding("y", "next_year", "Bytt år"),
         Binding("a", "year_plan", "Årshjul"),
         Binding("u", "follow_ups", "Oppfølging"),
         Binding("slash", "search", "Søk"),
-        Binding("r", "refresh", "Oppdater"),
+        Binding("r", "refresh", "Oppdater", show=False),
     ]
 
     def compose(self) -> ComposeResult:
