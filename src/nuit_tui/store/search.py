@@ -324,6 +324,70 @@ def search(
     if trigram and not query.words:
         return _title_scan(conn, query.tiny[0], filters, params, limit)
     params["match"] = match_expression(query, trigram=trigram)
+    if not trigram:
+        return _ranked_by_bm25(conn, filters, params, limit)
+    # Rank only the newest RANKED_MATCHES matches (rowids grow with the archive): FTS5
+    # walks its doclist newest first and stops there, so a common word costs the same
+    # in thirty years' archive as in one. bm25 would read every match to weigh its
+    # words, so the window is scored here: matches per column, times the column's weight.
+    floor = conn.execute(
+        f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :match ORDER BY rowid DESC LIMIT 1 OFFSET {RANKED_MATCHES - 1}",
+        {"match": params["match"]},
+    ).fetchone()
+    params["floor"] = floor[0] if floor else 0
+    columns = ", ".join(f"s.{name}" for name in COLUMNS)
+    window = conn.execute(
+        f"SELECT i.id, mt.date, mt.id, i.position, {columns}"
+        f" FROM {INDEX} s JOIN agenda_items i ON i.id = s.rowid JOIN meetings mt ON mt.id = i.meeting_id"
+        f" WHERE {' AND '.join([f'{INDEX} MATCH :match', 's.rowid >= :floor', *filters])}",
+        params,
+    ).fetchall()
+    if not window:
+        return []
+    needles = [term.casefold() for term in query.terms] + [(" " + word).casefold() for word in query.short]
+    weights = list(COLUMNS.values())
+    scored = []
+    for item_id, date, meeting_id, position, *texts in window:
+        score = sum(
+            weight * sum((text or "").casefold().count(needle) for needle in needles)
+            for weight, text in zip(weights, texts, strict=True)
+        )
+        scored.append((score, date, meeting_id, position, item_id))
+    best = max(score for score, *_ in scored) or 1
+    # Relative to the best hit, in steps of 0.01: hits within a step are equals, newest first.
+    ranked = sorted(scored, key=lambda r: (-round(r[0] / best, 2), _desc(r[1]), -r[2], r[3]))[:limit]
+    rank_of = {item_id: round(score / best, 2) for score, _, _, _, item_id in ranked}
+    return _hits(conn, [item_id for *_, item_id in ranked], rank_of, params["match"])
+
+
+def _desc(date: str) -> tuple[int, ...]:
+    """Sort key that puts later ISO dates first."""
+    return tuple(-ord(c) for c in date)
+
+
+def _hits(conn: sqlite3.Connection, item_ids: list[int], rank_of: dict[int, float], match: str) -> list[dict[str, Any]]:
+    """The hits' fields and their texts with the matches marked, in the order given."""
+    if not item_ids:
+        return []
+    parts = " || char(31) || ".join(
+        f"coalesce(highlight({INDEX}, {n}, '{MARK_OPEN}', '{MARK_CLOSE}'), '')" for n in range(len(COLUMNS))
+    )
+    marks = ", ".join("?" for _ in item_ids)
+    sql = (
+        f"SELECT {_HIT_COLUMNS}, {parts} AS texts FROM {INDEX} s JOIN agenda_items i ON i.id = s.rowid"
+        " JOIN meetings mt ON mt.id = i.meeting_id JOIN bodies b ON b.id = mt.body_id"
+        f" WHERE {INDEX} MATCH ? AND s.rowid IN ({marks})"
+    )
+    by_id = {}
+    for row in _rows(conn.execute(sql, [match, *item_ids])):
+        row["columns"] = dict(zip(COLUMNS, (row.pop("texts") or "").split("\x1f"), strict=False))
+        row["rank"] = rank_of[row["item_id"]]
+        by_id[row["item_id"]] = row
+    return [by_id[item_id] for item_id in item_ids if item_id in by_id]
+
+
+def _ranked_by_bm25(conn: sqlite3.Connection, filters: list[str], params: dict[str, Any], limit: int) -> list[dict[str, Any]]:
+    """Without trigram (old SQLite): bm25 over every match, as the index allows."""
     weights = ", ".join(str(w) for w in COLUMNS.values())
     matches = (
         f"SELECT {_HIT_COLUMNS}, bm25({INDEX}, {weights}) AS score"
@@ -331,24 +395,15 @@ def search(
         " JOIN meetings mt ON mt.id = i.meeting_id JOIN bodies b ON b.id = mt.body_id"
         f" WHERE {' AND '.join([f'{INDEX} MATCH :match', *filters])}"
     )
-    # bm25 relative to the best hit (1.0), in steps of 0.01: hits within a step are
-    # equals, and the newer comes first. Relative, because a word found in most
-    # items gets a near-zero bm25 (its idf is clamped), yet the title weight still
-    # tells them apart.
     ranked = (
-        f"SELECT *, round(score / nullif(min(score) OVER (), 0), 2) AS rank FROM ({matches})"
+        f"SELECT item_id, round(score / nullif(min(score) OVER (), 0), 2) AS rank FROM ({matches})"
         f" ORDER BY rank DESC, date DESC, meeting_id DESC, position LIMIT {int(limit)}"
     )
-    parts = " || char(31) || ".join(
-        f"coalesce(highlight({INDEX}, {n}, '{MARK_OPEN}', '{MARK_CLOSE}'), '')" for n in range(len(COLUMNS))
-    )
-    texts = f"(SELECT {parts} FROM {INDEX} WHERE {INDEX} MATCH :match AND rowid = hit.item_id)"
-    sql = f"SELECT hit.*, {texts} AS texts FROM ({ranked}) AS hit ORDER BY rank DESC, date DESC, meeting_id DESC, position"
-    rows = []
-    for row in _rows(conn.execute(sql, params)):
-        row["columns"] = dict(zip(COLUMNS, (row.pop("texts") or "").split("\x1f"), strict=False))
-        rows.append(row)
-    return rows
+    rows = conn.execute(ranked, params).fetchall()
+    return _hits(conn, [item_id for item_id, _ in rows], {item_id: rank or 0 for item_id, rank in rows}, params["match"])
+
+
+RANKED_MATCHES = 200
 
 
 def _title_scan(conn: sqlite3.Connection, letter: str, filters: list[str], params: dict[str, Any], limit: int) -> list[dict[str, Any]]:

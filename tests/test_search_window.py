@@ -1,0 +1,17 @@
+"""Search ranks a bounded window of the newest matches: the cost follows the screen, not the archive."""
+
+from nuit_tui.store import search as search_store
+
+
+def test_the_item_named_for_the_words_comes_first(demo):
+    hits = demo.search("digital sikkerhet")
+    assert demo.case_label(demo.item(hits[0].item_id), with_body=True) == "NUIT 25/23"
+    assert hits[0].rank == 1.0
+
+
+def test_only_the_newest_matches_are_ranked(demo, monkeypatch):
+    everything = {hit.item_id for hit in demo.search("NUIT", limit=500)}
+    monkeypatch.setattr(search_store, "RANKED_MATCHES", 3)
+    window = [hit.item_id for hit in demo.search("NUIT", limit=500)]
+    assert len(window) == 3
+    assert sorted(window) == sorted(everything)[-3:]  # the three newest rowids
