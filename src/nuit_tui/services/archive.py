@@ -19,6 +19,7 @@ from ..domain.norwegian import ParseError, citation_date
 from ..domain.standard_items import closing_items, opening_items
 from ..domain.timeplan import PlanEntry, TimePlan, time_plan
 from ..store import ArchiveStore, errors, open_store
+from ..store.search import glob_case
 from .follow_ups import FollowUps
 from .minute_taking import MinuteTaking
 from .search import Search
@@ -143,18 +144,8 @@ class Archive(MinuteTaking, YearPlan, FollowUps, Search):
 
     @staticmethod
     def _glob(text: str) -> str:
-        """A GLOB pattern matching `text` in any letter case. SQLite's LIKE and
-        NOCASE fold only ASCII, and names here have æ, ø, å and ö."""
-        out = []
-        for char in text:
-            lower, upper = char.lower(), char.upper()
-            if char in "*?[":
-                out.append(f"[{char}]")
-            elif lower != upper and len(lower) == 1 and len(upper) == 1:
-                out.append(f"[{lower}{upper}]")
-            else:
-                out.append(char)
-        return "".join(out)
+        """A GLOB pattern matching `text` in any letter case (LIKE folds only ASCII)."""
+        return glob_case(text)
 
     def _name_filter(self, query: str, columns: tuple[str, ...], *, starts_with: bool = False) -> tuple[str, list[str]]:
         """WHERE clause: every word of `query` occurs in one of the columns (or, with

@@ -233,14 +233,7 @@ def _events(
 ) -> list[CalendarEvent]:
     archive_id = archive.store.meta()["archive_id"]
     bodies = {body.id: body for body in archive.bodies()}
-    clauses, params = [], []
-    if body_id is not None:
-        clauses.append("body_id = ?")
-        params.append(body_id)
-    if year is not None:
-        clauses.append("year = ?")
-        params.append(year)
-    meetings = archive.store.find(m.Meeting, " AND ".join(clauses) or "1", params, order_by="date, start_time, id")
+    meetings = archive.store.meetings_of(body_id, year=year, order_by="date, start_time, id")
     # A deadline without a body belongs to every body's year plan.
     clauses, params = [], []
     if body_id is not None:

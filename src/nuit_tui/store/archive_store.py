@@ -202,6 +202,12 @@ class ArchiveStore:
         self, body_id: int | None, *, year: int | None = None, limit: int, offset: int = 0
     ) -> list[m.Meeting]:
         """Newest first; a page at a time, so a long archive costs what is on screen."""
+        return self.meetings_of(body_id, year=year, order_by="date DESC, id DESC", limit=limit, offset=offset)
+
+    def meetings_of(
+        self, body_id: int | None, *, year: int | None = None, order_by: str, limit: int | None = None, offset: int = 0
+    ) -> list[m.Meeting]:
+        """Meetings of a body (or all) and a year (or all)."""
         clauses, params = [], []
         if body_id is not None:
             clauses.append("body_id = ?")
@@ -210,7 +216,7 @@ class ArchiveStore:
             clauses.append("year = ?")
             params.append(year)
         where = " AND ".join(clauses) or "1"
-        return self.find(m.Meeting, where, params, order_by="date DESC, id DESC", limit=limit, offset=offset)
+        return self.find(m.Meeting, where, params, order_by=order_by, limit=limit, offset=offset)
 
     def meeting_years(self, body_id: int | None) -> list[int]:
         """The years that have meetings, newest first (an index scan, not a table load)."""
