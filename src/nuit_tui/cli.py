@@ -368,20 +368,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("check", cmd_check, "sjekk databasefilens integritet og skjema (endrer ingenting)")
 
+    def meeting_document(kinds, name: str, what: str, file_kind: str, func) -> None:
+        sub = kinds.add_parser(name, help=f"{what} (Word, Markdown eller HTML)")
+        sub.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
+        sub.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
+        sub.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 2/2023")
+        sub.add_argument("--format", choices=["docx", "md", "html"], default="docx", help="standard: docx")
+        sub.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold")
+        sub.add_argument("--out", help=f"fil (standard: exports/<utvalg>-<år>-<nr>-{file_kind}.<format>)")
+        sub.set_defaults(func=func)
+
     export = commands.add_parser("export", help="eksporter")
     export_kinds = export.add_subparsers(dest="kind", metavar="HVA", parser_class=_Parser, required=True)
     export_json = export_kinds.add_parser("json", help="hele arkivet som ett JSON-dokument")
     export_json.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
     export_json.add_argument("--out", help="fil (standard: skriv til stdout)")
     export_json.set_defaults(func=cmd_export_json)
-    export_notice = export_kinds.add_parser("notice", help="innkallingen til et møte (Word, Markdown eller HTML)")
-    export_notice.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
-    export_notice.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
-    export_notice.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 2/2023")
-    export_notice.add_argument("--format", choices=["docx", "md", "html"], default="docx", help="standard: docx")
-    export_notice.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold")
-    export_notice.add_argument("--out", help="fil (standard: exports/<utvalg>-<år>-<nr>-innkalling.<format>)")
-    export_notice.set_defaults(func=cmd_export_notice)
+    meeting_document(export_kinds, "notice", "innkallingen til et møte", "innkalling", cmd_export_notice)
 
     export_wheel = export_kinds.add_parser("wheel", help="årshjulet som SVG (A4 eller lysbilde)")
     export_wheel.add_argument("--body", help="utvalg (standard: alle)")
@@ -391,14 +394,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_wheel.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
     export_wheel.set_defaults(func=cmd_export_wheel)
 
-    export_minutes = export_kinds.add_parser("minutes", help="referatet fra et møte (Word, Markdown eller HTML)")
-    export_minutes.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
-    export_minutes.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
-    export_minutes.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 1/2023")
-    export_minutes.add_argument("--format", choices=["docx", "md", "html"], default="docx", help="standard: docx")
-    export_minutes.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold")
-    export_minutes.add_argument("--out", help="fil (standard: exports/<utvalg>-<år>-<nr>-referat.<format>)")
-    export_minutes.set_defaults(func=cmd_export_minutes)
+    meeting_document(export_kinds, "minutes", "referatet fra et møte", "referat", cmd_export_minutes)
 
     export_ics = export_kinds.add_parser("ics", help="årshjulet (møter og frister) som kalenderfil for Outlook")
     export_ics.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
