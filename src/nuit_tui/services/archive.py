@@ -497,14 +497,7 @@ class Archive(MinuteTaking, YearPlan, FollowUps, Search):
         with self.store.write():
             membership = self.membership(membership_id)
             rows = self.store.find(m.Membership, "body_id = ?", [membership.body_id], order_by="position, id")
-            index = next(i for i, row in enumerate(rows) if row.id == membership_id)
-            target = index + delta
-            if not 0 <= target < len(rows):
-                return
-            rows.insert(target, rows.pop(index))
-            for position, row in enumerate(rows, start=1):
-                if row.position != position:
-                    self.store.update(row.model_copy(update={"position": position}))
+            self.store.move_in_order(rows, membership_id, delta)
 
     # --- meetings -----------------------------------------------------------------
 
@@ -716,15 +709,8 @@ class Archive(MinuteTaking, YearPlan, FollowUps, Search):
         """Move an entry up (-1) or down (+1); numbers follow until the notice is sent."""
         with self.store.write():
             item = self.item(item_id)
-            items = self.store.agenda(item.meeting_id)
-            index = next(i for i, other in enumerate(items) if other.id == item_id)
-            target = index + delta
-            if not 0 <= target < len(items):
+            if not self.store.move_in_order(self.store.agenda(item.meeting_id), item_id, delta):
                 return
-            items.insert(target, items.pop(index))
-            for position, entry in enumerate(items, start=1):
-                if entry.position != position:
-                    self.store.update(entry.model_copy(update={"position": position}))
             meeting = self.meeting(item.meeting_id)
             self._renumber(meeting.body_id, meeting.year)
 
@@ -758,9 +744,7 @@ class Archive(MinuteTaking, YearPlan, FollowUps, Search):
         return self.item(item_id)
 
     def _compact_positions(self, meeting_id: int) -> None:
-        for position, entry in enumerate(self.store.agenda(meeting_id), start=1):
-            if entry.position != position:
-                self.store.update(entry.model_copy(update={"position": position}))
+        self.store.write_positions(self.store.agenda(meeting_id))
 
     def _renumber(self, body_id: int, year: int) -> None:
         """Apply the numbering rule to the body's year (inside the caller's transaction).

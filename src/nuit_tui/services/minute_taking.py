@@ -91,15 +91,7 @@ class MinuteTaking:
         with self.store.write():
             remark = self.store.get(m.Remark, remark_id)
             self.ensure_editable(self._item_meeting_id(remark.item_id))
-            remarks = self.remarks(remark.item_id)
-            index = next(i for i, r in enumerate(remarks) if r.id == remark_id)
-            target = index + delta
-            if not 0 <= target < len(remarks):
-                return
-            remarks.insert(target, remarks.pop(index))
-            for position, entry in enumerate(remarks, start=1):
-                if entry.position != position:
-                    self.store.update(entry.model_copy(update={"position": position}))
+            self.store.move_in_order(self.remarks(remark.item_id), remark_id, delta)
 
     def speaker_names(self, meeting_id: int) -> list[str]:
         """Who may speak: the body's organisations and members on the day, for completion."""

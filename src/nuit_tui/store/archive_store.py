@@ -75,7 +75,7 @@ class ArchiveStore:
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
+        except sqlite3.OperationalError:
             # Only after the busy timeout: another program holds the write lock that long.
             raise errors.DatabaseBusy(
                 "Databasen er opptatt: et annet program skriver til den; ingenting er endret, prøv igjen om litt"
@@ -176,6 +176,24 @@ class ArchiveStore:
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [model.model_validate(row) for row in self._select(sql, params)]
+
+    def write_positions(self, records: Sequence[m.Record]) -> None:
+        """Number an ordered list 1, 2, 3 … and write only the positions that changed."""
+        with self.write():
+            for position, record in enumerate(records, start=1):
+                if record.position != position:
+                    self.update(record.model_copy(update={"position": position}))
+
+    def move_in_order(self, records: Sequence[m.Record], record_id: int, delta: int) -> bool:
+        """Move one record of an ordered list up (-1) or down (+1); False at either end."""
+        records = list(records)
+        index = next(i for i, record in enumerate(records) if record.id == record_id)
+        target = index + delta
+        if not 0 <= target < len(records):
+            return False
+        records.insert(target, records.pop(index))
+        self.write_positions(records)
+        return True
 
     def count(self, model: type[m.Record], where: str = "1", params: Sequence[Any] = ()) -> int:
         return self.conn.execute(f"SELECT count(*) FROM {TABLES[model]} WHERE {where}", params).fetchone()[0]
