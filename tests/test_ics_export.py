@@ -258,6 +258,56 @@ def test_exporting_twice_without_change_gives_the_same_events(plan, tmp_path):
     assert all(prop(b, "LAST-MODIFIED") == "20240301T120000Z" for b in vevent_blocks(second))
 
 
+def test_written_in_small_chunks_it_is_the_same_file_in_date_order(plan, tmp_path, monkeypatch):
+    """The export streams: events are read, versioned and written a chunk at a time.
+    Chunk borders must change nothing: not the order, not the versions, not a byte."""
+    from nuit_tui.exporters import ics
+    from nuit_tui.services import calendar
+
+    demo, _, _ = plan
+    monkeypatch.setattr(calendar, "CHUNK", 2)
+    monkeypatch.setattr(ics, "CHUNK_LINES", 7)
+    chunked = export(demo, tmp_path, "small.ics", now=T0)
+    monkeypatch.undo()
+    whole = export(demo, tmp_path, "whole.ics", now=T0)
+    assert chunked == whole
+    starts = [prop(b, "DTSTART").rsplit(":", 1)[1][:8] for b in vevent_blocks(chunked)]
+    assert len(starts) == demo.store.count(m.Meeting) + demo.store.count(m.Deadline) > 2 * 2
+    assert starts == sorted(starts)
+    assert all(prop(b, "SEQUENCE") == "0" for b in vevent_blocks(whole))
+
+
+def test_a_failure_midway_leaves_the_old_file_and_records_no_versions(plan, tmp_path, monkeypatch):
+    from nuit_tui.exporters import ics
+    from nuit_tui.services import calendar
+
+    demo, _, _ = plan
+    old = export(demo, tmp_path, "a.ics", now=T0)
+    item = demo.find_item("15/23", body_short_name="NUIT")
+    demo.update_item(item.model_copy(update={"title": "Orientering fra Helsedirektoratet"}))
+    fold = ics.fold
+
+    def failing(line):
+        # The last event (1 June), after the changed meeting (25 May) was versioned and written.
+        if "Åsgård" in line:
+            raise OSError(28, "No space left on device")
+        return fold(line)
+
+    monkeypatch.setattr(calendar, "CHUNK", 1)  # versions are recorded event by event
+    monkeypatch.setattr(ics, "CHUNK_LINES", 7)
+    monkeypatch.setattr(ics, "fold", failing)
+    with pytest.raises(OSError):
+        export(demo, tmp_path, "a.ics", now=T1)
+    monkeypatch.undo()
+    assert (tmp_path / "a.ics").read_bytes() == old
+    assert not list(tmp_path.glob(".a.ics.*"))
+    # Nothing was recorded: the next export sees the change for the first time.
+    blocks = vevent_blocks(export(demo, tmp_path, "b.ics", now=T2))
+    changed = [b for b in blocks if "15/23 Orientering fra Helsedirektoratet" in b]
+    assert len(changed) == 1 and prop(changed[0], "SEQUENCE") == "1"
+    assert prop(changed[0], "LAST-MODIFIED") == "20240301T140000Z"
+
+
 def test_a_moved_meeting_keeps_its_uid_with_a_higher_sequence(plan, tmp_path):
     demo, bodies, _ = plan
     before = {prop(b, "UID"): b for b in vevent_blocks(export(demo, tmp_path, "1.ics", body_id=bodies["NUIT"], now=T0))}

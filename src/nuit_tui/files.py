@@ -7,13 +7,16 @@ import glob
 import os
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
+def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> Path:
     """Write to a temporary file in the same folder, fsync, then rename over the target.
 
-    A crash or a full disk leaves either the old file or the new one, never half.
+    `data` is the bytes, or chunks of them as they are made (a large export need not
+    be held in memory). A crash, a full disk or an error while making the chunks
+    leaves either the old file or the new one, never half.
     """
     path = Path(path)
     if not path.parent.exists():
@@ -27,7 +30,8 @@ def write_atomic(path: Path, data: bytes) -> Path:
         os.umask(umask)
         os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in [data] if isinstance(data, bytes | bytearray) else data:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
@@ -59,7 +63,7 @@ def _remove_leftovers(path: Path) -> None:
                 leftover.unlink()
 
 
-def write_export(data: bytes, name: str, *, out: Path | None, exports_dir: Path) -> Path:
+def write_export(data: bytes | Iterable[bytes], name: str, *, out: Path | None, exports_dir: Path) -> Path:
     """Write an export to `out`, or else as `name` in `exports_dir` (made when missing)."""
     if out is None:
         exports_dir = Path(exports_dir)

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ def _event(event: CalendarEvent, stamp: dt.datetime) -> list[str]:
     return ["BEGIN:VEVENT", *lines[:split], *versioning, *lines[split:], "END:VEVENT"]
 
 
-def _calendar_lines(doc: CalendarDocument) -> Iterable[str]:
+def _calendar_lines(doc: CalendarDocument) -> Iterator[str]:
     yield "BEGIN:VCALENDAR"
     yield "VERSION:2.0"
     yield f"PRODID:{PRODID}"
@@ -149,12 +150,23 @@ def _calendar_lines(doc: CalendarDocument) -> Iterable[str]:
     # How often a subscribed calendar is fetched again (Outlook reads the X- form).
     yield "X-PUBLISHED-TTL:PT12H"
     yield "REFRESH-INTERVAL;VALUE=DURATION:PT12H"
-    if any(not event.all_day for event in doc.events):
+    if doc.has_timed_events:
         yield from VTIMEZONE
     for event in doc.events:
         yield from _event(event, doc.stamp)
     yield "END:VCALENDAR"
 
 
+CHUNK_LINES = 2000
+
+
+def render_chunks(doc: CalendarDocument) -> Iterator[bytes]:
+    """The file as a stream of byte chunks, as the events come: memory bounded by a
+    chunk, whatever the number of events."""
+    lines = _calendar_lines(doc)
+    while batch := list(itertools.islice(lines, CHUNK_LINES)):
+        yield b"".join(fold(line) for line in batch)
+
+
 def render(doc: CalendarDocument) -> bytes:
-    return b"".join(fold(line) for line in _calendar_lines(doc))
+    return b"".join(render_chunks(doc))

@@ -1,8 +1,9 @@
 """The year plan (årshjul) as a calendar file for Outlook: meetings and deadlines.
 
-`build_calendar` gathers the events into plain frozen dataclasses and
-`exporters.ics` turns them into bytes. Public redaction happens here, so the
-renderer never holds exempt text. Each exported event's content hash, SEQUENCE
+`build_calendar` gathers the events into plain frozen dataclasses, a chunk at a
+time in date order, and `exporters.ics` turns them into bytes as they come: the
+whole archive is written with memory bounded by a chunk, not by the archive.
+Public redaction happens here, so the renderer never holds exempt text. Each exported event's content hash, SEQUENCE
 and LAST-MODIFIED are kept in the archive (table calendar_events), so that a
 calendar client sees a changed event as a newer version of the same event (same
 UID, higher SEQUENCE) and an unchanged one as unchanged.
@@ -11,8 +12,11 @@ UID, higher SEQUENCE) and an unchanged one as unchanged.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -57,9 +61,16 @@ class CalendarEvent:
 @dataclass(frozen=True)
 class CalendarDocument:
     name: str  # X-WR-CALNAME: what Outlook calls the calendar
-    events: tuple[CalendarEvent, ...]
+    # In date order; an iterator when streamed from the archive (read it once).
+    events: Iterable[CalendarEvent]
     stamp: dt.datetime  # DTSTAMP, UTC
     public: bool
+    # The time zone goes before the events, so whether one is needed is known up front.
+    has_timed_events: bool
+
+
+# Events are gathered, versioned and written this many at a time.
+CHUNK = 500
 
 
 def check_year(year: int | None) -> None:
@@ -189,18 +200,23 @@ def _deadline_event(archive_id: str, bodies: dict[int, m.Body], deadline: m.Dead
     )
 
 
-def _derived(archive: Archive, body_id: int | None, year: int | None, public: bool) -> list:
-    """Deadlines that rules derive from meetings or other deadlines (they follow when those move)."""
+def _derived_events(
+    archive: Archive, archive_id: str, bodies: dict[int, m.Body], *, body_id: int | None, year: int | None, public: bool
+) -> Iterator[Keyed]:
+    """Deadlines that rules derive from meetings or other deadlines (they follow when
+    those move), in date order, a year at a time: memory bounded by a year's anchors."""
     if not archive.rules(body_id=body_id):
-        return []
+        return
     if year is not None:
-        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        years = [year]
     else:
-        years = archive.meeting_years(None)
-        start, end = (dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 1, 12, 31)) if years else (dt.date.today(), dt.date.today())
-    return [
-        e for e in archive.year_entries(start.year, body_id=body_id, public=public, start=start, end=end) if e.kind == "derived"
-    ]
+        meeting_years = archive.meeting_years(None)
+        years = list(range(min(meeting_years) - 1, max(meeting_years) + 2)) if meeting_years else []
+    for each in years:
+        entries = archive.derived_entries(dt.date(each, 1, 1), dt.date(each, 12, 31), body_id=body_id)
+        entries = sorted((e for e in entries if not (public and e.exempt)), key=lambda e: (e.date, e.ref_id))
+        for e in entries:
+            yield (e.date, 0, dt.time(0), e.ref_id), _derived_event(archive_id, bodies, e)
 
 
 def _derived_event(archive_id: str, bodies: dict[int, m.Body], entry) -> CalendarEvent:
@@ -228,12 +244,35 @@ def calendar_name(body: m.Body | None, year: int | None, *, public: bool) -> str
     return name + (" (offentlig)" if public else "")
 
 
-def _events(
-    archive: Archive, *, body_id: int | None, year: int | None, public: bool, alarm_minutes: int | None
-) -> list[CalendarEvent]:
-    archive_id = archive.store.meta()["archive_id"]
-    bodies = {body.id: body for body in archive.bodies()}
-    meetings = archive.store.meetings_of(body_id, year=year, order_by="date, start_time, id")
+Keyed = tuple[tuple, CalendarEvent]  # (sort key, event)
+
+
+def _meeting_events(
+    archive: Archive, archive_id: str, bodies: dict[int, m.Body], *,
+    body_id: int | None, year: int | None, public: bool, alarm_minutes: int | None,
+) -> Iterator[Keyed]:
+    meetings = archive.store.iter_find(m.Meeting, *_meeting_filter(body_id, year), order_by="date, start_time, id")
+    while chunk := list(itertools.islice(meetings, CHUNK)):
+        agendas = _agendas(archive, chunk, public=public)
+        for mt in chunk:
+            event = _meeting_event(archive_id, bodies[mt.body_id], mt, agendas[mt.id], alarm_minutes=alarm_minutes)
+            yield (mt.date, 1, mt.start_time, mt.id), event
+
+
+def _meeting_filter(body_id: int | None, year: int | None) -> tuple[str, list]:
+    clauses, params = [], []
+    if body_id is not None:
+        clauses.append("body_id = ?")
+        params.append(body_id)
+    if year is not None:
+        clauses.append("year = ?")
+        params.append(year)
+    return " AND ".join(clauses) or "1", params
+
+
+def _deadline_events(
+    archive: Archive, archive_id: str, bodies: dict[int, m.Body], *, body_id: int | None, year: int | None, public: bool
+) -> Iterator[Keyed]:
     # A deadline without a body belongs to every body's year plan.
     clauses, params = [], []
     if body_id is not None:
@@ -244,45 +283,56 @@ def _events(
         params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
     if public:
         clauses.append("exempt = 0")
-    deadlines = archive.store.find(m.Deadline, " AND ".join(clauses) or "1", params, order_by="date, id")
-    agendas = _agendas(archive, meetings, public=public)
-    keyed = [
-        ((mt.date, 1, mt.start_time, mt.id), _meeting_event(archive_id, bodies[mt.body_id], mt, agendas[mt.id], alarm_minutes=alarm_minutes))
-        for mt in meetings
-    ]
-    # All-day deadlines first on their day, as Outlook shows them.
-    keyed += [((d.date, 0, dt.time(0), d.id), _deadline_event(archive_id, bodies, d)) for d in deadlines]
-    keyed += [((e.date, 0, dt.time(0), e.ref_id), _derived_event(archive_id, bodies, e)) for e in _derived(archive, body_id, year, public)]
-    return [event for _, event in sorted(keyed, key=lambda pair: pair[0])]
+    for d in archive.store.iter_find(m.Deadline, " AND ".join(clauses) or "1", params, order_by="date, id"):
+        # All-day deadlines first on their day, as Outlook shows them.
+        yield (d.date, 0, dt.time(0), d.id), _deadline_event(archive_id, bodies, d)
 
 
-def _versioned(archive: Archive, events: list[CalendarEvent], *, public: bool, now: dt.datetime) -> list[CalendarEvent]:
+def _events(
+    archive: Archive, *, body_id: int | None, year: int | None, public: bool, alarm_minutes: int | None
+) -> Iterator[CalendarEvent]:
+    """Every event in date order, read and made a chunk at a time."""
+    archive_id = archive.store.meta()["archive_id"]
+    bodies = {body.id: body for body in archive.bodies()}
+    merged = heapq.merge(
+        _meeting_events(archive, archive_id, bodies, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes),
+        _deadline_events(archive, archive_id, bodies, body_id=body_id, year=year, public=public),
+        _derived_events(archive, archive_id, bodies, body_id=body_id, year=year, public=public),
+        key=lambda pair: pair[0],
+    )
+    for _, event in merged:
+        yield event
+
+
+def _versioned(archive: Archive, events: Iterable[CalendarEvent], *, public: bool, now: dt.datetime) -> Iterator[CalendarEvent]:
     """SEQUENCE and LAST-MODIFIED from the record of earlier exports: both move only
-    when the event's content does. Records the new state; call inside a write."""
+    when the event's content does. Records the new state a chunk at a time; run it
+    inside a write, so that an export that fails records nothing."""
     from ..exporters.ics import content_hash
 
     variant = "public" if public else "internal"
-    known = archive.store.calendar_event_states(variant)
     now = now.astimezone(dt.UTC).replace(microsecond=0)
-    result, changed = [], []
-    for event in events:
-        digest = content_hash(event)
-        previous = known.get(event.uid)
-        if previous is None:
-            sequence, modified = 0, now
-        else:
-            old_digest, old_sequence, old_modified = previous
-            old_modified_at = dt.datetime.fromisoformat(old_modified)
-            if old_digest == digest:
-                sequence, modified = old_sequence, old_modified_at
+    events = iter(events)
+    while chunk := list(itertools.islice(events, CHUNK)):
+        known = archive.store.calendar_event_states(variant, [event.uid for event in chunk])
+        changed = []
+        for event in chunk:
+            digest = content_hash(event)
+            previous = known.get(event.uid)
+            if previous is None:
+                sequence, modified = 0, now
             else:
-                # Strictly later, even for two exports within one second.
-                sequence, modified = old_sequence + 1, max(now, old_modified_at + dt.timedelta(seconds=1))
-        if previous is None or previous[0] != digest:
-            changed.append((event.uid, digest, sequence, modified.isoformat()))
-        result.append(replace(event, sequence=sequence, last_modified=modified))
-    archive.store.save_calendar_event_states(variant, changed)
-    return result
+                old_digest, old_sequence, old_modified = previous
+                old_modified_at = dt.datetime.fromisoformat(old_modified)
+                if old_digest == digest:
+                    sequence, modified = old_sequence, old_modified_at
+                else:
+                    # Strictly later, even for two exports within one second.
+                    sequence, modified = old_sequence + 1, max(now, old_modified_at + dt.timedelta(seconds=1))
+            if previous is None or previous[0] != digest:
+                changed.append((event.uid, digest, sequence, modified.isoformat()))
+            yield replace(event, sequence=sequence, last_modified=modified)
+        archive.store.save_calendar_event_states(variant, changed)
 
 
 def build_calendar(
@@ -294,26 +344,26 @@ def build_calendar(
     alarm_minutes: int | None = None,
     now: dt.datetime | None = None,
 ) -> CalendarDocument:
-    """The calendar view, with each event's version recorded in the archive."""
+    """The calendar view. Its events are a stream that records each event's version
+    as it is read: read it once, inside `archive.store.write()`."""
     check_year(year)
     check_alarm_minutes(alarm_minutes)
     now = now or dt.datetime.now(dt.UTC)
     body = archive.body_by_id(body_id) if body_id is not None else None
-    with archive.store.write():
-        events = _events(archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes)
-        events = _versioned(archive, events, public=public, now=now)
+    events = _events(archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes)
     return CalendarDocument(
         name=calendar_name(body, year, public=public),
-        events=tuple(events),
+        events=_versioned(archive, events, public=public, now=now),
         stamp=now.astimezone(dt.UTC).replace(microsecond=0),
         public=public,
+        has_timed_events=archive.store.count(m.Meeting, *_meeting_filter(body_id, year)) > 0,
     )
 
 
-def render_calendar(doc: CalendarDocument) -> bytes:
+def render_calendar(doc: CalendarDocument) -> Iterator[bytes]:
     from ..exporters import ics
 
-    return ics.render(doc)
+    return ics.render_chunks(doc)
 
 
 def default_file_name(body: m.Body | None, year: int | None, *, public: bool) -> str:
@@ -336,8 +386,9 @@ def export_ics(
 ) -> Path:
     """Write the year plan as an .ics file whole; returns the path written.
 
-    The versions are recorded in the same transaction as the file is written, so a
-    failed write leaves the record as it was."""
+    The file is written as the events are read (to a temporary file, renamed at the
+    end), and their versions are recorded in the same transaction, so a failed write
+    leaves both the file and the record as they were."""
     check_year(year)
     check_alarm_minutes(alarm_minutes)
     body = archive.body_by_id(body_id) if body_id is not None else None

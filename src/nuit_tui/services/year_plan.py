@@ -46,20 +46,30 @@ class YearPlan:
             entries.append(
                 PlanEntry(deadline.date, "deadline", deadline.title, deadline.body_id, deadline.category, deadline.id, exempt=deadline.exempt)
             )
-        rules = [r for r in queries.rules(self.store, body_id=body_id) if not category or r.category == category]
-        if rules:
-            window_start, window_end = start - ANCHOR_MARGIN, end + ANCHOR_MARGIN
-            meetings = queries.meetings_between(self.store, window_start, window_end)
-            for rule in rules:
-                anchors = (
-                    queries.deadlines_titled(self.store, rule.anchor_text, window_start, window_end)
-                    if rule.anchor is m.RuleAnchor.DEADLINES
-                    else []
-                )
-                entries += [e for e in expand_rule(rule, meetings, anchors) if start <= e.date <= end]
+        entries += self.derived_entries(start, end, body_id=body_id, category=category)
         if public:
             entries = [e for e in entries if not e.exempt]
         return sorted(entries, key=lambda e: (e.date, e.kind != "meeting", e.title))
+
+    def derived_entries(
+        self, start: dt.date, end: dt.date, *, body_id: int | None = None, category: str | None = None
+    ) -> list[PlanEntry]:
+        """The deadlines that rules derive from meetings or deadlines, from `start` to `end`;
+        the anchors are read from that window only (plus a margin)."""
+        rules = [r for r in queries.rules(self.store, body_id=body_id) if not category or r.category == category]
+        if not rules:
+            return []
+        window_start, window_end = start - ANCHOR_MARGIN, end + ANCHOR_MARGIN
+        meetings = queries.meetings_between(self.store, window_start, window_end)
+        entries: list[PlanEntry] = []
+        for rule in rules:
+            anchors = (
+                queries.deadlines_titled(self.store, rule.anchor_text, window_start, window_end)
+                if rule.anchor is m.RuleAnchor.DEADLINES
+                else []
+            )
+            entries += [e for e in expand_rule(rule, meetings, anchors) if start <= e.date <= end]
+        return entries
 
     def deadline_days(self, year: int, *, body_id: int | None = None, category: str | None = None) -> dict[dt.date, int]:
         return queries.deadline_days(self.store, dt.date(year, 1, 1), dt.date(year, 12, 31), body_id=body_id, category=category)
