@@ -70,13 +70,17 @@ def cmd_app(args: argparse.Namespace) -> int:
     path = _db_path(args)
     if not args.db and not os.environ.get("NUIT_DB"):
         path.parent.mkdir(parents=True, exist_ok=True)
-    archive = _open(path)
-    return _run_tui(archive)
+    return _run_tui(path)
 
 
-def _run_tui(archive) -> int:
+def _run_tui(path: Path) -> int:
+    """The app on a checked file; the Archive itself loads after the first paint."""
+    from .cli_backup import warn_location
+    from .services.start import ArchiveFile
     from .tui.app import NuitApp
 
+    warn_location(path)
+    archive = ArchiveFile(path)
     try:
         NuitApp(archive).run()
     finally:
@@ -94,7 +98,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.no_tui:
         print(f"Demoarkivet er {'bygget' if built else 'allerede på plass'}: {path}")
         return EXIT_OK
-    return _run_tui(_open(path))
+    return _run_tui(path)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

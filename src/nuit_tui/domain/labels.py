@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import AttendanceStatus, ItemState, MeetingStatus, MembershipRole
+from .enums import AttendanceStatus, ItemState, MeetingStatus, MembershipRole
 
 MEETING_STATUS = {
     MeetingStatus.PLANNED: "Planlagt",

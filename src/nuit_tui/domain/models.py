@@ -9,10 +9,23 @@ The same models validate the JSON import, so they are the one boundary check.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# The enumerations live apart, so that screens can label stored values without pydantic.
+from .enums import (  # noqa: F401  (re-exported: m.MeetingStatus and so on)
+    MembershipRole,
+    MeetingStatus,
+    ItemType,
+    EntryKind,
+    ItemState,
+    AttendanceRole,
+    AttendanceStatus,
+    FollowUpStatus,
+    PersonRole,
+    RuleAnchor,
+)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=False)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -33,75 +46,6 @@ class Versioned(Record):
 
     row_version: int = Field(default=1, ge=1)
     updated_at: str | None = None
-
-
-# --- enumerations (values are stored; labels are the UI's Norwegian words) ---------
-
-
-class MembershipRole(StrEnum):
-    MEMBER = "member"
-    SUBSTITUTE = "substitute"
-    SECRETARIAT = "secretariat"
-    OBSERVER = "observer"
-
-
-class MeetingStatus(StrEnum):
-    PLANNED = "planned"
-    NOTICE_SENT = "notice_sent"
-    HELD = "held"
-    MINUTES_APPROVED = "minutes_approved"
-    CANCELLED = "cancelled"
-
-    @property
-    def numbers_frozen(self) -> bool:
-        """Case numbers are frozen from the moment the notice is out."""
-        return self is not MeetingStatus.PLANNED
-
-
-class ItemType(StrEnum):
-    GODKJENNING = "Godkjenning"
-    ORIENTERING = "Orientering"
-    DROFTING = "Drøfting"
-    ANBEFALING = "Anbefaling"
-    BESLUTNING = "Beslutning"
-
-
-class EntryKind(StrEnum):
-    ITEM = "item"
-    BREAK = "break"
-
-
-class ItemState(StrEnum):
-    PLANNED = "planned"
-    HANDLED = "handled"
-    DEFERRED = "deferred"
-    WITHDRAWN = "withdrawn"
-
-
-class AttendanceRole(StrEnum):
-    MEMBER = "member"
-    SUBSTITUTE = "substitute"
-    SECRETARIAT = "secretariat"
-    GUEST = "guest"
-    OBSERVER = "observer"
-
-
-class AttendanceStatus(StrEnum):
-    PRESENT = "present"
-    ABSENT_WITH_NOTICE = "absent_with_notice"
-    ABSENT_WITHOUT_NOTICE = "absent_without_notice"
-
-
-class FollowUpStatus(StrEnum):
-    OPEN = "open"
-    DONE = "done"
-
-
-class PersonRole(StrEnum):
-    """How a person is tied to an agenda item."""
-
-    PRESENTER = "presenter"
-    CASE_OFFICER = "case_officer"
 
 
 # --- records ------------------------------------------------------------------------
@@ -290,11 +234,6 @@ class MinutesUnlock(Record):
     unlocked_at: str
     reason: Text = ""
     relocked_at: str | None = None
-
-
-class RuleAnchor(StrEnum):
-    MEETINGS = "meetings"  # each meeting of a body
-    DEADLINES = "deadlines"  # each deadline whose title contains anchor_text
 
 
 class DeadlineRule(Versioned):

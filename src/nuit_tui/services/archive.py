@@ -23,6 +23,7 @@ from ..store.search import glob_case
 from .follow_ups import FollowUps
 from .minute_taking import MinuteTaking
 from .search import Search
+from .start import StartQueries
 from .year_plan import YearPlan
 
 
@@ -71,7 +72,7 @@ class Agenda:
     plan: TimePlan
 
 
-class Archive(MinuteTaking, YearPlan, FollowUps, Search):
+class Archive(StartQueries, MinuteTaking, YearPlan, FollowUps, Search):
     """One open archive file and the operations on it."""
 
     def __init__(self, store: ArchiveStore):
@@ -80,6 +81,17 @@ class Archive(MinuteTaking, YearPlan, FollowUps, Search):
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Archive:
         return cls(open_store(Path(path), create=create))
+
+    def load(self) -> Archive:
+        """Already loaded (as ArchiveFile.load gives it)."""
+        return self
+
+    @property
+    def loaded(self) -> bool:
+        return True
+
+    def _start_conn(self):
+        return self.store.conn
 
     @property
     def path(self) -> Path:
@@ -505,9 +517,6 @@ class Archive(MinuteTaking, YearPlan, FollowUps, Search):
         self, body_id: int | None, *, year: int | None = None, limit: int = 50, offset: int = 0
     ) -> list[m.Meeting]:
         return self.store.meetings_page(body_id, year=year, limit=limit, offset=offset)
-
-    def meeting_years(self, body_id: int | None) -> list[int]:
-        return self.store.meeting_years(body_id)
 
     def meeting(self, meeting_id: int) -> m.Meeting:
         return self.store.get(m.Meeting, meeting_id)

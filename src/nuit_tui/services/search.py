@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..domain import models as m
 from ..domain.case_numbers import CaseNumber
+from ..domain.enums import ItemState
 from ..store import search as index
 
 if TYPE_CHECKING:
+    from ..domain import models as m
     from ..store import ArchiveStore
 
 SEARCH_LIMIT = 50
@@ -50,7 +51,7 @@ class SearchHit:
     field: str  # "Vedtak": where the snippet is from
     snippet: str  # with index.MARK_OPEN / MARK_CLOSE around each match
     exempt: bool
-    state: m.ItemState
+    state: ItemState
     rank: float
 
     @property
@@ -173,7 +174,7 @@ class Search:
                     field=field,
                     snippet=snippet,
                     exempt=bool(row["exempt"]),
-                    state=m.ItemState(row["state"]),
+                    state=ItemState(row["state"]),
                     rank=row["rank"],
                 )
             )
@@ -181,6 +182,8 @@ class Search:
 
     def search_items(self, text: str, *, exclude_item_id: int | None = None, limit: int = 20) -> list[m.AgendaItem]:
         """The items of `search`, as records (for the earlier-handlings picker)."""
+        from ..domain import models as m  # here: the search screen paints without pydantic
+
         hits = self.search(text, exclude_item_id=exclude_item_id, limit=limit)
         if not hits:
             return []

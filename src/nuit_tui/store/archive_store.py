@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any, TypeVar
 
 from ..domain import models as m
 from . import errors, search
-from .connection import backup_to, open_database
+from .connection import OpenedFile, backup_to, open_file
 
 R = TypeVar("R", bound=m.Record)
 
@@ -53,12 +54,12 @@ def _row(record: m.Record) -> dict[str, Any]:
 class ArchiveStore:
     """Records of the archive; one instance per open file."""
 
-    def __init__(self, path: Path, *, create: bool = True):
+    def __init__(self, path: Path, *, create: bool = True, opened: OpenedFile | None = None):
+        """Open (check, migrate) the file, or take one that `open_file` opened already."""
         self.path = Path(path)
-        self.db, self.report = open_database(self.path, create=create)
+        opened = opened or open_file(self.path, create=create)
+        self.db, self.report = opened.db, opened.report
         self.conn: sqlite3.Connection = self.db.conn
-        # A later migration's table rebuild drops the search triggers: put them back.
-        search.ensure(self.conn)
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -177,6 +178,16 @@ class ArchiveStore:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [model.model_validate(row) for row in self._select(sql, params)]
 
+    def iter_find(
+        self, model: type[R], where: str = "1", params: Sequence[Any] = (), *, order_by: str = "id", chunk: int = 500
+    ) -> Iterator[R]:
+        """Like `find`, but a chunk of rows at a time: memory bounded by `chunk`, not the table."""
+        cursor = self.conn.execute(f"SELECT * FROM {TABLES[model]} WHERE {where} ORDER BY {order_by}", params)
+        names = [d[0] for d in cursor.description]
+        while rows := cursor.fetchmany(chunk):
+            for row in rows:
+                yield model.model_validate(dict(zip(names, row, strict=True)))
+
     def write_positions(self, records: Sequence[m.Record]) -> None:
         """Number an ordered list 1, 2, 3 … and write only the positions that changed."""
         with self.write():
@@ -235,14 +246,6 @@ class ArchiveStore:
             params.append(year)
         where = " AND ".join(clauses) or "1"
         return self.find(m.Meeting, where, params, order_by=order_by, limit=limit, offset=offset)
-
-    def meeting_years(self, body_id: int | None) -> list[int]:
-        """The years that have meetings, newest first (an index scan, not a table load)."""
-        if body_id is None:
-            rows = self.conn.execute("SELECT DISTINCT year FROM meetings ORDER BY year DESC")
-        else:
-            rows = self.conn.execute("SELECT DISTINCT year FROM meetings WHERE body_id = ? ORDER BY year DESC", [body_id])
-        return [row[0] for row in rows]
 
     def items_matching(self, words: Sequence[str], *, exclude_item_id: int | None, limit: int) -> list[m.AgendaItem]:
         """Items whose title holds every word, newest meeting first."""
@@ -375,10 +378,13 @@ class ArchiveStore:
 
     # --- calendar export: each event's state at its last export ----------------------
 
-    def calendar_event_states(self, variant: str) -> dict[str, tuple[str, int, str]]:
-        """uid -> (content hash, sequence, last modified) for 'internal' or 'public'."""
+    def calendar_event_states(self, variant: str, uids: Sequence[str]) -> dict[str, tuple[str, int, str]]:
+        """uid -> (content hash, sequence, last modified) for 'internal' or 'public', of
+        the given events (an export asks a chunk at a time)."""
         rows = self.conn.execute(
-            "SELECT uid, content_hash, sequence, last_modified FROM calendar_events WHERE variant = ?", [variant]
+            "SELECT uid, content_hash, sequence, last_modified FROM calendar_events"
+            " WHERE variant = ? AND uid IN (SELECT value FROM json_each(?))",
+            [variant, json.dumps(list(uids))],
         )
         return {uid: (digest, sequence, modified) for uid, digest, sequence, modified in rows}
 

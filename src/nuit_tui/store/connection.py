@@ -236,6 +236,23 @@ def open_database(path: Path, *, create: bool = True) -> tuple[LazyDatabase, Fil
     return db, report
 
 
+@dataclass(frozen=True)
+class OpenedFile:
+    """An archive file checked, migrated and open; its search index in place."""
+
+    db: LazyDatabase
+    report: FileReport
+
+
+def open_file(path: Path, *, create: bool = True) -> OpenedFile:
+    from . import search
+
+    db, report = open_database(path, create=create)
+    # A later migration's table rebuild drops the search triggers: put them back.
+    search.ensure(db.conn)
+    return OpenedFile(db, report)
+
+
 @dataclass
 class CheckResult:
     report: FileReport

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from ..domain import models as m
-from ..services import Archive
+from ..services.start import BodyRow
 from .commands import ActionCommands, ItemCommands, MeetingCommands
 from .navigation import NavigationCommands
 from .screens.help import HelpScreen
 from .screens.meetings import MeetingsScreen
 from .screens.search import SearchCommands
+
+if TYPE_CHECKING:
+    from ..domain import models as m
+    from ..services import Archive
+    from ..services.start import ArchiveFile
 
 
 class NuitApp(App[None]):
@@ -28,17 +34,40 @@ class NuitApp(App[None]):
         Binding("ctrl+q", "quit", "Avslutt", priority=True),
     ]
 
-    body: reactive[m.Body | None] = reactive(None)
+    # The start screen shows a plain BodyRow; the loaded Archive's Body replaces it.
+    body: reactive[m.Body | BodyRow | None] = reactive(None)
 
-    def __init__(self, archive: Archive):
+    def __init__(self, archive: Archive | ArchiveFile):
         super().__init__()
-        self.archive = archive
-        bodies = archive.bodies()
+        # An ArchiveFile paints the start screen from plain rows and loads the full
+        # Archive (pydantic and all) just after the first paint; an Archive is ready.
+        self.start = archive
+        bodies = archive.body_rows()
         self.set_reactive(NuitApp.body, bodies[0] if bodies else None)
+
+    @property
+    def archive(self) -> Archive:
+        """The full archive; loads it (once) if the start has not yet."""
+        loaded = not self.start.loaded
+        archive = self.start.load()
+        if loaded:
+            self._swap_body(archive)
+        return archive
+
+    def _swap_body(self, archive: Archive) -> None:
+        if isinstance(self.body, BodyRow):
+            self.set_reactive(NuitApp.body, archive.body_by_id(self.body.id))
 
     def on_mount(self) -> None:
         self._update_subtitle()
         self.push_screen(MeetingsScreen())
+
+    def on_ready(self) -> None:
+        # After the first paint: the user reads the screen while the rest loads.
+        self.call_later(self._finish_start)
+
+    def _finish_start(self) -> None:
+        self.archive  # noqa: B018  (loads it)
         # Reliability: location warning, daily backup, seeing other windows' changes.
         from .file_watch import start_checks
 
@@ -59,7 +88,7 @@ class NuitApp(App[None]):
 
     def _update_subtitle(self) -> None:
         body = self.body.short_name if self.body else "alle utvalg"
-        self.sub_title = f"{body} · {self.archive.path}"
+        self.sub_title = f"{body} · {self.start.path}"
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -9,7 +9,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain import labels
-from ...domain import models as m
 from ...domain.norwegian import long_date, time_span
 
 PAGE_SIZE = 100
@@ -40,14 +39,15 @@ class MeetingsTable(DataTable):
         self.clear()
         self.loaded = 0
         self.exhausted = False
-        self.body_names = {b.id: b.short_name for b in self.app.archive.bodies()}
+        # The start screen: plain rows, so it paints before the models are loaded.
+        self.body_names = {b.id: b.short_name for b in self.app.start.body_rows()}
         self.load_page()
 
     def load_page(self) -> None:
         if self.exhausted:
             return
         body = self.app.body
-        meetings = self.app.archive.meetings_page(
+        meetings = self.app.start.meeting_rows(
             body.id if body else None, year=self.year, limit=PAGE_SIZE, offset=self.loaded
         )
         # Count first: adding rows moves the cursor, whose watcher asks for more.
@@ -125,7 +125,7 @@ class MeetingsScreen(Screen):
         """All years → the newest → … → the oldest → all years."""
         table = self.query_one(MeetingsTable)
         body = self.app.body
-        years: list[int | None] = [None, *self.app.archive.meeting_years(body.id if body else None)]
+        years: list[int | None] = [None, *self.app.start.meeting_years(body.id if body else None)]
         table.year = years[(years.index(table.year) + 1) % len(years)] if table.year in years else None
         self.action_refresh()
 
@@ -191,7 +191,7 @@ class MeetingsScreen(Screen):
         self.app.push_screen(MembersScreen())
 
     def action_next_body(self) -> None:
-        bodies: list[m.Body | None] = [*self.app.archive.bodies(), None]
+        bodies = [*self.app.archive.bodies(), None]
         current = self.app.body
         index = next((i for i, b in enumerate(bodies) if (b and b.id) == (current and current.id)), -1)
         self.app.body = bodies[(index + 1) % len(bodies)]

@@ -1,0 +1,72 @@
+"""Opening an archive for the app: the start screen first, the rest just after.
+
+Importing pydantic and building the Archive's models costs about as much as
+starting Textual itself. The start screen (a page of meetings) needs none of
+it, so `ArchiveFile` opens and checks the file, answers the start screen's
+queries with plain rows, and loads the full `Archive` on first use — which the
+app asks for right after the first paint.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..store import meeting_rows
+from ..store.connection import open_file
+from ..store.meeting_rows import BodyRow, MeetingRow
+
+if TYPE_CHECKING:
+    from .archive import Archive
+
+
+class StartQueries:
+    """What the start screen shows, as plain rows; `Archive` and `ArchiveFile` alike."""
+
+    def _start_conn(self) -> sqlite3.Connection:
+        raise NotImplementedError
+
+    def body_rows(self) -> list[BodyRow]:
+        return meeting_rows.body_rows(self._start_conn())
+
+    def meeting_rows(
+        self, body_id: int | None, *, year: int | None = None, limit: int, offset: int = 0
+    ) -> list[MeetingRow]:
+        """Newest first; a page at a time, so a long archive costs what is on screen."""
+        return meeting_rows.meeting_rows(self._start_conn(), body_id, year=year, limit=limit, offset=offset)
+
+    def meeting_years(self, body_id: int | None) -> list[int]:
+        """The years that have meetings, newest first."""
+        return meeting_rows.meeting_years(self._start_conn(), body_id)
+
+
+class ArchiveFile(StartQueries):
+    """An archive file opened and checked (or refused: StoreError), whose Archive loads later."""
+
+    def __init__(self, path: Path | str, *, create: bool = True):
+        self.path = Path(path)
+        self._opened = open_file(self.path, create=create)
+        self._archive: Archive | None = None
+
+    def _start_conn(self) -> sqlite3.Connection:
+        return self._opened.db.conn
+
+    @property
+    def loaded(self) -> bool:
+        return self._archive is not None
+
+    def load(self) -> Archive:
+        """The full Archive over the same connection (imports the models the first time)."""
+        if self._archive is None:
+            from ..store.archive_store import ArchiveStore
+            from .archive import Archive
+
+            self._archive = Archive(ArchiveStore(self.path, opened=self._opened))
+        return self._archive
+
+    def close(self) -> None:
+        if self._archive is not None:
+            self._archive.close()
+        else:
+            self._opened.db.conn.close()
