@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
-import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from peak_memory import peak_rss_kb
 
 SIZE = (140, 45)
 TYPED = "Statsforvalteren støttet forslaget, men ba om en plan for gevinstrealisering i kommunene før 2026. "
@@ -45,7 +47,7 @@ QUERIES = (
 
 
 def _maxrss_mb() -> float:
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return round(peak_rss_kb() / 1024, 1)
 
 
 class Paints:
@@ -109,6 +111,26 @@ def _sample_meetings(archive, count: int) -> list[int]:
     return sorted({ids[round(i * step)] for i in range(count)})
 
 
+class GcPauses:
+    """Durations of the garbage collector's full (generation 2) passes, in ms."""
+
+    def __init__(self) -> None:
+        self.full_ms: list[float] = []
+        self._began = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._began = time.perf_counter()
+        else:
+            self.full_ms.append((time.perf_counter() - self._began) * 1000)
+
+    def close(self) -> None:
+        gc.callbacks.remove(self._callback)
+
+
 async def interactive(db: Path, *, keys: int, meetings: int, chars: int = len(TYPED)) -> dict:
     from nuit_tui.services import Archive
     from nuit_tui.tui.app import NuitApp
@@ -122,6 +144,7 @@ async def interactive(db: Path, *, keys: int, meetings: int, chars: int = len(TY
     result: dict = {"open_ms": [], "open_cpu_ms": [], "move_ms": [], "chars": chars}
     archive = Archive.open(db)
     app = NuitApp(archive)
+    pauses = GcPauses()
     async with app.run_test(headless=True, size=SIZE) as pilot:
         await pilot.pause()
         for meeting_id in _sample_meetings(archive, meetings):
@@ -170,6 +193,8 @@ async def interactive(db: Path, *, keys: int, meetings: int, chars: int = len(TY
         result["remark_saved"] = stored == 1
         app.screen.flush()
     archive.close()
+    pauses.close()
+    result["gc_full_ms"] = pauses.full_ms
 
     class Bare(App[None]):
         def compose(self):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -42,15 +43,15 @@ class NuitApp(App[None]):
         # An ArchiveFile paints the start screen from plain rows and loads the full
         # Archive (pydantic and all) just after the first paint; an Archive is ready.
         self.start = archive
-        bodies = archive.body_rows()
+        bodies = archive.load().bodies() if archive.loaded else archive.body_rows()
         self.set_reactive(NuitApp.body, bodies[0] if bodies else None)
 
     @property
     def archive(self) -> Archive:
         """The full archive; loads it (once) if the start has not yet."""
-        loaded = not self.start.loaded
+        first_use = not self.start.loaded
         archive = self.start.load()
-        if loaded:
+        if first_use:
             self._swap_body(archive)
         return archive
 
@@ -68,6 +69,10 @@ class NuitApp(App[None]):
 
     def _finish_start(self) -> None:
         self.archive  # noqa: B018  (loads it)
+        # What start-up made (modules, styles, models) lives as long as the app: keep
+        # it out of the garbage collector's full passes, which otherwise grow with it
+        # and land on whatever key is pressed then.
+        gc.freeze()
         # Reliability: location warning, daily backup, seeing other windows' changes.
         from .file_watch import start_checks
 
