@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -10,11 +12,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from ..services.start import BodyRow
-from .commands import ActionCommands, ItemCommands, MeetingCommands
-from .navigation import NavigationCommands
-from .screens.help import HelpScreen
 from .screens.meetings import MeetingsScreen
-from .screens.search import SearchCommands
 
 if TYPE_CHECKING:
     from ..domain import models as m
@@ -22,12 +20,27 @@ if TYPE_CHECKING:
     from ..services.start import ArchiveFile
 
 
+def _provider(module: str, name: str) -> Callable[[], type]:
+    """A palette command provider, imported when the palette first opens (not at start)."""
+
+    def load() -> type:
+        return getattr(importlib.import_module(module, __package__), name)
+
+    return load
+
+
 class NuitApp(App[None]):
     """nuit-tui over one archive file."""
 
     TITLE = "nuit-tui"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {MeetingCommands, ItemCommands, ActionCommands, NavigationCommands, SearchCommands}
+    COMMANDS = App.COMMANDS | {
+        _provider(".commands", "MeetingCommands"),
+        _provider(".commands", "ItemCommands"),
+        _provider(".commands", "ActionCommands"),
+        _provider(".navigation", "NavigationCommands"),
+        _provider(".screens.search", "SearchCommands"),
+    }
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "Palett", show=False, priority=True),
@@ -96,6 +109,8 @@ class NuitApp(App[None]):
         self.sub_title = f"{body} · {self.start.path}"
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen))
