@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import gc
 import json
+import statistics
 import sys
 import tempfile
 import time
@@ -32,6 +33,10 @@ from pathlib import Path
 from peak_memory import peak_rss_kb
 
 SIZE = (140, 45)
+# Keystroke CPU is typed in rounds, in the app and in the bare TextArea alike; the
+# median round is compared, so one garbage-collection pass (reported on its own)
+# or a neighbour's burst of CPU does not decide the ratio.
+ROUNDS = 7
 TYPED = "Statsforvalteren støttet forslaget, men ba om en plan for gevinstrealisering i kommunene før 2026. "
 
 QUERIES = (
@@ -92,14 +97,16 @@ def _type_key(app, char: str) -> None:
     _key(app, char if char.isalnum() else _character_to_key(char), char)
 
 
-async def _type(app, text: str) -> float:
-    """CPU seconds to type `text` key by key, each followed by the wait for idle."""
+async def _type(app, pilot, text: str) -> float:
+    """CPU seconds to type `text` key by key, each followed by the wait for idle,
+    and the last one until the app has handled it (Pilot's pause)."""
     from textual._wait import wait_for_idle
 
     start = time.process_time()
     for char in text:
         _type_key(app, char)
         await wait_for_idle(0)
+    await pilot.pause()
     return time.process_time() - start
 
 
@@ -184,32 +191,49 @@ async def interactive(db: Path, *, keys: int, meetings: int, chars: int = len(TY
         area.focus()
         await pilot.pause()
         before = area.text
-        cpu = await _type(app, typed)
-        await asyncio.sleep(0.6)  # the last autosave
-        await pilot.pause()
-        result["remark_text_ok"] = area.text == before + typed
-        result["remark_key_cpu_ms"] = cpu * 1000 / len(typed)
-        stored = archive.store.conn.execute("SELECT count(*) FROM remarks WHERE text = ?", [before + typed]).fetchone()[0]
-        result["remark_saved"] = stored == 1
+
+        class Bare(App[None]):
+            def compose(self):
+                yield TextArea(before)
+
+        # The bare TextArea runs alongside, and the rounds alternate (app, bare, app …):
+        # a slow spell of the machine hits both alike.
+        bare = Bare()
+        async with bare.run_test(headless=True, size=SIZE) as bare_pilot:
+            bare_area = bare.query_one(TextArea)
+            bare_area.focus()
+            bare_area.move_cursor(bare_area.document.end)
+            await bare_pilot.pause()
+            rounds: dict[str, list[float]] = {"remark": [], "bare": []}
+            gc_passes = []
+            for _ in range(ROUNDS):
+                gc_before = len(pauses.full_ms)
+                rounds["remark"].append(await _type(app, pilot, typed) * 1000 / len(typed))
+                gc_passes.append(len(pauses.full_ms) - gc_before)
+                rounds["bare"].append(await _type(bare, bare_pilot, typed) * 1000 / len(typed))
+            await bare_pilot.pause()
+            result["bare_text_ok"] = bare_area.text == before + typed * ROUNDS
+        # The last autosave: at most half a second after the last key.
+        remark_id = app.screen.remark.id
+        expected = before + typed * ROUNDS
+        saved_after = None
+        waited = time.perf_counter()
+        while time.perf_counter() - waited < 5:
+            await pilot.pause(0.05)
+            if archive.store.conn.execute("SELECT text FROM remarks WHERE id = ?", [remark_id]).fetchone()[0] == expected:
+                saved_after = time.perf_counter() - waited
+                break
+        result["remark_text_ok"] = area.text == expected
+        result["remark_saved"] = saved_after is not None
+        result["remark_saved_after_s"] = saved_after
+        result["remark_gc_full_passes"] = gc_passes
+        result["remark_rounds_ms"], result["bare_rounds_ms"] = rounds["remark"], rounds["bare"]
+        result["remark_key_cpu_ms"] = statistics.median(rounds["remark"])
+        result["bare_key_cpu_ms"] = statistics.median(rounds["bare"])
         app.screen.flush()
     archive.close()
     pauses.close()
     result["gc_full_ms"] = pauses.full_ms
-
-    class Bare(App[None]):
-        def compose(self):
-            yield TextArea(before)
-
-    bare = Bare()
-    async with bare.run_test(headless=True, size=SIZE) as pilot:
-        area = bare.query_one(TextArea)
-        area.focus()
-        area.move_cursor(area.document.end)
-        await pilot.pause()
-        cpu = await _type(bare, typed)
-        await pilot.pause()
-        result["bare_text_ok"] = area.text == before + typed
-        result["bare_key_cpu_ms"] = cpu * 1000 / len(typed)
     result["maxrss_mb"] = _maxrss_mb()
     return result
 

@@ -15,3 +15,14 @@ def test_only_the_newest_matches_are_ranked(demo, monkeypatch):
     window = [hit.item_id for hit in demo.search("NUIT", limit=500)]
     assert len(window) == 3
     assert sorted(window) == sorted(everything)[-3:]  # the three newest rowids
+
+
+def test_a_body_filter_gets_a_full_window_of_its_own_matches(demo, monkeypatch):
+    """The filter applies while the newest matches are walked, not after: NEHS' few
+    matches are found even when every one of the newest matches is NUIT's."""
+    nehs = demo.body("NEHS")
+    own = {hit.item_id for hit in demo.search("helse", body_id=nehs.id, limit=500)}
+    newest = sorted(hit.item_id for hit in demo.search("helse", limit=500))[-3:]
+    assert len(own) == 3 and not own & set(newest)
+    monkeypatch.setattr(search_store, "RANKED_MATCHES", 3)
+    assert {hit.item_id for hit in demo.search("helse", body_id=nehs.id, limit=500)} == own

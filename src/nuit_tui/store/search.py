@@ -327,19 +327,17 @@ def search(
     if not trigram:
         return _ranked_by_bm25(conn, filters, params, limit)
     # Rank only the newest RANKED_MATCHES matches (rowids grow with the archive): FTS5
-    # walks its doclist newest first and stops there, so a common word costs the same
-    # in thirty years' archive as in one. bm25 would read every match to weigh its
-    # words, so the window is scored here: matches per column, times the column's weight.
-    floor = conn.execute(
-        f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :match ORDER BY rowid DESC LIMIT 1 OFFSET {RANKED_MATCHES - 1}",
-        {"match": params["match"]},
-    ).fetchone()
-    params["floor"] = floor[0] if floor else 0
+    # walks its doclist newest first and the query stops there, so a common word costs
+    # the same in thirty years' archive as in one. The body and year filters apply inside
+    # the walk, so a filtered search gets a full window too. bm25 would read every match
+    # to weigh its words, so the window is scored here: matches per column, times the
+    # column's weight.
     columns = ", ".join(f"s.{name}" for name in COLUMNS)
     window = conn.execute(
         f"SELECT i.id, mt.date, mt.id, i.position, {columns}"
         f" FROM {INDEX} s JOIN agenda_items i ON i.id = s.rowid JOIN meetings mt ON mt.id = i.meeting_id"
-        f" WHERE {' AND '.join([f'{INDEX} MATCH :match', 's.rowid >= :floor', *filters])}",
+        f" WHERE {' AND '.join([f'{INDEX} MATCH :match', *filters])}"
+        f" ORDER BY s.rowid DESC LIMIT {RANKED_MATCHES}",
         params,
     ).fetchall()
     if not window:
@@ -348,10 +346,11 @@ def search(
     weights = list(COLUMNS.values())
     scored = []
     for item_id, date, meeting_id, position, *texts in window:
-        score = sum(
-            weight * sum((text or "").casefold().count(needle) for needle in needles)
-            for weight, text in zip(weights, texts, strict=True)
-        )
+        score = 0.0
+        for weight, text in zip(weights, texts, strict=True):
+            if text:
+                folded = text.casefold()  # once per text, not once per word sought
+                score += weight * sum(folded.count(needle) for needle in needles)
         scored.append((score, date, meeting_id, position, item_id))
     best = max(score for score, *_ in scored) or 1
     # Relative to the best hit, in steps of 0.01: hits within a step are equals, newest first.
@@ -403,7 +402,7 @@ def _ranked_by_bm25(conn: sqlite3.Connection, filters: list[str], params: dict[s
     return _hits(conn, [item_id for item_id, _ in rows], {item_id: rank or 0 for item_id, rank in rows}, params["match"])
 
 
-RANKED_MATCHES = 200
+RANKED_MATCHES = 100
 
 
 def _title_scan(conn: sqlite3.Connection, letter: str, filters: list[str], params: dict[str, Any], limit: int) -> list[dict[str, Any]]:
