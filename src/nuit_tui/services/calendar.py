@@ -25,6 +25,7 @@ from ..domain.case_numbers import CaseNumber
 from ..domain.norwegian import ParseError, clock, time_span, weekday_date
 from ..domain.timeplan import PlanEntry, time_plan
 from ..files import write_export
+from ..store.meeting_rows import meeting_filter
 from .archive import Archive
 
 EXEMPT = "Unntatt offentlighet"
@@ -251,23 +252,12 @@ def _meeting_events(
     archive: Archive, archive_id: str, bodies: dict[int, m.Body], *,
     body_id: int | None, year: int | None, public: bool, alarm_minutes: int | None,
 ) -> Iterator[Keyed]:
-    meetings = archive.store.iter_find(m.Meeting, *_meeting_filter(body_id, year), order_by="date, start_time, id")
+    meetings = archive.store.iter_find(m.Meeting, *meeting_filter(body_id, year), order_by="date, start_time, id")
     while chunk := list(itertools.islice(meetings, CHUNK)):
         agendas = _agendas(archive, chunk, public=public)
         for mt in chunk:
             event = _meeting_event(archive_id, bodies[mt.body_id], mt, agendas[mt.id], alarm_minutes=alarm_minutes)
             yield (mt.date, 1, mt.start_time, mt.id), event
-
-
-def _meeting_filter(body_id: int | None, year: int | None) -> tuple[str, list]:
-    clauses, params = [], []
-    if body_id is not None:
-        clauses.append("body_id = ?")
-        params.append(body_id)
-    if year is not None:
-        clauses.append("year = ?")
-        params.append(year)
-    return " AND ".join(clauses) or "1", params
 
 
 def _deadline_events(
@@ -356,7 +346,7 @@ def build_calendar(
         events=_versioned(archive, events, public=public, now=now),
         stamp=now.astimezone(dt.UTC).replace(microsecond=0),
         public=public,
-        has_timed_events=archive.store.count(m.Meeting, *_meeting_filter(body_id, year)) > 0,
+        has_timed_events=archive.store.count(m.Meeting, *meeting_filter(body_id, year)) > 0,
     )
 
 

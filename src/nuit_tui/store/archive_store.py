@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from ..domain import models as m
 from . import errors, search
 from .connection import OpenedFile, backup_to, open_file
+from .meeting_rows import meeting_filter
 
 R = TypeVar("R", bound=m.Record)
 
@@ -237,14 +238,7 @@ class ArchiveStore:
         self, body_id: int | None, *, year: int | None = None, order_by: str, limit: int | None = None, offset: int = 0
     ) -> list[m.Meeting]:
         """Meetings of a body (or all) and a year (or all)."""
-        clauses, params = [], []
-        if body_id is not None:
-            clauses.append("body_id = ?")
-            params.append(body_id)
-        if year is not None:
-            clauses.append("year = ?")
-            params.append(year)
-        where = " AND ".join(clauses) or "1"
+        where, params = meeting_filter(body_id, year)
         return self.find(m.Meeting, where, params, order_by=order_by, limit=limit, offset=offset)
 
     def items_matching(self, words: Sequence[str], *, exclude_item_id: int | None, limit: int) -> list[m.AgendaItem]:

@@ -41,10 +41,8 @@ def body_rows(conn: sqlite3.Connection) -> list[BodyRow]:
     return [BodyRow(*row) for row in rows]
 
 
-def meeting_rows(
-    conn: sqlite3.Connection, body_id: int | None, *, year: int | None = None, limit: int, offset: int = 0
-) -> list[MeetingRow]:
-    """Newest first, a page at a time (the date indexes), so a long archive costs what is on screen."""
+def meeting_filter(body_id: int | None, year: int | None) -> tuple[str, list[int]]:
+    """The WHERE clause and parameters for the meetings of a body (or all) in a year (or all)."""
     clauses, params = [], []
     if body_id is not None:
         clauses.append("body_id = ?")
@@ -52,9 +50,17 @@ def meeting_rows(
     if year is not None:
         clauses.append("year = ?")
         params.append(year)
+    return " AND ".join(clauses) or "1", params
+
+
+def meeting_rows(
+    conn: sqlite3.Connection, body_id: int | None, *, year: int | None = None, limit: int, offset: int = 0
+) -> list[MeetingRow]:
+    """Newest first, a page at a time (the date indexes), so a long archive costs what is on screen."""
+    where, params = meeting_filter(body_id, year)
     rows = conn.execute(
         "SELECT id, body_id, year, number, date, start_time, end_time, location, video_link, status FROM meetings"
-        f" WHERE {' AND '.join(clauses) or '1'} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+        f" WHERE {where} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
         [*params, int(limit), int(offset)],
     )
     return [
