@@ -8,7 +8,7 @@ decided here (MS-OXCICAL, MS-STANOICAL) and tested as bytes:
   misreads;
 - busy/free as both TRANSP and X-MICROSOFT-CDO-BUSYSTATUS (Outlook reads the latter);
 - at most one VALARM per event (Outlook keeps a single reminder).
-Pure: a view in, bytes out.
+Pure: a view in, bytes out (in chunks, as the events come).
 """
 
 from __future__ import annotations
@@ -166,7 +166,3 @@ def render_chunks(doc: CalendarDocument) -> Iterator[bytes]:
     lines = _calendar_lines(doc)
     while batch := list(itertools.islice(lines, CHUNK_LINES)):
         yield b"".join(fold(line) for line in batch)
-
-
-def render(doc: CalendarDocument) -> bytes:
-    return b"".join(render_chunks(doc))
