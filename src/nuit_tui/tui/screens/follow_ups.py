@@ -142,9 +142,20 @@ class FollowUpsScreen(Screen):
     def on_screen_resume(self) -> None:
         self.action_refresh()
 
+    def reload_from_file(self) -> None:
+        """Another window committed: the register again, same filters, same follow-up selected."""
+        self._refresh_body()
+        self.action_refresh()
+
+    def _refresh_body(self) -> None:
+        """The body filter as stored now (renamed elsewhere); kept as it was if deleted."""
+        if self.body is not None:
+            self.body = next((b for b in self.archive.bodies() if b.id == self.body.id), self.body)
+
     def action_refresh(self, select_id: int | None = None) -> None:
         table = self.query_one(DataTable)
         keep = select_id if select_id is not None else self.selected_id
+        place = table.cursor_row  # if the follow-up has left the list: the row at its place
         self.rows = self.archive.follow_up_register(
             today=self.today,
             body_id=self.body.id if self.body else None,
@@ -152,7 +163,7 @@ class FollowUpsScreen(Screen):
             status=self.status,
         )
         table.clear()
-        cursor = 0
+        cursor = max(0, min(place, len(self.rows) - 1))
         for index, row in enumerate(self.rows):
             f = row.follow_up
             done = ""

@@ -475,6 +475,15 @@ class MembersScreen(Screen):
     def _body_changed(self) -> None:
         self.reload_all()
 
+    def reload_from_file(self) -> None:
+        """Another window committed: every tab again, each keeping its row and its search."""
+        body = self.app.body
+        fresh = next((b for b in self.app.archive.bodies() if b.id == body.id), body) if body else None
+        if fresh != body:
+            self.app.body = fresh  # renamed there: the title bar shows it too, and _body_changed reloads
+        else:
+            self.reload_all()
+
     def reload_all(self) -> None:
         for table in self.query(RegistryTable):
             table.reload()

@@ -70,6 +70,7 @@ class SearchScreen(Screen):
         self.body = None  # None: every body
         self.year: int | None = None  # None: every year
         self.hits: list[SearchHit] = []
+        self.shown_text: str | None = None  # the query whose hits are listed
         self._timer = None
 
     @property
@@ -104,30 +105,51 @@ class SearchScreen(Screen):
             self._timer.stop()
         self._timer = self.set_timer(DEBOUNCE_SECONDS, self.run_search)
 
-    def run_search(self) -> None:
+    def run_search(self, keep: tuple[int, int] | None = None) -> None:
         self._timer = None
         text = self.query_one("#search-query", Input).value
-        self._search(text, self.body.id if self.body else None, self.year)
+        self._search(text, self.body.id if self.body else None, self.year, keep)
+
+    def reload_from_file(self) -> None:
+        """Another window committed: the same words and filters again, the same hit highlighted."""
+        if self._timer is not None:
+            return  # the search after the last key is still to come; it reads the file then
+        self._refresh_body()
+        self._show_filters()
+        self.run_search(keep=self._highlighted_hit())
+
+    def _refresh_body(self) -> None:
+        """The body filter as stored now (renamed elsewhere); kept as it was if deleted."""
+        if self.body is not None:
+            self.body = next((b for b in self.archive.bodies() if b.id == self.body.id), self.body)
+
+    def _highlighted_hit(self) -> tuple[int, int] | None:
+        """(item id, row) of the highlighted hit of the query in the box, if any."""
+        hit = self._selected()
+        if hit is None or self.shown_text != self.query_one("#search-query", Input).value:
+            return None
+        return hit.item_id, self.query_one("#search-results", OptionList).highlighted
 
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, text: str, body_id: int | None, year: int | None) -> None:
+    def _search(self, text: str, body_id: int | None, year: int | None, keep: tuple[int, int] | None = None) -> None:
         try:
             hits = self.archive.search(text, body_id=body_id, year=year, limit=RESULT_LIMIT)
             error = None
         except (StoreError, sqlite3.Error) as exc:  # a worker's exception would end the app
             hits, error = [], str(exc)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, text, hits, error)
+            self.app.call_from_thread(self._show, text, hits, error, keep)
 
-    def _show(self, text: str, hits: list[SearchHit], error: str | None) -> None:
+    def _show(self, text: str, hits: list[SearchHit], error: str | None, keep: tuple[int, int] | None = None) -> None:
         if text != self.query_one("#search-query", Input).value:
             return  # an older query finished late
         self.hits = hits
+        self.shown_text = text
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
         results.add_options([Option(hit_prompt(hit), id=str(hit.item_id)) for hit in hits])
         if hits:
-            results.highlighted = 0
+            results.highlighted = self._row_to_highlight(hits, keep)
         status = self.query_one("#search-status", Static)
         if error:
             status.update(f"Søket feilet: {error}")
@@ -136,6 +158,14 @@ class SearchScreen(Screen):
             status.update(f"{len(hits)} treff{more} · Enter åpner saken · F5 går til møtet" if hits else "Ingen treff")
         else:
             status.update("Skriv ett eller flere ord; treffene kommer mens du skriver")
+
+    @staticmethod
+    def _row_to_highlight(hits: list[SearchHit], keep: tuple[int, int] | None) -> int:
+        """The kept hit's row if it is still found, else the kept row (clamped); the top at first."""
+        if keep is None:
+            return 0
+        item_id, row = keep
+        return next((i for i, hit in enumerate(hits) if hit.item_id == item_id), min(row, len(hits) - 1))
 
     # --- filters ----------------------------------------------------------------------
 

@@ -35,7 +35,7 @@ class YearPlanScreen(Screen):
         Binding("g", "new_rule", "Ny regel"),
         Binding("b", "next_body", "Bytt utvalg", show=False),
         Binding("c", "next_category", "Kategori", show=False),
-        Binding("tab", "focus_next", "Kalender/liste", show=False),
+        Binding("tab", "app.focus_next", "Kalender/liste", show=False),
         Binding("w", "export_wheel", "Årshjul (SVG)"),
         Binding("k", "export_ics", "Kalender (.ics)"),
     ]
@@ -78,6 +78,24 @@ class YearPlanScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self.reload(year_changed=True)
+
+    def reload_from_file(self) -> None:
+        """Another window committed: the year and month again, same day, filters and entry."""
+        entry, row = self._selected_entry(), self.query_one(EntriesTable).cursor_row
+        if self.body_id is not None and all(b.id != self.body_id for b in self.archive.bodies()):
+            self.body_id = None  # the body was deleted there: all bodies
+        self.reload(year_changed=True)
+        self._select_again(entry, row)
+
+    def _select_again(self, entry, row: int) -> None:
+        """The same entry (kind, record, date) if still listed, else the row at the same place."""
+        table = self.query_one(EntriesTable)
+        if not table.row_count:
+            return
+        if entry is not None:
+            same = [i for i, e in enumerate(self.entries) if (e.kind, e.ref_id) == (entry.kind, entry.ref_id)]
+            row = next((i for i in same if self.entries[i].date == entry.date), same[0] if same else row)
+        table.move_cursor(row=min(row, table.row_count - 1))
 
     @property
     def selected(self) -> dt.date:
