@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Select, Static, TextArea
 
 from ...domain import models as m
@@ -19,7 +18,7 @@ from ...store.errors import StoreError
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.autosave import Autosave
 from ..widgets.conflict import VersionedForm
-from ..widgets.form import FormBody
+from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField
 from .break_form import parse_minutes
 
@@ -64,11 +63,13 @@ class EarlierTable(DataTable):
     ]
 
 
-class ItemScreen(Screen):
+class ItemScreen(TypeAhead):
     BINDINGS = [
         Binding("escape", "close", "Tilbake"),
-        Binding("ctrl+l", "link_earlier", "Koble tidligere behandling"),
-        Binding("ctrl+o", "add_attachment", "Nytt vedlegg"),
+        # Priority: acted on as they arrive, so that what is typed right after them goes
+        # to the picker or form they open, not into the field that has focus here.
+        Binding("ctrl+l", "link_earlier", "Koble tidligere behandling", priority=True),
+        Binding("ctrl+o", "add_attachment", "Nytt vedlegg", priority=True),
     ]
     CSS_PATH = "item.tcss"
 

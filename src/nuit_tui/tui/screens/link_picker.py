@@ -11,11 +11,12 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.norwegian import citation_date
+from ..widgets.form import TypeAhead
 
 RESULT_LIMIT = 20
 
 
-class LinkPickerScreen(ModalScreen[int | None]):
+class LinkPickerScreen(TypeAhead, ModalScreen[int | None]):
     BINDINGS = [
         Binding("escape", "dismiss_none", "Avbryt"),
         Binding("down", "focus_results", "Til treffene", show=False),

@@ -1,13 +1,20 @@
-"""A modal form: labelled fields, one error line, Enter/Ctrl+S saves, Escape cancels."""
+"""A modal form: labelled fields, one error line, Enter/Ctrl+S saves, Escape cancels.
+
+Every key typed after the key that opened a form reaches the form, however fast
+(`TypeAhead`).
+"""
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from textual.app import ComposeResult
+from textual import events
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.dom import DOMNode
+from textual.message_pump import MessagePump
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
 from ...domain.norwegian import ParseError
@@ -15,13 +22,177 @@ from ...store.errors import StoreError
 
 T = TypeVar("T")
 
+# Which screen the app sent a key to (set on the key as the app sends it on).
+_SENT_TO = "_nuit_sent_to"
+# The app's own on_event, kept on the app once the key router is in place.
+_PLAIN_ON_EVENT = "_nuit_plain_on_event"
+# Safety nets, should a refresh or a callback never come: release anyway, go on anyway.
+_RELEASE_FALLBACK_SECONDS = 1.0
+_STEP_FALLBACK_SECONDS = 0.5
+
+_Typed = events.Key | events.Paste
+
+
+class TypeAhead(Screen):
+    """A screen that gets every key typed after the key that opened it, in order,
+    however fast they come: the text lands in the field it focuses first.
+
+    Textual loses such keys when they come together (a fast typist while the app is
+    busy, keys sent at once as by tmux send-keys) in two ways:
+
+    - The opening key is bound on the screen below (not a priority binding), so the app
+      acts on it only when it has bubbled back up from the focused widget below. By then
+      the app has sent the keys after it to that same widget; they bubble up after it and
+      reach the app with the new screen on top, where nothing types them into a field.
+    - The opening key is a priority binding (meeting mode's F-keys): the keys after it
+      reach the new screen before it has composed and focused its first field
+      (AUTO_FOCUS, or `focus()` in on_mount), and nothing types them either.
+
+    So while such a screen is on top, a key router on the app (installed once, by the
+    first such screen) holds the keys that reach the app until the screen is mounted and
+    its field has focus, then sends them on again one by one in the order typed, as if
+    typed now: the field gets the text, and Enter, Tab, Escape and the function keys do
+    what they do there (the keys after a Tab go to the next field). A key that bubbles
+    up later from a screen below (sent there before this screen was pushed) is sent on
+    the same way. Keys typed before the opening key are handled below before this
+    screen exists and are never taken; nor is a key sent to a screen closed since.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Keys held while opening and while they are sent on; None once all are sent.
+        self._held: list[_Typed] | None = []
+        self._releasing = False
+        self._waiting_for: object | None = None  # the key being sent on, until handled
+        try:
+            app = self.app
+        except Exception:  # built outside a running app: the router comes at mount
+            return
+        _install_key_router(app)
+
+    def _on_mount(self, event: events.Mount) -> None:
+        # Subclasses' on_mount has run, and may have asked for focus with `focus()`,
+        # which the app carries out from its queue: release from that queue, behind it.
+        _install_key_router(self.app)
+        self.call_after_refresh(self._release)
+        self.set_timer(_RELEASE_FALLBACK_SECONDS, self._release)
+
+    def _release(self) -> None:
+        if not self._releasing:
+            self._releasing = True
+            self.app.call_later(self._send_held)
+
+    def _claim(self, event: _Typed) -> str | None:
+        """For each key the app gets while this screen is on top: "hold" (keep it for
+        now), "resend" (type it again, now) or None (let the app handle it as usual)."""
+        if not event.is_forwarded:  # straight from the terminal
+            return "hold" if self._held is not None else None
+        sent_to = getattr(event, _SENT_TO, None)
+        if sent_to is self or (sent_to is not None and sent_to not in self.app.screen_stack):
+            return None  # bubbled up through this screen, or from a screen closed since
+        # Sent to the screen below before this one was pushed: typed after the opening key.
+        return "hold" if self._held is not None else "resend"
+
+    async def _send_held(self) -> None:
+        """Send the held keys on, in the order typed (in the app's own task)."""
+        app = self.app
+        if self.focused is None and self.is_attached:
+            # AUTO_FOCUS is skipped while the app thinks the terminal has no focus.
+            auto_focus = app.AUTO_FOCUS if self.AUTO_FOCUS is None else self.AUTO_FOCUS
+            for widget in self.query(auto_focus) if auto_focus else ():
+                if widget.focusable:
+                    self.set_focus(widget)
+                    break
+        while self._held:
+            self._held.sort(key=lambda e: e.time)  # arrivals may be out of typing order
+            if app.screen is not self:
+                # A key among them opened another screen, or closed this one: the rest
+                # go to whatever is on top now, as if typed now.
+                rest, self._held = self._held, None
+                for held in rest:
+                    await app.on_event(_typed_anew(held))
+                return
+            key = _typed_anew(self._held.pop(0))
+            target = app.focused or self
+            setattr(key, _SENT_TO, self)
+            await getattr(app, _PLAIN_ON_EVENT)(key)
+            if key.is_forwarded and isinstance(key, events.Key) and not key.is_printable:
+                # Tab may move the focus, Enter or Escape close the form: the keys after
+                # it wait until it has been handled all the way up.
+                self._after_handled(target)
+                return
+        self._held = None
+
+    def _after_handled(self, target: MessagePump) -> None:
+        """Go on sending once the key sent to `target` has been handled there and by every
+        node it may bubble to: a callback queued behind it, node after node, up to the app."""
+        app = self.app
+        token = self._waiting_for = object()
+
+        def go_on() -> None:
+            if self._waiting_for is token:
+                self._waiting_for = None
+                app.call_later(self._send_held)
+
+        def follow(node: MessagePump) -> None:
+            if node is app or node is None:
+                if not app.call_later(go_on):
+                    go_on()
+                return
+            parent = node.parent if isinstance(node, DOMNode) else None
+            if not node.call_later(follow, parent or app):
+                follow(parent or app)
+
+        follow(target)
+        app.set_timer(_STEP_FALLBACK_SECONDS, go_on)
+
+
+def _typed_anew(event: _Typed) -> _Typed:
+    """A copy of the key as if typed now (the original has been sent on once)."""
+    copy = events.Paste(event.text) if isinstance(event, events.Paste) else events.Key(event.key, event.character)
+    copy.time = event.time
+    return copy
+
+
+def _install_key_router(app: App) -> None:
+    """Put the TypeAhead router in front of the app's event handling, once per app.
+
+    Textual has no hook for the keys that reach the app, so this wraps the app
+    instance's `on_event` (which the app's message loop calls for every event). Other
+    events, and keys while no TypeAhead screen is on top, pass straight through; the
+    router only marks each key the app sends on with the screen it went to.
+    """
+    if getattr(app, _PLAIN_ON_EVENT, None) is not None:
+        return
+    plain = app.on_event
+
+    async def on_event(event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.Paste)):
+            try:
+                top: Screen | None = app.screen
+            except Exception:  # no screen yet, or shutting down
+                top = None
+            if isinstance(top, TypeAhead):
+                claim = top._claim(event)
+                if claim == "hold" and top._held is not None:
+                    top._held.append(event)
+                    return
+                if claim == "resend":
+                    event = _typed_anew(event)
+            if not event.is_forwarded:
+                setattr(event, _SENT_TO, top)
+        await plain(event)
+
+    setattr(app, _PLAIN_ON_EVENT, plain)
+    app.on_event = on_event  # type: ignore[method-assign]
+
 
 class FormBody(VerticalScroll, can_focus=False):
     """Scrolls to whichever field has focus, but never takes focus itself:
     Tab goes from field to field."""
 
 
-class FormScreen(ModalScreen[T], Generic[T]):
+class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
     """Subclasses compose fields in `fields()` and turn them into a result in `submit()`.
 
     `submit` raises ParseError/StoreError/ValueError with a Norwegian message to keep

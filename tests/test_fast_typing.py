@@ -1,0 +1,183 @@
+"""Keys typed in one fast burst right after the key that opens a form (or the item
+screen, or the link picker) all land in it, in order (widgets/form.py, TypeAhead).
+
+`pilot.press` normally waits for the app to go idle after every key, which hides the
+bug: a terminal (tmux send-keys, a fast typist during a slow moment) delivers the keys
+together. `burst()` lets one `pilot.press(...)` call deliver them as the terminal does,
+without those waits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import contextmanager
+
+import textual.app
+from textual.widgets import Input
+
+from nuit_tui.services import Archive
+from nuit_tui.tui.app import NuitApp
+from nuit_tui.tui.screens.agenda import AgendaScreen
+from nuit_tui.tui.screens.attachment_form import AttachmentFormScreen
+from nuit_tui.tui.screens.break_form import BreakFormScreen
+from nuit_tui.tui.screens.item import ItemScreen
+from nuit_tui.tui.screens.link_picker import LinkPickerScreen
+from nuit_tui.tui.screens.meeting_form import MeetingFormScreen
+from nuit_tui.tui.screens.meetings import MeetingsScreen
+
+
+@contextmanager
+def burst():
+    """`pilot.press` without its wait for idleness between keys (one terminal read).
+
+    It still waits for running animations between keys: start a burst once they are over.
+    """
+
+    async def no_wait(*args, **kwargs) -> None:
+        return None
+
+    waiting = textual.app.wait_for_idle
+    textual.app.wait_for_idle = no_wait
+    try:
+        yield
+    finally:
+        textual.app.wait_for_idle = waiting
+
+
+async def settle(pilot, done=lambda: False) -> None:
+    """Let the app handle what it has been sent (until `done`, or for a while)."""
+    for _ in range(40):
+        await pilot.pause(0.02)
+        if done():
+            break
+    await pilot.pause()
+
+
+def field(app, selector: str) -> str:
+    return app.screen.query_one(selector, Input).value
+
+
+async def test_new_meeting_form_gets_the_date_typed_right_after_n(demo_path):
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        with burst():
+            await pilot.press("n", *"25.5.2024")
+        await settle(pilot, lambda: field(app, "#date") == "25.5.2024")
+        assert isinstance(app.screen, MeetingFormScreen)
+        assert field(app, "#date") == "25.5.2024"
+    archive.close()
+
+
+async def test_a_whole_meeting_typed_in_one_burst_is_saved(demo_path):
+    """Tab goes on to the next field and Enter saves, in the order typed."""
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        with burst():
+            await pilot.press("n", *"25.5.2024", "tab", "tab", "tab", *"Møterom 4", "enter")
+        await settle(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        assert isinstance(app.screen, AgendaScreen)
+        meeting = archive.meeting(app.screen.meeting_id)
+        assert (meeting.date, meeting.start_time, meeting.location) == (dt.date(2024, 5, 25), dt.time(9), "Møterom 4")
+    archive.close()
+
+
+async def test_keys_before_the_opening_key_stay_with_the_screen_below(demo_path):
+    """«b» switches the body on the meetings screen; only what follows «n» is the form's."""
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        with burst():
+            await pilot.press("b", "n", *"1.6")
+        await settle(pilot, lambda: isinstance(app.screen, MeetingFormScreen) and field(app, "#date") == "1.6")
+        assert app.body.short_name == "NEHS"
+        assert isinstance(app.screen, MeetingFormScreen)
+        assert app.screen.TITLE == "Nytt møte i NEHS"
+        assert field(app, "#date") == "1.6"
+    archive.close()
+
+
+async def test_break_form_gets_its_title_and_saves_it(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = archive.find_meeting("NUIT", "2/2023")
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(AgendaScreen(meeting.id))
+        await pilot.pause()
+        with burst():
+            await pilot.press("p", *"Kaffe og kake")
+        await settle(pilot, lambda: isinstance(app.screen, BreakFormScreen) and field(app, "#title") == "Kaffe og kake")
+        assert isinstance(app.screen, BreakFormScreen)
+        assert field(app, "#title") == "Kaffe og kake"
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        titles = [row.item.title for row in archive.agenda(meeting.id).rows]
+        assert "Kaffe og kake" in titles
+    archive.close()
+
+
+async def test_new_item_screen_gets_the_title_typed_right_after_n(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = archive.find_meeting("NUIT", "2/2023")
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(AgendaScreen(meeting.id))
+        await pilot.pause()
+        with burst():
+            await pilot.press("n", *"Budsjett 2025")
+        await settle(pilot, lambda: isinstance(app.screen, ItemScreen) and field(app, "#title") == "Budsjett 2025")
+        assert isinstance(app.screen, ItemScreen)
+        assert field(app, "#title") == "Budsjett 2025"
+        item_id = app.screen.item_id
+        await pilot.press("escape")  # saves as it leaves
+        await settle(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        assert archive.item(item_id).title == "Budsjett 2025"
+    archive.close()
+
+
+async def test_text_after_ctrl_o_goes_to_the_attachment_form_not_the_item(demo_path):
+    """The item's title has focus: what follows Ctrl+O must not be typed into it."""
+    archive = Archive.open(demo_path)
+    meeting = archive.find_meeting("NUIT", "2/2023")
+    item = archive.agenda(meeting.id).rows[0].item
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        await settle(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "title")
+        await pilot.wait_for_scheduled_animations()  # sitting in it, settled (see burst())
+        with burst():
+            await pilot.press("ctrl+o", *"Saksfremlegg")
+        await settle(pilot, lambda: isinstance(app.screen, AttachmentFormScreen) and field(app, "#title") == "Saksfremlegg")
+        assert isinstance(app.screen, AttachmentFormScreen)
+        assert field(app, "#title") == "Saksfremlegg"
+        app.screen.dismiss(None)
+        await settle(pilot, lambda: isinstance(app.screen, ItemScreen))
+        assert field(app, "#title") == item.title
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        assert archive.item(item.id).title == item.title
+    archive.close()
+
+
+async def test_link_picker_gets_the_query_typed_right_after_ctrl_l(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = archive.find_meeting("NUIT", "2/2023")
+    item = archive.agenda(meeting.id).rows[0].item
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        await settle(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "title")
+        await pilot.wait_for_scheduled_animations()  # sitting in it, settled (see burst())
+        with burst():
+            await pilot.press("ctrl+l", *"NUIT 8/22")
+        await settle(pilot, lambda: isinstance(app.screen, LinkPickerScreen) and field(app, "#query") == "NUIT 8/22")
+        assert isinstance(app.screen, LinkPickerScreen)
+        assert field(app, "#query") == "NUIT 8/22"
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, ItemScreen))
+        assert field(app, "#title") == item.title
+    archive.close()
