@@ -181,3 +181,18 @@ async def test_link_picker_gets_the_query_typed_right_after_ctrl_l(demo_path):
         await settle(pilot, lambda: isinstance(app.screen, ItemScreen))
         assert field(app, "#title") == item.title
     archive.close()
+
+
+async def test_search_gets_the_words_typed_right_after_the_slash(demo_path):
+    from nuit_tui.tui.screens.search import SearchScreen
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        with burst():
+            await pilot.press("slash", *"kjernejournal")
+        await settle(pilot, lambda: isinstance(app.screen, SearchScreen) and field(app, "#search-query") == "kjernejournal")
+        assert isinstance(app.screen, SearchScreen)
+        assert field(app, "#search-query") == "kjernejournal"
+    archive.close()

@@ -10,7 +10,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -20,6 +19,7 @@ from ...domain.norwegian import citation_date
 from ...services.search import SearchHit
 from ...store import search as index
 from ...store.errors import StoreError
+from ..widgets.form import TypeAhead
 
 RESULT_LIMIT = 50
 DEBOUNCE_SECONDS = 0.15
@@ -47,8 +47,9 @@ def hit_prompt(hit: SearchHit) -> Text:
     return head
 
 
-class SearchScreen(Screen):
-    """Type words; the best hits across all bodies and years follow as you type."""
+class SearchScreen(TypeAhead):
+    """Type words; the best hits across all bodies and years follow as you type (also
+    the words typed right after the «/» that opened it: TypeAhead)."""
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tilbake"),
