@@ -24,8 +24,6 @@ T = TypeVar("T")
 
 # Which screen the app sent a key to (set on the key as the app sends it on).
 _SENT_TO = "_nuit_sent_to"
-# The app's own on_event, kept on the app once the key router is in place.
-_PLAIN_ON_EVENT = "_nuit_plain_on_event"
 # Safety nets, should a refresh or a callback never come: release anyway, go on anyway.
 _RELEASE_FALLBACK_SECONDS = 1.0
 _STEP_FALLBACK_SECONDS = 0.5
@@ -48,8 +46,8 @@ class TypeAhead(Screen):
       reach the new screen before it has composed and focused its first field
       (AUTO_FOCUS, or `focus()` in on_mount), and nothing types them either.
 
-    So while such a screen is on top, a key router on the app (installed once, by the
-    first such screen) holds the keys that reach the app until the screen is mounted and
+    So while such a screen is on top, the app's key router (`route_typed_key`, called
+    from NuitApp.on_event) holds the keys that reach the app until the screen is mounted and
     its field has focus, then sends them on again one by one in the order typed, as if
     typed now: the field gets the text, and Enter, Tab, Escape and the function keys do
     what they do there (the keys after a Tab go to the next field). A key that bubbles
@@ -64,16 +62,10 @@ class TypeAhead(Screen):
         self._held: list[_Typed] | None = []
         self._releasing = False
         self._waiting_for: object | None = None  # the key being sent on, until handled
-        try:
-            app = self.app
-        except Exception:  # built outside a running app: the router comes at mount
-            return
-        _install_key_router(app)
 
     def _on_mount(self, event: events.Mount) -> None:
         # Subclasses' on_mount has run, and may have asked for focus with `focus()`,
         # which the app carries out from its queue: release from that queue, behind it.
-        _install_key_router(self.app)
         self.call_after_refresh(self._release)
         self.set_timer(_RELEASE_FALLBACK_SECONDS, self._release)
 
@@ -115,7 +107,7 @@ class TypeAhead(Screen):
             key = _typed_anew(self._held.pop(0))
             target = app.focused or self
             setattr(key, _SENT_TO, self)
-            await getattr(app, _PLAIN_ON_EVENT)(key)
+            await App.on_event(app, key)  # past the router: it is this screen's to type
             if key.is_forwarded and isinstance(key, events.Key) and not key.is_printable:
                 # Tab may move the focus, Enter or Escape close the form: the keys after
                 # it wait until it has been handled all the way up.
@@ -154,37 +146,27 @@ def _typed_anew(event: _Typed) -> _Typed:
     return copy
 
 
-def _install_key_router(app: App) -> None:
-    """Put the TypeAhead router in front of the app's event handling, once per app.
-
-    Textual has no hook for the keys that reach the app, so this wraps the app
-    instance's `on_event` (which the app's message loop calls for every event). Other
-    events, and keys while no TypeAhead screen is on top, pass straight through; the
-    router only marks each key the app sends on with the screen it went to.
-    """
-    if getattr(app, _PLAIN_ON_EVENT, None) is not None:
-        return
-    plain = app.on_event
-
-    async def on_event(event: events.Event) -> None:
-        if isinstance(event, (events.Key, events.Paste)):
-            try:
-                top: Screen | None = app.screen
-            except Exception:  # no screen yet, or shutting down
-                top = None
-            if isinstance(top, TypeAhead):
-                claim = top._claim(event)
-                if claim == "hold" and top._held is not None:
-                    top._held.append(event)
-                    return
-                if claim == "resend":
-                    event = _typed_anew(event)
-            if not event.is_forwarded:
-                setattr(event, _SENT_TO, top)
-        await plain(event)
-
-    setattr(app, _PLAIN_ON_EVENT, plain)
-    app.on_event = on_event  # type: ignore[method-assign]
+def route_typed_key(app: App, event: events.Event) -> events.Event | None:
+    """The TypeAhead key router, called by the app for every event before it handles it
+    (NuitApp.on_event): None when a TypeAhead screen on top holds the key for now, else
+    the event to handle (a fresh copy of a key to type again). Other events, and keys
+    while no TypeAhead screen is on top, pass straight through; each key the app sends
+    on is marked with the screen it went to."""
+    if isinstance(event, (events.Key, events.Paste)):
+        try:
+            top: Screen | None = app.screen
+        except Exception:  # no screen yet, or shutting down
+            top = None
+        if isinstance(top, TypeAhead):
+            claim = top._claim(event)
+            if claim == "hold" and top._held is not None:
+                top._held.append(event)
+                return None
+            if claim == "resend":
+                event = _typed_anew(event)
+        if not event.is_forwarded:
+            setattr(event, _SENT_TO, top)
+    return event
 
 
 class FormBody(VerticalScroll, can_focus=False):
