@@ -250,15 +250,22 @@ def search(db: Path) -> dict:
             kind = "linking candidates (no search service)"
             run = lambda q: archive.candidates_for_linking(q)  # noqa: E731
         run("oppstart")  # warm the statement cache
-        samples, hits = [], []
-        for query in QUERIES:
-            t0 = time.perf_counter()
-            found = run(query)
-            samples.append((time.perf_counter() - t0) * 1000)
-            hits.append(len(found))
+        # Two passes: the first reads the file as found (on this VM the page cache is
+        # reclaimed within seconds, so that is from disk); the second is the steady state
+        # of an app in use, with the archive's pages in the operating system's cache.
+        passes: list[list[float]] = []
+        for _ in range(2):
+            samples, hits = [], []
+            for query in QUERIES:
+                t0 = time.perf_counter()
+                found = run(query)
+                samples.append((time.perf_counter() - t0) * 1000)
+                hits.append(len(found))
+            passes.append(samples)
     finally:
         archive.close()
-    return {"kind": kind, "search_ms": samples, "hits": hits, "queries": list(QUERIES), "maxrss_mb": _maxrss_mb()}
+    return {"kind": kind, "search_first_pass_ms": passes[0], "search_ms": passes[1], "hits": hits,
+            "queries": list(QUERIES), "maxrss_mb": _maxrss_mb()}
 
 
 def exports(db: Path, out: Path, *, repeat: int) -> dict:
