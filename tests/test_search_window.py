@@ -26,3 +26,16 @@ def test_a_body_filter_gets_a_full_window_of_its_own_matches(demo, monkeypatch):
     assert len(own) == 3 and not own & set(newest)
     monkeypatch.setattr(search_store, "RANKED_MATCHES", 3)
     assert {hit.item_id for hit in demo.search("helse", body_id=nehs.id, limit=500)} == own
+
+
+def test_a_day_of_autosaves_leaves_the_index_in_few_segments(demo):
+    """Each commit adds an index segment; a search looks in every one. Merged as they come."""
+
+    def segments() -> int:
+        return demo.store.conn.execute("SELECT count(DISTINCT segid) FROM search_index_idx").fetchone()[0]
+
+    item = demo.find_item("18/23", body_short_name="NUIT")
+    for n in range(60):  # a remark saved twice a second for half a minute
+        item = demo.update_item(item.model_copy(update={"narrative": f"Referatet så langt, versjon {n}"}))
+    assert segments() <= 2
+    assert [hit.item_id for hit in demo.search("versjon 59")] == [item.id]

@@ -90,6 +90,7 @@ class ArchiveStore:
             raise
         else:
             try:
+                search.merge_small_segments(self.conn)  # keeps search as fast as the day began
                 self.conn.execute("COMMIT")
             except sqlite3.Error:
                 if self.conn.in_transaction:
