@@ -21,6 +21,7 @@ index; ArchiveStore calls it on every open, after the migrations.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -184,7 +185,10 @@ def _tune(conn: sqlite3.Connection) -> None:
     """Set the index's merge level once per file (it is stored in the index's config)."""
     row = conn.execute(f"SELECT v FROM {INDEX}_config WHERE k = 'usermerge'").fetchone()
     if row is None or row[0] != USERMERGE:
-        conn.execute(f"INSERT INTO {INDEX}({INDEX}, rank) VALUES('usermerge', {USERMERGE})")
+        # Another program writing right now: a tuning, not a reason to refuse the file;
+        # the next open sets it.
+        with contextlib.suppress(sqlite3.OperationalError):
+            conn.execute(f"INSERT INTO {INDEX}({INDEX}, rank) VALUES('usermerge', {USERMERGE})")
 
 
 def ensure(conn: sqlite3.Connection) -> bool:
