@@ -196,3 +196,29 @@ async def test_search_gets_the_words_typed_right_after_the_slash(demo_path):
         assert isinstance(app.screen, SearchScreen)
         assert field(app, "#search-query") == "kjernejournal"
     archive.close()
+
+
+async def test_keys_typed_before_a_priority_opening_key_are_not_the_forms(demo_path):
+    """Ctrl+O acts the moment it arrives, ahead of an Enter or Tab typed before it that is
+    still on its way up from the title field: those must not save or steer the form."""
+    archive = Archive.open(demo_path)
+    meeting = archive.find_meeting("NUIT", "2/2023")
+    item = archive.agenda(meeting.id).rows[0].item
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        await settle(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "title")
+        await pilot.wait_for_scheduled_animations()
+        for before in ("enter", "tab"):
+            with burst():
+                await pilot.press(before, "ctrl+o", *"Saksfremlegg")
+            await settle(pilot, lambda: isinstance(app.screen, AttachmentFormScreen) and field(app, "#title") == "Saksfremlegg")
+            assert isinstance(app.screen, AttachmentFormScreen), before
+            assert field(app, "#title") == "Saksfremlegg", before
+            assert archive.attachments(item.id) == [], before  # nothing saved behind the user's back
+            app.screen.dismiss(None)
+            await settle(pilot, lambda: isinstance(app.screen, ItemScreen))
+            app.screen.query_one("#title", Input).focus()
+            await settle(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "title")
+            await pilot.wait_for_scheduled_animations()
+    archive.close()

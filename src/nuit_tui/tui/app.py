@@ -13,7 +13,7 @@ from textual.reactive import reactive
 
 from ..services.start import BodyRow
 from .screens.meetings import MeetingsScreen
-from .widgets.form import route_typed_key
+from .widgets.form import handle_with_type_ahead
 
 if TYPE_CHECKING:
     from ..domain import models as m
@@ -94,9 +94,7 @@ class NuitApp(App[None]):
 
     async def on_event(self, event) -> None:
         # Keys typed right after the key that opened a form wait for the form (TypeAhead).
-        routed = route_typed_key(self, event)
-        if routed is not None:
-            await super().on_event(routed)
+        await handle_with_type_ahead(self, event, super().on_event)
 
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         # A refused write (busy file, a row changed elsewhere) is a message, never a crash.

@@ -13,7 +13,7 @@ import contextlib
 import inspect
 import sqlite3
 
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.screen import ModalScreen
 
 from ..services.backup import DEFAULT_KEEP, daily_backup, keep_count
@@ -39,7 +39,10 @@ class FileWatch:
         self.app.set_interval(POLL_SECONDS, self.check, name="file watch")
 
     def check(self) -> None:
-        screen = self.app.screen
+        try:
+            screen = self.app.screen
+        except ScreenStackError:  # the app is closing: nothing to redraw
+            return
         if isinstance(screen, ModalScreen):
             return  # keep the news until the form or question is closed
         version = self._read()

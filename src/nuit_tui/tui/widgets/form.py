@@ -6,6 +6,7 @@ Every key typed after the key that opened a form reaches the form, however fast
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar
 
 from textual import events
@@ -24,6 +25,8 @@ T = TypeVar("T")
 
 # Which screen the app sent a key to (set on the key as the app sends it on).
 _SENT_TO = "_nuit_sent_to"
+# The key the app is handling now (set on the app by handle_with_type_ahead).
+_HANDLING = "_nuit_handling_key"
 # Safety nets, should a refresh or a callback never come: release anyway, go on anyway.
 _RELEASE_FALLBACK_SECONDS = 1.0
 _STEP_FALLBACK_SECONDS = 0.5
@@ -46,14 +49,16 @@ class TypeAhead(Screen):
       reach the new screen before it has composed and focused its first field
       (AUTO_FOCUS, or `focus()` in on_mount), and nothing types them either.
 
-    So while such a screen is on top, the app's key router (`route_typed_key`, called
-    from NuitApp.on_event) holds the keys that reach the app until the screen is mounted and
+    So while such a screen is on top, the app's key router (`handle_with_type_ahead`,
+    around NuitApp.on_event) holds the keys that reach the app until the screen is mounted and
     its field has focus, then sends them on again one by one in the order typed, as if
     typed now: the field gets the text, and Enter, Tab, Escape and the function keys do
     what they do there (the keys after a Tab go to the next field). A key that bubbles
     up later from a screen below (sent there before this screen was pushed) is sent on
-    the same way. Keys typed before the opening key are handled below before this
-    screen exists and are never taken; nor is a key sent to a screen closed since.
+    the same way. Keys typed before the opening key are never taken: those handled
+    below before this screen exists stay there, and those that bubble up only after it
+    is on top (a priority binding opened it at once) are dropped, not acted on here;
+    nor is a key sent to a screen closed since taken.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -62,6 +67,14 @@ class TypeAhead(Screen):
         self._held: list[_Typed] | None = []
         self._releasing = False
         self._waiting_for: object | None = None  # the key being sent on, until handled
+        # When the key that opened this screen was typed: keys typed before it belong to
+        # the screen below even if they reach the app after this screen is on top (a
+        # priority binding acts at once, ahead of keys still bubbling up below).
+        try:
+            opener = getattr(self.app, _HANDLING, None)
+        except Exception:  # built outside a running app
+            opener = None
+        self._opened_at: float | None = opener.time if opener is not None else None
 
     def _on_mount(self, event: events.Mount) -> None:
         # Subclasses' on_mount has run, and may have asked for focus with `focus()`,
@@ -76,12 +89,17 @@ class TypeAhead(Screen):
 
     def _claim(self, event: _Typed) -> str | None:
         """For each key the app gets while this screen is on top: "hold" (keep it for
-        now), "resend" (type it again, now) or None (let the app handle it as usual)."""
+        now), "resend" (type it again, now), "drop" (a key typed before the opening key
+        that bubbled up from below) or None (let the app handle it as usual)."""
         if not event.is_forwarded:  # straight from the terminal
             return "hold" if self._held is not None else None
         sent_to = getattr(event, _SENT_TO, None)
         if sent_to is self or (sent_to is not None and sent_to not in self.app.screen_stack):
             return None  # bubbled up through this screen, or from a screen closed since
+        if self._opened_at is not None and event.time <= self._opened_at:
+            # Typed before the opening key, for the screen below, which no longer has the
+            # keyboard: dropped, rather than typed into this screen or acted on here.
+            return "drop"
         # Sent to the screen below before this one was pushed: typed after the opening key.
         return "hold" if self._held is not None else "resend"
 
@@ -146,12 +164,14 @@ def _typed_anew(event: _Typed) -> _Typed:
     return copy
 
 
-def route_typed_key(app: App, event: events.Event) -> events.Event | None:
-    """The TypeAhead key router, called by the app for every event before it handles it
-    (NuitApp.on_event): None when a TypeAhead screen on top holds the key for now, else
-    the event to handle (a fresh copy of a key to type again). Other events, and keys
-    while no TypeAhead screen is on top, pass straight through; each key the app sends
-    on is marked with the screen it went to."""
+async def handle_with_type_ahead(app: App, event: events.Event, handle: Callable[[events.Event], Awaitable[Any]]) -> None:
+    """The TypeAhead key router, around the app's own event handling (NuitApp.on_event).
+
+    While a TypeAhead screen on top is opening, the keys that reach the app are held for
+    it (or typed again into it, or dropped: see TypeAhead._claim). Other events, and keys
+    while no TypeAhead screen is on top, pass straight through; each key the app sends on
+    is marked with the screen it went to, and the key being handled is noted on the app,
+    so that a screen it opens knows when its opening key was typed."""
     if isinstance(event, (events.Key, events.Paste)):
         try:
             top: Screen | None = app.screen
@@ -159,14 +179,23 @@ def route_typed_key(app: App, event: events.Event) -> events.Event | None:
             top = None
         if isinstance(top, TypeAhead):
             claim = top._claim(event)
+            if claim == "drop":
+                return
             if claim == "hold" and top._held is not None:
                 top._held.append(event)
-                return None
+                return
             if claim == "resend":
                 event = _typed_anew(event)
         if not event.is_forwarded:
             setattr(event, _SENT_TO, top)
-    return event
+        previous = getattr(app, _HANDLING, None)
+        setattr(app, _HANDLING, event)
+        try:
+            await handle(event)
+        finally:
+            setattr(app, _HANDLING, previous)
+        return
+    await handle(event)
 
 
 class FormBody(VerticalScroll, can_focus=False):
