@@ -185,10 +185,15 @@ def _tune(conn: sqlite3.Connection) -> None:
     """Set the index's merge level once per file (it is stored in the index's config)."""
     row = conn.execute(f"SELECT v FROM {INDEX}_config WHERE k = 'usermerge'").fetchone()
     if row is None or row[0] != USERMERGE:
-        # Another program writing right now: a tuning, not a reason to refuse the file;
-        # the next open sets it.
-        with contextlib.suppress(sqlite3.OperationalError):
-            conn.execute(f"INSERT INTO {INDEX}({INDEX}, rank) VALUES('usermerge', {USERMERGE})")
+        # Another program writing right now: a tuning, not a reason to refuse the file or
+        # to wait for it; the next open sets it.
+        timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        conn.execute("PRAGMA busy_timeout=0")
+        try:
+            with contextlib.suppress(sqlite3.OperationalError):
+                conn.execute(f"INSERT INTO {INDEX}({INDEX}, rank) VALUES('usermerge', {USERMERGE})")
+        finally:
+            conn.execute(f"PRAGMA busy_timeout={int(timeout)}")
 
 
 def ensure(conn: sqlite3.Connection) -> bool:
