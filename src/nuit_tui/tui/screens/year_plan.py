@@ -273,10 +273,18 @@ class YearPlanScreen(Screen):
 
     @work(thread=True, exclusive=True, group="export")
     def _export_ics(self, public: bool) -> None:
+        from ...services import Archive
         from ...services.calendar import export_ics
 
         try:
-            path = export_ics(self.archive, body_id=self.body_id, year=self.selected.year, public=public)
+            # Its own connection: the export records event versions in one write
+            # transaction, which an autosave on the app's connection would otherwise
+            # join, and lose if the export failed.
+            archive = Archive.open(self.archive.path, create=False)
+            try:
+                path = export_ics(archive, body_id=self.body_id, year=self.selected.year, public=public)
+            finally:
+                archive.close()
         except (StoreError, OSError, ValueError) as exc:
             self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
             return
