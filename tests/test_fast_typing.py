@@ -57,6 +57,17 @@ def field(app, selector: str) -> str:
     return app.screen.query_one(selector, Input).value
 
 
+def first_item(archive):
+    meeting = archive.find_meeting("NUIT", "2/2023")
+    return archive.agenda(meeting.id).rows[0].item
+
+
+async def sit_in_title(app, pilot) -> None:
+    """The item screen's title has focus and the screen has settled (see burst())."""
+    await settle(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "title")
+    await pilot.wait_for_scheduled_animations()
+
+
 async def test_new_meeting_form_gets_the_date_typed_right_after_n(demo_path):
     archive = Archive.open(demo_path)
     app = NuitApp(archive)
@@ -142,13 +153,11 @@ async def test_new_item_screen_gets_the_title_typed_right_after_n(demo_path):
 async def test_text_after_ctrl_o_goes_to_the_attachment_form_not_the_item(demo_path):
     """The item's title has focus: what follows Ctrl+O must not be typed into it."""
     archive = Archive.open(demo_path)
-    meeting = archive.find_meeting("NUIT", "2/2023")
-    item = archive.agenda(meeting.id).rows[0].item
+    item = first_item(archive)
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(ItemScreen(item.id))
-        await settle(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "title")
-        await pilot.wait_for_scheduled_animations()  # sitting in it, settled (see burst())
+        await sit_in_title(app, pilot)
         with burst():
             await pilot.press("ctrl+o", *"Saksfremlegg")
         await settle(pilot, lambda: isinstance(app.screen, AttachmentFormScreen) and field(app, "#title") == "Saksfremlegg")
@@ -165,13 +174,11 @@ async def test_text_after_ctrl_o_goes_to_the_attachment_form_not_the_item(demo_p
 
 async def test_link_picker_gets_the_query_typed_right_after_ctrl_l(demo_path):
     archive = Archive.open(demo_path)
-    meeting = archive.find_meeting("NUIT", "2/2023")
-    item = archive.agenda(meeting.id).rows[0].item
+    item = first_item(archive)
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(ItemScreen(item.id))
-        await settle(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "title")
-        await pilot.wait_for_scheduled_animations()  # sitting in it, settled (see burst())
+        await sit_in_title(app, pilot)
         with burst():
             await pilot.press("ctrl+l", *"NUIT 8/22")
         await settle(pilot, lambda: isinstance(app.screen, LinkPickerScreen) and field(app, "#query") == "NUIT 8/22")
@@ -202,13 +209,11 @@ async def test_keys_typed_before_a_priority_opening_key_are_not_the_forms(demo_p
     """Ctrl+O acts the moment it arrives, ahead of an Enter or Tab typed before it that is
     still on its way up from the title field: those must not save or steer the form."""
     archive = Archive.open(demo_path)
-    meeting = archive.find_meeting("NUIT", "2/2023")
-    item = archive.agenda(meeting.id).rows[0].item
+    item = first_item(archive)
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(ItemScreen(item.id))
-        await settle(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "title")
-        await pilot.wait_for_scheduled_animations()
+        await sit_in_title(app, pilot)
         for before in ("enter", "tab"):
             with burst():
                 await pilot.press(before, "ctrl+o", *"Saksfremlegg")
@@ -219,6 +224,5 @@ async def test_keys_typed_before_a_priority_opening_key_are_not_the_forms(demo_p
             app.screen.dismiss(None)
             await settle(pilot, lambda: isinstance(app.screen, ItemScreen))
             app.screen.query_one("#title", Input).focus()
-            await settle(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "title")
-            await pilot.wait_for_scheduled_animations()
+            await sit_in_title(app, pilot)
     archive.close()
