@@ -451,11 +451,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _exit_code(exc: BaseException) -> int | None:
+    from .files import NotARegularFile
     from .services.transfer import ImportRejected
     from .store import errors
 
     bad_input = (
         UsageError,
+        NotARegularFile,
         ParseError,
         ImportRejected,
         errors.MissingDirectory,

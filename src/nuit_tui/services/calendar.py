@@ -17,7 +17,6 @@ import datetime as dt
 import heapq
 import itertools
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,6 +35,7 @@ from ..domain.openness import (
     title_is_public,
 )
 from ..domain.timeplan import PlanEntry, time_plan
+from ..exporters._output import slug
 from ..files import write_export
 from ..store.meeting_rows import meeting_filter
 from .archive import Archive
@@ -381,9 +381,9 @@ def render_calendar(doc: CalendarDocument) -> Iterator[bytes]:
 
 def default_file_name(body: m.Body | None, year: int | None, *, public: bool) -> str:
     """"arshjul-NUIT-2023.ics", "arshjul-alle-alle.ics"; "-offentlig" for the public one."""
-    short = re.sub(r"[^\w-]+", "-", body.short_name).strip("-") if body else "alle"
+    short = slug(body.short_name, "alle") if body else "alle"
     suffix = "-offentlig" if public else ""
-    return f"arshjul-{short or 'alle'}-{year if year is not None else 'alle'}{suffix}.ics"
+    return f"arshjul-{short}-{year if year is not None else 'alle'}{suffix}.ics"
 
 
 def export_ics(
