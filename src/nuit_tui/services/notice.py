@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..domain import models as m
 from ..domain.norwegian import citation_date, clock, long_date
+# EXEMPT and exemption_text are kept importable from here for the notice's callers.
 from ..domain.openness import EXEMPT, exemption_text, is_exempt, item_content_public, item_marker, item_title, may_publish  # noqa: F401
 # FORMATS and UnknownFormat are imported from here by the CLI and the TUI.
 from ..exporters._output import FORMATS, UnknownFormat, check_format, file_name, render_as  # noqa: F401
