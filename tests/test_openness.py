@@ -221,5 +221,6 @@ def test_the_public_wheel_holds_no_exempt_deadline_and_no_date_counted_from_one(
     assert f"3.6 {RULE}" in internal.decode("utf-8") and SECRETS["deadline"][:30] in internal.decode("utf-8")
     assert f"13.9 {RULE}" in texts  # counted from the public deadline
     assert f"3.6 {RULE}" not in texts
+    assert not any(text.startswith("10.6 ") for text in texts)  # the exempt deadline's date
     for secret in SECRETS.values():
         assert not any(secret[:20] in text for text in texts)
