@@ -14,8 +14,9 @@ from ..widgets.form import FormScreen, labelled
 class FollowUpFormScreen(FormScreen[m.FollowUp | None]):
     TITLE = "Ny oppfølging"
 
-    def __init__(self, item_id: int, responsible_names: list[str]):
+    def __init__(self, item_id: int, responsible_names: list[str], year: int | None = None):
         super().__init__()
+        self.year = year  # a deadline typed as "1.9" is in the meeting's year
         self.item_id = item_id
         self.responsible_names = responsible_names
 
@@ -36,5 +37,5 @@ class FollowUpFormScreen(FormScreen[m.FollowUp | None]):
             item_id=self.item_id,
             description=description,
             responsible=self.value("#responsible"),
-            due_date=parse_date(due) if due else None,
+            due_date=parse_date(due, self.year) if due else None,
         )

@@ -597,7 +597,7 @@ class MeetingModeScreen(Screen):
                 self._show_follow_ups()
                 self.notify("Oppfølgingen er registrert")
 
-        self.app.push_screen(FollowUpFormScreen(item.id, self.archive.speaker_names(self.meeting_id)), saved)
+        self.app.push_screen(FollowUpFormScreen(item.id, self.archive.speaker_names(self.meeting_id), self.meeting.date.year), saved)
 
     def action_attendance(self) -> None:
         from .attendance import AttendanceScreen
