@@ -47,6 +47,9 @@ class NuitApp(App[None]):
         Binding("ctrl+p", "command_palette", "Palett", show=False, priority=True),
         Binding("f1", "help", "Hjelp"),
         Binding("ctrl+q", "quit", "Avslutt", priority=True),
+        # DataTable's own Home/End move sideways only; in our row tables they go to the first/last row.
+        Binding("home", "table_edge('top')", "Første rad", show=False, priority=True),
+        Binding("end", "table_edge('bottom')", "Siste rad", show=False, priority=True),
     ]
 
     # The start screen shows a plain BodyRow; the loaded Archive's Body replaces it.
@@ -112,6 +115,15 @@ class NuitApp(App[None]):
     def _update_subtitle(self) -> None:
         body = self.body.short_name if self.body else "alle utvalg"
         self.sub_title = f"{body} · {self.start.path}"
+
+    def action_table_edge(self, edge: str) -> None:
+        from textual.actions import SkipAction
+        from textual.widgets import DataTable
+
+        table = self.focused
+        if not isinstance(table, DataTable) or table.cursor_type != "row" or not table.show_cursor:
+            raise SkipAction()  # the key does what it does where focus is (an Input's Home, say)
+        table.action_scroll_top() if edge == "top" else table.action_scroll_bottom()
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

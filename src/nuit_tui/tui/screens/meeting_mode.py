@@ -421,7 +421,8 @@ class MeetingModeScreen(Screen):
         try:
             for column, value in zip(("Hvem", "Innspill", "Kl."), self._remark_cells(remark), strict=True):
                 column_key = next(c.key for c in table.columns.values() if str(c.label) == column)
-                table.update_cell(str(remark.id), column_key, value)
+                # The column grows with the text (else it stays as wide as its first content).
+                table.update_cell(str(remark.id), column_key, value, update_width=True)
         except Exception:  # the row is gone (deleted meanwhile): redraw instead
             self._fill_remarks(select_id=remark.id)
 
@@ -603,7 +604,7 @@ class MeetingModeScreen(Screen):
         from .attendance import AttendanceScreen
 
         self.flush()
-        self.app.push_screen(AttendanceScreen(self.meeting_id))
+        self.app.push_screen(AttendanceScreen(self.meeting_id, self.item.id if self.item else None))
 
     def on_screen_resume(self) -> None:
         # Back from the attendance grid or a form: refresh what they may have changed,

@@ -1,0 +1,114 @@
+"""A meeting day by keyboard (issue 14): completion, bursts, attendance keys, dates and
+times as typed, forms, Norwegian words. Each test types as a secretary does and checks
+the SQLite file and the screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import DataTable, Input, TextArea
+
+from nuit_tui.domain import models as m
+from nuit_tui.services import Archive
+from nuit_tui.tui.app import NuitApp
+from nuit_tui.tui.screens.attendance import AttendanceScreen, MembersGrid
+from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen, RemarksTable
+
+from test_fast_typing import burst, settle
+
+Status = m.AttendanceStatus
+
+
+def keys(text: str) -> list[str]:
+    return [c if c != " " else "space" for c in text]
+
+
+def nuit_2_2023(archive):
+    return archive.find_meeting("NUIT", "2/2023")
+
+
+async def open_meeting_mode(app, pilot, meeting_id, item_id=None):
+    app.push_screen(MeetingModeScreen(meeting_id, item_id))
+    await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None)
+
+
+# --- 12: attendance keys, Home/End in tables, the remarks table --------------------------
+
+
+async def test_v_marks_video_and_moves_to_the_next_member_and_home_end_jump(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        app.push_screen(AttendanceScreen(meeting.id))
+        await settle(pilot, lambda: isinstance(app.screen, AttendanceScreen))
+        grid = app.screen.query_one(MembersGrid)
+        first, second = (grid.coordinate_to_cell_key((row, 0)).row_key.value for row in (0, 1))
+        await pilot.press("v", "v")
+        await pilot.pause()
+        rows = {f"p{a.person_id}": a for a in archive.attendance(meeting.id)}
+        assert rows[first].remote and rows[second].remote  # two members, not one toggled twice
+        assert grid.cursor_row == 2
+        await pilot.press("end")
+        assert grid.cursor_row == grid.row_count - 1
+        await pilot.press("home")
+        assert grid.cursor_row == 0
+    archive.close()
+
+
+async def test_the_first_remark_is_shown_whole_in_the_remarks_table(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    item = next(r.item for r in archive.agenda(meeting.id).rows if not r.item.is_break and not archive.remarks(r.item.id))
+    app = NuitApp(archive)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        await pilot.press("f2", *keys("KS"), "enter", *keys("Ber om en felles plan"))
+        await settle(pilot, lambda: archive.remarks(item.id) and archive.remarks(item.id)[0].text == "Ber om en felles plan")
+        table = app.screen.query_one(RemarksTable)
+        await pilot.pause()
+        assert "Ber om en felles plan" in str(table.get_row_at(0)[1])
+        assert table.columns[table.ordered_columns[1].key].get_render_width(table) >= len("Ber om en felles plan")
+    archive.close()
+
+
+# --- 14: times and dates as typed; arrival defaults to the item's time afterwards ---------
+
+
+async def test_arrival_typed_as_1430_is_saved_and_defaults_to_the_items_start_afterwards(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)  # 25 May 2023: not running now
+    rows = [r for r in archive.agenda(meeting.id).rows if not r.item.is_break]
+    item = rows[3].item
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 50)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        await pilot.press("f5")
+        await settle(pilot, lambda: isinstance(app.screen, AttendanceScreen))
+        grid = app.screen.query_one(MembersGrid)
+        person = int(grid.coordinate_to_cell_key((0, 0)).row_key.value[1:])
+        await pilot.press("a")
+        await settle(pilot, lambda: isinstance(app.focused, Input))
+        assert app.focused.value == rows[3].start.strftime("%H.%M")  # the item's start, not the clock now
+        await pilot.press("ctrl+u", *keys("1430"), "enter")
+        await settle(pilot, lambda: isinstance(app.screen, AttendanceScreen))
+        assert archive.attendance_of(meeting.id, person).arrived_at == dt.time(14, 30)
+        await pilot.press("l", "ctrl+u", *keys("15:05"), "enter")
+        await settle(pilot, lambda: isinstance(app.screen, AttendanceScreen))
+        assert archive.attendance_of(meeting.id, person).left_at == dt.time(15, 5)
+    archive.close()
+
+
+async def test_a_follow_up_due_23_11_is_in_the_meetings_year(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    item = next(r.item for r in archive.agenda(meeting.id).rows if not r.item.is_break)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 50)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        for due, expected in (("23.11", dt.date(2023, 11, 23)), ("24/11/2024", dt.date(2024, 11, 24))):
+            with burst():
+                await pilot.press("f4", *keys("Lage plan"), "tab", "tab", *keys(due), "enter")
+            await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and len(archive.follow_ups_of_item(item.id)) >= 1)
+            assert archive.follow_ups_of_item(item.id)[-1].due_date == expected
+    archive.close()
