@@ -112,3 +112,58 @@ async def test_a_follow_up_due_23_11_is_in_the_meetings_year(demo_path):
             await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and len(archive.follow_ups_of_item(item.id)) >= 1)
             assert archive.follow_ups_of_item(item.id)[-1].due_date == expected
     archive.close()
+
+
+# --- 16: Norwegian everywhere -----------------------------------------------------------
+
+
+def screen_text(app) -> str:
+    """What the screen shows, as plain text (all layers, the palette included)."""
+    from rich.console import Console
+
+    console = Console(width=app.size.width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text()
+
+
+async def test_the_palette_speaks_norwegian_with_long_dates(demo_path):
+    from textual.command import CommandInput, CommandList
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await settle(pilot, lambda: app.screen.query(CommandList) and app.screen.query_one(CommandList).option_count > 5)
+        assert app.screen.query_one(CommandInput).placeholder == "Søk etter kommandoer …"
+        prompts = " ".join(str(o.prompt) for o in app.screen.query_one(CommandList).options)
+        for english in ("Quit the application", "Screenshot", "Theme", "Keys", "Change the current theme"):
+            assert english not in prompts
+        assert "Avslutt programmet med en gang" in prompts and "Skjermbilde" in prompts
+        await pilot.press(*keys("NUIT 2/2023"))
+        await settle(pilot, lambda: "mai 2023" in " ".join(str(o.prompt) for o in app.screen.query_one(CommandList).options))
+        prompts = " ".join(str(o.prompt) for o in app.screen.query_one(CommandList).options)
+        assert "25. mai 2023" in prompts and "2023-05-25" not in prompts
+    archive.close()
+
+
+async def test_an_open_select_list_says_lukk_listen_in_the_footer(demo_path):
+    from textual.widgets import Select
+    from textual.widgets._select import SelectOverlay
+
+    from nuit_tui.tui.screens.item import ItemScreen
+
+    archive = Archive.open(demo_path)
+    item = next(r.item for r in archive.agenda(nuit_2_2023(archive).id).rows if not r.item.is_break)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        await settle(pilot, lambda: isinstance(app.screen, ItemScreen) and app.screen.query(Select))
+        select = app.screen.query(Select).first()
+        select.focus()
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.focused, SelectOverlay))
+        assert isinstance(app.focused, SelectOverlay)
+        text = screen_text(app)
+        assert "Dismiss menu" not in text and "Lukk listen" in text
+    archive.close()

@@ -44,7 +44,7 @@ def test_search_json_across_bodies_and_years_with_filters(demo_path):
 def test_search_as_text_marks_the_match(demo_path):
     result = run("search", '"digital samhandling"', "--db", demo_path)
     assert result.returncode == 0, result.stderr
-    assert "**digital samhandling**" in result.stdout
+    assert "«digital samhandling»" in result.stdout and "*" not in result.stdout
     none = run("search", "xyzzyq", "--db", demo_path)
     assert none.returncode == 0 and none.stdout == "" and "Ingen treff" in none.stderr
 

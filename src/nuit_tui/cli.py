@@ -289,8 +289,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         exempt = "  [unntatt]" if hit.exempt else ""
         print(f"{hit.case or hit.body}  {hit.meeting_date:%d.%m.%Y}  møte {hit.meeting_ref}  {hit.title}{exempt}")
         if hit.snippet:
-            # **…** marks the match, as Markdown would: readable, and safe to paste.
-            print(f"    {hit.field}: {hit.marked('**', '**')}")
+            # «…» marks the match: plain text, as it would be quoted in a letter (no Markdown).
+            print(f"    {hit.field}: {hit.marked('«', '»')}")
     return EXIT_OK
 
 

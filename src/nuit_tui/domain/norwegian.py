@@ -50,6 +50,11 @@ def time_span(start: dt.time, end: dt.time) -> str:
     return f"kl. {clock(start)}–{clock(end)}"
 
 
+def count(n: int, one: str, many: str) -> str:
+    """"1 oppføring", "3 oppføringer"."""
+    return f"{n} {one if n == 1 else many}"
+
+
 class ParseError(ValueError):
     """Input a person typed that cannot be read; the message is Norwegian, for the UI."""
 

@@ -30,6 +30,25 @@ def _provider(module: str, name: str) -> Callable[[], type]:
     return load
 
 
+# Textual's own palette commands, in bokmål: title and help by the English title.
+_SYSTEM_COMMANDS = {
+    "Theme": ("Tema", "Bytt fargetema"),
+    "Quit": ("Avslutt", "Avslutt programmet med en gang"),
+    "Keys": ("Taster", "Vis eller skjul tastene for feltet som er i fokus"),
+    "Minimize": ("Gjenopprett", "Vis feltet i vanlig størrelse igjen"),
+    "Maximize": ("Maksimer", "Vis feltet i fokus over hele skjermen"),
+    "Screenshot": ("Skjermbilde", "Lagre et skjermbilde (SVG) av skjermen"),
+}
+
+
+def _norwegian_select_menu() -> None:
+    """A Select's open list says «esc Lukk listen» in the footer, not «Dismiss menu»."""
+    from textual.widgets._select import SelectOverlay
+
+    SelectOverlay.BINDINGS = [Binding("escape", "dismiss", "Lukk listen")]
+    SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()
+
+
 class NuitApp(App[None]):
     """nuit-tui over one archive file."""
 
@@ -89,6 +108,7 @@ class NuitApp(App[None]):
         # What start-up made (modules, styles, models) lives as long as the app: keep
         # it out of the garbage collector's full passes, which otherwise grow with it
         # and land on whatever key is pressed then.
+        _norwegian_select_menu()
         gc.freeze()
         # Reliability: location warning, daily backup, seeing other windows' changes.
         from .file_watch import start_checks
@@ -115,6 +135,19 @@ class NuitApp(App[None]):
     def _update_subtitle(self) -> None:
         body = self.body.short_name if self.body else "alle utvalg"
         self.sub_title = f"{body} · {self.start.path}"
+
+    def get_system_commands(self, screen):
+        from textual.app import SystemCommand
+
+        for command in super().get_system_commands(screen):
+            title, help_text = _SYSTEM_COMMANDS.get(command.title, (command.title, command.help))
+            yield SystemCommand(title, help_text, command.callback, command.discover)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder="Søk etter kommandoer …"))
 
     def action_table_edge(self, edge: str) -> None:
         from textual.actions import SkipAction
