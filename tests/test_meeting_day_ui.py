@@ -167,3 +167,62 @@ async def test_an_open_select_list_says_lukk_listen_in_the_footer(demo_path):
         text = screen_text(app)
         assert "Dismiss menu" not in text and "Lukk listen" in text
     archive.close()
+
+
+# --- 15: forms start in their first field, ask before Escape drops typing; ☑/☐ ----------
+
+
+async def test_the_export_dialogs_public_checkbox_shows_its_state_in_its_glyph(demo_path):
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+    from nuit_tui.tui.screens.export_form import ExportFormScreen
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        app.push_screen(AgendaScreen(nuit_2_2023(archive).id))
+        await pilot.pause()
+        await pilot.press("i")
+        await settle(pilot, lambda: isinstance(app.screen, ExportFormScreen))
+        line = next(row for row in screen_text(app).splitlines() if "Offentlig versjon" in row)
+        assert "☐" in line and "☑" not in line
+        await pilot.press("o")
+        await pilot.pause()
+        line = next(row for row in screen_text(app).splitlines() if "Offentlig versjon" in row)
+        assert "☑" in line and "☐" not in line
+    archive.close()
+
+
+async def test_forms_start_in_their_first_field_and_escape_asks_before_dropping_typing(demo_path):
+    from nuit_tui.tui.screens.attachment_form import AttachmentFormScreen
+    from nuit_tui.tui.screens.follow_up_form import FollowUpFormScreen
+    from nuit_tui.tui.screens.item import ItemScreen
+    from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    item = next(r.item for r in archive.agenda(meeting.id).rows if not r.item.is_break)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        await settle(pilot, lambda: isinstance(app.screen, ItemScreen))
+        await pilot.press("ctrl+o")
+        await settle(pilot, lambda: isinstance(app.screen, AttachmentFormScreen) and app.focused is not None)
+        assert app.focused is app.screen.query(Input).first()
+        await pilot.press("escape")  # nothing typed: closes at once
+        await settle(pilot, lambda: isinstance(app.screen, ItemScreen))
+        assert isinstance(app.screen, ItemScreen)
+        await pilot.press("escape")
+        await settle(pilot, lambda: not isinstance(app.screen, ItemScreen))
+
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        await pilot.press("f4", *keys("Sende brev"), "escape")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep writing
+        await settle(pilot, lambda: isinstance(app.screen, FollowUpFormScreen))
+        assert app.screen.query_one("#description", Input).value == "Sende brev"
+        await pilot.press("escape", "j")  # throw it away
+        await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen))
+        assert isinstance(app.screen, MeetingModeScreen)
+        assert archive.follow_ups_of_item(item.id) == []
+    archive.close()

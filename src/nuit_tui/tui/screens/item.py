@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static, TextArea
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, clock, parse_time
@@ -20,6 +20,7 @@ from ..widgets.autosave import Autosave
 from ..widgets.conflict import VersionedForm
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField
+from ..widgets.checkbox import Checkbox
 from .break_form import parse_minutes
 
 TEXT_FIELDS = {
