@@ -226,3 +226,90 @@ async def test_forms_start_in_their_first_field_and_escape_asks_before_dropping_
         assert isinstance(app.screen, MeetingModeScreen)
         assert archive.follow_ups_of_item(item.id) == []
     archive.close()
+
+
+# --- 1: completion; 2: keys in a burst ---------------------------------------------------
+
+
+def fresh_item(archive, meeting):
+    return next(r.item for r in archive.agenda(meeting.id).rows if not r.item.is_break and not archive.remarks(r.item.id))
+
+
+def speakers(archive, item):
+    return [(r.speaker, r.text) for r in archive.remarks(item.id)]
+
+
+async def test_tab_and_enter_take_the_shown_name_and_a_new_name_only_when_confirmed(demo_path):
+    from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    item = fresh_item(archive, meeting)
+    app = NuitApp(archive)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        await pilot.press("f2", *keys("Helse V"), "tab", *keys("Første"))
+        await pilot.press("f2", *keys("helse sør"), "enter", *keys("Andre"))
+        await pilot.press("f2", *keys("Ola Utenfra"), "tab")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")  # not a new speaker: the name is not kept
+        await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen))
+        assert app.focused.id == "remark-speaker" and app.focused.value == ""
+        await pilot.press(*keys("Ola Utenfra"), "enter")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("j")
+        await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.focused.id == "remark-text")
+        await pilot.press(*keys("Tredje"), "escape")
+        await settle(pilot, lambda: len(archive.remarks(item.id)) == 3 and archive.remarks(item.id)[-1].text == "Tredje")
+        assert speakers(archive, item) == [
+            ("Helse Vest RHF", "Første"),
+            ("Helse Sør-Øst RHF", "Andre"),
+            ("Ola Utenfra", "Tredje"),
+        ]
+        shown = " ".join(str(c) for row in range(3) for c in app.screen.query_one(RemarksTable).get_row_at(row))
+        assert "Helse Vest RHF" in shown and "Helse Sør-Øst RHF" in shown
+
+        # A follow-up's «Ansvarlig» completes the same way, and Enter saves the form.
+        await pilot.press("f4", *keys("Lage plan"), "tab", *keys("Helse N"), "enter")
+        await settle(pilot, lambda: archive.follow_ups_of_item(item.id))
+        assert [f.responsible for f in archive.follow_ups_of_item(item.id)] == ["Helse Nord RHF"]
+    archive.close()
+
+
+async def test_a_remark_typed_in_one_burst_puts_the_speaker_and_text_in_their_fields(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    item = fresh_item(archive, meeting)
+    app = NuitApp(archive)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        for n in (1, 2, 3):
+            await pilot.wait_for_scheduled_animations()
+            with burst():
+                await pilot.press("f2", "K", "S", "enter", *keys(f"burst {n}"), "escape")
+            await settle(pilot, lambda n=n: len(archive.remarks(item.id)) == n and archive.remarks(item.id)[-1].text == f"burst {n}")
+        assert speakers(archive, item) == [("KS", "burst 1"), ("KS", "burst 2"), ("KS", "burst 3")]
+    archive.close()
+
+
+async def test_digits_after_ctrl_u_in_a_burst_are_the_new_duration(demo_path):
+    from nuit_tui.tui.screens.item import ItemScreen
+
+    archive = Archive.open(demo_path)
+    item = next(r.item for r in archive.agenda(nuit_2_2023(archive).id).rows if not r.item.is_break)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        await settle(pilot, lambda: isinstance(app.screen, ItemScreen))
+        duration = app.screen.query_one("#duration", Input)
+        for minutes in ("45", "7", "120"):
+            duration.focus()
+            duration.cursor_position = len(duration.value)
+            await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
+            with burst():
+                await pilot.press("ctrl+u", *minutes, "shift+tab")
+            await settle(pilot, lambda m=minutes: archive.item(item.id).duration_minutes == int(m))
+            assert duration.value == minutes
+            assert archive.item(item.id).duration_minutes == int(minutes)
+    archive.close()

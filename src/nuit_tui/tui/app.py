@@ -76,6 +76,9 @@ class NuitApp(App[None]):
 
     def __init__(self, archive: Archive | ArchiveFile):
         super().__init__()
+        from .widgets.ordered_keys import install
+
+        install()  # keys typed in a burst act in the order typed
         # An ArchiveFile paints the start screen from plain rows and loads the full
         # Archive (pydantic and all) just after the first paint; an Archive is ready.
         self.start = archive

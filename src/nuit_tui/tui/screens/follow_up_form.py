@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, parse_date
+from ..widgets.completion import NameInput
 from ..widgets.form import FormScreen, labelled
 
 
@@ -24,7 +24,7 @@ class FollowUpFormScreen(FormScreen[m.FollowUp | None]):
         yield from labelled("Hva skal gjøres", Input(id="description"))
         yield from labelled(
             "Ansvarlig (organisasjon eller person)",
-            Input(id="responsible", suggester=SuggestFromList(self.responsible_names, case_sensitive=False)),
+            NameInput(self.responsible_names, what="ansvarlig", id="responsible"),
         )
         yield from labelled("Frist (valgfri, f.eks. 1.9.2023)", Input(id="due"))
 
