@@ -130,7 +130,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def _export_meeting_document(args: argparse.Namespace, export, after=None) -> int:
     """Write a meeting's notice or minutes; `after(archive, meeting)` may add warnings."""
-    from .exporters._output import UnknownFormat
+    from .exporters.registry import UnknownFormat
 
     archive = _open(_db_path(args), create=False)
     warnings: list[str] = []
@@ -220,7 +220,8 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
-    from .services.calendar import check_alarm_minutes, check_year, export_ics
+    from .documents.calendar import check_alarm_minutes, check_year
+    from .services.calendar import export_ics
 
     def whole(text: str | None, what: str) -> int | None:
         if text is None:

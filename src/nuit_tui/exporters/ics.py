@@ -18,10 +18,8 @@ import hashlib
 import itertools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ..services.calendar import CalendarDocument, CalendarEvent
+from ..documents.calendar import CalendarDocument, CalendarEvent
 
 TZID = "Europe/Oslo"
 PRODID = "-//nuit-tui//Arshjul//NO"
