@@ -15,14 +15,14 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 # The enumerations live apart, so that screens can label stored values without pydantic.
 from .enums import (  # noqa: F401  (re-exported: m.MeetingStatus and so on)
-    MembershipRole,
-    MeetingStatus,
-    ItemType,
-    EntryKind,
-    ItemState,
     AttendanceRole,
     AttendanceStatus,
+    EntryKind,
     FollowUpStatus,
+    ItemState,
+    ItemType,
+    MeetingStatus,
+    MembershipRole,
     PersonRole,
     RuleAnchor,
 )

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..domain import models as m
 from ..documents import notice as view
 from ..documents.notice import NoticeDocument
+from ..domain import models as m
 from ..exporters import registry
 from ..files import write_export
 from .archive import Archive

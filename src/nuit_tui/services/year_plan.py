@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pathlib import Path
-
+from ..documents.wheel import WheelDocument, wheel_document
 from ..domain import models as m
 from ..domain.year_plan import PlanEntry, expand_rule
-from ..documents.wheel import WheelDocument, wheel_document
 from ..store import year_plan as queries
 
 if TYPE_CHECKING:

@@ -345,7 +345,7 @@ class ArchiveStore:
             # Items point to earlier items (deferred_from_id): check keys at commit.
             conn.execute("PRAGMA defer_foreign_keys=ON")
             search.suspend(conn)  # one index rebuild at the end, not one per row
-            for model, table in TABLES.items():
+            for table in TABLES.values():
                 for record in tables.get(table, []):
                     data = _row(record)
                     columns = ", ".join(data)
