@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .domain.norwegian import ParseError
@@ -34,7 +35,7 @@ _ARGPARSE_NORWEGIAN = [
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one Norwegian line, not argparse's usage block
+    def error(self, message: str) -> NoReturn:  # one Norwegian line, not argparse's usage block
         for pattern, norwegian in _ARGPARSE_NORWEGIAN:
             if pattern.fullmatch(message):
                 message = pattern.sub(norwegian, message)

@@ -40,6 +40,15 @@ class Record(BaseModel):
 
     id: int | None = None
 
+    @property
+    def stored_id(self) -> int:
+        """The id of a record read from the archive (or just written to it), typed as an int.
+
+        A new record has no id until the store gives it one; asking for it then is a bug."""
+        if self.id is None:
+            raise LookupError(f"{type(self).__name__} has no id: it is not stored yet")
+        return self.id
+
 
 class Versioned(Record):
     """Rows a person edits carry a version, so a stale write can be detected."""

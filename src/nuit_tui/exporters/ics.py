@@ -99,6 +99,7 @@ def content_lines(event: CalendarEvent) -> list[str]:
     if event.all_day:
         lines += [f"DTSTART;VALUE=DATE:{_date(event.start)}", f"DTEND;VALUE=DATE:{_date(event.end)}"]
     else:
+        assert isinstance(event.start, dt.datetime) and isinstance(event.end, dt.datetime)  # timed
         lines += [f"DTSTART;TZID={TZID}:{_local(event.start)}", f"DTEND;TZID={TZID}:{_local(event.end)}"]
     lines.append(f"SUMMARY:{escape_text(event.summary)}")
     if event.location:

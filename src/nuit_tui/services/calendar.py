@@ -57,7 +57,7 @@ def _agendas(archive: Archive, meetings: list[m.Meeting], *, public: bool) -> di
     rows: dict[int, list[AgendaLineRow]] = {}
     for row in archive.store.conn.execute(_AGENDA_SQL, [json.dumps([mt.id for mt in meetings])]):
         rows.setdefault(row[0], []).append(row)
-    return {mt.id: agenda_lines(mt, rows.get(mt.id, []), public=public) for mt in meetings}
+    return {mt.stored_id: agenda_lines(mt, rows.get(mt.stored_id, []), public=public) for mt in meetings}
 
 
 def _derived_events(
@@ -87,7 +87,7 @@ def _meeting_events(
     while chunk := list(itertools.islice(meetings, CHUNK)):
         agendas = _agendas(archive, chunk, public=public)
         for mt in chunk:
-            event = meeting_event(archive_id, bodies[mt.body_id], mt, agendas[mt.id], alarm_minutes=alarm_minutes)
+            event = meeting_event(archive_id, bodies[mt.body_id], mt, agendas[mt.stored_id], alarm_minutes=alarm_minutes)
             yield (mt.date, 1, mt.start_time, mt.id), event
 
 
@@ -95,7 +95,8 @@ def _deadline_events(
     archive: Archive, archive_id: str, bodies: dict[int, m.Body], *, body_id: int | None, year: int | None, public: bool
 ) -> Iterator[Keyed]:
     # A deadline without a body belongs to every body's year plan.
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if body_id is not None:
         clauses.append("(body_id = ? OR body_id IS NULL)")
         params.append(body_id)
@@ -114,7 +115,7 @@ def _events(
 ) -> Iterator[CalendarEvent]:
     """Every event in date order, read and made a chunk at a time."""
     archive_id = archive.store.meta()["archive_id"]
-    bodies = {body.id: body for body in archive.bodies()}
+    bodies = {body.stored_id: body for body in archive.bodies()}
     merged = heapq.merge(
         _meeting_events(archive, archive_id, bodies, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes),
         _deadline_events(archive, archive_id, bodies, body_id=body_id, year=year, public=public),

@@ -137,7 +137,7 @@ def _item_problems(archive: Archive, items: list[m.AgendaItem]) -> list[MinutesP
 
 
 def _attendance_problems(archive: Archive, meeting: m.Meeting) -> list[MinutesProblem]:
-    rows = archive.attendance(meeting.id)
+    rows = archive.attendance(meeting.stored_id)
     names = _Names(archive)
     if not rows:
         return [MinutesProblem(ProblemKind.NO_ATTENDANCE, f"Oppmøtet på møte {meeting.ref} er ikke registrert")]

@@ -194,7 +194,8 @@ class ArchiveStore:
         """Number an ordered list 1, 2, 3 … and write only the positions that changed."""
         with self.write():
             for position, record in enumerate(records, start=1):
-                if record.position != position:
+                # Only ordered records come here, and they all have a position.
+                if record.position != position:  # type: ignore[attr-defined]
                     self.update(record.model_copy(update={"position": position}))
 
     def move_in_order(self, records: Sequence[m.Record], record_id: int, delta: int) -> bool:
