@@ -71,8 +71,7 @@ def _remark_text(archive: Archive, remark: m.Remark) -> str:
 
 
 def _minutes_item(archive: Archive, case_number: str, item: m.AgendaItem, *, public: bool) -> view.MinutesItem:
-    assert item.id is not None  # read from the archive
-    remarks = [_remark_text(archive, r) for r in archive.remarks(item.id)]
+    remarks = [_remark_text(archive, r) for r in archive.remarks(item.stored_id)]
     return view.minutes_item(case_number, item, remarks=remarks, public=public)
 
 

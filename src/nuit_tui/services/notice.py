@@ -57,8 +57,7 @@ def _members(archive: Archive, meeting: m.Meeting) -> list[view.NoticeMember]:
 
 
 def _notice_item(archive: Archive, case_number: str, item: m.AgendaItem, *, public: bool) -> view.NoticeItem:
-    item_id = item.id
-    assert item_id is not None  # read from the archive
+    item_id = item.stored_id
     earlier = [
         view.earlier_handling(
             archive.case_label(e, with_body=True), archive.meeting(e.meeting_id), e, public=public
