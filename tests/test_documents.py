@@ -68,11 +68,16 @@ def test_a_public_notice_built_from_records_holds_no_exempt_text_in_any_format(f
 
 def test_public_minutes_keep_the_outcome_and_drop_the_exempt_item_s_own_words():
     deferred = EXEMPT_ITEM.model_copy(update={"state": m.ItemState.DEFERRED, "decision": ""})
-    item = mn.minutes_item("14/23", deferred, remarks=[f"KS mente {SECRET}"], public=True)
+    remarks = [
+        m.Remark(item_id=11, organization_id=5, text=f"mente {SECRET}"),
+        m.Remark(item_id=11, speaker="Kari", text="  "),
+        m.Remark(item_id=11, text=""),  # no speaker, no text: no bullet
+    ]
+    item = mn.minutes_item("14/23", deferred, remarks=remarks, organizations={5: "KS"}, public=True)
     assert (item.title, item.narrative, item.remarks, item.decision) == ("Unntatt offentlighet", "", (), "")
-    assert item.outcome == "Saken ble utsatt."
-    internal = mn.minutes_item("14/23", deferred, remarks=[f"KS mente {SECRET}", ""], public=False)
-    assert internal.remarks == (f"KS mente {SECRET}",)  # an empty remark is no bullet
+    assert (item.outcome, item.exemption) == ("Saken ble utsatt.", "Unntatt offentlighet, offl. § 23")
+    internal = mn.minutes_item("14/23", deferred, remarks=remarks, organizations={5: "KS"}, public=False)
+    assert internal.remarks == (f"KS mente {SECRET}", "Kari")
 
 
 class _Names:
@@ -106,14 +111,15 @@ def test_the_attendance_block_is_built_from_rows_and_names_alone():
     }
 
 
-def test_the_calendar_s_public_agenda_line_of_an_exempt_item_is_its_number_only():
-    row = (7, 11, "item", 2023, 14, SECRET, 1, "planned", 30, None)
-    assert cal.agenda_lines(MEETING, [row], public=True) == ["09.00  14/23 Unntatt offentlighet"]
-    assert cal.agenda_lines(MEETING, [row], public=False) == [f"09.00  14/23 {SECRET} (unntatt offentlighet)"]
+def test_the_calendar_s_public_agenda_line_of_an_exempt_title_is_its_number_and_marker():
+    row = (7, 11, "item", 2023, 14, SECRET, 1, "planned", 30, None, 1, "offl. § 23")
+    marker = "Unntatt offentlighet, offl. § 23"
+    assert cal.agenda_lines(MEETING, [row], public=True) == ([f"09.00  14/23 {marker}"], False)
+    assert cal.agenda_lines(MEETING, [row], public=False) == ([f"09.00  14/23 {SECRET} ({marker})"], True)
 
 
 def test_the_registry_streams_a_calendar_that_icalendar_reads():
-    event = cal.meeting_event("arkiv", BODY, MEETING, ["09.00  15/23 Orientering"], alarm_minutes=15)
+    event = cal.meeting_event("arkiv", BODY, MEETING, (["09.00  15/23 Orientering"], False), alarm_minutes=15)
     doc = cal.CalendarDocument(
         name=cal.calendar_name(BODY, 2023, public=False), events=iter([event]),
         stamp=dt.datetime(2023, 5, 1, tzinfo=dt.UTC), public=False, has_timed_events=True,

@@ -2,19 +2,19 @@
 
 The builders here turn domain records into plain frozen dataclasses; the
 renderers in `nuit_tui.exporters` only format that view. Public redaction
-happens here and nowhere else, exactly as for the notice.
+happens here, by the one rule of `domain.openness`, as for the notice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from ..domain import models as m
 from ..domain.norwegian import clock, kl, long_date
-from .notice import exemption_text, public_title
+from ..domain.openness import item_content_public, item_marker, item_title, may_publish
 
 REMARKS_LEAD = "Følgende innspill og spørsmål ble tatt med fra møtet:"
 DECISION_LEAD = "Vedtak:"
@@ -197,30 +197,38 @@ def attendance_groups(rows: Sequence[m.Attendance], names: Names) -> list[Attend
 # --- items --------------------------------------------------------------------------------
 
 
-def remark_text(remark: m.Remark, organization: str) -> str:
+def remark_text(remark: m.Remark, organizations: Mapping[int, str]) -> str:
     """"Legeforeningen uttrykte ...": speaker and text re-joined as the bullet reads.
 
-    `organization` is the name of the remark's organisation ("" when none); it
-    speaks when no speaker is named."""
-    speaker = remark.speaker.strip() or organization
+    The remark's organisation (its name in `organizations`) speaks when no speaker is named."""
+    speaker = remark.speaker.strip()
+    if not speaker and remark.organization_id is not None:
+        speaker = organizations[remark.organization_id]
     return " ".join(part for part in (speaker, " ".join(remark.text.split())) if part)
 
 
-def minutes_item(case_number: str, item: m.AgendaItem, *, remarks: Sequence[str], public: bool) -> MinutesItem:
-    """An item of the minutes; `remarks` are the texts `remark_text` gives."""
+def minutes_item(
+    case_number: str,
+    item: m.AgendaItem,
+    *,
+    remarks: Sequence[m.Remark],
+    organizations: Mapping[int, str],
+    public: bool,
+) -> MinutesItem:
+    """An item of the minutes; `organizations` names those of its remarks without a speaker."""
     item_type = item.item_type.value if item.item_type else ""
     decision = item.decision.strip()
     outcome = OUTCOMES.get(item.state, "") if not decision else ""
-    if public and item.exempt:
+    if public and not item_content_public(item):
         return MinutesItem(
             case_number=case_number,
-            title=public_title(item),
+            title=item_title(item, public=True),
             item_type=item_type,
             narrative="",
             remarks=(),
             decision="",
             outcome=outcome,  # the state's fixed words, no text of the item's own
-            exemption=exemption_text(item.exempt_basis),
+            exemption=item_marker(item),
         )
     return MinutesItem(
         case_number=case_number,
@@ -229,8 +237,12 @@ def minutes_item(case_number: str, item: m.AgendaItem, *, remarks: Sequence[str]
         # Paragraphs typed after the remarks stay in the narrative; it is printed
         # whole before them (the archive does not record where the bullets fell).
         narrative=item.narrative.strip(),
-        remarks=tuple(text for text in remarks if text),
+        remarks=tuple(
+            text
+            for r in remarks
+            if (not public or may_publish(r, item)) and (text := remark_text(r, organizations))
+        ),
         decision=decision,
         outcome=outcome,
-        exemption=exemption_text(item.exempt_basis) if item.exempt else "",
+        exemption=item_marker(item),
     )

@@ -2,8 +2,8 @@
 
 The builders here turn domain records into plain frozen dataclasses; the
 renderers in `nuit_tui.exporters` only format that view. Public redaction
-happens here and nowhere else, so that a renderer never holds text that is
-exempt from public access.
+happens here, by the one rule of `domain.openness`, so that a renderer never
+holds text that is exempt from public access.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 from ..domain import models as m
 from ..domain.norwegian import citation_date, clock, long_date
-
-EXEMPT = "Unntatt offentlighet"
+from ..domain.openness import EXEMPT, is_exempt, item_content_public, item_marker, item_title, may_publish
 
 
 @dataclass(frozen=True)
@@ -119,21 +118,10 @@ class NoticeDocument:
         return f"Innkalling {self.body_short_name} møte {self.meeting_ref}"
 
 
-def exemption_text(basis: str | None) -> str:
-    """"Unntatt offentlighet, offl. § 14", or just "Unntatt offentlighet" without a basis."""
-    basis = (basis or "").strip()
-    return f"{EXEMPT}, {basis}" if basis else EXEMPT
-
-
-def public_title(item: m.AgendaItem) -> str:
-    """The title a public document shows."""
-    return EXEMPT if item.title_exempt else item.title
-
-
 def agenda_row(case_number: str, item: m.AgendaItem, start: dt.time, *, public: bool) -> NoticeAgendaRow:
     return NoticeAgendaRow(
         case_number=case_number,
-        title=public_title(item) if public else item.title,
+        title=item_title(item, public=public),
         start=clock(start),
         item_type=item.item_type.value if item.item_type and not item.is_break else "",
     )
@@ -146,7 +134,7 @@ def closing_row(finish: dt.time) -> NoticeAgendaRow:
 
 def follow_up_row(citation: str, follow_up: m.FollowUp, *, item_exempt: bool, public: bool) -> NoticeFollowUp:
     f = follow_up
-    if public and item_exempt:  # the follow-up tells what the exempt item was about
+    if public and is_exempt(f, item_exempt):  # it tells what the exempt item was about
         return NoticeFollowUp(citation, EXEMPT, "", "")
     due = f"{f.due_date.day}.{f.due_date.month}.{f.due_date.year}" if f.due_date else ""
     return NoticeFollowUp(citation, f.description.strip(), f.responsible.strip(), due)
@@ -160,9 +148,8 @@ def summoned(membership: m.Membership) -> bool:
 def earlier_handling(citation: str, meeting: m.Meeting, earlier: m.AgendaItem, *, public: bool) -> EarlierHandling:
     """`citation` is the case label with its body ("NUIT 8/22"); the meeting's date is added."""
     citation = f"{citation} ({citation_date(meeting.date)})"
-    if public and earlier.exempt:
-        hidden = exemption_text(earlier.exempt_basis)
-        return EarlierHandling(citation, hidden, hidden)
+    if public and not item_content_public(earlier):
+        return EarlierHandling(citation, item_title(earlier, public=True), item_marker(earlier))
     return EarlierHandling(citation, earlier.title, earlier.decision.strip())
 
 
@@ -178,10 +165,10 @@ def notice_item(
 ) -> NoticeItem:
     """An item of the notice; `earlier` is already built for the same audience."""
     item_type = item.item_type.value if item.item_type else ""
-    if public and item.exempt:
+    if public and not item_content_public(item):
         return NoticeItem(
             case_number=case_number,
-            title=public_title(item),
+            title=item_title(item, public=True),
             item_type=item_type,
             description="",
             attachments=(),
@@ -191,7 +178,7 @@ def notice_item(
             presenters=(),
             case_officers=(),
             earlier_handlings=(),
-            exemption=exemption_text(item.exempt_basis),
+            exemption=item_marker(item),
         )
     return NoticeItem(
         case_number=case_number,
@@ -201,7 +188,7 @@ def notice_item(
         attachments=tuple(
             NoticeAttachment(a.label.strip(), a.title.strip(), (a.location or "").strip(), a.exempt)
             for a in attachments
-            if not (public and a.exempt)
+            if not public or may_publish(a, item)
         ),
         proposed_decision=item.proposed_decision.strip(),
         purpose=item.purpose.strip(),
@@ -209,7 +196,7 @@ def notice_item(
         presenters=tuple(p.name for p in presenters),
         case_officers=tuple(p.name for p in case_officers),
         earlier_handlings=tuple(earlier),
-        exemption=exemption_text(item.exempt_basis) if item.exempt else "",
+        exemption=item_marker(item),
     )
 
 

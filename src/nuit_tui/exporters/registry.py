@@ -79,9 +79,3 @@ def render(document: object, fmt: str) -> bytes:
     """The whole file in memory."""
     return b"".join(render_chunks(document, fmt))
 
-
-def file_name(body_short_name: str, meeting_ref: str, kind: str, *, public: bool, fmt: str) -> str:
-    """"NUIT-2023-2-innkalling.docx", with "-offentlig" for the public version."""
-    number, year = meeting_ref.split("/")
-    suffix = "-offentlig" if public else ""
-    return f"{body_short_name}-{year}-{number}-{kind}{suffix}.{fmt}"

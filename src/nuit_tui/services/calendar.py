@@ -1,7 +1,8 @@
 """The year plan (årshjul) as a calendar file for Outlook: read, versioned, exported.
 
 `build_calendar` reads the events a chunk at a time in date order (what an event
-says, and its public redaction, is `documents.calendar`), and `exporters.ics`
+says, and its public redaction by the one rule of `domain.openness`, is
+`documents.calendar`), and `exporters.ics`
 turns them into bytes as they come: the whole archive is written with memory
 bounded by a chunk, not by the archive. Each exported event's content hash,
 SEQUENCE and LAST-MODIFIED are kept in the archive (table calendar_events), so
@@ -34,6 +35,7 @@ from ..documents.calendar import (
     meeting_event,
 )
 from ..domain import models as m
+from ..domain.openness import may_publish
 from ..exporters import registry
 from ..files import write_export
 from ..store.meeting_rows import meeting_filter
@@ -48,12 +50,13 @@ Keyed = tuple[tuple[Any, ...], CalendarEvent]  # (sort key, event)
 # The columns an agenda line needs, of every exported meeting at once: one query, not
 # a query and a full record per item (the whole archive is thousands of meetings).
 _AGENDA_SQL = (
-    "SELECT meeting_id, id, kind, case_year, case_seq, title, exempt, state, duration_minutes, fixed_start"
+    "SELECT meeting_id, id, kind, case_year, case_seq, title, exempt, state, duration_minutes, fixed_start,"
+    " title_exempt, exempt_basis"
     " FROM agenda_items WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, position, id"
 )
 
 
-def _agendas(archive: Archive, meetings: list[m.Meeting], *, public: bool) -> dict[int, list[str]]:
+def _agendas(archive: Archive, meetings: list[m.Meeting], *, public: bool) -> dict[int, tuple[list[str], bool]]:
     rows: dict[int, list[AgendaLineRow]] = {}
     for row in archive.store.conn.execute(_AGENDA_SQL, [json.dumps([mt.id for mt in meetings])]):
         rows.setdefault(row[0], []).append(row)
@@ -74,7 +77,8 @@ def _derived_events(
         years = list(range(min(meeting_years) - 1, max(meeting_years) + 2)) if meeting_years else []
     for each in years:
         entries = archive.derived_entries(dt.date(each, 1, 1), dt.date(each, 12, 31), body_id=body_id)
-        entries = sorted((e for e in entries if not (public and e.exempt)), key=lambda e: (e.date, e.ref_id))
+        # e.exempt is the rule's verdict on the derived date (its rule and its anchor).
+        entries = sorted((e for e in entries if not public or may_publish(e)), key=lambda e: (e.date, e.ref_id))
         for e in entries:
             yield (e.date, 0, dt.time(0), e.ref_id), derived_event(archive_id, bodies, e)
 
@@ -104,8 +108,10 @@ def _deadline_events(
         clauses.append("date >= ? AND date < ?")
         params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
     if public:
-        clauses.append("exempt = 0")
+        clauses.append("exempt = 0")  # only to read less: may_publish below decides
     for d in archive.store.iter_find(m.Deadline, " AND ".join(clauses) or "1", params, order_by="date, id"):
+        if public and not may_publish(d):
+            continue
         # All-day deadlines first on their day, as Outlook shows them.
         yield (d.date, 0, dt.time(0), d.id), deadline_event(archive_id, bodies, d)
 

@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ..documents import minutes as view
+from ..documents import names
 from ..documents.minutes import MinutesDocument
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber
@@ -63,16 +64,15 @@ class _Names:
         return self._orgs[org_id]
 
 
-def _remark_text(archive: Archive, remark: m.Remark) -> str:
-    organization = ""
-    if not remark.speaker.strip() and remark.organization_id is not None:
-        organization = archive.organization_by_id(remark.organization_id).name
-    return view.remark_text(remark, organization)
-
-
 def _minutes_item(archive: Archive, case_number: str, item: m.AgendaItem, *, public: bool) -> view.MinutesItem:
-    remarks = [_remark_text(archive, r) for r in archive.remarks(item.stored_id)]
-    return view.minutes_item(case_number, item, remarks=remarks, public=public)
+    remarks = archive.remarks(item.stored_id)
+    # The organisations that speak for a remark without a speaker's name.
+    organizations = {
+        r.organization_id: archive.organization_by_id(r.organization_id).name
+        for r in remarks
+        if not r.speaker.strip() and r.organization_id is not None
+    }
+    return view.minutes_item(case_number, item, remarks=remarks, organizations=organizations, public=public)
 
 
 # --- the check ------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ def _numbering_problems(meeting: m.Meeting, items: list[m.AgendaItem]) -> list[M
 
 def default_file_name(doc: MinutesDocument, fmt: str) -> str:
     """"NUIT-2023-1-referat.docx", with "-offentlig" for the public version."""
-    return registry.file_name(doc.body_short_name, doc.meeting_ref, "referat", public=doc.public, fmt=fmt)
+    return names.file_name(doc.body_short_name, doc.meeting_ref, "referat", public=doc.public, fmt=fmt)
 
 
 def export_minutes(

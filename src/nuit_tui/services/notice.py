@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..documents import names
 from ..documents import notice as view
 from ..documents.notice import NoticeDocument
 from ..domain import models as m
@@ -80,7 +81,7 @@ def _notice_item(archive: Archive, case_number: str, item: m.AgendaItem, *, publ
 
 def default_file_name(doc: NoticeDocument, fmt: str) -> str:
     """"NUIT-2023-2-innkalling.docx", with "-offentlig" for the public version."""
-    return registry.file_name(doc.body_short_name, doc.meeting_ref, "innkalling", public=doc.public, fmt=fmt)
+    return names.file_name(doc.body_short_name, doc.meeting_ref, "innkalling", public=doc.public, fmt=fmt)
 
 
 def export_notice(
