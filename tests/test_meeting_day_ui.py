@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Input
 
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.attendance import AttendanceScreen, MembersGrid
 from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen, RemarksTable
-
 from test_fast_typing import burst, settle
 
 Status = m.AttendanceStatus

@@ -149,7 +149,7 @@ class NuitApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(CommandPalette(id="--command-palette", placeholder="Søk etter kommandoer …"))
 
     def action_table_edge(self, edge: str) -> None:

@@ -11,8 +11,8 @@ from textual.widgets import Input, Select
 from ...domain import models as m
 from ...domain.norwegian import ParseError, numeric_date, parse_date
 from ...domain.year_plan import parse_offset
-from ..widgets.form import FormScreen, labelled
 from ..widgets.checkbox import Checkbox
+from ..widgets.form import FormScreen, labelled
 
 
 class DeadlineFormScreen(FormScreen[m.Deadline | None]):

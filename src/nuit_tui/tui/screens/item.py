@@ -16,11 +16,11 @@ from ...domain import models as m
 from ...domain.norwegian import ParseError, clock, parse_time
 from ...store.errors import StoreError
 from ..widgets.autosave import Autosave
+from ..widgets.checkbox import Checkbox
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.conflict import VersionedForm
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField
-from ..widgets.checkbox import Checkbox
 from .break_form import parse_minutes
 
 TEXT_FIELDS = {

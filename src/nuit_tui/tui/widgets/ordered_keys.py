@@ -74,5 +74,5 @@ def install() -> None:
     """Once per process: Input and TextArea (and their subclasses) keep the typed order."""
     for cls in (Input, TextArea):
         if not getattr(cls, _INSTALLED, False):
-            cls._on_key = _ordered(cls._on_key)
+            setattr(cls, "_on_key", _ordered(cls._on_key))  # noqa: B010 (a method replaced on purpose)
             setattr(cls, _INSTALLED, True)
