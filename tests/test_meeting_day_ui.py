@@ -312,3 +312,29 @@ async def test_digits_after_ctrl_u_in_a_burst_are_the_new_duration(demo_path):
             assert duration.value == minutes
             assert archive.item(item.id).duration_minutes == int(minutes)
     archive.close()
+
+
+async def test_a_month_with_one_entry_says_1_oppforing(demo_path):
+    import calendar
+
+    from textual.widgets import Static
+
+    from nuit_tui.tui.screens.year_plan import YearPlanScreen
+
+    archive = Archive.open(demo_path)
+    body = archive.bodies()[0]
+
+    def entries(month: int) -> int:
+        first = dt.date(2023, month, 1)
+        last = first.replace(day=calendar.monthrange(2023, month)[1])
+        return len(archive.year_entries(2023, body_id=body.id, category=None, start=first, end=last))
+
+    month = next(mo for mo in range(1, 13) if entries(mo) == 1)
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 45)) as pilot:
+        assert app.body.id == body.id
+        app.push_screen(YearPlanScreen(dt.date(2023, month, 1)))
+        await settle(pilot, lambda: isinstance(app.screen, YearPlanScreen) and "oppføring" in str(app.screen.query_one("#month-heading", Static).content))
+        heading = str(app.screen.query_one("#month-heading", Static).content)
+        assert ": 1 oppføring ·" in heading
+    archive.close()

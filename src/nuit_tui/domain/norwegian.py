@@ -90,7 +90,7 @@ def parse_date(text: str, default_year: int | None = None) -> dt.date:
     else:
         year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ParseError(f"{text.strip()}: året må være mellom {FIRST_YEAR} og {LAST_YEAR}")
+        raise ParseError(f"«{text.strip()}»: en dato må ligge mellom år {FIRST_YEAR} og {LAST_YEAR}")
     try:
         return dt.date(year, month, day)
     except ValueError:
