@@ -192,6 +192,17 @@ def test_restore_refuses_a_backup_carrying_a_foreign_trigger_and_keeps_the_archi
     conn.close()
 
 
+def test_a_sound_backup_restores_over_a_tampered_archive(demo_path, tmp_path):
+    good = backups.backup(demo_path, tmp_path / "good.sqlite")
+    planted(FOREIGN["trigger undoing exempt"][0])(demo_path)
+    done = backups.restore(good, demo_path, force=True)
+    kept = sqlite3.connect(done.replaced_copy)  # what was replaced is kept, for whoever wants to look
+    assert kept.execute("SELECT count(*) FROM sqlite_master WHERE name = 'keep_public'").fetchone() == (1,)
+    kept.close()
+    code, _, err = run_main(["check", "--db", demo_path])
+    assert code == 0, err
+
+
 def test_a_file_holding_only_a_view_is_not_taken_for_an_empty_one(tmp_path):
     path = tmp_path / "nuit.sqlite"
     planted("CREATE VIEW v AS SELECT 1;")(path)
@@ -537,3 +548,62 @@ def test_a_stale_temporary_file_of_each_kind_is_removed_at_the_next_write_or_sta
         Archive.open(demo_path).close()  # the next start, with nothing to migrate
     assert leftover.name.startswith(".") and copies.temp_target(leftover.name)
     assert not leftover.exists()
+
+
+# --- one class per case ----------------------------------------------------------------------
+
+
+def _newer(path: Path, demo: Path) -> Path:
+    shutil.copy(demo, path)
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO _sqlite_migrations(migration_set, name, applied_at) VALUES ('nuit_tui', '9999_future', 'x')")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def _other_program(path: Path, demo: Path) -> Path:
+    planted("CREATE TABLE customers (name TEXT); INSERT INTO customers VALUES ('Kari');")(path)
+    return path
+
+
+def _corrupt(path: Path, demo: Path) -> Path:
+    data = bytearray(demo.read_bytes())
+    for offset in range(3 * 4096, min(len(data), 12 * 4096)):
+        data[offset] = (data[offset] * 7 + 13) % 256
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _foreign(path: Path, demo: Path) -> Path:
+    shutil.copy(demo, path)
+    planted(FOREIGN["view"][0])(path)
+    return path
+
+
+CASES = {
+    "fifo": (lambda path, demo: os.mkfifo(path) or path, errors.NotARegularFile),
+    "folder": (lambda path, demo: path.mkdir() or path, errors.NotADatabase),
+    "text": (lambda path, demo: path.write_text("Referat\n") and path, errors.NotADatabase),
+    "other program": (_other_program, errors.NotNuitDatabase),
+    "newer": (_newer, errors.NewerDatabase),
+    "corrupt": (_corrupt, errors.CorruptDatabase),
+    "foreign view": (_foreign, errors.ForeignSchema),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_bad_file_is_refused_with_its_own_class_by_check_open_and_restore(demo_template, tmp_path, case):
+    make, kind = CASES[case]
+    path = make(tmp_path / "nuit.sqlite", demo_template)
+    before = snapshot(tmp_path)
+    with pytest.raises(kind) as info:
+        connection.check_file(path, ["meetings"])
+    assert ("sikkerhetskopi" in str(info.value)) is (kind is errors.CorruptDatabase)
+    with pytest.raises(kind):
+        ArchiveFile(path)
+    target = tmp_path.parent / f"{tmp_path.name}-target.sqlite"
+    with pytest.raises(kind):
+        backups.restore(path, target)
+    assert not target.exists()
+    assert snapshot(tmp_path) == before

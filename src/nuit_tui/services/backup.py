@@ -176,7 +176,7 @@ def _writable_sqlite(db: Path) -> sqlite3.Connection | None:
     """A connection to `db` if it is a sound nuit-tui archive we can write to, else None."""
     try:
         report = inspect_file(db)
-    except (errors.CorruptDatabase, errors.NotADatabase, errors.NotNuitDatabase, errors.NewerDatabase):
+    except (errors.CorruptDatabase, errors.NotADatabase, errors.NotNuitDatabase, errors.NewerDatabase, errors.ForeignSchema):
         return None
     if report.empty:
         return None

@@ -454,4 +454,5 @@ def check_file(path: Path, tables: list[str]) -> CheckResult:
 
     with _left_as_found(path):
         problems, counts = read_file(path, look)
-    return CheckResult(replace(report, read_only=read_only_reason(path)), problems, counts)
+    read_only = read_only_reason(path) or ("disken er full" if _disk_full(path) else None)
+    return CheckResult(replace(report, read_only=read_only), problems, counts)

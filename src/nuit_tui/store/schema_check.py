@@ -78,12 +78,18 @@ class _Script:
     def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, tuple(params))
 
-    def __getattr__(self, name: str) -> Any:
+    def _database(self) -> Any:
         if self._utils is None:
             import sqlite_utils
 
             self._utils = sqlite_utils.Database(self.conn, execute_plugins=False)
-        return getattr(self._utils, name)
+        return self._utils
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._database(), name)
+
+    def __getitem__(self, name: str) -> Any:
+        return self._database()[name]
 
 
 def _objects(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str | None]]:
