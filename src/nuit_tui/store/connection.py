@@ -15,6 +15,7 @@ import os
 import re
 import sqlite3
 import stat
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 from . import errors
-from .copies import remove_stale_temps, verified_copy
+from .copies import STALE_SECONDS, remove_stale_temps, verified_copy
 from .schema import APPLICATION_ID, MIGRATION_SET, migration_names, migrations
 from .schema_check import schema_problems
 
@@ -306,9 +307,21 @@ def migration_backup_path(path: Path) -> Path:
 
 
 def remove_stale_migration_temps(path: Path) -> list[Path]:
-    """What a kill during an earlier migration backup of `path` left (at the next open)."""
+    """What a kill during an earlier migration backup of `path` left (at the next open):
+    hidden temporary files, and the visible `….sqlite.tmp` (and `-journal`) that
+    versions before them left."""
     pattern = re.compile(rf"{re.escape(path.stem)}\.{_MIGRATION_BACKUP}-\d{{8}}-\d{{6}}.*")
-    return remove_stale_temps(path.parent, pattern)
+    removed = remove_stale_temps(path.parent, pattern)
+    legacy = re.compile(rf"{re.escape(path.stem)}\.{_MIGRATION_BACKUP}-\d{{8}}-\d{{6}}[^/]*\.tmp(?:-journal)?")
+    limit = time.time() - STALE_SECONDS
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if legacy.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < limit:
+                        os.unlink(entry.path)
+                        removed.append(Path(entry.path))
+    return removed
 
 
 class LazyDatabase:
