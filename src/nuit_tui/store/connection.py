@@ -180,15 +180,17 @@ def read_file(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
     had_sidecars = any(p.exists() for p in _sidecars(path))
     immutable = _wants_immutable(path)
     while True:
-        conn = _readonly_connection(path, immutable=immutable)
+        conn: sqlite3.Connection | None = None
         try:
+            conn = _readonly_connection(path, immutable=immutable)
             return read(conn)
         except sqlite3.Error as exc:
             error = classify(path, exc)
             if immutable or had_sidecars or not isinstance(error, errors.DiskFull | errors.ReadOnlyDatabase):
                 raise error from None
         finally:
-            conn.close()
+            if conn is not None:
+                conn.close()
         _remove_made_sidecars(path)
         immutable = True
 
