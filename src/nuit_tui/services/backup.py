@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import check_target
 from ..store import TABLES, check_file, errors, inspect_file
 from ..store.connection import connect, open_database, read_only_reason, reader_connection, refuse_non_regular
 from ..store.copies import STALE_SECONDS, fsync_dir, fsync_file, remove_stale_temps, verified_copy
@@ -81,6 +82,7 @@ def backup(db: Path, out: Path | None = None, *, now: dt.datetime | None = None)
     out = Path(out)
     if out.is_dir():
         out = out / f"{db.stem}-{_stamp(now)}.sqlite"
+    check_target(out)  # a device, a FIFO: refused with its own words, never replaced
     if out.exists():
         if out.resolve() == db.resolve():
             raise errors.Conflict("Sikkerhetskopien kan ikke skrives over selve databasen")

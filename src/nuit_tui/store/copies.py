@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..files import check_target
 from . import errors
 
 STALE_SECONDS = 600
@@ -106,6 +107,7 @@ def verified_copy(source: sqlite3.Connection, destination: Path) -> Path:
         finally:
             target.close()
         fsync_file(tmp)
+        check_target(destination)  # a device or FIFO made meanwhile is never replaced
         os.replace(tmp, destination)
     except sqlite3.Error as exc:
         remove_with_sidecars(tmp)
