@@ -9,9 +9,18 @@ The same models validate the JSON import, so they are the one boundary check.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 
 # The enumerations live apart, so that screens can label stored values without pydantic.
 from .enums import (  # noqa: F401  (re-exported: m.MeetingStatus and so on)
@@ -27,9 +36,34 @@ from .enums import (  # noqa: F401  (re-exported: m.MeetingStatus and so on)
     RuleAnchor,
 )
 
-Text = Annotated[str, StringConstraints(strip_whitespace=False)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-ShortName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
+from .norwegian import check_date
+from .text import clean_text
+
+# Context of a record read back from the archive's file (see `stored`): what an older
+# version stored is shown and exported as it is, never refused on the way out.
+STORED = {"stored": True}
+
+
+def _clean(value: object) -> object:
+    # The one input rule for text, before any other check (a name of only control
+    # characters is then empty, and refused as such).
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def _date_in_range(value: dt.date, info: ValidationInfo) -> dt.date:
+    if info.context and info.context.get("stored"):
+        return value
+    return check_date(value)
+
+
+# Every text field of every record is one of these: cleaned by the same validator.
+Clean = BeforeValidator(_clean)
+Str = Annotated[str, Clean]
+Text = Annotated[str, Clean, StringConstraints(strip_whitespace=False)]
+Name = Annotated[str, Clean, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+ShortName = Annotated[str, Clean, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
+# Every date field: within the range the archive accepts (norwegian.FIRST_DAY..LAST_DAY).
+Day = Annotated[dt.date, AfterValidator(_date_in_range)]
 
 
 class Record(BaseModel):
@@ -40,12 +74,18 @@ class Record(BaseModel):
 
     id: int | None = None
 
+    @classmethod
+    def stored(cls, row: dict) -> Self:
+        """The record from a row of the archive's file: text cleaned like any input,
+        but a date out of range (stored by an older version) kept, not refused."""
+        return cls.model_validate(row, context=STORED)
+
 
 class Versioned(Record):
     """Rows a person edits carry a version, so a stale write can be detected."""
 
     row_version: int = Field(default=1, ge=1)
-    updated_at: str | None = None
+    updated_at: Str | None = None
 
 
 # --- records ------------------------------------------------------------------------
@@ -59,13 +99,13 @@ class Body(Record):
 
 class Organization(Record):
     name: Name
-    short_name: str | None = None
+    short_name: Str | None = None
 
 
 class Person(Record):
     name: Name
     organization_id: int | None = None
-    email: str | None = None
+    email: Str | None = None
 
 
 class Membership(Record):
@@ -74,8 +114,8 @@ class Membership(Record):
     role: MembershipRole = MembershipRole.MEMBER
     organization_id: int | None = None
     substitute_for_person_id: int | None = None
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
+    valid_from: Day | None = None
+    valid_to: Day | None = None
     position: int = 0
 
     @model_validator(mode="after")
@@ -94,11 +134,11 @@ class Meeting(Versioned):
     body_id: int
     year: int = Field(ge=1900, le=2200)
     number: int = Field(ge=1, le=999)
-    date: dt.date
+    date: Day
     start_time: dt.time
     end_time: dt.time
-    location: str | None = None
-    video_link: str | None = None
+    location: Str | None = None
+    video_link: Str | None = None
     status: MeetingStatus = MeetingStatus.PLANNED
 
     @model_validator(mode="after")
@@ -137,7 +177,7 @@ class AgendaItem(Versioned):
     narrative: Text = ""
     state: ItemState = ItemState.PLANNED
     exempt: bool = False
-    exempt_basis: str | None = None
+    exempt_basis: Str | None = None
     title_exempt: bool = False
     deferred_from_id: int | None = None
     # When the item was actually taken up and left in the meeting (minute-taking).
@@ -170,9 +210,9 @@ class Attachment(Record):
     """A document attached to an item ("Vedlegg 4A"); OParl's File."""
 
     item_id: int
-    label: str = ""
+    label: Str = ""
     title: Text = ""
-    location: str | None = None
+    location: Str | None = None
     position: int = 0
     exempt: bool = False
 
@@ -221,9 +261,9 @@ class FollowUp(Versioned):
     responsible: Text = ""
     responsible_organization_id: int | None = None
     responsible_person_id: int | None = None
-    due_date: dt.date | None = None
+    due_date: Day | None = None
     status: FollowUpStatus = FollowUpStatus.OPEN
-    closed_on: dt.date | None = None
+    closed_on: Day | None = None
     closing_note: Text = ""
 
 
@@ -231,9 +271,9 @@ class MinutesUnlock(Record):
     """Approved minutes are locked; every unlock is recorded with its reason."""
 
     meeting_id: int
-    unlocked_at: str
+    unlocked_at: Str
     reason: Text = ""
-    relocked_at: str | None = None
+    relocked_at: Str | None = None
 
 
 class DeadlineRule(Versioned):
@@ -244,12 +284,12 @@ class DeadlineRule(Versioned):
     body_id: int | None = None  # whose year plan it belongs to (None: all bodies)
     title: Name
     description: Text = ""
-    category: str = ""
-    responsible: str = ""
+    category: Str = ""
+    responsible: Str = ""
     offset_days: int = Field(ge=-366, le=366)  # negative: before the anchor
     anchor: RuleAnchor = RuleAnchor.MEETINGS
     anchor_body_id: int | None = None  # with MEETINGS: whose meetings (None: every body's)
-    anchor_text: str = ""  # with DEADLINES: matched in the deadline's title, case-insensitive
+    anchor_text: Str = ""  # with DEADLINES: matched in the deadline's title, case-insensitive
     exempt: bool = False
 
 
@@ -257,12 +297,12 @@ class Deadline(Versioned):
     """An entry of the year plan (årshjul)."""
 
     body_id: int | None = None
-    date: dt.date
+    date: Day
     title: Name
     description: Text = ""
-    category: str = ""
-    source: str = ""
-    responsible: str = ""
+    category: Str = ""
+    source: Str = ""
+    responsible: Str = ""
     reminder_days: int | None = Field(default=None, ge=0, le=365)
     exempt: bool = False
     original_text: Text = ""

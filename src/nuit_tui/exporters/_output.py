@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
+from ._text import clean_view
+
 FORMATS = ("docx", "html", "md")
 
 D = TypeVar("D")
@@ -21,8 +23,9 @@ def check_format(fmt: str) -> None:
 
 
 def render_as(renderers: Mapping[str, Callable[[D], bytes]], doc: D, fmt: str) -> bytes:
+    """The document in `fmt`; its text cleaned first, whatever the archive holds."""
     check_format(fmt)
-    return renderers[fmt](doc)
+    return renderers[fmt](clean_view(doc))
 
 
 def file_name(body_short_name: str, meeting_ref: str, kind: str, *, public: bool, fmt: str) -> str:

@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _xml_escape
 
 from ..domain.norwegian import MONTHS
+from ..domain.text import clean_text
 
 SIZE = 1200
 CENTER = (SIZE / 2, SIZE / 2 + 30)
@@ -40,6 +41,12 @@ class WheelDocument:
     title: str  # "Årshjul 2023 – NUIT"
     year: int
     entries: tuple[WheelEntry, ...]
+
+
+def escape(text: str) -> str:
+    """Archive text as SVG text: &, < and > as entities, control characters (not
+    allowed in XML) dropped. Every label and title passes here."""
+    return _xml_escape(clean_text(text), {'"': "&quot;"})
 
 
 def _angle(day: dt.date) -> float:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber
-from ..domain.norwegian import ParseError, clock, time_span, weekday_date
+from ..domain.norwegian import FIRST_DAY, LAST_DAY, ParseError, clock, time_span, weekday_date
 from ..domain.timeplan import PlanEntry, time_plan
 from ..files import write_export
 from ..store.meeting_rows import meeting_filter
@@ -264,7 +264,9 @@ def _deadline_events(
     archive: Archive, archive_id: str, bodies: dict[int, m.Body], *, body_id: int | None, year: int | None, public: bool
 ) -> Iterator[Keyed]:
     # A deadline without a body belongs to every body's year plan.
-    clauses, params = [], []
+    # Only dates the archive accepts: one an older version let in (31.12.9999) has no
+    # day after it to end its event (the command line warns of it, see deadlines_out_of_range).
+    clauses, params = ["date BETWEEN ? AND ?"], [FIRST_DAY.isoformat(), LAST_DAY.isoformat()]
     if body_id is not None:
         clauses.append("(body_id = ? OR body_id IS NULL)")
         params.append(body_id)
@@ -273,7 +275,7 @@ def _deadline_events(
         params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
     if public:
         clauses.append("exempt = 0")
-    for d in archive.store.iter_find(m.Deadline, " AND ".join(clauses) or "1", params, order_by="date, id"):
+    for d in archive.store.iter_find(m.Deadline, " AND ".join(clauses), params, order_by="date, id"):
         # All-day deadlines first on their day, as Outlook shows them.
         yield (d.date, 0, dt.time(0), d.id), _deadline_event(archive_id, bodies, d)
 
