@@ -44,16 +44,25 @@ from .text import clean_text
 STORED = {"stored": True}
 
 
-def _clean(value: object) -> object:
-    # The one input rule for text, before any other check (a name of only control
-    # characters is then empty, and refused as such).
-    return clean_text(value) if isinstance(value, str) else value
+def _stored(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("stored"))
+
+
+def _clean(value: object, info: ValidationInfo) -> object:
+    # The one input rule for text, before any other check: a name of only control
+    # characters is then empty, and refused as such.
+    if not isinstance(value, str):
+        return value
+    cleaned = clean_text(value)
+    if _stored(info) and not cleaned.strip() and value.strip():
+        # Read back: a name an older version stored as nothing but controls stays as it
+        # was, so that its record still reads; every way out cleans it.
+        return value
+    return cleaned
 
 
 def _date_in_range(value: dt.date, info: ValidationInfo) -> dt.date:
-    if info.context and info.context.get("stored"):
-        return value
-    return check_date(value)
+    return value if _stored(info) else check_date(value)
 
 
 # Every text field of every record is one of these: cleaned by the same validator.

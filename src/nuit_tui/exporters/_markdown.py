@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from ..domain.text import clean_text
 from ._text import blocks
 
+_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
 # "&" only where it would start an entity ("&lt;" would show as "<"): a plain "&" stays readable.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|]|&(?=#?\w+;))")
-_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
 # What may not stand in a link destination as it is: its brackets, white space, a
 # backslash (it would escape the closing ">"), and what is not printable.
 _NOT_IN_LINK = re.compile(r"[<>\\\s\x00-\x1f\x7f]")
@@ -21,7 +21,10 @@ def escape(text: str) -> str:
     """Archive text shown literally, on one line: no emphasis, links, entities or raw
     HTML from what was typed, no control characters, and a line break (which could
     start a heading, a list or an HTML block) is a space. Every text of a file passes here."""
-    return _SPECIAL.sub(r"\\\1", _LINE_BREAK.sub(" ", clean_text(text)))
+    text = clean_text(text)
+    if "\n" in text:
+        text = " ".join(line.strip() for line in text.split("\n") if line.strip())
+    return _ENTITY.sub(lambda _: "\\&", text.translate(_SPECIAL))
 
 
 def link_destination(url: str) -> str:
