@@ -33,8 +33,9 @@ from nuit_tui.domain.norwegian import ParseError, parse_date
 from nuit_tui.domain.text import clean_text
 from nuit_tui.services import Archive
 from nuit_tui.services.calendar import export_ics
-from nuit_tui.services.minutes import build_minutes, render_minutes
-from nuit_tui.services.notice import build_notice, render_notice
+from nuit_tui.exporters import registry
+from nuit_tui.services.minutes import build_minutes
+from nuit_tui.services.notice import build_notice
 from nuit_tui.services.transfer import ImportRejected, export_json, import_json, parse_document
 
 # What a terminal, Word or an XML parser must never get: C0 but tab and line feed, DEL, C1.
@@ -181,7 +182,7 @@ def test_an_attachment_location_with_angle_brackets_is_no_html_in_the_markdown_n
     for location in ("https://ehelse.no/x<img src=x onerror=alert(1) ", "C:\\Sak <script>alert(1)</script>", "https://a\\"):
         demo.add_attachment(m.Attachment(item_id=item.id, label="Vedlegg 9", title="Se <b>her</b>", location=location))
     meeting = demo.find_meeting("NUIT", "2/2023")
-    text = render_notice(build_notice(demo, meeting.id, public=False), "md").decode()
+    text = registry.render(build_notice(demo, meeting.id, public=False), "md").decode()
     assert markdown_html_tokens(text) == []
     assert "(<https://ehelse.no/x%3Cimg%20src=x%20onerror=alert(1)>)" in text
 
@@ -467,10 +468,10 @@ def _every_export_is_valid(ids: dict, text: str, *, public: tuple[bool, ...]) ->
             for variant in public:
                 notice = build_notice(archive, ids["meeting"], public=variant)
                 minutes = build_minutes(archive, ids["meeting"], public=variant)
-                for render, doc in ((render_notice, notice), (render_minutes, minutes)):
-                    _check_docx(render(doc, "docx"))
-                    assert xml_tags(parsed_html(render(doc, "html"))) <= HTML_TAGS
-                    _check_markdown(render(doc, "md"))
+                for doc in (notice, minutes):
+                    _check_docx(registry.render(doc, "docx"))
+                    assert xml_tags(parsed_html(registry.render(doc, "html"))) <= HTML_TAGS
+                    _check_markdown(registry.render(doc, "md"))
                 data = export_ics(archive, public=variant, out=folder / "a.ics").read_bytes()
                 _check_ics(data, ids["events"], archive)
                 svg = archive.export_wheel(2023, public=variant, out=folder / "w.svg").read_bytes()
