@@ -31,9 +31,9 @@ from nuit_tui import cli
 from nuit_tui.domain import models as m
 from nuit_tui.domain.norwegian import ParseError, parse_date
 from nuit_tui.domain.text import clean_text
+from nuit_tui.exporters import registry
 from nuit_tui.services import Archive
 from nuit_tui.services.calendar import export_ics
-from nuit_tui.exporters import registry
 from nuit_tui.services.minutes import build_minutes
 from nuit_tui.services.notice import build_notice
 from nuit_tui.services.transfer import ImportRejected, export_json, import_json, parse_document

@@ -35,7 +35,6 @@ from .enums import (  # noqa: F401  (re-exported: m.MeetingStatus and so on)
     PersonRole,
     RuleAnchor,
 )
-
 from .norwegian import check_date
 from .text import clean_text
 
@@ -51,7 +50,7 @@ def _stored(info: ValidationInfo) -> bool:
 def _clean(value: object) -> object:
     # The one input rule for text, before any other check. Every text of every row read
     # passes here: the common case (nothing to clean) costs one C call.
-    if value.__class__ is str and value.isprintable():  # type: ignore[attr-defined]
+    if value.__class__ is str and value.isprintable():
         return value
     return clean_text(value) if isinstance(value, str) else value
 
