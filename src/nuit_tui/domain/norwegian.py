@@ -59,6 +59,27 @@ class ParseError(ValueError):
     """Input a person typed that cannot be read; the message is Norwegian, for the UI."""
 
 
+# The dates the archive accepts at every way in (typed, imported, given on the command
+# line): a year plan's span and then some. Beyond it a date is a typo ("31.12.9999"),
+# and arithmetic on it (the day after, a rule's offset) would overflow.
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2200, 12, 31)
+
+
+def in_range(day: dt.date) -> bool:
+    return FIRST_DAY <= day <= LAST_DAY
+
+
+def check_date(day: dt.date) -> dt.date:
+    """`day`, or ParseError (Norwegian) when it lies outside FIRST_DAY..LAST_DAY."""
+    if not in_range(day):
+        raise ParseError(
+            f"{numeric_date(day)} er utenfor datoene arkivet godtar ({FIRST_DAY.day}.{FIRST_DAY.month}.{FIRST_DAY.year}"
+            f"–{LAST_DAY.day}.{LAST_DAY.month}.{LAST_DAY.year})"
+        )
+    return day
+
+
 _MONTH_BY_NAME = {name: i + 1 for i, name in enumerate(MONTHS)}
 _MONTH_BY_NAME.update({name[:3]: i + 1 for i, name in enumerate(MONTHS)})
 _MONTH_BY_NAME["sept"] = 9
@@ -67,9 +88,6 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 # "23.11.2023", "23/11/23", "23-11-2023"; the year may be left out ("23.11").
 _NUMERIC = re.compile(r"^(\d{1,2})([./-])(\d{1,2})(?:\2(\d{2}|\d{4}))?\.?$")
 _WORDS = re.compile(r"^(\d{1,2})\.?\s*([a-zæøå]+)\.?(?:\s+(\d{4}))?$")
-
-# Dates outside these years are typing errors, not plans (and Word or Outlook would balk).
-FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
 def parse_date(text: str, default_year: int | None = None) -> dt.date:
@@ -89,12 +107,11 @@ def parse_date(text: str, default_year: int | None = None) -> dt.date:
         year = default_year if default_year is not None else dt.date.today().year
     else:
         year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ParseError(f"«{text.strip()}»: en dato må ligge mellom år {FIRST_YEAR} og {LAST_YEAR}")
     try:
-        return dt.date(year, month, day)
+        parsed = dt.date(year, month, day)
     except ValueError:
         raise ParseError(f"{text.strip()} finnes ikke i kalenderen") from None
+    return check_date(parsed)
 
 
 _TIME = re.compile(r"^(?:kl\.?\s*)?(?:(\d{1,2})(?:[.:,](\d{2}))?|(\d{1,2})(\d{2}))$")
