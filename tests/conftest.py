@@ -135,3 +135,12 @@ def docx_raw(data: bytes) -> str:
     """Every part of the package as text, as anyone who unzips the file would read it."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         return "\n".join(package.read(name).decode("utf-8", errors="replace") for name in package.namelist())
+
+
+# --- order ----------------------------------------------------------------------------------
+
+
+def pytest_collection_modifyitems(config, items):
+    """The slow tests first: under xdist they start at once and the short ones fill in
+    around them, rather than one worker finishing a long test alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
