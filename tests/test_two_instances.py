@@ -10,7 +10,6 @@ import datetime as dt
 import pytest
 from textual.widgets import Input, TextArea
 
-from conftest import type_text
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.services.concurrency import EditConflict, data_version, overwrite, save_item_text, save_merged
@@ -103,6 +102,13 @@ async def wait_for(pilot, condition, timeout=5.0):
             raise AssertionError("the app did not catch up")
         await pilot.pause(0.1)
         waited += 0.1
+
+
+async def type_text(pilot, text):
+    # Key by key with Pilot's waits, not conftest's burst: typed in one burst right
+    # after the screen opens, the keys were lost under load (not yet understood; see
+    # the tests' report), and these tests are about the conflicts, not fast typing.
+    await pilot.press(*[c if c != " " else "space" for c in text])
 
 
 async def test_the_item_screen_shows_the_other_windows_change_and_merges_its_own(two):
