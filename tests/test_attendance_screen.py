@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from conftest import type_text
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.store import errors
@@ -14,10 +15,6 @@ from nuit_tui.tui.screens.attendance import AttendanceScreen, GuestsTable, Membe
 from nuit_tui.tui.widgets.confirm import ConfirmScreen
 
 Status = m.AttendanceStatus
-
-
-async def type_text(pilot, text):
-    await pilot.press(*[char if char != " " else "space" for char in text])
 
 
 def person_id(archive, name):

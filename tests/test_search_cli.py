@@ -2,17 +2,10 @@
 
 import datetime as dt
 import json
-import subprocess
-import sys
 
+from conftest import run
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
-
-
-def run(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "nuit_tui", *map(str, args)], capture_output=True, text=True, timeout=120
-    )
 
 
 def one_line_error(result):

@@ -4,15 +4,12 @@ import datetime as dt
 
 from textual.widgets import DataTable
 
+from conftest import type_text
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.year_plan import YearPlanScreen
 from nuit_tui.tui.widgets.year_calendar import YearCalendar
-
-
-async def type_text(pilot, text):
-    await pilot.press(*[c if c != " " else "space" for c in text])
 
 
 async def test_a_year_of_deadlines_by_keys(tmp_path):
