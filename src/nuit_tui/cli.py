@@ -135,7 +135,7 @@ def _export_meeting_document(args: argparse.Namespace, export, after=None) -> in
     archive = _open(_db_path(args), create=False)
     warnings: list[str] = []
     try:
-        meeting = archive.find_meeting(args.body, args.meeting)
+        meeting = archive.meetings.find(args.body, args.meeting)
         try:
             path = export(archive, meeting.id, fmt=args.format, public=args.public, out=Path(args.out) if args.out else None)
         except (UnknownFormat, FileNotFoundError) as exc:
@@ -169,10 +169,10 @@ def cmd_export_wheel(args: argparse.Namespace) -> int:
     year = _year(args.year)  # bad input is refused before the file is opened
     archive = _open(_db_path(args), create=False)
     try:
-        body_id = archive.body(args.body).id if args.body else None
-        year = year or archive.default_plan_year(body_id)
+        body_id = archive.members.body(args.body).id if args.body else None
+        year = year or archive.year_plan.default_year(body_id)
         try:
-            path = archive.export_wheel(year, body_id=body_id, public=args.public, out=Path(args.out) if args.out else None)
+            path = archive.year_plan.export_wheel(year, body_id=body_id, public=args.public, out=Path(args.out) if args.out else None)
         except FileNotFoundError as exc:
             raise UsageError(str(exc).strip("'\"")) from None
     finally:
@@ -186,8 +186,8 @@ def cmd_check_minutes(args: argparse.Namespace) -> int:
 
     archive = _open(_db_path(args), create=False)
     try:
-        meeting = archive.find_meeting(args.body, args.meeting)
-        body = archive.body_by_id(meeting.body_id)
+        meeting = archive.meetings.find(args.body, args.meeting)
+        body = archive.members.body_by_id(meeting.body_id)
         problems = check_minutes(archive, meeting.id)
     finally:
         archive.close()
@@ -235,7 +235,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     check_alarm_minutes(alarm_minutes)
     archive = _open(_db_path(args), create=False)
     try:
-        body_id = archive.body(args.body).id if args.body else None
+        body_id = archive.members.body(args.body).id if args.body else None
         try:
             path = export_ics(
                 archive,
@@ -265,8 +265,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError("--limit må være minst 1")
     archive = _open(_db_path(args), create=False)
     try:
-        body_id = archive.body(args.body).id if args.body else None
-        hits = archive.search(args.query, body_id=body_id, year=year, limit=args.limit)
+        body_id = archive.members.body(args.body).id if args.body else None
+        hits = archive.search.hits(args.query, body_id=body_id, year=year, limit=args.limit)
     finally:
         archive.close()
     if args.json:
@@ -294,8 +294,8 @@ def cmd_followups(args: argparse.Namespace) -> int:
     today = parse_date(args.today) if args.today else dt.date.today()
     archive = _open(_db_path(args), create=False)
     try:
-        body_id = archive.body(args.body).id if args.body else None
-        rows = archive.follow_up_register(
+        body_id = archive.members.body(args.body).id if args.body else None
+        rows = archive.follow_ups.register(
             today=today, body_id=body_id, responsible=args.responsible, status=args.status, limit=args.limit
         )
     finally:

@@ -84,10 +84,6 @@ class Membership(Record):
             raise ValueError("valid_to is before valid_from")
         return self
 
-    def active_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
 
 
 class Meeting(Versioned):

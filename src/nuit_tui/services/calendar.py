@@ -206,15 +206,15 @@ def _derived_events(
 ) -> Iterator[Keyed]:
     """Deadlines that rules derive from meetings or other deadlines (they follow when
     those move), in date order, a year at a time: memory bounded by a year's anchors."""
-    if not archive.rules(body_id=body_id):
+    if not archive.year_plan.rules(body_id=body_id):
         return
     if year is not None:
         years = [year]
     else:
-        meeting_years = archive.meeting_years(None)
+        meeting_years = archive.rows.meeting_years(None)
         years = list(range(min(meeting_years) - 1, max(meeting_years) + 2)) if meeting_years else []
     for each in years:
-        entries = archive.derived_entries(dt.date(each, 1, 1), dt.date(each, 12, 31), body_id=body_id)
+        entries = archive.year_plan.derived_entries(dt.date(each, 1, 1), dt.date(each, 12, 31), body_id=body_id)
         entries = sorted((e for e in entries if not (public and e.exempt)), key=lambda e: (e.date, e.ref_id))
         for e in entries:
             yield (e.date, 0, dt.time(0), e.ref_id), _derived_event(archive_id, bodies, e)
@@ -283,7 +283,7 @@ def _events(
 ) -> Iterator[CalendarEvent]:
     """Every event in date order, read and made a chunk at a time."""
     archive_id = archive.store.meta()["archive_id"]
-    bodies = {body.id: body for body in archive.bodies()}
+    bodies = {body.id: body for body in archive.members.bodies()}
     merged = heapq.merge(
         _meeting_events(archive, archive_id, bodies, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes),
         _deadline_events(archive, archive_id, bodies, body_id=body_id, year=year, public=public),
@@ -339,7 +339,7 @@ def build_calendar(
     check_year(year)
     check_alarm_minutes(alarm_minutes)
     now = now or dt.datetime.now(dt.UTC)
-    body = archive.body_by_id(body_id) if body_id is not None else None
+    body = archive.members.body_by_id(body_id) if body_id is not None else None
     events = _events(archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes)
     return CalendarDocument(
         name=calendar_name(body, year, public=public),
@@ -381,7 +381,7 @@ def export_ics(
     leaves both the file and the record as they were."""
     check_year(year)
     check_alarm_minutes(alarm_minutes)
-    body = archive.body_by_id(body_id) if body_id is not None else None
+    body = archive.members.body_by_id(body_id) if body_id is not None else None
     with archive.store.write():
         doc = build_calendar(archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes, now=now)
         return write_export(

@@ -72,7 +72,7 @@ def find_body(archive: Archive, name: str | None) -> m.Body | None:
     if name is None or not name.strip():
         return None
     wanted = name.strip().casefold()
-    for body in archive.bodies():
+    for body in archive.members.bodies():
         if wanted in (body.short_name.casefold(), body.name.casefold()):
             return body
     raise errors.NotFound(f"Fant ikke utvalget «{name.strip()}»")

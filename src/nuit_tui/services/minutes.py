@@ -112,11 +112,11 @@ class MinutesDocument:
 
 def build_minutes(archive: Archive, meeting_id: int, *, public: bool) -> MinutesDocument:
     """The minutes of a meeting; with `public` the exempt content is already gone."""
-    meeting = archive.meeting(meeting_id)
-    body = archive.body_by_id(meeting.body_id)
+    meeting = archive.meetings.get(meeting_id)
+    body = archive.members.body_by_id(meeting.body_id)
     items = [
         _minutes_item(archive, row.case_number, row.item, public=public)
-        for row in archive.agenda(meeting_id).rows
+        for row in archive.agenda.for_meeting(meeting_id).rows
         if not row.item.is_break
     ]
     return MinutesDocument(
@@ -144,7 +144,7 @@ class _Names:
 
     def person(self, person_id: int) -> m.Person:
         if person_id not in self._people:
-            self._people[person_id] = self.archive.person(person_id)
+            self._people[person_id] = self.archive.members.person(person_id)
         return self._people[person_id]
 
     def organization(self, row: m.Attendance) -> str:
@@ -153,7 +153,7 @@ class _Names:
         if org_id is None:
             return ""
         if org_id not in self._orgs:
-            self._orgs[org_id] = self.archive.organization_by_id(org_id).name
+            self._orgs[org_id] = self.archive.members.organization_by_id(org_id).name
         return self._orgs[org_id]
 
     def labelled(self, row: m.Attendance) -> str:
@@ -176,7 +176,7 @@ def _when(row: m.Attendance) -> str:
 
 def _attendance(archive: Archive, meeting_id: int) -> list[AttendanceGroup]:
     names = _Names(archive)
-    rows = archive.attendance(meeting_id)
+    rows = archive.attendance.rows(meeting_id)
     by_person = {row.person_id: row for row in rows}
     present = [r for r in rows if r.status is m.AttendanceStatus.PRESENT]
 
@@ -226,7 +226,7 @@ def _remark_text(archive: Archive, remark: m.Remark) -> str:
     """"Legeforeningen uttrykte ...": speaker and text re-joined as the bullet reads."""
     speaker = remark.speaker.strip()
     if not speaker and remark.organization_id is not None:
-        speaker = archive.organization_by_id(remark.organization_id).name
+        speaker = archive.members.organization_by_id(remark.organization_id).name
     return " ".join(part for part in (speaker, " ".join(remark.text.split())) if part)
 
 
@@ -252,7 +252,7 @@ def _minutes_item(archive: Archive, case_number: str, item: m.AgendaItem, *, pub
         # Paragraphs typed after the remarks stay in the narrative; it is printed
         # whole before them (the archive does not record where the bullets fell).
         narrative=item.narrative.strip(),
-        remarks=tuple(text for r in archive.remarks(item.id) if (text := _remark_text(archive, r))),
+        remarks=tuple(text for r in archive.minutes.remarks(item.id) if (text := _remark_text(archive, r))),
         decision=decision,
         outcome=outcome,
         exemption=exemption_text(item.exempt_basis) if item.exempt else "",
@@ -283,8 +283,8 @@ class MinutesProblem:
 
 def check_minutes(archive: Archive, meeting_id: int) -> list[MinutesProblem]:
     """What keeps the minutes from being complete, in the order of the document."""
-    meeting = archive.meeting(meeting_id)
-    items = [item for item in archive.agenda_items(meeting_id) if not item.is_break]
+    meeting = archive.meetings.get(meeting_id)
+    items = [item for item in archive.agenda.items(meeting_id) if not item.is_break]
     return [
         *_attendance_problems(archive, meeting),
         *_item_problems(archive, items),
@@ -293,7 +293,7 @@ def check_minutes(archive: Archive, meeting_id: int) -> list[MinutesProblem]:
 
 
 def _case(archive: Archive, item: m.AgendaItem) -> str:
-    label = archive.case_label(item)
+    label = archive.agenda.case_label(item)
     return f"Sak {label}" if label else f"Saken «{item.title}»"
 
 
@@ -320,7 +320,7 @@ def _item_problems(archive: Archive, items: list[m.AgendaItem]) -> list[MinutesP
 
 
 def _attendance_problems(archive: Archive, meeting: m.Meeting) -> list[MinutesProblem]:
-    rows = archive.attendance(meeting.id)
+    rows = archive.attendance.rows(meeting.id)
     names = _Names(archive)
     if not rows:
         return [MinutesProblem(ProblemKind.NO_ATTENDANCE, f"Oppmøtet på møte {meeting.ref} er ikke registrert")]
@@ -341,7 +341,7 @@ def _attendance_problems(archive: Archive, meeting: m.Meeting) -> list[MinutesPr
             )
     # A member the attendance does not mention is absent without a word said.
     recorded = {r.person_id for r in rows}
-    for membership in archive.members_on(meeting.body_id, meeting.date):
+    for membership in archive.members.members_on(meeting.body_id, meeting.date):
         if membership.role is m.MembershipRole.MEMBER and membership.person_id not in recorded:
             person = names.person(membership.person_id)
             problems.append(

@@ -131,9 +131,9 @@ def exemption_text(basis: str | None) -> str:
 
 def build_notice(archive: Archive, meeting_id: int, *, public: bool) -> NoticeDocument:
     """The notice of a meeting; with `public` the exempt content is already gone."""
-    agenda = archive.agenda(meeting_id)
+    agenda = archive.agenda.for_meeting(meeting_id)
     meeting = agenda.meeting
-    body = archive.body_by_id(meeting.body_id)
+    body = archive.members.body_by_id(meeting.body_id)
     rows = [
         NoticeAgendaRow(
             case_number=row.case_number,
@@ -168,7 +168,7 @@ def build_notice(archive: Archive, meeting_id: int, *, public: bool) -> NoticeDo
 
 def _follow_ups(archive: Archive, meeting_id: int, *, public: bool) -> list[NoticeFollowUp]:
     rows = []
-    for row in archive.follow_ups_for_meeting(meeting_id):
+    for row in archive.follow_ups.for_meeting(meeting_id):
         f = row.follow_up
         due = f"{f.due_date.day}.{f.due_date.month}.{f.due_date.year}" if f.due_date else ""
         if public and row.item_exempt:  # the follow-up tells what the exempt item was about
@@ -186,13 +186,13 @@ def _members(archive: Archive, meeting: m.Meeting) -> list[NoticeMember]:
     # Substitutes, the secretariat and observers are not summoned by the notice.
     members = []
     organizations: dict[int, str] = {}
-    for membership in archive.members_on(meeting.body_id, meeting.date):
+    for membership in archive.members.members_on(meeting.body_id, meeting.date):
         if membership.role is not m.MembershipRole.MEMBER:
             continue
-        person = archive.person(membership.person_id)
+        person = archive.members.person(membership.person_id)
         org_id = membership.organization_id or person.organization_id
         if org_id is not None and org_id not in organizations:
-            organizations[org_id] = archive.organization_by_id(org_id).name
+            organizations[org_id] = archive.members.organization_by_id(org_id).name
         members.append(NoticeMember(person.name, organizations.get(org_id, "") if org_id else ""))
     return members
 
@@ -221,22 +221,22 @@ def _notice_item(archive: Archive, case_number: str, item: m.AgendaItem, *, publ
         description=item.description.strip(),
         attachments=tuple(
             NoticeAttachment(a.label.strip(), a.title.strip(), (a.location or "").strip(), a.exempt)
-            for a in archive.attachments(item.id)
+            for a in archive.agenda.attachments(item.id)
             if not (public and a.exempt)
         ),
         proposed_decision=item.proposed_decision.strip(),
         purpose=item.purpose.strip(),
         background=item.background.strip(),
-        presenters=tuple(p.name for p in archive.item_people(item.id, m.PersonRole.PRESENTER)),
-        case_officers=tuple(p.name for p in archive.item_people(item.id, m.PersonRole.CASE_OFFICER)),
-        earlier_handlings=tuple(_earlier(archive, earlier, public=public) for earlier in archive.earlier_handlings(item.id)),
+        presenters=tuple(p.name for p in archive.agenda.item_people(item.id, m.PersonRole.PRESENTER)),
+        case_officers=tuple(p.name for p in archive.agenda.item_people(item.id, m.PersonRole.CASE_OFFICER)),
+        earlier_handlings=tuple(_earlier(archive, earlier, public=public) for earlier in archive.agenda.earlier_handlings(item.id)),
         exemption=exemption_text(item.exempt_basis) if item.exempt else "",
     )
 
 
 def _earlier(archive: Archive, earlier: m.AgendaItem, *, public: bool) -> EarlierHandling:
-    meeting = archive.meeting(earlier.meeting_id)
-    citation = f"{archive.case_label(earlier, with_body=True)} ({citation_date(meeting.date)})"
+    meeting = archive.meetings.get(earlier.meeting_id)
+    citation = f"{archive.agenda.case_label(earlier, with_body=True)} ({citation_date(meeting.date)})"
     if public and earlier.exempt:
         hidden = exemption_text(earlier.exempt_basis)
         return EarlierHandling(citation, hidden, hidden)

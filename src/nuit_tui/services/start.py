@@ -22,35 +22,33 @@ if TYPE_CHECKING:
 
 
 class StartQueries:
-    """What the start screen shows, as plain rows; `Archive` and `ArchiveFile` alike."""
+    """What the start screen shows, as plain rows (`archive.rows`, `archive_file.rows`)."""
 
-    def _start_conn(self) -> sqlite3.Connection:
-        raise NotImplementedError
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
 
     def body_rows(self) -> list[BodyRow]:
-        return meeting_rows.body_rows(self._start_conn())
+        return meeting_rows.body_rows(self.conn)
 
     def meeting_rows(
         self, body_id: int | None, *, year: int | None = None, limit: int, offset: int = 0
     ) -> list[MeetingRow]:
         """Newest first; a page at a time, so a long archive costs what is on screen."""
-        return meeting_rows.meeting_rows(self._start_conn(), body_id, year=year, limit=limit, offset=offset)
+        return meeting_rows.meeting_rows(self.conn, body_id, year=year, limit=limit, offset=offset)
 
     def meeting_years(self, body_id: int | None) -> list[int]:
         """The years that have meetings, newest first."""
-        return meeting_rows.meeting_years(self._start_conn(), body_id)
+        return meeting_rows.meeting_years(self.conn, body_id)
 
 
-class ArchiveFile(StartQueries):
+class ArchiveFile:
     """An archive file opened and checked (or refused: StoreError), whose Archive loads later."""
 
     def __init__(self, path: Path | str, *, create: bool = True):
         self.path = Path(path)
         self._opened = open_file(self.path, create=create)
+        self.rows = StartQueries(self._opened.db.conn)
         self._archive: Archive | None = None
-
-    def _start_conn(self) -> sqlite3.Connection:
-        return self._opened.db.conn
 
     @property
     def loaded(self) -> bool:

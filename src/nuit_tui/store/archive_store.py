@@ -242,24 +242,6 @@ class ArchiveStore:
         where, params = meeting_filter(body_id, year)
         return self.find(m.Meeting, where, params, order_by=order_by, limit=limit, offset=offset)
 
-    def items_matching(self, words: Sequence[str], *, exclude_item_id: int | None, limit: int) -> list[m.AgendaItem]:
-        """Items whose title holds every word, newest meeting first."""
-        clauses = ["agenda_items.kind = 'item'"]
-        params: list[Any] = []
-        for word in words:
-            clauses.append("agenda_items.title LIKE ? ESCAPE '\\'")
-            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params.append(f"%{escaped}%")
-        if exclude_item_id is not None:
-            clauses.append("agenda_items.id != ?")
-            params.append(exclude_item_id)
-        rows = self._select(
-            "SELECT agenda_items.* FROM agenda_items JOIN meetings ON meetings.id = agenda_items.meeting_id"
-            f" WHERE {' AND '.join(clauses)} ORDER BY meetings.date DESC, agenda_items.position LIMIT {int(limit)}",
-            params,
-        )
-        return [m.AgendaItem.model_validate(row) for row in rows]
-
     def people_named(self, prefix: str, *, limit: int) -> list[m.Person]:
         """People whose name, or a word of it, starts with `prefix`."""
         pattern = prefix.strip().replace("%", "").replace("_", "")

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...domain import labels
 from ...domain import models as m
-from ...domain.attendance import VOTING_ROLES, present_during
+from ...domain.attendance import VOTING_ROLES, count_attendance, present_during
 from ...domain.norwegian import clock, long_date, parse_time
 from ...store.errors import StoreError
 from ..widgets.confirm import ConfirmScreen
@@ -147,7 +147,7 @@ class AttendanceScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.archive.ensure_attendance(self.meeting_id)
+        self.archive.attendance.ensure(self.meeting_id)
         self.reload()
         self.grid.focus()
 
@@ -164,14 +164,14 @@ class AttendanceScreen(Screen):
     def reload(self) -> None:
         """Redraw all three lists; a meeting has a few dozen attendees, so all of them."""
         archive = self.archive
-        meeting = archive.meeting(self.meeting_id)
-        body = archive.body_by_id(meeting.body_id)
-        members = archive.meeting_members(self.meeting_id)
-        rows = archive.attendance(self.meeting_id)
-        people = archive.people_by_ids(
+        meeting = archive.meetings.get(self.meeting_id)
+        body = archive.members.body_by_id(meeting.body_id)
+        members = archive.attendance.meeting_members(self.meeting_id)
+        rows = archive.attendance.rows(self.meeting_id)
+        people = archive.members.people_by_ids(
             [ms.person_id for ms in members] + [a.person_id for a in rows] + [a.substitute_for_person_id for a in rows]
         )
-        orgs = archive.organizations_by_ids(
+        orgs = archive.members.organizations_by_ids(
             [ms.organization_id for ms in members] + [a.organization_id for a in rows]
             + [p.organization_id for p in people.values()]
         )
@@ -181,7 +181,8 @@ class AttendanceScreen(Screen):
             organization_id = organization_id or people[person_id].organization_id
             return orgs[organization_id].name if organization_id in orgs else ""
 
-        locked = " · referatet er godkjent og låst" if meeting.status is m.MeetingStatus.MINUTES_APPROVED else ""
+        # The service's rule, not the status: approved minutes with an open unlock may change.
+        locked = " · referatet er godkjent og låst" if archive.lock.is_locked(self.meeting_id) else ""
         self.query_one("#attendance-heading", Static).update(
             f"Oppmøte · {body.short_name} møte {meeting.ref} · {long_date(meeting.date)}{locked}"
         )
@@ -250,27 +251,24 @@ class AttendanceScreen(Screen):
             table.keep_cursor(keep, at)
 
     def _summarize(self, members, rows) -> None:
-        voting = [a for a in rows if a.role in VOTING_ROLES]
-        present = [a for a in voting if a.status is Status.PRESENT]
-        counts = {status: sum(a.status is status for a in voting if a.role is m.AttendanceRole.MEMBER) for status in Status}
-        unregistered = sum(ms.person_id not in self.rows_by_person for ms in members)
+        count = count_attendance([ms.person_id for ms in members], rows)
         parts = [
-            f"Til stede {len(present)}" + (f" (video {sum(a.remote for a in present)})" if any(a.remote for a in present) else ""),
-            f"forfall {counts[Status.ABSENT_WITH_NOTICE]}",
-            f"ikke til stede {counts[Status.ABSENT_WITHOUT_NOTICE]}",
-            f"stedfortredere {sum(a.role is m.AttendanceRole.SUBSTITUTE for a in voting)}",
+            f"Til stede {count.present}" + (f" (video {count.remote})" if count.remote else ""),
+            f"forfall {count.absent_with_notice}",
+            f"ikke til stede {count.absent_without_notice}",
+            f"stedfortredere {count.substitutes}",
         ]
-        if unregistered:
-            parts.append(f"ikke registrert {unregistered} av {len(members)}")
+        if count.unregistered:
+            parts.append(f"ikke registrert {count.unregistered} av {count.members}")
         self.query_one("#attendance-summary", Static).update(" · ".join(parts))
 
     def _presenters(self) -> dict[int, list[str]]:
         """Case numbers each person presents at this meeting."""
         found: dict[int, list[str]] = {}
-        for row in self.archive.agenda(self.meeting_id).rows:
+        for row in self.archive.agenda.for_meeting(self.meeting_id).rows:
             if row.item.is_break:
                 continue
-            for person in self.archive.item_people(row.item.id, m.PersonRole.PRESENTER):
+            for person in self.archive.agenda.item_people(row.item.id, m.PersonRole.PRESENTER):
                 found.setdefault(person.id, []).append(row.case_number or row.item.title)
         return found
 
@@ -292,14 +290,14 @@ class AttendanceScreen(Screen):
         return person_id
 
     def _person_name(self, person_id: int) -> str:
-        return self.people[person_id].name if person_id in self.people else self.archive.person(person_id).name
+        return self.people[person_id].name if person_id in self.people else self.archive.members.person(person_id).name
 
     # --- member keys ----------------------------------------------------------------------
 
     def action_status(self, status: str) -> None:
         if (person_id := self._selected_member()) is None:
             return
-        if self._guard(lambda: self.archive.set_attendance_status(self.meeting_id, person_id, Status(status))):
+        if self._guard(lambda: self.archive.attendance.set_status(self.meeting_id, person_id, Status(status))):
             self.reload()
             # A roll call goes down the list: the next person is ready for the next key.
             self.grid.action_cursor_down()
@@ -309,7 +307,7 @@ class AttendanceScreen(Screen):
             return
         row = self.rows_by_person.get(person_id)
         remote = not (row is not None and row.remote)
-        if self._guard(lambda: self.archive.set_remote(self.meeting_id, person_id, remote)):
+        if self._guard(lambda: self.archive.attendance.set_remote(self.meeting_id, person_id, remote)):
             self.reload()
 
     def _ask_time(self, what: str, field: str, save) -> None:
@@ -328,10 +326,10 @@ class AttendanceScreen(Screen):
         )
 
     def action_arrived(self) -> None:
-        self._ask_time("kom kl.", "arrived_at", self.archive.set_arrived)
+        self._ask_time("kom kl.", "arrived_at", self.archive.attendance.set_arrived)
 
     def action_left(self) -> None:
-        self._ask_time("gikk kl.", "left_at", self.archive.set_left)
+        self._ask_time("gikk kl.", "left_at", self.archive.attendance.set_left)
 
     def action_substitute(self) -> None:
         if (person_id := self._selected_member()) is None:
@@ -341,23 +339,14 @@ class AttendanceScreen(Screen):
             self.notify("Velg medlemmet som stedfortrederen skal møte for", severity="warning")
             return
         member_name = self._person_name(person_id)
-        meeting = self.archive.meeting(self.meeting_id)
-        membership = next((ms for ms in self.archive.meeting_members(self.meeting_id) if ms.person_id == person_id), None)
+        membership = next((ms for ms in self.archive.attendance.meeting_members(self.meeting_id) if ms.person_id == person_id), None)
         organization_id = membership.organization_id if membership else None
-        # The body's registered substitute for this member is the likely one: offer that name.
-        proposed = next(
-            (
-                self._person_name(ms.person_id)
-                for ms in self.archive.members_on(meeting.body_id, meeting.date)
-                if ms.role is m.MembershipRole.SUBSTITUTE and ms.substitute_for_person_id == person_id
-                and ms.person_id not in self.rows_by_person
-            ),
-            "",
-        )
+        suggested = self.archive.attendance.suggested_substitute(self.meeting_id, person_id)
+        proposed = self._person_name(suggested) if suggested is not None else ""
 
         def save(text: str):
-            substitute, created = self.archive.attendee_for_name(text, organization_id=organization_id)
-            self.archive.add_substitute(self.meeting_id, person_id, substitute.id)
+            substitute, created = self.archive.attendance.attendee_for_name(text, organization_id=organization_id)
+            self.archive.attendance.add_substitute(self.meeting_id, person_id, substitute.id)
             return substitute, created
 
         def saved(result) -> None:
@@ -381,8 +370,8 @@ class AttendanceScreen(Screen):
         title = "Legg til i sekretariatet" if role is m.AttendanceRole.SECRETARIAT else "Ny gjest"
 
         def save(text: str):
-            person, created = self.archive.attendee_for_name(text)
-            self.archive.add_attendee(self.meeting_id, person.id, role)
+            person, created = self.archive.attendance.attendee_for_name(text)
+            self.archive.attendance.add_attendee(self.meeting_id, person.id, role)
             return person, created
 
         def saved(result) -> None:
@@ -398,13 +387,13 @@ class AttendanceScreen(Screen):
 
     def action_add_presenters(self) -> None:
         """The meeting's presenters as guests, except those already listed or members."""
-        meeting = self.archive.meeting(self.meeting_id)
-        members = {ms.person_id for ms in self.archive.members_on(meeting.body_id, meeting.date) if ms.role is m.MembershipRole.MEMBER}
+        meeting = self.archive.meetings.get(self.meeting_id)
+        members = {ms.person_id for ms in self.archive.members.members_on(meeting.body_id, meeting.date) if ms.role is m.MembershipRole.MEMBER}
         added = []
         for person_id in self._presenters():
             if person_id in self.rows_by_person or person_id in members:
                 continue
-            if not self._guard(lambda person_id=person_id: self.archive.add_attendee(self.meeting_id, person_id, m.AttendanceRole.GUEST)):
+            if not self._guard(lambda person_id=person_id: self.archive.attendance.add_attendee(self.meeting_id, person_id, m.AttendanceRole.GUEST)):
                 break
             added.append(self._person_name(person_id))
         self.reload()
@@ -432,7 +421,7 @@ class AttendanceScreen(Screen):
             question, done = f"Fjerne {name} fra deltakerlisten?", f"{name} er fjernet fra deltakerlisten"
 
         def answered(yes: bool | None) -> None:
-            if yes and self._guard(lambda: self.archive.remove_attendance(row.id)):
+            if yes and self._guard(lambda: self.archive.attendance.remove(row.id)):
                 self.reload()
                 self.notify(done)
 
@@ -489,11 +478,11 @@ class PersonNameForm(FormScreen):
             hint.update("Skriv navnet; → fullfører forslaget")
             return
         try:
-            person = self.app.archive.match_person(text)
+            person = self.app.archive.members.match_person(text)
         except StoreError as exc:
             hint.update(str(exc))
             return
-        hint.update(f"Finnes: {self.app.archive.person_label(person)}" if person else f"Ny person blir registrert: {' '.join(text.split())}")
+        hint.update(f"Finnes: {self.app.archive.members.person_label(person)}" if person else f"Ny person blir registrert: {' '.join(text.split())}")
 
     def submit(self):
         return self.write_back(self.value("#name"))
@@ -532,15 +521,15 @@ class PresenceByItemScreen(ModalScreen[None]):
         table.add_column("Tid", width=11)
         table.add_column("Til stede", width=9)
         table.add_column("Ikke til stede hele saken")
-        rows = archive.attendance(self.meeting_id)
-        names = archive.people_by_ids(a.person_id for a in rows)
+        rows = archive.attendance.rows(self.meeting_id)
+        names = archive.members.people_by_ids(a.person_id for a in rows)
         present_at_all = [a for a in rows if a.role in VOTING_ROLES and a.status is Status.PRESENT]
-        members = len(archive.meeting_members(self.meeting_id))
-        for row in archive.agenda(self.meeting_id).rows:
+        members = len(archive.attendance.meeting_members(self.meeting_id))
+        for row in archive.agenda.for_meeting(self.meeting_id).rows:
             if row.item.is_break:
                 continue
-            start, end = archive.item_span(row.item.id)
-            there = len(archive.present_at_item(row.item.id))
+            start, end = archive.agenda.item_span(row.item.id)
+            there = len(archive.attendance.present_at_item(row.item.id))
             partly = [names[a.person_id].name for a in present_at_all if not present_during(a, start, end)]
             table.add_row(
                 row.case_number,

@@ -97,7 +97,7 @@ class MeetingModeScreen(Screen):
             labels={"narrative": "Referat", "decision": "Vedtak"},
             read=lambda: {name: self.query_one(f"#{name}", TextArea).text for name in ("narrative", "decision")},
             show=self._show_stored_text,
-            load=lambda: self.archive.item(self.item.id),
+            load=lambda: self.archive.agenda.item(self.item.id),
             write=lambda item: save_item_text(self.archive, item),
             saved=self._saved_after_conflict,
             failed=self._not_saved,
@@ -113,7 +113,7 @@ class MeetingModeScreen(Screen):
             },
             show=self._show_stored_remark,
             load=lambda: remark_of(self.archive, self.remark.id),
-            write=lambda remark: self.archive.update_remark(remark),
+            write=lambda remark: self.archive.minutes.update_remark(remark),
             saved=self._saved_after_conflict,
             failed=self._not_saved,
         )
@@ -150,10 +150,10 @@ class MeetingModeScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.meeting = self.archive.meeting(self.meeting_id)
+        self.meeting = self.archive.meetings.get(self.meeting_id)
         self.today = dt.date.today() == self.meeting.date
         self.query_one("#remark-speaker", Input).suggester = SuggestFromList(
-            self.archive.speaker_names(self.meeting_id), case_sensitive=False
+            self.archive.minutes.speaker_names(self.meeting_id), case_sensitive=False
         )
         table = self.query_one(RemarksTable)
         table.add_column("Hvem", width=28)
@@ -161,7 +161,7 @@ class MeetingModeScreen(Screen):
         table.add_column("Kl.", width=5)
         self.query_one("#mm-remark-editor").display = False
         self._fill_agenda()
-        items = [e for e in self.archive.agenda_items(self.meeting_id) if not e.is_break]
+        items = [e for e in self.archive.agenda.items(self.meeting_id) if not e.is_break]
         first = next((i for i in items if i.id == self.start_item_id), items[0] if items else None)
         if first is not None:
             self.show_item(first.id)
@@ -174,7 +174,7 @@ class MeetingModeScreen(Screen):
         agenda = self.query_one("#mm-agenda", OptionList)
         highlighted = agenda.highlighted
         agenda.clear_options()
-        for row in self.archive.agenda(self.meeting_id).rows:
+        for row in self.archive.agenda.for_meeting(self.meeting_id).rows:
             item = row.item
             if item.is_break:
                 agenda.add_option(Option(f"   {clock(row.start)} {item.title}", disabled=True))
@@ -184,7 +184,7 @@ class MeetingModeScreen(Screen):
             agenda.highlighted = highlighted
 
     def _item_ids(self) -> list[int]:
-        return [e.id for e in self.archive.agenda_items(self.meeting_id) if not e.is_break]
+        return [e.id for e in self.archive.agenda.items(self.meeting_id) if not e.is_break]
 
     def show_item(self, item_id: int) -> None:
         self.flush()
@@ -192,19 +192,14 @@ class MeetingModeScreen(Screen):
             return
         self._loading = True
         previous = self.item
-        now = dt.datetime.now().time().replace(second=0, microsecond=0)
-        if self.today and previous is not None and previous.id != item_id:
-            self.archive.mark_item_times(previous.id, ended=now)
-        item = self.archive.item(item_id)
-        if self.today:
-            item = self.archive.mark_item_times(item_id, started=now)
+        item = self.archive.minutes.take_up_item(item_id, previous_id=previous.id if previous else None)
         self.item = item
         self.item_since = time.monotonic()
-        locked = self.archive.minutes_locked(self.meeting_id)
+        locked = self.archive.lock.is_locked(self.meeting_id)
         type_text = f" · {item.item_type.value}" if item.item_type else ""
-        presenters = ", ".join(p.name for p in self.archive.item_people(item.id, m.PersonRole.PRESENTER))
+        presenters = ", ".join(p.name for p in self.archive.agenda.item_people(item.id, m.PersonRole.PRESENTER))
         self.query_one("#mm-title", Static).update(
-            f"[b]{escape(self.archive.case_label(item))} {escape(item.title)}[/b]{type_text}"
+            f"[b]{escape(self.archive.agenda.case_label(item))} {escape(item.title)}[/b]{type_text}"
             + (f"\nInnledere: {escape(presenters)}" if presenters else "")
             + ("\n[b]Utsatt[/b]" if item.state is m.ItemState.DEFERRED else "")
             + ("\n[b]Trukket[/b]" if item.state is m.ItemState.WITHDRAWN else "")
@@ -408,7 +403,7 @@ class MeetingModeScreen(Screen):
     def _fill_remarks(self, select_id: int | None = None) -> None:
         table = self.query_one(RemarksTable)
         table.clear()
-        for remark in self.archive.remarks(self.item.id):
+        for remark in self.archive.minutes.remarks(self.item.id):
             table.add_row(*self._remark_cells(remark), key=str(remark.id))
             if remark.id == select_id:
                 table.move_cursor(row=table.row_count - 1)
@@ -430,7 +425,7 @@ class MeetingModeScreen(Screen):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((r for r in self.archive.remarks(self.item.id) if str(r.id) == key), None)
+        return next((r for r in self.archive.minutes.remarks(self.item.id) if str(r.id) == key), None)
 
     def _edit(self, remark: m.Remark) -> None:
         self.flush()
@@ -451,7 +446,7 @@ class MeetingModeScreen(Screen):
         made_at = dt.datetime.now().time().replace(second=0, microsecond=0)
         try:
             # The row exists from the first key, so nothing typed into it can be lost.
-            remark = self.archive.add_remark(m.Remark(item_id=self.item.id, made_at=made_at))
+            remark = self.archive.minutes.add_remark(m.Remark(item_id=self.item.id, made_at=made_at))
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -474,7 +469,7 @@ class MeetingModeScreen(Screen):
             if not yes:
                 return
             try:
-                self.archive.delete_remark(remark.id)
+                self.archive.minutes.delete_remark(remark.id)
             except StoreError as exc:
                 self.notify(str(exc), severity="error")
                 return
@@ -490,7 +485,7 @@ class MeetingModeScreen(Screen):
         remark = self._selected_remark()
         if remark is not None:
             try:
-                self.archive.move_remark(remark.id, delta)
+                self.archive.minutes.move_remark(remark.id, delta)
             except StoreError as exc:
                 self.notify(str(exc), severity="error")
                 return
@@ -521,7 +516,7 @@ class MeetingModeScreen(Screen):
             return
         self.flush()
         try:
-            self.item = self.archive.adopt_proposal(self.item.id)
+            self.item = self.archive.minutes.adopt_proposal(self.item.id)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -532,7 +527,7 @@ class MeetingModeScreen(Screen):
         self.call_after_refresh(self._loaded)
         self._show_diff()
         self._fill_agenda()
-        self.notify(f"{self.archive.case_label(self.item)}: vedtatt som foreslått")
+        self.notify(f"{self.archive.agenda.case_label(self.item)}: vedtatt som foreslått")
 
     def action_defer(self) -> None:
         if self.item is None:
@@ -545,12 +540,12 @@ class MeetingModeScreen(Screen):
             if meeting_id is None:
                 return
             try:
-                copy = self.archive.defer_item(item.id, meeting_id)
+                copy = self.archive.minutes.defer_item(item.id, meeting_id)
             except StoreError as exc:
                 self.notify(str(exc), severity="error")
                 return
-            target = self.archive.meeting(copy.meeting_id)
-            self.notify(f"{self.archive.case_label(item)} er utsatt til møte {target.ref}")
+            target = self.archive.meetings.get(copy.meeting_id)
+            self.notify(f"{self.archive.agenda.case_label(item)} er utsatt til møte {target.ref}")
             self._fill_agenda()
             self.show_item(item.id)
 
@@ -564,18 +559,18 @@ class MeetingModeScreen(Screen):
         def confirmed(yes: bool | None) -> None:
             if yes:
                 try:
-                    self.archive.withdraw_item(item.id)
+                    self.archive.minutes.withdraw_item(item.id)
                 except StoreError as exc:
                     self.notify(str(exc), severity="error")
                     return
                 self._fill_agenda()
                 self.show_item(item.id)
-                self.notify(f"{self.archive.case_label(item)} er trukket")
+                self.notify(f"{self.archive.agenda.case_label(item)} er trukket")
 
-        self.app.push_screen(ConfirmScreen(f"Trekke sak {self.archive.case_label(item)} {item.title}?"), confirmed)
+        self.app.push_screen(ConfirmScreen(f"Trekke sak {self.archive.agenda.case_label(item)} {item.title}?"), confirmed)
 
     def _show_follow_ups(self) -> None:
-        follow_ups = self.archive.follow_ups_of_item(self.item.id) if self.item else []
+        follow_ups = self.archive.follow_ups.of_item(self.item.id) if self.item else []
         lines = [
             f"• {escape(f.description)}"
             + (f" – {escape(f.responsible)}" if f.responsible else "")
@@ -593,11 +588,11 @@ class MeetingModeScreen(Screen):
 
         def saved(follow_up: m.FollowUp | None) -> None:
             if follow_up is not None:
-                self.archive.add_follow_up(follow_up)
+                self.archive.follow_ups.add(follow_up)
                 self._show_follow_ups()
                 self.notify("Oppfølgingen er registrert")
 
-        self.app.push_screen(FollowUpFormScreen(item.id, self.archive.speaker_names(self.meeting_id)), saved)
+        self.app.push_screen(FollowUpFormScreen(item.id, self.archive.minutes.speaker_names(self.meeting_id)), saved)
 
     def action_attendance(self) -> None:
         from .attendance import AttendanceScreen
@@ -614,22 +609,22 @@ class MeetingModeScreen(Screen):
 
     def _show_presence(self) -> None:
         """Who was there for this item: needed when a decision's legitimacy is questioned."""
-        present = self.archive.present_at_item(self.item.id)
+        present = self.archive.attendance.present_at_item(self.item.id)
         members = [
-            ms for ms in self.archive.members_on(self.meeting.body_id, self.meeting.date) if ms.role is m.MembershipRole.MEMBER
+            ms for ms in self.archive.members.members_on(self.meeting.body_id, self.meeting.date) if ms.role is m.MembershipRole.MEMBER
         ]
         self.query_one("#mm-present", Static).update(
             f"Til stede under saken: {len(present)} av {len(members)} medlemmer (stedfortredere medregnet) – F5: oppmøte"
-            if self.archive.attendance(self.meeting_id)
+            if self.archive.attendance.rows(self.meeting_id)
             else "Oppmøtet er ikke registrert – F5: oppmøte"
         )
 
     def action_unlock(self) -> None:
         """Unlock approved minutes with a reason, or lock them again."""
-        if not self.archive.minutes_locked(self.meeting_id):
-            if self.archive.meeting(self.meeting_id).status is m.MeetingStatus.MINUTES_APPROVED:
+        if not self.archive.lock.is_locked(self.meeting_id):
+            if self.archive.meetings.get(self.meeting_id).status is m.MeetingStatus.MINUTES_APPROVED:
                 self.flush()
-                self.archive.relock_minutes(self.meeting_id)
+                self.archive.lock.relock(self.meeting_id)
                 self.notify("Referatet er låst igjen")
                 if self.item is not None:
                     self.show_item(self.item.id)
@@ -642,7 +637,7 @@ class MeetingModeScreen(Screen):
             if reason is None:
                 return
             try:
-                self.archive.unlock_minutes(self.meeting_id, reason)
+                self.archive.lock.unlock(self.meeting_id, reason)
             except (StoreError, ParseError) as exc:
                 self.notify(str(exc), severity="error")
                 return

@@ -40,14 +40,14 @@ class MeetingsTable(DataTable):
         self.loaded = 0
         self.exhausted = False
         # The start screen: plain rows, so it paints before the models are loaded.
-        self.body_names = {b.id: b.short_name for b in self.app.start.body_rows()}
+        self.body_names = {b.id: b.short_name for b in self.app.start.rows.body_rows()}
         self.load_page()
 
     def load_page(self) -> None:
         if self.exhausted:
             return
         body = self.app.body
-        meetings = self.app.start.meeting_rows(
+        meetings = self.app.start.rows.meeting_rows(
             body.id if body else None, year=self.year, limit=PAGE_SIZE, offset=self.loaded
         )
         # Count first: adding rows moves the cursor, whose watcher asks for more.
@@ -125,7 +125,7 @@ class MeetingsScreen(Screen):
         """All years → the newest → … → the oldest → all years."""
         table = self.query_one(MeetingsTable)
         body = self.app.body
-        years: list[int | None] = [None, *self.app.start.meeting_years(body.id if body else None)]
+        years: list[int | None] = [None, *self.app.start.rows.meeting_years(body.id if body else None)]
         table.year = years[(years.index(table.year) + 1) % len(years)] if table.year in years else None
         self.action_refresh()
 
@@ -139,7 +139,7 @@ class MeetingsScreen(Screen):
         def created(details) -> None:
             if details is None:
                 return
-            meeting = self.app.archive.create_meeting(
+            meeting = self.app.archive.meetings.create(
                 body.id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
             )
             self.notify(f"Møte {meeting.ref} i {body.short_name} er opprettet med standardsakene")
@@ -154,18 +154,18 @@ class MeetingsScreen(Screen):
         if template_id is None:
             return
         archive = self.app.archive
-        template = archive.meeting(template_id)
-        body = archive.body_by_id(template.body_id)
+        template = archive.meetings.get(template_id)
+        body = archive.members.body_by_id(template.body_id)
         from .meeting_form import MeetingFormScreen
 
         def created(details) -> None:
             if details is None:
                 return
             with archive.store.write():
-                meeting = archive.create_meeting(
+                meeting = archive.meetings.create(
                     body.id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
                 )
-                copied = archive.copy_structure(template.id, meeting.id)
+                copied = archive.agenda.copy_structure(template.id, meeting.id)
             self.notify(f"Møte {meeting.ref} er opprettet med {copied} punkter fra {template.ref}")
             self.action_refresh()
             self._open(meeting.id)
@@ -191,7 +191,7 @@ class MeetingsScreen(Screen):
         self.app.push_screen(MembersScreen())
 
     def action_next_body(self) -> None:
-        bodies = [*self.app.archive.bodies(), None]
+        bodies = [*self.app.archive.members.bodies(), None]
         current = self.app.body
         index = next((i for i, b in enumerate(bodies) if (b and b.id) == (current and current.id)), -1)
         self.app.body = bodies[(index + 1) % len(bodies)]

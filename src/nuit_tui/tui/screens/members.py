@@ -108,11 +108,11 @@ class MembershipsTable(RegistryTable):
         if body is None:
             return
         archive = self.app.archive
-        memberships = archive.memberships(body.id)
-        people = archive.people_by_ids(
+        memberships = archive.members.memberships(body.id)
+        people = archive.members.people_by_ids(
             [ms.person_id for ms in memberships] + [ms.substitute_for_person_id for ms in memberships]
         )
-        orgs = archive.organizations_by_ids(ms.organization_id for ms in memberships)
+        orgs = archive.members.organizations_by_ids(ms.organization_id for ms in memberships)
         today = dt.date.today()
         for ms in memberships:
             # Ended memberships stay listed, dimmed: they are part of past meetings.
@@ -129,8 +129,8 @@ class MembershipsTable(RegistryTable):
 
     def _names(self, membership_id: int) -> tuple[m.Membership, str, m.Body]:
         archive = self.app.archive
-        ms = archive.membership(membership_id)
-        return ms, archive.person(ms.person_id).name, archive.body_by_id(ms.body_id)
+        ms = archive.members.membership(membership_id)
+        return ms, archive.members.person(ms.person_id).name, archive.members.body_by_id(ms.body_id)
 
     def action_new(self) -> None:
         body = self.app.body
@@ -140,7 +140,7 @@ class MembershipsTable(RegistryTable):
 
         def saved(ms: m.Membership | None) -> None:
             if ms is not None:
-                name = self.app.archive.person(ms.person_id).name
+                name = self.app.archive.members.person(ms.person_id).name
                 self.notify(f"{name} er lagt til i {body.short_name} som {labels.MEMBERSHIP_ROLE[ms.role].lower()}")
                 self.after_change(ms.id)
 
@@ -178,13 +178,13 @@ class MembershipsTable(RegistryTable):
             f"Slette medlemskapet til {name} i {body.short_name}?\n\n"
             "Er medlemskapet bare over, avslutt det heller (a): da står personen "
             "fortsatt i medlemslisten til tidligere møter.",
-            lambda: self.app.archive.delete_membership(membership_id),
+            lambda: self.app.archive.members.delete_membership(membership_id),
             f"Slettet medlemskapet til {name} i {body.short_name}",
         )
 
     def action_move(self, delta: int) -> None:
         if (membership_id := self.selected_id) is not None:
-            self.app.archive.move_membership(membership_id, delta)
+            self.app.archive.members.move_membership(membership_id, delta)
             self.reload(membership_id)
 
 
@@ -267,12 +267,12 @@ class PeopleTable(PagedTable):
 
     def fill(self) -> None:
         archive = self.app.archive
-        people = archive.people(self.query_text, limit=PAGE_SIZE)
-        orgs = archive.organizations_by_ids(p.organization_id for p in people)
+        people = archive.members.people(self.query_text, limit=PAGE_SIZE)
+        orgs = archive.members.organizations_by_ids(p.organization_id for p in people)
         for person in people:
             org = orgs[person.organization_id].name if person.organization_id in orgs else ""
             self.add_row(person.name, org, key=str(person.id))
-        total = len(people) if len(people) < PAGE_SIZE else archive.people_count(self.query_text)
+        total = len(people) if len(people) < PAGE_SIZE else archive.members.people_count(self.query_text)
         self.show_count(len(people), total)
 
     def action_new(self) -> None:
@@ -292,21 +292,21 @@ class PeopleTable(PagedTable):
                 self.notify(f"Lagret: {person.name}")
                 self.after_change(person.id)
 
-        self.app.push_screen(PersonForm(self.app.archive.person(person_id)), saved)
+        self.app.push_screen(PersonForm(self.app.archive.members.person(person_id)), saved)
 
     def action_delete(self) -> None:
         if (person_id := self.selected_or_say()) is None:
             return
         archive = self.app.archive
         try:
-            person = archive.check_delete_person(person_id)
+            person = archive.members.check_delete_person(person_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
-        count = len(archive.memberships_of_person(person_id))
+        count = len(archive.members.memberships_of_person(person_id))
         also = f"\n\nPersonens {count} medlemskap slettes også." if count else ""
         self.delete_after_asking(
-            f"Slette {person.name}?{also}", lambda: archive.delete_person(person_id), f"Slettet {person.name}"
+            f"Slette {person.name}?{also}", lambda: archive.members.delete_person(person_id), f"Slettet {person.name}"
         )
 
 
@@ -328,10 +328,10 @@ class OrganizationsTable(PagedTable):
 
     def fill(self) -> None:
         archive = self.app.archive
-        orgs = archive.organizations(self.query_text, limit=PAGE_SIZE)
+        orgs = archive.members.organizations(self.query_text, limit=PAGE_SIZE)
         for org in orgs:
             self.add_row(org.name, org.short_name or "", key=str(org.id))
-        total = len(orgs) if len(orgs) < PAGE_SIZE else archive.organization_count(self.query_text)
+        total = len(orgs) if len(orgs) < PAGE_SIZE else archive.members.organization_count(self.query_text)
         self.show_count(len(orgs), total)
 
     def action_new(self) -> None:
@@ -351,19 +351,19 @@ class OrganizationsTable(PagedTable):
                 self.notify(f"Lagret: {org.name}")
                 self.after_change(org.id)
 
-        self.app.push_screen(OrganizationForm(self.app.archive.organization_by_id(org_id)), saved)
+        self.app.push_screen(OrganizationForm(self.app.archive.members.organization_by_id(org_id)), saved)
 
     def action_delete(self) -> None:
         if (org_id := self.selected_or_say()) is None:
             return
         archive = self.app.archive
         try:
-            org = archive.check_delete_organization(org_id)
+            org = archive.members.check_delete_organization(org_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
         self.delete_after_asking(
-            f"Slette organisasjonen {org.name}?", lambda: archive.delete_organization(org_id), f"Slettet {org.name}"
+            f"Slette organisasjonen {org.name}?", lambda: archive.members.delete_organization(org_id), f"Slettet {org.name}"
         )
 
 
@@ -381,7 +381,7 @@ class BodiesTable(RegistryTable):
         self.add_column("Navn", key="name")
 
     def fill(self) -> None:
-        for body in self.app.archive.bodies():
+        for body in self.app.archive.members.bodies():
             self.add_row(body.short_name, body.name, key=str(body.id))
 
     def action_new(self) -> None:
@@ -405,25 +405,25 @@ class BodiesTable(RegistryTable):
                     self.app.body = body  # the title bar and other screens show its name
                 self.after_change(body.id)
 
-        self.app.push_screen(BodyForm(self.app.archive.body_by_id(body_id)), saved)
+        self.app.push_screen(BodyForm(self.app.archive.members.body_by_id(body_id)), saved)
 
     def action_delete(self) -> None:
         if (body_id := self.selected_or_say()) is None:
             return
         archive = self.app.archive
         try:
-            body = archive.check_delete_body(body_id)
+            body = archive.members.check_delete_body(body_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
 
         def delete() -> None:
-            archive.delete_body(body_id)
+            archive.members.delete_body(body_id)
             if self.app.body is not None and self.app.body.id == body_id:
-                remaining = archive.bodies()
+                remaining = archive.members.bodies()
                 self.app.body = remaining[0] if remaining else None
 
-        count = len(archive.memberships(body.id))
+        count = len(archive.members.memberships(body.id))
         also = f"\n\nUtvalgets {count} medlemskap og frister slettes også." if count else ""
         self.delete_after_asking(
             f"Slette utvalget {body.short_name} – {body.name}?{also}", delete, f"Slettet utvalget {body.short_name}"
@@ -478,7 +478,7 @@ class MembersScreen(Screen):
     def reload_from_file(self) -> None:
         """Another window committed: every tab again, each keeping its row and its search."""
         body = self.app.body
-        fresh = next((b for b in self.app.archive.bodies() if b.id == body.id), body) if body else None
+        fresh = next((b for b in self.app.archive.members.bodies() if b.id == body.id), body) if body else None
         if fresh != body:
             self.app.body = fresh  # renamed there: the title bar shows it too, and _body_changed reloads
         else:
@@ -500,7 +500,7 @@ class MembersScreen(Screen):
         note.display = memberships.row_count == 0
 
     def action_next_body(self) -> None:
-        bodies = self.app.archive.bodies()
+        bodies = self.app.archive.members.bodies()
         if not bodies:
             self.notify("Det finnes ingen utvalg ennå; legg til et i fanen Utvalg (4)", severity="warning")
             return

@@ -122,7 +122,7 @@ class SearchScreen(TypeAhead):
     def _refresh_body(self) -> None:
         """The body filter as stored now (renamed elsewhere); kept as it was if deleted."""
         if self.body is not None:
-            self.body = next((b for b in self.archive.bodies() if b.id == self.body.id), self.body)
+            self.body = next((b for b in self.archive.members.bodies() if b.id == self.body.id), self.body)
 
     def _highlighted_hit(self) -> tuple[int, int] | None:
         """(item id, row) of the highlighted hit of the query in the box, if any."""
@@ -134,7 +134,7 @@ class SearchScreen(TypeAhead):
     @work(thread=True, exclusive=True, group="search")
     def _search(self, text: str, body_id: int | None, year: int | None, keep: tuple[int, int] | None = None) -> None:
         try:
-            hits = self.archive.search(text, body_id=body_id, year=year, limit=RESULT_LIMIT)
+            hits = self.archive.search.hits(text, body_id=body_id, year=year, limit=RESULT_LIMIT)
             error = None
         except (StoreError, sqlite3.Error) as exc:  # a worker's exception would end the app
             hits, error = [], str(exc)
@@ -176,7 +176,7 @@ class SearchScreen(TypeAhead):
         self.query_one("#search-filters", Static).update(f"{body} · {year}  (F2 bytter utvalg, F3 bytter år)")
 
     def action_next_body(self) -> None:
-        bodies = [None, *self.archive.bodies()]
+        bodies = [None, *self.archive.members.bodies()]
         ids = [b.id if b else None for b in bodies]
         current = self.body.id if self.body else None
         self.body = bodies[(ids.index(current) + 1) % len(bodies)] if current in ids else None
@@ -184,7 +184,7 @@ class SearchScreen(TypeAhead):
         self.run_search()
 
     def action_next_year(self) -> None:
-        years: list[int | None] = [None, *self.archive.meeting_years(self.body.id if self.body else None)]
+        years: list[int | None] = [None, *self.archive.rows.meeting_years(self.body.id if self.body else None)]
         self.year = years[(years.index(self.year) + 1) % len(years)] if self.year in years else None
         self._show_filters()
         self.run_search()
@@ -205,7 +205,7 @@ class SearchScreen(TypeAhead):
             self._timer = None
             text = self.query_one("#search-query", Input).value
             try:
-                hits = self.archive.search(text, body_id=self.body.id if self.body else None, year=self.year, limit=RESULT_LIMIT)
+                hits = self.archive.search.hits(text, body_id=self.body.id if self.body else None, year=self.year, limit=RESULT_LIMIT)
             except (StoreError, sqlite3.Error) as exc:
                 self.notify(f"Søket feilet: {exc}", severity="error")
                 return
