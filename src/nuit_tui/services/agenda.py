@@ -241,7 +241,7 @@ class AgendaService:
 
     def set_item_people(self, item_id: int, role: m.PersonRole, person_ids: list[int]) -> None:
         with self.store.write():
-            for link in self.store.find(m.ItemPerson, "item_id = ? AND role = ?", [item_id, role.value]):
+            for link in self.store.find_by(m.ItemPerson, item_id=item_id, role=role):
                 self.store.delete(m.ItemPerson, link.id)
             for position, person_id in enumerate(person_ids, start=1):
                 self.store.insert(m.ItemPerson(item_id=item_id, person_id=person_id, role=role, position=position))
@@ -251,7 +251,7 @@ class AgendaService:
 
     def add_attachment(self, attachment: m.Attachment) -> m.Attachment:
         if attachment.position == 0:
-            count = self.store.count(m.Attachment, "item_id = ?", [attachment.item_id])
+            count = self.store.count_by(m.Attachment, item_id=attachment.item_id)
             attachment = attachment.model_copy(update={"position": count + 1})
         return self.store.insert(attachment)
 
@@ -262,15 +262,15 @@ class AgendaService:
         self.store.delete(m.Attachment, attachment_id)
 
     def attachments(self, item_id: int) -> list[m.Attachment]:
-        return self.store.find(m.Attachment, "item_id = ?", [item_id], order_by="position, id")
+        return self.store.find_by(m.Attachment, item_id=item_id, order_by="position, id")
 
     def link_earlier(self, item_id: int, earlier_item_id: int) -> m.ItemLink:
-        count = self.store.count(m.ItemLink, "item_id = ?", [item_id])
+        count = self.store.count_by(m.ItemLink, item_id=item_id)
         return self.store.insert(m.ItemLink(item_id=item_id, earlier_item_id=earlier_item_id, position=count + 1))
 
     def unlink_earlier(self, item_id: int, earlier_item_id: int) -> None:
         with self.store.write():
-            for link in self.store.find(m.ItemLink, "item_id = ? AND earlier_item_id = ?", [item_id, earlier_item_id]):
+            for link in self.store.find_by(m.ItemLink, item_id=item_id, earlier_item_id=earlier_item_id):
                 self.store.delete(m.ItemLink, link.id)
 
     def candidates_for_linking(self, query: str, *, item_id: int | None = None, limit: int = 20) -> list[m.AgendaItem]:
@@ -300,5 +300,5 @@ class AgendaService:
         return rows
 
     def earlier_handlings(self, item_id: int) -> list[m.AgendaItem]:
-        links = self.store.find(m.ItemLink, "item_id = ?", [item_id], order_by="position, id")
+        links = self.store.find_by(m.ItemLink, item_id=item_id, order_by="position, id")
         return [self.item(link.earlier_item_id) for link in links]

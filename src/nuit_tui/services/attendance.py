@@ -37,15 +37,15 @@ class Attendance:
     }
 
     def rows(self, meeting_id: int) -> list[m.Attendance]:
-        return self.store.find(m.Attendance, "meeting_id = ?", [meeting_id], order_by="position, id")
+        return self.store.find_by(m.Attendance, meeting_id=meeting_id, order_by="position, id")
 
     def row_of(self, meeting_id: int, person_id: int) -> m.Attendance | None:
-        found = self.store.find(m.Attendance, "meeting_id = ? AND person_id = ?", [meeting_id, person_id], limit=1)
+        found = self.store.find_by(m.Attendance, meeting_id=meeting_id, person_id=person_id, limit=1)
         return found[0] if found else None
 
     def add(self, attendance: m.Attendance) -> m.Attendance:
         if attendance.position == 0:
-            count = self.store.count(m.Attendance, "meeting_id = ?", [attendance.meeting_id])
+            count = self.store.count_by(m.Attendance, meeting_id=attendance.meeting_id)
             attendance = attendance.model_copy(update={"position": count + 1})
         return self.store.insert(attendance)
 
@@ -197,9 +197,7 @@ class Attendance:
                 )
             if self._member_on(meeting, substitute.id) is not None:
                 raise errors.Conflict(f"{substitute.name} er selv medlem av {body.short_name} og kan ikke møte som stedfortreder")
-            for other in self.store.find(
-                m.Attendance, "meeting_id = ? AND substitute_for_person_id = ?", [meeting.id, member.id], limit=1
-            ):
+            for other in self.store.find_by(m.Attendance, meeting_id=meeting.id, substitute_for_person_id=member.id, limit=1):
                 raise errors.Conflict(
                     f"{member.name} har allerede {self.members.person(other.person_id).name} som stedfortreder; fjern den først"
                 )

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import itertools
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,7 +36,7 @@ from ..domain.openness import (
 from ..domain.timeplan import PlanEntry, time_plan
 from ..exporters._output import slug
 from ..files import write_export
-from ..store.meeting_rows import meeting_filter
+from ..store import year_plan as year_plan_queries
 from .archive import Archive
 
 MEETING_CATEGORY = "Møte"
@@ -105,18 +104,9 @@ def _uid(archive_id: str, table: str, record_id: int) -> str:
 # --- meetings ----------------------------------------------------------------------------
 
 
-# The columns an agenda line needs, of every exported meeting at once: one query, not
-# a query and a full record per item (the whole archive is thousands of meetings).
-_AGENDA_SQL = (
-    "SELECT meeting_id, id, kind, case_year, case_seq, title, exempt, state, duration_minutes, fixed_start,"
-    " title_exempt, exempt_basis"
-    " FROM agenda_items WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, position, id"
-)
-
-
 def _agendas(archive: Archive, meetings: list[m.Meeting], *, public: bool) -> dict[int, tuple[list[str], bool]]:
     rows: dict[int, list[tuple]] = {}
-    for row in archive.store.conn.execute(_AGENDA_SQL, [json.dumps([mt.id for mt in meetings])]):
+    for row in year_plan_queries.agenda_line_rows(archive.store, [mt.id for mt in meetings]):
         rows.setdefault(row[0], []).append(row)
     return {mt.id: _agenda_lines(mt, rows.get(mt.id, []), public=public) for mt in meetings}
 
@@ -273,7 +263,7 @@ def _meeting_events(
     archive: Archive, archive_id: str, bodies: dict[int, m.Body], *,
     body_id: int | None, year: int | None, public: bool, alarm_minutes: int | None,
 ) -> Iterator[Keyed]:
-    meetings = archive.store.iter_find(m.Meeting, *meeting_filter(body_id, year), order_by="date, start_time, id")
+    meetings = year_plan_queries.iter_meetings(archive.store, body_id=body_id, year=year)
     while chunk := list(itertools.islice(meetings, CHUNK)):
         agendas = _agendas(archive, chunk, public=public)
         for mt in chunk:
@@ -285,16 +275,7 @@ def _deadline_events(
     archive: Archive, archive_id: str, bodies: dict[int, m.Body], *, body_id: int | None, year: int | None, public: bool
 ) -> Iterator[Keyed]:
     # A deadline without a body belongs to every body's year plan.
-    clauses, params = [], []
-    if body_id is not None:
-        clauses.append("(body_id = ? OR body_id IS NULL)")
-        params.append(body_id)
-    if year is not None:
-        clauses.append("date >= ? AND date < ?")
-        params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
-    if public:
-        clauses.append("exempt = 0")  # only to read less: may_publish below decides
-    for d in archive.store.iter_find(m.Deadline, " AND ".join(clauses) or "1", params, order_by="date, id"):
+    for d in year_plan_queries.iter_deadlines(archive.store, body_id=body_id, year=year, public=public):
         if public and not may_publish(d):
             continue
         # All-day deadlines first on their day, as Outlook shows them.
@@ -369,7 +350,7 @@ def build_calendar(
         events=_versioned(archive, events, public=public, now=now),
         stamp=now.astimezone(dt.UTC).replace(microsecond=0),
         public=public,
-        has_timed_events=archive.store.count(m.Meeting, *meeting_filter(body_id, year)) > 0,
+        has_timed_events=year_plan_queries.count_meetings(archive.store, body_id=body_id, year=year) > 0,
     )
 
 

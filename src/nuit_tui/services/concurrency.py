@@ -23,7 +23,7 @@ ATTEMPTS = 3
 
 def data_version(archive) -> int:
     """Changes when another connection commits (not this one): a cheap poll."""
-    return archive.store.conn.execute("PRAGMA data_version").fetchone()[0]
+    return archive.store.data_version()
 
 
 @dataclass(frozen=True)

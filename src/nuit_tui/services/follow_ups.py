@@ -139,7 +139,7 @@ class FollowUps:
         return self.store.insert(follow_up)
 
     def of_item(self, item_id: int) -> list[m.FollowUp]:
-        return self.store.find(m.FollowUp, "item_id = ?", [item_id], order_by="id")
+        return self.store.find_by(m.FollowUp, item_id=item_id)
 
     def register(
         self,

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from ..domain import models as m
 from ..domain.norwegian import long_date
 from ..store import ArchiveStore, errors
-from ..store.search import glob_case
+from ..store import registry
 
 
 def checked_text(value: str | None, label: str, *, required: bool = True, max_length: int = 300) -> str:
@@ -51,7 +51,7 @@ class Members:
         return self.store.insert(m.Body(short_name=short_name, name=name, position=position))
 
     def organization(self, name: str) -> m.Organization:
-        found = self.store.find(m.Organization, "name = ?", [name])
+        found = self.store.find_by(m.Organization, name=name)
         if found:
             return found[0]
         return self.store.insert(m.Organization(name=name))
@@ -68,7 +68,7 @@ class Members:
     def add_membership(self, membership: m.Membership) -> m.Membership:
         if membership.position == 0:
             membership = membership.model_copy(
-                update={"position": self.store.count(m.Membership, "body_id = ?", [membership.body_id]) + 1}
+                update={"position": self.store.count_by(m.Membership, body_id=membership.body_id) + 1}
             )
         return self.store.insert(membership)
 
@@ -76,27 +76,10 @@ class Members:
         """The body's memberships as they were on that day: a past meeting's list stays as it was."""
         return self.store.members_on(body_id, day)
 
-    # --- filters by name ---
-
-    def _name_filter(self, query: str, columns: tuple[str, ...], *, starts_with: bool = False) -> tuple[str, list[str]]:
-        """WHERE clause: every word of `query` occurs in one of the columns (or, with
-        `starts_with`, the first column starts with the whole query)."""
-        query = " ".join(query.split())
-        if not query:
-            return "1", []
-        if starts_with:
-            return f"{columns[0]} GLOB ?", [glob_case(query) + "*"]
-        clauses, params = [], []
-        for word in query.split():
-            pattern = f"*{glob_case(word)}*"
-            clauses.append("(" + " OR ".join(f"coalesce({c}, '') GLOB ?" for c in columns) + ")")
-            params += [pattern] * len(columns)
-        return " AND ".join(clauses), params
-
     # --- bodies ---
 
     def _check_body_short_name(self, short_name: str, body_id: int | None) -> None:
-        for other in self.store.find(m.Body, "short_name = ? COLLATE NOCASE", [short_name]):
+        for other in registry.bodies_with_short_name(self.store, short_name):
             if other.id != body_id:
                 raise errors.Conflict(f"Det finnes allerede et utvalg med kortnavnet «{other.short_name}»")
 
@@ -119,7 +102,7 @@ class Members:
     def check_delete_body(self, body_id: int) -> m.Body:
         """The body, if it may be deleted; a body with meetings may not (their numbers and minutes)."""
         body = self.body_by_id(body_id)
-        meetings = self.store.count(m.Meeting, "body_id = ?", [body_id])
+        meetings = self.store.count_by(m.Meeting, body_id=body_id)
         if meetings:
             raise errors.Conflict(
                 f"{body.short_name} kan ikke slettes: utvalget har {meetings} møte{'r' if meetings != 1 else ''} i arkivet"
@@ -140,29 +123,21 @@ class Members:
 
     def organizations(self, query: str = "", *, starts_with: bool = False, limit: int = 200, offset: int = 0) -> list[m.Organization]:
         """Organisations by name, filtered by words of name or short name."""
-        where, params = self._name_filter(query, ("name", "short_name"), starts_with=starts_with)
-        return self.store.find(m.Organization, where, params, order_by="name COLLATE NOCASE, id", limit=limit, offset=offset)
+        return registry.named(self.store, m.Organization, query, starts_with=starts_with, limit=limit, offset=offset)
 
     def organization_count(self, query: str = "") -> int:
-        where, params = self._name_filter(query, ("name", "short_name"))
-        return self.store.count(m.Organization, where, params)
+        return registry.count_named(self.store, m.Organization, query)
 
     def organization_named(self, name: str) -> m.Organization | None:
         """The organisation of exactly this name, in any letter case."""
         name = " ".join(name.split())
         if not name:
             return None
-        found = self.store.find(m.Organization, "name GLOB ?", [glob_case(name)], limit=1)
+        found = registry.exactly_named(self.store, m.Organization, name, limit=1)
         return found[0] if found else None
 
     def organizations_by_ids(self, ids: Iterable[int | None]) -> dict[int, m.Organization]:
-        ids = sorted({i for i in ids if i is not None})
-        found: dict[int, m.Organization] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            found.update({o.id: o for o in self.store.find(m.Organization, f"id IN ({marks})", chunk)})
-        return found
+        return self.store.get_many(m.Organization, ids)
 
     def add_organization(self, name: str, short_name: str | None = None) -> m.Organization:
         name = checked_text(name, "Navn")
@@ -198,11 +173,11 @@ class Members:
         represented what in past member lists and minutes."""
         organization = self.organization_by_id(organization_id)
         uses = [
-            (self.store.count(m.Person, "organization_id = ?", [organization_id]), "person", "personer"),
-            (self.store.count(m.Membership, "organization_id = ?", [organization_id]), "medlemskap", "medlemskap"),
-            (self.store.count(m.Attendance, "organization_id = ?", [organization_id]), "deltakeroppføring", "deltakeroppføringer"),
-            (self.store.count(m.Remark, "organization_id = ?", [organization_id]), "innspill", "innspill"),
-            (self.store.count(m.FollowUp, "responsible_organization_id = ?", [organization_id]), "oppfølging", "oppfølginger"),
+            (self.store.count_by(m.Person, organization_id=organization_id), "person", "personer"),
+            (self.store.count_by(m.Membership, organization_id=organization_id), "medlemskap", "medlemskap"),
+            (self.store.count_by(m.Attendance, organization_id=organization_id), "deltakeroppføring", "deltakeroppføringer"),
+            (self.store.count_by(m.Remark, organization_id=organization_id), "innspill", "innspill"),
+            (self.store.count_by(m.FollowUp, responsible_organization_id=organization_id), "oppfølging", "oppfølginger"),
         ]
         used = [f"{n} {one if n == 1 else many}" for n, one, many in uses if n]
         if used:
@@ -219,21 +194,13 @@ class Members:
 
     def people(self, query: str = "", *, starts_with: bool = False, limit: int = 200, offset: int = 0) -> list[m.Person]:
         """People by name, a page at a time, filtered by words of the name."""
-        where, params = self._name_filter(query, ("name",), starts_with=starts_with)
-        return self.store.find(m.Person, where, params, order_by="name COLLATE NOCASE, id", limit=limit, offset=offset)
+        return registry.named(self.store, m.Person, query, starts_with=starts_with, limit=limit, offset=offset)
 
     def people_count(self, query: str = "") -> int:
-        where, params = self._name_filter(query, ("name",))
-        return self.store.count(m.Person, where, params)
+        return registry.count_named(self.store, m.Person, query)
 
     def people_by_ids(self, ids: Iterable[int | None]) -> dict[int, m.Person]:
-        ids = sorted({i for i in ids if i is not None})
-        found: dict[int, m.Person] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            found.update({p.id: p for p in self.store.find(m.Person, f"id IN ({marks})", chunk)})
-        return found
+        return self.store.get_many(m.Person, ids)
 
     def person_label(self, person: m.Person) -> str:
         """"Maren Krogh (Apotekforeningen)": how a person is told from a namesake."""
@@ -249,7 +216,7 @@ class Members:
         name, organization = text, None
         if text.endswith(")") and " (" in text:
             name, organization = text[:-1].split(" (", 1)
-        found = self.store.find(m.Person, "name GLOB ?", [glob_case(name)], limit=50)
+        found = registry.exactly_named(self.store, m.Person, name, limit=50)
         if organization is not None:
             wanted = self.organization_named(organization)
             found = [p for p in found if wanted is not None and p.organization_id == wanted.id]
@@ -280,7 +247,7 @@ class Members:
         return self.store.people_named(prefix, limit=limit) if prefix.strip() else []
 
     def person_by_name(self, name: str, *, create: bool = False) -> m.Person | None:
-        found = self.store.find(m.Person, "name = ?", [name.strip()], limit=1)
+        found = self.store.find_by(m.Person, name=name.strip(), limit=1)
         if found:
             return found[0]
         return self.add_person(name.strip()) if create else None
@@ -315,12 +282,12 @@ class Members:
         return person, created
 
     def memberships_of_person(self, person_id: int) -> list[m.Membership]:
-        return self.store.find(m.Membership, "person_id = ?", [person_id], order_by="body_id, position, id")
+        return self.store.find_by(m.Membership, person_id=person_id, order_by="body_id, position, id")
 
     def check_delete_person(self, person_id: int) -> m.Person:
         """The person, if they may be deleted: not one who is in any meeting's attendance."""
         person = self.person(person_id)
-        meetings = self.store.count(m.Attendance, "person_id = ?", [person_id])
+        meetings = self.store.count_by(m.Attendance, person_id=person_id)
         if meetings:
             raise errors.Conflict(
                 f"{person.name} kan ikke slettes: personen står i deltakerlisten til {meetings} møte{'r' if meetings != 1 else ''}"
@@ -343,7 +310,7 @@ class Members:
         """The body's memberships in notice order; with `on`, only those valid that day."""
         if on is not None:
             return self.store.members_on(body_id, on)[:limit]
-        return self.store.find(m.Membership, "body_id = ?", [body_id], order_by="position, id", limit=limit)
+        return self.store.find_by(m.Membership, body_id=body_id, order_by="position, id", limit=limit)
 
     def membership(self, membership_id: int) -> m.Membership:
         return self.store.get(m.Membership, membership_id)
@@ -361,7 +328,7 @@ class Members:
                 raise errors.Conflict(f"{person.name} kan ikke være stedfortreder for seg selv")
             self.person(substitute_for)
         body = self.body_by_id(draft["body_id"])
-        for other in self.store.find(m.Membership, "body_id = ? AND person_id = ?", [body.id, person.id]):
+        for other in self.store.find_by(m.Membership, body_id=body.id, person_id=person.id):
             if other.id == own_id:
                 continue
             overlaps = (valid_to is None or other.valid_from is None or other.valid_from <= valid_to) and (
@@ -397,7 +364,7 @@ class Members:
         }
         with self.store.write():
             membership, created = self._checked_membership(draft, organization_name, None)
-            last = self.store.find(m.Membership, "body_id = ?", [body_id], order_by="position DESC", limit=1)
+            last = self.store.find_by(m.Membership, body_id=body_id, order_by="position DESC", limit=1)
             position = (last[0].position if last else 0) + 1
             membership = self.store.insert(membership.model_copy(update={"position": position}))
         return membership, created
@@ -445,5 +412,5 @@ class Members:
         """Move a membership up (-1) or down (+1) in the body's order, the notice's order."""
         with self.store.write():
             membership = self.membership(membership_id)
-            rows = self.store.find(m.Membership, "body_id = ?", [membership.body_id], order_by="position, id")
+            rows = self.store.find_by(m.Membership, body_id=membership.body_id, order_by="position, id")
             self.store.move_in_order(rows, membership_id, delta)

@@ -10,7 +10,7 @@ from ..domain import labels
 from ..domain import models as m
 from ..domain.meetings import is_preparing
 from ..domain.standard_items import MINUTES_APPROVAL_PREFIX
-from ..store import ArchiveStore, errors
+from ..store import ArchiveStore, errors, registry
 from .agenda import AgendaService
 from .meetings import Meetings
 from .members import Members
@@ -36,22 +36,22 @@ class MinuteTaking:
         with self.store.write():
             self.lock.ensure_editable(self._item_meeting_id(remark.item_id))
             if remark.position == 0:
-                count = self.store.count(m.Remark, "item_id = ?", [remark.item_id])
+                count = self.store.count_by(m.Remark, item_id=remark.item_id)
                 remark = remark.model_copy(update={"position": count + 1})
             return self.store.insert(remark)
 
     def remarks(self, item_id: int) -> list[m.Remark]:
-        return self.store.find(m.Remark, "item_id = ?", [item_id], order_by="position, id")
+        return self.store.find_by(m.Remark, item_id=item_id, order_by="position, id")
 
     def update_remark(self, remark: m.Remark) -> m.Remark:
         """Save a remark; a speaker typed as an organisation's or a person's name is tied to it."""
         with self.store.write():
             self.lock.ensure_editable(self._item_meeting_id(remark.item_id))
             speaker = remark.speaker.strip()
-            org = self.store.find(m.Organization, "name = ? OR short_name = ?", [speaker, speaker], limit=1)
-            person = self.store.find(m.Person, "name = ?", [speaker], limit=1)
+            org = registry.organization_called(self.store, speaker)
+            person = self.store.find_by(m.Person, name=speaker, limit=1)
             remark = remark.model_copy(
-                update={"organization_id": org[0].id if org else None, "person_id": person[0].id if person else None}
+                update={"organization_id": org.id if org else None, "person_id": person[0].id if person else None}
             )
             return self.store.update(remark)
 

@@ -29,7 +29,7 @@ class MinutesLock:
         meeting = self.meetings.get(meeting_id)
         if meeting.status is not m.MeetingStatus.MINUTES_APPROVED:
             return False
-        return not self.store.find(m.MinutesUnlock, "meeting_id = ? AND relocked_at IS NULL", [meeting_id], limit=1)
+        return not self.store.find_by(m.MinutesUnlock, meeting_id=meeting_id, relocked_at=None, limit=1)
 
     def ensure_editable(self, meeting_id: int) -> None:
         if self.is_locked(meeting_id):
@@ -47,8 +47,8 @@ class MinutesLock:
 
     def relock(self, meeting_id: int) -> None:
         with self.store.write():
-            for unlock in self.store.find(m.MinutesUnlock, "meeting_id = ? AND relocked_at IS NULL", [meeting_id]):
+            for unlock in self.store.find_by(m.MinutesUnlock, meeting_id=meeting_id, relocked_at=None):
                 self.store.update(unlock.model_copy(update={"relocked_at": _now()}))
 
     def unlocks(self, meeting_id: int) -> list[m.MinutesUnlock]:
-        return self.store.find(m.MinutesUnlock, "meeting_id = ?", [meeting_id], order_by="id")
+        return self.store.find_by(m.MinutesUnlock, meeting_id=meeting_id)

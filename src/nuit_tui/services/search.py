@@ -135,6 +135,11 @@ def _pick_snippet(columns: dict[str, str], query: index.Query) -> tuple[str, str
     return "", ""
 
 
+def is_query(text: str) -> bool:
+    """Whether `text` has anything to search for (not only spaces or quote marks)."""
+    return not index.parse_query(text).empty
+
+
 class Search:
     """Search across the whole archive."""
 
@@ -190,6 +195,5 @@ class Search:
         hits = self.hits(text, exclude_item_id=exclude_item_id, limit=limit)
         if not hits:
             return []
-        marks = ", ".join("?" for _ in hits)
-        items = {item.id: item for item in self.store.find(m.AgendaItem, f"id IN ({marks})", [h.item_id for h in hits])}
+        items = self.store.get_many(m.AgendaItem, [h.item_id for h in hits])
         return [items[h.item_id] for h in hits if h.item_id in items]

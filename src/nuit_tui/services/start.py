@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING
 
 from ..store import meeting_rows
 from ..store.connection import open_file
+from ..store.locations import location_warning
 from ..store.meeting_rows import BodyRow, MeetingRow
+
+__all__ = ["ArchiveFile", "StartQueries", "location_warning"]
 
 if TYPE_CHECKING:
     from .archive import Archive

@@ -98,7 +98,7 @@ class NuitApp(App[None]):
 
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         # A refused write (busy file, a row changed elsewhere) is a message, never a crash.
-        from ..store.errors import StoreError
+        from ..errors import StoreError
 
         try:
             return await super().run_action(action, default_namespace, namespaces)

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import inspect
-import sqlite3
 
 from textual.app import App, ScreenStackError
 from textual.screen import ModalScreen
 
 from ..services.backup import DEFAULT_KEEP, daily_backup, keep_count
 from ..services.concurrency import data_version
-from ..store.errors import StoreError
-from ..store.locations import location_warning
+from ..errors import DatabaseError, StoreError
+from ..services.start import location_warning
 
 POLL_SECONDS = 1.0
 
@@ -32,7 +31,7 @@ class FileWatch:
     def _read(self) -> int | None:
         try:
             return data_version(self.app.archive)
-        except sqlite3.Error:
+        except DatabaseError:
             return None
 
     def start(self) -> None:
@@ -97,7 +96,7 @@ def start_checks(app: App) -> None:
         def backup() -> None:
             try:
                 daily_backup(path, keep=keep)
-            except (StoreError, OSError, sqlite3.Error) as exc:
+            except (StoreError, OSError, DatabaseError) as exc:
                 with contextlib.suppress(RuntimeError):  # the app closed meanwhile
                     app.call_from_thread(app.notify, f"Den daglige sikkerhetskopien ble ikke tatt: {exc}", severity="error")
 

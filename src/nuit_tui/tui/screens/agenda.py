@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import clock, long_date, time_span
-from ...store.errors import StoreError
+from ...errors import StoreError
 from ..widgets.confirm import ConfirmScreen
 
 DURATION_STEP = 5

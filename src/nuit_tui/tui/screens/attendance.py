@@ -22,7 +22,7 @@ from ...domain import labels
 from ...domain import models as m
 from ...domain.attendance import VOTING_ROLES, count_attendance, present_during
 from ...domain.norwegian import clock, long_date, parse_time
-from ...store.errors import StoreError
+from ...errors import StoreError
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormScreen, labelled
 from ..widgets.people_field import PersonSuggester

@@ -17,7 +17,7 @@ from ...domain import models as m
 from ...domain.meetings import is_preparing
 from ...domain.norwegian import ParseError, parse_date
 from ...services.follow_ups import FollowUpRow, carry_title
-from ...store.errors import StoreError
+from ...errors import StoreError
 from ..widgets.form import FormScreen, labelled
 
 # The status filter cycles through these (None: all).

@@ -24,7 +24,7 @@ from ...domain import models as m
 from ...domain.norwegian import ParseError, clock
 from ...domain.textdiff import word_diff
 from ...services.concurrency import remark_of, save_item_text
-from ...store.errors import StoreError
+from ...errors import StoreError
 from ..widgets.autosave import Autosave
 from ..widgets.conflict import VersionedForm
 from ..widgets.confirm import ConfirmScreen

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedCont
 from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import long_date, numeric_date
-from ...store.errors import StoreError
+from ...errors import StoreError
 from ..widgets.confirm import ConfirmScreen
 from .member_forms import BodyForm, EndMembershipForm, MembershipForm, OrganizationForm, PersonForm
 

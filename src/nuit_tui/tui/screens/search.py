@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from functools import partial
 
 from rich.text import Text
@@ -16,9 +15,8 @@ from textual.worker import get_current_worker
 
 from ...domain import labels
 from ...domain.norwegian import citation_date
-from ...services.search import SearchHit
-from ...store import search as index
-from ...store.errors import StoreError
+from ...errors import DatabaseError, StoreError
+from ...services.search import SearchHit, is_query
 from ..widgets.form import TypeAhead
 
 RESULT_LIMIT = 50
@@ -38,10 +36,12 @@ def hit_prompt(hit: SearchHit) -> Text:
     line = Text("   ")
     if hit.field:
         line.append(f"{hit.field}: ", style="dim italic")
-    inside = False
-    for part in hit.snippet.replace(index.MARK_CLOSE, index.MARK_OPEN).split(index.MARK_OPEN):
-        line.append(part, style="bold reverse" if inside else "")
-        inside = not inside
+    text, at = hit.snippet_text, 0
+    for start, end in hit.spans:
+        line.append(text[at:start])
+        line.append(text[start:end], style="bold reverse")
+        at = end
+    line.append(text[at:])
     head.append("\n")
     head.append_text(line)
     return head
@@ -136,7 +136,7 @@ class SearchScreen(TypeAhead):
         try:
             hits = self.archive.search.hits(text, body_id=body_id, year=year, limit=RESULT_LIMIT)
             error = None
-        except (StoreError, sqlite3.Error) as exc:  # a worker's exception would end the app
+        except (StoreError, DatabaseError) as exc:  # a worker's exception would end the app
             hits, error = [], str(exc)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, text, hits, error, keep)
@@ -154,7 +154,7 @@ class SearchScreen(TypeAhead):
         status = self.query_one("#search-status", Static)
         if error:
             status.update(f"Søket feilet: {error}")
-        elif not index.parse_query(text).empty:
+        elif is_query(text):
             more = f" (de {RESULT_LIMIT} beste)" if len(hits) >= RESULT_LIMIT else ""
             status.update(f"{len(hits)} treff{more} · Enter åpner saken · F5 går til møtet" if hits else "Ingen treff")
         else:
@@ -206,7 +206,7 @@ class SearchScreen(TypeAhead):
             text = self.query_one("#search-query", Input).value
             try:
                 hits = self.archive.search.hits(text, body_id=self.body.id if self.body else None, year=self.year, limit=RESULT_LIMIT)
-            except (StoreError, sqlite3.Error) as exc:
+            except (StoreError, DatabaseError) as exc:
                 self.notify(f"Søket feilet: {exc}", severity="error")
                 return
             self._show(text, hits, None)

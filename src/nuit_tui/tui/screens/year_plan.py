@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain import models as m
 from ...domain.norwegian import MONTHS, long_date
-from ...store.errors import StoreError
+from ...errors import StoreError
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.year_calendar import YearCalendar
 
