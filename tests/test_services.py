@@ -140,10 +140,9 @@ def test_a_cancelled_meetings_items_move_on_with_their_published_numbers(archive
 
 
 def test_a_meetings_structure_is_copied_as_a_template(demo):
-    nuit = demo.members.body("NUIT")
     template = demo.meetings.find("NUIT", "2/2023")
-    meeting = demo.meetings.create(nuit.id, dt.date(2023, 9, 14), dt.time(9), dt.time(15, 45), location="Teams")
-    copied = demo.agenda.copy_structure(template.id, meeting.id)
+    meeting, copied = demo.agenda.create_meeting_from(template.id, dt.date(2023, 9, 14), dt.time(9), dt.time(15, 45), location="Teams")
+    assert (meeting.body_id, meeting.ref, meeting.location) == (template.body_id, "3/2023", "Teams")
     rows = demo.agenda.for_meeting(meeting.id).rows
     assert copied == 14  # 11 items and 3 breaks; the three standard items are the new meeting's own
     assert rows[1].item.title == "Godkjenning av referat fra NUIT 25. mai 2023"

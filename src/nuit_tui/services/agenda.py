@@ -212,6 +212,23 @@ class AgendaService:
                 renumber(self.store, target.body_id, target.year)
         return self.item(item_id)
 
+    def create_meeting_from(
+        self,
+        template_meeting_id: int,
+        date: dt.date,
+        start: dt.time,
+        end: dt.time,
+        *,
+        location: str | None = None,
+        video_link: str | None = None,
+    ) -> tuple[m.Meeting, int]:
+        """A new meeting of the template's body, with its standard items and the
+        template's other items and breaks (one transaction); and how many were copied."""
+        with self.store.write():
+            template = self.meetings.get(template_meeting_id)
+            meeting = self.meetings.create(template.body_id, date, start, end, location=location, video_link=video_link)
+            return meeting, self.copy_structure(template.id, meeting.id)
+
     def copy_structure(self, template_meeting_id: int, meeting_id: int) -> int:
         """Give a new meeting the template's items (titles, types, durations) and
         breaks, between its own standard opening and closing items."""

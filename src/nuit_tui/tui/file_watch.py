@@ -2,15 +2,14 @@
 
 Each second the app asks SQLite for `PRAGMA data_version`, which moves only
 when another connection (another nuit-tui, the CLI) has committed. Then the
-visible screen reloads: a screen with typed fields keeps what is being typed
-and merges (see widgets/conflict.py). A form or question on top is left alone
+visible screen is sent `FileChanged` and reloads: a screen with typed fields
+keeps what is being typed and merges (see widgets/conflict.py). A form or question on top is left alone
 until it closes.
 """
 
 from __future__ import annotations
 
 import contextlib
-import inspect
 
 from textual.app import App, ScreenStackError
 from textual.screen import ModalScreen
@@ -19,6 +18,7 @@ from ..services.backup import DEFAULT_KEEP, daily_backup, keep_count
 from ..services.concurrency import data_version
 from ..errors import DatabaseError, StoreError
 from ..services.start import location_warning
+from .screens.base import FileChanged
 
 POLL_SECONDS = 1.0
 
@@ -48,36 +48,8 @@ class FileWatch:
         if version is None or version == self.version:
             return
         self.version = version
-        try:
-            reload_screen(screen)
-        except StoreError as exc:
-            self.app.notify(str(exc), severity="error")
-
-
-def reload_screen(screen) -> None:
-    """Redraw the visible screen from the file, by the means each screen has."""
-    from .screens.meetings import MeetingsScreen, MeetingsTable
-
-    if hasattr(screen, "reload_from_file"):
-        screen.reload_from_file()
-    elif isinstance(screen, MeetingsScreen):
-        table = screen.query_one(MeetingsTable)
-        row = table.cursor_row
-        screen.action_refresh()
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
-    elif _takes_no_arguments(getattr(screen, "reload", None)):  # the agenda, attendance
-        screen.reload()
-
-
-def _takes_no_arguments(method) -> bool:
-    if not callable(method):
-        return False
-    try:
-        parameters = inspect.signature(method).parameters.values()
-    except (TypeError, ValueError):
-        return False
-    return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters)
+        # The screen redraws itself, by the means it has (screens/base.py).
+        screen.post_message(FileChanged())
 
 
 def start_checks(app: App) -> None:

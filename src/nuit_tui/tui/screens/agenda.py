@@ -6,7 +6,6 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain import labels
@@ -14,6 +13,7 @@ from ...domain import models as m
 from ...domain.norwegian import clock, long_date, time_span
 from ...errors import StoreError
 from ..widgets.confirm import ConfirmScreen
+from .base import ArchiveScreen
 
 DURATION_STEP = 5
 
@@ -41,7 +41,7 @@ class AgendaTable(DataTable):
         return int(key) if key and key.isdigit() else None
 
 
-class AgendaScreen(Screen):
+class AgendaScreen(ArchiveScreen):
     """One meeting: its agenda, its status and its notice."""
 
     BINDINGS = [
@@ -88,10 +88,6 @@ class AgendaScreen(Screen):
             self._fresh = False
             return
         self.reload()
-
-    @property
-    def archive(self):
-        return self.app.archive
 
     @property
     def table(self) -> AgendaTable:

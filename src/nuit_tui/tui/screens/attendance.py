@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...domain import labels
@@ -26,6 +26,7 @@ from ...errors import StoreError
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormScreen, labelled
 from ..widgets.people_field import PersonSuggester
+from .base import ArchiveScreen
 
 Status = m.AttendanceStatus
 STATUS_STYLE = {
@@ -118,7 +119,7 @@ class GuestsTable(AttendanceTable):
         self.add_column("Presenterer", key="items")
 
 
-class AttendanceScreen(Screen):
+class AttendanceScreen(ArchiveScreen):
     """Who attends meeting `meeting_id`, and when."""
 
     CSS_PATH = "attendance.tcss"
@@ -150,10 +151,6 @@ class AttendanceScreen(Screen):
         self.archive.attendance.ensure(self.meeting_id)
         self.reload()
         self.grid.focus()
-
-    @property
-    def archive(self):
-        return self.app.archive
 
     @property
     def grid(self) -> MembersGrid:

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...domain import models as m
@@ -19,6 +19,7 @@ from ...domain.norwegian import ParseError, parse_date
 from ...services.follow_ups import FollowUpRow, carry_title
 from ...errors import StoreError
 from ..widgets.form import FormScreen, labelled
+from .base import ArchiveScreen
 
 # The status filter cycles through these (None: all).
 STATUS_CYCLE: list[str | None] = ["open", "overdue", "done", None]
@@ -88,7 +89,7 @@ class ResponsibleFilterForm(FormScreen[str | None]):
 # --- the register ---------------------------------------------------------------------
 
 
-class FollowUpsScreen(Screen):
+class FollowUpsScreen(ArchiveScreen):
     """All follow-ups: open, overdue and done, filtered by body, responsible and status."""
 
     BINDINGS = [
@@ -109,10 +110,6 @@ class FollowUpsScreen(Screen):
         self.body: m.Body | None = None
         self.responsible = ""
         self.rows: list[FollowUpRow] = []
-
-    @property
-    def archive(self):
-        return self.app.archive
 
     @property
     def today(self) -> dt.date:
@@ -302,7 +299,7 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
 
     @property
     def archive(self):
-        return self.app.archive
+        return self.archive
 
     def compose(self) -> ComposeResult:
         with Vertical():

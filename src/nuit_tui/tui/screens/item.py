@@ -21,6 +21,7 @@ from ..widgets.conflict import VersionedForm
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField
 from .break_form import parse_minutes
+from .base import ArchiveScreen
 
 TEXT_FIELDS = {
     "description": "Beskrivelse (i innkallingen)",
@@ -63,7 +64,7 @@ class EarlierTable(DataTable):
     ]
 
 
-class ItemScreen(TypeAhead):
+class ItemScreen(TypeAhead, ArchiveScreen):
     BINDINGS = [
         Binding("escape", "close", "Tilbake"),
         # Priority: acted on as they arrive, so that what is typed right after them goes
@@ -92,10 +93,6 @@ class ItemScreen(TypeAhead):
             saved=self._saved_elsewhere,
             failed=lambda exc: self.query_one("#save-state", Static).update(f"[b]Ikke lagret:[/b] {exc}"),
         )
-
-    @property
-    def archive(self):
-        return self.app.archive
 
     def compose(self) -> ComposeResult:
         archive = self.archive

@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -30,6 +29,7 @@ from ..widgets.conflict import VersionedForm
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormBody
 from .item import PlainTextArea
+from .base import ArchiveScreen
 
 STATE_MARK = {
     m.ItemState.PLANNED: " ",
@@ -63,7 +63,7 @@ class RemarksTable(DataTable):
     ]
 
 
-class MeetingModeScreen(Screen):
+class MeetingModeScreen(ArchiveScreen):
     BINDINGS = [
         Binding("escape", "close", "Tilbake"),
         # priority: TextArea has F6/F7 of its own; ours must win wherever focus is.
@@ -119,10 +119,6 @@ class MeetingModeScreen(Screen):
         )
         self.opened = time.monotonic()
         self.item_since = time.monotonic()
-
-    @property
-    def archive(self):
-        return self.app.archive
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain import labels
 from ...domain.norwegian import long_date, time_span
+from .base import ArchiveScreen
 
 PAGE_SIZE = 100
 
@@ -77,7 +77,7 @@ class MeetingsTable(DataTable):
         return int(key.value) if key.value else None
 
 
-class MeetingsScreen(Screen):
+class MeetingsScreen(ArchiveScreen):
     """Start screen: the current body's meetings."""
 
     BINDINGS = [
@@ -105,6 +105,13 @@ class MeetingsScreen(Screen):
 
     def _body_changed(self) -> None:
         self.action_refresh()
+
+    def reload_from_file(self) -> None:
+        table = self.query_one(MeetingsTable)
+        row = table.cursor_row
+        self.action_refresh()
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
 
     def action_refresh(self) -> None:
         table = self.query_one(MeetingsTable)
@@ -139,7 +146,7 @@ class MeetingsScreen(Screen):
         def created(details) -> None:
             if details is None:
                 return
-            meeting = self.app.archive.meetings.create(
+            meeting = self.archive.meetings.create(
                 body.id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
             )
             self.notify(f"Møte {meeting.ref} i {body.short_name} er opprettet med standardsakene")
@@ -153,7 +160,7 @@ class MeetingsScreen(Screen):
         template_id = self.query_one(MeetingsTable).selected_meeting_id
         if template_id is None:
             return
-        archive = self.app.archive
+        archive = self.archive
         template = archive.meetings.get(template_id)
         body = archive.members.body_by_id(template.body_id)
         from .meeting_form import MeetingFormScreen
@@ -161,11 +168,9 @@ class MeetingsScreen(Screen):
         def created(details) -> None:
             if details is None:
                 return
-            with archive.store.write():
-                meeting = archive.meetings.create(
-                    body.id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
-                )
-                copied = archive.agenda.copy_structure(template.id, meeting.id)
+            meeting, copied = archive.agenda.create_meeting_from(
+                template.id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
+            )
             self.notify(f"Møte {meeting.ref} er opprettet med {copied} punkter fra {template.ref}")
             self.action_refresh()
             self._open(meeting.id)
@@ -191,7 +196,7 @@ class MeetingsScreen(Screen):
         self.app.push_screen(MembersScreen())
 
     def action_next_body(self) -> None:
-        bodies = [*self.app.archive.members.bodies(), None]
+        bodies = [*self.archive.members.bodies(), None]
         current = self.app.body
         index = next((i for i, b in enumerate(bodies) if (b and b.id) == (current and current.id)), -1)
         self.app.body = bodies[(index + 1) % len(bodies)]

@@ -12,7 +12,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 
 from ...domain import labels
@@ -21,6 +20,7 @@ from ...domain.norwegian import long_date, numeric_date
 from ...errors import StoreError
 from ..widgets.confirm import ConfirmScreen
 from .member_forms import BodyForm, EndMembershipForm, MembershipForm, OrganizationForm, PersonForm
+from .base import ArchiveScreen
 
 PAGE_SIZE = 200  # people and organisations on screen at once; the search narrows further
 
@@ -433,7 +433,7 @@ class BodiesTable(RegistryTable):
 TABS = ("memberships", "people", "organizations", "bodies")
 
 
-class MembersScreen(Screen):
+class MembersScreen(ArchiveScreen):
     """Who sits in which body, for whom, from when to when."""
 
     CSS_PATH = "members.tcss"
@@ -478,7 +478,7 @@ class MembersScreen(Screen):
     def reload_from_file(self) -> None:
         """Another window committed: every tab again, each keeping its row and its search."""
         body = self.app.body
-        fresh = next((b for b in self.app.archive.members.bodies() if b.id == body.id), body) if body else None
+        fresh = next((b for b in self.archive.members.bodies() if b.id == body.id), body) if body else None
         if fresh != body:
             self.app.body = fresh  # renamed there: the title bar shows it too, and _body_changed reloads
         else:
@@ -500,7 +500,7 @@ class MembersScreen(Screen):
         note.display = memberships.row_count == 0
 
     def action_next_body(self) -> None:
-        bodies = self.app.archive.members.bodies()
+        bodies = self.archive.members.bodies()
         if not bodies:
             self.notify("Det finnes ingen utvalg ennå; legg til et i fanen Utvalg (4)", severity="warning")
             return

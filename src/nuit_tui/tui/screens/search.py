@@ -18,6 +18,7 @@ from ...domain.norwegian import citation_date
 from ...errors import DatabaseError, StoreError
 from ...services.search import SearchHit, is_query
 from ..widgets.form import TypeAhead
+from .base import ArchiveScreen
 
 RESULT_LIMIT = 50
 DEBOUNCE_SECONDS = 0.15
@@ -47,7 +48,7 @@ def hit_prompt(hit: SearchHit) -> Text:
     return head
 
 
-class SearchScreen(TypeAhead):
+class SearchScreen(TypeAhead, ArchiveScreen):
     """Type words; the best hits across all bodies and years follow as you type (also
     the words typed right after the «/» that opened it: TypeAhead)."""
 
@@ -73,10 +74,6 @@ class SearchScreen(TypeAhead):
         self.hits: list[SearchHit] = []
         self.shown_text: str | None = None  # the query whose hits are listed
         self._timer = None
-
-    @property
-    def archive(self):
-        return self.app.archive
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -9,7 +9,6 @@ import datetime as dt
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain import models as m
@@ -17,6 +16,7 @@ from ...domain.norwegian import MONTHS, long_date
 from ...errors import StoreError
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.year_calendar import YearCalendar
+from .base import ArchiveScreen
 
 KIND_LABEL = {"meeting": "Møte", "deadline": "Frist", "derived": "Avledet"}
 
@@ -28,7 +28,7 @@ class EntriesTable(DataTable):
     ]
 
 
-class YearPlanScreen(Screen):
+class YearPlanScreen(ArchiveScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tilbake"),
         Binding("n", "new_deadline", "Ny frist"),
@@ -45,10 +45,6 @@ class YearPlanScreen(Screen):
         self.start_day = day
         self.category: str | None = None
         self.body_id: int | None = None
-
-    @property
-    def archive(self):
-        return self.app.archive
 
     def compose(self) -> ComposeResult:
         yield Header()
