@@ -17,7 +17,8 @@ from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.file_watch import POLL_SECONDS
 from nuit_tui.tui.screens.follow_ups import FollowUpsScreen
-from nuit_tui.tui.screens.members import MembersScreen, MembershipsTable, PeopleTable, SearchInput
+from nuit_tui.tui.screens.member_tables import MembershipsTable, PeopleTable, SearchInput
+from nuit_tui.tui.screens.members import MembersScreen
 from nuit_tui.tui.screens.search import SearchScreen
 from nuit_tui.tui.screens.year_plan import EntriesTable, YearPlanScreen
 from nuit_tui.tui.widgets.year_calendar import YearCalendar
