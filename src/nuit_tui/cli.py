@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .domain.norwegian import ParseError
@@ -34,7 +35,7 @@ _ARGPARSE_NORWEGIAN = [
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one Norwegian line, not argparse's usage block
+    def error(self, message: str) -> NoReturn:  # one Norwegian line, not argparse's usage block
         for pattern, norwegian in _ARGPARSE_NORWEGIAN:
             if pattern.fullmatch(message):
                 message = pattern.sub(norwegian, message)
@@ -130,7 +131,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def _export_meeting_document(args: argparse.Namespace, export, after=None) -> int:
     """Write a meeting's notice or minutes; `after(archive, meeting)` may add warnings."""
-    from .exporters._output import UnknownFormat
+    from .exporters.registry import UnknownFormat
 
     archive = _open(_db_path(args), create=False)
     warnings: list[str] = []
@@ -229,7 +230,8 @@ def _remove_archive_file(db: Path) -> None:
 
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
-    from .services.calendar import check_alarm_minutes, check_year, export_ics
+    from .documents.calendar import check_alarm_minutes, check_year
+    from .services.calendar import export_ics
 
     def whole(text: str | None, what: str) -> int | None:
         if text is None:

@@ -78,4 +78,3 @@ def parse_offset(text: str) -> int:
         raise ParseError(f"«{m[1]}» er ikke et tall")
     days = count * 7 if unit.startswith("uke") else count
     return -days if direction in ("før", "i forkant av") else days
-

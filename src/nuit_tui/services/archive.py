@@ -19,7 +19,7 @@ from .members import Members
 from .minute_taking import MinuteTaking
 from .minutes_lock import MinutesLock
 from .search import Search
-from .start import StartQueries
+from .start_queries import StartQueries
 from .year_plan import YearPlan
 
 

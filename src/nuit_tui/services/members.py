@@ -11,8 +11,7 @@ from collections.abc import Iterable
 
 from ..domain import models as m
 from ..domain.norwegian import long_date
-from ..store import ArchiveStore, errors
-from ..store import registry
+from ..store import ArchiveStore, errors, registry
 
 
 def checked_text(value: str | None, label: str, *, required: bool = True, max_length: int = 300) -> str:

@@ -235,7 +235,8 @@ class ArchiveStore:
         """Number an ordered list 1, 2, 3 … and write only the positions that changed."""
         with self.write():
             for position, record in enumerate(records, start=1):
-                if record.position != position:
+                # Only ordered records come here, and they all have a position.
+                if record.position != position:  # type: ignore[attr-defined]
                     self.update(record.model_copy(update={"position": position}))
 
     def move_in_order(self, records: Sequence[m.Record], record_id: int, delta: int) -> bool:
@@ -368,7 +369,7 @@ class ArchiveStore:
             # Items point to earlier items (deferred_from_id): check keys at commit.
             conn.execute("PRAGMA defer_foreign_keys=ON")
             search.suspend(conn)  # one index rebuild at the end, not one per row
-            for model, table in TABLES.items():
+            for table in TABLES.values():
                 for record in tables.get(table, []):
                     data = _row(record)
                     columns = ", ".join(data)

@@ -10,21 +10,25 @@ until it closes.
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
-from textual.app import App, ScreenStackError
+from textual.app import ScreenStackError
 from textual.screen import ModalScreen
 
+from ..errors import DatabaseError, StoreError
 from ..services.backup import DEFAULT_KEEP, daily_backup, keep_count
 from ..services.concurrency import data_version
-from ..errors import DatabaseError, StoreError
 from ..services.start import location_warning
 from .screens.base import FileChanged
+
+if TYPE_CHECKING:
+    from .app import NuitApp
 
 POLL_SECONDS = 1.0
 
 
 class FileWatch:
-    def __init__(self, app: App):
+    def __init__(self, app: NuitApp):
         self.app = app
         self.version = self._read()
 
@@ -52,7 +56,7 @@ class FileWatch:
         screen.post_message(FileChanged())
 
 
-def start_checks(app: App) -> None:
+def start_checks(app: NuitApp) -> None:
     """At app start: warn about a risky location, take the daily backup, start watching."""
     warning = location_warning(app.archive.path)
     if warning:

@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.message import Message
 from textual.screen import Screen
 
 from ...errors import StoreError
+from ..base import nuit_app
 
 if TYPE_CHECKING:
     from ...services import Archive
-    from ..app import NuitApp
 
 
 class FileChanged(Message):
@@ -25,12 +25,8 @@ class FileChanged(Message):
 
 class ArchiveScreen(Screen):
     @property
-    def nuit(self) -> NuitApp:
-        return cast("NuitApp", self.app)
-
-    @property
     def archive(self) -> Archive:
-        return self.nuit.archive
+        return nuit_app(self).archive
 
     @contextlib.contextmanager
     def guard(self) -> Iterator[None]:

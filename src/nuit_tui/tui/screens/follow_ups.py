@@ -16,8 +16,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from ...domain import models as m
 from ...domain.meetings import is_preparing
 from ...domain.norwegian import ParseError, parse_date
-from ...services.follow_ups import FollowUpRow, carry_title
 from ...errors import StoreError
+from ...services.follow_ups import FollowUpRow, carry_title
 from ..widgets.form import FormScreen, labelled
 from .base import ArchiveScreen
 
@@ -299,7 +299,7 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
 
     @property
     def archive(self):
-        return self.archive
+        return self.app.archive
 
     def compose(self) -> ComposeResult:
         with Vertical():

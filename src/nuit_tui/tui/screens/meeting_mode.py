@@ -22,14 +22,14 @@ from textual.widgets.option_list import Option
 from ...domain import models as m
 from ...domain.norwegian import ParseError, clock
 from ...domain.textdiff import word_diff
-from ...services.concurrency import remark_of, save_item_text
 from ...errors import StoreError
+from ...services.concurrency import remark_of, save_item_text
 from ..widgets.autosave import Autosave
-from ..widgets.conflict import VersionedForm
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.conflict import VersionedForm
 from ..widgets.form import FormBody
-from .item import PlainTextArea
 from .base import ArchiveScreen
+from .item import PlainTextArea
 
 STATE_MARK = {
     m.ItemState.PLANNED: " ",

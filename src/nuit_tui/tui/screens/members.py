@@ -6,7 +6,6 @@ rather than deleted, so that the member list of a past meeting stays as it was.
 
 from __future__ import annotations
 
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
