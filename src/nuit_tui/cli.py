@@ -267,9 +267,9 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     import json
 
-    from .store.search import parse_query
+    from .services.search import is_query
 
-    if parse_query(args.query).empty:
+    if not is_query(args.query):
         raise UsageError("skriv minst ett ord å søke etter")
     year = _year(args.year)
     if args.limit < 1:
