@@ -15,15 +15,10 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
+from .cli_common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, db_path, open_archive, year_arg
+from .cli_registers import cmd_followups, cmd_search
 from .domain.norwegian import ParseError
-from .paths import DEMO_DB, default_db
-
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """Bad usage or bad input: exit 2."""
-
+from .paths import DEMO_DB
 
 _ARGPARSE_NORWEGIAN = [
     (re.compile(r"argument (?:command|kind): invalid choice: '([^']*)' \(choose from (.*)\)"), r"ukjent kommando «\1» (velg blant \2)"),
@@ -43,10 +38,6 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (se «nuit-tui --help»)")
 
 
-def _db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if args.db else default_db()
-
-
 def _refuse_non_regular_db(args: argparse.Namespace) -> None:
     """A FIFO, a device or a folder as --db (or NUIT_DB) is refused before anything opens
     it: reading a FIFO would wait forever."""
@@ -57,28 +48,11 @@ def _refuse_non_regular_db(args: argparse.Namespace) -> None:
         refuse_non_regular(Path(named))
 
 
-def _open(path: Path, *, create: bool = True):
-    from .cli_backup import warn_location
-    from .services import Archive
-
-    warn_location(path)
-    return Archive.open(path, create=create)
-
-
-def _year(text: str | None) -> int | None:
-    """A --year as typed; one clear line (exit 2) when it is not a year."""
-    if text is None:
-        return None
-    if not text.strip().isdigit() or not 1900 <= int(text) <= 2200:
-        raise UsageError(f"«{text}» er ikke et årstall")
-    return int(text)
-
-
 # --- commands ------------------------------------------------------------------------
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    path = _db_path(args)
+    path = db_path(args)
     if not args.db and not os.environ.get("NUIT_DB"):
         path.parent.mkdir(parents=True, exist_ok=True)
     return _run_tui(path)
@@ -115,7 +89,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from .store import TABLES, check_file
 
-    path = _db_path(args)
+    path = db_path(args)
     result = check_file(path, list(TABLES.values()))
     if not result.sound:
         print(f"{path}: {result.problems[0]}" + (f" (+{len(result.problems) - 1} til)" if len(result.problems) > 1 else ""), file=sys.stderr)
@@ -131,7 +105,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export_json(args: argparse.Namespace) -> int:
     from .services.transfer import export_json
 
-    archive = _open(_db_path(args), create=False)
+    archive = open_archive(db_path(args), create=False)
     try:
         text = export_json(archive)
     finally:
@@ -144,7 +118,7 @@ def _export_meeting_document(args: argparse.Namespace, export, after=None) -> in
     """Write a meeting's notice or minutes; `after(archive, meeting)` may add warnings."""
     from .exporters.registry import UnknownFormat
 
-    archive = _open(_db_path(args), create=False)
+    archive = open_archive(db_path(args), create=False)
     warnings: list[str] = []
     try:
         meeting = archive.meetings.find(args.body, args.meeting)
@@ -178,8 +152,8 @@ def cmd_export_minutes(args: argparse.Namespace) -> int:
 
 
 def cmd_export_wheel(args: argparse.Namespace) -> int:
-    year = _year(args.year)  # bad input is refused before the file is opened
-    archive = _open(_db_path(args), create=False)
+    year = year_arg(args.year)  # bad input is refused before the file is opened
+    archive = open_archive(db_path(args), create=False)
     try:
         body_id = archive.members.body(args.body).id if args.body else None
         year = year or archive.year_plan.default_year(body_id)
@@ -196,7 +170,7 @@ def cmd_export_wheel(args: argparse.Namespace) -> int:
 def cmd_check_minutes(args: argparse.Namespace) -> int:
     from .services.minutes import check_minutes
 
-    archive = _open(_db_path(args), create=False)
+    archive = open_archive(db_path(args), create=False)
     try:
         meeting = archive.meetings.find(args.body, args.meeting)
         body = archive.members.body_by_id(meeting.body_id)
@@ -217,9 +191,9 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
     # Within the limits of size and depth (README); refused before a database is made for it.
     document = parse_document(read_bounded(Path(args.file), JSON_MAX_BYTES))
-    db = _db_path(args)
+    db = db_path(args)
     new = not db.exists()
-    archive = _open(db)
+    archive = open_archive(db)
     try:
         counts = import_document(archive, document)
     except BaseException:
@@ -251,11 +225,11 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
             raise UsageError(f"«{text}» er ikke {what}")
         return int(text)
 
-    year = _year(args.year)
+    year = year_arg(args.year)
     alarm_minutes = whole(args.alarm_minutes, "et antall minutter")
     check_year(year)  # bad input is refused before the file is opened
     check_alarm_minutes(alarm_minutes)
-    archive = _open(_db_path(args), create=False)
+    archive = open_archive(db_path(args), create=False)
     try:
         body_id = archive.members.body(args.body).id if args.body else None
         try:
@@ -275,78 +249,14 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_search(args: argparse.Namespace) -> int:
-    import json
-
-    from .services.search import is_query
-
-    if not is_query(args.query):
-        raise UsageError("skriv minst ett ord å søke etter")
-    year = _year(args.year)
-    if args.limit < 1:
-        raise UsageError("--limit må være minst 1")
-    archive = _open(_db_path(args), create=False)
-    try:
-        body_id = archive.members.body(args.body).id if args.body else None
-        hits = archive.search.hits(args.query, body_id=body_id, year=year, limit=args.limit)
-    finally:
-        archive.close()
-    if args.json:
-        document = {"query": args.query, "count": len(hits), "results": [hit.as_json() for hit in hits]}
-        print(json.dumps(document, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if not hits:
-        print(f"Ingen treff på «{args.query}»", file=sys.stderr)
-        return EXIT_OK
-    for hit in hits:
-        exempt = "  [unntatt]" if hit.exempt else ""
-        print(f"{hit.case or hit.body}  {hit.meeting_date:%d.%m.%Y}  møte {hit.meeting_ref}  {hit.title}{exempt}")
-        if hit.snippet:
-            # **…** marks the match, as Markdown would: readable, and safe to paste.
-            print(f"    {hit.field}: {hit.marked('**', '**')}")
-    return EXIT_OK
-
-
-def cmd_followups(args: argparse.Namespace) -> int:
-    import datetime as dt
-    import json
-
-    from .domain.norwegian import parse_date
-
-    today = parse_date(args.today) if args.today else dt.date.today()
-    archive = _open(_db_path(args), create=False)
-    try:
-        body_id = archive.members.body(args.body).id if args.body else None
-        rows = archive.follow_ups.register(
-            today=today, body_id=body_id, responsible=args.responsible, status=args.status, limit=args.limit
-        )
-    finally:
-        archive.close()
-    if args.json:
-        document = {"today": today.isoformat(), "count": len(rows), "follow_ups": [row.as_json() for row in rows]}
-        print(json.dumps(document, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if not rows:
-        print("Ingen oppfølginger med dette filteret", file=sys.stderr)
-        return EXIT_OK
-    for row in rows:
-        f = row.follow_up
-        due = f"frist {f.due_date:%d.%m.%Y}" if f.due_date else "ingen frist"
-        done = f"  utført {f.closed_on:%d.%m.%Y}" + (f": {f.closing_note}" if f.closing_note else "") if f.closed_on else ""
-        source = f"  ({row.case or row.body}, møte {row.meeting_ref})" if row.meeting_ref else ""
-        who = f"  [{row.responsible}]" if row.responsible else ""
-        print(f"{row.status_label:<8} {due:<17} {f.description}{who}{source}{done}")
-    return EXIT_OK
-
-
 def cmd_import_deadlines(args: argparse.Namespace) -> int:
     from .importers.deadline_table import parse_deadline_table
     from .services.deadline_import import deadline_report_json, deadline_summary, import_deadlines, read_document
 
-    year = _year(args.year)
+    year = year_arg(args.year)
     text = read_document(Path(args.file))
     parse_deadline_table(text, year=year, source=args.source)  # a bad document is refused before the archive is opened
-    archive = _open(_db_path(args), create=False)
+    archive = open_archive(db_path(args), create=False)
     try:
         report = import_deadlines(archive, text, year=year, body=args.body, source=args.source, dry_run=args.dry_run)
     finally:
