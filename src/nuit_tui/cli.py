@@ -15,10 +15,24 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .cli_common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, db_path, open_archive, year_arg
+from .cli_common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, db_path, open_archive, say, year_arg
 from .cli_registers import cmd_followups, cmd_search
 from .domain.norwegian import ParseError
+from .domain.text import clean_text
 from .paths import DEMO_DB
+
+# Options that name files: taken as given (a file's name is the file's, not our text).
+_PATH_OPTIONS = frozenset({"db", "out", "file"})
+
+
+def _clean_options(args: argparse.Namespace) -> argparse.Namespace:
+    """The archive's input rule (`clean_text`) on every text option, once, before any
+    command reads them: --source is stored, the others are compared with stored text."""
+    for name, value in vars(args).items():
+        if isinstance(value, str) and name not in _PATH_OPTIONS:
+            setattr(args, name, clean_text(value))
+    return args
+
 
 _ARGPARSE_NORWEGIAN = [
     (re.compile(r"argument (?:command|kind): invalid choice: '([^']*)' \(choose from (.*)\)"), r"ukjent kommando «\1» (velg blant \2)"),
@@ -81,7 +95,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
     built = ensure_demo(path, fresh=args.fresh)
     if args.no_tui:
-        print(f"Demoarkivet er {'bygget' if built else 'allerede på plass'}: {path}")
+        say(f"Demoarkivet er {'bygget' if built else 'allerede på plass'}: {path}")
         return EXIT_OK
     return _run_tui(path)
 
@@ -92,13 +106,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     path = db_path(args)
     result = check_file(path, list(TABLES.values()))
     if not result.sound:
-        print(f"{path}: {result.problems[0]}" + (f" (+{len(result.problems) - 1} til)" if len(result.problems) > 1 else ""), file=sys.stderr)
+        say(f"{path}: {result.problems[0]}" + (f" (+{len(result.problems) - 1} til)" if len(result.problems) > 1 else ""), err=True)
         return EXIT_FAILURE
     schema = result.report.applied[-1] if result.report.applied else "ingen"
     pending = f", {len(result.report.pending)} oppgradering(er) venter" if result.report.pending else ""
     summary = ", ".join(f"{table} {count}" for table, count in result.counts.items() if count)
     read_only = f"; skrivebeskyttet: {result.report.read_only}" if result.report.read_only else ""
-    print(f"OK: {path} (skjema {schema}{pending}; {summary or 'tom'}{read_only})")
+    say(f"OK: {path} (skjema {schema}{pending}; {summary or 'tom'}{read_only})")
     return EXIT_OK
 
 
@@ -131,8 +145,8 @@ def _export_meeting_document(args: argparse.Namespace, export, after=None) -> in
     finally:
         archive.close()
     for warning in warnings:
-        print(f"advarsel: {warning}", file=sys.stderr)
-    print(path)
+        say(f"advarsel: {warning}", err=True)
+    say(path)
     return EXIT_OK
 
 
@@ -163,7 +177,7 @@ def cmd_export_wheel(args: argparse.Namespace) -> int:
             raise UsageError(str(exc).strip("'\"")) from None
     finally:
         archive.close()
-    print(path)
+    say(path)
     return EXIT_OK
 
 
@@ -178,10 +192,10 @@ def cmd_check_minutes(args: argparse.Namespace) -> int:
     finally:
         archive.close()
     for problem in problems:
-        print(problem.message)
+        say(problem.message)
     if problems:
         return EXIT_FAILURE
-    print(f"OK: referatet fra {body.short_name} {meeting.ref} har ingen mangler")
+    say(f"OK: referatet fra {body.short_name} {meeting.ref} har ingen mangler")
     return EXIT_OK
 
 
@@ -202,7 +216,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
             _remove_archive_file(db)
         raise
     archive.close()
-    print(f"Importert til {db}: " + ", ".join(f"{t} {n}" for t, n in counts.items() if n))
+    say(f"Importert til {db}: " + ", ".join(f"{t} {n}" for t, n in counts.items() if n))
     return EXIT_OK
 
 
@@ -217,6 +231,7 @@ def _remove_archive_file(db: Path) -> None:
 def cmd_export_ics(args: argparse.Namespace) -> int:
     from .documents.calendar import check_alarm_minutes, check_year
     from .services.calendar import export_ics
+    from .store.year_plan import deadlines_out_of_range
 
     def whole(text: str | None, what: str) -> int | None:
         if text is None:
@@ -243,9 +258,13 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
             )
         except FileNotFoundError as exc:
             raise UsageError(str(exc).strip("'\"")) from None
+        # A year given is 1900–2200, so only a calendar of every year could have held them.
+        skipped = deadlines_out_of_range(archive.store, body_id=body_id) if year is None else []
     finally:
         archive.close()
-    print(path)
+    for deadline in skipped:
+        say(f"advarsel: fristen «{deadline.title}» ({deadline.date.isoformat()}) er ikke med: datoen er utenfor 1900–2200", err=True)
+    say(path)
     return EXIT_OK
 
 
@@ -261,7 +280,7 @@ def cmd_import_deadlines(args: argparse.Namespace) -> int:
         report = import_deadlines(archive, text, year=year, body=args.body, source=args.source, dry_run=args.dry_run)
     finally:
         archive.close()
-    print(deadline_report_json(report) if args.json else deadline_summary(report))
+    say(deadline_report_json(report) if args.json else deadline_summary(report))
     return EXIT_OK
 
 
@@ -276,7 +295,7 @@ def _emit(data: bytes, out: str | None) -> None:
         write_atomic(Path(out), data)
     except FileNotFoundError as exc:
         raise UsageError(str(exc).strip("'\"")) from None
-    print(f"Skrev {out}", file=sys.stderr)
+    say(f"Skrev {out}", err=True)
 
 
 # --- parser --------------------------------------------------------------------------
@@ -413,7 +432,7 @@ def _exit_code(exc: BaseException) -> int | None:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         # --db may stand before or after the command (subcommands SUPPRESS their default).
-        args = build_parser().parse_args(argv)
+        args = _clean_options(build_parser().parse_args(argv))
         _refuse_non_regular_db(args)
         return args.func(args)
     except KeyboardInterrupt:
@@ -432,5 +451,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .cli_backup import one_line
 
         message = one_line(message)
-        print(f"nuit-tui: {message}", file=sys.stderr)
+        say(f"nuit-tui: {message}", err=True)
         return code if code is not None else EXIT_FAILURE

@@ -1,12 +1,14 @@
-"""What the command line's commands share: exit codes, the usage error, the
-archive path from --db, opening the archive, and reading --year."""
+"""What the command line's commands share: exit codes, the usage error, printing,
+the archive path from --db, opening the archive, and reading --year."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .domain.text import clean_text
 from .paths import default_db
 
 if TYPE_CHECKING:
@@ -17,6 +19,13 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     """Bad usage or bad input: exit 2."""
+
+
+def say(text: object, *, err: bool = False) -> None:
+    """Every line the command line prints goes through here: what the archive (or an
+    argument) holds is shown as text, never as a terminal control. An ESC sequence in a
+    body's name would otherwise retitle the window, or worse; CR would overwrite a line."""
+    print(clean_text(str(text)), file=sys.stderr if err else sys.stdout)
 
 
 def db_path(args: argparse.Namespace) -> Path:

@@ -4,9 +4,8 @@ printed as lines or as JSON; registered by cli.build_parser."""
 from __future__ import annotations
 
 import argparse
-import sys
 
-from .cli_common import EXIT_OK, UsageError, db_path, open_archive, year_arg
+from .cli_common import EXIT_OK, UsageError, db_path, open_archive, say, year_arg
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -27,17 +26,17 @@ def cmd_search(args: argparse.Namespace) -> int:
         archive.close()
     if args.json:
         document = {"query": args.query, "count": len(hits), "results": [hit.as_json() for hit in hits]}
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        say(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not hits:
-        print(f"Ingen treff på «{args.query}»", file=sys.stderr)
+        say(f"Ingen treff på «{args.query}»", err=True)
         return EXIT_OK
     for hit in hits:
         exempt = "  [unntatt]" if hit.exempt else ""
-        print(f"{hit.case or hit.body}  {hit.meeting_date:%d.%m.%Y}  møte {hit.meeting_ref}  {hit.title}{exempt}")
+        say(f"{hit.case or hit.body}  {hit.meeting_date:%d.%m.%Y}  møte {hit.meeting_ref}  {hit.title}{exempt}")
         if hit.snippet:
             # **…** marks the match, as Markdown would: readable, and safe to paste.
-            print(f"    {hit.field}: {hit.marked('**', '**')}")
+            say(f"    {hit.field}: {hit.marked('**', '**')}")
     return EXIT_OK
 
 
@@ -58,10 +57,10 @@ def cmd_followups(args: argparse.Namespace) -> int:
         archive.close()
     if args.json:
         document = {"today": today.isoformat(), "count": len(rows), "follow_ups": [row.as_json() for row in rows]}
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        say(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not rows:
-        print("Ingen oppfølginger med dette filteret", file=sys.stderr)
+        say("Ingen oppfølginger med dette filteret", err=True)
         return EXIT_OK
     for row in rows:
         f = row.follow_up
@@ -69,5 +68,5 @@ def cmd_followups(args: argparse.Namespace) -> int:
         done = f"  utført {f.closed_on:%d.%m.%Y}" + (f": {f.closing_note}" if f.closing_note else "") if f.closed_on else ""
         source = f"  ({row.case or row.body}, møte {row.meeting_ref})" if row.meeting_ref else ""
         who = f"  [{row.responsible}]" if row.responsible else ""
-        print(f"{row.status_label:<8} {due:<17} {f.description}{who}{source}{done}")
+        say(f"{row.status_label:<8} {due:<17} {f.description}{who}{source}{done}")
     return EXIT_OK

@@ -89,6 +89,8 @@ def _deadline_events(
     archive: Archive, archive_id: str, bodies: dict[int, m.Body], *, body_id: int | None, year: int | None, public: bool
 ) -> Iterator[Keyed]:
     # A deadline without a body belongs to every body's year plan.
+    # Only dates the archive accepts: one an older version let in (31.12.9999) has no
+    # day after it to end its event (the command line warns of it, see deadlines_out_of_range).
     for d in year_plan_queries.iter_deadlines(archive.store, body_id=body_id, year=year, public=public):
         if public and not may_publish(d):
             continue

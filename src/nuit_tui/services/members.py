@@ -11,12 +11,13 @@ from collections.abc import Iterable
 
 from ..domain import models as m
 from ..domain.norwegian import long_date
+from ..domain.text import clean_text
 from ..store import ArchiveStore, errors, registry
 
 
 def checked_text(value: str | None, label: str, *, required: bool = True, max_length: int = 300) -> str:
     """Typed text with its spaces collapsed; a Conflict if it is missing or too long."""
-    text = " ".join((value or "").split())
+    text = " ".join(clean_text(value or "").split())  # the models' input rule, checked first
     if required and not text:
         raise errors.Conflict(f"{label} må fylles ut")
     if len(text) > max_length:

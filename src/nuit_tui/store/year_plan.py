@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 
 from ..domain import models as m
+from ..domain.norwegian import FIRST_DAY, LAST_DAY
 from .archive_store import ArchiveStore
 from .meeting_rows import meeting_filter
 
@@ -47,6 +48,15 @@ def deadline_days(store: ArchiveStore, start: dt.date, end: dt.date, *, body_id:
         params.append(category)
     rows = store.conn.execute(f"SELECT date, count(*) FROM deadlines WHERE {where} GROUP BY date", params)
     return {dt.date.fromisoformat(day): count for day, count in rows}
+
+
+def deadlines_out_of_range(store: ArchiveStore, *, body_id: int | None = None) -> list[m.Deadline]:
+    """Deadlines dated outside the range the archive accepts (norwegian.FIRST_DAY..LAST_DAY),
+    as an older version could store them: left out of the calendar and the year plan."""
+    where, params = _body_clause(body_id)
+    where += " AND (date < ? OR date > ?)"
+    params += [FIRST_DAY.isoformat(), LAST_DAY.isoformat()]
+    return store.find(m.Deadline, where, params, order_by="date, id")
 
 
 def meetings_between(store: ArchiveStore, start: dt.date, end: dt.date, *, body_id: int | None = None) -> list[m.Meeting]:
@@ -93,7 +103,8 @@ def iter_meetings(store: ArchiveStore, *, body_id: int | None, year: int | None)
 def iter_deadlines(store: ArchiveStore, *, body_id: int | None, year: int | None, public: bool) -> Iterator[m.Deadline]:
     """Deadlines of a body (with those of no body) and a year; `public` only reads less
     (exempt ones are left out here, the openness rule decides the rest)."""
-    clauses, params = [], []
+    clauses: list[str] = ["date BETWEEN ? AND ?"]  # only dates the archive accepts
+    params: list[object] = [FIRST_DAY.isoformat(), LAST_DAY.isoformat()]
     if body_id is not None:
         clauses.append("(body_id = ? OR body_id IS NULL)")
         params.append(body_id)
@@ -102,7 +113,7 @@ def iter_deadlines(store: ArchiveStore, *, body_id: int | None, year: int | None
         params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
     if public:
         clauses.append("exempt = 0")
-    return store.iter_find(m.Deadline, " AND ".join(clauses) or "1", params, order_by="date, id")
+    return store.iter_find(m.Deadline, " AND ".join(clauses), params, order_by="date, id")
 
 
 # The columns an agenda line needs, of many meetings at once: one query, not a query
