@@ -42,9 +42,9 @@ def test_generated_archive_passes_check_and_validates(tmp_path):
         tables = archive.store.dump()  # every row through the app's pydantic models
         assert len(tables["meetings"]) == 6 and len(tables["attendance"]) == 6 * 20
         meeting = tables["meetings"][-1]
-        assert archive.agenda(meeting.id).rows
+        assert archive.agenda.for_meeting(meeting.id).rows
         if hasattr(archive, "search"):
-            assert archive.search("sikkerhet") or archive.search("helse")
+            assert archive.search.hits("sikkerhet") or archive.search.hits("helse")
     finally:
         archive.close()
 

@@ -27,6 +27,7 @@ from ..domain import models as m
 from ..domain.norwegian import ParseError
 from ..importers.deadline_table import ParsedDeadline, Rejected, parse_deadline_table, row_key
 from ..store import errors
+from ..store import year_plan as year_plan_queries
 
 if TYPE_CHECKING:
     from .archive import Archive
@@ -72,7 +73,7 @@ def find_body(archive: Archive, name: str | None) -> m.Body | None:
     if name is None or not name.strip():
         return None
     wanted = name.strip().casefold()
-    for body in archive.bodies():
+    for body in archive.members.bodies():
         if wanted in (body.short_name.casefold(), body.name.casefold()):
             return body
     raise errors.NotFound(f"Fant ikke utvalget «{name.strip()}»")
@@ -93,9 +94,7 @@ def import_deadlines(
     body_id = found_body.id if found_body else None
     store = archive.store
     with contextlib.nullcontext() if dry_run else store.write():
-        existing = store.find(
-            m.Deadline, "source = ? AND body_id IS ? AND original_text != ''", [parsed.source, body_id], order_by="date, id"
-        )
+        existing = year_plan_queries.imported_deadlines(store, parsed.source, body_id)
         pairs = _match(parsed.rows, existing)
         outcomes: list[ImportedRow] = []
         for index, row in enumerate(parsed.rows):

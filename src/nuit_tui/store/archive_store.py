@@ -12,7 +12,8 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -46,6 +47,20 @@ TABLES: dict[type[m.Record], str] = {
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def _equals(model: type[m.Record], equals: dict[str, Any]) -> tuple[str, list[Any]]:
+    """A WHERE clause of `field = ?` (or `IS NULL`) for each field named; only the model's fields."""
+    clauses, params = [], []
+    for name, value in equals.items():
+        if name not in model.model_fields:
+            raise ValueError(f"{model.__name__} has no field {name!r}")
+        if value is None:
+            clauses.append(f"{name} IS NULL")
+        else:
+            clauses.append(f"{name} = ?")
+            params.append(value.value if isinstance(value, Enum) else value)
+    return " AND ".join(clauses) or "1", params
 
 
 def _row(record: m.Record) -> dict[str, Any]:
@@ -84,6 +99,10 @@ class ArchiveStore:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("PRAGMA optimize")
         self.conn.close()
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (not this one): a cheap poll."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     @property
     def read_only(self) -> str | None:
@@ -244,6 +263,28 @@ class ArchiveStore:
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [model.stored(row) for row in self._select(sql, params)]
+
+    def find_by(
+        self, model: type[R], *, order_by: str = "id", limit: int | None = None, offset: int = 0, **equals: Any
+    ) -> list[R]:
+        """Records whose fields have the given values (None: no value), e.g.
+        `find_by(m.Remark, item_id=3, order_by="position, id")`: services name fields, not SQL."""
+        where, params = _equals(model, equals)
+        return self.find(model, where, params, order_by=order_by, limit=limit, offset=offset)
+
+    def count_by(self, model: type[R], **equals: Any) -> int:
+        where, params = _equals(model, equals)
+        return self.count(model, where, params)
+
+    def get_many(self, model: type[R], ids: Iterable[int | None]) -> dict[int, R]:
+        """The records of these ids that exist, by id (a chunk of ids per query)."""
+        wanted = sorted({i for i in ids if i is not None})
+        found: dict[int, R] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update({r.id: r for r in self.find(model, f"id IN ({marks})", chunk) if r.id is not None})
+        return found
 
     def iter_find(
         self, model: type[R], where: str = "1", params: Sequence[Any] = (), *, order_by: str = "id", chunk: int = 500

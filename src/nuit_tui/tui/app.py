@@ -82,7 +82,7 @@ class NuitApp(App[None]):
         # An ArchiveFile paints the start screen from plain rows and loads the full
         # Archive (pydantic and all) just after the first paint; an Archive is ready.
         self.start = archive
-        bodies = archive.load().bodies() if archive.loaded else archive.body_rows()
+        bodies = archive.load().members.bodies() if archive.loaded else archive.rows.body_rows()
         self.set_reactive(NuitApp.body, bodies[0] if bodies else None)
 
     @property
@@ -96,7 +96,7 @@ class NuitApp(App[None]):
 
     def _swap_body(self, archive: Archive) -> None:
         if isinstance(self.body, BodyRow):
-            self.set_reactive(NuitApp.body, archive.body_by_id(self.body.id))
+            self.set_reactive(NuitApp.body, archive.members.body_by_id(self.body.id))
 
     def on_mount(self) -> None:
         self._update_subtitle()
@@ -124,7 +124,7 @@ class NuitApp(App[None]):
 
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         # A refused write (busy file, a row changed elsewhere) is a message, never a crash.
-        from ..store.errors import StoreError
+        from ..errors import StoreError
 
         try:
             return await super().run_action(action, default_namespace, namespaces)

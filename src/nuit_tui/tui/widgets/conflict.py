@@ -22,8 +22,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 from ...domain.norwegian import ParseError, clock
+from ...errors import StoreError
 from ...services.concurrency import EditConflict, FieldConflict, changes_from, conflicts_between, overwrite, save_merged
-from ...store.errors import StoreError
 
 PREVIEW = 300
 QUIET_SECONDS = 1.0  # no typing for this long before the question is put
