@@ -159,6 +159,15 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def read_connection(path: Path) -> sqlite3.Connection:
+    """A read-only connection for one thread that reads (a worker, an export): in WAL
+    mode it never waits for a writer, and it cannot write by mistake."""
+    uri = f"file:{Path(path).resolve().as_posix()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return conn
+
+
 def backup_to(conn: sqlite3.Connection, destination: Path) -> Path:
     """An online backup (safe while others write), verified before it counts."""
     destination = Path(destination)
