@@ -22,8 +22,8 @@ ATTEMPTS = 3
 
 
 def data_version(archive) -> int:
-    """Changes when another connection commits (not this one): a cheap poll."""
-    return archive.store.conn.execute("PRAGMA data_version").fetchone()[0]
+    """Changes when another program commits (not this one's writes): a cheap poll."""
+    return archive.store.data_version()
 
 
 @dataclass(frozen=True)

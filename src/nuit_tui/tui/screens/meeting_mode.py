@@ -7,6 +7,7 @@ whichever field has focus.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import time
 
@@ -29,6 +30,7 @@ from ..widgets.autosave import Autosave
 from ..widgets.conflict import VersionedForm
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormBody
+from ..writes import submit_write
 from .item import PlainTextArea
 
 STATE_MARK = {
@@ -97,7 +99,7 @@ class MeetingModeScreen(Screen):
             labels={"narrative": "Referat", "decision": "Vedtak"},
             read=lambda: {name: self.query_one(f"#{name}", TextArea).text for name in ("narrative", "decision")},
             show=self._show_stored_text,
-            load=lambda: self.archive.item(self.item.id),
+            load=lambda item_id: self.archive.item(item_id),
             write=lambda item: save_item_text(self.archive, item),
             saved=self._saved_after_conflict,
             failed=self._not_saved,
@@ -112,7 +114,7 @@ class MeetingModeScreen(Screen):
                 "text": self.query_one("#remark-text", TextArea).text,
             },
             show=self._show_stored_remark,
-            load=lambda: remark_of(self.archive, self.remark.id),
+            load=lambda remark_id: remark_of(self.archive, remark_id),
             write=lambda remark: self.archive.update_remark(remark),
             saved=self._saved_after_conflict,
             failed=self._not_saved,
@@ -193,11 +195,9 @@ class MeetingModeScreen(Screen):
         self._loading = True
         previous = self.item
         now = dt.datetime.now().time().replace(second=0, microsecond=0)
-        if self.today and previous is not None and previous.id != item_id:
-            self.archive.mark_item_times(previous.id, ended=now)
         item = self.archive.item(item_id)
         if self.today:
-            item = self.archive.mark_item_times(item_id, started=now)
+            self._mark_times(previous.id if previous is not None and previous.id != item_id else None, item_id, now)
         self.item = item
         self.item_since = time.monotonic()
         locked = self.archive.minutes_locked(self.meeting_id)
@@ -228,6 +228,28 @@ class MeetingModeScreen(Screen):
 
     def _loaded(self) -> None:
         self._loading = False
+
+    def _mark_times(self, ended_id: int | None, started_id: int, now: dt.time) -> None:
+        """Stamp when items end and start, on the writer: moving on never waits on a lock."""
+        archive = self.archive
+
+        def mark() -> m.AgendaItem:
+            if ended_id is not None:
+                archive.mark_item_times(ended_id, ended=now)
+            return archive.mark_item_times(started_id, started=now)
+
+        async def landed() -> None:
+            try:
+                marked = await asyncio.wrap_future(submit_write(self.app, mark))
+            except StoreError as exc:
+                self.notify(f"Tidspunktet for saken ble ikke registrert: {exc}", severity="warning")
+                return
+            item = self.item
+            # Only over the version it was stamped on; a text save since merges by itself.
+            if item is not None and item.id == marked.id and item.row_version + 1 == marked.row_version:
+                self.item = marked
+
+        asyncio.get_running_loop().create_task(landed())
 
     def action_step(self, delta: int) -> None:
         ids = self._item_ids()
@@ -301,13 +323,11 @@ class MeetingModeScreen(Screen):
         if all(getattr(self.item, k) == v for k, v in values.items()):
             return
         try:
-            stored = self.item_versions.save(values)
+            queued = self.item_versions.save(values)  # «Lagret» when the writer confirms
         except StoreError as exc:
             self._not_saved(exc)
             return
-        if stored:
-            self._saved()
-        else:
+        if not queued:
             self._waiting_for_choice()
 
     def save_remark(self) -> None:
@@ -318,15 +338,12 @@ class MeetingModeScreen(Screen):
         if (speaker, text) == (self.remark.speaker, self.remark.text):
             return
         try:
-            stored = self.remark_versions.save({"speaker": speaker, "text": text})
+            queued = self.remark_versions.save({"speaker": speaker, "text": text})  # «Lagret» when the writer confirms
         except StoreError as exc:
             self._not_saved(exc)
             return
-        if not stored:
+        if not queued:
             self._waiting_for_choice()
-            return
-        self._update_remark_row(self.remark)
-        self._saved()
 
     def _saved(self) -> None:
         _show_line(self.query_one("#save-state", Static), f"Lagret kl. {dt.datetime.now():%H.%M.%S}")
