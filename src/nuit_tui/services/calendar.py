@@ -17,7 +17,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..domain import models as m
@@ -68,6 +68,9 @@ class CalendarDocument:
     public: bool
     # The time zone goes before the events, so whether one is needed is known up front.
     has_timed_events: bool
+    # (uid, content hash, sequence, last modified) of the events whose version moved,
+    # filled as the events are read: recorded once the file is written.
+    changed: list = field(default_factory=list)
 
 
 # Events are gathered, versioned and written this many at a time.
@@ -294,10 +297,12 @@ def _events(
         yield event
 
 
-def _versioned(archive: Archive, events: Iterable[CalendarEvent], *, public: bool, now: dt.datetime) -> Iterator[CalendarEvent]:
+def _versioned(
+    archive: Archive, events: Iterable[CalendarEvent], *, public: bool, now: dt.datetime, changed: list
+) -> Iterator[CalendarEvent]:
     """SEQUENCE and LAST-MODIFIED from the record of earlier exports: both move only
-    when the event's content does. Records the new state a chunk at a time; run it
-    inside a write, so that an export that fails records nothing."""
+    when the event's content does. The new states are collected in `changed`, to be
+    recorded in one short write once the file is written (`record_versions`)."""
     from ..exporters.ics import content_hash
 
     variant = "public" if public else "internal"
@@ -305,7 +310,6 @@ def _versioned(archive: Archive, events: Iterable[CalendarEvent], *, public: boo
     events = iter(events)
     while chunk := list(itertools.islice(events, CHUNK)):
         known = archive.store.calendar_event_states(variant, [event.uid for event in chunk])
-        changed = []
         for event in chunk:
             digest = content_hash(event)
             previous = known.get(event.uid)
@@ -322,7 +326,11 @@ def _versioned(archive: Archive, events: Iterable[CalendarEvent], *, public: boo
             if previous is None or previous[0] != digest:
                 changed.append((event.uid, digest, sequence, modified.isoformat()))
             yield replace(event, sequence=sequence, last_modified=modified)
-        archive.store.save_calendar_event_states(variant, changed)
+
+
+def record_versions(archive: Archive, doc: CalendarDocument) -> None:
+    """After the file is written: what was exported, in one short write."""
+    archive.store.save_calendar_event_states("public" if doc.public else "internal", doc.changed)
 
 
 def build_calendar(
@@ -334,16 +342,18 @@ def build_calendar(
     alarm_minutes: int | None = None,
     now: dt.datetime | None = None,
 ) -> CalendarDocument:
-    """The calendar view. Its events are a stream that records each event's version
-    as it is read: read it once, inside `archive.store.write()`."""
+    """The calendar view. Its events are a stream, read once inside `archive.store.read()`
+    (one snapshot); then `record_versions` records what was exported."""
     check_year(year)
     check_alarm_minutes(alarm_minutes)
     now = now or dt.datetime.now(dt.UTC)
     body = archive.body_by_id(body_id) if body_id is not None else None
     events = _events(archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes)
+    changed: list = []
     return CalendarDocument(
         name=calendar_name(body, year, public=public),
-        events=_versioned(archive, events, public=public, now=now),
+        events=_versioned(archive, events, public=public, now=now, changed=changed),
+        changed=changed,
         stamp=now.astimezone(dt.UTC).replace(microsecond=0),
         public=public,
         has_timed_events=archive.store.count(m.Meeting, *meeting_filter(body_id, year)) > 0,
@@ -376,14 +386,18 @@ def export_ics(
 ) -> Path:
     """Write the year plan as an .ics file whole; returns the path written.
 
-    The file is written as the events are read (to a temporary file, renamed at the
-    end), and their versions are recorded in the same transaction, so a failed write
-    leaves both the file and the record as they were."""
+    The file is written as the events are read, in one read snapshot (to a temporary
+    file, renamed at the end), which never holds the write lock: a colleague typing
+    minutes meanwhile is not kept waiting. Then the events' versions are recorded in
+    one short write. A failed file write records nothing; a record that fails after
+    the file is written leaves versions that the next export computes the same way."""
     check_year(year)
     check_alarm_minutes(alarm_minutes)
     body = archive.body_by_id(body_id) if body_id is not None else None
-    with archive.store.write():
+    with archive.store.read():
         doc = build_calendar(archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes, now=now)
-        return write_export(
+        path = write_export(
             render_calendar(doc), default_file_name(body, year, public=public), out=out, exports_dir=exports_dir
         )
+    record_versions(archive, doc)
+    return path
