@@ -20,6 +20,7 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
@@ -171,35 +172,41 @@ class VersionedForm:
 
     async def _land(self, job: Callable[[], Any], base: Any, values: dict[str, Any], message: str | None) -> None:
         try:
-            try:
-                stored = await asyncio.wrap_future(submit_write(self.screen.app, job))
-                if not self.screen.is_attached:
-                    return  # closed meanwhile: the write is in, nothing is left to show it on
-            except EditConflict as conflict:
-                if self._same(base):
-                    self._ask(conflict)
-                else:
-                    self.failed(conflict)
-                return
-            except errors.DatabaseBusy:
-                self.unsaved = True
-                self.failed(errors.DatabaseBusy(BUSY_MESSAGE))
-                self._try_again_later()
-                return
-            except (StoreError, ValueError) as exc:
-                self.unsaved = True
-                self.failed(exc)
-                return
-            self.unsaved = False
-            if self._same(base):
-                self.base = stored
-                self._show_stored(values)
-            self.saved(message)
+            await self._answered(job, base, values, message)
+        except NoMatches:
+            pass  # the screen was closing as the answer came: the write is in, nothing to show it on
         finally:
             self._on_its_way = None
-            if self._again:
+            if self._again and self.screen.is_attached:
                 self._again = False
                 self._save_quietly()
+
+    async def _answered(self, job: Callable[[], Any], base: Any, values: dict[str, Any], message: str | None) -> None:
+        """The writer's answer to one save, shown on the screen."""
+        try:
+            stored = await asyncio.wrap_future(submit_write(self.screen.app, job))
+            if not self.screen.is_attached:
+                return  # closed meanwhile: the write is in, nothing is left to show it on
+        except EditConflict as conflict:
+            if self._same(base):
+                self._ask(conflict)
+            else:
+                self.failed(conflict)
+            return
+        except errors.DatabaseBusy:
+            self.unsaved = True
+            self.failed(errors.DatabaseBusy(BUSY_MESSAGE))
+            self._try_again_later()
+            return
+        except (StoreError, ValueError) as exc:
+            self.unsaved = True
+            self.failed(exc)
+            return
+        self.unsaved = False
+        if self._same(base):
+            self.base = stored
+            self._show_stored(values)
+        self.saved(message)
 
     def _same(self, base: Any) -> bool:
         return self.base is not None and self.base.id == base.id
