@@ -88,6 +88,8 @@ class MeetingModeScreen(Screen):
         self.start_item_id = item_id
         self.item: m.AgendaItem | None = None
         self.remark: m.Remark | None = None
+        # What was typed into a new remark whose row the writer has not made yet.
+        self._typed_into_draft: dict[int, dict[str, str]] = {}
         self._loading = True
         self.item_autosave = Autosave(self, self.save_item)
         self.remark_autosave = Autosave(self, self.save_remark)
@@ -337,6 +339,9 @@ class MeetingModeScreen(Screen):
         text = self.query_one("#remark-text", TextArea).text
         if (speaker, text) == (self.remark.speaker, self.remark.text):
             return
+        if self.remark.id is None:  # its row is still being made: saved as it lands
+            self._typed_into_draft[id(self.remark)] = {"speaker": speaker, "text": text}
+            return
         try:
             queued = self.remark_versions.save({"speaker": speaker, "text": text})  # «Lagret» when the writer confirms
         except StoreError as exc:
@@ -466,15 +471,47 @@ class MeetingModeScreen(Screen):
         if self.item is None or self._must_choose():
             return
         made_at = dt.datetime.now().time().replace(second=0, microsecond=0)
-        try:
-            # The row exists from the first key, so nothing typed into it can be lost.
-            remark = self.archive.add_remark(m.Remark(item_id=self.item.id, made_at=made_at))
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self._fill_remarks(select_id=remark.id)
-        self._edit(remark)
+        # The editor opens at once; the row is made by the writer (never waiting here on
+        # another program's lock). What is typed before it exists is saved as it lands.
+        draft = m.Remark(item_id=self.item.id, made_at=made_at)
+        self._edit(draft)
         self._focus_now("#remark-speaker")
+        self._create_remark(draft)
+
+    def _create_remark(self, draft: m.Remark) -> None:
+        archive = self.archive
+
+        async def created() -> None:
+            try:
+                remark = await asyncio.wrap_future(submit_write(self.app, lambda: archive.add_remark(draft)))
+            except StoreError as exc:
+                if self.remark is draft and self.is_attached:
+                    # Kept in the editor; the row is made once the file is free.
+                    self._not_saved(exc)
+                    self.set_timer(1.0, lambda: self._create_remark(draft) if self.remark is draft else None)
+                return
+            typed = self._typed_into_draft.pop(id(draft), None)
+            if self.remark is not draft or not self.is_attached:
+                # Moved on before it landed: what was typed into it goes in now.
+                if typed:
+                    self._write_typed(remark.model_copy(update=typed))
+                return
+            self.remark = remark
+            self._fill_remarks(select_id=remark.id)
+            self.save_remark()  # what was typed meanwhile
+
+        asyncio.get_running_loop().create_task(created())
+
+    def _write_typed(self, remark: m.Remark) -> None:
+        archive = self.archive
+
+        async def written() -> None:
+            try:
+                await asyncio.wrap_future(submit_write(self.app, lambda: archive.update_remark(remark)))
+            except StoreError as exc:
+                self.app.notify(f"Innspillet ble ikke lagret: {exc}", severity="error")
+
+        asyncio.get_running_loop().create_task(written())
 
     def action_edit_remark(self) -> None:
         remark = self._selected_remark()

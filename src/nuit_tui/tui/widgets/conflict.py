@@ -158,6 +158,8 @@ class VersionedForm:
         user's choice. What the writer answers comes back through saved/failed."""
         if self.asking or self.base is None:
             return not self.asking
+        if self.base.id is None:
+            return True  # the row is still being made: its landing saves what is typed
         if self._on_its_way is not None:
             self._again = True  # saved as soon as the one on its way is in
             return True
@@ -237,7 +239,7 @@ class VersionedForm:
 
     def refresh(self) -> bool:
         """Another window committed: save what is pending, else show its version. True if fields changed."""
-        if self.asking or self.base is None:
+        if self.asking or self.base is None or self.base.id is None:
             return False
         try:
             values = self.read()
