@@ -207,7 +207,9 @@ class VersionedForm:
         self.unsaved = False
         if self._same(base):
             self.base = stored
-            self._show_stored(values)
+            # Keys typed since this save was queued stay: only fields unchanged since show the stored value.
+            now = self._values_or_none() or {}
+            self._show_stored({name: value for name, value in values.items() if now.get(name) == value})
         self.saved(message)
 
     def _same(self, base: Any) -> bool:
