@@ -12,7 +12,7 @@ import datetime as dt
 import time
 
 from rich.markup import escape
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -63,6 +63,20 @@ class RemarksTable(DataTable):
         Binding("ctrl+down", "screen.move_remark(1)", "Innspill ned"),
         Binding("enter", "screen.edit_remark", "Rediger innspill"),
     ]
+
+
+class SpeakerInput(Input):
+    """Who made a remark. Enter goes on to the remark's text as the Input gets the key,
+    not after a round trip through the screen and the app: keys typed right after it
+    land in the text even when the app is busy (a remark row being made meanwhile)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.screen.set_focus(self.screen.query_one("#remark-text"))
+            return
+        await super()._on_key(event)
 
 
 class MeetingModeScreen(Screen):
@@ -144,7 +158,7 @@ class MeetingModeScreen(Screen):
                 yield Label("Innspill (F2: nytt · Enter: rediger · Delete: slett · Ctrl+↑↓: flytt)")
                 yield RemarksTable(id="mm-remarks", cursor_type="row")
                 with Vertical(id="mm-remark-editor"):
-                    yield Input(placeholder="Hvem (organisasjon eller person) – Tab/→ fullfører", id="remark-speaker")
+                    yield SpeakerInput(placeholder="Hvem (organisasjon eller person) – Tab/→ fullfører", id="remark-speaker")
                     yield PlainTextArea("", id="remark-text")
                 yield Label("Vedtak (F3: vedta som foreslått)")
                 yield PlainTextArea("", id="decision")
