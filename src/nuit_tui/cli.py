@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .domain.norwegian import ParseError
@@ -34,7 +35,7 @@ _ARGPARSE_NORWEGIAN = [
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one Norwegian line, not argparse's usage block
+    def error(self, message: str) -> NoReturn:  # one Norwegian line, not argparse's usage block
         for pattern, norwegian in _ARGPARSE_NORWEGIAN:
             if pattern.fullmatch(message):
                 message = pattern.sub(norwegian, message)
@@ -130,7 +131,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def _export_meeting_document(args: argparse.Namespace, export, after=None) -> int:
     """Write a meeting's notice or minutes; `after(archive, meeting)` may add warnings."""
-    from .exporters._output import UnknownFormat
+    from .exporters.registry import UnknownFormat
 
     archive = _open(_db_path(args), create=False)
     warnings: list[str] = []
@@ -200,27 +201,37 @@ def cmd_check_minutes(args: argparse.Namespace) -> int:
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
-    from .services.transfer import import_json, parse_document
+    from .importers.bounded import JSON_MAX_BYTES, read_bounded
+    from .services.transfer import import_document, parse_document
 
-    source = Path(args.file)
+    # Within the limits of size and depth (README); refused before a database is made for it.
+    document = parse_document(read_bounded(Path(args.file), JSON_MAX_BYTES))
+    db = _db_path(args)
+    new = not db.exists()
+    archive = _open(db)
     try:
-        text = source.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{source} finnes ikke") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{source} kan ikke leses: {exc}") from None
-    parse_document(text)  # reject a bad file before a database is created for it
-    archive = _open(_db_path(args))
-    try:
-        counts = import_json(archive, text)
-    finally:
+        counts = import_document(archive, document)
+    except BaseException:
         archive.close()
-    print(f"Importert til {_db_path(args)}: " + ", ".join(f"{t} {n}" for t, n in counts.items() if n))
+        if new:  # a refused import leaves no file behind, only what was there before
+            _remove_archive_file(db)
+        raise
+    archive.close()
+    print(f"Importert til {db}: " + ", ".join(f"{t} {n}" for t, n in counts.items() if n))
     return EXIT_OK
 
 
+def _remove_archive_file(db: Path) -> None:
+    import contextlib
+
+    for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
 def cmd_export_ics(args: argparse.Namespace) -> int:
-    from .services.calendar import check_alarm_minutes, check_year, export_ics
+    from .documents.calendar import check_alarm_minutes, check_year
+    from .services.calendar import export_ics
 
     def whole(text: str | None, what: str) -> int | None:
         if text is None:
@@ -451,11 +462,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _exit_code(exc: BaseException) -> int | None:
+    from .files import NotARegularFile
     from .services.transfer import ImportRejected
     from .store import errors
 
     bad_input = (
         UsageError,
+        NotARegularFile,
         ParseError,
         ImportRejected,
         errors.MissingDirectory,

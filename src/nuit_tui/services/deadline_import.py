@@ -164,10 +164,10 @@ def _match(rows: list[ParsedDeadline], existing: list[m.Deadline]) -> dict[int, 
     for j in range(len(existing)):
         if j not in used:
             old_by_date[existing[j].date].append(j)
-    for date, new in new_by_date.items():
-        old = old_by_date.get(date, [])
-        if len(new) == 1 and len(old) == 1:
-            pair(new[0], old[0])
+    for date, new_rows in new_by_date.items():
+        old_rows = old_by_date.get(date, [])
+        if len(new_rows) == 1 and len(old_rows) == 1:
+            pair(new_rows[0], old_rows[0])
     return pairs
 
 
@@ -179,13 +179,14 @@ class DocumentUnreadable(ParseError):
 
 
 def read_document(path: Path) -> str:
-    """The document's text: UTF-8, or Windows-1252 as older Norwegian text files are."""
+    """The document's text: UTF-8, or Windows-1252 as older Norwegian text files are;
+    within the size limit for text documents (`importers.bounded`)."""
+    from ..importers.bounded import TEXT_MAX_BYTES, InputRefused, read_bounded
+
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentUnreadable(f"{path} finnes ikke") from None
-    except OSError as exc:
-        raise DocumentUnreadable(f"{path} kan ikke leses: {exc.strerror or exc}") from None
+        data = read_bounded(path, TEXT_MAX_BYTES)
+    except InputRefused as exc:
+        raise DocumentUnreadable(str(exc)) from None
     if b"\x00" in data:
         raise DocumentUnreadable(f"{path} er ikke en tekstfil (lagre dokumentet som tekst først)")
     try:

@@ -300,7 +300,8 @@ class ArchiveStore:
         """Number an ordered list 1, 2, 3 … and write only the positions that changed."""
         with self.write():
             for position, record in enumerate(records, start=1):
-                if record.position != position:
+                # Only ordered records come here, and they all have a position.
+                if record.position != position:  # type: ignore[attr-defined]
                     self.update(record.model_copy(update={"position": position}))
 
     def move_in_order(self, records: Sequence[m.Record], record_id: int, delta: int) -> bool:
@@ -347,24 +348,6 @@ class ArchiveStore:
         """Meetings of a body (or all) and a year (or all)."""
         where, params = meeting_filter(body_id, year)
         return self.find(m.Meeting, where, params, order_by=order_by, limit=limit, offset=offset)
-
-    def items_matching(self, words: Sequence[str], *, exclude_item_id: int | None, limit: int) -> list[m.AgendaItem]:
-        """Items whose title holds every word, newest meeting first."""
-        clauses = ["agenda_items.kind = 'item'"]
-        params: list[Any] = []
-        for word in words:
-            clauses.append("agenda_items.title LIKE ? ESCAPE '\\'")
-            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params.append(f"%{escaped}%")
-        if exclude_item_id is not None:
-            clauses.append("agenda_items.id != ?")
-            params.append(exclude_item_id)
-        rows = self._select(
-            "SELECT agenda_items.* FROM agenda_items JOIN meetings ON meetings.id = agenda_items.meeting_id"
-            f" WHERE {' AND '.join(clauses)} ORDER BY meetings.date DESC, agenda_items.position LIMIT {int(limit)}",
-            params,
-        )
-        return [m.AgendaItem.model_validate(row) for row in rows]
 
     def people_named(self, prefix: str, *, limit: int) -> list[m.Person]:
         """People whose name, or a word of it, starts with `prefix`."""
@@ -451,7 +434,7 @@ class ArchiveStore:
             # Items point to earlier items (deferred_from_id): check keys at commit.
             conn.execute("PRAGMA defer_foreign_keys=ON")
             search.suspend(conn)  # one index rebuild at the end, not one per row
-            for model, table in TABLES.items():
+            for table in TABLES.values():
                 for record in tables.get(table, []):
                     data = _row(record)
                     columns = ", ".join(data)

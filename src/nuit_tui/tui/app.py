@@ -11,7 +11,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from ..services.start import BodyRow
+from ..services.start_queries import BodyRow
 from .screens.meetings import MeetingsScreen
 from .widgets.form import handle_with_type_ahead
 

@@ -11,6 +11,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from .base import nuit_app
+
 PALETTE_LIMIT = 40
 _MEETING_REF = re.compile(r"^\s*(?:møte\s+)?(?:([A-Za-zÆØÅæøå]{2,10})\s+)?(\d{1,3})\s*/\s*(\d{4})\s*$", re.IGNORECASE)
 _CASE_REF = re.compile(r"^\s*(?:sak\s+)?(?:([A-Za-zÆØÅæøå]{2,10})\s+)?(\d{1,4})\s*/\s*(\d{2})\s*$", re.IGNORECASE)
@@ -23,13 +25,13 @@ class MeetingCommands(Provider):
         return f"Møte {names.get(meeting.body_id, '?')} {meeting.ref}"
 
     async def discover(self) -> Hits:
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         names = {b.id: b.short_name for b in archive.bodies()}
         for meeting in archive.meetings_page(None, limit=PALETTE_LIMIT):
-            yield DiscoveryHit(self._label(meeting, names), partial(self._open, meeting.id), help=str(meeting.date))
+            yield DiscoveryHit(self._label(meeting, names), partial(self._open, meeting.stored_id), help=str(meeting.date))
 
     async def search(self, query: str) -> Hits:
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         names = {b.id: b.short_name for b in archive.bodies()}
         by_short = {v.lower(): k for k, v in names.items()}
         matcher = self.matcher(query)
@@ -38,13 +40,13 @@ class MeetingCommands(Provider):
             for meeting in archive.meetings_page(None, year=int(m[3]), limit=PALETTE_LIMIT):
                 if meeting.number == int(m[2]) and meeting.body_id in body_ids:
                     label = self._label(meeting, names)
-                    yield Hit(1.0, matcher.highlight(label), partial(self._open, meeting.id), help=str(meeting.date))
+                    yield Hit(1.0, matcher.highlight(label), partial(self._open, meeting.stored_id), help=str(meeting.date))
             return
         for meeting in archive.meetings_page(None, limit=100):
             label = self._label(meeting, names)
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(self._open, meeting.id), help=str(meeting.date))
+                yield Hit(score, matcher.highlight(label), partial(self._open, meeting.stored_id), help=str(meeting.date))
 
     def _open(self, meeting_id: int) -> None:
         from .screens.agenda import AgendaScreen
@@ -59,13 +61,14 @@ class ItemCommands(Provider):
         m = _CASE_REF.match(query)
         if not m:
             return
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         year, seq = 2000 + int(m[3]), int(m[2])
         bodies = archive.bodies()
         if m[1]:
             bodies = [b for b in bodies if b.short_name.lower() == m[1].lower()]
-        elif self.app.body is not None:
-            bodies = [self.app.body, *(b for b in bodies if b.id != self.app.body.id)]
+        elif (current := nuit_app(self).body) is not None:
+            current_id = current.id
+            bodies.sort(key=lambda b: b.id != current_id)  # the current body first
         matcher = self.matcher(query)
         for body in bodies:
             try:
@@ -73,7 +76,7 @@ class ItemCommands(Provider):
             except Exception:  # not found in this body
                 continue
             label = f"Sak {body.short_name} {seq}/{year % 100:02d} {item.title}"
-            yield Hit(1.0, matcher.highlight(label), partial(self._open, item.id))
+            yield Hit(1.0, matcher.highlight(label), partial(self._open, item.stored_id))
 
     def _open(self, item_id: int) -> None:
         from .screens.item import ItemScreen
@@ -92,7 +95,7 @@ class ActionCommands(Provider):
             binding = active.binding
             if binding.description and declared_by_nuit(binding, active.node) and binding.description not in seen:
                 seen.add(binding.description)
-                yield binding.description, self.app.get_key_display(binding), partial(active.node.run_action, binding.action)
+                yield binding.description, self.app.get_key_display(binding), partial(self.app.run_action, binding.action, active.node)
 
     async def discover(self) -> Hits:
         for description, key, run in self._actions():

@@ -15,8 +15,8 @@ from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, S
 from ...domain import models as m
 from ...domain.norwegian import ParseError, clock, parse_time
 from ...store.errors import StoreError
-from ..widgets.confirm import ConfirmScreen
 from ..widgets.autosave import Autosave
+from ..widgets.confirm import ConfirmScreen
 from ..widgets.conflict import VersionedForm
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField

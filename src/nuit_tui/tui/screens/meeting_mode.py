@@ -27,8 +27,8 @@ from ...domain.textdiff import word_diff
 from ...services.concurrency import remark_of, save_item_text
 from ...store.errors import StoreError
 from ..widgets.autosave import Autosave
-from ..widgets.conflict import VersionedForm
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.conflict import VersionedForm
 from ..widgets.form import FormBody
 from ..writes import submit_write
 from .item import PlainTextArea
