@@ -88,16 +88,18 @@ class ArchiveStore:
 
     def _reader(self) -> sqlite3.Connection:
         me = threading.current_thread()
+        ident = threading.get_ident()
         with self._readers_lock:
-            for ident, (thread, conn) in list(self._readers.items()):
-                if thread() is None or not thread().is_alive():
-                    del self._readers[ident]
+            for other, (thread, conn) in list(self._readers.items()):
+                alive = thread()
+                if alive is None or not alive.is_alive():
+                    del self._readers[other]
                     with contextlib.suppress(sqlite3.Error):
                         conn.close()
-            found = self._readers.get(me.ident)
+            found = self._readers.get(ident)
             if found is None or found[0]() is not me:
                 found = (weakref.ref(me), read_connection(self.path))
-                self._readers[me.ident] = found
+                self._readers[ident] = found
             return found[1]
 
     def _bind(self, conn: sqlite3.Connection | None) -> None:
