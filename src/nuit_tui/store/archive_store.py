@@ -108,9 +108,13 @@ class ArchiveStore:
     def close(self) -> None:
         self.stop_writer()
         with self._readers_lock:
-            for _, conn in self._readers.values():
-                with contextlib.suppress(sqlite3.Error):
-                    conn.close()
+            for thread, conn in self._readers.values():
+                alive = thread()
+                if alive is None or not alive.is_alive():
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.close()
+                # A worker still reading keeps its connection until its query is done
+                # (closed when the last reference goes): closing it under it would crash.
             self._readers.clear()
         with contextlib.suppress(sqlite3.Error):
             self._home_conn.execute("PRAGMA optimize")
