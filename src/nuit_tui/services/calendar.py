@@ -214,6 +214,8 @@ def export_ics(
     check_alarm_minutes(alarm_minutes)
     body = archive.body_by_id(body_id) if body_id is not None else None
     changed: list[EventState] = []
+    # One read snapshot (no write lock while the file is written), then one short write
+    # of the versions (which a read-only archive does not record).
     with archive.store.read():
         doc = build_calendar(
             archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes, now=now, changed=changed
