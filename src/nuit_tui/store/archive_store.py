@@ -86,6 +86,11 @@ class ArchiveStore:
             return self._home_conn
         return self._reader()
 
+    @conn.setter
+    def conn(self, conn: sqlite3.Connection) -> None:
+        """Replace the opening thread's connection (tests stand a failing one in)."""
+        self._home_conn = conn
+
     def _reader(self) -> sqlite3.Connection:
         me = threading.current_thread()
         ident = threading.get_ident()
