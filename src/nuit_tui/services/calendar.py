@@ -40,6 +40,9 @@ from ..files import write_export
 from ..store import year_plan as year_plan_queries
 from .archive import Archive
 
+# (uid, content hash, sequence, last modified) of an exported event.
+EventState = tuple[str, str, int, str]
+
 # Events are gathered, versioned and written this many at a time.
 CHUNK = 500
 
@@ -114,10 +117,12 @@ def _events(
         yield event
 
 
-def _versioned(archive: Archive, events: Iterable[CalendarEvent], *, public: bool, now: dt.datetime) -> Iterator[CalendarEvent]:
+def _versioned(
+    archive: Archive, events: Iterable[CalendarEvent], *, public: bool, now: dt.datetime, changed: list[EventState]
+) -> Iterator[CalendarEvent]:
     """SEQUENCE and LAST-MODIFIED from the record of earlier exports: both move only
-    when the event's content does. Records the new state a chunk at a time; run it
-    inside a write, so that an export that fails records nothing."""
+    when the event's content does. The new states are collected in `changed`, to be
+    recorded in one short write once the file is written (`export_ics`)."""
     from ..exporters.ics import content_hash
 
     variant = "public" if public else "internal"
@@ -125,7 +130,6 @@ def _versioned(archive: Archive, events: Iterable[CalendarEvent], *, public: boo
     events = iter(events)
     while chunk := list(itertools.islice(events, CHUNK)):
         known = archive.store.calendar_event_states(variant, [event.uid for event in chunk])
-        changed = []
         for event in chunk:
             digest = content_hash(event)
             previous = known.get(event.uid)
@@ -142,7 +146,6 @@ def _versioned(archive: Archive, events: Iterable[CalendarEvent], *, public: boo
             if previous is None or previous[0] != digest:
                 changed.append((event.uid, digest, sequence, modified.isoformat()))
             yield replace(event, sequence=sequence, last_modified=modified)
-        archive.store.save_calendar_event_states(variant, changed)
 
 
 def build_calendar(
@@ -153,9 +156,10 @@ def build_calendar(
     public: bool = False,
     alarm_minutes: int | None = None,
     now: dt.datetime | None = None,
+    changed: list[EventState],
 ) -> CalendarDocument:
-    """The calendar view. Its events are a stream that records each event's version
-    as it is read: read it once, inside `archive.store.write()`."""
+    """The calendar view. Its events are a stream, read once inside `archive.store.read()`
+    (one snapshot); the versions that moved are collected in `changed`, to record after."""
     check_year(year)
     check_alarm_minutes(alarm_minutes)
     now = now or dt.datetime.now(dt.UTC)
@@ -163,7 +167,7 @@ def build_calendar(
     events = _events(archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes)
     return CalendarDocument(
         name=calendar_name(body, year, public=public),
-        events=_versioned(archive, events, public=public, now=now),
+        events=_versioned(archive, events, public=public, now=now, changed=changed),
         stamp=now.astimezone(dt.UTC).replace(microsecond=0),
         public=public,
         has_timed_events=year_plan_queries.count_meetings(archive.store, body_id=body_id, year=year) > 0,
@@ -183,15 +187,23 @@ def export_ics(
 ) -> Path:
     """Write the year plan as an .ics file whole; returns the path written.
 
-    The file is written as the events are read (to a temporary file, renamed at the
-    end), and their versions are recorded in the same transaction, so a failed write
-    leaves both the file and the record as they were."""
+    The file is written as the events are read, in one read snapshot (to a temporary
+    file, renamed at the end), which never holds the write lock: a colleague typing
+    minutes meanwhile is not kept waiting. Then the events' versions are recorded in
+    one short write. A failed file write records nothing; a record that fails after
+    the file is written leaves versions that the next export computes the same way."""
     check_year(year)
     check_alarm_minutes(alarm_minutes)
     body = archive.members.body_by_id(body_id) if body_id is not None else None
-    # On a read-only archive: one snapshot, and the versions are not recorded.
-    with archive.store.transaction():
-        doc = build_calendar(archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes, now=now)
-        return write_export(
+    changed: list[EventState] = []
+    # One read snapshot (no write lock while the file is written), then one short write
+    # of the versions (which a read-only archive does not record).
+    with archive.store.read():
+        doc = build_calendar(
+            archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes, now=now, changed=changed
+        )
+        path = write_export(
             registry.render_chunks(doc, "ics"), default_file_name(body, year, public=public), out=out, exports_dir=exports_dir
         )
+    archive.store.save_calendar_event_states("public" if public else "internal", changed)
+    return path

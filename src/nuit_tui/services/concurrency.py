@@ -22,7 +22,7 @@ ATTEMPTS = 3
 
 
 def data_version(archive) -> int:
-    """Changes when another connection commits (not this one): a cheap poll."""
+    """Changes when another program commits (not this one's writes): a cheap poll."""
     return archive.store.data_version()
 
 

@@ -82,6 +82,7 @@ class NuitApp(App[None]):
         # An ArchiveFile paints the start screen from plain rows and loads the full
         # Archive (pydantic and all) just after the first paint; an Archive is ready.
         self.start = archive
+        self._closing_store = False
         bodies = archive.load().members.bodies() if archive.loaded else archive.rows.body_rows()
         self.set_reactive(NuitApp.body, bodies[0] if bodies else None)
 
@@ -92,6 +93,9 @@ class NuitApp(App[None]):
         archive = self.start.load()
         if first_use:
             self._swap_body(archive)
+        if archive.store.writer is None and not self._closing_store:
+            # Writes leave the event loop: one writer thread (store/writer.py).
+            archive.store.start_writer()
         return archive
 
     def _swap_body(self, archive: Archive) -> None:
@@ -101,6 +105,12 @@ class NuitApp(App[None]):
     def on_mount(self) -> None:
         self._update_subtitle()
         self.push_screen(MeetingsScreen())
+
+    def on_unmount(self) -> None:
+        # The queued writes finish before the app is gone; after it, writes are synchronous again.
+        self._closing_store = True
+        if self.start.loaded:
+            self.start.load().store.stop_writer()
 
     def on_ready(self) -> None:
         # After the first paint: the user reads the screen while the rest loads.

@@ -89,7 +89,7 @@ class ItemScreen(TypeAhead, ArchiveScreen):
             labels=FIELD_LABELS,
             read=self._form_values,
             show=self._show_field,
-            load=lambda: self.archive.agenda.item(self.item_id),
+            load=lambda item_id: self.archive.agenda.item(item_id),
             write=lambda item: self.archive.agenda.update_item(item),
             saved=self._saved_elsewhere,
             failed=lambda exc: self.query_one("#save-state", Static).update(f"[b]Ikke lagret:[/b] {exc}"),
@@ -205,16 +205,13 @@ class ItemScreen(TypeAhead, ArchiveScreen):
             state.update("Alt er lagret")
             return True
         try:
-            stored = self.versions.save(values)
+            queued = self.versions.save(values)  # «Alt er lagret» when the writer confirms
         except (StoreError, ValueError) as exc:
             state.update(f"[b]Ikke lagret:[/b] {exc}")
             return False
-        if not stored:
+        if not queued:
             state.update("[b]Ikke lagret:[/b] saken er endret i et annet vindu; velg hvilken versjon som skal gjelde")
             return False
-        state.update("Alt er lagret")
-        if {"duration_minutes", "fixed_start", "title"} & changed.keys():
-            self._update_heading()
         return True
 
     def _show_field(self, name: str, value) -> None:
@@ -250,7 +247,8 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         self.autosave.flush()
         if self.versions.ask_now():  # a clash with another window: choose before leaving
             return
-        if self.save():
+        # A save on its way lands after the screen has closed (the writer finishes it).
+        if self.save() and not self.versions.unsaved:
             self.app.pop_screen()
             return
 

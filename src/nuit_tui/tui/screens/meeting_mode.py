@@ -7,6 +7,7 @@ whichever field has focus.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import time
 
@@ -24,6 +25,7 @@ from ..widgets.autosave import Autosave
 from ..widgets.completion import NameInput
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.conflict import VersionedForm
+from ..writes import submit_write
 from .base import ArchiveScreen
 from .meeting_mode_widgets import (
     MEETING_MODE_KEYS,
@@ -50,6 +52,8 @@ class MeetingModeScreen(ArchiveScreen):
         self.start_item_id = item_id
         self.item: m.AgendaItem | None = None
         self.remark: m.Remark | None = None
+        # What was typed into a new remark whose row the writer has not made yet.
+        self._typed_into_draft: dict[int, dict[str, str]] = {}
         self._loading = True
         self.item_autosave = Autosave(self, self.save_item)
         self.remark_autosave = Autosave(self, self.save_remark)
@@ -61,7 +65,7 @@ class MeetingModeScreen(ArchiveScreen):
             labels={"narrative": "Referat", "decision": "Vedtak"},
             read=lambda: {name: self.query_one(f"#{name}", TextArea).text for name in ("narrative", "decision")},
             show=self._show_stored_text,
-            load=lambda: self.archive.agenda.item(self.item.id),
+            load=lambda item_id: self.archive.agenda.item(item_id),
             write=lambda item: save_item_text(self.archive, item),
             saved=self._saved_after_conflict,
             failed=self._not_saved,
@@ -76,7 +80,7 @@ class MeetingModeScreen(ArchiveScreen):
                 "text": self.query_one("#remark-text", TextArea).text,
             },
             show=self._show_stored_remark,
-            load=lambda: remark_of(self.archive, self.remark.id),
+            load=lambda remark_id: remark_of(self.archive, remark_id),
             write=lambda remark: self.archive.minutes.update_remark(remark),
             saved=self._saved_after_conflict,
             failed=self._not_saved,
@@ -119,7 +123,9 @@ class MeetingModeScreen(ArchiveScreen):
             return
         self._loading = True
         previous = self.item
-        item = self.archive.minutes.take_up_item(item_id, previous_id=previous.id if previous else None)
+        item = self.archive.agenda.item(item_id)
+        if self.today:
+            self._take_up(item_id, previous.id if previous is not None else None)
         self.item = item
         self.item_since = time.monotonic()
         locked = self.archive.lock.is_locked(self.meeting_id)
@@ -143,6 +149,27 @@ class MeetingModeScreen(ArchiveScreen):
 
     def _loaded(self) -> None:
         self._loading = False
+
+    def _take_up(self, item_id: int, previous_id: int | None) -> None:
+        """Stamp when items end and start (the service's rule), on the writer: moving on
+        never waits on a lock."""
+        archive = self.archive
+
+        def mark() -> m.AgendaItem:
+            return archive.minutes.take_up_item(item_id, previous_id=previous_id)
+
+        async def landed() -> None:
+            try:
+                marked = await asyncio.wrap_future(submit_write(self.app, mark))
+            except StoreError as exc:
+                self.notify(f"Tidspunktet for saken ble ikke registrert: {exc}", severity="warning")
+                return
+            item = self.item
+            # Only over the version it was stamped on; a text save since merges by itself.
+            if item is not None and item.id == marked.id and item.row_version + 1 == marked.row_version:
+                self.item = marked
+
+        asyncio.get_running_loop().create_task(landed())
 
     def action_step(self, delta: int) -> None:
         ids = self._item_ids()
@@ -204,13 +231,11 @@ class MeetingModeScreen(ArchiveScreen):
         if all(getattr(self.item, k) == v for k, v in values.items()):
             return
         try:
-            stored = self.item_versions.save(values)
+            queued = self.item_versions.save(values)  # «Lagret» when the writer confirms
         except StoreError as exc:
             self._not_saved(exc)
             return
-        if stored:
-            self._saved()
-        else:
+        if not queued:
             self._waiting_for_choice()
 
     def save_remark(self) -> None:
@@ -220,16 +245,16 @@ class MeetingModeScreen(ArchiveScreen):
         text = self.query_one("#remark-text", TextArea).text
         if (speaker, text) == (self.remark.speaker, self.remark.text):
             return
+        if self.remark.id is None:  # its row is still being made: saved as it lands
+            self._typed_into_draft[id(self.remark)] = {"speaker": speaker, "text": text}
+            return
         try:
-            stored = self.remark_versions.save({"speaker": speaker, "text": text})
+            queued = self.remark_versions.save({"speaker": speaker, "text": text})  # «Lagret» when the writer confirms
         except StoreError as exc:
             self._not_saved(exc)
             return
-        if not stored:
+        if not queued:
             self._waiting_for_choice()
-            return
-        self._update_remark_row(self.remark)
-        self._saved()
 
     def _saved(self) -> None:
         show_line(self.query_one("#save-state", Static), f"Lagret kl. {dt.datetime.now():%H.%M.%S}")
@@ -332,12 +357,47 @@ class MeetingModeScreen(ArchiveScreen):
         if self.item is None or self._must_choose():
             return
         made_at = dt.datetime.now().time().replace(second=0, microsecond=0)
-        with self.guard():
-            # The row exists from the first key, so nothing typed into it can be lost.
-            remark = self.archive.minutes.add_remark(m.Remark(item_id=self.item.id, made_at=made_at))
+        # The editor opens at once; the row is made by the writer (never waiting here on
+        # another program's lock). What is typed before it exists is saved as it lands.
+        draft = m.Remark(item_id=self.item.id, made_at=made_at)
+        self._edit(draft)
+        self._focus_now("#remark-speaker")
+        self._create_remark(draft)
+
+    def _create_remark(self, draft: m.Remark) -> None:
+        archive = self.archive
+
+        async def created() -> None:
+            try:
+                remark = await asyncio.wrap_future(submit_write(self.app, lambda: archive.minutes.add_remark(draft)))
+            except StoreError as exc:
+                if self.remark is draft and self.is_attached:
+                    # Kept in the editor; the row is made once the file is free.
+                    self._not_saved(exc)
+                    self.set_timer(1.0, lambda: self._create_remark(draft) if self.remark is draft else None)
+                return
+            typed = self._typed_into_draft.pop(id(draft), None)
+            if self.remark is not draft or not self.is_attached:
+                # Moved on before it landed: what was typed into it goes in now.
+                if typed:
+                    self._write_typed(remark.model_copy(update=typed))
+                return
+            self.remark = remark
             self._fill_remarks(select_id=remark.id)
-            self._edit(remark)
-            self._focus_now("#remark-speaker")
+            self.save_remark()  # what was typed meanwhile
+
+        asyncio.get_running_loop().create_task(created())
+
+    def _write_typed(self, remark: m.Remark) -> None:
+        archive = self.archive
+
+        async def written() -> None:
+            try:
+                await asyncio.wrap_future(submit_write(self.app, lambda: archive.minutes.update_remark(remark)))
+            except StoreError as exc:
+                self.app.notify(f"Innspillet ble ikke lagret: {exc}", severity="error")
+
+        asyncio.get_running_loop().create_task(written())
 
     def action_edit_remark(self) -> None:
         remark = self._selected_remark()

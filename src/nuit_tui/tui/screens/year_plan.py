@@ -269,18 +269,13 @@ class YearPlanScreen(ArchiveScreen):
 
     @work(thread=True, exclusive=True, group="export")
     def _export_ics(self, public: bool) -> None:
-        from ...services import Archive
         from ...services.calendar import export_ics
 
         try:
-            # Its own connection: the export records event versions in one write
-            # transaction, which an autosave on the app's connection would otherwise
-            # join, and lose if the export failed.
-            archive = Archive.open(self.archive.path, create=False)
-            try:
-                path = export_ics(archive, body_id=self.body_id, year=self.selected.year, public=public)
-            finally:
-                archive.close()
+            # In this worker's thread the archive reads on a read-only connection of its
+            # own, in one snapshot that holds no lock; only the record of what was
+            # exported is a (short) write, through the app's writer.
+            path = export_ics(self.archive, body_id=self.body_id, year=self.selected.year, public=public)
         except (StoreError, OSError, ValueError) as exc:
             self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
             return
