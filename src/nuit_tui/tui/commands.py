@@ -11,6 +11,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from .text import highlighted, literal
+
 PALETTE_LIMIT = 40
 _MEETING_REF = re.compile(r"^\s*(?:møte\s+)?(?:([A-Za-zÆØÅæøå]{2,10})\s+)?(\d{1,3})\s*/\s*(\d{4})\s*$", re.IGNORECASE)
 _CASE_REF = re.compile(r"^\s*(?:sak\s+)?(?:([A-Za-zÆØÅæøå]{2,10})\s+)?(\d{1,4})\s*/\s*(\d{2})\s*$", re.IGNORECASE)
@@ -26,7 +28,8 @@ class MeetingCommands(Provider):
         archive = self.app.archive
         names = {b.id: b.short_name for b in archive.bodies()}
         for meeting in archive.meetings_page(None, limit=PALETTE_LIMIT):
-            yield DiscoveryHit(self._label(meeting, names), partial(self._open, meeting.id), help=str(meeting.date))
+            label = self._label(meeting, names)
+            yield DiscoveryHit(literal(label), partial(self._open, meeting.id), text=label, help=str(meeting.date))
 
     async def search(self, query: str) -> Hits:
         archive = self.app.archive
@@ -38,13 +41,13 @@ class MeetingCommands(Provider):
             for meeting in archive.meetings_page(None, year=int(m[3]), limit=PALETTE_LIMIT):
                 if meeting.number == int(m[2]) and meeting.body_id in body_ids:
                     label = self._label(meeting, names)
-                    yield Hit(1.0, matcher.highlight(label), partial(self._open, meeting.id), help=str(meeting.date))
+                    yield Hit(1.0, highlighted(matcher, label), partial(self._open, meeting.id), text=label, help=str(meeting.date))
             return
         for meeting in archive.meetings_page(None, limit=100):
             label = self._label(meeting, names)
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(self._open, meeting.id), help=str(meeting.date))
+                yield Hit(score, highlighted(matcher, label), partial(self._open, meeting.id), text=label, help=str(meeting.date))
 
     def _open(self, meeting_id: int) -> None:
         from .screens.agenda import AgendaScreen
@@ -73,7 +76,7 @@ class ItemCommands(Provider):
             except Exception:  # not found in this body
                 continue
             label = f"Sak {body.short_name} {seq}/{year % 100:02d} {item.title}"
-            yield Hit(1.0, matcher.highlight(label), partial(self._open, item.id))
+            yield Hit(1.0, highlighted(matcher, label), partial(self._open, item.id), text=label)
 
     def _open(self, item_id: int) -> None:
         from .screens.item import ItemScreen

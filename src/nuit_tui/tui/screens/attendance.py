@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input
 
 from ...domain import labels
 from ...domain import models as m
 from ...domain.attendance import VOTING_ROLES, present_during
 from ...domain.norwegian import clock, long_date, parse_time
 from ...store.errors import StoreError
+from ..text import DataTable, Static, markup
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormScreen, labelled
 from ..widgets.people_field import PersonSuggester
@@ -516,7 +517,7 @@ class PresenceByItemScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("[b]Til stede per sak[/b]  (Escape lukker)")
+            yield Static(markup("[b]Til stede per sak[/b]  (Escape lukker)"))
             yield DataTable(id="by-item", cursor_type="row", zebra_stripes=True)
             yield Static(
                 "Tid er sakens registrerte start og slutt, ellers planlagt tid. Medlemmer og stedfortredere "

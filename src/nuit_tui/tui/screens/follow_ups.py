@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, parse_date
 from ...services.follow_ups import FollowUpRow, carry_title
 from ...store.errors import StoreError
+from ..text import DataTable, Static, markup
 from ..widgets.form import FormScreen, labelled
 
 # The status filter cycles through these (None: all).
@@ -314,7 +315,7 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
         meeting = self.archive.meeting(self.meeting_id)
         body = self.archive.body_by_id(meeting.body_id)
         self.query_one("#carry-heading", Static).update(
-            f"[b]Oppfølging fra tidligere møter[/b] – {body.short_name} møte {meeting.ref}"
+            markup("[b]Oppfølging fra tidligere møter[/b] – $body møte $ref", body=body.short_name, ref=meeting.ref)
         )
         table = self.query_one(DataTable)
         table.add_column("Sak", key="case", width=20)

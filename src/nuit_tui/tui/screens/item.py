@@ -10,11 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Footer, Header, Input, Select, TextArea
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, clock, parse_time
 from ...store.errors import StoreError
+from ..text import DataTable, Label, Static, markup
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.autosave import Autosave
 from ..widgets.conflict import VersionedForm
@@ -90,7 +91,7 @@ class ItemScreen(TypeAhead):
             load=lambda: self.archive.item(self.item_id),
             write=lambda item: self.archive.update_item(item),
             saved=self._saved_elsewhere,
-            failed=lambda exc: self.query_one("#save-state", Static).update(f"[b]Ikke lagret:[/b] {exc}"),
+            failed=lambda exc: self.query_one("#save-state", Static).update(markup("[b]Ikke lagret:[/b] $error", error=exc)),
         )
 
     @property
@@ -196,7 +197,7 @@ class ItemScreen(TypeAhead):
         try:
             values = self._form_values()
         except ParseError as exc:
-            state.update(f"[b]Ikke lagret:[/b] {exc}")
+            state.update(markup("[b]Ikke lagret:[/b] $error", error=exc))
             if str(exc) != getattr(self, "_last_error", None):
                 self.notify(str(exc), title="Ikke lagret", severity="error")
             self._last_error = str(exc)
@@ -209,10 +210,10 @@ class ItemScreen(TypeAhead):
         try:
             stored = self.versions.save(values)
         except (StoreError, ValueError) as exc:
-            state.update(f"[b]Ikke lagret:[/b] {exc}")
+            state.update(markup("[b]Ikke lagret:[/b] $error", error=exc))
             return False
         if not stored:
-            state.update("[b]Ikke lagret:[/b] saken er endret i et annet vindu; velg hvilken versjon som skal gjelde")
+            state.update(markup("[b]Ikke lagret:[/b] saken er endret i et annet vindu; velg hvilken versjon som skal gjelde"))
             return False
         state.update("Alt er lagret")
         if {"duration_minutes", "fixed_start", "title"} & changed.keys():

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Footer, Header, Input, TextArea
 from textual.widgets.option_list import Option
 
 from ...domain import models as m
@@ -25,6 +25,7 @@ from ...domain.norwegian import ParseError, clock
 from ...domain.textdiff import word_diff
 from ...services.concurrency import remark_of, save_item_text
 from ...store.errors import StoreError
+from ..text import DataTable, Label, OptionList, Static, literal, markup
 from ..widgets.autosave import Autosave
 from ..widgets.conflict import VersionedForm
 from ..widgets.confirm import ConfirmScreen
@@ -39,11 +40,11 @@ STATE_MARK = {
 }
 
 
-def _show_line(widget: Static, text: str) -> None:
+def _show_line(widget: Static, text: str | Content) -> None:
     """Static.update lays out the whole screen (a few dozen ms here): a status line that
     takes as many lines as before (the clock each second, the save note) needs no layout."""
     width, old = widget.size.width, widget.content
-    if not isinstance(old, str) or width <= 0 or "\n" in old + text:
+    if not isinstance(old, (str, Content)) or width <= 0 or "\n" in str(old) + str(text):
         widget.update(text)
     else:
         widget.update(text, layout=-(-len(old) // width) != -(-len(text) // width))
@@ -204,16 +205,16 @@ class MeetingModeScreen(Screen):
         type_text = f" · {item.item_type.value}" if item.item_type else ""
         presenters = ", ".join(p.name for p in self.archive.item_people(item.id, m.PersonRole.PRESENTER))
         self.query_one("#mm-title", Static).update(
-            f"[b]{escape(self.archive.case_label(item))} {escape(item.title)}[/b]{type_text}"
-            + (f"\nInnledere: {escape(presenters)}" if presenters else "")
-            + ("\n[b]Utsatt[/b]" if item.state is m.ItemState.DEFERRED else "")
-            + ("\n[b]Trukket[/b]" if item.state is m.ItemState.WITHDRAWN else "")
+            markup("[b]$case $title[/b]$type", case=self.archive.case_label(item), title=item.title, type=type_text)
+            + (markup("\nInnledere: $names", names=presenters) if presenters else "")
+            + (markup("\n[b]Utsatt[/b]") if item.state is m.ItemState.DEFERRED else "")
+            + (markup("\n[b]Trukket[/b]") if item.state is m.ItemState.WITHDRAWN else "")
         )
         self._show_presence()
         self.query_one("#mm-lock", Static).update(
-            "[b]Referatet er godkjent og låst.[/b] Ctrl+U låser opp (begrunnelsen registreres)." if locked else ""
+            markup("[b]Referatet er godkjent og låst.[/b] Ctrl+U låser opp (begrunnelsen registreres).") if locked else ""
         )
-        self.query_one("#mm-proposal", Static).update(escape(item.proposed_decision) or "(ingen forslag)")
+        self.query_one("#mm-proposal", Static).update(item.proposed_decision or "(ingen forslag)")
         for name in ("narrative", "decision"):
             area = self.query_one(f"#{name}", TextArea)
             area.load_text(getattr(item, name))
@@ -257,8 +258,9 @@ class MeetingModeScreen(Screen):
         if self.item is not None:
             item_elapsed = time.monotonic() - self.item_since
             planned = self.item.duration_minutes * 60
-            over = " · [b]over tiden[/b]" if planned and item_elapsed > planned else ""
-            text += f" · sak {_hms(item_elapsed)} av {self.item.duration_minutes} min{over}"
+            text += f" · sak {_hms(item_elapsed)} av {self.item.duration_minutes} min"
+            if planned and item_elapsed > planned:
+                text = markup("$text · [b]over tiden[/b]", text=text)
         _show_line(self.query_one("#mm-status", Static), text)
 
     # --- saving -----------------------------------------------------------------------
@@ -332,14 +334,14 @@ class MeetingModeScreen(Screen):
         _show_line(self.query_one("#save-state", Static), f"Lagret kl. {dt.datetime.now():%H.%M.%S}")
 
     def _not_saved(self, exc: Exception) -> None:
-        self.query_one("#save-state", Static).update(f"[b]Ikke lagret:[/b] {escape(str(exc))}")
+        self.query_one("#save-state", Static).update(markup("[b]Ikke lagret:[/b] $error", error=exc))
         self.notify(str(exc), severity="error")
 
     # --- another window on the same archive ---------------------------------------------
 
     def _waiting_for_choice(self) -> None:
         self.query_one("#save-state", Static).update(
-            "[b]Ikke lagret:[/b] endret i et annet vindu; velg hvilken versjon som skal gjelde"
+            markup("[b]Ikke lagret:[/b] endret i et annet vindu; velg hvilken versjon som skal gjelde")
         )
 
     def _saved_after_conflict(self, message: str | None) -> None:
@@ -505,16 +507,15 @@ class MeetingModeScreen(Screen):
         if not decision.strip() or not proposal.strip() or decision == proposal:
             diff.update("Vedtatt som foreslått." if decision and decision == proposal else "")
             return
-        parts = []
+        shown = Content("Endret fra forslaget: ")
         for change in word_diff(proposal, decision):
-            text = escape(change.text)
             if change.kind == "removed":
-                parts.append(f"[strike red]{text}[/]")
+                shown += markup("[strike red]$text[/]", text=change.text)
             elif change.kind == "added":
-                parts.append(f"[u green]{text}[/]")
+                shown += markup("[u green]$text[/]", text=change.text)
             else:
-                parts.append(text)
-        diff.update("Endret fra forslaget: " + "".join(parts))
+                shown += literal(change.text)
+        diff.update(shown)
 
     def action_adopt(self) -> None:
         if self.item is None:
@@ -577,8 +578,8 @@ class MeetingModeScreen(Screen):
     def _show_follow_ups(self) -> None:
         follow_ups = self.archive.follow_ups_of_item(self.item.id) if self.item else []
         lines = [
-            f"• {escape(f.description)}"
-            + (f" – {escape(f.responsible)}" if f.responsible else "")
+            f"• {f.description}"
+            + (f" – {f.responsible}" if f.responsible else "")
             + (f" (frist {f.due_date:%d.%m.%Y})" if f.due_date else "")
             for f in follow_ups
         ]

@@ -6,12 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import long_date
+from ..text import OptionList, Static, markup
 
 OPEN_STATUSES = (m.MeetingStatus.PLANNED, m.MeetingStatus.NOTICE_SENT)
 
@@ -32,7 +32,7 @@ class MeetingPickerScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("[b]Flytt til møte[/b] (Enter velger, Escape avbryter)")
+            yield Static(markup("[b]Flytt til møte[/b] (Enter velger, Escape avbryter)"))
             yield OptionList(id="meetings")
 
     def on_mount(self) -> None:

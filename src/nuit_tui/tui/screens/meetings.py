@@ -6,10 +6,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from ...domain import labels
 from ...domain.norwegian import long_date, time_span
+from ..text import DataTable, Static
 
 PAGE_SIZE = 100
 

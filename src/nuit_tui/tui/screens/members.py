@@ -13,12 +13,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
 
 from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import long_date, numeric_date
 from ...store.errors import StoreError
+from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
 from .member_forms import BodyForm, EndMembershipForm, MembershipForm, OrganizationForm, PersonForm
 

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -19,6 +19,7 @@ from ...domain.norwegian import citation_date
 from ...services.search import SearchHit
 from ...store import search as index
 from ...store.errors import StoreError
+from ..text import OptionList, Static, literal
 from ..widgets.form import TypeAhead
 
 RESULT_LIMIT = 50
@@ -255,7 +256,7 @@ class SearchCommands(Provider):
             yield Hit(score, matcher.highlight(self.LABEL), partial(self._open, ""), help=self.HELP)
         if len(query.strip()) >= 2:
             label = f"Søk etter «{query.strip()}»"
-            yield Hit(0.5, label, partial(self._open, query.strip()), text=label, help="i hele arkivet")
+            yield Hit(0.5, literal(label), partial(self._open, query.strip()), text=label, help="i hele arkivet")
 
     def _open(self, query: str) -> None:
         self.app.push_screen(SearchScreen(query))

@@ -10,11 +10,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from ...domain import models as m
 from ...domain.norwegian import MONTHS, long_date
 from ...store.errors import StoreError
+from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.year_calendar import YearCalendar
 
