@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input
+from textual.widgets import Checkbox
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError
+from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
 
 

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header
 
 from ...domain import labels
 from ...domain import models as m
@@ -25,6 +25,7 @@ from ...domain.norwegian import clock, long_date, parse_time
 from ...store.errors import StoreError
 from ..text import DataTable, Static, markup
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
 from ..widgets.people_field import PersonSuggester
 

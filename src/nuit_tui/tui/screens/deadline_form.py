@@ -6,12 +6,13 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Checkbox, Select
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, numeric_date, parse_date
 from ...domain.year_plan import parse_offset
 from ..text import literal_text
+from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
 
 

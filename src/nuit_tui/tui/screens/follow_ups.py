@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, parse_date
 from ...services.follow_ups import FollowUpRow, carry_title
 from ...store.errors import StoreError
 from ..text import DataTable, Static, markup
+from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
 
 # The status filter cycles through these (None: all).

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Footer, Header, Input, Select, TextArea
+from textual.widgets import Checkbox, Footer, Header, Select
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, clock, parse_time
@@ -19,6 +19,7 @@ from ..text import DataTable, Label, Static, markup
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.autosave import Autosave
 from ..widgets.conflict import VersionedForm
+from ..widgets.fields import Input, TextArea
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField
 from .break_form import parse_minutes

@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input
 from textual.widgets.option_list import Option
 
 from ...domain.norwegian import citation_date
 from ..text import OptionList, Static, markup
+from ..widgets.fields import Input
 from ..widgets.form import TypeAhead
 
 RESULT_LIMIT = 20

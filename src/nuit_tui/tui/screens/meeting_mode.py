@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Header, Input, TextArea
+from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 
 from ...domain import models as m
@@ -29,6 +29,7 @@ from ..text import DataTable, Label, OptionList, Static, literal, markup
 from ..widgets.autosave import Autosave
 from ..widgets.conflict import VersionedForm
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.fields import Input, TextArea
 from ..widgets.form import FormBody
 from .item import PlainTextArea
 

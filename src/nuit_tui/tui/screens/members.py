@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
+from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from ...domain import labels
 from ...domain import models as m
@@ -21,6 +21,7 @@ from ...domain.norwegian import long_date, numeric_date
 from ...store.errors import StoreError
 from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.fields import Input
 from .member_forms import BodyForm, EndMembershipForm, MembershipForm, OrganizationForm, PersonForm
 
 PAGE_SIZE = 200  # people and organisations on screen at once; the search narrows further

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -20,6 +20,7 @@ from ...services.search import SearchHit
 from ...store import search as index
 from ...store.errors import StoreError
 from ..text import OptionList, Static, literal
+from ..widgets.fields import Input
 from ..widgets.form import TypeAhead
 
 RESULT_LIMIT = 50

@@ -16,11 +16,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input
 
 from ...domain.norwegian import ParseError
 from ...store.errors import StoreError
 from ..text import Label, Static
+from .fields import Input
 
 T = TypeVar("T")
 
