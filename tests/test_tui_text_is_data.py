@@ -73,6 +73,11 @@ async def test_a_body_named_with_a_closing_tag_opens_and_shows_its_name(tmp_path
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
         assert "Møter i [/] – Utvalg [b]x[/b] [/]" in screen_text(app)
+        assert "nuit-tui — [/] · " in screen_text(app)  # the header
+        app.notify("Slettet: «[/] [b]x[/b]»\x1b]0;kapret\x07")  # a toast names what it did
+        await pilot.pause()
+        # A toast shows its message literally unless it is marked as markup.
+        assert [(n.message, n.markup) for n in app._notifications] == [("Slettet: «[/] [b]x[/b]»]0;kapret", False)]
         await pilot.press("ctrl+p", *"1/2023")  # the palette finds the meeting by its number
         await pilot.pause(0.5)
         assert "Møte [/] 1/2023" in screen_text(app)
