@@ -508,15 +508,15 @@ class MeetingModeScreen(Screen):
         if not decision.strip() or not proposal.strip() or decision == proposal:
             diff.update("Vedtatt som foreslått." if decision and decision == proposal else "")
             return
-        shown = Content("Endret fra forslaget: ")
+        changes = Content("Endret fra forslaget: ")
         for change in word_diff(proposal, decision):
             if change.kind == "removed":
-                shown += markup("[strike red]$text[/]", text=change.text)
+                changes += markup("[strike red]$text[/]", text=change.text)
             elif change.kind == "added":
-                shown += markup("[u green]$text[/]", text=change.text)
+                changes += markup("[u green]$text[/]", text=change.text)
             else:
-                shown += literal(change.text)
-        diff.update(shown)
+                changes += literal(change.text)
+        diff.update(changes)
 
     def action_adopt(self) -> None:
         if self.item is None:
