@@ -149,15 +149,13 @@ async def visit_every_screen(archive: Archive, ids: dict[str, int], shown: dict[
         await pilot.pause()
         assert isinstance(app.screen, MeetingsScreen)
         seen = {"meetings": screen_text(app)}
-        await app.push_screen(AgendaScreen(ids["meeting"]))  # the item screen opens over its agenda
-        for name, make in screens.items():
+        for name, make in screens.items():  # each over the last: no screen below redraws
             screen = make()
             await app.push_screen(screen)
             await pilot.pause(0.4 if name == "search" else 0)  # the search waits for typing to pause
             await pilot.pause()
             assert app.screen is screen, name
             seen[name] = screen_text(app)
-            await app.pop_screen()
         for name, fields in SHOWN_ON.items():
             missing += [f"{field} on {name}" for field in fields if field in shown and shown[field] not in seen[name]]
     assert missing == [], {f: shown[f] for f in shown}
