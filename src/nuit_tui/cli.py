@@ -200,23 +200,32 @@ def cmd_check_minutes(args: argparse.Namespace) -> int:
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
-    from .services.transfer import import_json, parse_document
+    from .importers.bounded import JSON_MAX_BYTES, read_bounded
+    from .services.transfer import import_document, parse_document
 
-    source = Path(args.file)
+    # Within the limits of size and depth (README); refused before a database is made for it.
+    document = parse_document(read_bounded(Path(args.file), JSON_MAX_BYTES))
+    db = _db_path(args)
+    new = not db.exists()
+    archive = _open(db)
     try:
-        text = source.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{source} finnes ikke") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{source} kan ikke leses: {exc}") from None
-    parse_document(text)  # reject a bad file before a database is created for it
-    archive = _open(_db_path(args))
-    try:
-        counts = import_json(archive, text)
-    finally:
+        counts = import_document(archive, document)
+    except BaseException:
         archive.close()
-    print(f"Importert til {_db_path(args)}: " + ", ".join(f"{t} {n}" for t, n in counts.items() if n))
+        if new:  # a refused import leaves no file behind, only what was there before
+            _remove_archive_file(db)
+        raise
+    archive.close()
+    print(f"Importert til {db}: " + ", ".join(f"{t} {n}" for t, n in counts.items() if n))
     return EXIT_OK
+
+
+def _remove_archive_file(db: Path) -> None:
+    import contextlib
+
+    for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")):
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
@@ -451,11 +460,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _exit_code(exc: BaseException) -> int | None:
+    from .files import NotARegularFile
     from .services.transfer import ImportRejected
     from .store import errors
 
     bad_input = (
         UsageError,
+        NotARegularFile,
         ParseError,
         ImportRejected,
         errors.MissingDirectory,

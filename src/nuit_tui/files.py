@@ -5,10 +5,40 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
+
+
+class NotARegularFile(OSError):
+    """The target exists and is a folder, a device, a FIFO or a socket: never written over
+    (renaming over /dev/null as root would replace the device). The message is Norwegian."""
+
+
+_KINDS = (
+    (stat.S_ISDIR, "en mappe"),
+    (stat.S_ISCHR, "en enhet"),
+    (stat.S_ISBLK, "en enhet"),
+    (stat.S_ISFIFO, "en FIFO (navngitt rør)"),
+    (stat.S_ISSOCK, "en socket"),
+)
+
+
+def check_target(path: Path) -> None:
+    """Refuse a target that exists and is not a regular file (a link is followed: a link
+    to /dev/null is a device). A missing target, or a regular file, is fine."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError:
+        return  # unreadable: the write itself says what is wrong
+    if stat.S_ISREG(mode):
+        return
+    what = next((kind for test, kind in _KINDS if test(mode)), "ikke en vanlig fil")
+    raise NotARegularFile(f"{path} er {what}, ikke en vanlig fil; ingenting ble skrevet (oppgi et filnavn)")
 
 
 def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> Path:
@@ -19,6 +49,7 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> Path:
     leaves either the old file or the new one, never half.
     """
     path = Path(path)
+    check_target(path)
     if not path.parent.exists():
         raise FileNotFoundError(f"Mappen {path.parent} finnes ikke")
     _remove_leftovers(path)
@@ -34,6 +65,7 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> Path:
                 handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
+        check_target(path)  # again: a slow export gives time for something to appear there
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -64,7 +96,10 @@ def _remove_leftovers(path: Path) -> None:
 
 
 def write_export(data: bytes | Iterable[bytes], name: str, *, out: Path | None, exports_dir: Path) -> Path:
-    """Write an export to `out`, or else as `name` in `exports_dir` (made when missing)."""
+    """Write an export to `out`, or else as `name` in `exports_dir` (made when missing).
+    `name` is one plain file name (see `exporters._output.slug`): it never leaves the folder."""
+    if name != Path(name).name or name.startswith(".") or "\\" in name:
+        raise ValueError(f"Ugyldig filnavn for eksport: {name!r}")
     if out is None:
         exports_dir = Path(exports_dir)
         exports_dir.mkdir(parents=True, exist_ok=True)

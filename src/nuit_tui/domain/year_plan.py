@@ -10,6 +10,7 @@ from typing import Literal
 
 from .models import Deadline, DeadlineRule, Meeting, RuleAnchor
 from .norwegian import ParseError
+from .openness import is_exempt
 
 EntryKind = Literal["meeting", "deadline", "derived"]
 
@@ -29,17 +30,18 @@ class PlanEntry:
 
 
 def expand_rule(rule: DeadlineRule, meetings: Sequence[Meeting], deadlines: Sequence[Deadline]) -> list[PlanEntry]:
-    """The dates a rule gives, one per anchor (cancelled meetings give none)."""
-    anchors: list[tuple[dt.date, int | None, str]] = []
+    """The dates a rule gives, one per anchor (cancelled meetings give none). A date is
+    exempt when the rule or its anchor is (`openness.is_exempt`: it would tell the anchor's date)."""
+    anchors: list[tuple[dt.date, int | None, Meeting | Deadline]] = []
     if rule.anchor is RuleAnchor.MEETINGS:
         anchors = [
-            (mt.date, mt.id, mt.ref)
+            (mt.date, mt.id, mt)
             for mt in meetings
             if mt.status != "cancelled" and (rule.anchor_body_id is None or mt.body_id == rule.anchor_body_id)
         ]
     else:
         needle = rule.anchor_text.strip().lower()
-        anchors = [(d.date, d.id, d.title) for d in deadlines if needle and needle in d.title.lower()]
+        anchors = [(d.date, d.id, d) for d in deadlines if needle and needle in d.title.lower()]
     return [
         PlanEntry(
             date + dt.timedelta(days=rule.offset_days),
@@ -49,9 +51,9 @@ def expand_rule(rule: DeadlineRule, meetings: Sequence[Meeting], deadlines: Sequ
             rule.category,
             rule.id,
             anchor_id,
-            rule.exempt,
+            is_exempt(rule, anchor),
         )
-        for date, anchor_id, _ in anchors
+        for date, anchor_id, anchor in anchors
     ]
 
 

@@ -3,6 +3,7 @@ the file's name. Pure, like the renderers; writing is `files.write_export`."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
@@ -25,8 +26,22 @@ def render_as(renderers: Mapping[str, Callable[[D], bytes]], doc: D, fmt: str) -
     return renderers[fmt](doc)
 
 
+SLUG_MAX = 40
+
+
+def slug(text: str, fallback: str = "utvalg") -> str:
+    """A body's short name as part of a file name: letters (æøå too), digits and «-», nothing
+    else, so that no name («../x», «/tmp/x/P», «.skjult») can steer a file out of its folder
+    or hide it. «NUIT» stays «NUIT»; «E-helse styre» becomes «E-helse-styre»."""
+    kept = "".join(c if c.isalpha() or c in "0123456789-" else " " for c in unicodedata.normalize("NFC", text))
+    joined = "-".join(kept.split())
+    while "--" in joined:
+        joined = joined.replace("--", "-")
+    return joined.strip("-")[:SLUG_MAX].strip("-") or fallback
+
+
 def file_name(body_short_name: str, meeting_ref: str, kind: str, *, public: bool, fmt: str) -> str:
     """"NUIT-2023-2-innkalling.docx", with "-offentlig" for the public version."""
     number, year = meeting_ref.split("/")
     suffix = "-offentlig" if public else ""
-    return f"{body_short_name}-{year}-{number}-{kind}{suffix}.{fmt}"
+    return f"{slug(body_short_name)}-{year}-{number}-{kind}{suffix}.{fmt}"

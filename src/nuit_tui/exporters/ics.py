@@ -110,7 +110,7 @@ def content_lines(event: CalendarEvent) -> list[str]:
     if event.categories:
         lines.append("CATEGORIES:" + ",".join(escape_text(c) for c in event.categories))
     lines.append(f"STATUS:{event.status}")
-    lines.append("CLASS:PUBLIC")
+    lines.append("CLASS:CONFIDENTIAL" if event.confidential else "CLASS:PUBLIC")
     lines.append("TRANSP:OPAQUE" if event.busy else "TRANSP:TRANSPARENT")
     lines.append(f"X-MICROSOFT-CDO-BUSYSTATUS:{'BUSY' if event.busy else 'FREE'}")
     lines.append(f"X-MICROSOFT-CDO-ALLDAYEVENT:{'TRUE' if event.all_day else 'FALSE'}")

@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import check_target
 from ..store import TABLES, check_file, errors, inspect_file
 from ..store.connection import BUSY_TIMEOUT_MS, connect, open_database
 
@@ -97,6 +98,7 @@ def verified_copy(source: sqlite3.Connection, destination: Path) -> Path:
         finally:
             target.close()
         _fsync_file(tmp)
+        check_target(destination)
         os.replace(tmp, destination)
     except sqlite3.Error as exc:
         _remove_with_sidecars(tmp)
@@ -137,6 +139,7 @@ def backup(db: Path, out: Path | None = None, *, now: dt.datetime | None = None)
     out = Path(out)
     if out.is_dir():
         out = out / f"{db.stem}-{_stamp(now)}.sqlite"
+    check_target(out)  # a device, a FIFO: refused with its own words, never replaced
     if out.exists():
         if out.resolve() == db.resolve():
             raise errors.Conflict("Sikkerhetskopien kan ikke skrives over selve databasen")

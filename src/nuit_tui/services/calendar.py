@@ -3,7 +3,9 @@
 `build_calendar` gathers the events into plain frozen dataclasses, a chunk at a
 time in date order, and `exporters.ics` turns them into bytes as they come: the
 whole archive is written with memory bounded by a chunk, not by the archive.
-Public redaction happens here, so the renderer never holds exempt text. Each exported event's content hash, SEQUENCE
+Public redaction happens here, by the one rule of `domain.openness`, so the renderer
+never holds exempt text; in the internal calendar exempt events are marked and
+CLASS:CONFIDENTIAL. Each exported event's content hash, SEQUENCE
 and LAST-MODIFIED are kept in the archive (table calendar_events), so that a
 calendar client sees a changed event as a newer version of the same event (same
 UID, higher SEQUENCE) and an unchanged one as unchanged.
@@ -15,7 +17,6 @@ import datetime as dt
 import heapq
 import itertools
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,12 +24,22 @@ from pathlib import Path
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber
 from ..domain.norwegian import ParseError, clock, time_span, weekday_date
+from ..domain.openness import (
+    PARTLY_EXEMPT,
+    ItemFields,
+    internal_summary,
+    is_exempt,
+    item_line,
+    item_title,
+    may_publish,
+    title_is_public,
+)
 from ..domain.timeplan import PlanEntry, time_plan
+from ..exporters._output import slug
 from ..files import write_export
 from ..store.meeting_rows import meeting_filter
 from .archive import Archive
 
-EXEMPT = "Unntatt offentlighet"
 MEETING_CATEGORY = "Møte"
 DEADLINE_CATEGORY = "Frist"
 MAX_ALARM_MINUTES = 7 * 24 * 60
@@ -54,6 +65,8 @@ class CalendarEvent:
     categories: tuple[str, ...] = ()
     status: str = "CONFIRMED"
     alarm: CalendarAlarm | None = None
+    # CLASS:CONFIDENTIAL: the event shows what is exempt (only ever in the internal calendar).
+    confidential: bool = False
     # Filled in from the archive's record of earlier exports.
     sequence: int = 0
     last_modified: dt.datetime | None = None
@@ -95,53 +108,55 @@ def _uid(archive_id: str, table: str, record_id: int) -> str:
 # The columns an agenda line needs, of every exported meeting at once: one query, not
 # a query and a full record per item (the whole archive is thousands of meetings).
 _AGENDA_SQL = (
-    "SELECT meeting_id, id, kind, case_year, case_seq, title, exempt, state, duration_minutes, fixed_start"
+    "SELECT meeting_id, id, kind, case_year, case_seq, title, exempt, state, duration_minutes, fixed_start,"
+    " title_exempt, exempt_basis"
     " FROM agenda_items WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, position, id"
 )
 
 
-def _agendas(archive: Archive, meetings: list[m.Meeting], *, public: bool) -> dict[int, list[str]]:
+def _agendas(archive: Archive, meetings: list[m.Meeting], *, public: bool) -> dict[int, tuple[list[str], bool]]:
     rows: dict[int, list[tuple]] = {}
     for row in archive.store.conn.execute(_AGENDA_SQL, [json.dumps([mt.id for mt in meetings])]):
         rows.setdefault(row[0], []).append(row)
     return {mt.id: _agenda_lines(mt, rows.get(mt.id, []), public=public) for mt in meetings}
 
 
-def _agenda_lines(meeting: m.Meeting, rows: list[tuple], *, public: bool) -> list[str]:
+def _agenda_lines(meeting: m.Meeting, rows: list[tuple], *, public: bool) -> tuple[list[str], bool]:
+    """The agenda as lines of the description, and whether they show an exempt title
+    (only ever in the internal calendar). Exempt items by the rule of `domain.openness`:
+    number, title when public, and the marker; never their other text."""
     entries = [PlanEntry(row[1], row[8], dt.time.fromisoformat(row[9]) if row[9] else None) for row in rows]
     plan = time_plan(meeting.start_time, meeting.end_time, entries)
     lines = []
-    for (_, _, kind, case_year, case_seq, title, exempt, state, _, _), slot in zip(rows, plan.slots, strict=True):
+    shows_exempt = False
+    for row, slot in zip(rows, plan.slots, strict=True):
+        _, _, kind, case_year, case_seq, title, exempt, state, _, _, title_exempt, exempt_basis = row
+        item = ItemFields(title, exempt, title_exempt, exempt_basis)
+        shows_exempt = shows_exempt or not (public or title_is_public(item))
         if kind == m.EntryKind.BREAK:
-            if public and exempt:
-                continue
-            lines.append(f"{clock(slot.start)}  {title or 'Pause'}")
+            lines.append(f"{clock(slot.start)}  {item_title(item, public=public) or 'Pause'}")
             continue
         number = ""
         if case_year is not None and case_seq is not None:
             number = str(CaseNumber(case_year, case_seq))
-        if public and exempt:
-            # Only the number, never the text: a shared calendar is a publication.
-            if number:
-                lines.append(f"{clock(slot.start)}  {number} {EXEMPT}")
-            continue
-        text = f"{number} {title}".strip()
-        if exempt:
-            text += f" ({EXEMPT.lower()})"
+        text = item_line(number, item, public=public)
         if state == m.ItemState.DEFERRED:
             text += " (utsatt)"
         elif state == m.ItemState.WITHDRAWN:
             text += " (trukket)"
         lines.append(f"{clock(slot.start)}  {text}")
-    return lines
+    return lines, shows_exempt
 
 
 def _meeting_event(
-    archive_id: str, body: m.Body, meeting: m.Meeting, agenda: list[str], *, alarm_minutes: int | None
+    archive_id: str, body: m.Body, meeting: m.Meeting, agenda: tuple[list[str], bool], *, alarm_minutes: int | None
 ) -> CalendarEvent:
+    agenda, shows_exempt = agenda
     cancelled = meeting.status is m.MeetingStatus.CANCELLED
     title = f"{body.short_name} møte {meeting.ref}"
     summary = f"AVLYST: {title}" if cancelled else title
+    if shows_exempt:  # the meeting is public; what its internal agenda shows is not all
+        summary += f" {PARTLY_EXEMPT}"
     location = (meeting.location or "").strip() or (meeting.video_link or "").strip()
     description = [
         f"{body.name} ({body.short_name}), møte {meeting.ref}",
@@ -171,6 +186,7 @@ def _meeting_event(
         categories=(MEETING_CATEGORY,),
         status="CANCELLED" if cancelled else "CONFIRMED",
         alarm=alarm,
+        confidential=shows_exempt,
     )
 
 
@@ -179,7 +195,8 @@ def _meeting_event(
 
 def _deadline_event(archive_id: str, bodies: dict[int, m.Body], deadline: m.Deadline) -> CalendarEvent:
     body = bodies.get(deadline.body_id) if deadline.body_id is not None else None
-    summary = f"{body.short_name}: {deadline.title}" if body else deadline.title
+    exempt = is_exempt(deadline)  # only ever true in the internal calendar
+    summary = internal_summary(f"{body.short_name}: {deadline.title}" if body else deadline.title, exempt=exempt)
     description = [deadline.description.strip()] if deadline.description.strip() else []
     if deadline.responsible.strip():
         description.append(f"Ansvarlig: {deadline.responsible.strip()}")
@@ -198,6 +215,7 @@ def _deadline_event(archive_id: str, bodies: dict[int, m.Body], deadline: m.Dead
         description="\n".join(description),
         categories=(deadline.category.strip() or DEADLINE_CATEGORY,),
         alarm=alarm,
+        confidential=exempt,
     )
 
 
@@ -215,23 +233,26 @@ def _derived_events(
         years = list(range(min(meeting_years) - 1, max(meeting_years) + 2)) if meeting_years else []
     for each in years:
         entries = archive.derived_entries(dt.date(each, 1, 1), dt.date(each, 12, 31), body_id=body_id)
-        entries = sorted((e for e in entries if not (public and e.exempt)), key=lambda e: (e.date, e.ref_id))
+        # e.exempt is the rule's verdict on the derived date (its rule and its anchor).
+        entries = sorted((e for e in entries if not public or may_publish(e)), key=lambda e: (e.date, e.ref_id))
         for e in entries:
             yield (e.date, 0, dt.time(0), e.ref_id), _derived_event(archive_id, bodies, e)
 
 
 def _derived_event(archive_id: str, bodies: dict[int, m.Body], entry) -> CalendarEvent:
     body = bodies.get(entry.body_id) if entry.body_id is not None else None
+    exempt = is_exempt(entry)
     return CalendarEvent(
         # One event per rule and anchor: it keeps its UID when the meeting it follows moves.
         uid=f"rule-{entry.ref_id}-{entry.anchor_id}@{archive_id}.nuit-tui",
-        summary=f"{body.short_name}: {entry.title}" if body else entry.title,
+        summary=internal_summary(f"{body.short_name}: {entry.title}" if body else entry.title, exempt=exempt),
         start=entry.date,
         end=entry.date + dt.timedelta(days=1),
         all_day=True,
         busy=False,
         description="Avledet frist (følger møtet eller fristen den regnes fra)",
         categories=(entry.category.strip() or DEADLINE_CATEGORY,),
+        confidential=exempt,
     )
 
 
@@ -272,8 +293,10 @@ def _deadline_events(
         clauses.append("date >= ? AND date < ?")
         params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
     if public:
-        clauses.append("exempt = 0")
+        clauses.append("exempt = 0")  # only to read less: may_publish below decides
     for d in archive.store.iter_find(m.Deadline, " AND ".join(clauses) or "1", params, order_by="date, id"):
+        if public and not may_publish(d):
+            continue
         # All-day deadlines first on their day, as Outlook shows them.
         yield (d.date, 0, dt.time(0), d.id), _deadline_event(archive_id, bodies, d)
 
@@ -358,9 +381,9 @@ def render_calendar(doc: CalendarDocument) -> Iterator[bytes]:
 
 def default_file_name(body: m.Body | None, year: int | None, *, public: bool) -> str:
     """"arshjul-NUIT-2023.ics", "arshjul-alle-alle.ics"; "-offentlig" for the public one."""
-    short = re.sub(r"[^\w-]+", "-", body.short_name).strip("-") if body else "alle"
+    short = slug(body.short_name, "alle") if body else "alle"
     suffix = "-offentlig" if public else ""
-    return f"arshjul-{short or 'alle'}-{year if year is not None else 'alle'}{suffix}.ics"
+    return f"arshjul-{short}-{year if year is not None else 'alle'}{suffix}.ics"
 
 
 def export_ics(

@@ -179,13 +179,14 @@ class DocumentUnreadable(ParseError):
 
 
 def read_document(path: Path) -> str:
-    """The document's text: UTF-8, or Windows-1252 as older Norwegian text files are."""
+    """The document's text: UTF-8, or Windows-1252 as older Norwegian text files are;
+    within the size limit for text documents (`importers.bounded`)."""
+    from ..importers.bounded import TEXT_MAX_BYTES, InputRefused, read_bounded
+
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentUnreadable(f"{path} finnes ikke") from None
-    except OSError as exc:
-        raise DocumentUnreadable(f"{path} kan ikke leses: {exc.strerror or exc}") from None
+        data = read_bounded(path, TEXT_MAX_BYTES)
+    except InputRefused as exc:
+        raise DocumentUnreadable(str(exc)) from None
     if b"\x00" in data:
         raise DocumentUnreadable(f"{path} er ikke en tekstfil (lagre dokumentet som tekst først)")
     try:

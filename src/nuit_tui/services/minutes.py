@@ -2,7 +2,7 @@
 
 `build_minutes` gathers what the published minutes show into plain frozen
 dataclasses; the renderers in `nuit_tui.exporters` only format that view.
-Public redaction happens here and nowhere else, exactly as for the notice.
+Public redaction happens here, by the one rule of `domain.openness`, as for the notice.
 
 `check_minutes` is the secretariat's last look before the minutes go out:
 what is still open or missing. Its problems never stop an export.
@@ -22,7 +22,7 @@ from ..domain.norwegian import clock, kl, long_date
 from ..exporters._output import FORMATS, UnknownFormat, check_format, file_name, render_as  # noqa: F401
 from ..files import write_export
 from .archive import Archive
-from .notice import EXEMPT, exemption_text
+from ..domain.openness import item_content_public, item_marker, item_title, may_publish
 
 REMARKS_LEAD = "Følgende innspill og spørsmål ble tatt med fra møtet:"
 DECISION_LEAD = "Vedtak:"
@@ -218,10 +218,6 @@ def _attendance(archive: Archive, meeting_id: int) -> list[AttendanceGroup]:
     return [group for group in groups if group.lines]
 
 
-def _public_title(item: m.AgendaItem) -> str:
-    return EXEMPT if item.title_exempt else item.title
-
-
 def _remark_text(archive: Archive, remark: m.Remark) -> str:
     """"Legeforeningen uttrykte ...": speaker and text re-joined as the bullet reads."""
     speaker = remark.speaker.strip()
@@ -234,16 +230,16 @@ def _minutes_item(archive: Archive, case_number: str, item: m.AgendaItem, *, pub
     item_type = item.item_type.value if item.item_type else ""
     decision = item.decision.strip()
     outcome = OUTCOMES.get(item.state, "") if not decision else ""
-    if public and item.exempt:
+    if public and not item_content_public(item):
         return MinutesItem(
             case_number=case_number,
-            title=_public_title(item),
+            title=item_title(item, public=True),
             item_type=item_type,
             narrative="",
             remarks=(),
             decision="",
             outcome=outcome,  # the state's fixed words, no text of the item's own
-            exemption=exemption_text(item.exempt_basis),
+            exemption=item_marker(item),
         )
     return MinutesItem(
         case_number=case_number,
@@ -252,10 +248,14 @@ def _minutes_item(archive: Archive, case_number: str, item: m.AgendaItem, *, pub
         # Paragraphs typed after the remarks stay in the narrative; it is printed
         # whole before them (the archive does not record where the bullets fell).
         narrative=item.narrative.strip(),
-        remarks=tuple(text for r in archive.remarks(item.id) if (text := _remark_text(archive, r))),
+        remarks=tuple(
+            text
+            for r in archive.remarks(item.id)
+            if (not public or may_publish(r, item)) and (text := _remark_text(archive, r))
+        ),
         decision=decision,
         outcome=outcome,
-        exemption=exemption_text(item.exempt_basis) if item.exempt else "",
+        exemption=item_marker(item),
     )
 
 

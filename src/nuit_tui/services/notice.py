@@ -2,8 +2,8 @@
 
 `build_notice` gathers everything the printed notice shows into plain frozen
 dataclasses; the renderers in `nuit_tui.exporters` only format that view.
-Public redaction happens here and nowhere else, so that a renderer never
-holds text that is exempt from public access.
+Public redaction happens here, by the one rule of `domain.openness`, so that a
+renderer never holds text that is exempt from public access.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from pathlib import Path
 
 from ..domain import models as m
 from ..domain.norwegian import citation_date, clock, long_date
+# EXEMPT and exemption_text are kept importable from here for the notice's callers.
+from ..domain.openness import EXEMPT, exemption_text, is_exempt, item_content_public, item_marker, item_title, may_publish  # noqa: F401
 # FORMATS and UnknownFormat are imported from here by the CLI and the TUI.
 from ..exporters._output import FORMATS, UnknownFormat, check_format, file_name, render_as  # noqa: F401
 from ..files import write_export
 from .archive import Archive
-
-EXEMPT = "Unntatt offentlighet"
 
 
 @dataclass(frozen=True)
@@ -123,12 +123,6 @@ class NoticeDocument:
         return f"Innkalling {self.body_short_name} møte {self.meeting_ref}"
 
 
-def exemption_text(basis: str | None) -> str:
-    """"Unntatt offentlighet, offl. § 14", or just "Unntatt offentlighet" without a basis."""
-    basis = (basis or "").strip()
-    return f"{EXEMPT}, {basis}" if basis else EXEMPT
-
-
 def build_notice(archive: Archive, meeting_id: int, *, public: bool) -> NoticeDocument:
     """The notice of a meeting; with `public` the exempt content is already gone."""
     agenda = archive.agenda(meeting_id)
@@ -137,7 +131,7 @@ def build_notice(archive: Archive, meeting_id: int, *, public: bool) -> NoticeDo
     rows = [
         NoticeAgendaRow(
             case_number=row.case_number,
-            title=_public_title(row.item) if public else row.item.title,
+            title=item_title(row.item, public=public),
             start=clock(row.start),
             item_type=row.item.item_type.value if row.item.item_type and not row.item.is_break else "",
         )
@@ -171,15 +165,11 @@ def _follow_ups(archive: Archive, meeting_id: int, *, public: bool) -> list[Noti
     for row in archive.follow_ups_for_meeting(meeting_id):
         f = row.follow_up
         due = f"{f.due_date.day}.{f.due_date.month}.{f.due_date.year}" if f.due_date else ""
-        if public and row.item_exempt:  # the follow-up tells what the exempt item was about
+        if public and is_exempt(f, row.item_exempt):  # it tells what the exempt item was about
             rows.append(NoticeFollowUp(row.citation, EXEMPT, "", ""))
         else:
             rows.append(NoticeFollowUp(row.citation, f.description.strip(), f.responsible.strip(), due))
     return rows
-
-
-def _public_title(item: m.AgendaItem) -> str:
-    return EXEMPT if item.title_exempt else item.title
 
 
 def _members(archive: Archive, meeting: m.Meeting) -> list[NoticeMember]:
@@ -199,10 +189,10 @@ def _members(archive: Archive, meeting: m.Meeting) -> list[NoticeMember]:
 
 def _notice_item(archive: Archive, case_number: str, item: m.AgendaItem, *, public: bool) -> NoticeItem:
     item_type = item.item_type.value if item.item_type else ""
-    if public and item.exempt:
+    if public and not item_content_public(item):
         return NoticeItem(
             case_number=case_number,
-            title=_public_title(item),
+            title=item_title(item, public=True),
             item_type=item_type,
             description="",
             attachments=(),
@@ -212,7 +202,7 @@ def _notice_item(archive: Archive, case_number: str, item: m.AgendaItem, *, publ
             presenters=(),
             case_officers=(),
             earlier_handlings=(),
-            exemption=exemption_text(item.exempt_basis),
+            exemption=item_marker(item),
         )
     return NoticeItem(
         case_number=case_number,
@@ -222,7 +212,7 @@ def _notice_item(archive: Archive, case_number: str, item: m.AgendaItem, *, publ
         attachments=tuple(
             NoticeAttachment(a.label.strip(), a.title.strip(), (a.location or "").strip(), a.exempt)
             for a in archive.attachments(item.id)
-            if not (public and a.exempt)
+            if not public or may_publish(a, item)
         ),
         proposed_decision=item.proposed_decision.strip(),
         purpose=item.purpose.strip(),
@@ -230,16 +220,15 @@ def _notice_item(archive: Archive, case_number: str, item: m.AgendaItem, *, publ
         presenters=tuple(p.name for p in archive.item_people(item.id, m.PersonRole.PRESENTER)),
         case_officers=tuple(p.name for p in archive.item_people(item.id, m.PersonRole.CASE_OFFICER)),
         earlier_handlings=tuple(_earlier(archive, earlier, public=public) for earlier in archive.earlier_handlings(item.id)),
-        exemption=exemption_text(item.exempt_basis) if item.exempt else "",
+        exemption=item_marker(item),
     )
 
 
 def _earlier(archive: Archive, earlier: m.AgendaItem, *, public: bool) -> EarlierHandling:
     meeting = archive.meeting(earlier.meeting_id)
     citation = f"{archive.case_label(earlier, with_body=True)} ({citation_date(meeting.date)})"
-    if public and earlier.exempt:
-        hidden = exemption_text(earlier.exempt_basis)
-        return EarlierHandling(citation, hidden, hidden)
+    if public and not item_content_public(earlier):
+        return EarlierHandling(citation, item_title(earlier, public=True), item_marker(earlier))
     return EarlierHandling(citation, earlier.title, earlier.decision.strip())
 
 

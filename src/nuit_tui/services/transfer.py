@@ -58,9 +58,18 @@ def export_json(archive: Archive) -> str:
     return export_document(archive).model_dump_json(indent=2) + "\n"
 
 
-def parse_document(text: str) -> ArchiveDocument:
+def parse_document(text: str | bytes | bytearray) -> ArchiveDocument:
+    from ..importers.bounded import InputRefused, check_json_depth
+
     try:
+        check_json_depth(text)  # before parsing: a deep document is refused, not a RecursionError
         data = json.loads(text)
+    except InputRefused as exc:
+        raise ImportRejected(str(exc)) from None
+    except RecursionError:
+        raise ImportRejected("Dokumentet er for dypt nestet; ingenting ble importert") from None
+    except UnicodeDecodeError:
+        raise ImportRejected("Filen er ikke tekst i UTF-8") from None
     except json.JSONDecodeError as exc:
         raise ImportRejected(f"Filen er ikke gyldig JSON (linje {exc.lineno}: {exc.msg})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -90,9 +99,13 @@ def _check_storable(document: ArchiveDocument) -> None:
                     raise ImportRejected(f"Ugyldig innhold i {table}.{index}.{name}: klokkeslettet har tidssone; tidene i arkivet er lokale")
 
 
-def import_json(archive: Archive, text: str) -> dict[str, int]:
+def import_json(archive: Archive, text: str | bytes | bytearray) -> dict[str, int]:
     """Load a document into an empty archive; returns how many rows of each kind."""
-    document = parse_document(text)
+    return import_document(archive, parse_document(text))
+
+
+def import_document(archive: Archive, document: ArchiveDocument) -> dict[str, int]:
+    """Load a parsed document into an empty archive (one transaction: all or nothing)."""
     tables = {table: getattr(document, table) for table in TABLES.values()}
     archive.store.load(tables, document.meta)
     return {table: len(rows) for table, rows in tables.items()}

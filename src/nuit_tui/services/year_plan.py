@@ -123,9 +123,11 @@ class YearPlan:
         out: Path | None = None,
         exports_dir: Path = Path("exports"),
     ) -> Path:
+        from ..exporters._output import slug
         from ..exporters.wheel_svg import render
-        from ..files import write_atomic
+        from ..files import write_export
 
-        short = self.body_by_id(body_id).short_name if body_id is not None else "alle"
-        path = out or exports_dir / f"arshjul-{short}-{year}{'-offentlig' if public else ''}.svg"
-        return write_atomic(Path(path), render(self.wheel_document(year, body_id=body_id, public=public)))
+        short = slug(self.body_by_id(body_id).short_name, "alle") if body_id is not None else "alle"
+        name = f"arshjul-{short}-{year}{'-offentlig' if public else ''}.svg"
+        data = render(self.wheel_document(year, body_id=body_id, public=public))
+        return write_export(data, name, out=Path(out) if out else None, exports_dir=exports_dir)
