@@ -177,3 +177,17 @@ def test_any_stored_text_crashes_no_screen_and_printable_text_is_shown_as_typed(
             asyncio.run(visit_every_screen(archive, ids, shown))
         finally:
             archive.close()
+
+
+def test_search_shows_a_snippet_of_text_that_holds_the_index_markers(tmp_path):
+    """The index marks matches with \\x02 and \\x03, which an older archive's text may hold."""
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    body = archive.add_body("NUIT", "Prioriteringsutvalget")
+    meeting = archive.create_meeting(body.id, DAY, dt.time(9), dt.time(15))
+    item = archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Journal", duration_minutes=30))
+    remark = archive.add_remark(m.Remark(item_id=item.id, speaker="KS", text=f"{SEARCH_WORD} slutt"))
+    with archive.store.write():  # as an archive from before the input rule may hold it
+        archive.store.conn.execute("UPDATE remarks SET text = ? WHERE id = ?", (f"{SEARCH_WORD} ]\x02 slutt", remark.id))
+    hits = archive.search(SEARCH_WORD)
+    assert [hit.item_id for hit in hits] == [item.id] and SEARCH_WORD in hits[0].snippet
+    archive.close()
