@@ -10,7 +10,8 @@ import pytest
 
 from nuit_tui.domain import models as m
 from nuit_tui.services.follow_ups import carry_title, is_overdue
-from nuit_tui.services.notice import build_notice, render_notice
+from nuit_tui.exporters.registry import render
+from nuit_tui.services.notice import build_notice
 from nuit_tui.store import errors
 
 TODAY = dt.date(2023, 9, 1)
@@ -147,7 +148,7 @@ def test_an_exempt_source_stays_exempt_on_the_agenda_and_in_the_public_notice(co
     archive.update_item(source.model_copy(update={"exempt": True, "exempt_basis": "offl. § 14"}))
     item = archive.carry_follow_up(second.id, f["innkalling"].id)
     assert (item.exempt, item.exempt_basis, item.title_exempt) == (True, "offl. § 14", True)
-    public = render_notice(build_notice(archive, second.id, public=True), "md").decode()
+    public = render(build_notice(archive, second.id, public=True), "md").decode()
     assert "Sende ut en oppdatert innkalling" not in public
     assert "Invitere til gjennomgang med aktørene" in public
 
@@ -159,15 +160,15 @@ def test_the_notice_prints_the_open_follow_ups_in_every_format(council):
         ("NUIT 3/23 (16.2.23)", "Invitere til gjennomgang med aktørene", "Direktoratet for e-helse", "31.8.2023"),
         ("NUIT 4/23 (16.2.23)", "Sende ut en oppdatert innkalling", "Helse Sør-Øst RHF", ""),
     ]
-    markdown = render_notice(doc, "md").decode()
+    markdown = render(doc, "md").decode()
     assert "## Oppfølging fra tidligere møter" in markdown
     assert "| NUIT 3/23 (16.2.23) | Invitere til gjennomgang med aktørene | Direktoratet for e-helse | 31.8.2023 |" in markdown
-    html = render_notice(doc, "html").decode()
+    html = render(doc, "html").decode()
     assert "<h2>Oppfølging fra tidligere møter</h2>" in html and "<td>Sende ut en oppdatert innkalling</td>" in html
-    word = docx.Document(io.BytesIO(render_notice(doc, "docx")))
+    word = docx.Document(io.BytesIO(render(doc, "docx")))
     assert "Oppfølging fra tidligere møter" in [p.text for p in word.paragraphs]
     cells = {cell.text for table in word.tables for row in table.rows for cell in row.cells}
     assert {"Invitere til gjennomgang med aktørene", "Helse Sør-Øst RHF"} <= cells
     # Without follow-ups the notice has no such section.
-    first_notice = render_notice(build_notice(archive, archive.meetings_page(None, year=2023, limit=9)[-1].id, public=False), "md")
+    first_notice = render(build_notice(archive, archive.meetings_page(None, year=2023, limit=9)[-1].id, public=False), "md")
     assert "Oppfølging fra tidligere møter" not in first_notice.decode()

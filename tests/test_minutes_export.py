@@ -15,14 +15,9 @@ import pytest
 
 from nuit_tui.domain import models as m
 from nuit_tui.exporters import minutes_docx, minutes_html, minutes_markdown
-from nuit_tui.services.minutes import (
-    REMARKS_LEAD,
-    ProblemKind,
-    UnknownFormat,
-    build_minutes,
-    check_minutes,
-    export_minutes,
-)
+from nuit_tui.documents.minutes import REMARKS_LEAD
+from nuit_tui.exporters.registry import UnknownFormat
+from nuit_tui.services.minutes import ProblemKind, build_minutes, check_minutes, export_minutes
 
 # The attendance block of the seed's minutes of NUIT 1/2023, line by line, typed by
 # hand from the seed (its wrapped lines re-joined): the label in front of the first line.

@@ -14,7 +14,8 @@ from docx.shared import Cm
 
 from nuit_tui.domain import models as m
 from nuit_tui.exporters import notice_docx, notice_html, notice_markdown
-from nuit_tui.services.notice import UnknownFormat, build_notice, export_notice
+from nuit_tui.exporters.registry import UnknownFormat
+from nuit_tui.services.notice import build_notice, export_notice
 
 AGENDA = [
     ("13/23", "Godkjenning av innkalling og dagsorden", "09.00", "Godkjenning"),

@@ -23,9 +23,10 @@ from nuit_tui.domain.openness import (
     may_publish,
 )
 from nuit_tui.domain.year_plan import expand_rule
+from nuit_tui.exporters.registry import render
 from nuit_tui.services.calendar import export_ics
-from nuit_tui.services.minutes import build_minutes, render_minutes
-from nuit_tui.services.notice import build_notice, render_notice
+from nuit_tui.services.minutes import build_minutes
+from nuit_tui.services.notice import build_notice
 
 # Text only the exempt parts hold: none of it may reach a public document.
 SECRETS = {
@@ -97,7 +98,7 @@ def docx_text(data: bytes) -> str:
 def documents(archive, meeting_id, *, public):
     out = {}
     for fmt in ("md", "html", "docx"):
-        for kind, build, render in (("notice", build_notice, render_notice), ("minutes", build_minutes, render_minutes)):
+        for kind, build in (("notice", build_notice), ("minutes", build_minutes)):
             data = render(build(archive, meeting_id, public=public), fmt)
             out[f"{kind}.{fmt}"] = docx_text(data) if fmt == "docx" else data.decode("utf-8")
     return out

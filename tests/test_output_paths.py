@@ -9,7 +9,7 @@ import stat
 import pytest
 
 from nuit_tui import cli
-from nuit_tui.exporters._output import slug
+from nuit_tui.documents.names import slug
 from nuit_tui.services.calendar import export_ics
 from nuit_tui.services.minutes import export_minutes
 from nuit_tui.services.notice import export_notice

@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .domain.norwegian import ParseError
@@ -34,7 +35,7 @@ _ARGPARSE_NORWEGIAN = [
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one Norwegian line, not argparse's usage block
+    def error(self, message: str) -> NoReturn:  # one Norwegian line, not argparse's usage block
         for pattern, norwegian in _ARGPARSE_NORWEGIAN:
             if pattern.fullmatch(message):
                 message = pattern.sub(norwegian, message)
@@ -44,6 +45,16 @@ class _Parser(argparse.ArgumentParser):
 
 def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_db()
+
+
+def _refuse_non_regular_db(args: argparse.Namespace) -> None:
+    """A FIFO, a device or a folder as --db (or NUIT_DB) is refused before anything opens
+    it: reading a FIFO would wait forever."""
+    named = getattr(args, "db", None) or os.environ.get("NUIT_DB")
+    if named:
+        from .store.connection import refuse_non_regular
+
+        refuse_non_regular(Path(named))
 
 
 def _open(path: Path, *, create: bool = True):
@@ -112,7 +123,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     schema = result.report.applied[-1] if result.report.applied else "ingen"
     pending = f", {len(result.report.pending)} oppgradering(er) venter" if result.report.pending else ""
     summary = ", ".join(f"{table} {count}" for table, count in result.counts.items() if count)
-    print(f"OK: {path} (skjema {schema}{pending}; {summary or 'tom'})")
+    read_only = f"; skrivebeskyttet: {result.report.read_only}" if result.report.read_only else ""
+    print(f"OK: {path} (skjema {schema}{pending}; {summary or 'tom'}{read_only})")
     return EXIT_OK
 
 
@@ -130,7 +142,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def _export_meeting_document(args: argparse.Namespace, export, after=None) -> int:
     """Write a meeting's notice or minutes; `after(archive, meeting)` may add warnings."""
-    from .exporters._output import UnknownFormat
+    from .exporters.registry import UnknownFormat
 
     archive = _open(_db_path(args), create=False)
     warnings: list[str] = []
@@ -229,7 +241,8 @@ def _remove_archive_file(db: Path) -> None:
 
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
-    from .services.calendar import check_alarm_minutes, check_year, export_ics
+    from .documents.calendar import check_alarm_minutes, check_year
+    from .services.calendar import export_ics
 
     def whole(text: str | None, what: str) -> int | None:
         if text is None:
@@ -471,6 +484,8 @@ def _exit_code(exc: BaseException) -> int | None:
         ImportRejected,
         errors.MissingDirectory,
         errors.NotADatabase,
+        errors.NotARegularFile,
+        errors.ForeignSchema,
         errors.NotNuitDatabase,
         errors.CorruptDatabase,
         errors.NewerDatabase,
@@ -489,6 +504,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # --db may stand before or after the command (subcommands SUPPRESS their default).
         args = build_parser().parse_args(argv)
+        _refuse_non_regular_db(args)
         return args.func(args)
     except KeyboardInterrupt:
         return 130

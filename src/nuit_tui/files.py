@@ -97,7 +97,7 @@ def _remove_leftovers(path: Path) -> None:
 
 def write_export(data: bytes | Iterable[bytes], name: str, *, out: Path | None, exports_dir: Path) -> Path:
     """Write an export to `out`, or else as `name` in `exports_dir` (made when missing).
-    `name` is one plain file name (see `exporters._output.slug`): it never leaves the folder."""
+    `name` is one plain file name (see `documents.names.slug`): it never leaves the folder."""
     if name != Path(name).name or name.startswith(".") or "\\" in name:
         raise ValueError(f"Ugyldig filnavn for eksport: {name!r}")
     if out is None:

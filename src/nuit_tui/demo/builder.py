@@ -28,17 +28,17 @@ def build_demo(archive: Archive) -> None:
         orgs = {o["name"]: store.insert(m.Organization(name=o["name"], short_name=o.get("short_name"))) for o in data.ORGANIZATIONS}
         bodies = {b["short_name"]: archive.add_body(b["short_name"], b["name"]) for b in data.BODIES}
         people = {
-            p["name"]: archive.add_person(p["name"], orgs[p["organization"]].id if p.get("organization") else None)
+            p["name"]: archive.add_person(p["name"], orgs[p["organization"]].stored_id if p.get("organization") else None)
             for p in data.PEOPLE
         }
         for position, ms in enumerate(data.MEMBERSHIPS, start=1):
             archive.add_membership(
                 m.Membership(
-                    person_id=people[ms["person"]].id,
-                    body_id=bodies[ms["body"]].id,
+                    person_id=people[ms["person"]].stored_id,
+                    body_id=bodies[ms["body"]].stored_id,
                     role=ms["role"],
-                    organization_id=orgs[ms["organization"]].id if ms.get("organization") else None,
-                    substitute_for_person_id=people[ms["substitute_for"]].id if ms.get("substitute_for") else None,
+                    organization_id=orgs[ms["organization"]].stored_id if ms.get("organization") else None,
+                    substitute_for_person_id=people[ms["substitute_for"]].stored_id if ms.get("substitute_for") else None,
                     valid_from=ms.get("valid_from"),
                     valid_to=ms.get("valid_to"),
                     position=position,
@@ -50,7 +50,7 @@ def build_demo(archive: Archive) -> None:
         for md in sorted(data.MEETINGS, key=lambda md: md["date"]):
             body = bodies[md["body"]]
             meeting = archive.create_meeting(
-                body.id,
+                body.stored_id,
                 dt.date.fromisoformat(md["date"]),
                 dt.time.fromisoformat(md["start"]),
                 dt.time.fromisoformat(md["end"]),
@@ -63,7 +63,7 @@ def build_demo(archive: Archive) -> None:
             # The seed's case numbers are inserted as they are, not renumbered.
             for position, entry in enumerate(md["items"], start=1):
                 item = _insert_entry(archive, meeting, position, entry, people, orgs)
-                if item.case_seq is not None:
+                if item.case_year is not None and item.case_seq is not None:
                     items_by_case[(md["body"], item.case_year, item.case_seq)] = item
                 if entry.get("earlier_handlings"):
                     pending_links.append((item, entry["earlier_handlings"]))
@@ -85,7 +85,7 @@ def build_demo(archive: Archive) -> None:
         for item, links in pending_links:
             for link in links:
                 earlier = items_by_case[(link["body"], link["year"], link["seq"])]
-                archive.link_earlier(item.id, earlier.id)
+                archive.link_earlier(item.stored_id, earlier.stored_id)
         import_steering_deadlines(archive)  # the year plan's deadlines, from the 2023 steering documents
         store.set_meta(DEMO_MARK, "1")
 
@@ -132,7 +132,7 @@ def _insert_entry(
     )
     for role, key in ((m.PersonRole.PRESENTER, "presenters"), (m.PersonRole.CASE_OFFICER, "case_officers")):
         if entry.get(key):
-            archive.set_item_people(item.id, role, [people[name].id for name in entry[key]])
+            archive.set_item_people(item.stored_id, role, [people[name].stored_id for name in entry[key]])
     for attachment in entry.get("attachments", []):
         archive.add_attachment(
             m.Attachment(item_id=item.id, label=attachment["label"], title=attachment["title"], location=attachment.get("location"))

@@ -11,6 +11,8 @@ agenda times. The meeting numbers of the earlier handlings are plausible choices
 
 from __future__ import annotations
 
+from typing import Any
+
 SOURCE = "nuit-2023-moete2-innkalling-og-moete1-referat.txt"
 
 # Every organisation named as a member's, presenter's or speaker's organisation.
@@ -206,7 +208,8 @@ MEMBERSHIPS = [
     },
 ]
 
-MEETINGS = [
+# Nested and uneven (items, attendance, remarks): the builder reads it by key.
+MEETINGS: list[dict[str, Any]] = [
     # NUIT 1/2023: minutes (referat), items 1/23-12/23.
     {
         "body": "NUIT", "year": 2023, "number": 1, "date": "2023-02-16", "start": "09:00",

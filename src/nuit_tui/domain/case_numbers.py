@@ -94,10 +94,11 @@ def renumber_year(meetings: Sequence[MeetingNumbering]) -> dict[Hashable, int]:
     and skipping numbers that are held elsewhere.
     """
 
-    def keeps(meeting: MeetingNumbering, slot: CaseSlot) -> bool:
-        return slot.seq is not None and (slot.locked or meeting.frozen)
+    def kept(meeting: MeetingNumbering, slot: CaseSlot) -> int | None:
+        """The number the slot keeps, or None when it is to be (re)numbered."""
+        return slot.seq if slot.seq is not None and (slot.locked or meeting.frozen) else None
 
-    taken = {slot.seq for mt in meetings for slot in mt.items if keeps(mt, slot)}
+    taken = {seq for mt in meetings for slot in mt.items if (seq := kept(mt, slot)) is not None}
     result: dict[Hashable, int] = {}
     counter = 0
 
@@ -109,11 +110,11 @@ def renumber_year(meetings: Sequence[MeetingNumbering]) -> dict[Hashable, int]:
 
     for meeting in meetings:
         for slot in meeting.items:
-            if keeps(meeting, slot):
-                result[slot.key] = slot.seq
-                counter = max(counter, slot.seq)
+            if (seq := kept(meeting, slot)) is not None:
+                result[slot.key] = seq
+                counter = max(counter, seq)
         for slot in meeting.items:
-            if keeps(meeting, slot):
+            if kept(meeting, slot) is not None:
                 continue
             # After the notice an added item goes last in the year; before it, in agenda order.
             seq = next_free(max(counter, *taken) if meeting.frozen and taken else counter)

@@ -15,14 +15,14 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 # The enumerations live apart, so that screens can label stored values without pydantic.
 from .enums import (  # noqa: F401  (re-exported: m.MeetingStatus and so on)
-    MembershipRole,
-    MeetingStatus,
-    ItemType,
-    EntryKind,
-    ItemState,
     AttendanceRole,
     AttendanceStatus,
+    EntryKind,
     FollowUpStatus,
+    ItemState,
+    ItemType,
+    MeetingStatus,
+    MembershipRole,
     PersonRole,
     RuleAnchor,
 )
@@ -39,6 +39,15 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
     id: int | None = None
+
+    @property
+    def stored_id(self) -> int:
+        """The id of a record read from the archive (or just written to it), typed as an int.
+
+        A new record has no id until the store gives it one; asking for it then is a bug."""
+        if self.id is None:
+            raise LookupError(f"{type(self).__name__} has no id: it is not stored yet")
+        return self.id
 
 
 class Versioned(Record):
@@ -83,11 +92,6 @@ class Membership(Record):
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValueError("valid_to is before valid_from")
         return self
-
-    def active_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
 
 
 class Meeting(Versioned):

@@ -45,10 +45,6 @@ INTERNAL_PREFIX = f"[{EXEMPT}] "
 PARTLY_EXEMPT = "(delvis unntatt offentlighet)"
 
 
-class _Markable(Protocol):
-    exempt: bool
-
-
 class _ItemLike(Protocol):
     title: str
     exempt: bool
@@ -56,7 +52,9 @@ class _ItemLike(Protocol):
     exempt_basis: str | None
 
 
-def is_exempt(subject: _Markable | None, *counted_from: _Markable | bool | None) -> bool:
+# Any record: one without an `exempt` mark of its own (a remark, a follow-up) is exempt
+# only through what it belongs to.
+def is_exempt(subject: object, *counted_from: object) -> bool:
     """Whether `subject` is exempt: marked itself, or anything it belongs to or is counted
     from is (a remark's item, an attachment's item, a derived date's rule and anchor).
     Give the whole chain; a bool stands for a link already decided by this rule."""
@@ -69,7 +67,7 @@ def is_exempt(subject: _Markable | None, *counted_from: _Markable | bool | None)
     return False
 
 
-def may_publish(subject: _Markable | None, *counted_from: _Markable | bool | None) -> bool:
+def may_publish(subject: object, *counted_from: object) -> bool:
     """Whether a public document may show `subject` (rules 2, 3, 5 and 6)."""
     return not is_exempt(subject, *counted_from)
 

@@ -78,12 +78,3 @@ def parse_offset(text: str) -> int:
         raise ParseError(f"«{m[1]}» er ikke et tall")
     days = count * 7 if unit.startswith("uke") else count
     return -days if direction in ("før", "i forkant av") else days
-
-
-def month_entries(entries: Sequence[PlanEntry], year: int) -> dict[int, list[PlanEntry]]:
-    """Entries of the year by month (1–12), each month in date order."""
-    months: dict[int, list[PlanEntry]] = {month: [] for month in range(1, 13)}
-    for entry in sorted(entries, key=lambda e: (e.date, e.kind != "meeting", e.title)):
-        if entry.date.year == year:
-            months[entry.date.month].append(entry)
-    return months

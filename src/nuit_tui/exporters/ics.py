@@ -18,10 +18,8 @@ import hashlib
 import itertools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ..services.calendar import CalendarDocument, CalendarEvent
+from ..documents.calendar import CalendarDocument, CalendarEvent
 
 TZID = "Europe/Oslo"
 PRODID = "-//nuit-tui//Arshjul//NO"
@@ -101,6 +99,7 @@ def content_lines(event: CalendarEvent) -> list[str]:
     if event.all_day:
         lines += [f"DTSTART;VALUE=DATE:{_date(event.start)}", f"DTEND;VALUE=DATE:{_date(event.end)}"]
     else:
+        assert isinstance(event.start, dt.datetime) and isinstance(event.end, dt.datetime)  # timed
         lines += [f"DTSTART;TZID={TZID}:{_local(event.start)}", f"DTEND;TZID={TZID}:{_local(event.end)}"]
     lines.append(f"SUMMARY:{escape_text(event.summary)}")
     if event.location:

@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from ..services.minutes import DECISION_LEAD, REMARKS_LEAD, MinutesDocument, MinutesItem
+from ..documents.minutes import DECISION_LEAD, REMARKS_LEAD, MinutesDocument, MinutesItem
 from . import _docx
 
 # Wide enough for "Direktoratet for e-helse" on one line (else Word breaks it at "e-").

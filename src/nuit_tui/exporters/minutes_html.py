@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..services.minutes import DECISION_LEAD, REMARKS_LEAD, MinutesDocument, MinutesItem
+from ..documents.minutes import DECISION_LEAD, REMARKS_LEAD, MinutesDocument, MinutesItem
 from . import _html
 
 CSS = _html.stylesheet(

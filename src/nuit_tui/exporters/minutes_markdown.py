@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..services.minutes import DECISION_LEAD, REMARKS_LEAD, MinutesDocument, MinutesItem
+from ..documents.minutes import DECISION_LEAD, REMARKS_LEAD, MinutesDocument, MinutesItem
 from ._markdown import escape, escape_line, fields, table, text
 
 

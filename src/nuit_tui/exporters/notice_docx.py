@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from docx.shared import Pt
 
-from ..services.notice import NoticeDocument, NoticeItem
+from ..documents.notice import NoticeDocument, NoticeItem
 from . import _docx
 from ._text import blocks, is_web_link
 

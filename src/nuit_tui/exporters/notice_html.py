@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..services.notice import NoticeDocument, NoticeItem
+from ..documents.notice import NoticeDocument, NoticeItem
 from . import _html
 from ._text import is_web_link
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..services.notice import NoticeDocument, NoticeItem
+from ..documents.notice import NoticeDocument, NoticeItem
 from ._markdown import escape, escape_line, fields, table, text
 from ._text import is_web_link
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from ..documents.wheel import WheelDocument
 from ..domain.norwegian import MONTHS
 
 SIZE = 1200
@@ -26,20 +26,6 @@ KIND_STYLE = {
     "deadline": ('fill="#333333"', "#c55a11", 5),
     "derived": ('fill="#666666" font-style="italic"', "#7f7f7f", 4),
 }
-
-
-@dataclass(frozen=True)
-class WheelEntry:
-    date: dt.date
-    kind: str  # meeting | deadline | derived
-    label: str
-
-
-@dataclass(frozen=True)
-class WheelDocument:
-    title: str  # "Årshjul 2023 – NUIT"
-    year: int
-    entries: tuple[WheelEntry, ...]
 
 
 def _angle(day: dt.date) -> float:

@@ -234,7 +234,7 @@ def _ends_open(text: str, words: frozenset[str] = _CONNECTORS) -> bool:
     if text[-1] in "-,(:/&–—":
         return True
     last = re.search(r"(\w+)\W*$", text[-60:])
-    return bool(last) and text[-1].isalpha() and last[1].lower() in words
+    return last is not None and text[-1].isalpha() and last[1].lower() in words
 
 
 def _starts_entry(text: str) -> bool:

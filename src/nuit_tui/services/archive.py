@@ -23,7 +23,7 @@ from ..store.search import glob_case
 from .follow_ups import FollowUps
 from .minute_taking import MinuteTaking
 from .search import Search
-from .start import StartQueries
+from .start_queries import StartQueries
 from .year_plan import YearPlan
 
 

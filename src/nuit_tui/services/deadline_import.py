@@ -164,10 +164,10 @@ def _match(rows: list[ParsedDeadline], existing: list[m.Deadline]) -> dict[int, 
     for j in range(len(existing)):
         if j not in used:
             old_by_date[existing[j].date].append(j)
-    for date, new in new_by_date.items():
-        old = old_by_date.get(date, [])
-        if len(new) == 1 and len(old) == 1:
-            pair(new[0], old[0])
+    for date, new_rows in new_by_date.items():
+        old_rows = old_by_date.get(date, [])
+        if len(new_rows) == 1 and len(old_rows) == 1:
+            pair(new_rows[0], old_rows[0])
     return pairs
 
 

@@ -13,32 +13,11 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..store import meeting_rows
 from ..store.connection import open_file
-from ..store.meeting_rows import BodyRow, MeetingRow
+from .start_queries import StartQueries
 
 if TYPE_CHECKING:
     from .archive import Archive
-
-
-class StartQueries:
-    """What the start screen shows, as plain rows; `Archive` and `ArchiveFile` alike."""
-
-    def _start_conn(self) -> sqlite3.Connection:
-        raise NotImplementedError
-
-    def body_rows(self) -> list[BodyRow]:
-        return meeting_rows.body_rows(self._start_conn())
-
-    def meeting_rows(
-        self, body_id: int | None, *, year: int | None = None, limit: int, offset: int = 0
-    ) -> list[MeetingRow]:
-        """Newest first; a page at a time, so a long archive costs what is on screen."""
-        return meeting_rows.meeting_rows(self._start_conn(), body_id, year=year, limit=limit, offset=offset)
-
-    def meeting_years(self, body_id: int | None) -> list[int]:
-        """The years that have meetings, newest first."""
-        return meeting_rows.meeting_years(self._start_conn(), body_id)
 
 
 class ArchiveFile(StartQueries):
@@ -55,6 +34,11 @@ class ArchiveFile(StartQueries):
     @property
     def loaded(self) -> bool:
         return self._archive is not None
+
+    @property
+    def read_only(self) -> str | None:
+        """Why the archive is open read-only, or None (see store.connection.open_database)."""
+        return self._opened.report.read_only
 
     def load(self) -> Archive:
         """The full Archive over the same connection (imports the models the first time)."""

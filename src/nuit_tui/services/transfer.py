@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -16,8 +16,8 @@ from ..domain import models as m
 from ..store import TABLES, errors
 from .archive import Archive
 
-FORMAT = "nuit-tui-archive"
-FORMAT_VERSION = 1
+FORMAT: Final = "nuit-tui-archive"
+FORMAT_VERSION: Final = 1
 
 
 class ArchiveDocument(BaseModel):

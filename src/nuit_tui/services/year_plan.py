@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pathlib import Path
-
+from ..documents.wheel import WheelDocument, wheel_document
 from ..domain import models as m
 from ..domain.year_plan import PlanEntry, expand_rule
-from ..exporters.wheel_svg import WheelDocument, WheelEntry
 from ..store import year_plan as queries
 
 if TYPE_CHECKING:
@@ -108,11 +107,8 @@ class YearPlan:
         return newest[0].year if newest else dt.date.today().year
 
     def wheel_document(self, year: int, *, body_id: int | None = None, public: bool = False) -> WheelDocument:
-        body = f" – {self.body_by_id(body_id).short_name}" if body_id is not None else ""
-        entries = tuple(
-            WheelEntry(e.date, e.kind, e.title) for e in self.year_entries(year, body_id=body_id, public=public)
-        )
-        return WheelDocument(f"Årshjul {year}{body}", year, entries)
+        body = self.body_by_id(body_id) if body_id is not None else None
+        return wheel_document(year, body, self.year_entries(year, body_id=body_id, public=public))
 
     def export_wheel(
         self,
@@ -123,11 +119,11 @@ class YearPlan:
         out: Path | None = None,
         exports_dir: Path = Path("exports"),
     ) -> Path:
-        from ..exporters._output import slug
-        from ..exporters.wheel_svg import render
+        from ..documents.names import slug
+        from ..exporters import registry
         from ..files import write_export
 
         short = slug(self.body_by_id(body_id).short_name, "alle") if body_id is not None else "alle"
         name = f"arshjul-{short}-{year}{'-offentlig' if public else ''}.svg"
-        data = render(self.wheel_document(year, body_id=body_id, public=public))
+        data = registry.render(self.wheel_document(year, body_id=body_id, public=public), "svg")
         return write_export(data, name, out=Path(out) if out else None, exports_dir=exports_dir)

@@ -44,7 +44,8 @@ def register(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Rows of the register. `status`: open, overdue (open and due before `today`), done, or None for all."""
-    clauses, params = ["1"], []
+    clauses: list[str] = ["1"]
+    params: list[object] = []
     if status == "open":
         clauses.append("f.status = 'open'")
     elif status == "overdue":

@@ -266,7 +266,12 @@ def parse_query(text: str) -> Query:
     left out when there are longer ones: it is most often a word being typed.
     """
     pieces: list[str] = []
-    rest = _PHRASE.sub(lambda m: pieces.append(m[1] if m[1] is not None else m[2]) or " ", text)
+
+    def take(match: re.Match[str]) -> str:
+        pieces.append(match[1] if match[1] is not None else match[2])
+        return " "
+
+    rest = _PHRASE.sub(take, text)
     pieces += rest.split()
     groups: dict[int, list[str]] = {3: [], 2: [], 1: []}
     for piece in pieces:

@@ -11,6 +11,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from .base import nuit_app
 from .text import highlighted, literal
 
 PALETTE_LIMIT = 40
@@ -25,14 +26,14 @@ class MeetingCommands(Provider):
         return f"Møte {names.get(meeting.body_id, '?')} {meeting.ref}"
 
     async def discover(self) -> Hits:
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         names = {b.id: b.short_name for b in archive.bodies()}
         for meeting in archive.meetings_page(None, limit=PALETTE_LIMIT):
             label = self._label(meeting, names)
-            yield DiscoveryHit(literal(label), partial(self._open, meeting.id), text=label, help=str(meeting.date))
+            yield DiscoveryHit(literal(label), partial(self._open, meeting.stored_id), text=label, help=str(meeting.date))
 
     async def search(self, query: str) -> Hits:
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         names = {b.id: b.short_name for b in archive.bodies()}
         by_short = {v.lower(): k for k, v in names.items()}
         matcher = self.matcher(query)
@@ -41,13 +42,13 @@ class MeetingCommands(Provider):
             for meeting in archive.meetings_page(None, year=int(m[3]), limit=PALETTE_LIMIT):
                 if meeting.number == int(m[2]) and meeting.body_id in body_ids:
                     label = self._label(meeting, names)
-                    yield Hit(1.0, highlighted(matcher, label), partial(self._open, meeting.id), text=label, help=str(meeting.date))
+                    yield Hit(1.0, highlighted(matcher, label), partial(self._open, meeting.stored_id), text=label, help=str(meeting.date))
             return
         for meeting in archive.meetings_page(None, limit=100):
             label = self._label(meeting, names)
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, highlighted(matcher, label), partial(self._open, meeting.id), text=label, help=str(meeting.date))
+                yield Hit(score, highlighted(matcher, label), partial(self._open, meeting.stored_id), text=label, help=str(meeting.date))
 
     def _open(self, meeting_id: int) -> None:
         from .screens.agenda import AgendaScreen
@@ -62,13 +63,14 @@ class ItemCommands(Provider):
         m = _CASE_REF.match(query)
         if not m:
             return
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         year, seq = 2000 + int(m[3]), int(m[2])
         bodies = archive.bodies()
         if m[1]:
             bodies = [b for b in bodies if b.short_name.lower() == m[1].lower()]
-        elif self.app.body is not None:
-            bodies = [self.app.body, *(b for b in bodies if b.id != self.app.body.id)]
+        elif (current := nuit_app(self).body) is not None:
+            current_id = current.id
+            bodies.sort(key=lambda b: b.id != current_id)  # the current body first
         matcher = self.matcher(query)
         for body in bodies:
             try:
@@ -76,7 +78,7 @@ class ItemCommands(Provider):
             except Exception:  # not found in this body
                 continue
             label = f"Sak {body.short_name} {seq}/{year % 100:02d} {item.title}"
-            yield Hit(1.0, highlighted(matcher, label), partial(self._open, item.id), text=label)
+            yield Hit(1.0, highlighted(matcher, label), partial(self._open, item.stored_id), text=label)
 
     def _open(self, item_id: int) -> None:
         from .screens.item import ItemScreen
@@ -95,7 +97,7 @@ class ActionCommands(Provider):
             binding = active.binding
             if binding.description and declared_by_nuit(binding, active.node) and binding.description not in seen:
                 seen.add(binding.description)
-                yield binding.description, self.app.get_key_display(binding), partial(active.node.run_action, binding.action)
+                yield binding.description, self.app.get_key_display(binding), partial(self.app.run_action, binding.action, active.node)
 
     async def discover(self) -> Hits:
         for description, key, run in self._actions():

@@ -12,8 +12,9 @@ from __future__ import annotations
 import contextlib
 import inspect
 import sqlite3
+from typing import TYPE_CHECKING
 
-from textual.app import App, ScreenStackError
+from textual.app import ScreenStackError
 from textual.screen import ModalScreen
 
 from ..services.backup import DEFAULT_KEEP, daily_backup, keep_count
@@ -21,11 +22,14 @@ from ..services.concurrency import data_version
 from ..store.errors import StoreError
 from ..store.locations import location_warning
 
+if TYPE_CHECKING:
+    from .app import NuitApp
+
 POLL_SECONDS = 1.0
 
 
 class FileWatch:
-    def __init__(self, app: App):
+    def __init__(self, app: NuitApp):
         self.app = app
         self.version = self._read()
 
@@ -81,11 +85,22 @@ def _takes_no_arguments(method) -> bool:
     return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters)
 
 
-def start_checks(app: App) -> None:
+def start_checks(app: NuitApp) -> None:
     """At app start: warn about a risky location, take the daily backup, start watching."""
     warning = location_warning(app.archive.path)
     if warning:
         app.notify(warning, severity="warning", timeout=20)
+    read_only = app.archive.store.read_only
+    if read_only:
+        # Nothing changes in a read-only archive, and nothing can be written beside it.
+        app.notify(
+            f"Arkivet er åpnet skrivebeskyttet ({read_only}): du kan lese og eksportere, men ikke endre noe",
+            title="Skrivebeskyttet",
+            severity="warning",
+            timeout=30,
+        )
+        FileWatch(app).start()
+        return
     try:
         keep = keep_count()
     except StoreError as exc:

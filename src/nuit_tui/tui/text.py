@@ -17,6 +17,7 @@ from rich.text import Text
 from textual import widgets
 from textual.content import Content
 from textual.fuzzy import Matcher
+from textual.visual import VisualType
 from textual.widgets.option_list import Option
 
 from ..domain.text import clean_text
@@ -57,7 +58,7 @@ def highlighted(matcher: Matcher, label: str) -> Content:
     return content
 
 
-def _literal_renderable(value: object) -> object:
+def _literal_renderable(value: VisualType) -> VisualType:
     """A str as literal text; Rich Text without control characters; anything else as is."""
     if isinstance(value, str):
         return literal(value)
@@ -69,20 +70,20 @@ def _literal_renderable(value: object) -> object:
 class Static(widgets.Static):
     """A Static that shows a str literally (pass `markup(...)` for styled text)."""
 
-    def __init__(self, content: object = "", *, markup: bool = False, **kwargs: Any) -> None:
+    def __init__(self, content: VisualType = "", *, markup: bool = False, **kwargs: Any) -> None:
         super().__init__(_literal_renderable(content), markup=markup, **kwargs)
 
-    def update(self, content: object = "", *, layout: bool = True) -> None:
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         super().update(_literal_renderable(content), layout=layout)
 
 
 class Label(widgets.Label):
     """A Label that shows a str literally (pass `markup(...)` for styled text)."""
 
-    def __init__(self, content: object = "", *, markup: bool = False, **kwargs: Any) -> None:
+    def __init__(self, content: VisualType = "", *, markup: bool = False, **kwargs: Any) -> None:
         super().__init__(_literal_renderable(content), markup=markup, **kwargs)
 
-    def update(self, content: object = "", *, layout: bool = True) -> None:
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         super().update(_literal_renderable(content), layout=layout)
 
 
@@ -90,7 +91,9 @@ def _cell(value: object) -> object:
     """A DataTable cell: a str as literal Rich Text (DataTable reads a str as Rich markup)."""
     if isinstance(value, str):
         return literal_text(value)
-    return _literal_renderable(value)
+    if isinstance(value, Text):
+        return _literal_renderable(value)
+    return value
 
 
 class DataTable(widgets.DataTable):
@@ -106,8 +109,10 @@ class DataTable(widgets.DataTable):
         super().update_cell_at(coordinate, _cell(value), update_width=update_width)
 
 
-def _option(option: object) -> object:
+def _option(option: Option | VisualType | None) -> Option | VisualType | None:
     """An OptionList entry with its prompt literal (a str, or an Option's str prompt)."""
+    if option is None:  # a separator
+        return None
     if isinstance(option, Option):
         prompt = _literal_renderable(option.prompt)
         return option if prompt is option.prompt else Option(prompt, id=option.id, disabled=option.disabled)
@@ -120,5 +125,5 @@ class OptionList(widgets.OptionList):
     def __init__(self, *content: Any, markup: bool = False, **kwargs: Any) -> None:
         super().__init__(*content, markup=markup, **kwargs)
 
-    def add_options(self, new_options: Iterable[Any]) -> Self:
+    def add_options(self, new_options: Iterable[Option | VisualType | None]) -> Self:
         return super().add_options([_option(option) for option in new_options])

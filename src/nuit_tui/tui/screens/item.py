@@ -16,8 +16,8 @@ from ...domain import models as m
 from ...domain.norwegian import ParseError, clock, parse_time
 from ...store.errors import StoreError
 from ..text import DataTable, Label, Static, markup
-from ..widgets.confirm import ConfirmScreen
 from ..widgets.autosave import Autosave
+from ..widgets.confirm import ConfirmScreen
 from ..widgets.conflict import VersionedForm
 from ..widgets.fields import Input, TextArea
 from ..widgets.form import FormBody, TypeAhead

@@ -34,7 +34,12 @@ class LinkPickerScreen(TypeAhead, ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(markup("[b]Koble tidligere behandling[/b] – skriv saksnummer (NUIT 8/22) eller ord fra saken (tittel, vedtak, innspill); ↓ og Enter velger"))
+            yield Static(
+                markup(
+                    "[b]Koble tidligere behandling[/b] – skriv saksnummer (NUIT 8/22) eller ord fra saken"
+                    " (tittel, vedtak, innspill); ↓ og Enter velger"
+                )
+            )
             yield Input(placeholder="NUIT 8/22 eller digital sikkerhet", id="query")
             yield OptionList(id="results")
 

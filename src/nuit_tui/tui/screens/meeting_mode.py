@@ -27,8 +27,8 @@ from ...services.concurrency import remark_of, save_item_text
 from ...store.errors import StoreError
 from ..text import DataTable, Label, OptionList, Static, literal, markup
 from ..widgets.autosave import Autosave
-from ..widgets.conflict import VersionedForm
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.conflict import VersionedForm
 from ..widgets.fields import Input, TextArea
 from ..widgets.form import FormBody
 from .item import PlainTextArea

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.suggester import Suggester
 
 from ...domain import models as m
+from ..base import nuit_app
 from ..text import Static
 from .fields import Input
 
@@ -48,7 +49,7 @@ class PeopleField(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self._names(), classes="people-names")
-        yield PeopleInput(placeholder=self.placeholder, suggester=PersonSuggester(self.app.archive))
+        yield PeopleInput(placeholder=self.placeholder, suggester=PersonSuggester(nuit_app(self).archive))
 
     def _names(self) -> str:
         return ", ".join(p.name for p in self.people) or "(ingen)"
@@ -61,7 +62,7 @@ class PeopleField(Vertical):
         name = " ".join(name.split())
         if not name:
             return
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         person = archive.person_by_name(name)
         if person is None:
             # A typed beginning stands for the one person it fits; more than one is ambiguous.
@@ -72,7 +73,7 @@ class PeopleField(Vertical):
             if matches:
                 person = matches[0]
             else:
-                person = archive.person_by_name(name, create=True)
+                person = archive.add_person(name)  # none has that name: a new person
                 self.app.notify(f"Ny person registrert: {name}")
         if all(p.id != person.id for p in self.people):
             self.people.append(person)
@@ -87,13 +88,18 @@ class PeopleField(Vertical):
 class PeopleInput(Input):
     BINDINGS = [Binding("backspace", "backspace_or_remove", "Fjern siste", show=False)]
 
+    def _field(self) -> PeopleField:
+        field = self.parent
+        assert isinstance(field, PeopleField)  # a PeopleInput lives in its PeopleField
+        return field
+
     def action_backspace_or_remove(self) -> None:
         if self.value:
             self.action_delete_left()
         else:
-            self.parent.remove_last()
+            self._field().remove_last()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.parent.add(self.value)
+        self._field().add(self.value)
         self.value = ""

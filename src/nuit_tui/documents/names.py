@@ -1,30 +1,8 @@
-"""What every export shares before the bytes are written: the format switch and
-the file's name. Pure, like the renderers; writing is `files.write_export`."""
+"""The file names documents are written under: safe parts only, never a path."""
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping
-from typing import TypeVar
-
-FORMATS = ("docx", "html", "md")
-
-D = TypeVar("D")
-
-
-class UnknownFormat(ValueError):
-    """An export format nuit-tui does not write; the message is Norwegian."""
-
-
-def check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise UnknownFormat(f"Ukjent format «{fmt}» (velg {', '.join(FORMATS)})")
-
-
-def render_as(renderers: Mapping[str, Callable[[D], bytes]], doc: D, fmt: str) -> bytes:
-    check_format(fmt)
-    return renderers[fmt](doc)
-
 
 SLUG_MAX = 40
 

@@ -1,0 +1,81 @@
+"""The one place that renders a document in a format: `render(document, fmt) -> bytes`.
+
+The CLI, the TUI and the services ask here; which renderer module writes which
+(document, format) is decided nowhere else. A renderer is imported on first use,
+so that python-docx loads only for a Word file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..documents.calendar import CalendarDocument
+from ..documents.minutes import MinutesDocument
+from ..documents.notice import NoticeDocument
+from ..documents.wheel import WheelDocument
+
+# The formats a notice and the minutes are written in, for a choice in the CLI and the TUI.
+FORMATS = ("docx", "html", "md")
+
+
+class UnknownFormat(ValueError):
+    """An export format nuit-tui does not write for that document; the message is Norwegian."""
+
+
+def _notice(fmt: str) -> Callable[[NoticeDocument], bytes]:
+    from . import notice_docx, notice_html, notice_markdown
+
+    return {"docx": notice_docx.render, "html": notice_html.render, "md": notice_markdown.render}[fmt]
+
+
+def _minutes(fmt: str) -> Callable[[MinutesDocument], bytes]:
+    from . import minutes_docx, minutes_html, minutes_markdown
+
+    return {"docx": minutes_docx.render, "html": minutes_html.render, "md": minutes_markdown.render}[fmt]
+
+
+def _wheel(fmt: str) -> Callable[[WheelDocument], bytes]:
+    from . import wheel_svg
+
+    return wheel_svg.render
+
+
+def _calendar(fmt: str) -> Callable[[CalendarDocument], Iterator[bytes]]:
+    from . import ics
+
+    return ics.render_chunks
+
+
+# Per document type: its formats and where its renderer is found.
+_KINDS: dict[type, tuple[tuple[str, ...], Callable[[str], Callable[[Any], Any]]]] = {
+    NoticeDocument: (FORMATS, _notice),
+    MinutesDocument: (FORMATS, _minutes),
+    WheelDocument: (("svg",), _wheel),
+    CalendarDocument: (("ics",), _calendar),
+}
+
+
+def formats(document_type: type) -> tuple[str, ...]:
+    """The formats a document of that type is written in."""
+    return _KINDS[document_type][0]
+
+
+def check_format(document_type: type, fmt: str) -> None:
+    """Refuse a format before any work is done for it (UnknownFormat)."""
+    known = formats(document_type)
+    if fmt not in known:
+        raise UnknownFormat(f"Ukjent format «{fmt}» (velg {', '.join(known)})")
+
+
+def render_chunks(document: object, fmt: str) -> Iterator[bytes]:
+    """The file as chunks of bytes, made as they are written (the calendar streams)."""
+    check_format(type(document), fmt)  # now, not when the first chunk is asked for
+    made = _KINDS[type(document)][1](fmt)(document)
+    return iter((made,)) if isinstance(made, bytes) else iter(made)
+
+
+def render(document: object, fmt: str) -> bytes:
+    """The whole file in memory."""
+    return b"".join(render_chunks(document, fmt))
+

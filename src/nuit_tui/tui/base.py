@@ -1,0 +1,25 @@
+"""Typed access to the app from a widget, a screen or a palette provider.
+
+Textual types `node.app` as `App[object]`, so mypy knows nothing of the archive
+or the current body on it. `nuit_app(node)` is the same object typed as our
+`NuitApp` (the cast Posting makes with `cast("Posting", self.app)`), in one place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, cast
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from .app import NuitApp
+
+
+class _HasApp(Protocol):
+    @property
+    def app(self) -> App[object]: ...
+
+
+def nuit_app(node: _HasApp) -> NuitApp:
+    """The running NuitApp, seen from `node` (any widget, screen or command provider)."""
+    return cast("NuitApp", node.app)
