@@ -109,12 +109,12 @@ def fill_archive(path: Path, texts: dict[str, tuple[str, str]]) -> tuple[Archive
         ),
     )
     archive.set_decision(item.id, value["decision"])
-    archive.add_remark(m.Remark(item_id=item.id, speaker=value["speaker"], text=value["remark"], person_id=person.id))
+    remark = archive.add_remark(m.Remark(item_id=item.id, speaker=value["speaker"], text=value["remark"], person_id=person.id))
     archive.add_follow_up(
         m.FollowUp(item_id=item.id, description=value["follow_up"], responsible=value["responsible"], closing_note=value["closing_note"])
     )
     archive.add_attendance(m.Attendance(meeting_id=meeting.id, person_id=person.id, note=value["attendance_note"]))
-    archive.add_deadline(
+    deadline = archive.add_deadline(
         m.Deadline(
             body_id=body.id,
             date=DAY - dt.timedelta(days=10),
@@ -124,6 +124,27 @@ def fill_archive(path: Path, texts: dict[str, tuple[str, str]]) -> tuple[Archive
             responsible=value["deadline_responsible"],
         )
     )
+    follow_up = archive.follow_ups_of_item(item.id)[0]
+    attendance = archive.attendance(meeting.id)[0]
+    rows = {
+        ("bodies", body.id): {"short_name": "body_short_name", "name": "body_name"},
+        ("organizations", org.id): {"name": "organization_name"},
+        ("people", person.id): {"name": "person_name"},
+        ("meetings", meeting.id): {"location": "location"},
+        ("agenda_items", item.id): {
+            c: c for c in ("title", "purpose", "background", "proposed_decision", "narrative", "decision")
+        },
+        ("remarks", remark.id): {"speaker": "speaker", "text": "remark"},
+        ("follow_ups", follow_up.id): {"description": "follow_up", "responsible": "responsible", "closing_note": "closing_note"},
+        ("attendance", attendance.id): {"note": "attendance_note"},
+        ("deadlines", deadline.id): {"title": "deadline_title", "category": "deadline_category", "responsible": "deadline_responsible"},
+    }
+    # The text as drawn, whatever the services make of it on the way in: as an archive
+    # written before the input rule may hold it.
+    with archive.store.write():
+        for (table, row_id), columns in rows.items():
+            for column, field in columns.items():
+                archive.store.conn.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (value[field], row_id))
     return archive, {"meeting": meeting.id, "item": item.id}, shown
 
 
