@@ -25,8 +25,8 @@ from nuit_tui.tui.screens.attendance import AttendanceScreen
 from nuit_tui.tui.screens.follow_ups import FollowUpsScreen
 from nuit_tui.tui.screens.item import ItemScreen
 from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
-from nuit_tui.tui.screens.members import MembersScreen
 from nuit_tui.tui.screens.meetings import MeetingsScreen
+from nuit_tui.tui.screens.members import MembersScreen
 from nuit_tui.tui.screens.search import SearchScreen
 from nuit_tui.tui.screens.year_plan import YearPlanScreen
 
