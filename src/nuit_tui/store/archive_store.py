@@ -105,6 +105,9 @@ class ArchiveStore:
         self._readers: dict[int, tuple[weakref.ref, sqlite3.Connection]] = {}
         self._readers_lock = threading.Lock()
         self.writer: Writer | None = None
+        # Moves with each of this program's own commits (data_version moves only for
+        # others'): a screen coming back into view redraws when it moved meanwhile.
+        self.commits = 0
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -267,6 +270,7 @@ class ArchiveStore:
             try:
                 search.merge_small_segments(self.conn)  # keeps search as fast as the day began
                 self.conn.execute("COMMIT")
+                self.commits += 1
             except sqlite3.Error as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")

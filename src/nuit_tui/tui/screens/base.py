@@ -24,6 +24,9 @@ class FileChanged(Message):
 
 
 class ArchiveScreen(Screen):
+    # The archive's own commit count when this screen was covered by another one.
+    _commits_when_covered: int | None = None
+
     @property
     def archive(self) -> Archive:
         return nuit_app(self).archive
@@ -42,6 +45,17 @@ class ArchiveScreen(Screen):
     def reload_from_file(self) -> None:
         """Redraw after another window wrote; screens with typed fields merge instead."""
         self.reload()
+
+    def on_screen_suspend(self) -> None:
+        self._commits_when_covered = self.archive.store.commits
+
+    def on_screen_resume(self) -> None:
+        """Back in view: redraw when a screen or form above changed the archive meanwhile
+        (the file watch sees only other programs' writes)."""
+        covered, self._commits_when_covered = self._commits_when_covered, None
+        if covered is not None and covered != self.archive.store.commits:
+            with self.guard():
+                self.reload_from_file()
 
     @on(FileChanged)
     def _file_changed(self) -> None:
