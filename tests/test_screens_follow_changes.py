@@ -53,3 +53,44 @@ async def test_the_meetings_list_shows_time_place_and_status_changed_in_the_agen
     stored = archive.meetings.get(meeting.id)
     assert (stored.location, stored.end_time, stored.status) == ("Teams", dt.time(13, 30), m.MeetingStatus.CANCELLED)
     archive.close()
+
+
+async def test_delete_in_the_agenda_keeps_the_cursor_in_place_and_ctrl_z_brings_the_item_back(tmp_path):
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Rom 4117")
+    for title in ("Sak A", "Sak B", "Sak C"):
+        archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title=title, duration_minutes=20))
+    item_b = next(i for i in archive.agenda.items(meeting.id) if i.title == "Sak B")
+    remark = archive.minutes.add_remark(m.Remark(item_id=item_b.id, speaker="FHI", text="Spørsmål om tidsplan"))
+    before = [(i.id, i.title, i.position, i.case_seq) for i in archive.agenda.items(meeting.id)]
+    titles = [t for _, t, _, _ in before]
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        await pilot.press(*["down"] * titles.index("Sak B"))
+        assert table.selected_item_id == item_b.id
+        await pilot.press("delete", "j")
+        await pilot.pause()
+        # The row that took Sak B's place has the cursor, not the first row.
+        assert table.cursor_row == titles.index("Sak B")
+        assert archive.agenda.item(table.selected_item_id).title == "Sak C"
+        assert "Sak B" not in [i.title for i in archive.agenda.items(meeting.id)]
+        assert archive.store.count_by(m.Remark, item_id=item_b.id) == 0
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert any("Angret sletting av «" in str(n.message) and "Sak B»" in str(n.message) for n in app._notifications)
+        assert table.selected_item_id == item_b.id
+        # Deleting the last item leaves the cursor on the new last item.
+        await pilot.press(*["down"] * (len(titles) - 1 - titles.index("Sak B")))
+        await pilot.press("delete", "j")
+        await pilot.pause()
+        assert table.cursor_row == len(titles) - 2
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    # Back with the same ids, places, case numbers and remark.
+    assert [(i.id, i.title, i.position, i.case_seq) for i in archive.agenda.items(meeting.id)] == before
+    assert [(r.id, r.text) for r in archive.minutes.remarks(item_b.id)] == [(remark.id, "Spørsmål om tidsplan")]
+    archive.close()

@@ -20,6 +20,7 @@ from .minute_taking import MinuteTaking
 from .minutes_lock import MinutesLock
 from .search import Search
 from .start_queries import StartQueries
+from .undo import Deletions
 from .year_plan import YearPlan
 
 
@@ -38,6 +39,7 @@ class Archive:
         self.minutes = MinuteTaking(store, self.members, self.meetings, self.agenda, self.lock)
         self.follow_ups = FollowUps(store, self.members, self.meetings, self.agenda)
         self.year_plan = YearPlan(store, self.members, self.meetings)
+        self.undo = Deletions(store, self.meetings, self.agenda, self.minutes, self.attendance, self.lock)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Archive:

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from ..domain import models as m
     from ..services import Archive
     from ..services.start import ArchiveFile
+    from ..services.undo import Deletion
+
+UNDO_DEPTH = 20  # deletes Ctrl+Z can take back, newest first
 
 
 def _provider(module: str, name: str) -> Callable[[], type]:
@@ -71,6 +74,8 @@ class NuitApp(App[None]):
         # DataTable's own Home/End move sideways only; in our row tables they go to the first/last row.
         Binding("home", "table_edge('top')", "Første rad", show=False, priority=True),
         Binding("end", "table_edge('bottom')", "Siste rad", show=False, priority=True),
+        # Not a priority: a focused text area keeps Ctrl+Z as its own undo.
+        Binding("ctrl+z", "undo_delete", "Angre siste sletting", show=False),
     ]
 
     # The start screen shows a plain BodyRow; the loaded Archive's Body replaces it.
@@ -85,6 +90,8 @@ class NuitApp(App[None]):
         # Archive (pydantic and all) just after the first paint; an Archive is ready.
         self.start = archive
         self._closing_store = False
+        # The last deletes of this session, newest last (Ctrl+Z puts the newest back).
+        self.deletions: list[Deletion] = []
         bodies = archive.load().members.bodies() if archive.loaded else archive.rows.body_rows()
         self.set_reactive(NuitApp.body, bodies[0] if bodies else None)
 
@@ -188,6 +195,33 @@ class NuitApp(App[None]):
         if not isinstance(table, widgets.DataTable) or table.cursor_type != "row" or not table.show_cursor:
             raise SkipAction()  # the key does what it does where focus is (an Input's Home, say)
         table.action_scroll_top() if edge == "top" else table.action_scroll_bottom()
+
+    def remember_deletion(self, deletion: Deletion) -> None:
+        self.deletions = [*self.deletions[-(UNDO_DEPTH - 1) :], deletion]
+
+    def action_undo_delete(self) -> None:
+        """Put back the last deleted row (item, remark, attendance row) with its own rows."""
+        from textual.actions import SkipAction
+        from textual.widgets import Input, TextArea
+
+        from ..errors import StoreError
+        from .screens.base import ArchiveScreen
+
+        if isinstance(self.focused, Input | TextArea):
+            raise SkipAction()  # a text field's Ctrl+Z is its own
+        if not self.deletions:
+            self.notify("Ingen sletting å angre", severity="warning")
+            return
+        deletion = self.deletions.pop()
+        try:
+            self.archive.undo.restore(deletion)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(f"Angret sletting av {deletion.what}")
+        screen = self.screen
+        if isinstance(screen, ArchiveScreen):
+            screen.undone(deletion)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -12,6 +12,7 @@ from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import clock, long_date, time_span
 from ...errors import StoreError
+from ..base import nuit_app
 from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
 from .base import ArchiveScreen
@@ -94,10 +95,12 @@ class AgendaScreen(ArchiveScreen):
     def table(self) -> AgendaTable:
         return self.query_one(AgendaTable)
 
-    def reload(self, select_item_id: int | None = None) -> None:
-        """Redraw from the archive; an agenda is a few dozen rows, so all of it."""
+    def reload(self, select_item_id: int | None = None, select_row: int | None = None) -> None:
+        """Redraw from the archive; an agenda is a few dozen rows, so all of it. The cursor
+        stays on its item, or (the item gone) on the row where it was."""
         table = self.table
         keep = select_item_id if select_item_id is not None else table.selected_item_id
+        row_before = select_row if select_row is not None else table.cursor_row
         agenda = self.archive.agenda.for_meeting(self.meeting_id)
         meeting = agenda.meeting
         self.meeting = meeting
@@ -108,7 +111,10 @@ class AgendaScreen(ArchiveScreen):
             f"{time_span(meeting.start_time, meeting.end_time)} · {place} · {labels.MEETING_STATUS[meeting.status]}"
         )
         table.clear()
-        cursor_row = 0
+        cursor_row = max(0, min(row_before, len(agenda.rows) - 1))
+        if select_row is None:
+            found = [i for i, r in enumerate(agenda.rows) if r.item.id == keep]
+            cursor_row = found[0] if found else cursor_row
         for index, row in enumerate(agenda.rows):
             item = row.item
             title = item.title or "(uten tittel)"
@@ -122,8 +128,6 @@ class AgendaScreen(ArchiveScreen):
                 item.item_type.value if item.item_type else "",
                 key=str(item.id),
             )
-            if item.id == keep:
-                cursor_row = index
         table.add_row("", "Slutt", clock(agenda.plan.finish), "", "", key="end")
         table.move_cursor(row=cursor_row)
         note = self.query_one("#plan-note", Static)
@@ -204,9 +208,13 @@ class AgendaScreen(ArchiveScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self._guard(lambda: self.archive.agenda.delete_item(item_id))
-                self.reload()
-                self.notify(f"Slettet: {label}")
+                row = self.table.cursor_row
+                deleted = []
+                if self._guard(lambda: deleted.append(self.archive.undo.delete_item(item_id, f"«{label}»"))):
+                    nuit_app(self).remember_deletion(deleted[0])
+                # The row that took its place keeps the cursor (the last item at the end).
+                self.reload(select_row=row)
+                self.notify(f"Slettet: {label} (Ctrl+Z angrer)")
 
         self.app.push_screen(ConfirmScreen(f"Slette «{label}» fra saklisten?"), confirmed)
 
@@ -338,6 +346,10 @@ class AgendaScreen(ArchiveScreen):
             self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
             return
         self.app.call_from_thread(self.notify, f"{name} er skrevet til {path}")
+
+    def undone(self, deletion) -> None:
+        """Ctrl+Z put a deleted entry back: show it where it stood."""
+        self.reload(select_item_id=deletion.record_id if deletion.model is m.AgendaItem else None)
 
     def _guard(self, change) -> bool:
         """Run a change; a refusal becomes a toast, not a crash."""

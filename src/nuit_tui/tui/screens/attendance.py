@@ -21,6 +21,7 @@ from ...domain import models as m
 from ...domain.attendance import VOTING_ROLES, count_attendance
 from ...domain.norwegian import long_date
 from ...errors import StoreError
+from ..base import nuit_app
 from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
 from .attendance_forms import PersonNameForm, PresenceByItemScreen, TimeForm, time_text
@@ -428,7 +429,8 @@ class AttendanceScreen(ArchiveScreen):
             question, done = f"Fjerne {name} fra deltakerlisten?", f"{name} er fjernet fra deltakerlisten"
 
         def answered(yes: bool | None) -> None:
-            if yes and self._guard(lambda: self.archive.attendance.remove(row.id)):
+            remember = nuit_app(self).remember_deletion
+            if yes and self._guard(lambda: remember(self.archive.undo.remove_attendance(row.id, f"registreringen av {name}"))):
                 self.reload()
                 self.notify(done)
 

@@ -42,6 +42,10 @@ class ArchiveScreen(Screen):
     def reload(self) -> None:
         """Redraw from the archive; a screen with something to show overrides this."""
 
+    def undone(self, deletion) -> None:
+        """Ctrl+Z put a deleted row back; a screen may show it selected."""
+        self.reload_from_file()
+
     def reload_from_file(self) -> None:
         """Redraw after another window wrote; screens with typed fields merge instead."""
         self.reload()

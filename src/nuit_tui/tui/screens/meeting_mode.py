@@ -20,6 +20,7 @@ from ...domain import models as m
 from ...domain.norwegian import ParseError
 from ...errors import StoreError
 from ...services.concurrency import remark_of, save_item_text
+from ..base import nuit_app
 from ..text import OptionList, Static, markup
 from ..widgets.autosave import Autosave
 from ..widgets.completion import NameInput
@@ -415,7 +416,8 @@ class MeetingModeScreen(ArchiveScreen):
             if not yes:
                 return
             with self.guard():
-                self.archive.minutes.delete_remark(remark.id)
+                what = f"innspillet fra {remark.speaker or 'ukjent'}"
+                nuit_app(self).remember_deletion(self.archive.undo.delete_remark(remark.id, what))
                 if self.remark is not None and self.remark.id == remark.id:
                     self.remark = None
                     self.query_one("#mm-remark-editor").display = False
