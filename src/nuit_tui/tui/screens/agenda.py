@@ -115,7 +115,7 @@ class AgendaScreen(ArchiveScreen):
         if select_row is None:
             found = [i for i, r in enumerate(agenda.rows) if r.item.id == keep]
             cursor_row = found[0] if found else cursor_row
-        for index, row in enumerate(agenda.rows):
+        for row in agenda.rows:
             item = row.item
             title = item.title or "(uten tittel)"
             if item.exempt:
