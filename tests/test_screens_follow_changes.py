@@ -94,3 +94,42 @@ async def test_delete_in_the_agenda_keeps_the_cursor_in_place_and_ctrl_z_brings_
     assert [(i.id, i.title, i.position, i.case_seq) for i in archive.agenda.items(meeting.id)] == before
     assert [(r.id, r.text) for r in archive.minutes.remarks(item_b.id)] == [(remark.id, "Spørsmål om tidsplan")]
     archive.close()
+
+
+async def test_presence_and_the_meeting_clock_go_by_the_times_stamped_in_the_meeting(tmp_path, monkeypatch):
+    from nuit_tui.tui.screens import meeting_mode
+    from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
+
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    member = archive.members.add_person("Kari Nordmann")
+    archive.members.add_membership(m.Membership(person_id=member.id, body_id=body.id))
+    day = dt.date(2023, 5, 25)
+    meeting = archive.meetings.create(body.id, day, dt.time(9), dt.time(12), location="Rom 4117")
+    item = archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Sak A", duration_minutes=30))
+    archive.attendance.ensure(meeting.id)
+    archive.attendance.set_arrived(meeting.id, member.id, dt.time(10))  # after the planned slot began
+    clock = {"now": dt.datetime.combine(day, dt.time(10, 40))}
+    monkeypatch.setattr(meeting_mode, "now", lambda: clock["now"])
+    titles = [i.title for i in archive.agenda.items(meeting.id)]
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*["down"] * titles.index("Sak A"), "m")  # meeting mode on Sak A, at 10.40
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingModeScreen)
+        # Taken up at 10.40, after Kari came at 10.00: she was there for the whole item.
+        assert str(app.screen.query_one("#mm-present").render()).startswith("Til stede under saken: 1 av 1")
+        await pilot.press("escape")
+        await pilot.pause()
+        clock["now"] = dt.datetime.combine(day, dt.time(10, 50))
+        await pilot.press("m")  # opened again ten minutes later
+        await pilot.pause()
+        app.screen._tick()
+        status = str(app.screen.query_one("#mm-status").render())
+        assert "møtetid 0:10:00" in status  # from the stamped 10.40, neither 09.00 nor 0:00:00
+    assert archive.agenda.item(item.id).started_at == dt.time(10, 40)
+    assert [p.name for p, _ in archive.attendance.present_at_item(item.id)] == ["Kari Nordmann"]
+    archive.close()

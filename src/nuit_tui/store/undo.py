@@ -93,7 +93,6 @@ def shift_positions(store: ArchiveStore, table: str, scope: str, scope_id: Any, 
     with store.write() as conn:
         # row_version moves too: another window holding the old position must reread.
         conn.execute(
-            f"UPDATE {table} SET position = position + 1, row_version = row_version + 1 "
-            f"WHERE {scope} = ? AND position >= ?",
+            f"UPDATE {table} SET position = position + 1, row_version = row_version + 1 WHERE {scope} = ? AND position >= ?",
             [scope_id, from_position],
         )

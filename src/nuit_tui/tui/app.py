@@ -92,6 +92,9 @@ class NuitApp(App[None]):
         self._closing_store = False
         # The last deletes of this session, newest last (Ctrl+Z puts the newest back).
         self.deletions: list[Deletion] = []
+        # Meeting id -> when meeting mode first opened it (monotonic), for a meeting
+        # whose items were never stamped: its clock does not restart on reopening.
+        self.meeting_clocks: dict[int, float] = {}
         bodies = archive.load().members.bodies() if archive.loaded else archive.rows.body_rows()
         self.set_reactive(NuitApp.body, bodies[0] if bodies else None)
 

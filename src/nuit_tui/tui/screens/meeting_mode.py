@@ -17,6 +17,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header
 
 from ...domain import models as m
+from ...domain.meeting_clock import meeting_elapsed
 from ...domain.norwegian import ParseError
 from ...errors import StoreError
 from ...services.concurrency import remark_of, save_item_text
@@ -42,6 +43,11 @@ from .meeting_mode_widgets import (
     presence_text,
     show_line,
 )
+
+
+def now() -> dt.datetime:
+    """The wall clock (one place, so a test can stand a meeting day in)."""
+    return dt.datetime.now()
 
 
 class MeetingModeScreen(ArchiveScreen):
@@ -87,7 +93,6 @@ class MeetingModeScreen(ArchiveScreen):
             saved=self._saved_after_conflict,
             failed=self._not_saved,
         )
-        self.opened = time.monotonic()
         self.item_since = time.monotonic()
 
     def compose(self) -> ComposeResult:
@@ -100,7 +105,10 @@ class MeetingModeScreen(ArchiveScreen):
 
     def on_mount(self) -> None:
         self.meeting = self.archive.meetings.get(self.meeting_id)
-        self.today = dt.date.today() == self.meeting.date
+        self.today = now().date() == self.meeting.date
+        self.items_now = self.archive.agenda.items(self.meeting_id)  # the stamps the clock counts from
+        # Minutes written up on another day: the clock counts from the first opening this session.
+        nuit_app(self).meeting_clocks.setdefault(self.meeting_id, time.monotonic())
         self.query_one("#remark-speaker", NameInput).set_names(self.archive.minutes.speaker_names(self.meeting_id))
         self.query_one("#mm-remark-editor").display = False
         self._fill_agenda()
@@ -158,7 +166,7 @@ class MeetingModeScreen(ArchiveScreen):
         archive = self.archive
 
         def mark() -> m.AgendaItem:
-            return archive.minutes.take_up_item(item_id, previous_id=previous_id)
+            return archive.minutes.take_up_item(item_id, previous_id=previous_id, now=now())
 
         async def landed() -> None:
             try:
@@ -170,6 +178,10 @@ class MeetingModeScreen(ArchiveScreen):
             # Only over the version it was stamped on; a text save since merges by itself.
             if item is not None and item.id == marked.id and item.row_version + 1 == marked.row_version:
                 self.item = marked
+            # Presence and the clock go by the times just stamped, not the planned ones.
+            self.items_now = archive.agenda.items(self.meeting_id)
+            if self.item is not None and self.is_mounted:
+                self._show_presence()
 
         asyncio.get_running_loop().create_task(landed())
 
@@ -191,11 +203,10 @@ class MeetingModeScreen(ArchiveScreen):
 
     def _tick(self) -> None:
         meeting = self.meeting
-        if self.today:
-            meeting_elapsed = (dt.datetime.now() - dt.datetime.combine(meeting.date, meeting.start_time)).total_seconds()
-        else:
-            meeting_elapsed = time.monotonic() - self.opened
-        text = clock_line(meeting, meeting_elapsed, self.item, time.monotonic() - self.item_since)
+        elapsed = meeting_elapsed(meeting, self.items_now, now())
+        if elapsed is None:
+            elapsed = time.monotonic() - nuit_app(self).meeting_clocks[self.meeting_id]
+        text = clock_line(meeting, elapsed, self.item, time.monotonic() - self.item_since)
         show_line(self.query_one("#mm-status", Static), text)
 
     # --- saving -----------------------------------------------------------------------

@@ -1,0 +1,37 @@
+"""The meeting clock in meeting mode: how long the meeting has been going on.
+
+It counts from the meeting's actual start (the first stamp when meeting mode took
+an item up on the meeting's day), so leaving and opening meeting mode again does
+not restart it; before anything is stamped, from the planned start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from .models import AgendaItem, Meeting
+
+
+def actual_start(meeting: Meeting, items: Iterable[AgendaItem]) -> dt.datetime | None:
+    """When the meeting took up its first item, or None when nothing is stamped."""
+    started = [i.started_at for i in items if i.started_at is not None]
+    return dt.datetime.combine(meeting.date, min(started)) if started else None
+
+
+def actual_end(meeting: Meeting, items: Iterable[AgendaItem]) -> dt.datetime | None:
+    """The last time stamped on any item (an end, or a start of the item under way)."""
+    stamps = [t for i in items for t in (i.started_at, i.ended_at) if t is not None]
+    return dt.datetime.combine(meeting.date, max(stamps)) if stamps else None
+
+
+def meeting_elapsed(meeting: Meeting, items: list[AgendaItem], now: dt.datetime) -> float | None:
+    """Seconds since the meeting began: on its day from the actual start (else the
+    planned one); on another day the length it was held (None when never stamped)."""
+    began = actual_start(meeting, items)
+    if now.date() == meeting.date:
+        return (now - (began or dt.datetime.combine(meeting.date, meeting.start_time))).total_seconds()
+    ended = actual_end(meeting, items)
+    if began is None or ended is None:
+        return None
+    return (ended - began).total_seconds()
