@@ -110,7 +110,7 @@ async def test_presence_and_the_meeting_clock_go_by_the_times_stamped_in_the_mee
     archive.attendance.ensure(meeting.id)
     archive.attendance.set_arrived(meeting.id, member.id, dt.time(10))  # after the planned slot began
     clock = {"now": dt.datetime.combine(day, dt.time(10, 40))}
-    monkeypatch.setattr(meeting_mode, "now", lambda: clock["now"])
+    monkeypatch.setattr(meeting_mode, "now", lambda: clock["now"], raising=False)
     titles = [i.title for i in archive.agenda.items(meeting.id)]
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -133,3 +133,91 @@ async def test_presence_and_the_meeting_clock_go_by_the_times_stamped_in_the_mee
     assert archive.agenda.item(item.id).started_at == dt.time(10, 40)
     assert [p.name for p, _ in archive.attendance.present_at_item(item.id)] == ["Kari Nordmann"]
     archive.close()
+
+
+async def test_ctrl_z_brings_a_deleted_remark_back_but_in_a_text_field_undoes_the_typing(tmp_path):
+    from nuit_tui.tui.screens.help import HelpScreen
+    from nuit_tui.tui.screens.meeting_mode_widgets import RemarksTable
+
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Rom 4117")
+    item = archive.agenda.items(meeting.id)[0]
+    first = archive.minutes.add_remark(m.Remark(item_id=item.id, speaker="FHI", text="Første"))
+    second = archive.minutes.add_remark(m.Remark(item_id=item.id, speaker="Helse Nord RHF", text="Andre"))
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        remarks = app.screen.query_one(RemarksTable)
+        remarks.focus()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = app.screen.query_one("#keys", DataTable)
+        assert ["^z", "Angre siste sletting"] in [[str(c) for c in keys.get_row_at(i)] for i in range(keys.row_count)]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("delete", "j")
+        await pilot.pause()
+        assert [r.id for r in archive.minutes.remarks(item.id)] == [second.id]
+        # In the narrative, Ctrl+Z takes back what was typed there, not the delete.
+        narrative = app.screen.query_one("#narrative")
+        narrative.focus()
+        await type_text(pilot, "Ny tekst")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert narrative.text == ""
+        assert [r.id for r in archive.minutes.remarks(item.id)] == [second.id]
+        remarks.focus()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert any("Angret sletting av innspillet fra FHI" in str(n.message) for n in app._notifications)
+        assert remarks.row_count == 2
+    assert [(r.id, r.text) for r in archive.minutes.remarks(item.id)] == [(first.id, "Første"), (second.id, "Andre")]
+    archive.close()
+
+
+def test_an_undone_attendance_row_comes_back_with_its_id_unless_the_person_was_registered_again(tmp_path):
+    from nuit_tui.errors import StoreError
+
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    kari = archive.members.add_person("Kari Nordmann")
+    archive.members.add_membership(m.Membership(person_id=kari.id, body_id=body.id))
+    meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Rom 4117")
+    archive.attendance.ensure(meeting.id)
+    row = archive.attendance.set_arrived(meeting.id, kari.id, dt.time(9, 30))
+    deletion = archive.undo.remove_attendance(row.id, "registreringen av Kari Nordmann")
+    assert archive.attendance.row_of(meeting.id, kari.id) is None
+    archive.undo.restore(deletion)
+    assert archive.attendance.row_of(meeting.id, kari.id) == row
+    # Deleted again, then registered anew: putting the old row back would make two.
+    deletion = archive.undo.remove_attendance(row.id, "registreringen av Kari Nordmann")
+    archive.attendance.set_status(meeting.id, kari.id, m.AttendanceStatus.ABSENT_WITH_NOTICE)
+    again = archive.attendance.row_of(meeting.id, kari.id)
+    try:
+        archive.undo.restore(deletion)
+    except StoreError as exc:
+        assert "Kan ikke angre" in str(exc)
+    else:
+        raise AssertionError("restore over a new registration must be refused")
+    assert archive.attendance.rows(meeting.id) == [again]
+    archive.close()
+
+
+def test_the_meeting_clock_counts_from_the_first_stamped_start():
+    from nuit_tui.domain.meeting_clock import meeting_elapsed
+
+    meeting = m.Meeting(id=1, body_id=1, year=2023, number=1, date=dt.date(2023, 5, 25), start_time=dt.time(9), end_time=dt.time(12))
+    items = [
+        m.AgendaItem(meeting_id=1, title="A", started_at=dt.time(9, 20), ended_at=dt.time(9, 50)),
+        m.AgendaItem(meeting_id=1, title="B", started_at=dt.time(9, 50)),
+        m.AgendaItem(meeting_id=1, title="C"),
+    ]
+    assert meeting_elapsed(meeting, items, dt.datetime(2023, 5, 25, 10)) == 40 * 60
+    assert meeting_elapsed(meeting, items[2:], dt.datetime(2023, 5, 25, 10)) == 60 * 60  # nothing stamped: the plan
+    assert meeting_elapsed(meeting, items, dt.datetime(2023, 6, 1, 10)) == 30 * 60  # another day: as it was held
+    assert meeting_elapsed(meeting, items[2:], dt.datetime(2023, 6, 1, 10)) is None

@@ -21,7 +21,10 @@ DURATION_STEP = 5
 
 
 class AgendaTable(DataTable):
-    BINDINGS = [Binding("enter", "select_cursor", "Åpne sak")]
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Åpne sak"),
+        Binding("ctrl+z", "app.undo_delete", "Angre siste sletting", show=False),
+    ]
 
     def __init__(self, **kwargs):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)

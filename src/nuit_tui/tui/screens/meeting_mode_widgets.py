@@ -154,6 +154,7 @@ class RemarksTable(DataTable):
 
     BINDINGS = [
         Binding("delete", "screen.delete_remark", "Slett innspill"),
+        Binding("ctrl+z", "app.undo_delete", "Angre siste sletting"),
         Binding("ctrl+up", "screen.move_remark(-1)", "Innspill opp"),
         Binding("ctrl+down", "screen.move_remark(1)", "Innspill ned"),
         Binding("enter", "screen.edit_remark", "Rediger innspill"),
