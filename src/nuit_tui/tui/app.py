@@ -204,13 +204,13 @@ class NuitApp(App[None]):
 
     def action_undo_delete(self) -> None:
         """Put back the last deleted row (item, remark, attendance row) with its own rows."""
+        from textual import widgets  # any text field, ours or Textual's own
         from textual.actions import SkipAction
-        from textual.widgets import Input, TextArea
 
         from ..errors import StoreError
         from .screens.base import ArchiveScreen
 
-        if isinstance(self.focused, Input | TextArea):
+        if isinstance(self.focused, widgets.Input | widgets.TextArea):
             raise SkipAction()  # a text field's Ctrl+Z is its own
         if not self.deletions:
             self.notify("Ingen sletting å angre", severity="warning")
