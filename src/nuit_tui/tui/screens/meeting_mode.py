@@ -135,7 +135,7 @@ class MeetingModeScreen(Screen):
                 yield Static(id="mm-lock")
                 yield Label("Forslag til vedtak")
                 yield Static(id="mm-proposal")
-                yield Label("Referat: hvem innledet, hva ble sagt")
+                yield Label("Referat: hvem innledet, hva ble sagt (en linje «[innspill]» setter innspillene der)")
                 yield PlainTextArea("", id="narrative")
                 yield Label("Innspill (F2: nytt · Enter: rediger · Delete: slett · Ctrl+↑↓: flytt)")
                 yield RemarksTable(id="mm-remarks", cursor_type="row")
