@@ -209,23 +209,23 @@ def test_a_backup_interrupted_by_a_crash_leaves_only_a_hidden_temporary_file_tha
     import os
     import time
 
-    real_fsync_file = backups._fsync_file
+    from nuit_tui.store import copies
 
     def crash(path):
         raise KeyboardInterrupt  # the process dies between writing and renaming
 
-    monkeypatch.setattr(backups, "_fsync_file", crash)
+    monkeypatch.setattr(copies, "fsync_file", crash)
     with pytest.raises(KeyboardInterrupt):
         backups.daily_backup(demo_path, keep=7, today=dt.date(2024, 1, 1))
     folder = demo_path.parent / "backups"
     assert backups.daily_backups(demo_path) == [] and list(folder.iterdir()) == []  # cleaned up on the way out
 
     # A hard kill cannot clean up: a stale temporary file is cleared at the next start.
-    stale = folder / ".demo-daily-2024-01-01.sqlite.abc.tmp"
+    stale = folder / ".demo-daily-2024-01-01.sqlite.abc12345.tmp"
     stale.write_bytes(b"half")
     old = time.time() - backups.STALE_TEMP_SECONDS - 1
     os.utime(stale, (old, old))
-    monkeypatch.setattr(backups, "_fsync_file", real_fsync_file)
+    monkeypatch.undo()
     backups.daily_backup(demo_path, keep=7, today=dt.date(2024, 1, 2))
     assert [p.name for p in folder.iterdir()] == ["demo-daily-2024-01-02.sqlite"]
 

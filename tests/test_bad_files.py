@@ -147,12 +147,15 @@ def test_the_app_refuses_a_bad_file_at_start_in_one_line(tmp_path, demo_template
     assert snapshot(tmp_path) == before
 
 
-def test_a_read_only_archive_is_refused_by_the_cli_untouched(tmp_path, demo_path, monkeypatch):
+def test_a_read_only_archive_is_read_by_the_cli_and_a_write_refused_untouched(tmp_path, demo_path, monkeypatch):
     before = digest(demo_path)
     real_access = os.access
     # Root ignores permissions; ask the check as the OS would answer a user for a 0444 file.
-    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK and Path(p) == demo_path else real_access(p, mode))
-    code, _, err = run_main(["export", "json", "--db", demo_path])
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if mode == os.W_OK and Path(p) == demo_path else real_access(p, mode, **kw))
+    code, out, _ = run_main(["export", "json", "--db", demo_path])
+    assert code == 0 and out.startswith("{")
+    (tmp_path / "frister.txt").write_text("Frist | Beskrivelse\n15. februar | Innspill til budsjett\n", encoding="utf-8")
+    code, _, err = run_main(["import", "deadlines", tmp_path / "frister.txt", "--year", "2023", "--db", demo_path])
     assert code == 2
     assert "skrivebeskyttet" in one_line(err)
     assert digest(demo_path) == before

@@ -1,7 +1,6 @@
 """Search across the archive (issue 6): the FTS5 trigram index, its triggers and migration."""
 
 import datetime as dt
-import sqlite3
 
 import pytest
 import sqlite_utils
@@ -210,7 +209,9 @@ def test_an_archive_from_before_search_is_indexed_by_the_migration(tmp_path):
     archive.close()
 
 
-def test_a_later_table_rebuild_drops_the_triggers_and_opening_puts_them_back(tmp_path):
+def test_a_later_table_rebuild_drops_the_triggers_and_opening_puts_them_back(tmp_path, monkeypatch):
+    from nuit_tui.store.schema import migrations
+
     path = tmp_path / "nuit.sqlite"
     archive = Archive.open(path)
     body = archive.add_body("NUIT", "Prioriteringsutvalget")
@@ -220,14 +221,16 @@ def test_a_later_table_rebuild_drops_the_triggers_and_opening_puts_them_back(tmp
 
     # What a later migration may do: sqlite-utils' transform() rebuilds the table
     # and its triggers are gone; edits made then are not in the index.
-    db = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
-    db["agenda_items"].transform(types={"title": str})
-    db["remarks"].transform(types={"text": str})
-    assert set(index.missing_triggers(db.conn)) >= {"search_item_insert", "search_remark_update"}
-    db.execute("UPDATE agenda_items SET title = 'Pasientjournal' WHERE id = ?", [item.id])
-    db.conn.close()
+    def rebuild(db) -> None:
+        db["agenda_items"].transform(types={"title": str})
+        db["remarks"].transform(types={"text": str})
+        assert set(index.missing_triggers(db.conn)) >= {"search_item_insert", "search_remark_update"}
+        db.execute("UPDATE agenda_items SET title = 'Pasientjournal' WHERE id = ?", [item.id])
 
-    archive = Archive.open(path)
+    monkeypatch.setattr(migrations, "_steps", [*migrations._steps, ("9001_rebuild", rebuild, False)])
+    monkeypatch.setattr(migrations, "_made", None)
+
+    archive = Archive.open(path)  # migrates (the rebuilt tables are then the expected schema)
     assert index.missing_triggers(archive.store.conn) == []
     assert_index_right(archive)
     assert found(archive, "pasientjournal") == ["Pasientjournal"] and found(archive, "kjernejournal") == []

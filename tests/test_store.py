@@ -4,6 +4,7 @@ import datetime as dt
 import hashlib
 import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -109,25 +110,37 @@ def test_a_corrupt_archive_is_refused_and_untouched(tmp_path, demo_template):
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
-def test_a_read_only_archive_is_refused_untouched(tmp_path):
+def test_a_read_only_archive_opens_read_only_untouched(tmp_path):
     path = tmp_path / "ro.sqlite"
     open_store(path).close()
     path.chmod(0o444)
+    before = digest(path)
+    store = open_store(path)
+    assert store.read_only == "filen er skrivebeskyttet"
     with pytest.raises(errors.ReadOnlyDatabase):
-        open_store(path)
+        store.set_meta("x", "y")
+    store.close()
+    assert digest(path) == before
+    assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
 
 
-def test_a_read_only_folder_is_refused(tmp_path, monkeypatch):
+def test_a_read_only_folder_opens_the_archive_read_only(tmp_path, monkeypatch):
     path = tmp_path / "ro.sqlite"
     open_store(path).close()
     before = digest(path)
     # Running as root ignores permissions, so ask the check the way the OS would answer a user.
     real_access = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if mode == os.W_OK else real_access(p, mode, **kw))
+    store = open_store(path)
+    assert "skrivebeskyttet" in store.read_only
     with pytest.raises(errors.ReadOnlyDatabase) as info:
-        open_store(path)
+        store.set_meta("x", "y")
     assert "skrivebeskyttet" in str(info.value)
+    store.close()
+    with pytest.raises(errors.ReadOnlyDatabase):  # a new archive cannot be made there
+        open_store(tmp_path / "new.sqlite")
     assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ro.sqlite"]
 
 
 def test_a_missing_folder_is_named(tmp_path):

@@ -47,6 +47,16 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_db()
 
 
+def _refuse_non_regular_db(args: argparse.Namespace) -> None:
+    """A FIFO, a device or a folder as --db (or NUIT_DB) is refused before anything opens
+    it: reading a FIFO would wait forever."""
+    named = getattr(args, "db", None) or os.environ.get("NUIT_DB")
+    if named:
+        from .store.connection import refuse_non_regular
+
+        refuse_non_regular(Path(named))
+
+
 def _open(path: Path, *, create: bool = True):
     from .cli_backup import warn_location
     from .services import Archive
@@ -113,7 +123,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     schema = result.report.applied[-1] if result.report.applied else "ingen"
     pending = f", {len(result.report.pending)} oppgradering(er) venter" if result.report.pending else ""
     summary = ", ".join(f"{table} {count}" for table, count in result.counts.items() if count)
-    print(f"OK: {path} (skjema {schema}{pending}; {summary or 'tom'})")
+    read_only = f"; skrivebeskyttet: {result.report.read_only}" if result.report.read_only else ""
+    print(f"OK: {path} (skjema {schema}{pending}; {summary or 'tom'}{read_only})")
     return EXIT_OK
 
 
@@ -473,6 +484,8 @@ def _exit_code(exc: BaseException) -> int | None:
         ImportRejected,
         errors.MissingDirectory,
         errors.NotADatabase,
+        errors.NotARegularFile,
+        errors.ForeignSchema,
         errors.NotNuitDatabase,
         errors.CorruptDatabase,
         errors.NewerDatabase,
@@ -491,6 +504,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # --db may stand before or after the command (subcommands SUPPRESS their default).
         args = build_parser().parse_args(argv)
+        _refuse_non_regular_db(args)
         return args.func(args)
     except KeyboardInterrupt:
         return 130

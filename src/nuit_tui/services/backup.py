@@ -21,20 +21,19 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import check_target
 from ..store import TABLES, check_file, errors, inspect_file
-from ..store.connection import BUSY_TIMEOUT_MS, connect, open_database
+from ..store.connection import connect, open_database, read_only_reason, reader_connection, refuse_non_regular
+from ..store.copies import STALE_SECONDS, fsync_dir, fsync_file, remove_stale_temps, verified_copy
 
 BACKUPS_DIR = "backups"
 KEEP_ENV = "NUIT_BACKUPS_KEEP"
 DEFAULT_KEEP = 7
-STALE_TEMP_SECONDS = 600  # a temporary file this old is left by a crash, not being written
+STALE_TEMP_SECONDS = STALE_SECONDS  # a temporary file this old is left by a crash, not being written
 
 
 def backups_dir(db: Path) -> Path:
@@ -55,65 +54,9 @@ def _stamp(now: dt.datetime | None = None) -> str:
     return (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
 
 
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _remove_with_sidecars(path: Path) -> None:
-    for name in (path, Path(f"{path}-journal"), Path(f"{path}-wal"), Path(f"{path}-shm")):
-        with contextlib.suppress(OSError):
-            name.unlink()
-
-
-def verified_copy(source: sqlite3.Connection, destination: Path) -> Path:
-    """Copy the database behind `source` to `destination`, whole or not at all."""
-    destination = Path(destination)
-    if not destination.parent.is_dir():
-        raise errors.MissingDirectory(f"Mappen {destination.parent} finnes ikke")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".tmp", dir=destination.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        target = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            source.backup(target)
-            # One self-contained file: no -wal beside it to forget when it is moved.
-            target.execute("PRAGMA journal_mode=DELETE")
-            result = [row[0] for row in target.execute("PRAGMA integrity_check")]
-            if result != ["ok"]:
-                raise errors.CorruptDatabase(f"Sikkerhetskopien ble ikke hel ({result[0]}); prøv igjen")
-        finally:
-            target.close()
-        _fsync_file(tmp)
-        check_target(destination)
-        os.replace(tmp, destination)
-    except sqlite3.Error as exc:
-        _remove_with_sidecars(tmp)
-        raise errors.StoreError(f"Sikkerhetskopien kunne ikke tas ({exc}); ingenting ble skrevet") from None
-    except BaseException:
-        _remove_with_sidecars(tmp)
-        raise
-    _fsync_dir(destination.parent)
-    return destination
-
-
 def _reader(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"file:{Path(path).resolve().as_posix()}?mode=ro", uri=True, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    return conn
+    """A read-only connection that leaves nothing beside a read-only file (see store)."""
+    return reader_connection(path)
 
 
 def _sound_archive(path: Path, what: str) -> None:
@@ -168,11 +111,7 @@ def daily_backups(db: Path) -> list[Path]:
 
 def _remove_stale_temps(folder: Path) -> None:
     """Temporary files of a backup that a crash interrupted (never a finished backup)."""
-    limit = time.time() - STALE_TEMP_SECONDS
-    for path in folder.glob(".*.tmp*"):
-        with contextlib.suppress(OSError):
-            if path.stat().st_mtime < limit:
-                path.unlink()
+    remove_stale_temps(folder)
 
 
 def daily_backup(db: Path, *, keep: int | None = None, today: dt.date | None = None) -> Path | None:
@@ -230,8 +169,8 @@ def _save_replaced(db: Path) -> Path:
         if source.exists():
             copy = Path(f"{target}{suffix}")
             shutil.copyfile(source, copy)
-            _fsync_file(copy)
-    _fsync_dir(folder)
+            fsync_file(copy)
+    fsync_dir(folder)
     return target
 
 
@@ -239,7 +178,7 @@ def _writable_sqlite(db: Path) -> sqlite3.Connection | None:
     """A connection to `db` if it is a sound nuit-tui archive we can write to, else None."""
     try:
         report = inspect_file(db)
-    except (errors.CorruptDatabase, errors.NotADatabase, errors.NotNuitDatabase, errors.NewerDatabase):
+    except (errors.CorruptDatabase, errors.NotADatabase, errors.NotNuitDatabase, errors.NewerDatabase, errors.ForeignSchema):
         return None
     if report.empty:
         return None
@@ -258,6 +197,8 @@ def restore(source: Path, db: Path, *, force: bool = False) -> Restored:
     the new); a broken one is replaced by renaming.
     """
     source, db = Path(source), Path(db)
+    refuse_non_regular(source)
+    refuse_non_regular(db)  # a FIFO or device is not replaced by a file
     if not source.exists():
         raise errors.NotFound(f"{source} finnes ikke")
     _sound_archive(source, "velg en annen sikkerhetskopi")
@@ -268,8 +209,8 @@ def restore(source: Path, db: Path, *, force: bool = False) -> Restored:
     occupied = db.exists() and db.stat().st_size > 0
     if occupied and not force:
         raise errors.Conflict(f"{db} finnes allerede; bruk --force for å erstatte den (den sikkerhetskopieres først)")
-    if occupied and not os.access(db, os.W_OK):
-        raise errors.ReadOnlyDatabase(f"{db} er skrivebeskyttet")
+    if reason := read_only_reason(db):
+        raise errors.ReadOnlyDatabase(f"{db} kan ikke gjenopprettes: {reason}")
     replaced = _save_replaced(db) if occupied else None
     reader = _reader(source)
     try:

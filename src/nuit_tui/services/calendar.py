@@ -207,7 +207,8 @@ def export_ics(
     check_year(year)
     check_alarm_minutes(alarm_minutes)
     body = archive.body_by_id(body_id) if body_id is not None else None
-    with archive.store.write():
+    # On a read-only archive: one snapshot, and the versions are not recorded.
+    with archive.store.transaction():
         doc = build_calendar(archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes, now=now)
         return write_export(
             registry.render_chunks(doc, "ics"), default_file_name(body, year, public=public), out=out, exports_dir=exports_dir

@@ -35,6 +35,11 @@ class ArchiveFile(StartQueries):
     def loaded(self) -> bool:
         return self._archive is not None
 
+    @property
+    def read_only(self) -> str | None:
+        """Why the archive is open read-only, or None (see store.connection.open_database)."""
+        return self._opened.report.read_only
+
     def load(self) -> Archive:
         """The full Archive over the same connection (imports the models the first time)."""
         if self._archive is None:

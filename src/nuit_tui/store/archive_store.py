@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from ..domain import models as m
 from . import errors, search
-from .connection import OpenedFile, backup_to, open_file
+from .connection import OpenedFile, backup_to, classify, open_file
 from .meeting_rows import meeting_filter
 
 R = TypeVar("R", bound=m.Record)
@@ -63,39 +63,85 @@ class ArchiveStore:
         self.conn: sqlite3.Connection = self.db.conn
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.execute("PRAGMA optimize")
+        if self.read_only is None:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA optimize")
         self.conn.close()
+
+    @property
+    def read_only(self) -> str | None:
+        """Why the archive is open read-only (a read-only file, folder or mount, a full
+        disk), or None when it can be changed."""
+        return self.report.read_only
+
+    def _refused_write(self) -> errors.StoreError:
+        if self.report.disk_full:
+            return errors.DiskFull(
+                "Disken er full, så arkivet er åpnet skrivebeskyttet; endringen ble ikke lagret. "
+                "Frigjør plass og start nuit-tui på nytt"
+            )
+        return errors.ReadOnlyDatabase(f"Arkivet er åpnet skrivebeskyttet ({self.read_only}); endringen ble ikke lagret")
 
     # --- transactions -----------------------------------------------------------
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One atomic, durable change. Nested calls join the outer one."""
+        if self.read_only is not None:
+            raise self._refused_write()
         if self.conn.in_transaction:
             yield self.conn
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as exc:
+            error = classify(self.path, exc)
+            if not isinstance(error, errors.DatabaseBusy):
+                raise error from None
             # Only after the busy timeout: another program holds the write lock that long.
             raise errors.DatabaseBusy(
                 "Databasen er opptatt: et annet program skriver til den; ingenting er endret, prøv igjen om litt"
             ) from None
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and isinstance(
+                error := classify(self.path, exc), errors.DiskFull | errors.DiskError | errors.ReadOnlyDatabase
+            ):
+                raise _unsaved(error) from None
             raise
         else:
             try:
                 search.merge_small_segments(self.conn)  # keeps search as fast as the day began
                 self.conn.execute("COMMIT")
-            except sqlite3.Error:
+            except sqlite3.Error as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError) and isinstance(
+                    error := classify(self.path, exc), errors.DiskFull | errors.DiskError | errors.ReadOnlyDatabase
+                ):
+                    raise _unsaved(error) from None
                 raise
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write (`write`) when the archive can be changed; on a read-only archive one
+        read transaction, a consistent snapshot in which nothing is written."""
+        if self.read_only is None:
+            with self.write() as conn:
+                yield conn
+            return
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
 
     # --- generic records ----------------------------------------------------------
 
@@ -367,7 +413,10 @@ class ArchiveStore:
         return {uid: (digest, sequence, modified) for uid, digest, sequence, modified in rows}
 
     def save_calendar_event_states(self, variant: str, states: Sequence[tuple[str, str, int, str]]) -> None:
-        """Record (uid, content hash, sequence, last modified) of exported events."""
+        """Record (uid, content hash, sequence, last modified) of exported events.
+        A read-only archive cannot: its exports repeat the numbers it has."""
+        if self.read_only is not None:
+            return
         with self.write() as conn:
             conn.executemany(
                 "INSERT INTO calendar_events (uid, variant, content_hash, sequence, last_modified) VALUES (?, ?, ?, ?, ?)"
@@ -375,6 +424,13 @@ class ArchiveStore:
                 " sequence = excluded.sequence, last_modified = excluded.last_modified",
                 [(uid, variant, digest, sequence, modified) for uid, digest, sequence, modified in states],
             )
+
+
+def _unsaved(error: errors.StoreError) -> errors.StoreError:
+    """A failed write said as what it means for the user's change."""
+    if isinstance(error, errors.DiskFull):
+        return errors.DiskFull("Disken er full; endringen ble ikke lagret. Frigjør plass og prøv igjen")
+    return type(error)(f"{error}; endringen ble ikke lagret")
 
 
 def _integrity_message(exc: sqlite3.IntegrityError) -> str:

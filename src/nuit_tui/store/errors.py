@@ -45,3 +45,20 @@ class StaleWrite(StoreError):
 
 class Conflict(StoreError):
     """The write breaks a rule of the archive (a duplicate number, say)."""
+
+
+class NotARegularFile(StoreError):
+    """A FIFO, a device or a socket where a database file should be: never opened."""
+
+
+class ForeignSchema(StoreError):
+    """The file holds a table, index, trigger or view that nuit-tui's migrations do not
+    make, or one of ours changed: a planted trigger would run inside our transactions."""
+
+
+class DiskFull(StoreError):
+    pass
+
+
+class DiskError(StoreError):
+    """The operating system failed to read or write the file (not corruption)."""

@@ -109,9 +109,17 @@ class NuitApp(App[None]):
     def watch_body(self) -> None:
         self._update_subtitle()
 
+    @property
+    def read_only(self) -> str | None:
+        """Why the archive is open read-only (edits are refused with a message), or None."""
+        start = self.start
+        store = getattr(start, "store", None)
+        return store.read_only if store is not None else getattr(start, "read_only", None)
+
     def _update_subtitle(self) -> None:
         body = self.body.short_name if self.body else "alle utvalg"
-        self.sub_title = f"{body} · {self.start.path}"
+        marker = " · SKRIVEBESKYTTET" if self.read_only else ""
+        self.sub_title = f"{body} · {self.start.path}{marker}"
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

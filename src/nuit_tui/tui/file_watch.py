@@ -90,6 +90,17 @@ def start_checks(app: NuitApp) -> None:
     warning = location_warning(app.archive.path)
     if warning:
         app.notify(warning, severity="warning", timeout=20)
+    read_only = app.archive.store.read_only
+    if read_only:
+        # Nothing changes in a read-only archive, and nothing can be written beside it.
+        app.notify(
+            f"Arkivet er åpnet skrivebeskyttet ({read_only}): du kan lese og eksportere, men ikke endre noe",
+            title="Skrivebeskyttet",
+            severity="warning",
+            timeout=30,
+        )
+        FileWatch(app).start()
+        return
     try:
         keep = keep_count()
     except StoreError as exc:

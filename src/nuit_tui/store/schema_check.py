@@ -1,0 +1,166 @@
+"""The file's schema is ours: every table, index, trigger and view, by name and SQL.
+
+A file can carry objects nobody made through nuit-tui: a trigger planted in a
+backup runs inside our own transactions (it could undo «unntatt offentlighet»
+or delete remarks), a view could shadow a query. So before a file is used, its
+schema is compared with what the migrations it has applied create, run once on
+an in-memory database (and cached): anything else, or anything changed, and the
+file is refused, naming the object.
+
+Ours besides: SQLite's statistics tables (`sqlite_stat*`, written by ANALYZE and
+PRAGMA optimize), `sqlite_sequence`, the automatic indexes of UNIQUE and PRIMARY
+KEY, the FTS5 index's shadow tables (whose SQL FTS5 itself writes, and which
+differs between SQLite versions), sqlite-utils' migration log, and the search
+index made with the tokenizer of an older SQLite.
+
+Why not `PRAGMA trusted_schema=OFF` as well: with it (SQLite 3.40) the search
+index's own triggers fail with «unsafe use of virtual table "search_index"»,
+and keeping the index without triggers would mean re-indexing by hand at every
+write, cascades included. So the write connection keeps SQLite's default and
+relies on this check; the read-only connections (inspection, `check`, read-only
+archives), which never fire a trigger, turn it off.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from .schema import migrations
+
+KIND_NAMES = {"table": "tabellen", "index": "indeksen", "trigger": "triggeren", "view": "visningen"}
+
+# sqlite-utils' log of applied migrations, as sqlite-utils 4 makes it (a test compares).
+MIGRATION_LOG = {
+    ("table", "_sqlite_migrations"): 'CREATE TABLE "_sqlite_migrations" ( "id" INTEGER PRIMARY KEY, '
+    '"migration_set" TEXT, "name" TEXT, "applied_at" TEXT )',
+    ("index", "idx__sqlite_migrations_migration_set_name"): 'CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name" '
+    'ON "_sqlite_migrations" ("migration_set", "name")',
+}
+
+# What SQLite makes by itself (ANALYZE, PRAGMA optimize, AUTOINCREMENT).
+SQLITE_OWN = {
+    ("table", "sqlite_stat1"): "CREATE TABLE sqlite_stat1(tbl,idx,stat)",
+    ("table", "sqlite_stat2"): "CREATE TABLE sqlite_stat2(tbl,idx,sampleno,sample)",
+    ("table", "sqlite_stat3"): "CREATE TABLE sqlite_stat3(tbl,idx,neq,nlt,ndlt,sample)",
+    ("table", "sqlite_stat4"): "CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)",
+    ("table", "sqlite_sequence"): "CREATE TABLE sqlite_sequence(name,seq)",
+}
+
+FTS5_SHADOWS = ("data", "idx", "content", "docsize", "config")
+
+
+def normalise(sql: str | None) -> str | None:
+    """SQL as compared: runs of white space as one space, none around brackets and
+    commas, and "name" the same as name."""
+    if sql is None:
+        return None
+    text = re.sub(r"\s+", " ", sql).strip()
+    text = re.sub(r"\s*([(),])\s*", r"\1", text)
+    return re.sub(r'"(\w+)"', r"\1", text)
+
+
+class _Script:
+    """What a migration is handed: enough of sqlite-utils' Database for SQL scripts
+    without importing sqlite-utils (a large part of the app's start); a migration
+    that needs more gets the real one."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._utils: Any = None
+
+    def executescript(self, sql: str) -> sqlite3.Cursor:
+        return self.conn.executescript(sql)
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, tuple(params))
+
+    def _database(self) -> Any:
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._utils
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._database(), name)
+
+    def __getitem__(self, name: str) -> Any:
+        return self._database()[name]
+
+
+def _objects(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """(type, name) -> (table it belongs to, normalised SQL) of every schema object."""
+    return {
+        (kind, name): (table, normalise(sql))
+        for kind, name, table, sql in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
+    }
+
+
+@functools.lru_cache(maxsize=8)
+def expected_objects(applied: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """The schema the migrations named in `applied` make, in the order they are registered."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        script = _Script(conn)
+        for name, fn, _ in migrations._steps:
+            if name in applied:
+                fn(script)
+        return _objects(conn)
+    finally:
+        conn.close()
+
+
+def _search_index_variants() -> set[str]:
+    """The search index as this SQLite makes it, and as one without trigram did."""
+    from . import search
+
+    columns = ", ".join(search.COLUMNS)
+    return {
+        normalise(f"CREATE VIRTUAL TABLE {search.INDEX} USING fts5({columns}, tokenize='{tokenizer}')")
+        for tokenizer in ("trigram", "unicode61 remove_diacritics 0")
+    }
+
+
+def _described(kind: str, name: str) -> str:
+    return f"{KIND_NAMES.get(kind, kind)} «{name}»"
+
+
+def schema_problems(conn: sqlite3.Connection, applied: Iterable[str]) -> list[str]:
+    """What in the file's schema is not as nuit-tui makes it; empty when all is ours."""
+    from . import search
+
+    expected = expected_objects(tuple(applied))
+    found = _objects(conn)
+    shadows = {f"{search.INDEX}_{suffix}" for suffix in FTS5_SHADOWS}
+    problems: list[str] = []
+    for (kind, name), (table, sql) in sorted(found.items()):
+        key = (kind, name)
+        if key in expected:
+            want_table, want_sql = expected[key]
+            if kind == "table" and name in shadows:
+                continue  # FTS5 writes these; their SQL is its own business
+            if kind == "table" and name == search.INDEX and sql in _search_index_variants():
+                continue
+            if sql != want_sql or table != want_table:
+                problems.append(f"{_described(kind, name)} er endret")
+        elif key in MIGRATION_LOG:
+            if sql != normalise(MIGRATION_LOG[key]):
+                problems.append(f"{_described(kind, name)} er endret")
+        elif key in SQLITE_OWN:
+            if sql != normalise(SQLITE_OWN[key]):
+                problems.append(f"{_described(kind, name)} er endret")
+        elif kind == "index" and name.startswith("sqlite_autoindex_") and sql is None and (
+            ("table", table) in expected
+        ):
+            continue  # made by SQLite for a UNIQUE or PRIMARY KEY of one of our tables
+        else:
+            problems.append(f"{_described(kind, name)} er ikke laget av nuit-tui")
+    # A table rebuild drops a table's triggers; the search triggers are put back at open.
+    optional = {("trigger", name) for name in search.TRIGGERS}
+    for key in sorted(expected.keys() - found.keys() - optional):
+        problems.append(f"{_described(*key)} mangler")
+    return problems
