@@ -253,10 +253,33 @@ class AgendaScreen(Screen):
         self.app.push_screen(ConfirmScreen(question), confirmed)
 
     def action_send_notice(self) -> None:
-        self._change_status(
-            m.MeetingStatus.NOTICE_SENT,
-            f"Merke innkallingen til møte {self.meeting.ref} som sendt? Saksnumrene låses.",
-            "Innkallingen er merket som sendt; saksnumrene er låst",
+        """Check the notice first (`domain.notice_check`): with findings, show them and
+        ask to send anyway or go back; without, the usual confirmation."""
+        from rich.markup import escape
+
+        from ...services.notice import check_notice
+
+        question = f"Merke innkallingen til møte {self.meeting.ref} som sendt? Saksnumrene låses."
+        done = "Innkallingen er merket som sendt; saksnumrene er låst"
+        problems = check_notice(self.archive, self.meeting_id)
+        if not problems:
+            self._change_status(m.MeetingStatus.NOTICE_SENT, question, done)
+            return
+
+        def answered(send: bool | None) -> None:
+            if send and self._guard(lambda: self.archive.set_meeting_status(self.meeting_id, m.MeetingStatus.NOTICE_SENT)):
+                self.reload()
+                self.notify(done)
+
+        found = "\n".join(f"• {escape(p.message)}" for p in problems)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Sjekk av innkallingen til møte {self.meeting.ref} fant:\n{found}\n\n"
+                "Sende likevel? Saksnumrene låses.",
+                yes="Send likevel",
+                no="Tilbake",
+            ),
+            answered,
         )
 
     def action_mark_held(self) -> None:
