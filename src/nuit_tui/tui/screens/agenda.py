@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,12 +27,14 @@ class AgendaTable(DataTable):
 
     def on_mount(self) -> None:
         # The title takes what the fixed columns leave.
-        title_width = max(20, self.app.size.width - (7 + 9 + 4 + 12) - 2 * 5 - 4)
+        title_width = max(20, self.app.size.width - (2 + 7 + 9 + 4 + 12) - 2 * 6 - 4)
         self.add_column("Sak", key="case", width=7)
         self.add_column("Agenda", key="title", width=title_width)
         self.add_column("Tidspunkt", key="start", width=9)
         self.add_column("Min", key="minutes", width=4)
         self.add_column("Sakstype", key="type", width=12)
+        # Last, so that the columns before keep their places: state and exempt (labels.item_marks).
+        self.add_column("", key="marks", width=2)
 
     @property
     def selected_item_id(self) -> int | None:
@@ -43,6 +46,9 @@ class AgendaTable(DataTable):
 
 class AgendaScreen(Screen):
     """One meeting: its agenda, its status and its notice."""
+
+    # What the marks column's glyphs mean, listed by F1.
+    LEGEND = labels.ITEM_MARKS_LEGEND
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tilbake"),
@@ -115,19 +121,18 @@ class AgendaScreen(Screen):
         for index, row in enumerate(agenda.rows):
             item = row.item
             title = item.title or "(uten tittel)"
-            if item.exempt:
-                title += "  [unntatt]"
             table.add_row(
                 row.case_number,
-                title,
+                Text(title),  # a title is text, never markup
                 clock(row.start) + ("!" if row.late else ""),
                 str(item.duration_minutes),
                 item.item_type.value if item.item_type else "",
+                "" if item.is_break else labels.item_marks(item.state, item.exempt),
                 key=str(item.id),
             )
             if item.id == keep:
                 cursor_row = index
-        table.add_row("", "Slutt", clock(agenda.plan.finish), "", "", key="end")
+        table.add_row("", "Slutt", clock(agenda.plan.finish), "", "", "", key="end")
         table.move_cursor(row=cursor_row)
         note = self.query_one("#plan-note", Static)
         if agenda.plan.overrun_minutes:

@@ -11,6 +11,7 @@ import datetime as dt
 import time
 
 from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +21,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import ParseError, clock
 from ...domain.textdiff import word_diff
@@ -31,12 +33,7 @@ from ..widgets.conflict import VersionedForm
 from ..widgets.form import FormBody
 from .item import PlainTextArea
 
-STATE_MARK = {
-    m.ItemState.PLANNED: " ",
-    m.ItemState.HANDLED: "✓",
-    m.ItemState.DEFERRED: "»",
-    m.ItemState.WITHDRAWN: "✗",
-}
+STATE_MARK = labels.ITEM_STATE_MARK
 
 
 def _show_line(widget: Static, text: str) -> None:
@@ -64,6 +61,9 @@ class RemarksTable(DataTable):
 
 
 class MeetingModeScreen(Screen):
+    # What the agenda list's glyphs mean, listed by F1.
+    LEGEND = labels.ITEM_MARKS_LEGEND
+
     BINDINGS = [
         Binding("escape", "close", "Tilbake"),
         # priority: TextArea has F6/F7 of its own; ours must win wherever focus is.
@@ -179,7 +179,8 @@ class MeetingModeScreen(Screen):
             if item.is_break:
                 agenda.add_option(Option(f"   {clock(row.start)} {item.title}", disabled=True))
             else:
-                agenda.add_option(Option(f"{STATE_MARK[item.state]} {row.case_number:>6} {item.title}", id=str(item.id)))
+                marks = labels.item_marks(item.state, item.exempt)
+                agenda.add_option(Option(Text(f"{marks} {row.case_number:>6} {item.title}"), id=str(item.id)))
         if highlighted is not None and highlighted < agenda.option_count:
             agenda.highlighted = highlighted
 
