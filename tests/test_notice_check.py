@@ -119,3 +119,20 @@ async def test_s_shows_the_findings_and_sends_only_when_told(tmp_path, answer):
     status = archive.meeting(meeting.id).status
     archive.close()
     assert status is (m.MeetingStatus.NOTICE_SENT if answer == "j" else m.MeetingStatus.PLANNED)
+
+
+def test_the_previous_minutes_proposal_is_checked_only_when_it_names_a_date():
+    from nuit_tui.domain.notice_check import check_notice as check
+    from nuit_tui.domain.timeplan import time_plan
+
+    def item(proposal):
+        return m.AgendaItem(
+            id=1, meeting_id=1, title="Godkjenning av referatet fra NUIT 16. februar 2023.",
+            item_type=m.ItemType.GODKJENNING, proposed_decision=proposal, duration_minutes=5,
+        )
+
+    plan = time_plan(dt.time(9), dt.time(10), [])
+    previous = dt.date(2023, 2, 16)
+    assert check("NUIT", [("2/23", item("NUIT godkjenner referatet."))], plan, previous_meeting=previous, end=dt.time(10)) == []
+    found = check("NUIT", [("2/23", item("NUIT godkjenner referatet fra NUIT 17. november 2022."))], plan, previous_meeting=previous, end=dt.time(10))
+    assert kinds(found) == [NoticeProblemKind.WRONG_PREVIOUS_MINUTES]

@@ -111,7 +111,7 @@ def _previous_minutes(
         return [NoticeProblem(NoticeProblemKind.WRONG_PREVIOUS_MINUTES, message, item.id)]
     wanted = f"{body_short_name} {long_date(previous)}"
     texts = [item.title]
-    if item.proposed_decision.strip():
+    if any(ch.isdigit() for ch in item.proposed_decision):  # a proposal that names a date must name this one
         texts.append(item.proposed_decision)
     if all(wanted in " ".join(text.split()) for text in texts):
         return []
