@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from nuit_tui import cli
 from nuit_tui.domain.case_numbers import CaseNumber, parse_case_ref, parse_meeting_ref
-from nuit_tui.domain.norwegian import ParseError, clock, long_date, numeric_date, parse_date, parse_time
+from nuit_tui.domain.norwegian import FIRST_DAY, LAST_DAY, ParseError, clock, long_date, numeric_date, parse_date, parse_time
 from nuit_tui.services import Archive
 from nuit_tui.services.transfer import export_json, import_json, parse_document
 from nuit_tui.store import errors
@@ -65,7 +65,7 @@ def test_any_date_text_is_a_date_or_a_clear_refusal(text):
 
 
 @FAST
-@given(st.dates(min_value=dt.date(1000, 1, 1)))
+@given(st.dates(min_value=FIRST_DAY, max_value=LAST_DAY))
 def test_dates_as_written_read_back(day):
     assert parse_date(numeric_date(day)) == day
     assert parse_date(long_date(day)) == day

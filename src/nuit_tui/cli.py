@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from . import __version__
 from .domain.norwegian import ParseError
+from .domain.text import clean_text
 from .paths import DEMO_DB, default_db
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -23,6 +24,26 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     """Bad usage or bad input: exit 2."""
+
+
+def _say(text: object, *, err: bool = False) -> None:
+    """Every line the command line prints goes through here: what the archive (or an
+    argument) holds is shown as text, never as a terminal control. An ESC sequence in a
+    body's name would otherwise retitle the window, or worse; CR would overwrite a line."""
+    print(clean_text(str(text)), file=sys.stderr if err else sys.stdout)
+
+
+# Options that name files: taken as given (a file's name is the file's, not our text).
+_PATH_OPTIONS = frozenset({"db", "out", "file"})
+
+
+def _clean_options(args: argparse.Namespace) -> argparse.Namespace:
+    """The archive's input rule (`clean_text`) on every text option, once, before any
+    command reads them: --source is stored, the others are compared with stored text."""
+    for name, value in vars(args).items():
+        if isinstance(value, str) and name not in _PATH_OPTIONS:
+            setattr(args, name, clean_text(value))
+    return args
 
 
 _ARGPARSE_NORWEGIAN = [
@@ -107,7 +128,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
     built = ensure_demo(path, fresh=args.fresh)
     if args.no_tui:
-        print(f"Demoarkivet er {'bygget' if built else 'allerede på plass'}: {path}")
+        _say(f"Demoarkivet er {'bygget' if built else 'allerede på plass'}: {path}")
         return EXIT_OK
     return _run_tui(path)
 
@@ -118,13 +139,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     path = _db_path(args)
     result = check_file(path, list(TABLES.values()))
     if not result.sound:
-        print(f"{path}: {result.problems[0]}" + (f" (+{len(result.problems) - 1} til)" if len(result.problems) > 1 else ""), file=sys.stderr)
+        _say(f"{path}: {result.problems[0]}" + (f" (+{len(result.problems) - 1} til)" if len(result.problems) > 1 else ""), err=True)
         return EXIT_FAILURE
     schema = result.report.applied[-1] if result.report.applied else "ingen"
     pending = f", {len(result.report.pending)} oppgradering(er) venter" if result.report.pending else ""
     summary = ", ".join(f"{table} {count}" for table, count in result.counts.items() if count)
     read_only = f"; skrivebeskyttet: {result.report.read_only}" if result.report.read_only else ""
-    print(f"OK: {path} (skjema {schema}{pending}; {summary or 'tom'}{read_only})")
+    _say(f"OK: {path} (skjema {schema}{pending}; {summary or 'tom'}{read_only})")
     return EXIT_OK
 
 
@@ -157,8 +178,8 @@ def _export_meeting_document(args: argparse.Namespace, export, after=None) -> in
     finally:
         archive.close()
     for warning in warnings:
-        print(f"advarsel: {warning}", file=sys.stderr)
-    print(path)
+        _say(f"advarsel: {warning}", err=True)
+    _say(path)
     return EXIT_OK
 
 
@@ -189,7 +210,7 @@ def cmd_export_wheel(args: argparse.Namespace) -> int:
             raise UsageError(str(exc).strip("'\"")) from None
     finally:
         archive.close()
-    print(path)
+    _say(path)
     return EXIT_OK
 
 
@@ -204,10 +225,10 @@ def cmd_check_minutes(args: argparse.Namespace) -> int:
     finally:
         archive.close()
     for problem in problems:
-        print(problem.message)
+        _say(problem.message)
     if problems:
         return EXIT_FAILURE
-    print(f"OK: referatet fra {body.short_name} {meeting.ref} har ingen mangler")
+    _say(f"OK: referatet fra {body.short_name} {meeting.ref} har ingen mangler")
     return EXIT_OK
 
 
@@ -246,7 +267,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
             _remove_archive_file(db)
         raise
     archive.close()
-    print(f"Importert til {db}: " + ", ".join(f"{t} {n}" for t, n in counts.items() if n))
+    _say(f"Importert til {db}: " + ", ".join(f"{t} {n}" for t, n in counts.items() if n))
     return EXIT_OK
 
 
@@ -261,6 +282,7 @@ def _remove_archive_file(db: Path) -> None:
 def cmd_export_ics(args: argparse.Namespace) -> int:
     from .documents.calendar import check_alarm_minutes, check_year
     from .services.calendar import export_ics
+    from .store.year_plan import deadlines_out_of_range
 
     def whole(text: str | None, what: str) -> int | None:
         if text is None:
@@ -287,9 +309,13 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
             )
         except FileNotFoundError as exc:
             raise UsageError(str(exc).strip("'\"")) from None
+        # A year given is 1900–2200, so only a calendar of every year could have held them.
+        skipped = deadlines_out_of_range(archive.store, body_id=body_id) if year is None else []
     finally:
         archive.close()
-    print(path)
+    for deadline in skipped:
+        _say(f"advarsel: fristen «{deadline.title}» ({deadline.date.isoformat()}) er ikke med: datoen er utenfor 1900–2200", err=True)
+    _say(path)
     return EXIT_OK
 
 
@@ -311,17 +337,17 @@ def cmd_search(args: argparse.Namespace) -> int:
         archive.close()
     if args.json:
         document = {"query": args.query, "count": len(hits), "results": [hit.as_json() for hit in hits]}
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        _say(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not hits:
-        print(f"Ingen treff på «{args.query}»", file=sys.stderr)
+        _say(f"Ingen treff på «{args.query}»", err=True)
         return EXIT_OK
     for hit in hits:
         exempt = "  [unntatt]" if hit.exempt else ""
-        print(f"{hit.case or hit.body}  {hit.meeting_date:%d.%m.%Y}  møte {hit.meeting_ref}  {hit.title}{exempt}")
+        _say(f"{hit.case or hit.body}  {hit.meeting_date:%d.%m.%Y}  møte {hit.meeting_ref}  {hit.title}{exempt}")
         if hit.snippet:
             # **…** marks the match, as Markdown would: readable, and safe to paste.
-            print(f"    {hit.field}: {hit.marked('**', '**')}")
+            _say(f"    {hit.field}: {hit.marked('**', '**')}")
     return EXIT_OK
 
 
@@ -342,10 +368,10 @@ def cmd_followups(args: argparse.Namespace) -> int:
         archive.close()
     if args.json:
         document = {"today": today.isoformat(), "count": len(rows), "follow_ups": [row.as_json() for row in rows]}
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        _say(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not rows:
-        print("Ingen oppfølginger med dette filteret", file=sys.stderr)
+        _say("Ingen oppfølginger med dette filteret", err=True)
         return EXIT_OK
     for row in rows:
         f = row.follow_up
@@ -353,7 +379,7 @@ def cmd_followups(args: argparse.Namespace) -> int:
         done = f"  utført {f.closed_on:%d.%m.%Y}" + (f": {f.closing_note}" if f.closing_note else "") if f.closed_on else ""
         source = f"  ({row.case or row.body}, møte {row.meeting_ref})" if row.meeting_ref else ""
         who = f"  [{row.responsible}]" if row.responsible else ""
-        print(f"{row.status_label:<8} {due:<17} {f.description}{who}{source}{done}")
+        _say(f"{row.status_label:<8} {due:<17} {f.description}{who}{source}{done}")
     return EXIT_OK
 
 
@@ -369,7 +395,7 @@ def cmd_import_deadlines(args: argparse.Namespace) -> int:
         report = import_deadlines(archive, text, year=year, body=args.body, source=args.source, dry_run=args.dry_run)
     finally:
         archive.close()
-    print(deadline_report_json(report) if args.json else deadline_summary(report))
+    _say(deadline_report_json(report) if args.json else deadline_summary(report))
     return EXIT_OK
 
 
@@ -384,7 +410,7 @@ def _emit(data: bytes, out: str | None) -> None:
         write_atomic(Path(out), data)
     except FileNotFoundError as exc:
         raise UsageError(str(exc).strip("'\"")) from None
-    print(f"Skrev {out}", file=sys.stderr)
+    _say(f"Skrev {out}", err=True)
 
 
 # --- parser --------------------------------------------------------------------------
@@ -525,7 +551,7 @@ def _exit_code(exc: BaseException) -> int | None:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         # --db may stand before or after the command (subcommands SUPPRESS their default).
-        args = build_parser().parse_args(argv)
+        args = _clean_options(build_parser().parse_args(argv))
         _refuse_non_regular_db(args)
         return args.func(args)
     except KeyboardInterrupt:
@@ -544,5 +570,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .cli_backup import one_line
 
         message = one_line(message)
-        print(f"nuit-tui: {message}", file=sys.stderr)
+        _say(f"nuit-tui: {message}", err=True)
         return code if code is not None else EXIT_FAILURE

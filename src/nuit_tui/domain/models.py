@@ -9,9 +9,18 @@ The same models validate the JSON import, so they are the one boundary check.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 
 # The enumerations live apart, so that screens can label stored values without pydantic.
 from .enums import (  # noqa: F401  (re-exported: m.MeetingStatus and so on)
@@ -26,10 +35,51 @@ from .enums import (  # noqa: F401  (re-exported: m.MeetingStatus and so on)
     PersonRole,
     RuleAnchor,
 )
+from .norwegian import check_date
+from .text import clean_text
 
-Text = Annotated[str, StringConstraints(strip_whitespace=False)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-ShortName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
+# Context of a record read back from the archive's file (see `stored`): what an older
+# version stored is shown and exported as it is, never refused on the way out.
+STORED = {"stored": True}
+
+
+def _stored(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("stored"))
+
+
+def _clean(value: object) -> object:
+    # The one input rule for text, before any other check. Every text of every row read
+    # passes here: the common case (nothing to clean) costs one C call.
+    if value.__class__ is str and value.isprintable():
+        return value
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def _clean_name(value: object, info: ValidationInfo) -> object:
+    # The same rule for a name: one of only control characters is then empty, and
+    # refused as such. Read back, a name an older version stored as nothing but
+    # controls stays as it was, so that its record still reads; every way out cleans it.
+    if not isinstance(value, str):
+        return value
+    cleaned = clean_text(value)
+    if not cleaned.strip() and value.strip() and _stored(info):
+        return value
+    return cleaned
+
+
+def _date_in_range(value: dt.date, info: ValidationInfo) -> dt.date:
+    return value if _stored(info) else check_date(value)
+
+
+# Every text field of every record is one of these: cleaned by the same rule.
+Clean = BeforeValidator(_clean)
+CleanName = BeforeValidator(_clean_name)
+Str = Annotated[str, Clean]
+Text = Str
+Name = Annotated[str, CleanName, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+ShortName = Annotated[str, CleanName, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
+# Every date field: within the range the archive accepts (norwegian.FIRST_DAY..LAST_DAY).
+Day = Annotated[dt.date, AfterValidator(_date_in_range)]
 
 
 class Record(BaseModel):
@@ -39,6 +89,12 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
     id: int | None = None
+
+    @classmethod
+    def stored(cls, row: dict) -> Self:
+        """The record from a row of the archive's file: text cleaned like any input,
+        but a date out of range (stored by an older version) kept, not refused."""
+        return cls.model_validate(row, context=STORED)
 
     @property
     def stored_id(self) -> int:
@@ -54,7 +110,7 @@ class Versioned(Record):
     """Rows a person edits carry a version, so a stale write can be detected."""
 
     row_version: int = Field(default=1, ge=1)
-    updated_at: str | None = None
+    updated_at: Str | None = None
 
 
 # --- records ------------------------------------------------------------------------
@@ -68,13 +124,13 @@ class Body(Record):
 
 class Organization(Record):
     name: Name
-    short_name: str | None = None
+    short_name: Str | None = None
 
 
 class Person(Record):
     name: Name
     organization_id: int | None = None
-    email: str | None = None
+    email: Str | None = None
 
 
 class Membership(Record):
@@ -83,8 +139,8 @@ class Membership(Record):
     role: MembershipRole = MembershipRole.MEMBER
     organization_id: int | None = None
     substitute_for_person_id: int | None = None
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
+    valid_from: Day | None = None
+    valid_to: Day | None = None
     position: int = 0
 
     @model_validator(mode="after")
@@ -98,11 +154,11 @@ class Meeting(Versioned):
     body_id: int
     year: int = Field(ge=1900, le=2200)
     number: int = Field(ge=1, le=999)
-    date: dt.date
+    date: Day
     start_time: dt.time
     end_time: dt.time
-    location: str | None = None
-    video_link: str | None = None
+    location: Str | None = None
+    video_link: Str | None = None
     status: MeetingStatus = MeetingStatus.PLANNED
 
     @model_validator(mode="after")
@@ -141,7 +197,7 @@ class AgendaItem(Versioned):
     narrative: Text = ""
     state: ItemState = ItemState.PLANNED
     exempt: bool = False
-    exempt_basis: str | None = None
+    exempt_basis: Str | None = None
     title_exempt: bool = False
     deferred_from_id: int | None = None
     # When the item was actually taken up and left in the meeting (minute-taking).
@@ -174,9 +230,9 @@ class Attachment(Record):
     """A document attached to an item ("Vedlegg 4A"); OParl's File."""
 
     item_id: int
-    label: str = ""
+    label: Str = ""
     title: Text = ""
-    location: str | None = None
+    location: Str | None = None
     position: int = 0
     exempt: bool = False
 
@@ -225,9 +281,9 @@ class FollowUp(Versioned):
     responsible: Text = ""
     responsible_organization_id: int | None = None
     responsible_person_id: int | None = None
-    due_date: dt.date | None = None
+    due_date: Day | None = None
     status: FollowUpStatus = FollowUpStatus.OPEN
-    closed_on: dt.date | None = None
+    closed_on: Day | None = None
     closing_note: Text = ""
 
 
@@ -235,9 +291,9 @@ class MinutesUnlock(Record):
     """Approved minutes are locked; every unlock is recorded with its reason."""
 
     meeting_id: int
-    unlocked_at: str
+    unlocked_at: Str
     reason: Text = ""
-    relocked_at: str | None = None
+    relocked_at: Str | None = None
 
 
 class DeadlineRule(Versioned):
@@ -248,12 +304,12 @@ class DeadlineRule(Versioned):
     body_id: int | None = None  # whose year plan it belongs to (None: all bodies)
     title: Name
     description: Text = ""
-    category: str = ""
-    responsible: str = ""
+    category: Str = ""
+    responsible: Str = ""
     offset_days: int = Field(ge=-366, le=366)  # negative: before the anchor
     anchor: RuleAnchor = RuleAnchor.MEETINGS
     anchor_body_id: int | None = None  # with MEETINGS: whose meetings (None: every body's)
-    anchor_text: str = ""  # with DEADLINES: matched in the deadline's title, case-insensitive
+    anchor_text: Str = ""  # with DEADLINES: matched in the deadline's title, case-insensitive
     exempt: bool = False
 
 
@@ -261,12 +317,12 @@ class Deadline(Versioned):
     """An entry of the year plan (årshjul)."""
 
     body_id: int | None = None
-    date: dt.date
+    date: Day
     title: Name
     description: Text = ""
-    category: str = ""
-    source: str = ""
-    responsible: str = ""
+    category: Str = ""
+    source: Str = ""
+    responsible: Str = ""
     reminder_days: int | None = Field(default=None, ge=0, le=365)
     exempt: bool = False
     original_text: Text = ""

@@ -54,6 +54,27 @@ class ParseError(ValueError):
     """Input a person typed that cannot be read; the message is Norwegian, for the UI."""
 
 
+# The dates the archive accepts at every way in (typed, imported, given on the command
+# line): a year plan's span and then some. Beyond it a date is a typo ("31.12.9999"),
+# and arithmetic on it (the day after, a rule's offset) would overflow.
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2200, 12, 31)
+
+
+def in_range(day: dt.date) -> bool:
+    return FIRST_DAY <= day <= LAST_DAY
+
+
+def check_date(day: dt.date) -> dt.date:
+    """`day`, or ParseError (Norwegian) when it lies outside FIRST_DAY..LAST_DAY."""
+    if not in_range(day):
+        raise ParseError(
+            f"{numeric_date(day)} er utenfor datoene arkivet godtar ({FIRST_DAY.day}.{FIRST_DAY.month}.{FIRST_DAY.year}"
+            f"–{LAST_DAY.day}.{LAST_DAY.month}.{LAST_DAY.year})"
+        )
+    return day
+
+
 _MONTH_BY_NAME = {name: i + 1 for i, name in enumerate(MONTHS)}
 _MONTH_BY_NAME.update({name[:3]: i + 1 for i, name in enumerate(MONTHS)})
 _MONTH_BY_NAME["sept"] = 9
@@ -76,9 +97,10 @@ def parse_date(text: str) -> dt.date:
     else:
         raise ParseError(f"«{text.strip()}» er ikke en dato (skriv f.eks. 25.5.2023)")
     try:
-        return dt.date(year, month, day)
+        parsed = dt.date(year, month, day)
     except ValueError:
         raise ParseError(f"{text.strip()} finnes ikke i kalenderen") from None
+    return check_date(parsed)
 
 
 _TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?$")

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except TAB (\x09) and LF (\x0a); DEL; C1 controls; lone surrogates.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# C0 controls except TAB (\x09) and LF (\x0a); DEL; C1 controls; lone surrogates; and
+# U+FFFE/U+FFFF, which are not characters at all (XML, and so Word, refuses them too).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _NEWLINES = re.compile("\r\n?")
 
 

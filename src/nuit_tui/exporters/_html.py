@@ -8,10 +8,17 @@ XML tools, as it is.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
-from html import escape
 
+from ..domain.text import clean_text
 from ._text import blocks
+
+
+def escape(text: str) -> str:
+    """Archive text as HTML text or an attribute value: &, <, > and both quotes as
+    entities, control characters (not allowed in XML) dropped. Every page's text passes here."""
+    return html.escape(clean_text(text), quote=True)
 
 _CSS_HEAD = """
 @page { size: A4; margin: 2.5cm; }

@@ -6,14 +6,31 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..domain.text import clean_text
 from ._text import blocks
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
+# "&" only where it would start an entity ("&lt;" would show as "<"): a plain "&" stays readable.
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# What may not stand in a link destination as it is: its brackets, white space, a
+# backslash (it would escape the closing ">"), and what is not printable.
+_NOT_IN_LINK = re.compile(r"[<>\\\s\x00-\x1f\x7f]")
 
 
 def escape(text: str) -> str:
-    """Archive text shown literally: no emphasis, links or raw HTML from what was typed."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """Archive text shown literally, on one line: no emphasis, links, entities or raw
+    HTML from what was typed, no control characters, and a line break (which could
+    start a heading, a list or an HTML block) is a space. Every text of a file passes here."""
+    text = clean_text(text)
+    if "\n" in text:
+        text = " ".join(line.strip() for line in text.split("\n") if line.strip())
+    return _ENTITY.sub(lambda _: "\\&", text.translate(_SPECIAL))
+
+
+def link_destination(url: str) -> str:
+    """A web address as a link's destination, "<…>": what would end it or turn it
+    into raw HTML percent-encoded, so the link is a link and nothing else."""
+    return "<" + _NOT_IN_LINK.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode("utf-8")), clean_text(url)) + ">"
 
 
 def escape_line(text: str) -> str:

@@ -7,7 +7,31 @@ the numbers read the same in every format).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import TypeVar
+
+from ..domain.text import clean_text
+
+V = TypeVar("V")
+
+
+def clean_view(view: V) -> V:
+    """A document's view with every string under the archive's input rule (`clean_text`).
+
+    The renderers' one seam against what an older archive may hold: a control character
+    makes Word refuse the document (python-docx raises ValueError) and HTML and SVG not
+    well-formed XML. Walks frozen dataclasses, tuples and lists; other values stay."""
+    if isinstance(view, str):
+        return clean_text(view)  # type: ignore[return-value]
+    if dataclasses.is_dataclass(view) and not isinstance(view, type):
+        changes = {f.name: clean_view(getattr(view, f.name)) for f in dataclasses.fields(view) if f.init}
+        return dataclasses.replace(view, **changes)
+    if isinstance(view, tuple) and not hasattr(view, "_fields"):
+        return tuple(clean_view(value) for value in view)  # type: ignore[return-value]
+    if isinstance(view, list):
+        return [clean_view(value) for value in view]  # type: ignore[return-value]
+    return view
 
 
 @dataclass(frozen=True)

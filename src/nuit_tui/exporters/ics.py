@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 from ..documents.calendar import CalendarDocument, CalendarEvent
+from ..domain.text import clean_text
 
 TZID = "Europe/Oslo"
 PRODID = "-//nuit-tui//Arshjul//NO"
@@ -51,14 +52,22 @@ VTIMEZONE = (
 )
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # control characters but tab and line feed
-
-
 def escape_text(value: str) -> str:
-    """A TEXT value: backslash, semicolon, comma and line breaks escaped; other
-    control characters (not allowed in iCalendar) dropped."""
-    value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks
+    escaped; control characters (not allowed in iCalendar, and a CR or LF would start
+    a line of its own) dropped by the archive's input rule, as an older archive may
+    hold them."""
+    value = clean_text(value)
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+_NOT_IN_UID = re.compile(r"[^A-Za-z0-9@._-]")
+
+
+def uid_value(uid: str) -> str:
+    """A UID as a plain token: whatever an imported archive id holds, it can neither
+    end the line nor split the value (UID is TEXT, and Outlook matches it as written)."""
+    return _NOT_IN_UID.sub("", uid)
 
 
 def fold(line: str) -> bytes:
@@ -95,7 +104,7 @@ def content_lines(event: CalendarEvent) -> list[str]:
     """What the event says, unfolded: everything but DTSTAMP, SEQUENCE and
     LAST-MODIFIED, which depend on when and how often it was exported. Its hash
     tells whether the event changed since the last export."""
-    lines = [f"UID:{event.uid}"]
+    lines = [f"UID:{uid_value(event.uid)}"]
     if event.all_day:
         lines += [f"DTSTART;VALUE=DATE:{_date(event.start)}", f"DTEND;VALUE=DATE:{_date(event.end)}"]
     else:

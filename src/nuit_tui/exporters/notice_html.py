@@ -5,10 +5,9 @@ The skeleton, stylesheet and tables come from `_html`, shared with the minutes.
 
 from __future__ import annotations
 
-from html import escape
-
 from ..documents.notice import NoticeDocument, NoticeItem
 from . import _html
+from ._html import escape
 from ._text import is_web_link
 
 CSS = _html.stylesheet(("agenda", "earlier", "followups"))

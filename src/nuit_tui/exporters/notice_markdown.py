@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..documents.notice import NoticeDocument, NoticeItem
-from ._markdown import escape, escape_line, fields, table, text
+from ._markdown import escape, escape_line, fields, link_destination, table, text
 from ._text import is_web_link
 
 
@@ -29,7 +29,7 @@ def _item(item: NoticeItem) -> list[str]:
         for attachment in item.attachments:
             title = escape(attachment.title)
             if is_web_link(attachment.location):
-                title = f"[{title}](<{attachment.location.replace('>', '%3E')}>)"
+                title = f"[{title}]({link_destination(attachment.location)})"
             elif attachment.location:
                 title = f"{title} ({escape(attachment.location)})"
             exempt = " *(unntatt offentlighet)*" if attachment.exempt else ""

@@ -14,6 +14,7 @@ from ..documents.calendar import CalendarDocument
 from ..documents.minutes import MinutesDocument
 from ..documents.notice import NoticeDocument
 from ..documents.wheel import WheelDocument
+from ._text import clean_view
 
 # The formats a notice and the minutes are written in, for a choice in the CLI and the TUI.
 FORMATS = ("docx", "html", "md")
@@ -71,7 +72,9 @@ def check_format(document_type: type, fmt: str) -> None:
 def render_chunks(document: object, fmt: str) -> Iterator[bytes]:
     """The file as chunks of bytes, made as they are written (the calendar streams)."""
     check_format(type(document), fmt)  # now, not when the first chunk is asked for
-    made = _KINDS[type(document)][1](fmt)(document)
+    # Every string of the document under the archive's input rule first, whatever an
+    # older archive holds: a control character makes Word refuse the file and XML invalid.
+    made = _KINDS[type(document)][1](fmt)(clean_view(document))
     return iter((made,)) if isinstance(made, bytes) else iter(made)
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _xml_escape
 
 from ..documents.wheel import WheelDocument
 from ..domain.norwegian import MONTHS
+from ..domain.text import clean_text
 
 SIZE = 1200
 CENTER = (SIZE / 2, SIZE / 2 + 30)
@@ -26,6 +27,12 @@ KIND_STYLE = {
     "deadline": ('fill="#333333"', "#c55a11", 5),
     "derived": ('fill="#666666" font-style="italic"', "#7f7f7f", 4),
 }
+
+
+def escape(text: str) -> str:
+    """Archive text as SVG text: &, < and > as entities, control characters (not
+    allowed in XML) dropped. Every label and title passes here."""
+    return _xml_escape(clean_text(text), {'"': "&quot;"})
 
 
 def _angle(day: dt.date) -> float:

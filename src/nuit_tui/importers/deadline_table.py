@@ -28,7 +28,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..domain.norwegian import MONTHS, ParseError
+from ..domain.norwegian import FIRST_DAY, LAST_DAY, MONTHS, ParseError, in_range
+from ..domain.text import clean_text
 
 TITLE_LENGTH = 80
 
@@ -194,6 +195,8 @@ def _read_date_cell(line: str, year: int) -> DateCell | None:
             date = dt.date(the_year, month, day)
         except ValueError:
             raise _BadDate(f"datoen {day}. {MONTHS[month - 1]} {the_year} finnes ikke") from None
+        if not in_range(date):
+            raise _BadDate(f"datoen {day}. {MONTHS[month - 1]} {the_year} er utenfor {FIRST_DAY.year}–{LAST_DAY.year}")
         rest = line[m.end():].lstrip(" ,;:–—-")
         return DateCell(date, m[0].strip(), rest)
     if _DATE_LIKE.match(line):
@@ -484,14 +487,17 @@ def parse_deadline_table(text: str, *, year: int | None = None, source: str | No
     The year is the title's ("... for 2023") unless given. Raises TableNotFound,
     YearNotFound or ParseError (bad year), each with a Norwegian message.
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # The archive's input rule first: controls pasted from a PDF are never stored, and
+    # a re-import with --source finds the rows it stored before.
+    text, source = clean_text(text), clean_text(source) if source is not None else None
+    lines = text.split("\n")
     title, title_year = _title_and_year(lines)
     if year is None:
         if title_year is None:
             raise YearNotFound("Fant ikke årstallet i dokumentets tittel («... for 2023»); oppgi det med --year")
         year = title_year
-    if not 1900 <= year <= 2100:
-        raise ParseError(f"{year} er ikke et gyldig årstall")
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise ParseError(f"{year} er ikke et gyldig årstall ({FIRST_DAY.year}–{LAST_DAY.year})")
     reader = _Reader(lines, year, (source or title).strip())
     found = False
     i = 0

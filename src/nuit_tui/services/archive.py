@@ -17,6 +17,7 @@ from ..domain import models as m
 from ..domain.case_numbers import CaseNumber, CaseSlot, MeetingNumbering, parse_case_ref, parse_meeting_ref, renumber_year
 from ..domain.norwegian import ParseError, citation_date
 from ..domain.standard_items import closing_items, opening_items
+from ..domain.text import clean_text
 from ..domain.timeplan import PlanEntry, TimePlan, time_plan
 from ..store import ArchiveStore, errors, open_store
 from ..store.search import glob_case
@@ -147,7 +148,7 @@ class Archive(StartQueries, MinuteTaking, YearPlan, FollowUps, Search):
 
     @staticmethod
     def _text(value: str | None, label: str, *, required: bool = True, max_length: int = 300) -> str:
-        text = " ".join((value or "").split())
+        text = " ".join(clean_text(value or "").split())  # the models' input rule, checked first
         if required and not text:
             raise errors.Conflict(f"{label} må fylles ut")
         if len(text) > max_length:

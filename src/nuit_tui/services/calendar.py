@@ -35,6 +35,7 @@ from ..documents.calendar import (
     meeting_event,
 )
 from ..domain import models as m
+from ..domain.norwegian import FIRST_DAY, LAST_DAY
 from ..domain.openness import may_publish
 from ..exporters import registry
 from ..files import write_export
@@ -99,8 +100,10 @@ def _deadline_events(
     archive: Archive, archive_id: str, bodies: dict[int, m.Body], *, body_id: int | None, year: int | None, public: bool
 ) -> Iterator[Keyed]:
     # A deadline without a body belongs to every body's year plan.
-    clauses: list[str] = []
-    params: list[object] = []
+    # Only dates the archive accepts: one an older version let in (31.12.9999) has no
+    # day after it to end its event (the command line warns of it, see deadlines_out_of_range).
+    clauses: list[str] = ["date BETWEEN ? AND ?"]
+    params: list[object] = [FIRST_DAY.isoformat(), LAST_DAY.isoformat()]
     if body_id is not None:
         clauses.append("(body_id = ? OR body_id IS NULL)")
         params.append(body_id)
@@ -109,7 +112,7 @@ def _deadline_events(
         params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
     if public:
         clauses.append("exempt = 0")  # only to read less: may_publish below decides
-    for d in archive.store.iter_find(m.Deadline, " AND ".join(clauses) or "1", params, order_by="date, id"):
+    for d in archive.store.iter_find(m.Deadline, " AND ".join(clauses), params, order_by="date, id"):
         if public and not may_publish(d):
             continue
         # All-day deadlines first on their day, as Outlook shows them.

@@ -105,7 +105,7 @@ class FollowUpRow:
 
 
 def _row(data: dict[str, Any], today: dt.date) -> FollowUpRow:
-    follow_up = m.FollowUp.model_validate({k: v for k, v in data.items() if k in _FOLLOW_UP_FIELDS})
+    follow_up = m.FollowUp.stored({k: v for k, v in data.items() if k in _FOLLOW_UP_FIELDS})
     case = ""
     if data["case_seq"] is not None and data["case_year"] is not None:
         case = CaseNumber(data["case_year"], data["case_seq"]).cite(data["body"])

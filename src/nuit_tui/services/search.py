@@ -112,7 +112,10 @@ def window(marked: str, size: int = SNIPPET_CHARS) -> str:
         start = space + 1 if space >= 0 and first - space < size // 2 else start
     end = min(len(text), start + size)
     if text.count(index.MARK_OPEN, 0, end) > text.count(index.MARK_CLOSE, 0, end):
-        end = text.index(index.MARK_CLOSE, end) + 1  # finish the match the cut fell in
+        # Finish the match the cut fell in (to the end, should an older archive's text
+        # hold a stray marker character of its own).
+        close = text.find(index.MARK_CLOSE, end)
+        end = close + 1 if close >= 0 else len(text)
     elif end < len(text):
         space = text.find(" ", end)
         end = space if 0 <= space - end < 15 else end

@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from ..domain import models as m
+from ..domain.text import clean_text
 from ..store import TABLES, errors
 from .archive import Archive
 
 FORMAT: Final = "nuit-tui-archive"
 FORMAT_VERSION: Final = 1
+
+# The archive's id goes into every calendar event's UID (and so into a line of the
+# .ics file): a plain token, like the uuid nuit-tui makes, never text.
+ARCHIVE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
 class ArchiveDocument(BaseModel):
@@ -42,6 +48,16 @@ class ArchiveDocument(BaseModel):
     deadlines: list[m.Deadline] = []
     deadline_rules: list[m.DeadlineRule] = []
 
+    @field_validator("meta")
+    @classmethod
+    def _meta(cls, meta: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        meta = {clean_text(key): clean_text(value) for key, value in meta.items()}
+        archive_id = meta.get("archive_id")
+        stored = bool(info.context and info.context.get("stored"))
+        if archive_id is not None and not stored and not ARCHIVE_ID.fullmatch(archive_id):
+            raise ValueError("archive_id kan bare ha bokstavene A–Z, sifre, «.», «-» og «_» (høyst 100 tegn)")
+        return meta
+
 
 assert set(ArchiveDocument.model_fields) >= set(TABLES.values()), "every table is in the document"
 
@@ -51,7 +67,8 @@ class ImportRejected(errors.StoreError):
 
 
 def export_document(archive: Archive) -> ArchiveDocument:
-    return ArchiveDocument(meta=archive.store.meta(), **archive.store.dump())
+    # What the file holds is exported as it is (an id imported by an older version too).
+    return ArchiveDocument.model_validate({"meta": archive.store.meta(), **archive.store.dump()}, context=m.STORED)
 
 
 def export_json(archive: Archive) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..domain import models as m
+from ..domain.text import clean_text, is_clean
 from . import errors, search
 from .connection import OpenedFile, backup_to, classify, open_file
 from .meeting_rows import meeting_filter
@@ -50,6 +51,22 @@ def _now() -> str:
 def _row(record: m.Record) -> dict[str, Any]:
     """Column values: ISO dates and times, enum values, booleans as 0/1."""
     return record.model_dump(mode="json")
+
+
+def _cleaned(record: R) -> R:
+    """The record with its text under the input rule (`clean_text`). The models apply
+    it when they validate, but `model_copy(update=…)` does not validate: this is the
+    write seam every insert and update passes, so nothing else reaches the file.
+    As on reading (`models.Record.stored`), a text that is nothing but control
+    characters, which an older version may have stored as a name, is kept as it was:
+    emptied, its record would no longer read; every way out cleans it."""
+    changes = {}
+    for name, value in record:
+        if isinstance(value, str) and not is_clean(value):
+            cleaned = clean_text(value)
+            if cleaned.strip() or not value.strip():
+                changes[name] = cleaned
+    return record.model_copy(update=changes) if changes else record
 
 
 class ArchiveStore:
@@ -151,6 +168,7 @@ class ArchiveStore:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def insert(self, record: R) -> R:
+        record = _cleaned(record)
         table = TABLES[type(record)]
         data = _row(record)
         if data.get("id") is None:
@@ -172,6 +190,7 @@ class ArchiveStore:
         """Write back a changed record; a versioned one only if nobody changed it since."""
         if record.id is None:
             raise ValueError("update needs a stored record")
+        record = _cleaned(record)
         table = TABLES[type(record)]
         data = _row(record)
         data.pop("id")
@@ -209,7 +228,7 @@ class ArchiveStore:
         rows = self._select(f"SELECT * FROM {TABLES[model]} WHERE id = ?", [record_id])
         if not rows:
             raise errors.NotFound(f"Finnes ikke ({TABLES[model]} {record_id})")
-        return model.model_validate(rows[0])
+        return model.stored(rows[0])
 
     def find(
         self,
@@ -224,7 +243,7 @@ class ArchiveStore:
         sql = f"SELECT * FROM {TABLES[model]} WHERE {where} ORDER BY {order_by}"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return [model.model_validate(row) for row in self._select(sql, params)]
+        return [model.stored(row) for row in self._select(sql, params)]
 
     def iter_find(
         self, model: type[R], where: str = "1", params: Sequence[Any] = (), *, order_by: str = "id", chunk: int = 500
@@ -234,7 +253,7 @@ class ArchiveStore:
         names = [d[0] for d in cursor.description]
         while rows := cursor.fetchmany(chunk):
             for row in rows:
-                yield model.model_validate(dict(zip(names, row, strict=True)))
+                yield model.stored(dict(zip(names, row, strict=True)))
 
     def write_positions(self, records: Sequence[m.Record]) -> None:
         """Number an ordered list 1, 2, 3 … and write only the positions that changed."""
@@ -334,7 +353,7 @@ class ArchiveStore:
         )
         if not rows:
             raise errors.NotFound(f"Fant ikke sak {seq}/{year % 100:02d}")
-        return m.AgendaItem.model_validate(rows[0])
+        return m.AgendaItem.stored(rows[0])
 
     def people_of_item(self, item_id: int, role: m.PersonRole) -> list[m.Person]:
         rows = self._select(
@@ -342,7 +361,7 @@ class ArchiveStore:
             " WHERE item_people.item_id = ? AND item_people.role = ? ORDER BY item_people.position",
             [item_id, role.value],
         )
-        return [m.Person.model_validate(row) for row in rows]
+        return [m.Person.stored(row) for row in rows]
 
     def members_on(self, body_id: int, day: dt.date) -> list[m.Membership]:
         return self.find(
@@ -376,7 +395,7 @@ class ArchiveStore:
             search.suspend(conn)  # one index rebuild at the end, not one per row
             for table in TABLES.values():
                 for record in tables.get(table, []):
-                    data = _row(record)
+                    data = _row(_cleaned(record))
                     columns = ", ".join(data)
                     marks = ", ".join("?" for _ in data)
                     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..domain import models as m
+from ..domain.norwegian import FIRST_DAY, LAST_DAY
 from .archive_store import ArchiveStore
 
 
@@ -44,6 +45,15 @@ def deadline_days(store: ArchiveStore, start: dt.date, end: dt.date, *, body_id:
         params.append(category)
     rows = store.conn.execute(f"SELECT date, count(*) FROM deadlines WHERE {where} GROUP BY date", params)
     return {dt.date.fromisoformat(day): count for day, count in rows}
+
+
+def deadlines_out_of_range(store: ArchiveStore, *, body_id: int | None = None) -> list[m.Deadline]:
+    """Deadlines dated outside the range the archive accepts (norwegian.FIRST_DAY..LAST_DAY),
+    as an older version could store them: left out of the calendar and the year plan."""
+    where, params = _body_clause(body_id)
+    where += " AND (date < ? OR date > ?)"
+    params += [FIRST_DAY.isoformat(), LAST_DAY.isoformat()]
+    return store.find(m.Deadline, where, params, order_by="date, id")
 
 
 def meetings_between(store: ArchiveStore, start: dt.date, end: dt.date, *, body_id: int | None = None) -> list[m.Meeting]:
