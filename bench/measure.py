@@ -138,7 +138,7 @@ class GcPauses:
         gc.callbacks.remove(self._callback)
 
 
-async def interactive(db: Path, *, keys: int, meetings: int, chars: int = len(TYPED)) -> dict:
+async def interactive(db: Path, *, keys: int, meetings: int, chars: int = len(TYPED), typing_rounds: int = ROUNDS) -> dict:
     from nuit_tui.services import Archive
     from nuit_tui.tui.app import NuitApp
     from nuit_tui.tui.screens.agenda import AgendaScreen, AgendaTable
@@ -206,16 +206,16 @@ async def interactive(db: Path, *, keys: int, meetings: int, chars: int = len(TY
             await bare_pilot.pause()
             rounds: dict[str, list[float]] = {"remark": [], "bare": []}
             gc_passes = []
-            for _ in range(ROUNDS):
+            for _ in range(typing_rounds):
                 gc_before = len(pauses.full_ms)
                 rounds["remark"].append(await _type(app, pilot, typed) * 1000 / len(typed))
                 gc_passes.append(len(pauses.full_ms) - gc_before)
                 rounds["bare"].append(await _type(bare, bare_pilot, typed) * 1000 / len(typed))
             await bare_pilot.pause()
-            result["bare_text_ok"] = bare_area.text == before + typed * ROUNDS
+            result["bare_text_ok"] = bare_area.text == before + typed * typing_rounds
         # The last autosave: at most half a second after the last key.
         remark_id = app.screen.remark.id
-        expected = before + typed * ROUNDS
+        expected = before + typed * typing_rounds
         saved_after = None
         waited = time.perf_counter()
         while time.perf_counter() - waited < 5:
@@ -311,9 +311,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--meetings", type=int, default=8)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--chars", type=int, default=len(TYPED))
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="typing rounds in the app and the bare TextArea")
     args = parser.parse_args(argv)
     if args.what == "interactive":
-        result = asyncio.run(interactive(args.db, keys=args.keys, meetings=args.meetings, chars=args.chars))
+        result = asyncio.run(interactive(args.db, keys=args.keys, meetings=args.meetings, chars=args.chars, typing_rounds=args.rounds))
     elif args.what == "search":
         result = search(args.db)
     else:

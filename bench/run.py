@@ -68,16 +68,16 @@ def _child(args: list[str], *, timeout: float = 1800) -> dict:
     return json.loads(lines[-1])
 
 
-def first_paint(app_args: list[str], repeat: int) -> dict:
+def first_paint(app_args: list[str], repeat: int, warmup: int = 1) -> dict:
     """Wall ms from spawning the process to Ready, for the app and for the floor, run in
-    turn (the machine's load hits both alike); one discarded warm-up run of each first."""
+    turn (the machine's load hits both alike); `warmup` discarded runs of each first."""
     samples: dict[str, list[float]] = {"ms": [], "floor_ms": [], "loaded_ms": []}
     rss, seen = [], None
-    for n in range(repeat + 1):
+    for n in range(repeat + warmup):
         for key, args in (("floor_ms", ["floor"]), ("ms", app_args)):
             start = time.monotonic()
             report = _child([str(HERE / "first_paint.py"), *args], timeout=600)
-            if n == 0:
+            if n < warmup:
                 continue
             samples[key].append((report["ready"] - start) * 1000)
             if key == "ms":
@@ -114,14 +114,15 @@ def summary(samples: list[float]) -> dict:
 # --- one scale -------------------------------------------------------------------------------
 
 
-def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars: int, out: Path) -> dict:
+def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars: int, out: Path,
+                  warmup: int = 1, rounds: int | None = None) -> dict:
     began = time.perf_counter()
     archive = generate.ensure(scale, out_dir=out)
     work = work_copy(archive)
     result: dict = {"scale": scale, "file": str(archive), "bytes": archive.stat().st_size}
-    result["first_paint"] = first_paint(["nuit", "--db", str(work)], repeat)
+    result["first_paint"] = first_paint(["nuit", "--db", str(work)], repeat, warmup)
     result["interactive"] = _child([str(HERE / "measure.py"), "interactive", "--db", str(work), "--keys", str(keys), "--meetings", str(meetings),
-                                  "--chars", str(chars)])
+                                  "--chars", str(chars), *(["--rounds", str(rounds)] if rounds else [])])
     result["search"] = _child([str(HERE / "measure.py"), "search", "--db", str(work)])
     result["exports"] = _child([str(HERE / "measure.py"), "exports", "--db", str(work), "--repeat", str(min(repeat, 3))])
     for suffix in ("", "-wal", "-shm"):
@@ -247,11 +248,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--meetings", type=int, default=8, help="meetings opened")
     parser.add_argument("--chars", type=int, default=100, help="characters typed in meeting mode and the bare TextArea")
     parser.add_argument("--out", type=Path, default=OUT, help="where archives and work copies go (default bench/out)")
-    parser.add_argument("--tiny", action="store_true", help="scale 0.01, few repeats: proves the script works")
+    parser.add_argument("--tiny", action="store_true", help="scale 0.01, few repeats, no warm-up: proves the script works")
     parser.add_argument("--report", type=Path, help="print the tables of an earlier --json file (figures recomputed)")
     args = parser.parse_args(argv)
     if args.report:
         return report_again(args.report)
+    # --tiny (the test suite's smoke test) runs every measurement once, without warm-up
+    # runs: it proves the script, its figures mean little.
+    warmup, rounds = (0, 2) if args.tiny else (1, None)
     if args.tiny:
         scales, args.repeat, args.keys, args.meetings, args.chars = [0.01], 1, 3, 2, 12
     elif args.scales:
@@ -265,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     demo = args.out / "demo.sqlite"
     ensure_demo(demo)
     demo_work = work_copy(demo)
-    demo_paint = first_paint(["nuit", "--db", str(demo_work)], args.repeat)
+    demo_paint = first_paint(["nuit", "--db", str(demo_work)], args.repeat, warmup)
     fl, dm = summary(demo_paint["floor_ms"]), summary(demo_paint["ms"])
     print(f"floor (Header + DataTable + Footer): first paint {fl['median']:.0f} ms median, {fl['min']:.0f} ms min")
     print(f"demo archive: first paint {dm['median']:.0f} ms median, {dm['min']:.0f} ms min:"
@@ -273,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for scale in scales:
         results.append(
-            measure_scale(scale, repeat=args.repeat, keys=args.keys, meetings=args.meetings, chars=args.chars, out=args.out)
+            measure_scale(scale, repeat=args.repeat, keys=args.keys, meetings=args.meetings, chars=args.chars, out=args.out,
+                          warmup=warmup, rounds=rounds)
         )
         print(table(results[-1]), flush=True)
     grown = growth(results) if len(results) > 1 else {}

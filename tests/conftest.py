@@ -1,16 +1,30 @@
+"""Fixtures and helpers shared by the tests.
+
+Helpers are plain functions; a test module imports them with `from conftest import …`
+(pytest puts this folder on sys.path, as it does for crash_session.py).
+"""
+
 from __future__ import annotations
 
+import hashlib
+import io
 import shutil
+import subprocess
+import sys
+import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from nuit_tui.services import Archive
 
+# --- archives ---------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
-    """The demo archive, built once per test session."""
+    """The demo archive, built once per test session (per xdist worker) and then only copied."""
     from nuit_tui.demo.builder import ensure_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
@@ -38,3 +52,95 @@ def archive(tmp_path):
     archive = Archive.open(tmp_path / "nuit.sqlite")
     yield archive
     archive.close()
+
+
+def digest(path: Path) -> str:
+    """The file's bytes, as a fingerprint: equal digests, nothing changed."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+# --- driving the app by keys -----------------------------------------------------------------
+
+
+@contextmanager
+def burst():
+    """`pilot.press` without its wait for idleness between keys: the keys arrive as one
+    terminal read delivers them (a fast typist, tmux send-keys).
+
+    It still waits for running animations between keys: start a burst once they are over.
+    """
+    import textual.app
+
+    async def no_wait(*args, **kwargs) -> None:
+        return None
+
+    waiting = textual.app.wait_for_idle
+    textual.app.wait_for_idle = no_wait
+    try:
+        yield
+    finally:
+        textual.app.wait_for_idle = waiting
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type `text` into the focused field in one burst, then let the app handle every key.
+
+    `pilot.press` idles at least 40 ms after each key; a terminal sends typed text
+    without such gaps, and the app must (and does, tests/test_fast_typing.py) take
+    it so. Two rounds of waiting: the first lets the app forward each key to the
+    focused widget, the second lets that widget handle them.
+    """
+    with burst():
+        await pilot.press(*["space" if char == " " else char for char in text])
+    await pilot.pause()
+    await pilot.pause()
+
+
+def cell_texts(table, column: int) -> list[str]:
+    """One column of a DataTable, top to bottom, as text."""
+    return [str(table.get_row_at(r)[column]) for r in range(table.row_count)]
+
+
+# --- the command line and its files ------------------------------------------------------------
+
+
+def run(*args, cwd=None, env=None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """`python -m nuit_tui ARGS` as a user runs it: its own process, exit code and streams."""
+    return subprocess.run(
+        [sys.executable, "-m", "nuit_tui", *map(str, args)],
+        capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout,
+    )
+
+
+def one_line_error(result) -> str:
+    """The one line a refused command prints on stderr (never a traceback)."""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def open_docx(data: bytes):
+    import docx
+
+    return docx.Document(io.BytesIO(data))
+
+
+def docx_cell_texts(table) -> list[tuple[str, ...]]:
+    """The rows of a .docx table, each as its cells' text."""
+    return [tuple(cell.text for cell in row.cells) for row in table.rows]
+
+
+def docx_raw(data: bytes) -> str:
+    """Every part of the package as text, as anyone who unzips the file would read it."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return "\n".join(package.read(name).decode("utf-8", errors="replace") for name in package.namelist())
+
+
+# --- order ----------------------------------------------------------------------------------
+
+
+def pytest_collection_modifyitems(config, items):
+    """The slow tests first: under xdist they start at once and the short ones fill in
+    around them, rather than one worker finishing a long test alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -4,15 +4,12 @@ import datetime as dt
 
 from textual.widgets import DataTable, Input
 
+from conftest import type_text
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.agenda import AgendaScreen
 from nuit_tui.tui.screens.item import ItemScreen
-
-
-async def type_text(pilot, text):
-    await pilot.press(*[char if char != " " else "space" for char in text])
 
 
 async def clear_and_type(pilot, text):

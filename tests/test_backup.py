@@ -5,17 +5,15 @@ warning when the archive lies on a network share or in a synced folder."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import shutil
 import sqlite3
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 import sqlite_utils
 
+from conftest import digest, run
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.services import backup as backups
@@ -24,20 +22,12 @@ from nuit_tui.store.locations import cloud_folder, filesystem_type, is_network_t
 from nuit_tui.store.schema import APPLICATION_ID, migration_names, migrations
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def rows(path: Path, sql: str) -> list:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         return conn.execute(sql).fetchall()
     finally:
         conn.close()
-
-
-def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "nuit_tui", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=60)
 
 
 # --- nuit-tui backup ---------------------------------------------------------------------------

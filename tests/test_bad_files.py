@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import io
 import os
 import signal
@@ -18,13 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import digest
 from nuit_tui import cli, files
 from nuit_tui.domain import models as m
 from nuit_tui.store import connection, errors, open_store
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def run_main(args) -> tuple[int, str, str]:

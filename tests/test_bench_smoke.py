@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
@@ -47,6 +49,7 @@ def test_generated_archive_passes_check_and_validates(tmp_path):
         archive.close()
 
 
+@pytest.mark.slow  # a dozen child processes, each starting Python and the app
 def test_tiny_benchmark_runs_and_writes_json(tmp_path):
     out = tmp_path / "result.json"
     run = subprocess.run(

@@ -2,26 +2,13 @@
 
 import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import one_line_error, run
+
 README = Path(__file__).resolve().parents[1] / "README.md"
-
-
-def run(*args, cwd=None, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "nuit_tui", *map(str, args)], capture_output=True, text=True, cwd=cwd, env=env, timeout=120
-    )
-
-
-def one_line_error(result):
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    return lines[0]
 
 
 def test_demo_check_and_export_json(tmp_path):

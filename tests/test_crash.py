@@ -11,6 +11,9 @@ import pytest
 
 from crash_session import Session, prepare, reopen_check
 
+# Real processes on a pseudo-terminal, in real time: `-m "not slow"` leaves them out.
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs a Linux pty")
 def test_five_kills_during_a_minute_taking_session(tmp_path):

@@ -7,14 +7,13 @@ import datetime as dt
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import one_line_error, run
 from nuit_tui.demo.steering_documents import STEERING_DOCUMENTS, document_text
 from nuit_tui.domain import models as m
 from nuit_tui.domain.norwegian import MONTHS, ParseError
@@ -476,19 +475,6 @@ def test_the_demo_holds_both_documents_deadlines(demo):
 
 
 # --- the command line -----------------------------------------------------------------
-
-
-def run(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "nuit_tui", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
-    )
-
-
-def one_line_error(result) -> str:
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    return lines[0]
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
-import sys
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -14,6 +12,7 @@ import pytest
 import vobject
 from dateutil.rrule import rrulestr
 
+from conftest import one_line_error, run
 from nuit_tui.domain import models as m
 from nuit_tui.exporters.ics import fold
 from nuit_tui.services.calendar import export_ics
@@ -420,19 +419,6 @@ def test_at_most_one_alarm_per_event(plan, tmp_path):
 
 
 # --- command line ------------------------------------------------------------------------------
-
-
-def run(*args, cwd):
-    return subprocess.run(
-        [sys.executable, "-m", "nuit_tui", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
-    )
-
-
-def one_line_error(result) -> str:
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    return lines[0]
 
 
 def test_cli_writes_the_default_file(demo_path, tmp_path):

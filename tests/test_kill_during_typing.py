@@ -18,6 +18,9 @@ import pytest
 
 from nuit_tui.demo.builder import ensure_demo
 
+# Real processes on a pseudo-terminal, in real time: `-m "not slow"` leaves them out.
+pytestmark = pytest.mark.slow
+
 F2 = "\x1bOQ"
 ENTER = "\r"
 

@@ -4,14 +4,11 @@ import datetime as dt
 
 from textual.widgets import TextArea
 
+from conftest import type_text
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
-
-
-async def type_text(pilot, text):
-    await pilot.press(*[c if c != " " else "space" for c in text])
 
 
 def three_item_meeting(tmp_path):

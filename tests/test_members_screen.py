@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from textual.widgets import DataTable, Static
 
+from conftest import cell_texts, type_text
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.store import errors
@@ -15,14 +16,6 @@ from nuit_tui.tui.screens.member_forms import MembershipForm
 from nuit_tui.tui.screens.members import MembersScreen
 from nuit_tui.tui.screens.meetings import MeetingsScreen
 from nuit_tui.tui.widgets.confirm import ConfirmScreen
-
-
-def cell_texts(table: DataTable, column: int) -> list[str]:
-    return [str(table.get_row_at(r)[column]) for r in range(table.row_count)]
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*text)
 
 
 async def open_members(pilot, tab: str = "1") -> None:
@@ -182,7 +175,7 @@ async def test_bad_dates_show_an_error_and_write_nothing(demo_path):
         await pilot.pause()
         assert isinstance(app.screen, MembershipForm)
         assert "før fra-datoen" in str(app.screen.query_one("#form-error", Static).render())
-        await pilot.press("escape")
+        await pilot.press("escape", "j")  # drop what was typed, once confirmed
         await pilot.pause()
         assert isinstance(app.screen, MembersScreen)
     assert len(archive.memberships(body.id)) == before

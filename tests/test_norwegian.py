@@ -35,7 +35,7 @@ def test_typed_dates_are_read(text):
     assert parse_date(text) == dt.date(2023, 5, 25)
 
 
-@pytest.mark.parametrize("text", ["30.2.2023", "30. februar 2023", "32.1.2023", "tirsdag", "", "25/5"])
+@pytest.mark.parametrize("text", ["30.2.2023", "30. februar 2023", "32.1.2023", "tirsdag", "", "25/5-2023", "5/25"])
 def test_impossible_or_unreadable_dates_are_refused_in_norwegian(text):
     with pytest.raises(ParseError) as info:
         parse_date(text)
@@ -67,3 +67,21 @@ def test_date_parser_never_crashes_and_never_invents(text):
 def test_every_written_date_reads_back(day):
     assert parse_date(long_date(day)) == day
     assert parse_date(numeric_date(day)) == day
+
+
+def test_times_and_dates_are_read_as_people_type_them():
+    import datetime as dt
+
+    import pytest
+
+    from nuit_tui.domain.norwegian import ParseError, parse_date, parse_time
+
+    for typed in ("1430", "14.30", "14:30", "kl. 14.30"):
+        assert parse_time(typed) == dt.time(14, 30)
+    assert parse_time("930") == dt.time(9, 30)
+    for typed in ("23/11/2023", "23.11.23", "23.11", "23.11.", "23. november"):
+        assert parse_date(typed, 2023) == dt.date(2023, 11, 23)
+    assert parse_date("23.11", 2031) == dt.date(2031, 11, 23)
+    for bad in ("1.1.1899", "1.1.2201", "0001-01-01", "23/11-2023", "2460", "1490"):
+        with pytest.raises(ParseError):
+            parse_date(bad) if not bad.isdigit() else parse_time(bad)

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import io
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
-import zipfile
 
-import docx
 import pytest
 from docx.shared import Cm
 
+from conftest import docx_cell_texts as cell_texts, docx_raw, open_docx, run
 from nuit_tui.domain import models as m
 from nuit_tui.exporters import notice_docx, notice_html, notice_markdown
 from nuit_tui.exporters.registry import UnknownFormat
@@ -87,20 +83,6 @@ def exempt(demo, meeting):
     earlier = demo.find_item("NUIT 8/22")
     demo.update_item(earlier.model_copy(update={"exempt": True, "exempt_basis": "offl. § 15"}))
     return meeting
-
-
-def open_docx(data: bytes):
-    return docx.Document(io.BytesIO(data))
-
-
-def cell_texts(table) -> list[tuple[str, ...]]:
-    return [tuple(cell.text for cell in row.cells) for row in table.rows]
-
-
-def docx_raw(data: bytes) -> str:
-    """Every part of the package as text, as anyone who unzips the file would read it."""
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        return "\n".join(package.read(name).decode("utf-8", errors="replace") for name in package.namelist())
 
 
 # --- the view -------------------------------------------------------------------------------
@@ -316,12 +298,6 @@ def test_an_unknown_format_is_refused_in_norwegian(demo, meeting, tmp_path):
     with pytest.raises(UnknownFormat, match="Ukjent format «pdf»"):
         export_notice(demo, meeting.id, fmt="pdf", exports_dir=tmp_path / "exports")
     assert not (tmp_path / "exports").exists()
-
-
-def run(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "nuit_tui", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
-    )
 
 
 def test_cli_exports_the_notice(demo_path, tmp_path):

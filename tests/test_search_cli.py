@@ -2,17 +2,10 @@
 
 import datetime as dt
 import json
-import subprocess
-import sys
 
+from conftest import run
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
-
-
-def run(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "nuit_tui", *map(str, args)], capture_output=True, text=True, timeout=120
-    )
 
 
 def one_line_error(result):
@@ -44,7 +37,7 @@ def test_search_json_across_bodies_and_years_with_filters(demo_path):
 def test_search_as_text_marks_the_match(demo_path):
     result = run("search", '"digital samhandling"', "--db", demo_path)
     assert result.returncode == 0, result.stderr
-    assert "**digital samhandling**" in result.stdout
+    assert "«digital samhandling»" in result.stdout and "*" not in result.stdout
     none = run("search", "xyzzyq", "--db", demo_path)
     assert none.returncode == 0 and none.stdout == "" and "Ingen treff" in none.stderr
 

@@ -5,6 +5,7 @@ import datetime as dt
 
 from textual.widgets import DataTable, Input, OptionList, Static
 
+from conftest import type_text
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
@@ -13,10 +14,6 @@ from nuit_tui.tui.screens.follow_ups import FollowUpsScreen, MeetingFollowUpsScr
 from nuit_tui.tui.screens.item import ItemScreen
 from nuit_tui.tui.screens.meetings import MeetingsScreen
 from nuit_tui.tui.screens.search import SearchScreen
-
-
-async def type_text(pilot, text):
-    await pilot.press(*[char if char != " " else "space" for char in text])
 
 
 def two_meetings(tmp_path):

@@ -1,7 +1,6 @@
 """The store: durability settings, refusing bad files untouched, migrations, versions."""
 
 import datetime as dt
-import hashlib
 import os
 import sqlite3
 from pathlib import Path
@@ -9,13 +8,10 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from conftest import digest
 from nuit_tui.domain import models as m
 from nuit_tui.store import errors, open_store
 from nuit_tui.store.schema import APPLICATION_ID, migration_names, migrations
-
-
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_every_connection_is_durable(tmp_path):

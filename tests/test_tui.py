@@ -2,15 +2,12 @@
 
 from textual.widgets import DataTable
 
+from conftest import cell_texts
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.agenda import AgendaScreen
 from nuit_tui.tui.screens.help import HelpScreen
 from nuit_tui.tui.screens.meetings import MeetingsScreen
-
-
-def cell_texts(table: DataTable, column: int) -> list[str]:
-    return [str(table.get_row_at(r)[column]) for r in range(table.row_count)]
 
 
 async def test_the_app_opens_on_the_bodys_meetings_newest_first(demo_path):

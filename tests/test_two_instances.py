@@ -105,6 +105,9 @@ async def wait_for(pilot, condition, timeout=5.0):
 
 
 async def type_text(pilot, text):
+    # Key by key with Pilot's waits, not conftest's burst: typed in one burst right
+    # after the screen opens, the keys were lost under load (not yet understood; see
+    # the tests' report), and these tests are about the conflicts, not fast typing.
     await pilot.press(*[c if c != " " else "space" for c in text])
 
 

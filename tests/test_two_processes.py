@@ -14,6 +14,9 @@ import pytest
 from crash_session import F8, prepare
 from test_kill_during_typing import ENTER, F2, Terminal
 
+# Real processes on a pseudo-terminal, in real time: `-m "not slow"` leaves them out.
+pytestmark = pytest.mark.slow
+
 
 def start(db) -> Terminal:
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "140", "LINES": "45"}

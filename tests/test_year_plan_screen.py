@@ -4,15 +4,12 @@ import datetime as dt
 
 from textual.widgets import DataTable
 
+from conftest import type_text
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.year_plan import YearPlanScreen
 from nuit_tui.tui.widgets.year_calendar import YearCalendar
-
-
-async def type_text(pilot, text):
-    await pilot.press(*[c if c != " " else "space" for c in text])
 
 
 async def test_a_year_of_deadlines_by_keys(tmp_path):
@@ -75,7 +72,7 @@ async def test_a_bad_date_in_the_deadline_form_is_refused(demo_path):
         await pilot.press("n")
         await pilot.pause()
         await type_text(pilot, "Frist")
-        await pilot.press("shift+tab", "ctrl+a", "ctrl+k")
+        await pilot.press("tab", "ctrl+a", "ctrl+k")
         await type_text(pilot, "30.2.2023")
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -346,8 +346,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         exempt = "  [unntatt]" if hit.exempt else ""
         _say(f"{hit.case or hit.body}  {hit.meeting_date:%d.%m.%Y}  møte {hit.meeting_ref}  {hit.title}{exempt}")
         if hit.snippet:
-            # **…** marks the match, as Markdown would: readable, and safe to paste.
-            _say(f"    {hit.field}: {hit.marked('**', '**')}")
+            # «…» marks the match: plain text, as it would be quoted in a letter (no Markdown).
+            _say(f"    {hit.field}: {hit.marked('«', '»')}")
     return EXIT_OK
 
 

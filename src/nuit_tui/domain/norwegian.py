@@ -50,6 +50,11 @@ def time_span(start: dt.time, end: dt.time) -> str:
     return f"kl. {clock(start)}–{clock(end)}"
 
 
+def count(n: int, one: str, many: str) -> str:
+    """"1 oppføring", "3 oppføringer"."""
+    return f"{n} {one if n == 1 else many}"
+
+
 class ParseError(ValueError):
     """Input a person typed that cannot be read; the message is Norwegian, for the UI."""
 
@@ -80,22 +85,28 @@ _MONTH_BY_NAME.update({name[:3]: i + 1 for i, name in enumerate(MONTHS)})
 _MONTH_BY_NAME["sept"] = 9
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_NUMERIC = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
-_WORDS = re.compile(r"^(\d{1,2})\.?\s*([a-zæøå]+)\.?\s+(\d{4})$")
+# "23.11.2023", "23/11/23", "23-11-2023"; the year may be left out ("23.11").
+_NUMERIC = re.compile(r"^(\d{1,2})([./-])(\d{1,2})(?:\2(\d{2}|\d{4}))?\.?$")
+_WORDS = re.compile(r"^(\d{1,2})\.?\s*([a-zæøå]+)\.?(?:\s+(\d{4}))?$")
 
 
-def parse_date(text: str) -> dt.date:
-    """Read a date typed as "25.5.2023", "25.05.23", "25. mai 2023" or "2023-05-25"."""
+def parse_date(text: str, default_year: int | None = None) -> dt.date:
+    """Read a date typed as "25.5.2023", "25/5/2023", "25.05.23", "25. mai 2023" or
+    "2023-05-25"; "25.5" or "25. mai" is in `default_year` (the meeting's year, or this year)."""
     raw = text.strip().lower()
+    year_text: str | None
     if m := _ISO.match(raw):
-        year, month, day = (int(g) for g in m.groups())
+        year_text, month, day = m[1], int(m[2]), int(m[3])
     elif m := _NUMERIC.match(raw):
-        day, month = int(m[1]), int(m[2])
-        year = int(m[3]) if len(m[3]) == 4 else 2000 + int(m[3])
+        day, month, year_text = int(m[1]), int(m[3]), m[4]
     elif (m := _WORDS.match(raw)) and m[2] in _MONTH_BY_NAME:
-        day, month, year = int(m[1]), _MONTH_BY_NAME[m[2]], int(m[3])
+        day, month, year_text = int(m[1]), _MONTH_BY_NAME[m[2]], m[3]
     else:
         raise ParseError(f"«{text.strip()}» er ikke en dato (skriv f.eks. 25.5.2023)")
+    if year_text is None:
+        year = default_year if default_year is not None else dt.date.today().year
+    else:
+        year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
     try:
         parsed = dt.date(year, month, day)
     except ValueError:
@@ -103,12 +114,14 @@ def parse_date(text: str) -> dt.date:
     return check_date(parsed)
 
 
-_TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?$")
+_TIME = re.compile(r"^(?:kl\.?\s*)?(?:(\d{1,2})(?:[.:,](\d{2}))?|(\d{1,2})(\d{2}))$")
 
 
 def parse_time(text: str) -> dt.time:
-    """Read a time typed as "9", "09.00", "9:30" or "kl. 13.20"."""
+    """Read a time typed as "9", "09.00", "9:30", "1430", "930" or "kl. 13.20"."""
     m = _TIME.match(text.strip().lower())
+    if m and m[3] is not None:  # "1430": hours and minutes without a separator
+        m = _TIME.match(f"{m[3]}.{m[4]}")
     if not m:
         raise ParseError(f"«{text.strip()}» er ikke et klokkeslett (skriv f.eks. 09.00)")
     hour, minute = int(m[1]), int(m[2] or 0)

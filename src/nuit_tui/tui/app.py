@@ -30,6 +30,25 @@ def _provider(module: str, name: str) -> Callable[[], type]:
     return load
 
 
+# Textual's own palette commands, in bokmål: title and help by the English title.
+_SYSTEM_COMMANDS = {
+    "Theme": ("Tema", "Bytt fargetema"),
+    "Quit": ("Avslutt", "Avslutt programmet med en gang"),
+    "Keys": ("Taster", "Vis eller skjul tastene for feltet som er i fokus"),
+    "Minimize": ("Gjenopprett", "Vis feltet i vanlig størrelse igjen"),
+    "Maximize": ("Maksimer", "Vis feltet i fokus over hele skjermen"),
+    "Screenshot": ("Skjermbilde", "Lagre et skjermbilde (SVG) av skjermen"),
+}
+
+
+def _norwegian_select_menu() -> None:
+    """A Select's open list says «esc Lukk listen» in the footer, not «Dismiss menu»."""
+    from textual.widgets._select import SelectOverlay
+
+    SelectOverlay.BINDINGS = [Binding("escape", "dismiss", "Lukk listen")]
+    SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()
+
+
 class NuitApp(App[None]):
     """nuit-tui over one archive file."""
 
@@ -47,6 +66,9 @@ class NuitApp(App[None]):
         Binding("ctrl+p", "command_palette", "Palett", show=False, priority=True),
         Binding("f1", "help", "Hjelp"),
         Binding("ctrl+q", "quit", "Avslutt", priority=True),
+        # DataTable's own Home/End move sideways only; in our row tables they go to the first/last row.
+        Binding("home", "table_edge('top')", "Første rad", show=False, priority=True),
+        Binding("end", "table_edge('bottom')", "Siste rad", show=False, priority=True),
     ]
 
     # The start screen shows a plain BodyRow; the loaded Archive's Body replaces it.
@@ -54,6 +76,9 @@ class NuitApp(App[None]):
 
     def __init__(self, archive: Archive | ArchiveFile):
         super().__init__()
+        from .widgets.ordered_keys import install
+
+        install()  # keys typed in a burst act in the order typed
         # An ArchiveFile paints the start screen from plain rows and loads the full
         # Archive (pydantic and all) just after the first paint; an Archive is ready.
         self.start = archive
@@ -86,6 +111,7 @@ class NuitApp(App[None]):
         # What start-up made (modules, styles, models) lives as long as the app: keep
         # it out of the garbage collector's full passes, which otherwise grow with it
         # and land on whatever key is pressed then.
+        _norwegian_select_menu()
         gc.freeze()
         # Reliability: location warning, daily backup, seeing other windows' changes.
         from .file_watch import start_checks
@@ -120,6 +146,28 @@ class NuitApp(App[None]):
         body = self.body.short_name if self.body else "alle utvalg"
         marker = " · SKRIVEBESKYTTET" if self.read_only else ""
         self.sub_title = f"{body} · {self.start.path}{marker}"
+
+    def get_system_commands(self, screen):
+        from textual.app import SystemCommand
+
+        for command in super().get_system_commands(screen):
+            title, help_text = _SYSTEM_COMMANDS.get(command.title, (command.title, command.help))
+            yield SystemCommand(title, help_text, command.callback, command.discover)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder="Søk etter kommandoer …"))
+
+    def action_table_edge(self, edge: str) -> None:
+        from textual.actions import SkipAction
+        from textual.widgets import DataTable
+
+        table = self.focused
+        if not isinstance(table, DataTable) or table.cursor_type != "row" or not table.show_cursor:
+            raise SkipAction()  # the key does what it does where focus is (an Input's Home, say)
+        table.action_scroll_top() if edge == "top" else table.action_scroll_bottom()
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -11,6 +11,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from ..domain.norwegian import long_date
 from .base import nuit_app
 
 PALETTE_LIMIT = 40
@@ -28,7 +29,7 @@ class MeetingCommands(Provider):
         archive = nuit_app(self).archive
         names = {b.id: b.short_name for b in archive.bodies()}
         for meeting in archive.meetings_page(None, limit=PALETTE_LIMIT):
-            yield DiscoveryHit(self._label(meeting, names), partial(self._open, meeting.stored_id), help=str(meeting.date))
+            yield DiscoveryHit(self._label(meeting, names), partial(self._open, meeting.stored_id), help=long_date(meeting.date))
 
     async def search(self, query: str) -> Hits:
         archive = nuit_app(self).archive
@@ -40,13 +41,13 @@ class MeetingCommands(Provider):
             for meeting in archive.meetings_page(None, year=int(m[3]), limit=PALETTE_LIMIT):
                 if meeting.number == int(m[2]) and meeting.body_id in body_ids:
                     label = self._label(meeting, names)
-                    yield Hit(1.0, matcher.highlight(label), partial(self._open, meeting.stored_id), help=str(meeting.date))
+                    yield Hit(1.0, matcher.highlight(label), partial(self._open, meeting.stored_id), help=long_date(meeting.date))
             return
         for meeting in archive.meetings_page(None, limit=100):
             label = self._label(meeting, names)
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(self._open, meeting.stored_id), help=str(meeting.date))
+                yield Hit(score, matcher.highlight(label), partial(self._open, meeting.stored_id), help=long_date(meeting.date))
 
     def _open(self, meeting_id: int) -> None:
         from .screens.agenda import AgendaScreen

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input
+from textual.widgets import Input
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError
+from ..widgets.checkbox import Checkbox
 from ..widgets.form import FormScreen, labelled
 
 
@@ -20,13 +21,10 @@ class AttachmentFormScreen(FormScreen[m.Attachment | None]):
 
     def fields(self) -> ComposeResult:
         a = self.attachment
-        yield from labelled("Merking (f.eks. Vedlegg 4A)", Input(a.label if a else self.suggested_label, id="label"))
         yield from labelled("Tittel", Input(a.title if a else "", id="title"))
+        yield from labelled("Merking (f.eks. Vedlegg 4A)", Input(a.label if a else self.suggested_label, id="label"))
         yield from labelled("Fil eller lenke", Input(a.location or "" if a else "", id="location"))
         yield Checkbox("Unntatt offentlighet", a.exempt if a else False, id="exempt")
-
-    def on_mount(self) -> None:
-        self.query_one("#title" if self.attachment is None else "#label", Input).focus()
 
     def submit(self) -> m.Attachment:
         if not self.value("#title"):

@@ -128,9 +128,10 @@ class AttendanceScreen(Screen):
         Binding("p", "by_item", "Til stede per sak", show=False),
     ]
 
-    def __init__(self, meeting_id: int):
+    def __init__(self, meeting_id: int, item_id: int | None = None):
         super().__init__()
         self.meeting_id = meeting_id
+        self.item_id = item_id  # the item meeting mode is at, if opened from there
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -311,6 +312,7 @@ class AttendanceScreen(Screen):
         remote = not (row is not None and row.remote)
         if self._guard(lambda: self.archive.set_remote(self.meeting_id, person_id, remote)):
             self.reload()
+            self.grid.action_cursor_down()  # as the footer says: «Video, neste»
 
     def _ask_time(self, what: str, field: str, save) -> None:
         if (person_id := self._selected_member()) is None:
@@ -323,9 +325,23 @@ class AttendanceScreen(Screen):
                 self.reload()
 
         self.app.push_screen(
-            TimeForm(f"{self._person_name(person_id)} {what}", current or _now(), lambda time: save(self.meeting_id, person_id, time)),
+            TimeForm(f"{self._person_name(person_id)} {what}", current or self._default_time(), lambda time: save(self.meeting_id, person_id, time)),
             saved,
         )
+
+    def _default_time(self) -> dt.time:
+        """Now while the meeting runs; otherwise (minutes typed up afterwards) the start of
+        the item at hand, or of the meeting: the clock now says nothing about then."""
+        meeting = self.archive.meeting(self.meeting_id)
+        now = _now()
+        if meeting.date == dt.date.today() and meeting.start_time <= now <= meeting.end_time:
+            return now
+        if self.item_id is not None:
+            try:
+                return self.archive.item_span(self.item_id)[0]
+            except StoreError:  # the item is gone
+                pass
+        return meeting.start_time
 
     def action_arrived(self) -> None:
         self._ask_time("kom kl.", "arrived_at", self.archive.set_arrived)

@@ -6,11 +6,12 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Input, Select
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, numeric_date, parse_date
 from ...domain.year_plan import parse_offset
+from ..widgets.checkbox import Checkbox
 from ..widgets.form import FormScreen, labelled
 
 
@@ -25,8 +26,8 @@ class DeadlineFormScreen(FormScreen[m.Deadline | None]):
 
     def fields(self) -> ComposeResult:
         d = self.deadline
-        yield from labelled("Dato", Input(numeric_date(d.date if d else self.day), id="date"))
         yield from labelled("Tittel", Input(d.title if d else "", id="title"))
+        yield from labelled("Dato", Input(numeric_date(d.date if d else self.day), id="date"))
         yield from labelled("Beskrivelse", Input(d.description if d else "", id="description"))
         yield from labelled(
             "Kategori (rapportering, budsjett, styringsdialog, møte …)",
@@ -36,9 +37,6 @@ class DeadlineFormScreen(FormScreen[m.Deadline | None]):
         yield from labelled("Påminnelse (dager før, valgfri)", Input(str(d.reminder_days) if d and d.reminder_days is not None else "", id="reminder"))
         yield Checkbox("Unntatt offentlighet", d.exempt if d else False, id="exempt")
 
-    def on_mount(self) -> None:
-        self.query_one("#title" if self.deadline is None else "#date", Input).focus()
-
     def submit(self) -> m.Deadline:
         title = self.value("#title")
         if not title:
@@ -47,7 +45,7 @@ class DeadlineFormScreen(FormScreen[m.Deadline | None]):
         if reminder and not (reminder.isdigit() and int(reminder) <= 365):
             raise ParseError("Påminnelsen må være et antall dager (0–365)")
         values = {
-            "date": parse_date(self.value("#date")),
+            "date": parse_date(self.value("#date"), (self.deadline.date if self.deadline else self.day).year),
             "title": title,
             "description": self.value("#description"),
             "category": self.value("#category").lower(),

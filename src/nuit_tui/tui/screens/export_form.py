@@ -6,8 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from ..widgets.checkbox import Checkbox
 
 FORMATS = [("Word (.docx)", "docx"), ("Markdown (.md)", "md"), ("HTML (.html)", "html")]
 

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, parse_date
+from ..widgets.completion import NameInput
 from ..widgets.form import FormScreen, labelled
 
 
 class FollowUpFormScreen(FormScreen[m.FollowUp | None]):
     TITLE = "Ny oppfølging"
 
-    def __init__(self, item_id: int, responsible_names: list[str]):
+    def __init__(self, item_id: int, responsible_names: list[str], year: int | None = None):
         super().__init__()
+        self.year = year  # a deadline typed as "1.9" is in the meeting's year
         self.item_id = item_id
         self.responsible_names = responsible_names
 
@@ -23,7 +24,7 @@ class FollowUpFormScreen(FormScreen[m.FollowUp | None]):
         yield from labelled("Hva skal gjøres", Input(id="description"))
         yield from labelled(
             "Ansvarlig (organisasjon eller person)",
-            Input(id="responsible", suggester=SuggestFromList(self.responsible_names, case_sensitive=False)),
+            NameInput(self.responsible_names, what="ansvarlig", id="responsible"),
         )
         yield from labelled("Frist (valgfri, f.eks. 1.9.2023)", Input(id="due"))
 
@@ -36,5 +37,5 @@ class FollowUpFormScreen(FormScreen[m.FollowUp | None]):
             item_id=self.item_id,
             description=description,
             responsible=self.value("#responsible"),
-            due_date=parse_date(due) if due else None,
+            due_date=parse_date(due, self.year) if due else None,
         )

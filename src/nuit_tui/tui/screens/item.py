@@ -10,12 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static, TextArea
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, clock, parse_time
 from ...store.errors import StoreError
 from ..widgets.autosave import Autosave
+from ..widgets.checkbox import Checkbox
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.conflict import VersionedForm
 from ..widgets.form import FormBody, TypeAhead

@@ -46,7 +46,9 @@ class MeetingFormScreen(FormScreen[MeetingDetails | None]):
     def submit(self) -> MeetingDetails:
         if not self.value("#date"):
             raise ParseError("Skriv møtedatoen")
-        date = parse_date(self.value("#date"))
+        # "23.11": the year of the meeting being moved (a new meeting: this year).
+        year = self.meeting.date.year if self.meeting and not self.template_note else None
+        date = parse_date(self.value("#date"), year)
         start, end = parse_time(self.value("#start")), parse_time(self.value("#end"))
         if end <= start:
             raise ParseError("Møtet må slutte etter at det starter")

@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -28,6 +27,7 @@ from ...domain.textdiff import word_diff
 from ...services.concurrency import remark_of, save_item_text
 from ...store.errors import StoreError
 from ..widgets.autosave import Autosave
+from ..widgets.completion import NameInput
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.conflict import VersionedForm
 from ..widgets.form import FormBody
@@ -140,7 +140,11 @@ class MeetingModeScreen(Screen):
                 yield Label("Innspill (F2: nytt · Enter: rediger · Delete: slett · Ctrl+↑↓: flytt)")
                 yield RemarksTable(id="mm-remarks", cursor_type="row")
                 with Vertical(id="mm-remark-editor"):
-                    yield Input(placeholder="Hvem (organisasjon eller person) – Tab/→ fullfører", id="remark-speaker")
+                    yield NameInput(
+                        placeholder="Hvem (organisasjon eller person) – Tab/Enter fullfører",
+                        id="remark-speaker",
+                        enter_goes_to="#remark-text",
+                    )
                     yield PlainTextArea("", id="remark-text")
                 yield Label("Vedtak (F3: vedta som foreslått)")
                 yield PlainTextArea("", id="decision")
@@ -152,9 +156,7 @@ class MeetingModeScreen(Screen):
     def on_mount(self) -> None:
         self.meeting = self.archive.meeting(self.meeting_id)
         self.today = dt.date.today() == self.meeting.date
-        self.query_one("#remark-speaker", Input).suggester = SuggestFromList(
-            self.archive.speaker_names(self.meeting_id), case_sensitive=False
-        )
+        self.query_one("#remark-speaker", NameInput).set_names(self.archive.speaker_names(self.meeting_id))
         table = self.query_one(RemarksTable)
         table.add_column("Hvem", width=28)
         table.add_column("Innspill")
@@ -282,11 +284,6 @@ class MeetingModeScreen(Screen):
     def _speaker_changed(self) -> None:
         if not self._loading:
             self.remark_autosave.changed()
-
-    @on(Input.Submitted, "#remark-speaker")
-    def _speaker_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._focus_now("#remark-text")
 
     def on_descendant_blur(self) -> None:
         self.flush()
@@ -422,7 +419,8 @@ class MeetingModeScreen(Screen):
         try:
             for column, value in zip(("Hvem", "Innspill", "Kl."), self._remark_cells(remark), strict=True):
                 column_key = next(c.key for c in table.columns.values() if str(c.label) == column)
-                table.update_cell(str(remark.id), column_key, value)
+                # The column grows with the text (else it stays as wide as its first content).
+                table.update_cell(str(remark.id), column_key, value, update_width=True)
         except Exception:  # the row is gone (deleted meanwhile): redraw instead
             self._fill_remarks(select_id=remark.id)
 
@@ -598,13 +596,13 @@ class MeetingModeScreen(Screen):
                 self._show_follow_ups()
                 self.notify("Oppfølgingen er registrert")
 
-        self.app.push_screen(FollowUpFormScreen(item.id, self.archive.speaker_names(self.meeting_id)), saved)
+        self.app.push_screen(FollowUpFormScreen(item.id, self.archive.speaker_names(self.meeting_id), self.meeting.date.year), saved)
 
     def action_attendance(self) -> None:
         from .attendance import AttendanceScreen
 
         self.flush()
-        self.app.push_screen(AttendanceScreen(self.meeting_id))
+        self.app.push_screen(AttendanceScreen(self.meeting_id, self.item.id if self.item else None))
 
     def on_screen_resume(self) -> None:
         # Back from the attendance grid or a form: refresh what they may have changed,

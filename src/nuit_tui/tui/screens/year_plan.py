@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain import models as m
-from ...domain.norwegian import MONTHS, long_date
+from ...domain.norwegian import MONTHS, count, long_date
 from ...store.errors import StoreError
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.year_calendar import YearCalendar
@@ -127,7 +127,7 @@ class YearPlanScreen(Screen):
         entries = self.archive.year_entries(day.year, body_id=self.body_id, category=self.category, start=first, end=last)
         self.entries = entries
         self.query_one("#month-heading", Static).update(
-            f"{MONTHS[day.month - 1].capitalize()} {day.year}: {len(entries)} oppføringer · valgt dag {long_date(day)}"
+            f"{MONTHS[day.month - 1].capitalize()} {day.year}: {count(len(entries), 'oppføring', 'oppføringer')} · valgt dag {long_date(day)}"
         )
         table = self.query_one(EntriesTable)
         table.clear()

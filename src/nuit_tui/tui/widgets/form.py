@@ -16,7 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from ...domain.norwegian import ParseError
 from ...store.errors import StoreError
@@ -235,6 +235,30 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
             yield Static("", id="form-error")
             yield Static("Enter/Ctrl+S lagrer · Escape avbryter", classes="form-hint")
 
+    def _on_mount(self, event: events.Mount) -> None:
+        super()._on_mount(event)
+        # What the fields held when the form opened (before any held keys are typed in:
+        # those are sent on from the app's queue, after this): Escape asks if that changed.
+        self.call_after_refresh(self._remember_start)
+
+    def _remember_start(self) -> None:
+        self._start_values = self._field_values()
+
+    def _field_values(self) -> list[object]:
+        values: list[object] = []
+        for widget in self.query("Input, TextArea, Select, Checkbox"):
+            if isinstance(widget, Input):
+                values.append(widget.value)
+            elif isinstance(widget, TextArea):
+                values.append(widget.text)
+            elif isinstance(widget, (Select, Checkbox)):
+                values.append(widget.value)
+        return values
+
+    def has_changes(self) -> bool:
+        start = getattr(self, "_start_values", None)
+        return start is not None and start != self._field_values()
+
     def on_mount(self) -> None:
         """Subclasses may extend this (AUTO_FOCUS has already chosen the field)."""
 
@@ -259,7 +283,16 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
         self.dismiss(result)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.has_changes():
+            self.dismiss(None)
+            return
+        from .confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Forkaste det du har skrevet i skjemaet?", yes="Forkast", no="Fortsett"), answered)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

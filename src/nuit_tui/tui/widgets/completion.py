@@ -1,0 +1,97 @@
+"""A name field that completes from a list: Tab, Enter and → take the suggestion shown;
+a name that matches nobody is kept only once the secretary confirms it as new.
+
+What is typed in the minutes goes out in documents: «Helse V» must not be saved
+because Tab was pressed instead of →.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from textual.binding import Binding
+from textual.suggester import Suggester
+from textual.widgets import Input
+
+
+def complete(typed: str, names: Iterable[str]) -> str | None:
+    """The name `typed` stands for: the one it spells (any case), else the first that
+    starts with it; None if it matches nobody."""
+    key = " ".join(typed.split()).casefold()
+    if not key:
+        return None
+    names = list(names)
+    exact = next((name for name in names if name.casefold() == key), None)
+    return exact or next((name for name in names if name.casefold().startswith(key)), None)
+
+
+class NameSuggester(Suggester):
+    """Shows what Tab and Enter will take (the same rule as `complete`)."""
+
+    def __init__(self, names: list[str]):
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.names = names
+
+    async def get_suggestion(self, value: str) -> str | None:
+        found = complete(value, self.names)
+        # The suggestion is drawn after what is typed: show it only when it continues it.
+        return found if found and found.casefold().startswith(value.casefold()) and found != value else None
+
+
+class NameInput(Input):
+    """`names` to complete from; `what` names a new one in the question («ny taler»)."""
+
+    BINDINGS = [Binding("tab", "take_and_go", "Fullfør og gå videre", show=False)]
+
+    def __init__(self, names: Iterable[str] = (), *, what: str = "taler", enter_goes_to: str | None = None, **kwargs):
+        self.names: list[str] = []
+        self.set_names(names)
+        self.what = what
+        # Enter moves on to this field at once (keys typed after Enter belong there), in
+        # place of posting Submitted.
+        self.enter_goes_to = enter_goes_to
+        self.confirmed: set[str] = set()  # new names the secretary has said yes to
+        super().__init__(suggester=NameSuggester(self.names), **kwargs)
+
+    def set_names(self, names: Iterable[str]) -> None:
+        self.names[:] = dict.fromkeys(names)  # the suggester shares the list
+    def take(self, then: Callable[[], object]) -> None:
+        """Put the completed name in the field and go on with `then`; a name that matches
+        nobody is asked about first: yes keeps it (and goes on), no empties the field."""
+        typed = " ".join(self.value.split())
+        found = complete(typed, self.names)
+        if not typed or found is not None or typed.casefold() in self.confirmed:
+            if found is not None and found != self.value:
+                self.value = found
+                self.cursor_position = len(found)
+            then()
+            return
+        from .confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.confirmed.add(typed.casefold())
+                self.names.append(typed)
+                then()
+            else:
+                self.value = ""
+                self.focus()
+
+        self.app.push_screen(
+            ConfirmScreen(f"«{typed}» finnes ikke blant navnene. Registrere som ny {self.what}?", yes=f"Ny {self.what}", no="Rett navnet"),
+            answered,
+        )
+
+    def action_take_and_go(self) -> None:
+        # Focus moves at once: the keys typed after Tab belong in the next field.
+        self.take(lambda: self.screen.focus_next())
+
+    async def action_submit(self) -> None:
+        self.take(self._submitted)
+
+    def _submitted(self) -> None:
+        if self.enter_goes_to is not None:
+            self.screen.set_focus(self.screen.query_one(self.enter_goes_to))
+            return
+        validation = self.validate(self.value) if "submitted" in self.validate_on else None
+        self.post_message(self.Submitted(self, self.value, validation))

@@ -1,0 +1,340 @@
+"""A meeting day by keyboard (issue 14): completion, bursts, attendance keys, dates and
+times as typed, forms, Norwegian words. Each test types as a secretary does and checks
+the SQLite file and the screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import Input
+
+from nuit_tui.domain import models as m
+from nuit_tui.services import Archive
+from nuit_tui.tui.app import NuitApp
+from nuit_tui.tui.screens.attendance import AttendanceScreen, MembersGrid
+from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen, RemarksTable
+from test_fast_typing import burst, settle
+
+Status = m.AttendanceStatus
+
+
+def keys(text: str) -> list[str]:
+    return [c if c != " " else "space" for c in text]
+
+
+def nuit_2_2023(archive):
+    return archive.find_meeting("NUIT", "2/2023")
+
+
+async def open_meeting_mode(app, pilot, meeting_id, item_id=None):
+    app.push_screen(MeetingModeScreen(meeting_id, item_id))
+    await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None)
+
+
+# --- 12: attendance keys, Home/End in tables, the remarks table --------------------------
+
+
+async def test_v_marks_video_and_moves_to_the_next_member_and_home_end_jump(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        app.push_screen(AttendanceScreen(meeting.id))
+        await settle(pilot, lambda: isinstance(app.screen, AttendanceScreen))
+        grid = app.screen.query_one(MembersGrid)
+        first, second = (grid.coordinate_to_cell_key((row, 0)).row_key.value for row in (0, 1))
+        await pilot.press("v", "v")
+        await pilot.pause()
+        rows = {f"p{a.person_id}": a for a in archive.attendance(meeting.id)}
+        assert rows[first].remote and rows[second].remote  # two members, not one toggled twice
+        assert grid.cursor_row == 2
+        await pilot.press("end")
+        assert grid.cursor_row == grid.row_count - 1
+        await pilot.press("home")
+        assert grid.cursor_row == 0
+    archive.close()
+
+
+async def test_the_first_remark_is_shown_whole_in_the_remarks_table(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    item = next(r.item for r in archive.agenda(meeting.id).rows if not r.item.is_break and not archive.remarks(r.item.id))
+    app = NuitApp(archive)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        await pilot.press("f2", *keys("KS"), "enter", *keys("Ber om en felles plan"))
+        await settle(pilot, lambda: archive.remarks(item.id) and archive.remarks(item.id)[0].text == "Ber om en felles plan")
+        table = app.screen.query_one(RemarksTable)
+        await pilot.pause()
+        assert "Ber om en felles plan" in str(table.get_row_at(0)[1])
+        assert table.columns[table.ordered_columns[1].key].get_render_width(table) >= len("Ber om en felles plan")
+    archive.close()
+
+
+# --- 14: times and dates as typed; arrival defaults to the item's time afterwards ---------
+
+
+async def test_arrival_typed_as_1430_is_saved_and_defaults_to_the_items_start_afterwards(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)  # 25 May 2023: not running now
+    rows = [r for r in archive.agenda(meeting.id).rows if not r.item.is_break]
+    item = rows[3].item
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 50)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        await pilot.press("f5")
+        await settle(pilot, lambda: isinstance(app.screen, AttendanceScreen))
+        grid = app.screen.query_one(MembersGrid)
+        person = int(grid.coordinate_to_cell_key((0, 0)).row_key.value[1:])
+        await pilot.press("a")
+        await settle(pilot, lambda: isinstance(app.focused, Input))
+        assert app.focused.value == rows[3].start.strftime("%H.%M")  # the item's start, not the clock now
+        await pilot.press("ctrl+u", *keys("1430"), "enter")
+        await settle(pilot, lambda: isinstance(app.screen, AttendanceScreen))
+        assert archive.attendance_of(meeting.id, person).arrived_at == dt.time(14, 30)
+        await pilot.press("l", "ctrl+u", *keys("15:05"), "enter")
+        await settle(pilot, lambda: isinstance(app.screen, AttendanceScreen))
+        assert archive.attendance_of(meeting.id, person).left_at == dt.time(15, 5)
+    archive.close()
+
+
+async def test_a_follow_up_due_23_11_is_in_the_meetings_year(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    item = next(r.item for r in archive.agenda(meeting.id).rows if not r.item.is_break)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 50)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        for due, expected in (("23.11", dt.date(2023, 11, 23)), ("24/11/2024", dt.date(2024, 11, 24))):
+            with burst():
+                await pilot.press("f4", *keys("Lage plan"), "tab", "tab", *keys(due), "enter")
+            await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and len(archive.follow_ups_of_item(item.id)) >= 1)
+            assert archive.follow_ups_of_item(item.id)[-1].due_date == expected
+    archive.close()
+
+
+# --- 16: Norwegian everywhere -----------------------------------------------------------
+
+
+def screen_text(app) -> str:
+    """What the screen shows, as plain text (all layers, the palette included)."""
+    from rich.console import Console
+
+    console = Console(width=app.size.width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text()
+
+
+async def test_the_palette_speaks_norwegian_with_long_dates(demo_path):
+    from textual.command import CommandInput, CommandList
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await settle(pilot, lambda: app.screen.query(CommandList) and app.screen.query_one(CommandList).option_count > 5)
+        assert app.screen.query_one(CommandInput).placeholder == "Søk etter kommandoer …"
+        prompts = " ".join(str(o.prompt) for o in app.screen.query_one(CommandList).options)
+        for english in ("Quit the application", "Screenshot", "Theme", "Keys", "Change the current theme"):
+            assert english not in prompts
+        assert "Avslutt programmet med en gang" in prompts and "Skjermbilde" in prompts
+        await pilot.press(*keys("NUIT 2/2023"))
+        await settle(pilot, lambda: "mai 2023" in " ".join(str(o.prompt) for o in app.screen.query_one(CommandList).options))
+        prompts = " ".join(str(o.prompt) for o in app.screen.query_one(CommandList).options)
+        assert "25. mai 2023" in prompts and "2023-05-25" not in prompts
+    archive.close()
+
+
+async def test_an_open_select_list_says_lukk_listen_in_the_footer(demo_path):
+    from textual.widgets import Select
+    from textual.widgets._select import SelectOverlay
+
+    from nuit_tui.tui.screens.item import ItemScreen
+
+    archive = Archive.open(demo_path)
+    item = next(r.item for r in archive.agenda(nuit_2_2023(archive).id).rows if not r.item.is_break)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        await settle(pilot, lambda: isinstance(app.screen, ItemScreen) and app.screen.query(Select))
+        select = app.screen.query(Select).first()
+        select.focus()
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.focused, SelectOverlay))
+        assert isinstance(app.focused, SelectOverlay)
+        text = screen_text(app)
+        assert "Dismiss menu" not in text and "Lukk listen" in text
+    archive.close()
+
+
+# --- 15: forms start in their first field, ask before Escape drops typing; ☑/☐ ----------
+
+
+async def test_the_export_dialogs_public_checkbox_shows_its_state_in_its_glyph(demo_path):
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+    from nuit_tui.tui.screens.export_form import ExportFormScreen
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        app.push_screen(AgendaScreen(nuit_2_2023(archive).id))
+        await pilot.pause()
+        await pilot.press("i")
+        await settle(pilot, lambda: isinstance(app.screen, ExportFormScreen))
+        line = next(row for row in screen_text(app).splitlines() if "Offentlig versjon" in row)
+        assert "☐" in line and "☑" not in line
+        await pilot.press("o")
+        await pilot.pause()
+        line = next(row for row in screen_text(app).splitlines() if "Offentlig versjon" in row)
+        assert "☑" in line and "☐" not in line
+    archive.close()
+
+
+async def test_forms_start_in_their_first_field_and_escape_asks_before_dropping_typing(demo_path):
+    from nuit_tui.tui.screens.attachment_form import AttachmentFormScreen
+    from nuit_tui.tui.screens.follow_up_form import FollowUpFormScreen
+    from nuit_tui.tui.screens.item import ItemScreen
+    from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    item = next(r.item for r in archive.agenda(meeting.id).rows if not r.item.is_break)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        await settle(pilot, lambda: isinstance(app.screen, ItemScreen))
+        await pilot.press("ctrl+o")
+        await settle(pilot, lambda: isinstance(app.screen, AttachmentFormScreen) and app.focused is not None)
+        assert app.focused is app.screen.query(Input).first()
+        await pilot.press("escape")  # nothing typed: closes at once
+        await settle(pilot, lambda: isinstance(app.screen, ItemScreen))
+        assert isinstance(app.screen, ItemScreen)
+        await pilot.press("escape")
+        await settle(pilot, lambda: not isinstance(app.screen, ItemScreen))
+
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        await pilot.press("f4", *keys("Sende brev"), "escape")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep writing
+        await settle(pilot, lambda: isinstance(app.screen, FollowUpFormScreen))
+        assert app.screen.query_one("#description", Input).value == "Sende brev"
+        await pilot.press("escape", "j")  # throw it away
+        await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen))
+        assert isinstance(app.screen, MeetingModeScreen)
+        assert archive.follow_ups_of_item(item.id) == []
+    archive.close()
+
+
+# --- 1: completion; 2: keys in a burst ---------------------------------------------------
+
+
+def fresh_item(archive, meeting):
+    return next(r.item for r in archive.agenda(meeting.id).rows if not r.item.is_break and not archive.remarks(r.item.id))
+
+
+def speakers(archive, item):
+    return [(r.speaker, r.text) for r in archive.remarks(item.id)]
+
+
+async def test_tab_and_enter_take_the_shown_name_and_a_new_name_only_when_confirmed(demo_path):
+    from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    item = fresh_item(archive, meeting)
+    app = NuitApp(archive)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        await pilot.press("f2", *keys("Helse V"), "tab", *keys("Første"))
+        await pilot.press("f2", *keys("helse sør"), "enter", *keys("Andre"))
+        await pilot.press("f2", *keys("Ola Utenfra"), "tab")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")  # not a new speaker: the name is not kept
+        await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen))
+        assert app.focused.id == "remark-speaker" and app.focused.value == ""
+        await pilot.press(*keys("Ola Utenfra"), "enter")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("j")
+        await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.focused.id == "remark-text")
+        await pilot.press(*keys("Tredje"), "escape")
+        await settle(pilot, lambda: len(archive.remarks(item.id)) == 3 and archive.remarks(item.id)[-1].text == "Tredje")
+        assert speakers(archive, item) == [
+            ("Helse Vest RHF", "Første"),
+            ("Helse Sør-Øst RHF", "Andre"),
+            ("Ola Utenfra", "Tredje"),
+        ]
+        shown = " ".join(str(c) for row in range(3) for c in app.screen.query_one(RemarksTable).get_row_at(row))
+        assert "Helse Vest RHF" in shown and "Helse Sør-Øst RHF" in shown
+
+        # A follow-up's «Ansvarlig» completes the same way, and Enter saves the form.
+        await pilot.press("f4", *keys("Lage plan"), "tab", *keys("Helse N"), "enter")
+        await settle(pilot, lambda: archive.follow_ups_of_item(item.id))
+        assert [f.responsible for f in archive.follow_ups_of_item(item.id)] == ["Helse Nord RHF"]
+    archive.close()
+
+
+async def test_a_remark_typed_in_one_burst_puts_the_speaker_and_text_in_their_fields(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    item = fresh_item(archive, meeting)
+    app = NuitApp(archive)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        for n in (1, 2, 3):
+            await pilot.wait_for_scheduled_animations()
+            with burst():
+                await pilot.press("f2", "K", "S", "enter", *keys(f"burst {n}"), "escape")
+            await settle(pilot, lambda n=n: len(archive.remarks(item.id)) == n and archive.remarks(item.id)[-1].text == f"burst {n}")
+        assert speakers(archive, item) == [("KS", "burst 1"), ("KS", "burst 2"), ("KS", "burst 3")]
+    archive.close()
+
+
+async def test_digits_after_ctrl_u_in_a_burst_are_the_new_duration(demo_path):
+    from nuit_tui.tui.screens.item import ItemScreen
+
+    archive = Archive.open(demo_path)
+    item = next(r.item for r in archive.agenda(nuit_2_2023(archive).id).rows if not r.item.is_break)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        await settle(pilot, lambda: isinstance(app.screen, ItemScreen))
+        duration = app.screen.query_one("#duration", Input)
+        for minutes in ("45", "7", "120"):
+            duration.focus()
+            duration.cursor_position = len(duration.value)
+            await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
+            with burst():
+                await pilot.press("ctrl+u", *minutes, "shift+tab")
+            await settle(pilot, lambda m=minutes: archive.item(item.id).duration_minutes == int(m))
+            assert duration.value == minutes
+            assert archive.item(item.id).duration_minutes == int(minutes)
+    archive.close()
+
+
+async def test_a_month_with_one_entry_says_1_oppforing(demo_path):
+    import calendar
+
+    from textual.widgets import Static
+
+    from nuit_tui.tui.screens.year_plan import YearPlanScreen
+
+    archive = Archive.open(demo_path)
+    body = archive.bodies()[0]
+
+    def entries(month: int) -> int:
+        first = dt.date(2023, month, 1)
+        last = first.replace(day=calendar.monthrange(2023, month)[1])
+        return len(archive.year_entries(2023, body_id=body.id, category=None, start=first, end=last))
+
+    month = next(mo for mo in range(1, 13) if entries(mo) == 1)
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 45)) as pilot:
+        assert app.body.id == body.id
+        app.push_screen(YearPlanScreen(dt.date(2023, month, 1)))
+        await settle(pilot, lambda: isinstance(app.screen, YearPlanScreen) and "oppføring" in str(app.screen.query_one("#month-heading", Static).content))
+        heading = str(app.screen.query_one("#month-heading", Static).content)
+        assert ": 1 oppføring ·" in heading
+    archive.close()
