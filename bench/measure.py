@@ -245,10 +245,10 @@ def search(db: Path) -> dict:
     try:
         if hasattr(archive, "search"):
             kind = "search service (Archive.search, 50 hits)"
-            run = lambda q: archive.search(q)  # noqa: E731
+            run = lambda q: archive.search.hits(q)  # noqa: E731
         else:
             kind = "linking candidates (no search service)"
-            run = lambda q: archive.candidates_for_linking(q)  # noqa: E731
+            run = lambda q: archive.agenda.candidates_for_linking(q)  # noqa: E731
         run("oppstart")  # warm the statement cache
         # Two passes: the first reads the file as found (on this VM the page cache is
         # reclaimed within seconds, so that is from disk); the second is the steady state

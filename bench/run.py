@@ -17,6 +17,9 @@ child processes that measure:
       file as found, which is reported too (bench/measure.py search);
   (f) the ICS of the whole archive, (g) one meeting's minutes .docx
       (bench/measure.py exports);
+  (i) typing 50 keys into a remark in meeting mode while another process holds the
+      write lock for 3 s: the longest event-loop stall, every key on screen, and the
+      text in the file soon after the release (bench/lock_stall.py);
   (h) peak memory: the largest peak resident size (VmHWM) of all measuring processes.
 
 It prints a table per scale — figure, value (min / median), target, ratio to
@@ -115,7 +118,8 @@ def summary(samples: list[float]) -> dict:
 
 
 def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars: int, out: Path,
-                  warmup: int = 1, rounds: int | None = None) -> dict:
+                  warmup: int = 1, rounds: int | None = None,
+                  lock_keys: int = 50, lock_hold: float = 3.0) -> dict:
     began = time.perf_counter()
     archive = generate.ensure(scale, out_dir=out)
     work = work_copy(archive)
@@ -125,6 +129,7 @@ def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars:
                                   "--chars", str(chars), *(["--rounds", str(rounds)] if rounds else [])])
     result["search"] = _child([str(HERE / "measure.py"), "search", "--db", str(work)])
     result["exports"] = _child([str(HERE / "measure.py"), "exports", "--db", str(work), "--repeat", str(min(repeat, 3))])
+    result["lock"] = _child([str(HERE / "lock_stall.py"), "--db", str(work), "--keys", str(lock_keys), "--hold", str(lock_hold)])
     for suffix in ("", "-wal", "-shm"):
         Path(f"{work}{suffix}").unlink(missing_ok=True)
     result["figures"] = figures(result)
@@ -144,9 +149,10 @@ def figures(r: dict) -> dict:
     key, bare = inter["remark_key_cpu_ms"], inter["bare_key_cpu_ms"]
     ics, docx = summary(exp["ics_ms"]), summary(exp["docx_ms"])
     app_peak = max(r["first_paint"]["maxrss_mb"], inter["maxrss_mb"], srch["maxrss_mb"])
+    lock = r.get("lock")  # older reports lack it
     peak = max(app_peak, exp["maxrss_mb"])
     scale = r["scale"]
-    return {
+    out = {
         # First paint compares medians; min shown beside it.
         "first paint": {"value": fp["median"], "min": fp["min"], "unit": "ms", "ratio": r["first_paint"]["ratio"],
                         "floor": floor["median"], "target": "≤1.5× floor", "ok": r["first_paint"]["ratio"] <= 1.5},
@@ -179,6 +185,17 @@ def figures(r: dict) -> dict:
         # The same without the exports process (whose ICS of everything holds the whole calendar).
         "peak memory, app": {"value": app_peak, "unit": "MB", "target": "≤200 MB", "ok": app_peak <= 200},
     }
+    if lock:
+        # The event loop never waits on the lock: keys land, the save waits in the writer.
+        saved = lock["saved_after_release_s"]
+        ok = lock["max_stall_ms"] <= 50 and lock["every_key_on_screen"] and saved is not None and saved <= 1.0
+        out["stall behind write lock"] = {
+            "value": lock["max_stall_ms"], "unit": "ms", "ratio": lock["max_stall_ms"] / max(lock["free"]["max_stall_ms"], 1e-9),
+            "free": lock["free"]["max_stall_ms"], "keys_on_screen": lock["keys_on_screen"], "keys": lock["keys"],
+            "held_s": lock["held_s"], "saved_after_release_s": saved,
+            "target": "≤50 ms; all keys; saved ≤1 s", "ok": ok,
+        }
+    return out
 
 
 # --- printing ---------------------------------------------------------------------------------
@@ -247,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keys", type=int, default=20, help="↓ keys per opened meeting")
     parser.add_argument("--meetings", type=int, default=8, help="meetings opened")
     parser.add_argument("--chars", type=int, default=100, help="characters typed in meeting mode and the bare TextArea")
+    parser.add_argument("--lock-keys", type=int, default=50, help="keys typed while another process holds the write lock")
+    parser.add_argument("--lock-hold", type=float, default=3.0, help="seconds the other process holds the write lock")
     parser.add_argument("--out", type=Path, default=OUT, help="where archives and work copies go (default bench/out)")
     parser.add_argument("--tiny", action="store_true", help="scale 0.01, few repeats, no warm-up: proves the script works")
     parser.add_argument("--report", type=Path, help="print the tables of an earlier --json file (figures recomputed)")
@@ -258,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     warmup, rounds = (0, 2) if args.tiny else (1, None)
     if args.tiny:
         scales, args.repeat, args.keys, args.meetings, args.chars = [0.01], 1, 3, 2, 12
+        args.lock_keys, args.lock_hold = 10, 0.5
     elif args.scales:
         scales = [float(s) for s in args.scales.split(",")]
     else:
@@ -278,7 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     for scale in scales:
         results.append(
             measure_scale(scale, repeat=args.repeat, keys=args.keys, meetings=args.meetings, chars=args.chars, out=args.out,
-                          warmup=warmup, rounds=rounds)
+                          warmup=warmup, rounds=rounds,
+                          lock_keys=args.lock_keys, lock_hold=args.lock_hold)
         )
         print(table(results[-1]), flush=True)
     grown = growth(results) if len(results) > 1 else {}

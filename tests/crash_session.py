@@ -50,13 +50,13 @@ def prepare(db: Path, items: int) -> list[int]:
     ensure_demo(db)
     archive = Archive.open(db)
     try:
-        body = archive.body("NUIT")
-        latest = max((mt.date for mt in archive.meetings_page(None, limit=1)), default=dt.date.today())
+        body = archive.members.body("NUIT")
+        latest = max((mt.date for mt in archive.meetings.page(None, limit=1)), default=dt.date.today())
         day = max(dt.date.today(), latest + dt.timedelta(days=1))
-        meeting = archive.create_meeting(body.id, day, dt.time(8), dt.time(16), location="Rom 4117", standard_items=False)
+        meeting = archive.meetings.create(body.id, day, dt.time(8), dt.time(16), location="Rom 4117", standard_items=False)
         with archive.store.write():
             for n in range(items):
-                archive.add_item(
+                archive.agenda.add_item(
                     meeting.id,
                     m.AgendaItem(
                         meeting_id=meeting.id,
@@ -66,7 +66,7 @@ def prepare(db: Path, items: int) -> list[int]:
                         proposed_decision=f"NUIT drøftet sak {n + 1} og tok saken til orientering.",
                     ),
                 )
-        return [i.id for i in archive.agenda_items(meeting.id)]
+        return [i.id for i in archive.agenda.items(meeting.id)]
     finally:
         archive.close()
 

@@ -20,14 +20,14 @@ async def clear_and_type(pilot, text):
 def agenda_rows(archive, meeting_id):
     return [
         (row.case_number, row.item.title, row.start.strftime("%H:%M"))
-        for row in archive.agenda(meeting_id).rows
+        for row in archive.agenda.for_meeting(meeting_id).rows
     ]
 
 
 async def test_a_meeting_with_five_items_and_a_break_built_by_keys(tmp_path):
     archive = Archive.open(tmp_path / "nuit.sqlite")
-    body = archive.add_body("NUIT", "Prioriteringsutvalget")
-    earlier = archive.create_meeting(body.id, dt.date(2023, 2, 16), dt.time(9), dt.time(16), location="Teams")
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    earlier = archive.meetings.create(body.id, dt.date(2023, 2, 16), dt.time(9), dt.time(16), location="Teams")
     app = NuitApp(archive)
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.press("n")  # Nytt møte
@@ -38,7 +38,7 @@ async def test_a_meeting_with_five_items_and_a_break_built_by_keys(tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
-        meeting = archive.meetings_page(body.id, limit=1)[0]
+        meeting = archive.meetings.page(body.id, limit=1)[0]
         assert (meeting.ref, meeting.date, meeting.location) == ("2/2023", dt.date(2023, 5, 25), "Rom 4117")
 
         for title, minutes in [("Sak A", "20"), ("Sak B", "30"), ("Sak C", "15"), ("Sak D", "25"), ("Sak E", "10")]:
@@ -75,15 +75,15 @@ async def test_a_meeting_with_five_items_and_a_break_built_by_keys(tmp_path):
         ("9/23", "Sak D", "10:40"),
         ("10/23", "Eventuelt", "11:05"),
     ]
-    assert [i.case_seq for i in archive.agenda_items(earlier.id) if not i.is_break] == [1, 2]  # innkalling, eventuelt
+    assert [i.case_seq for i in archive.agenda.items(earlier.id) if not i.is_break] == [1, 2]  # innkalling, eventuelt
     archive.close()
 
 
 async def test_sending_the_notice_freezes_numbers(tmp_path):
     archive = Archive.open(tmp_path / "nuit.sqlite")
-    body = archive.add_body("NUIT", "Prioriteringsutvalget")
-    meeting = archive.create_meeting(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Rom 4117")
-    archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Sak A", duration_minutes=30))
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Rom 4117")
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Sak A", duration_minutes=30))
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
@@ -92,7 +92,7 @@ async def test_sending_the_notice_freezes_numbers(tmp_path):
         await pilot.pause()
         await pilot.press("j")
         await pilot.pause()
-        assert archive.meeting(meeting.id).status is m.MeetingStatus.NOTICE_SENT
+        assert archive.meetings.get(meeting.id).status is m.MeetingStatus.NOTICE_SENT
         table = app.screen.query_one(DataTable)
         table.move_cursor(row=2)  # Eventuelt (3/23)
         await pilot.press("ctrl+up")
@@ -104,13 +104,13 @@ async def test_sending_the_notice_freezes_numbers(tmp_path):
         ("3/23", "Eventuelt"),
         ("2/23", "Sak A"),
     ]
-    assert all(i.number_locked for i in archive.agenda_items(meeting.id) if not i.is_break)
+    assert all(i.number_locked for i in archive.agenda.items(meeting.id) if not i.is_break)
     archive.close()
 
 
 async def test_linking_an_earlier_item_shows_its_decision(demo_path):
     archive = Archive.open(demo_path)
-    item = archive.find_item("NUIT 24/23")
+    item = archive.agenda.find_item("NUIT 24/23")
     app = NuitApp(archive)
     async with app.run_test(size=(130, 50)) as pilot:
         app.push_screen(ItemScreen(item.id))
@@ -133,14 +133,14 @@ async def test_linking_an_earlier_item_shows_its_decision(demo_path):
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-    cited = [archive.case_label(i, with_body=True) for i in archive.earlier_handlings(item.id)]
+    cited = [archive.agenda.case_label(i, with_body=True) for i in archive.agenda.earlier_handlings(item.id)]
     assert cited[0] == "NUIT 8/22" and len(cited) == 2
     archive.close()
 
 
 async def test_every_typed_field_is_saved_without_a_save_step(demo_path):
     archive = Archive.open(demo_path)
-    item = archive.find_item("NUIT 22/23")
+    item = archive.agenda.find_item("NUIT 22/23")
     app = NuitApp(archive)
     async with app.run_test(size=(130, 50)) as pilot:
         app.push_screen(ItemScreen(item.id))
@@ -149,13 +149,13 @@ async def test_every_typed_field_is_saved_without_a_save_step(demo_path):
         await pilot.press("ctrl+a")
         await type_text(pilot, "Ny hensikt")
         await pilot.pause(0.8)  # the save runs half a second after the last key
-        assert archive.item(item.id).purpose.startswith("Ny hensikt")
+        assert archive.agenda.item(item.id).purpose.startswith("Ny hensikt")
         # A bad duration is refused with a message and nothing else is lost.
         app.screen.query_one("#duration", Input).focus()
         await clear_and_type(pilot, "abc")
         await pilot.pause(0.8)
         assert "Ikke lagret" in str(app.screen.query_one("#save-state").render())
-        assert archive.item(item.id).duration_minutes == item.duration_minutes
+        assert archive.agenda.item(item.id).duration_minutes == item.duration_minutes
     archive.close()
 
 

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from nuit_tui.domain.attendance import present_at_item, present_during
+from nuit_tui.domain.attendance import AttendanceCount, count_attendance, present_at_item, present_during
 from nuit_tui.domain.models import Attendance, AttendanceRole, AttendanceStatus
 
 
@@ -29,3 +29,17 @@ def test_only_members_and_substitutes_count_at_an_item():
         person(4, left_at=dt.time(10)),
     ]
     assert [a.person_id for a in present_at_item(records, dt.time(10, 30), dt.time(11))] == [1, 3]
+
+
+def test_the_attendance_count_counts_members_and_substitutes_and_who_is_not_registered():
+    records = [
+        person(1, remote=True),
+        person(2, status=AttendanceStatus.ABSENT_WITH_NOTICE),
+        person(3, role=AttendanceRole.SUBSTITUTE, substitute_for_person_id=2),
+        person(4, status=AttendanceStatus.ABSENT_WITHOUT_NOTICE),
+        person(5, role=AttendanceRole.SECRETARIAT),
+        person(6, role=AttendanceRole.GUEST),
+    ]
+    assert count_attendance([1, 2, 4, 7, 8], records) == AttendanceCount(
+        present=2, remote=1, absent_with_notice=1, absent_without_notice=1, substitutes=1, unregistered=2, members=5
+    )

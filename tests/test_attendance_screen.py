@@ -4,6 +4,7 @@ the service's refusals."""
 import datetime as dt
 
 import pytest
+from textual.widgets import Static
 
 from conftest import type_text
 from nuit_tui.domain import models as m
@@ -18,7 +19,7 @@ Status = m.AttendanceStatus
 
 
 def person_id(archive, name):
-    return archive.person_by_name(name).id
+    return archive.members.person_by_name(name).id
 
 
 def select(table, archive, name):
@@ -31,8 +32,8 @@ def names(pairs):
 
 async def test_roll_call_substitute_late_arrival_and_guests_by_keys(demo_path):
     archive = Archive.open(demo_path)
-    meeting = archive.find_meeting("NUIT", "2/2023")
-    assert archive.attendance(meeting.id) == []
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    assert archive.attendance.rows(meeting.id) == []
     app = NuitApp(archive)
     async with app.run_test(size=(130, 40)) as pilot:
         app.push_screen(AgendaScreen(meeting.id))
@@ -42,7 +43,7 @@ async def test_roll_call_substitute_late_arrival_and_guests_by_keys(demo_path):
         assert isinstance(app.screen, AttendanceScreen)
         grid = app.screen.query_one(MembersGrid)
         # The secretariat is prefilled from the body's memberships; members are not registered yet.
-        assert [a.role for a in archive.attendance(meeting.id)] == [m.AttendanceRole.SECRETARIAT] * 4
+        assert [a.role for a in archive.attendance.rows(meeting.id)] == [m.AttendanceRole.SECRETARIAT] * 4
         assert "ikke registrert" in str(grid.get_row_at(0)[2])
 
         select(grid, archive, "Mariann Hornnes")
@@ -84,7 +85,7 @@ async def test_roll_call_substitute_late_arrival_and_guests_by_keys(demo_path):
         assert isinstance(app.screen, AgendaScreen)
 
     def row(name):
-        return archive.attendance_of(meeting.id, person_id(archive, name))
+        return archive.attendance.row_of(meeting.id, person_id(archive, name))
 
     assert row("Mariann Hornnes").status is Status.PRESENT
     assert row("Ole Johan Kvan").status is Status.ABSENT_WITH_NOTICE
@@ -95,16 +96,16 @@ async def test_roll_call_substitute_late_arrival_and_guests_by_keys(demo_path):
     substitute = row("Vara Vestli")
     assert substitute.role is m.AttendanceRole.SUBSTITUTE and substitute.status is Status.PRESENT
     assert substitute.substitute_for_person_id == person_id(archive, "Ole Johan Kvan")
-    assert substitute.organization_id == archive.organization("Helse Sør-Øst RHF").id
+    assert substitute.organization_id == archive.members.organization("Helse Sør-Øst RHF").id
 
-    guests = [archive.person(a.person_id).name for a in archive.attendance(meeting.id) if a.role is m.AttendanceRole.GUEST]
+    guests = [archive.members.person(a.person_id).name for a in archive.attendance.rows(meeting.id) if a.role is m.AttendanceRole.GUEST]
     assert "Håvard Kolle Riis" in guests and "Heidi Amundsen" not in guests
     assert "Siv Ingebrigtsen" not in guests  # presents, but is listed with the secretariat
 
     # Who was there for an item before and after the late arrival (planned slots).
-    spans = {row.case_number: row.item.id for row in archive.agenda(meeting.id).rows}
-    before, after = archive.present_at_item(spans["13/23"]), archive.present_at_item(spans["18/23"])
-    assert archive.item_span(spans["13/23"]) == (dt.time(9, 0), dt.time(9, 5))
+    spans = {row.case_number: row.item.id for row in archive.agenda.for_meeting(meeting.id).rows}
+    before, after = archive.attendance.present_at_item(spans["13/23"]), archive.attendance.present_at_item(spans["18/23"])
+    assert archive.agenda.item_span(spans["13/23"]) == (dt.time(9, 0), dt.time(9, 5))
     assert names(before) == ["Mariann Hornnes", "Vara Vestli", "Ole Jørgen Kirkeluten"]
     assert names(after) == ["Mariann Hornnes", "Vara Vestli", "Ole Jørgen Kirkeluten", "Per Olav Skjesol"]
     archive.close()
@@ -112,7 +113,7 @@ async def test_roll_call_substitute_late_arrival_and_guests_by_keys(demo_path):
 
 async def test_the_registered_substitute_is_offered_and_the_time_form_refuses_nonsense(demo_path):
     archive = Archive.open(demo_path)
-    meeting = archive.find_meeting("NUIT", "2/2023")
+    meeting = archive.meetings.find("NUIT", "2/2023")
     app = NuitApp(archive)
     async with app.run_test(size=(130, 40)) as pilot:
         app.push_screen(AttendanceScreen(meeting.id))
@@ -149,11 +150,11 @@ async def test_the_registered_substitute_is_offered_and_the_time_form_refuses_no
         await pilot.press("enter")
         await pilot.pause()
 
-    maren = archive.attendance_of(meeting.id, person_id(archive, "Maren Krogh"))
+    maren = archive.attendance.row_of(meeting.id, person_id(archive, "Maren Krogh"))
     assert maren.substitute_for_person_id == person_id(archive, "Anne-Lise Härter")
-    assert maren.organization_id == archive.organization("Apotekforeningen").id
-    assert archive.attendance_of(meeting.id, person_id(archive, "Anne-Lise Härter")).status is Status.ABSENT_WITH_NOTICE
-    bodil = archive.attendance_of(meeting.id, person_id(archive, "Bodil Rabben"))
+    assert maren.organization_id == archive.members.organization("Apotekforeningen").id
+    assert archive.attendance.row_of(meeting.id, person_id(archive, "Anne-Lise Härter")).status is Status.ABSENT_WITH_NOTICE
+    bodil = archive.attendance.row_of(meeting.id, person_id(archive, "Bodil Rabben"))
     assert (bodil.arrived_at, bodil.left_at) == (None, None)
     archive.close()
 
@@ -162,96 +163,117 @@ async def test_the_registered_substitute_is_offered_and_the_time_form_refuses_no
 
 
 def test_a_member_row_is_made_on_the_first_key_in_notice_order(demo):
-    meeting = demo.find_meeting("NUIT", "2/2023")
+    meeting = demo.meetings.find("NUIT", "2/2023")
     kvan = person_id(demo, "Ole Johan Kvan")
-    demo.set_arrived(meeting.id, kvan, dt.time(10))
-    row = demo.attendance_of(meeting.id, kvan)
-    membership = next(ms for ms in demo.meeting_members(meeting.id) if ms.person_id == kvan)
+    demo.attendance.set_arrived(meeting.id, kvan, dt.time(10))
+    row = demo.attendance.row_of(meeting.id, kvan)
+    membership = next(ms for ms in demo.attendance.meeting_members(meeting.id) if ms.person_id == kvan)
     assert (row.role, row.status, row.position) == (m.AttendanceRole.MEMBER, Status.PRESENT, membership.position)
-    assert row.organization_id == demo.organization("Helse Sør-Øst RHF").id
+    assert row.organization_id == demo.members.organization("Helse Sør-Øst RHF").id
     # Absent means absent for the whole meeting: no time span, no video.
-    demo.set_remote(meeting.id, kvan, True)
-    row = demo.set_attendance_status(meeting.id, kvan, Status.ABSENT_WITHOUT_NOTICE)
+    demo.attendance.set_remote(meeting.id, kvan, True)
+    row = demo.attendance.set_status(meeting.id, kvan, Status.ABSENT_WITHOUT_NOTICE)
     assert (row.arrived_at, row.remote) == (None, False)
 
 
 def test_left_before_arrived_is_refused(demo):
-    meeting = demo.find_meeting("NUIT", "2/2023")
+    meeting = demo.meetings.find("NUIT", "2/2023")
     kvan = person_id(demo, "Ole Johan Kvan")
-    demo.set_left(meeting.id, kvan, dt.time(12))
+    demo.attendance.set_left(meeting.id, kvan, dt.time(12))
     with pytest.raises(errors.Conflict, match="kan ikke ha gått kl. 12.00"):
-        demo.set_arrived(meeting.id, kvan, dt.time(13, 20))
-    demo.set_arrived(meeting.id, kvan, dt.time(9, 30))
+        demo.attendance.set_arrived(meeting.id, kvan, dt.time(13, 20))
+    demo.attendance.set_arrived(meeting.id, kvan, dt.time(9, 30))
     with pytest.raises(errors.Conflict, match="«Gikk kl.» må være etter"):
-        demo.set_left(meeting.id, kvan, dt.time(9, 30))
-    row = demo.attendance_of(meeting.id, kvan)
+        demo.attendance.set_left(meeting.id, kvan, dt.time(9, 30))
+    row = demo.attendance.row_of(meeting.id, kvan)
     assert (row.arrived_at, row.left_at) == (dt.time(9, 30), dt.time(12))
 
 
 def test_a_substitute_only_for_a_member_of_that_day(demo):
-    meeting = demo.find_meeting("NUIT", "1/2023")  # 16 February 2023
-    stranger, _ = demo.attendee_for_name("Vara Vestli")
+    meeting = demo.meetings.find("NUIT", "1/2023")  # 16 February 2023
+    stranger, _ = demo.attendance.attendee_for_name("Vara Vestli")
     # Odd Ruud's membership begins 1 March 2023.
     with pytest.raises(errors.Conflict, match="Odd Ruud er ikke medlem av NUIT på møtedagen"):
-        demo.add_substitute(meeting.id, person_id(demo, "Odd Ruud"), stranger.id)
+        demo.attendance.add_substitute(meeting.id, person_id(demo, "Odd Ruud"), stranger.id)
     with pytest.raises(errors.Conflict, match="ikke medlem"):
-        demo.add_substitute(meeting.id, person_id(demo, "Siv Ingebrigtsen"), stranger.id)
+        demo.attendance.add_substitute(meeting.id, person_id(demo, "Siv Ingebrigtsen"), stranger.id)
     with pytest.raises(errors.Conflict, match="seg selv"):
-        demo.add_substitute(meeting.id, person_id(demo, "Jon Kirknes"), person_id(demo, "Jon Kirknes"))
+        demo.attendance.add_substitute(meeting.id, person_id(demo, "Jon Kirknes"), person_id(demo, "Jon Kirknes"))
     with pytest.raises(errors.Conflict, match="har allerede Maren Krogh som stedfortreder"):
-        demo.add_substitute(meeting.id, person_id(demo, "Anne-Lise Härter"), stranger.id)
+        demo.attendance.add_substitute(meeting.id, person_id(demo, "Anne-Lise Härter"), stranger.id)
     with pytest.raises(errors.Conflict, match="Odd Ruud er verken medlem"):
-        demo.set_attendance_status(meeting.id, person_id(demo, "Odd Ruud"), Status.PRESENT)
+        demo.attendance.set_status(meeting.id, person_id(demo, "Odd Ruud"), Status.PRESENT)
 
 
 def test_a_person_only_once(demo):
-    meeting = demo.find_meeting("NUIT", "1/2023")
+    meeting = demo.meetings.find("NUIT", "1/2023")
     with pytest.raises(errors.Conflict, match="Maren Krogh står allerede i deltakerlisten \\(stedfortreder\\)"):
-        demo.add_attendee(meeting.id, person_id(demo, "Maren Krogh"), m.AttendanceRole.GUEST)
+        demo.attendance.add_attendee(meeting.id, person_id(demo, "Maren Krogh"), m.AttendanceRole.GUEST)
     with pytest.raises(errors.Conflict, match="Siv Ingebrigtsen står allerede i deltakerlisten \\(sekretariatet\\)"):
-        demo.add_substitute(meeting.id, person_id(demo, "Jon Kirknes"), person_id(demo, "Siv Ingebrigtsen"))
-    meeting2 = demo.find_meeting("NUIT", "2/2023")
+        demo.attendance.add_substitute(meeting.id, person_id(demo, "Jon Kirknes"), person_id(demo, "Siv Ingebrigtsen"))
+    meeting2 = demo.meetings.find("NUIT", "2/2023")
     with pytest.raises(errors.Conflict, match="Terje Wistner er medlem av NUIT"):
-        demo.add_attendee(meeting2.id, person_id(demo, "Terje Wistner"), m.AttendanceRole.GUEST)
+        demo.attendance.add_attendee(meeting2.id, person_id(demo, "Terje Wistner"), m.AttendanceRole.GUEST)
     with pytest.raises(errors.Conflict, match="er selv medlem av NUIT"):
-        demo.add_substitute(meeting2.id, person_id(demo, "Jon Kirknes"), person_id(demo, "Eva Buschmann"))
+        demo.attendance.add_substitute(meeting2.id, person_id(demo, "Jon Kirknes"), person_id(demo, "Eva Buschmann"))
     with pytest.raises(errors.Conflict, match="Medlemmer registreres"):
-        demo.add_attendee(meeting2.id, person_id(demo, "Georg Ranhoff"), m.AttendanceRole.MEMBER)
+        demo.attendance.add_attendee(meeting2.id, person_id(demo, "Georg Ranhoff"), m.AttendanceRole.MEMBER)
 
 
 def test_approved_minutes_lock_the_attendance(demo):
-    meeting = demo.find_meeting("NUIT", "1/2022")
+    meeting = demo.meetings.find("NUIT", "1/2022")
     assert meeting.status is m.MeetingStatus.MINUTES_APPROVED
-    before = demo.attendance(meeting.id)
-    assert demo.ensure_attendance(meeting.id) == before  # only read, never prefilled
+    before = demo.attendance.rows(meeting.id)
+    assert demo.attendance.ensure(meeting.id) == before  # only read, never prefilled
     with pytest.raises(errors.Conflict, match="godkjent og låst"):
-        demo.set_attendance_status(meeting.id, person_id(demo, "Jon Kirknes"), Status.PRESENT)
+        demo.attendance.set_status(meeting.id, person_id(demo, "Jon Kirknes"), Status.PRESENT)
+
+
+async def test_the_attendance_heading_says_locked_only_while_the_minutes_are_locked(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "1/2022")
+    archive.lock.unlock(meeting.id, "Feil i oppmøtet")
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        app.push_screen(AttendanceScreen(meeting.id))
+        await pilot.pause()
+        heading = lambda: str(app.screen.query_one("#attendance-heading", Static).render())  # noqa: E731
+        assert "låst" not in heading()
+        select(app.screen.query_one(MembersGrid), archive, "Jon Kirknes")
+        await pilot.press("t")  # unlocked: the attendance may change
+        await pilot.pause()
+        assert archive.attendance.row_of(meeting.id, person_id(archive, "Jon Kirknes")).status is Status.PRESENT
+        archive.lock.relock(meeting.id)
+        app.screen.reload()
+        await pilot.pause()
+        assert "referatet er godkjent og låst" in heading()
+    archive.close()
 
 
 def test_the_secretariat_is_prefilled_while_none_is_listed(demo):
-    meeting = demo.find_meeting("NUIT", "2/2023")
-    first = demo.ensure_attendance(meeting.id)
-    assert [demo.person(a.person_id).name for a in first] == [
+    meeting = demo.meetings.find("NUIT", "2/2023")
+    first = demo.attendance.ensure(meeting.id)
+    assert [demo.members.person(a.person_id).name for a in first] == [
         "Siv Ingebrigtsen", "Lucie Aunan", "Karen Lima", "Vibeke Jonassen Wang",
     ]
-    assert demo.ensure_attendance(meeting.id) == first
-    removed = demo.remove_attendance(first[0].id)
+    assert demo.attendance.ensure(meeting.id) == first
+    removed = demo.attendance.remove(first[0].id)
     assert removed.person_id == first[0].person_id
-    assert len(demo.ensure_attendance(meeting.id)) == 3
+    assert len(demo.attendance.ensure(meeting.id)) == 3
 
 
 def test_presence_at_an_item_follows_its_recorded_times(demo):
-    meeting = demo.find_meeting("NUIT", "1/2023")
-    item = demo.find_item("NUIT 8/23")
+    meeting = demo.meetings.find("NUIT", "1/2023")
+    item = demo.agenda.find_item("NUIT 8/23")
     # Planned 12.40–13.20; Kristin Brekke came at 13.20, Asbjørn Finstad left at 13.30.
-    planned = names(demo.present_at_item(item.id))
+    planned = names(demo.attendance.present_at_item(item.id))
     assert "Kristin Brekke" not in planned and "Asbjørn Finstad" in planned
     assert "Maren Krogh" in planned and "Anne-Lise Härter" not in planned
     assert "Siv Ingebrigtsen" not in planned  # staff do not count
-    demo.store.update(demo.item(item.id).model_copy(update={"started_at": dt.time(13, 25), "ended_at": dt.time(13, 50)}))
-    actual = names(demo.present_at_item(item.id))
+    demo.store.update(demo.agenda.item(item.id).model_copy(update={"started_at": dt.time(13, 25), "ended_at": dt.time(13, 50)}))
+    actual = names(demo.attendance.present_at_item(item.id))
     assert "Kristin Brekke" in actual and "Asbjørn Finstad" not in actual
     # Under way: from its start, for its planned length.
-    demo.store.update(demo.item(item.id).model_copy(update={"started_at": dt.time(13, 0), "ended_at": None}))
-    assert demo.item_span(item.id) == (dt.time(13, 0), dt.time(13, 40))
+    demo.store.update(demo.agenda.item(item.id).model_copy(update={"started_at": dt.time(13, 0), "ended_at": None}))
+    assert demo.agenda.item_span(item.id) == (dt.time(13, 0), dt.time(13, 40))
     assert meeting.id == item.meeting_id

@@ -81,7 +81,7 @@ def test_backup_and_restore_through_the_cli(demo_path, tmp_path):
     copy = Path(made.stdout.strip().rsplit(": ", 1)[1])
     assert copy.parent == demo_path.parent / "backups" and copy.exists()
     archive = Archive.open(demo_path)
-    archive.add_body("NY", "Et utvalg etter kopien")
+    archive.members.add_body("NY", "Et utvalg etter kopien")
     archive.close()
     refused = run("restore", copy, "--db", demo_path)
     assert refused.returncode == 2
@@ -158,11 +158,11 @@ def test_restore_into_a_new_file_and_over_a_broken_one(demo_path, tmp_path):
 def test_restore_while_the_app_has_the_file_open_is_seen_by_the_app(demo_path, tmp_path):
     copy = backups.backup(demo_path, tmp_path / "copy.sqlite")
     app = Archive.open(demo_path)  # the running app's connection
-    app.add_body("NY", "Etter kopien")
+    app.members.add_body("NY", "Etter kopien")
     backups.restore(copy, demo_path, force=True)
-    assert [b.short_name for b in app.bodies() if b.short_name == "NY"] == []
+    assert [b.short_name for b in app.members.bodies() if b.short_name == "NY"] == []
     assert app.store.integrity_problems() == []
-    app.add_body("NY2", "Skrevet etter gjenopprettingen")
+    app.members.add_body("NY2", "Skrevet etter gjenopprettingen")
     app.close()
     assert rows(demo_path, "SELECT short_name FROM bodies WHERE short_name LIKE 'NY%'") == [("NY2",)]
 

@@ -185,12 +185,12 @@ def small_archive(tmp_path_factory) -> Path:
     """An archive with one body, one meeting, two items and a remark: small enough to import often."""
     path = tmp_path_factory.mktemp("small") / "small.sqlite"
     archive = Archive.open(path)
-    body = archive.add_body("NUIT", "Prioriteringsutvalget")
-    meeting = archive.create_meeting(body.id, dt.date(2023, 2, 16), dt.time(9), dt.time(15), location="Oslo")
-    item = archive.agenda_items(meeting.id)[0]
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    meeting = archive.meetings.create(body.id, dt.date(2023, 2, 16), dt.time(9), dt.time(15), location="Oslo")
+    item = archive.agenda.items(meeting.id)[0]
     from nuit_tui.domain import models as m
 
-    archive.add_remark(m.Remark(item_id=item.id, speaker="KS", text="Enig"))
+    archive.minutes.add_remark(m.Remark(item_id=item.id, speaker="KS", text="Enig"))
     archive.close()
     return path
 
@@ -226,11 +226,11 @@ def test_the_registrys_validators_refuse_clearly_and_change_nothing(small_archiv
             before = state(archive)
             try:
                 if kind == "body":
-                    archive.create_body(first, second or "")
+                    archive.members.create_body(first, second or "")
                 elif kind == "organization":
-                    archive.add_organization(first, second)
+                    archive.members.add_organization(first, second)
                 else:
-                    archive.create_person(first, second, None)
+                    archive.members.create_person(first, second, None)
             except (errors.StoreError, ParseError) as exc:
                 norwegian(exc)
                 assert state(archive) == before
@@ -243,7 +243,7 @@ def test_the_registrys_validators_refuse_clearly_and_change_nothing(small_archiv
 def test_looking_up_meetings_and_cases_by_typed_text_refuses_clearly(small_archive, body, ref):
     archive = Archive.open(small_archive)
     try:
-        for lookup in (lambda: archive.find_meeting(body, ref), lambda: archive.find_item(ref, body_short_name=body)):
+        for lookup in (lambda: archive.meetings.find(body, ref), lambda: archive.agenda.find_item(ref, body_short_name=body)):
             try:
                 lookup()
             except (errors.StoreError, ParseError) as exc:

@@ -100,7 +100,7 @@ def test_demo_refuses_to_overwrite_an_archive_that_is_not_a_demo(tmp_path):
     from nuit_tui.services import Archive
 
     archive = Archive.open(db)
-    archive.add_body("NUIT", "Prioriteringsutvalget")
+    archive.members.add_body("NUIT", "Prioriteringsutvalget")
     archive.close()
     result = run("demo", "--no-tui", "--fresh", "--db", db)
     assert result.returncode == 2

@@ -393,11 +393,11 @@ def test_importing_adds_the_rows_for_every_body(archive):
 def test_re_importing_the_same_document_adds_nothing_and_keeps_edits(archive):
     import_deadlines(archive, TILDELINGSBREV)
     first = deadlines(archive)
-    edited = archive.update_deadline(first[0].model_copy(update={"title": "Regnskap 2022", "responsible": "Kari"}))
+    edited = archive.year_plan.update_deadline(first[0].model_copy(update={"title": "Regnskap 2022", "responsible": "Kari"}))
     report = import_deadlines(archive, TILDELINGSBREV)
     assert (report.added, report.updated, report.unchanged) == (0, 0, 20)
     assert len(deadlines(archive)) == 20
-    assert archive.deadline(edited.id).title == "Regnskap 2022"
+    assert archive.year_plan.deadline(edited.id).title == "Regnskap 2022"
 
 
 def test_a_changed_row_updates_its_deadline(archive):
@@ -451,7 +451,7 @@ def test_an_import_is_one_transaction(archive, monkeypatch):
 
 
 def test_a_body_by_short_name_or_name_and_an_unknown_body(archive):
-    nuit = archive.add_body("NUIT", "Prioriteringsutvalget")
+    nuit = archive.members.add_body("NUIT", "Prioriteringsutvalget")
     report = import_deadlines(archive, OPPDRAGSDOKUMENT, body="nuit")
     assert report.body_id == nuit.id and {d.body_id for d in deadlines(archive)} == {nuit.id}
     # Another body's copy of the same document is its own set of deadlines.
@@ -483,7 +483,7 @@ def files(tmp_path):
 
     db = tmp_path / "a.sqlite"
     archive = Archive.open(db)
-    archive.add_body("NUIT", "Prioriteringsutvalget")
+    archive.members.add_body("NUIT", "Prioriteringsutvalget")
     archive.close()
     document = tmp_path / "oppdrag.txt"
     document.write_text(OPPDRAGSDOKUMENT, encoding="utf-8")

@@ -7,11 +7,11 @@ from nuit_tui.domain.norwegian import clock
 
 
 def items(archive, meeting):
-    return [i for i in archive.agenda_items(meeting.id) if i.kind is m.EntryKind.ITEM]
+    return [i for i in archive.agenda.items(meeting.id) if i.kind is m.EntryKind.ITEM]
 
 
 def test_the_council_models_bodies(demo):
-    assert [(b.short_name, b.name) for b in demo.bodies()] == [
+    assert [(b.short_name, b.name) for b in demo.members.bodies()] == [
         ("NUIT", "Prioriteringsutvalget"),
         ("NEHS", "Nasjonalt e-helsestyre"),
         ("NEHR", "Nasjonalt e-helseråd"),
@@ -20,23 +20,23 @@ def test_the_council_models_bodies(demo):
 
 
 def test_meeting_1_2023_has_its_twelve_handled_items_with_decisions(demo):
-    meeting = demo.find_meeting("NUIT", "1/2023")
+    meeting = demo.meetings.find("NUIT", "1/2023")
     assert (meeting.date, meeting.start_time, meeting.end_time) == (dt.date(2023, 2, 16), dt.time(9), dt.time(16))
     assert meeting.location == "Microsoft Teams" and meeting.status is m.MeetingStatus.HELD
     cases = items(demo, meeting)
-    assert [demo.case_label(i) for i in cases] == [f"{n}/23" for n in range(1, 13)]
+    assert [demo.agenda.case_label(i) for i in cases] == [f"{n}/23" for n in range(1, 13)]
     assert all(i.state is m.ItemState.HANDLED for i in cases)
     assert cases[0].decision == "NUIT godkjenner innkalling og dagsorden."
     assert cases[3].title == "Målbilde og veikart for Helsenorge"
     assert cases[3].decision.splitlines()[0] == "1. NUIT er orientert om målbilde og revidert veikart for Helsenorge."
     assert len(cases[4].decision.splitlines()) == 4  # 5/23 decided four numbered points
     assert [i.item_type.value if i.item_type else None for i in cases[:4]] == ["Godkjenning", "Godkjenning", "Orientering", "Drøfting"]
-    assert demo.agenda(meeting.id).plan.overrun_minutes == 0
+    assert demo.agenda.for_meeting(meeting.id).plan.overrun_minutes == 0
 
 
 def test_remarks_are_attributed_to_organisations(demo):
-    item = demo.find_item("NUIT 4/23")
-    remarks = demo.remarks(item.id)
+    item = demo.agenda.find_item("NUIT 4/23")
+    remarks = demo.minutes.remarks(item.id)
     assert [r.speaker for r in remarks] == [
         "Legeforeningen",
         "Representant fra kommunal sektor",
@@ -45,14 +45,14 @@ def test_remarks_are_attributed_to_organisations(demo):
         "Helse Nord RHF",
     ]
     assert remarks[0].text.startswith("uttrykte bekymring for finansieringen av digital dialog")
-    assert demo.organization_by_id(remarks[4].organization_id).name == "Helse Nord RHF"
+    assert demo.members.organization_by_id(remarks[4].organization_id).name == "Helse Nord RHF"
     assert "Nina Linn Ulstein" in item.narrative
-    assert sum(len(demo.remarks(i.id)) for i in items(demo, demo.find_meeting("NUIT", "1/2023"))) >= 40
+    assert sum(len(demo.minutes.remarks(i.id)) for i in items(demo, demo.meetings.find("NUIT", "1/2023"))) >= 40
 
 
 def test_attendance_of_1_2023_is_as_the_minutes_record_it(demo):
-    meeting = demo.find_meeting("NUIT", "1/2023")
-    rows = {demo.person(a.person_id).name: a for a in demo.attendance(meeting.id)}
+    meeting = demo.meetings.find("NUIT", "1/2023")
+    rows = {demo.members.person(a.person_id).name: a for a in demo.attendance.rows(meeting.id)}
     members = [a for a in rows.values() if a.role is m.AttendanceRole.MEMBER]
     assert sum(a.status is m.AttendanceStatus.PRESENT for a in members) == 18
     assert rows["Asbjørn Finstad"].left_at == dt.time(13, 30)
@@ -62,23 +62,23 @@ def test_attendance_of_1_2023_is_as_the_minutes_record_it(demo):
     assert rows["Anne-Lise Härter"].status is m.AttendanceStatus.ABSENT_WITH_NOTICE
     substitute = rows["Maren Krogh"]
     assert substitute.role is m.AttendanceRole.SUBSTITUTE
-    assert demo.person(substitute.substitute_for_person_id).name == "Anne-Lise Härter"
-    assert demo.organization_by_id(substitute.organization_id).name == "Apotekforeningen"
+    assert demo.members.person(substitute.substitute_for_person_id).name == "Anne-Lise Härter"
+    assert demo.members.organization_by_id(substitute.organization_id).name == "Apotekforeningen"
     secretariat = [n for n, a in rows.items() if a.role is m.AttendanceRole.SECRETARIAT]
     assert secretariat == ["Siv Ingebrigtsen", "Lucie Aunan", "Karen Lima", "Vibeke Jonassen Wang"]
     assert "Odd Ruud" not in rows
 
 
 def test_the_member_list_of_a_past_meeting_stays_as_it_was(demo):
-    nuit = demo.body("NUIT")
-    names = lambda day: [demo.person(ms.person_id).name for ms in demo.members_on(nuit.id, day) if ms.role is m.MembershipRole.MEMBER]  # noqa: E731
+    nuit = demo.members.body("NUIT")
+    names = lambda day: [demo.members.person(ms.person_id).name for ms in demo.members.members_on(nuit.id, day) if ms.role is m.MembershipRole.MEMBER]  # noqa: E731
     assert "Odd Ruud" not in names(dt.date(2023, 2, 16))
     may = names(dt.date(2023, 5, 25))
     assert len(may) == 20 and may[0] == "Mariann Hornnes" and may[-1] == "Bodil Rabben" and "Odd Ruud" in may
 
 
 def test_meeting_2_2023_agenda_is_the_notices(demo):
-    agenda = demo.agenda(demo.find_meeting("NUIT", "2/2023").id)
+    agenda = demo.agenda.for_meeting(demo.meetings.find("NUIT", "2/2023").id)
     assert agenda.meeting.status is m.MeetingStatus.NOTICE_SENT
     assert agenda.meeting.location == "Direktoratet for e-helse, Verkstedveien 1, Oslo. Møterom 4117"
     table = [(row.case_number, row.item.title if row.item.is_break else "", clock(row.start)) for row in agenda.rows]
@@ -90,27 +90,27 @@ def test_meeting_2_2023_agenda_is_the_notices(demo):
 
 
 def test_meeting_2_2023_items_carry_proposals_attachments_and_people(demo):
-    item = demo.find_item("NUIT 17/23")
+    item = demo.agenda.find_item("NUIT 17/23")
     assert item.item_type is m.ItemType.DROFTING
     assert item.proposed_decision.startswith("NUIT drøftet innspill til indikatorer for Nasjonal helse- og samhandlingsplan")
-    assert [(a.label, a.title) for a in demo.attachments(item.id)] == [
+    assert [(a.label, a.title) for a in demo.agenda.attachments(item.id)] == [
         ("Vedlegg 4", "Toppnotat Forslag til måleindikatorer til Nasjonal helse- og samhandlingsplan"),
         ("Vedlegg 4A", "Notat_Oppdrag om indikatorer TB 2023"),
     ]
-    orientering = demo.find_item("NUIT 15/23")
-    assert [p.name for p in demo.item_people(orientering.id, m.PersonRole.PRESENTER)] == [
+    orientering = demo.agenda.find_item("NUIT 15/23")
+    assert [p.name for p in demo.agenda.item_people(orientering.id, m.PersonRole.PRESENTER)] == [
         "Siv Ingebrigtsen", "Håvard Kolle Riis", "Heidi Amundsen"
     ]
-    assert [p.name for p in demo.item_people(orientering.id, m.PersonRole.CASE_OFFICER)] == ["Vibeke Jonassen Wang"]
-    assert demo.find_item("NUIT 20/23").proposed_decision.startswith("1. NUIT drøfter status")
-    assert demo.find_item("NUIT 16/23").purpose.startswith("Formålet med saken er å få innspill")
+    assert [p.name for p in demo.agenda.item_people(orientering.id, m.PersonRole.CASE_OFFICER)] == ["Vibeke Jonassen Wang"]
+    assert demo.agenda.find_item("NUIT 20/23").proposed_decision.startswith("1. NUIT drøfter status")
+    assert demo.agenda.find_item("NUIT 16/23").purpose.startswith("Formålet med saken er å få innspill")
 
 
 def test_25_23_cites_its_nine_earlier_handlings(demo):
-    earlier = demo.earlier_handlings(demo.find_item("NUIT 25/23").id)
-    assert [demo.case_label(i, with_body=True) for i in earlier] == [
+    earlier = demo.agenda.earlier_handlings(demo.agenda.find_item("NUIT 25/23").id)
+    assert [demo.agenda.case_label(i, with_body=True) for i in earlier] == [
         "NUFA 12/21", "NUIT 15/21", "NEHS 18/21", "NUFA 30/21", "NUIT 36/21",
         "NEHS 36/21", "NUIT 8/22", "NEHS 22/22", "NEHR 35/22",
     ]
-    assert [demo.meeting(i.meeting_id).date for i in earlier][-1] == dt.date(2022, 9, 21)
+    assert [demo.meetings.get(i.meeting_id).date for i in earlier][-1] == dt.date(2022, 9, 21)
     assert earlier[6].decision.startswith("NUIT anbefaler at høringsversjonen av strategi for digital sikkerhet i helse- og omsorgssektoren")

@@ -27,7 +27,7 @@ async def test_an_autosave_during_a_failing_export_is_kept(demo_path, monkeypatc
 
     monkeypatch.setattr(ics, "fold", stalled_then_full_disk)
     archive = Archive.open(demo_path)
-    item = archive.find_item("18/23", body_short_name="NUIT")
+    item = archive.agenda.find_item("18/23", body_short_name="NUIT")
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -38,7 +38,7 @@ async def test_an_autosave_during_a_failing_export_is_kept(demo_path, monkeypatc
         assert await asyncio.to_thread(inside.wait, 10)  # the export is writing, its transaction open
         # An autosave meanwhile (from a thread: with the fix it waits for the export's lock).
         saved = threading.Thread(
-            target=lambda: archive.update_item(item.model_copy(update={"narrative": "Skrevet under eksporten"}))
+            target=lambda: archive.agenda.update_item(item.model_copy(update={"narrative": "Skrevet under eksporten"}))
         )
         saved.start()
         go.set()  # the disk is full: the export fails and rolls back

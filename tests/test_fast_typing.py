@@ -58,8 +58,8 @@ def field(app, selector: str) -> str:
 
 
 def first_item(archive):
-    meeting = archive.find_meeting("NUIT", "2/2023")
-    return archive.agenda(meeting.id).rows[0].item
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    return archive.agenda.for_meeting(meeting.id).rows[0].item
 
 
 async def sit_in_title(app, pilot) -> None:
@@ -91,7 +91,7 @@ async def test_a_whole_meeting_typed_in_one_burst_is_saved(demo_path):
             await pilot.press("n", *"25.5.2024", "tab", "tab", "tab", *"Møterom 4", "enter")
         await settle(pilot, lambda: isinstance(app.screen, AgendaScreen))
         assert isinstance(app.screen, AgendaScreen)
-        meeting = archive.meeting(app.screen.meeting_id)
+        meeting = archive.meetings.get(app.screen.meeting_id)
         assert (meeting.date, meeting.start_time, meeting.location) == (dt.date(2024, 5, 25), dt.time(9), "Møterom 4")
     archive.close()
 
@@ -114,7 +114,7 @@ async def test_keys_before_the_opening_key_stay_with_the_screen_below(demo_path)
 
 async def test_break_form_gets_its_title_and_saves_it(demo_path):
     archive = Archive.open(demo_path)
-    meeting = archive.find_meeting("NUIT", "2/2023")
+    meeting = archive.meetings.find("NUIT", "2/2023")
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(AgendaScreen(meeting.id))
@@ -126,14 +126,14 @@ async def test_break_form_gets_its_title_and_saves_it(demo_path):
         assert field(app, "#title") == "Kaffe og kake"
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, AgendaScreen))
-        titles = [row.item.title for row in archive.agenda(meeting.id).rows]
+        titles = [row.item.title for row in archive.agenda.for_meeting(meeting.id).rows]
         assert "Kaffe og kake" in titles
     archive.close()
 
 
 async def test_new_item_screen_gets_the_title_typed_right_after_n(demo_path):
     archive = Archive.open(demo_path)
-    meeting = archive.find_meeting("NUIT", "2/2023")
+    meeting = archive.meetings.find("NUIT", "2/2023")
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(AgendaScreen(meeting.id))
@@ -146,7 +146,7 @@ async def test_new_item_screen_gets_the_title_typed_right_after_n(demo_path):
         item_id = app.screen.item_id
         await pilot.press("escape")  # saves as it leaves
         await settle(pilot, lambda: isinstance(app.screen, AgendaScreen))
-        assert archive.item(item_id).title == "Budsjett 2025"
+        assert archive.agenda.item(item_id).title == "Budsjett 2025"
     archive.close()
 
 
@@ -168,7 +168,7 @@ async def test_text_after_ctrl_o_goes_to_the_attachment_form_not_the_item(demo_p
         assert field(app, "#title") == item.title
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, MeetingsScreen))
-        assert archive.item(item.id).title == item.title
+        assert archive.agenda.item(item.id).title == item.title
     archive.close()
 
 
@@ -220,7 +220,7 @@ async def test_keys_typed_before_a_priority_opening_key_are_not_the_forms(demo_p
             await settle(pilot, lambda: isinstance(app.screen, AttachmentFormScreen) and field(app, "#title") == "Saksfremlegg")
             assert isinstance(app.screen, AttachmentFormScreen), before
             assert field(app, "#title") == "Saksfremlegg", before
-            assert archive.attachments(item.id) == [], before  # nothing saved behind the user's back
+            assert archive.agenda.attachments(item.id) == [], before  # nothing saved behind the user's back
             app.screen.dismiss(None)
             await settle(pilot, lambda: isinstance(app.screen, ItemScreen))
             app.screen.query_one("#title", Input).focus()

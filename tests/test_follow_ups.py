@@ -20,25 +20,25 @@ TODAY = dt.date(2023, 9, 1)
 @pytest.fixture
 def council(archive):
     """NUIT with a held meeting (two follow-ups) and a planned one; NEHS with one follow-up."""
-    nuit = archive.add_body("NUIT", "Prioriteringsutvalget")
-    nehs = archive.add_body("NEHS", "Nasjonalt e-helsestyre")
-    first = archive.create_meeting(nuit.id, dt.date(2023, 2, 16), dt.time(9), dt.time(15), location="Teams")
-    second = archive.create_meeting(nuit.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), location="Teams")
-    other = archive.create_meeting(nehs.id, dt.date(2023, 3, 1), dt.time(9), dt.time(15))
-    archive.set_meeting_status(first.id, m.MeetingStatus.NOTICE_SENT)
-    archive.set_meeting_status(first.id, m.MeetingStatus.HELD)
-    journal = archive.add_item(first.id, m.AgendaItem(meeting_id=first.id, title="Felles journalløft", item_type=m.ItemType.DROFTING))
-    helsenorge = archive.add_item(first.id, m.AgendaItem(meeting_id=first.id, title="Helsenorge"))
-    strategy = archive.add_item(other.id, m.AgendaItem(meeting_id=other.id, title="Strategi"))
+    nuit = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    nehs = archive.members.add_body("NEHS", "Nasjonalt e-helsestyre")
+    first = archive.meetings.create(nuit.id, dt.date(2023, 2, 16), dt.time(9), dt.time(15), location="Teams")
+    second = archive.meetings.create(nuit.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), location="Teams")
+    other = archive.meetings.create(nehs.id, dt.date(2023, 3, 1), dt.time(9), dt.time(15))
+    archive.meetings.set_status(first.id, m.MeetingStatus.NOTICE_SENT)
+    archive.meetings.set_status(first.id, m.MeetingStatus.HELD)
+    journal = archive.agenda.add_item(first.id, m.AgendaItem(meeting_id=first.id, title="Felles journalløft", item_type=m.ItemType.DROFTING))
+    helsenorge = archive.agenda.add_item(first.id, m.AgendaItem(meeting_id=first.id, title="Helsenorge"))
+    strategy = archive.agenda.add_item(other.id, m.AgendaItem(meeting_id=other.id, title="Strategi"))
     f = {
-        "gjennomgang": archive.add_follow_up(m.FollowUp(
+        "gjennomgang": archive.follow_ups.add(m.FollowUp(
             item_id=journal.id, description="Invitere til gjennomgang med aktørene", responsible="Direktoratet for e-helse",
             due_date=dt.date(2023, 8, 31),
         )),
-        "innkalling": archive.add_follow_up(m.FollowUp(
+        "innkalling": archive.follow_ups.add(m.FollowUp(
             item_id=helsenorge.id, description="Sende ut en oppdatert innkalling", responsible="Helse Sør-Øst RHF",
         )),
-        "strategi": archive.add_follow_up(m.FollowUp(
+        "strategi": archive.follow_ups.add(m.FollowUp(
             item_id=strategy.id, description="Legge fram strategien", responsible="KS", due_date=dt.date(2023, 9, 1),
         )),
     }
@@ -60,93 +60,93 @@ def test_the_register_by_status_around_a_fixed_today(council):
     archive, *_, f = council
 
     def ids(**kwargs):
-        return [row.id for row in archive.follow_up_register(**kwargs)]
+        return [row.id for row in archive.follow_ups.register(**kwargs)]
 
     # Open ones first, the earliest deadline on top; none at all comes last.
     assert ids(today=TODAY, status="open") == [f["gjennomgang"].id, f["strategi"].id, f["innkalling"].id]
     assert ids(today=TODAY, status="overdue") == [f["gjennomgang"].id]
     assert ids(today=dt.date(2023, 8, 31), status="overdue") == []
     assert ids(today=dt.date(2023, 9, 2), status="overdue") == [f["gjennomgang"].id, f["strategi"].id]
-    [row] = archive.follow_up_register(today=TODAY, status="overdue")
+    [row] = archive.follow_ups.register(today=TODAY, status="overdue")
     assert (row.status, row.status_label, row.case, row.meeting_ref, row.body) == ("overdue", "Forfalt", "NUIT 3/23", "1/2023", "NUIT")
     assert ids(today=TODAY, status="done") == []
     with pytest.raises(errors.Conflict):
-        archive.follow_up_register(today=TODAY, status="late")
+        archive.follow_ups.register(today=TODAY, status="late")
 
 
 def test_the_register_by_body_and_responsible(council):
     archive, nuit, nehs, *_, f = council
-    assert [r.id for r in archive.follow_up_register(today=TODAY, body_id=nehs.id)] == [f["strategi"].id]
-    assert len(archive.follow_up_register(today=TODAY, body_id=nuit.id)) == 2
+    assert [r.id for r in archive.follow_ups.register(today=TODAY, body_id=nehs.id)] == [f["strategi"].id]
+    assert len(archive.follow_ups.register(today=TODAY, body_id=nuit.id)) == 2
     # Any letter case, æøå too, and words in any order.
-    assert [r.id for r in archive.follow_up_register(today=TODAY, responsible="sør-øst helse")] == [f["innkalling"].id]
-    assert [r.id for r in archive.follow_up_register(today=TODAY, responsible="E-HELSE")] == [f["gjennomgang"].id]
+    assert [r.id for r in archive.follow_ups.register(today=TODAY, responsible="sør-øst helse")] == [f["innkalling"].id]
+    assert [r.id for r in archive.follow_ups.register(today=TODAY, responsible="E-HELSE")] == [f["gjennomgang"].id]
 
 
 def test_close_with_a_note_and_a_date_and_reopen(council):
     archive, _, _, first, *_, f = council
     # The source meeting's minutes are approved and locked: tracking goes on.
-    archive.set_meeting_status(first.id, m.MeetingStatus.MINUTES_APPROVED)
-    closed = archive.close_follow_up(f["gjennomgang"].id, on=dt.date(2023, 9, 5), note="Møte holdt 5. september")
+    archive.meetings.set_status(first.id, m.MeetingStatus.MINUTES_APPROVED)
+    closed = archive.follow_ups.close(f["gjennomgang"].id, on=dt.date(2023, 9, 5), note="Møte holdt 5. september")
     assert (closed.status, closed.closed_on, closed.closing_note) == (m.FollowUpStatus.DONE, dt.date(2023, 9, 5), "Møte holdt 5. september")
-    [row] = archive.follow_up_register(today=dt.date(2023, 10, 1), status="done")
+    [row] = archive.follow_ups.register(today=dt.date(2023, 10, 1), status="done")
     assert (row.id, row.overdue, row.status_label) == (closed.id, False, "Utført")
-    assert [r.id for r in archive.follow_up_register(today=dt.date(2023, 10, 1), status="overdue")] == [f["strategi"].id]
+    assert [r.id for r in archive.follow_ups.register(today=dt.date(2023, 10, 1), status="overdue")] == [f["strategi"].id]
     with pytest.raises(errors.Conflict):
-        archive.close_follow_up(closed.id, on=TODAY)
-    reopened = archive.reopen_follow_up(closed.id)
+        archive.follow_ups.close(closed.id, on=TODAY)
+    reopened = archive.follow_ups.reopen(closed.id)
     assert (reopened.status, reopened.closed_on, reopened.closing_note) == (m.FollowUpStatus.OPEN, None, "")
     with pytest.raises(errors.Conflict):
-        archive.reopen_follow_up(closed.id)
-    assert [r.id for r in archive.follow_up_register(today=TODAY, status="overdue")] == [closed.id]
+        archive.follow_ups.reopen(closed.id)
+    assert [r.id for r in archive.follow_ups.register(today=TODAY, status="overdue")] == [closed.id]
 
 
 def test_open_follow_ups_are_carried_to_the_bodys_next_meeting(council):
     archive, nuit, _, first, second, other, f = council
-    pending = archive.follow_ups_for_meeting(second.id)
+    pending = archive.follow_ups.for_meeting(second.id)
     assert [r.id for r in pending] == [f["gjennomgang"].id, f["innkalling"].id]
-    assert archive.open_follow_up_count(second.id) == 2
+    assert archive.follow_ups.open_count(second.id) == 2
     # Not on the meeting they came from, nor in another body.
-    assert archive.follow_ups_for_meeting(first.id) == []
-    assert [r.id for r in archive.follow_ups_for_meeting(other.id)] == []
+    assert archive.follow_ups.for_meeting(first.id) == []
+    assert [r.id for r in archive.follow_ups.for_meeting(other.id)] == []
 
-    item = archive.carry_follow_up(second.id, f["gjennomgang"].id)
+    item = archive.follow_ups.carry(second.id, f["gjennomgang"].id)
     assert item.title == "Oppfølging: Invitere til gjennomgang med aktørene" == carry_title(f["gjennomgang"])
     assert item.item_type is m.ItemType.ORIENTERING
     assert item.proposed_decision == "NUIT tar orienteringen til etterretning."
     assert "Oppfølging av NUIT 3/23 (16.2.23)" in item.description and "Frist: 31.8.2023" in item.description
-    titles = [row.item.title for row in archive.agenda(second.id).rows]
+    titles = [row.item.title for row in archive.agenda.for_meeting(second.id).rows]
     assert titles[-2:] == [item.title, "Eventuelt"]
-    assert [e.title for e in archive.earlier_handlings(item.id)] == ["Felles journalløft"]
-    assert [r.carried for r in archive.follow_ups_for_meeting(second.id)] == [True, False]
+    assert [e.title for e in archive.agenda.earlier_handlings(item.id)] == ["Felles journalløft"]
+    assert [r.carried for r in archive.follow_ups.for_meeting(second.id)] == [True, False]
     with pytest.raises(errors.Conflict, match="allerede på saklisten"):
-        archive.carry_follow_up(second.id, f["gjennomgang"].id)
+        archive.follow_ups.carry(second.id, f["gjennomgang"].id)
     with pytest.raises(errors.Conflict):
-        archive.carry_follow_up(second.id, f["strategi"].id)  # another body's
+        archive.follow_ups.carry(second.id, f["strategi"].id)  # another body's
 
 
 def test_what_was_closed_before_the_meeting_is_not_carried(council):
     archive, _, _, _, second, _, f = council
-    archive.close_follow_up(f["innkalling"].id, on=dt.date(2023, 5, 1))
-    archive.close_follow_up(f["gjennomgang"].id, on=dt.date(2023, 5, 25))  # on the day: still open when summoned
-    assert [r.id for r in archive.follow_ups_for_meeting(second.id)] == [f["gjennomgang"].id]
-    assert archive.open_follow_up_count(second.id) == 0
+    archive.follow_ups.close(f["innkalling"].id, on=dt.date(2023, 5, 1))
+    archive.follow_ups.close(f["gjennomgang"].id, on=dt.date(2023, 5, 25))  # on the day: still open when summoned
+    assert [r.id for r in archive.follow_ups.for_meeting(second.id)] == [f["gjennomgang"].id]
+    assert archive.follow_ups.open_count(second.id) == 0
 
 
 def test_only_a_meeting_in_preparation_takes_follow_ups(council):
     archive, _, _, _, second, _, f = council
-    archive.set_meeting_status(second.id, m.MeetingStatus.NOTICE_SENT)
-    archive.carry_follow_up(second.id, f["innkalling"].id)
-    archive.set_meeting_status(second.id, m.MeetingStatus.HELD)
+    archive.meetings.set_status(second.id, m.MeetingStatus.NOTICE_SENT)
+    archive.follow_ups.carry(second.id, f["innkalling"].id)
+    archive.meetings.set_status(second.id, m.MeetingStatus.HELD)
     with pytest.raises(errors.Conflict, match="ikke under forberedelse"):
-        archive.carry_follow_up(second.id, f["gjennomgang"].id)
+        archive.follow_ups.carry(second.id, f["gjennomgang"].id)
 
 
 def test_an_exempt_source_stays_exempt_on_the_agenda_and_in_the_public_notice(council):
     archive, _, _, first, second, _, f = council
-    source = archive.item(f["innkalling"].item_id)
-    archive.update_item(source.model_copy(update={"exempt": True, "exempt_basis": "offl. § 14"}))
-    item = archive.carry_follow_up(second.id, f["innkalling"].id)
+    source = archive.agenda.item(f["innkalling"].item_id)
+    archive.agenda.update_item(source.model_copy(update={"exempt": True, "exempt_basis": "offl. § 14"}))
+    item = archive.follow_ups.carry(second.id, f["innkalling"].id)
     assert (item.exempt, item.exempt_basis, item.title_exempt) == (True, "offl. § 14", True)
     public = render(build_notice(archive, second.id, public=True), "md").decode()
     assert "Sende ut en oppdatert innkalling" not in public
@@ -170,5 +170,5 @@ def test_the_notice_prints_the_open_follow_ups_in_every_format(council):
     cells = {cell.text for table in word.tables for row in table.rows for cell in row.cells}
     assert {"Invitere til gjennomgang med aktørene", "Helse Sør-Øst RHF"} <= cells
     # Without follow-ups the notice has no such section.
-    first_notice = render(build_notice(archive, archive.meetings_page(None, year=2023, limit=9)[-1].id, public=False), "md")
+    first_notice = render(build_notice(archive, archive.meetings.page(None, year=2023, limit=9)[-1].id, public=False), "md")
     assert "Oppfølging fra tidligere møter" not in first_notice.decode()

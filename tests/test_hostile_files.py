@@ -316,9 +316,9 @@ def test_a_read_only_archive_opens_read_only_and_refuses_edits_with_a_message(re
     archive = Archive.open(read_only_file)
     try:
         assert archive.store.read_only == "filen er skrivebeskyttet"
-        assert archive.bodies()
+        assert archive.members.bodies()
         with pytest.raises(errors.ReadOnlyDatabase) as info:
-            archive.add_body("NY", "Nytt utvalg")
+            archive.members.add_body("NY", "Nytt utvalg")
         assert "skrivebeskyttet" in str(info.value) and "ikke lagret" in str(info.value)
     finally:
         archive.close()
@@ -379,7 +379,7 @@ def test_a_write_that_meets_a_full_disk_is_a_message_not_a_crash(demo_path, monk
 
         monkeypatch.setattr(archive.store, "conn", FullConnection())
         with pytest.raises(errors.DiskFull) as info:
-            archive.add_body("NY", "Nytt utvalg")
+            archive.members.add_body("NY", "Nytt utvalg")
         assert "Disken er full" in str(info.value) and "ikke lagret" in str(info.value)
     finally:
         monkeypatch.undo()

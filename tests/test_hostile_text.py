@@ -178,10 +178,10 @@ def test_a_stored_archive_id_with_line_breaks_gives_exactly_the_archives_events(
 
 
 def test_an_attachment_location_with_angle_brackets_is_no_html_in_the_markdown_notice(demo):
-    item = demo.find_item("17/23", body_short_name="NUIT")
+    item = demo.agenda.find_item("17/23", body_short_name="NUIT")
     for location in ("https://ehelse.no/x<img src=x onerror=alert(1) ", "C:\\Sak <script>alert(1)</script>", "https://a\\"):
-        demo.add_attachment(m.Attachment(item_id=item.id, label="Vedlegg 9", title="Se <b>her</b>", location=location))
-    meeting = demo.find_meeting("NUIT", "2/2023")
+        demo.agenda.add_attachment(m.Attachment(item_id=item.id, label="Vedlegg 9", title="Se <b>her</b>", location=location))
+    meeting = demo.meetings.find("NUIT", "2/2023")
     text = registry.render(build_notice(demo, meeting.id, public=False), "md").decode()
     assert markdown_html_tokens(text) == []
     assert "(<https://ehelse.no/x%3Cimg%20src=x%20onerror=alert(1)>)" in text
@@ -210,7 +210,7 @@ def test_a_deadline_stored_on_31_12_9999_does_not_stop_the_calendar_the_wheel_or
         ET.parse(tmp_path / "w.svg")
     archive = Archive.open(demo_path)
     try:
-        assert archive.year_entries(2200) == []
+        assert archive.year_plan.entries(2200) == []
         [kept] = archive.store.find(m.Deadline, "title = 'Evig frist'")  # read back as stored
         assert kept.date == dt.date(9999, 12, 31)
         document = json.loads(export_json(archive))  # the JSON export shows it as it is …
@@ -275,12 +275,12 @@ def test_every_text_field_of_every_record_is_cleaned_and_every_date_checked():
 
 
 def test_a_record_made_or_changed_with_controls_is_stored_without_them(archive):
-    body = archive.add_body("NUIT", "Nasjonal\x1b]0;x\x07 utvalg\r\n")
+    body = archive.members.add_body("NUIT", "Nasjonal\x1b]0;x\x07 utvalg\r\n")
     assert body.name == "Nasjonal]0;x utvalg"
     # model_copy skips validation: the store's write seam cleans all the same.
-    meeting = archive.create_meeting(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), standard_items=False)
-    item = archive.add_item(meeting.id)
-    item = archive.update_item(item.model_copy(update={"title": "Tittel\x00\x01", "decision": "a\r\nb\x85c\ud800"}))
+    meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), standard_items=False)
+    item = archive.agenda.add_item(meeting.id)
+    item = archive.agenda.update_item(item.model_copy(update={"title": "Tittel\x00\x01", "decision": "a\r\nb\x85c\ud800"}))
     assert (item.title, item.decision) == ("Tittel", "a\nbc")
     row = archive.store.conn.execute("SELECT title, decision FROM agenda_items WHERE id = ?", [item.id]).fetchone()
     assert row == ("Tittel", "a\nbc")
@@ -358,29 +358,29 @@ def hostile_template(tmp_path_factory) -> dict:
     path = tmp_path_factory.mktemp("hostile") / "base.sqlite"
     archive = Archive.open(path)
     try:
-        body = archive.add_body("NUIT", "Prioriteringsutvalget")
-        org = archive.add_organization("KS")
-        p1 = archive.add_person("Kari Nordmann", org.id)
-        p2 = archive.add_person("Ola Nordmann", org.id)
+        body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+        org = archive.members.add_organization("KS")
+        p1 = archive.members.add_person("Kari Nordmann", org.id)
+        p2 = archive.members.add_person("Ola Nordmann", org.id)
         for person in (p1, p2):
-            archive.add_membership(m.Membership(person_id=person.id, body_id=body.id, organization_id=org.id))
-        first = archive.create_meeting(body.id, dt.date(2023, 2, 16), dt.time(9), dt.time(15), standard_items=False)
-        earlier = archive.add_item(first.id, m.AgendaItem(meeting_id=first.id, title="Tidligere sak", decision="Vedtatt", duration_minutes=30))
-        meeting = archive.create_meeting(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), standard_items=False)
+            archive.members.add_membership(m.Membership(person_id=person.id, body_id=body.id, organization_id=org.id))
+        first = archive.meetings.create(body.id, dt.date(2023, 2, 16), dt.time(9), dt.time(15), standard_items=False)
+        earlier = archive.agenda.add_item(first.id, m.AgendaItem(meeting_id=first.id, title="Tidligere sak", decision="Vedtatt", duration_minutes=30))
+        meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), standard_items=False)
         for status in (m.MeetingStatus.NOTICE_SENT, m.MeetingStatus.HELD):
-            archive.set_meeting_status(meeting.id, status)
-        items = [archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title=f"Sak {n}", duration_minutes=30)) for n in "AB"]
-        archive.link_earlier(items[0].id, earlier.id)
-        archive.set_item_people(items[0].id, m.PersonRole.PRESENTER, [p1.id])
-        archive.set_item_people(items[1].id, m.PersonRole.CASE_OFFICER, [p2.id])
+            archive.meetings.set_status(meeting.id, status)
+        items = [archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title=f"Sak {n}", duration_minutes=30)) for n in "AB"]
+        archive.agenda.link_earlier(items[0].id, earlier.id)
+        archive.agenda.set_item_people(items[0].id, m.PersonRole.PRESENTER, [p1.id])
+        archive.agenda.set_item_people(items[1].id, m.PersonRole.CASE_OFFICER, [p2.id])
         attachments = [
-            archive.add_attachment(m.Attachment(item_id=item.id, label="Vedlegg 1", title="Notat", location=location))
+            archive.agenda.add_attachment(m.Attachment(item_id=item.id, label="Vedlegg 1", title="Notat", location=location))
             for item, location in zip(items, ("https://ehelse.no/a", "C:\\notat.docx"), strict=True)
         ]
-        attendance = [archive.add_attendance(m.Attendance(meeting_id=meeting.id, person_id=p.id)) for p in (p1, p2)]
-        remarks = [archive.add_remark(m.Remark(item_id=item.id, speaker="KS", text="Innspill")) for item in items]
-        follow_ups = [archive.add_follow_up(m.FollowUp(item_id=item.id, description="Følg opp", due_date=dt.date(2023, 8, 1))) for item in items]
-        deadlines = [archive.add_deadline(m.Deadline(date=dt.date(2023, 3, n), title=f"Frist {n}", body_id=body.id)) for n in (1, 2)]
+        attendance = [archive.attendance.add(m.Attendance(meeting_id=meeting.id, person_id=p.id)) for p in (p1, p2)]
+        remarks = [archive.minutes.add_remark(m.Remark(item_id=item.id, speaker="KS", text="Innspill")) for item in items]
+        follow_ups = [archive.follow_ups.add(m.FollowUp(item_id=item.id, description="Følg opp", due_date=dt.date(2023, 8, 1))) for item in items]
+        deadlines = [archive.year_plan.add_deadline(m.Deadline(date=dt.date(2023, 3, n), title=f"Frist {n}", body_id=body.id)) for n in (1, 2)]
         return {
             "path": path, "body": body.id, "org": org.id, "people": (p1.id, p2.id), "meeting": meeting.id,
             "items": tuple(i.id for i in items), "attachments": tuple(a.id for a in attachments),
@@ -425,15 +425,15 @@ def _write_through_models(archive: Archive, ids: dict, text: str) -> None:
     body = store.get(m.Body, ids["body"])
     store.update(body.model_copy(update={"short_name": _name(text, 30)}))
     store.update(store.get(m.Person, ids["people"][0]).model_copy(update={"name": _name(text, 300), "email": text}))
-    item = archive.item(ids["items"][0])
-    archive.update_item(item.model_copy(update={
+    item = archive.agenda.item(ids["items"][0])
+    archive.agenda.update_item(item.model_copy(update={
         "title": f"Hostil {text}", "description": text, "purpose": text, "background": text,
         "proposed_decision": text, "decision": text, "narrative": text, "exempt_basis": text,
     }))
     store.update(store.get(m.Attachment, ids["attachments"][0]).model_copy(update={"label": text, "title": text}))
     store.update(store.get(m.Attendance, ids["attendance"][0]).model_copy(update={"note": text}))
-    archive.add_remark(m.Remark(item_id=item.id, speaker=text, text=f"Hostil {text}"))
-    archive.add_follow_up(m.FollowUp(item_id=item.id, description=text, responsible=text, closing_note=text))
+    archive.minutes.add_remark(m.Remark(item_id=item.id, speaker=text, text=f"Hostil {text}"))
+    archive.follow_ups.add(m.FollowUp(item_id=item.id, description=text, responsible=text, closing_note=text))
     deadline = store.get(m.Deadline, ids["deadlines"][0])
     store.update(deadline.model_copy(update={
         "title": _name(text, 300), "description": text, "category": text, "source": text, "responsible": text,
@@ -474,7 +474,7 @@ def _every_export_is_valid(ids: dict, text: str, *, public: tuple[bool, ...]) ->
                     _check_markdown(registry.render(doc, "md"))
                 data = export_ics(archive, public=variant, out=folder / "a.ics").read_bytes()
                 _check_ics(data, ids["events"], archive)
-                svg = archive.export_wheel(2023, public=variant, out=folder / "w.svg").read_bytes()
+                svg = archive.year_plan.export_wheel(2023, public=variant, out=folder / "w.svg").read_bytes()
                 assert xml_tags(ET.fromstring(svg)) <= SVG_TAGS
             json.loads(export_json(archive))
         finally:

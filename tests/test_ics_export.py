@@ -31,19 +31,19 @@ SECRET_DEADLINE_TEXT = "Tilbudet fra leverandøren, ikke for offentligheten"
 @pytest.fixture
 def plan(demo):
     """The demo with deadlines: one for every body, one NUIT's, one NEHS', one exempt."""
-    bodies = {b.short_name: b.id for b in demo.bodies()}
+    bodies = {b.short_name: b.id for b in demo.members.bodies()}
     added = {
-        "shared": demo.add_deadline(
+        "shared": demo.year_plan.add_deadline(
             m.Deadline(date=dt.date(2023, 2, 15), title="Innspill til revidert budsjett for 2022",
                        category="Etatsstyring", reminder_days=3, description="Fra tildelingsbrevet; «frist» for NUIT, NEHS")
         ),
-        "nuit": demo.add_deadline(
+        "nuit": demo.year_plan.add_deadline(
             m.Deadline(body_id=bodies["NUIT"], date=dt.date(2023, 5, 13), title="Sakspapirer til møte 2/2023 sendes ut")
         ),
-        "nehs": demo.add_deadline(
+        "nehs": demo.year_plan.add_deadline(
             m.Deadline(body_id=bodies["NEHS"], date=dt.date(2023, 3, 1), title="Etatsstyringsmøte NEHS")
         ),
-        "exempt": demo.add_deadline(
+        "exempt": demo.year_plan.add_deadline(
             m.Deadline(body_id=bodies["NUIT"], date=dt.date(2023, 6, 1), title=SECRET_DEADLINE,
                        description=SECRET_DEADLINE_TEXT, exempt=True)
         ),
@@ -153,7 +153,7 @@ def test_calendar_header_and_event_properties_for_outlook(plan, tmp_path):
 
     blocks = {prop(b, "UID"): b for b in vevent_blocks(data)}
     archive_id = demo.store.meta()["archive_id"]
-    meeting = demo.find_meeting("NUIT", "2/2023")
+    meeting = demo.meetings.find("NUIT", "2/2023")
     block = blocks[f"meeting-{meeting.id}@{archive_id}.nuit-tui"]
     assert prop(block, "SUMMARY") == "NUIT møte 2/2023"
     assert prop(block, "LOCATION").startswith("Direktoratet for e-helse\\, Verkstedveien 1")
@@ -282,8 +282,8 @@ def test_a_failure_midway_leaves_the_old_file_and_records_no_versions(plan, tmp_
 
     demo, _, _ = plan
     old = export(demo, tmp_path, "a.ics", now=T0)
-    item = demo.find_item("15/23", body_short_name="NUIT")
-    demo.update_item(item.model_copy(update={"title": "Orientering fra Helsedirektoratet"}))
+    item = demo.agenda.find_item("15/23", body_short_name="NUIT")
+    demo.agenda.update_item(item.model_copy(update={"title": "Orientering fra Helsedirektoratet"}))
     fold = ics.fold
 
     def failing(line):
@@ -310,9 +310,9 @@ def test_a_failure_midway_leaves_the_old_file_and_records_no_versions(plan, tmp_
 def test_a_moved_meeting_keeps_its_uid_with_a_higher_sequence(plan, tmp_path):
     demo, bodies, _ = plan
     before = {prop(b, "UID"): b for b in vevent_blocks(export(demo, tmp_path, "1.ics", body_id=bodies["NUIT"], now=T0))}
-    moved = demo.find_meeting("NUIT", "2/2023")
-    still = demo.find_meeting("NUIT", "1/2023")
-    demo.update_meeting(moved.model_copy(update={"date": dt.date(2023, 5, 31), "start_time": dt.time(10, 0)}))
+    moved = demo.meetings.find("NUIT", "2/2023")
+    still = demo.meetings.find("NUIT", "1/2023")
+    demo.meetings.update(moved.model_copy(update={"date": dt.date(2023, 5, 31), "start_time": dt.time(10, 0)}))
     after = {prop(b, "UID"): b for b in vevent_blocks(export(demo, tmp_path, "2.ics", body_id=bodies["NUIT"], now=T1))}
     assert after.keys() == before.keys()
     archive_id = demo.store.meta()["archive_id"]
@@ -323,7 +323,7 @@ def test_a_moved_meeting_keeps_its_uid_with_a_higher_sequence(plan, tmp_path):
     assert prop(after[still_uid], "SEQUENCE") == prop(before[still_uid], "SEQUENCE") == "0"
     assert prop(after[still_uid], "LAST-MODIFIED") == prop(before[still_uid], "LAST-MODIFIED") == "20240301T120000Z"
     # Moved again within the same second: LAST-MODIFIED still moves on.
-    demo.update_meeting(demo.meeting(moved.id).model_copy(update={"location": "Microsoft Teams"}))
+    demo.meetings.update(demo.meetings.get(moved.id).model_copy(update={"location": "Microsoft Teams"}))
     again = {prop(b, "UID"): b for b in vevent_blocks(export(demo, tmp_path, "3.ics", body_id=bodies["NUIT"], now=T1))}
     assert prop(again[moved_uid], "SEQUENCE") == "2"
     assert prop(again[moved_uid], "LAST-MODIFIED") == "20240301T130001Z"
@@ -331,11 +331,11 @@ def test_a_moved_meeting_keeps_its_uid_with_a_higher_sequence(plan, tmp_path):
 
 def test_an_agenda_change_is_a_new_version_of_the_meeting(plan, tmp_path):
     demo, _, _ = plan
-    meeting = demo.find_meeting("NUIT", "2/2023")
+    meeting = demo.meetings.find("NUIT", "2/2023")
     uid = f"meeting-{meeting.id}@{demo.store.meta()['archive_id']}.nuit-tui"
     export(demo, tmp_path, "1.ics", now=T0)
-    item = demo.find_item("15/23", body_short_name="NUIT")
-    demo.update_item(item.model_copy(update={"title": "Orientering fra Helsedirektoratet"}))
+    item = demo.agenda.find_item("15/23", body_short_name="NUIT")
+    demo.agenda.update_item(item.model_copy(update={"title": "Orientering fra Helsedirektoratet"}))
     block = {prop(b, "UID"): b for b in vevent_blocks(export(demo, tmp_path, "2.ics", now=T1))}[uid]
     assert prop(block, "SEQUENCE") == "1"
     assert "15/23 Orientering fra Helsedirektoratet" in block
@@ -354,8 +354,8 @@ def test_a_deleted_deadline_stays_out(plan, tmp_path):
 
 def test_a_cancelled_meeting_is_exported_as_cancelled(plan, tmp_path):
     demo, _, _ = plan
-    meeting = demo.find_meeting("NUIT", "2/2023")
-    demo.set_meeting_status(meeting.id, m.MeetingStatus.CANCELLED)
+    meeting = demo.meetings.find("NUIT", "2/2023")
+    demo.meetings.set_status(meeting.id, m.MeetingStatus.CANCELLED)
     data = export(demo, tmp_path, alarm_minutes=15)
     uid = f"meeting-{meeting.id}@{demo.store.meta()['archive_id']}.nuit-tui"
     event = events_by_uid(data)[uid]
@@ -369,10 +369,10 @@ def test_a_cancelled_meeting_is_exported_as_cancelled(plan, tmp_path):
 
 def test_the_public_file_holds_no_exempt_text(plan, tmp_path):
     demo, _, added = plan
-    exempt_item = demo.find_item("18/23", body_short_name="NUIT")
-    demo.update_item(exempt_item.model_copy(update={"exempt": True, "exempt_basis": "offl. § 14"}))
-    exempt_title = demo.find_item("19/23", body_short_name="NUIT")
-    demo.update_item(exempt_title.model_copy(update={"exempt": True, "title_exempt": True}))
+    exempt_item = demo.agenda.find_item("18/23", body_short_name="NUIT")
+    demo.agenda.update_item(exempt_item.model_copy(update={"exempt": True, "exempt_basis": "offl. § 14"}))
+    exempt_title = demo.agenda.find_item("19/23", body_short_name="NUIT")
+    demo.agenda.update_item(exempt_title.model_copy(update={"exempt": True, "title_exempt": True}))
 
     internal = unfolded(export(demo, tmp_path, "intern.ics"))
     public_path = export_ics(demo, public=True, exports_dir=tmp_path)
@@ -405,7 +405,7 @@ def test_at_most_one_alarm_per_event(plan, tmp_path):
         assert block.count("BEGIN:VALARM") <= 1
     events = events_by_uid(data)
     archive_id = demo.store.meta()["archive_id"]
-    meeting = events[f"meeting-{demo.find_meeting('NUIT', '2/2023').id}@{archive_id}.nuit-tui"]
+    meeting = events[f"meeting-{demo.meetings.find('NUIT', '2/2023').id}@{archive_id}.nuit-tui"]
     [alarm] = meeting.walk("VALARM")
     assert str(alarm["ACTION"]) == "DISPLAY"
     assert alarm.decoded("TRIGGER") == -dt.timedelta(minutes=15)

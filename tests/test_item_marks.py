@@ -23,11 +23,11 @@ def test_each_state_and_exempt_has_its_own_glyph():
 
 async def test_agenda_and_meeting_mode_mark_state_and_exempt_and_f1_explains(demo_path):
     archive = Archive.open(demo_path)
-    meeting = archive.find_meeting("NUIT", "2/2023")
-    items = {archive.case_label(i): i for i in archive.agenda_items(meeting.id) if not i.is_break}
-    archive.update_item(items["14/23"].model_copy(update={"state": m.ItemState.HANDLED}))
-    archive.update_item(items["15/23"].model_copy(update={"state": m.ItemState.WITHDRAWN, "exempt": True, "exempt_basis": "offl. § 14"}))
-    archive.update_item(items["16/23"].model_copy(update={"state": m.ItemState.DEFERRED}))
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    items = {archive.agenda.case_label(i): i for i in archive.agenda.items(meeting.id) if not i.is_break}
+    archive.agenda.update_item(items["14/23"].model_copy(update={"state": m.ItemState.HANDLED}))
+    archive.agenda.update_item(items["15/23"].model_copy(update={"state": m.ItemState.WITHDRAWN, "exempt": True, "exempt_basis": "offl. § 14"}))
+    archive.agenda.update_item(items["16/23"].model_copy(update={"state": m.ItemState.DEFERRED}))
     app = NuitApp(archive)
     async with app.run_test(size=(140, 50)) as pilot:
         await pilot.pause()

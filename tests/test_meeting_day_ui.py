@@ -23,7 +23,7 @@ def keys(text: str) -> list[str]:
 
 
 def nuit_2_2023(archive):
-    return archive.find_meeting("NUIT", "2/2023")
+    return archive.meetings.find("NUIT", "2/2023")
 
 
 async def open_meeting_mode(app, pilot, meeting_id, item_id=None):
@@ -45,7 +45,7 @@ async def test_v_marks_video_and_moves_to_the_next_member_and_home_end_jump(demo
         first, second = (grid.coordinate_to_cell_key((row, 0)).row_key.value for row in (0, 1))
         await pilot.press("v", "v")
         await pilot.pause()
-        rows = {f"p{a.person_id}": a for a in archive.attendance(meeting.id)}
+        rows = {f"p{a.person_id}": a for a in archive.attendance.rows(meeting.id)}
         assert rows[first].remote and rows[second].remote  # two members, not one toggled twice
         assert grid.cursor_row == 2
         await pilot.press("end")
@@ -58,12 +58,12 @@ async def test_v_marks_video_and_moves_to_the_next_member_and_home_end_jump(demo
 async def test_the_first_remark_is_shown_whole_in_the_remarks_table(demo_path):
     archive = Archive.open(demo_path)
     meeting = nuit_2_2023(archive)
-    item = next(r.item for r in archive.agenda(meeting.id).rows if not r.item.is_break and not archive.remarks(r.item.id))
+    item = next(r.item for r in archive.agenda.for_meeting(meeting.id).rows if not r.item.is_break and not archive.minutes.remarks(r.item.id))
     app = NuitApp(archive)
     async with app.run_test(size=(160, 50)) as pilot:
         await open_meeting_mode(app, pilot, meeting.id, item.id)
         await pilot.press("f2", *keys("KS"), "enter", *keys("Ber om en felles plan"))
-        await settle(pilot, lambda: archive.remarks(item.id) and archive.remarks(item.id)[0].text == "Ber om en felles plan")
+        await settle(pilot, lambda: archive.minutes.remarks(item.id) and archive.minutes.remarks(item.id)[0].text == "Ber om en felles plan")
         table = app.screen.query_one(RemarksTable)
         await pilot.pause()
         assert "Ber om en felles plan" in str(table.get_row_at(0)[1])
@@ -77,7 +77,7 @@ async def test_the_first_remark_is_shown_whole_in_the_remarks_table(demo_path):
 async def test_arrival_typed_as_1430_is_saved_and_defaults_to_the_items_start_afterwards(demo_path):
     archive = Archive.open(demo_path)
     meeting = nuit_2_2023(archive)  # 25 May 2023: not running now
-    rows = [r for r in archive.agenda(meeting.id).rows if not r.item.is_break]
+    rows = [r for r in archive.agenda.for_meeting(meeting.id).rows if not r.item.is_break]
     item = rows[3].item
     app = NuitApp(archive)
     async with app.run_test(size=(140, 50)) as pilot:
@@ -91,25 +91,25 @@ async def test_arrival_typed_as_1430_is_saved_and_defaults_to_the_items_start_af
         assert app.focused.value == rows[3].start.strftime("%H.%M")  # the item's start, not the clock now
         await pilot.press("ctrl+u", *keys("1430"), "enter")
         await settle(pilot, lambda: isinstance(app.screen, AttendanceScreen))
-        assert archive.attendance_of(meeting.id, person).arrived_at == dt.time(14, 30)
+        assert archive.attendance.row_of(meeting.id, person).arrived_at == dt.time(14, 30)
         await pilot.press("l", "ctrl+u", *keys("15:05"), "enter")
         await settle(pilot, lambda: isinstance(app.screen, AttendanceScreen))
-        assert archive.attendance_of(meeting.id, person).left_at == dt.time(15, 5)
+        assert archive.attendance.row_of(meeting.id, person).left_at == dt.time(15, 5)
     archive.close()
 
 
 async def test_a_follow_up_due_23_11_is_in_the_meetings_year(demo_path):
     archive = Archive.open(demo_path)
     meeting = nuit_2_2023(archive)
-    item = next(r.item for r in archive.agenda(meeting.id).rows if not r.item.is_break)
+    item = next(r.item for r in archive.agenda.for_meeting(meeting.id).rows if not r.item.is_break)
     app = NuitApp(archive)
     async with app.run_test(size=(140, 50)) as pilot:
         await open_meeting_mode(app, pilot, meeting.id, item.id)
         for due, expected in (("23.11", dt.date(2023, 11, 23)), ("24/11/2024", dt.date(2024, 11, 24))):
             with burst():
                 await pilot.press("f4", *keys("Lage plan"), "tab", "tab", *keys(due), "enter")
-            await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and len(archive.follow_ups_of_item(item.id)) >= 1)
-            assert archive.follow_ups_of_item(item.id)[-1].due_date == expected
+            await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and len(archive.follow_ups.of_item(item.id)) >= 1)
+            assert archive.follow_ups.of_item(item.id)[-1].due_date == expected
     archive.close()
 
 
@@ -153,7 +153,7 @@ async def test_an_open_select_list_says_lukk_listen_in_the_footer(demo_path):
     from nuit_tui.tui.screens.item import ItemScreen
 
     archive = Archive.open(demo_path)
-    item = next(r.item for r in archive.agenda(nuit_2_2023(archive).id).rows if not r.item.is_break)
+    item = next(r.item for r in archive.agenda.for_meeting(nuit_2_2023(archive).id).rows if not r.item.is_break)
     app = NuitApp(archive)
     async with app.run_test(size=(140, 45)) as pilot:
         app.push_screen(ItemScreen(item.id))
@@ -199,7 +199,7 @@ async def test_forms_start_in_their_first_field_and_escape_asks_before_dropping_
 
     archive = Archive.open(demo_path)
     meeting = nuit_2_2023(archive)
-    item = next(r.item for r in archive.agenda(meeting.id).rows if not r.item.is_break)
+    item = next(r.item for r in archive.agenda.for_meeting(meeting.id).rows if not r.item.is_break)
     app = NuitApp(archive)
     async with app.run_test(size=(140, 45)) as pilot:
         app.push_screen(ItemScreen(item.id))
@@ -223,7 +223,7 @@ async def test_forms_start_in_their_first_field_and_escape_asks_before_dropping_
         await pilot.press("escape", "j")  # throw it away
         await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen))
         assert isinstance(app.screen, MeetingModeScreen)
-        assert archive.follow_ups_of_item(item.id) == []
+        assert archive.follow_ups.of_item(item.id) == []
     archive.close()
 
 
@@ -231,11 +231,11 @@ async def test_forms_start_in_their_first_field_and_escape_asks_before_dropping_
 
 
 def fresh_item(archive, meeting):
-    return next(r.item for r in archive.agenda(meeting.id).rows if not r.item.is_break and not archive.remarks(r.item.id))
+    return next(r.item for r in archive.agenda.for_meeting(meeting.id).rows if not r.item.is_break and not archive.minutes.remarks(r.item.id))
 
 
 def speakers(archive, item):
-    return [(r.speaker, r.text) for r in archive.remarks(item.id)]
+    return [(r.speaker, r.text) for r in archive.minutes.remarks(item.id)]
 
 
 async def test_tab_and_enter_take_the_shown_name_and_a_new_name_only_when_confirmed(demo_path):
@@ -259,7 +259,7 @@ async def test_tab_and_enter_take_the_shown_name_and_a_new_name_only_when_confir
         await pilot.press("j")
         await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.focused.id == "remark-text")
         await pilot.press(*keys("Tredje"), "escape")
-        await settle(pilot, lambda: len(archive.remarks(item.id)) == 3 and archive.remarks(item.id)[-1].text == "Tredje")
+        await settle(pilot, lambda: len(archive.minutes.remarks(item.id)) == 3 and archive.minutes.remarks(item.id)[-1].text == "Tredje")
         assert speakers(archive, item) == [
             ("Helse Vest RHF", "Første"),
             ("Helse Sør-Øst RHF", "Andre"),
@@ -270,8 +270,8 @@ async def test_tab_and_enter_take_the_shown_name_and_a_new_name_only_when_confir
 
         # A follow-up's «Ansvarlig» completes the same way, and Enter saves the form.
         await pilot.press("f4", *keys("Lage plan"), "tab", *keys("Helse N"), "enter")
-        await settle(pilot, lambda: archive.follow_ups_of_item(item.id))
-        assert [f.responsible for f in archive.follow_ups_of_item(item.id)] == ["Helse Nord RHF"]
+        await settle(pilot, lambda: archive.follow_ups.of_item(item.id))
+        assert [f.responsible for f in archive.follow_ups.of_item(item.id)] == ["Helse Nord RHF"]
     archive.close()
 
 
@@ -286,7 +286,7 @@ async def test_a_remark_typed_in_one_burst_puts_the_speaker_and_text_in_their_fi
             await pilot.wait_for_scheduled_animations()
             with burst():
                 await pilot.press("f2", "K", "S", "enter", *keys(f"burst {n}"), "escape")
-            await settle(pilot, lambda n=n: len(archive.remarks(item.id)) == n and archive.remarks(item.id)[-1].text == f"burst {n}")
+            await settle(pilot, lambda n=n: len(archive.minutes.remarks(item.id)) == n and archive.minutes.remarks(item.id)[-1].text == f"burst {n}")
         assert speakers(archive, item) == [("KS", "burst 1"), ("KS", "burst 2"), ("KS", "burst 3")]
     archive.close()
 
@@ -295,7 +295,7 @@ async def test_digits_after_ctrl_u_in_a_burst_are_the_new_duration(demo_path):
     from nuit_tui.tui.screens.item import ItemScreen
 
     archive = Archive.open(demo_path)
-    item = next(r.item for r in archive.agenda(nuit_2_2023(archive).id).rows if not r.item.is_break)
+    item = next(r.item for r in archive.agenda.for_meeting(nuit_2_2023(archive).id).rows if not r.item.is_break)
     app = NuitApp(archive)
     async with app.run_test(size=(140, 45)) as pilot:
         app.push_screen(ItemScreen(item.id))
@@ -308,9 +308,9 @@ async def test_digits_after_ctrl_u_in_a_burst_are_the_new_duration(demo_path):
             await pilot.wait_for_scheduled_animations()
             with burst():
                 await pilot.press("ctrl+u", *minutes, "shift+tab")
-            await settle(pilot, lambda m=minutes: archive.item(item.id).duration_minutes == int(m))
+            await settle(pilot, lambda m=minutes: archive.agenda.item(item.id).duration_minutes == int(m))
             assert duration.value == minutes
-            assert archive.item(item.id).duration_minutes == int(minutes)
+            assert archive.agenda.item(item.id).duration_minutes == int(minutes)
     archive.close()
 
 
@@ -322,12 +322,12 @@ async def test_a_month_with_one_entry_says_1_oppforing(demo_path):
     from nuit_tui.tui.screens.year_plan import YearPlanScreen
 
     archive = Archive.open(demo_path)
-    body = archive.bodies()[0]
+    body = archive.members.bodies()[0]
 
     def entries(month: int) -> int:
         first = dt.date(2023, month, 1)
         last = first.replace(day=calendar.monthrange(2023, month)[1])
-        return len(archive.year_entries(2023, body_id=body.id, category=None, start=first, end=last))
+        return len(archive.year_plan.entries(2023, body_id=body.id, category=None, start=first, end=last))
 
     month = next(mo for mo in range(1, 13) if entries(mo) == 1)
     app = NuitApp(archive)

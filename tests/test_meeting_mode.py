@@ -13,23 +13,23 @@ from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
 
 def three_item_meeting(tmp_path):
     archive = Archive.open(tmp_path / "nuit.sqlite")
-    body = archive.add_body("NUIT", "Prioriteringsutvalget")
-    ks = archive.organization("KS")
-    hso = archive.organization("Helse Sør-Øst RHF")
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    ks = archive.members.organization("KS")
+    hso = archive.members.organization("Helse Sør-Øst RHF")
     for name, org in [("Kari Nordmann", ks), ("Ola Hansen", hso)]:
-        person = archive.add_person(name, org.id)
-        archive.add_membership(m.Membership(person_id=person.id, body_id=body.id, organization_id=org.id))
-    meeting = archive.create_meeting(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Rom 4117", standard_items=False)
-    later = archive.create_meeting(body.id, dt.date(2023, 9, 14), dt.time(9), dt.time(12), location="Rom 4117", standard_items=False)
+        person = archive.members.add_person(name, org.id)
+        archive.members.add_membership(m.Membership(person_id=person.id, body_id=body.id, organization_id=org.id))
+    meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Rom 4117", standard_items=False)
+    later = archive.meetings.create(body.id, dt.date(2023, 9, 14), dt.time(9), dt.time(12), location="Rom 4117", standard_items=False)
     items = [
-        archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title=title, item_type="Drøfting", duration_minutes=30, proposed_decision=proposal))
+        archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title=title, item_type="Drøfting", duration_minutes=30, proposed_decision=proposal))
         for title, proposal in [
             ("Målbilde", "NUIT drøftet målbildet."),
             ("Veikart", "NUIT drøftet veikartet og ba Direktoratet for e-helse ta med seg innspill."),
             ("Prismodeller", "NUIT drøftet prismodellene."),
         ]
     ]
-    archive.set_meeting_status(meeting.id, m.MeetingStatus.NOTICE_SENT)
+    archive.meetings.set_status(meeting.id, m.MeetingStatus.NOTICE_SENT)
     return archive, meeting, later, items
 
 
@@ -92,26 +92,26 @@ async def test_minutes_of_a_three_item_meeting_by_keys(tmp_path):
         await pilot.press("escape")
         await pilot.pause()
 
-    attendance = {archive.person(a.person_id).name: a for a in archive.attendance(meeting.id)}
+    attendance = {archive.members.person(a.person_id).name: a for a in archive.attendance.rows(meeting.id)}
     assert attendance["Kari Nordmann"].arrived_at == dt.time(9, 40)
     assert attendance["Ola Hansen"].status is m.AttendanceStatus.ABSENT_WITH_NOTICE
     assert attendance["Vara Vestli"].substitute_for_person_id == attendance["Ola Hansen"].person_id
     # Kari came at 09.40: present for the second item (09.30–10.00)? No; for the third (10.00–) yes.
-    assert [p.name for p, _ in archive.present_at_item(second.id)] == ["Vara Vestli"]
-    assert [p.name for p, _ in archive.present_at_item(third.id)] == ["Kari Nordmann", "Vara Vestli"]
-    remarks = archive.remarks(first.id)
+    assert [p.name for p, _ in archive.attendance.present_at_item(second.id)] == ["Vara Vestli"]
+    assert [p.name for p, _ in archive.attendance.present_at_item(third.id)] == ["Kari Nordmann", "Vara Vestli"]
+    remarks = archive.minutes.remarks(first.id)
     assert [(r.speaker, r.text) for r in remarks] == [("Helse Sør-Øst RHF", "mener målbildet er bra")]
-    assert archive.organization_by_id(remarks[0].organization_id).name == "Helse Sør-Øst RHF"
-    assert archive.item(first.id).decision == "NUIT drøftet målbildet."
-    amended = archive.item(second.id)
+    assert archive.members.organization_by_id(remarks[0].organization_id).name == "Helse Sør-Øst RHF"
+    assert archive.agenda.item(first.id).decision == "NUIT drøftet målbildet."
+    amended = archive.agenda.item(second.id)
     assert amended.narrative == "Direktoratet orienterte"
     assert amended.decision == amended.proposed_decision + " NUIT ba om ny sak i høst."
     assert amended.proposed_decision == second.proposed_decision
-    follow_ups = archive.follow_ups_of_item(second.id)
+    follow_ups = archive.follow_ups.of_item(second.id)
     assert [(f.description, f.responsible, f.due_date) for f in follow_ups] == [("Legge fram ny sak", "KS", dt.date(2023, 9, 1))]
-    assert archive.item(third.id).state is m.ItemState.DEFERRED
-    moved = [i for i in archive.agenda_items(later.id) if i.deferred_from_id == third.id]
-    assert len(moved) == 1 and archive.case_label(moved[0]) == archive.case_label(third)
+    assert archive.agenda.item(third.id).state is m.ItemState.DEFERRED
+    moved = [i for i in archive.agenda.items(later.id) if i.deferred_from_id == third.id]
+    assert len(moved) == 1 and archive.agenda.case_label(moved[0]) == archive.agenda.case_label(third)
     archive.close()
 
 
@@ -128,7 +128,7 @@ async def test_the_difference_from_the_proposal_is_shown(tmp_path):
         text = str(diff)
         assert text.startswith("Endret fra forslaget")
         assert "målbildet." in text and "veikartet." in text
-    assert archive.item(first.id).decision == "NUIT drøftet veikartet."
+    assert archive.agenda.item(first.id).decision == "NUIT drøftet veikartet."
     archive.close()
 
 
@@ -139,7 +139,7 @@ async def test_the_minutes_check_lists_problems_and_export_goes_on(demo_path, tm
     monkeypatch.chdir(tmp_path)
     (tmp_path / "exports").mkdir()
     archive = Archive.open(demo_path)
-    meeting = archive.find_meeting("NUIT", "2/2023")  # not held yet: every item is still open
+    meeting = archive.meetings.find("NUIT", "2/2023")  # not held yet: every item is still open
     app = NuitApp(archive)
     async with app.run_test(size=(130, 45)) as pilot:
         app.push_screen(AgendaScreen(meeting.id))

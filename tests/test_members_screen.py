@@ -35,11 +35,11 @@ async def go_to_row(pilot, table: DataTable, name: str) -> None:
 
 
 def nuit(archive: Archive) -> m.Body:
-    return archive.body("NUIT")
+    return archive.members.body("NUIT")
 
 
 def person_named(archive: Archive, name: str) -> m.Person:
-    return archive.find_person(name)
+    return archive.members.find_person(name)
 
 
 async def test_m_opens_the_members_of_the_body_in_notice_order_and_escape_goes_back(demo_path):
@@ -78,8 +78,8 @@ async def test_add_a_person_with_a_new_organisation(demo_path):
         assert "Ola Nordmann" in cell_texts(app.screen.query_one("#people-table", DataTable), 0)
     archive.close()
     check = Archive.open(demo_path)
-    person = check.find_person("Ola Nordmann")
-    assert check.organization_by_id(person.organization_id).name == "Helse Testland HF"
+    person = check.members.find_person("Ola Nordmann")
+    assert check.members.organization_by_id(person.organization_id).name == "Helse Testland HF"
     check.close()
 
 
@@ -110,13 +110,13 @@ async def test_add_a_substitute_for_a_member_from_a_date(demo_path):
     check = Archive.open(demo_path)
     body = nuit(check)
     kari, bodil = person_named(check, "Kari Jørgensen"), person_named(check, "Bodil Rabben")
-    (ms,) = [x for x in check.memberships(body.id) if x.person_id == kari.id]
+    (ms,) = [x for x in check.members.memberships(body.id) if x.person_id == kari.id]
     assert ms.role is m.MembershipRole.SUBSTITUTE
     assert ms.substitute_for_person_id == bodil.id
     assert ms.valid_from == dt.date(2023, 3, 1) and ms.valid_to is None
-    assert check.organization_by_id(ms.organization_id).name == "Norsk helsenett SF"
-    assert kari.id not in {x.person_id for x in check.members_on(body.id, dt.date(2023, 2, 16))}
-    assert kari.id in {x.person_id for x in check.members_on(body.id, dt.date(2023, 5, 25))}
+    assert check.members.organization_by_id(ms.organization_id).name == "Norsk helsenett SF"
+    assert kari.id not in {x.person_id for x in check.members.members_on(body.id, dt.date(2023, 2, 16))}
+    assert kari.id in {x.person_id for x in check.members.members_on(body.id, dt.date(2023, 5, 25))}
     check.close()
 
 
@@ -124,7 +124,7 @@ async def test_ending_a_membership_keeps_it_in_earlier_member_lists(demo_path):
     archive = Archive.open(demo_path)
     body = nuit(archive)
     kristin = person_named(archive, "Kristin Brekke")
-    assert kristin.id in {x.person_id for x in archive.members_on(body.id, dt.date(2024, 1, 1))}
+    assert kristin.id in {x.person_id for x in archive.members.members_on(body.id, dt.date(2024, 1, 1))}
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_members(pilot)
@@ -141,7 +141,7 @@ async def test_ending_a_membership_keeps_it_in_earlier_member_lists(demo_path):
         assert str(table.get_row_at(row)[5]) == "30.06.2023"
     archive.close()
     check = Archive.open(demo_path)
-    on = lambda day: {x.person_id for x in check.members_on(body.id, day)}  # noqa: E731
+    on = lambda day: {x.person_id for x in check.members.members_on(body.id, day)}  # noqa: E731
     assert kristin.id in on(dt.date(2023, 5, 25))
     assert kristin.id in on(dt.date(2023, 6, 30))
     assert kristin.id not in on(dt.date(2023, 7, 1))
@@ -151,7 +151,7 @@ async def test_ending_a_membership_keeps_it_in_earlier_member_lists(demo_path):
 async def test_bad_dates_show_an_error_and_write_nothing(demo_path):
     archive = Archive.open(demo_path)
     body = nuit(archive)
-    before = len(archive.memberships(body.id))
+    before = len(archive.members.memberships(body.id))
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_members(pilot)
@@ -178,13 +178,13 @@ async def test_bad_dates_show_an_error_and_write_nothing(demo_path):
         await pilot.press("escape", "j")  # drop what was typed, once confirmed
         await pilot.pause()
         assert isinstance(app.screen, MembersScreen)
-    assert len(archive.memberships(body.id)) == before
+    assert len(archive.members.memberships(body.id)) == before
     archive.close()
 
 
 async def test_deleting_a_person_asks_first_and_deletes_on_j(demo_path):
     archive = Archive.open(demo_path)
-    archive.create_person("Test Testesen")
+    archive.members.create_person("Test Testesen")
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_members(pilot, "2")
@@ -199,7 +199,7 @@ async def test_deleting_a_person_asks_first_and_deletes_on_j(demo_path):
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")  # no: nothing happens
         await pilot.pause()
-        assert archive.people("Testesen")
+        assert archive.members.people("Testesen")
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("j")
@@ -207,7 +207,7 @@ async def test_deleting_a_person_asks_first_and_deletes_on_j(demo_path):
         assert isinstance(app.screen, MembersScreen)
         assert any("Slettet Test Testesen" in n.message for n in app._notifications)
         assert table.row_count == 0
-    assert archive.people("Testesen") == []
+    assert archive.members.people("Testesen") == []
     archive.close()
 
 
@@ -232,8 +232,8 @@ async def test_deleting_a_membership_asks_and_a_body_with_meetings_is_refused(de
         assert isinstance(app.screen, MembersScreen)  # refused before asking
         assert any("kan ikke slettes" in n.message for n in app._notifications)
     maren = person_named(archive, "Maren Krogh")
-    assert all(x.person_id != maren.id for x in archive.memberships(body.id))
-    assert archive.body("NUIT")
+    assert all(x.person_id != maren.id for x in archive.members.memberships(body.id))
+    assert archive.members.body("NUIT")
     archive.close()
 
 
@@ -255,7 +255,7 @@ async def test_move_membership_with_ctrl_down_and_the_help_lists_the_keys(demo_p
         for text in ("Nytt medlemskap", "Avslutt medlemskap", "Bytt utvalg", "Fane Personer"):
             assert text in keys
         assert any(text.startswith("Flytt opp") for text in keys)
-    names = [archive.person(x.person_id).name for x in archive.memberships(body.id)]
+    names = [archive.members.person(x.person_id).name for x in archive.members.memberships(body.id)]
     assert names[:2] == ["Ole Johan Kvan", "Mariann Hornnes"]
     archive.close()
 
@@ -278,113 +278,113 @@ async def test_b_switches_the_body_of_the_member_list(demo_path):
 
 def test_a_body_with_meetings_cannot_be_deleted(demo):
     with pytest.raises(errors.Conflict, match="NUIT kan ikke slettes: utvalget har 5 møter"):
-        demo.delete_body(demo.body("NUIT").id)
-    assert demo.body("NUIT")
+        demo.members.delete_body(demo.members.body("NUIT").id)
+    assert demo.members.body("NUIT")
 
 
 def test_a_body_without_meetings_is_deleted_with_its_memberships(archive):
-    body = archive.create_body("TEST", "Testutvalget")
-    person, _ = archive.create_person("Kari Nordmann")
-    archive.create_membership(body.id, person.id)
-    assert archive.delete_body(body.id).short_name == "TEST"
-    assert archive.bodies() == [] and archive.memberships_of_person(person.id) == []
+    body = archive.members.create_body("TEST", "Testutvalget")
+    person, _ = archive.members.create_person("Kari Nordmann")
+    archive.members.create_membership(body.id, person.id)
+    assert archive.members.delete_body(body.id).short_name == "TEST"
+    assert archive.members.bodies() == [] and archive.members.memberships_of_person(person.id) == []
 
 
 def test_body_short_names_are_unique_in_any_case_and_required(demo):
     with pytest.raises(errors.Conflict, match="kortnavnet «NUIT»"):
-        demo.create_body("nuit", "Et annet utvalg")
+        demo.members.create_body("nuit", "Et annet utvalg")
     with pytest.raises(errors.Conflict, match="kortnavnet «NEHS»"):
-        demo.update_body(demo.body("NUIT").id, "NEHS", "Prioriteringsutvalget")
+        demo.members.update_body(demo.members.body("NUIT").id, "NEHS", "Prioriteringsutvalget")
     with pytest.raises(errors.Conflict, match="Navn må fylles ut"):
-        demo.create_body("NY", "  ")
-    renamed = demo.update_body(demo.body("NUIT").id, "NUIT", "Nasjonalt utvalg for IT")
-    assert demo.body("NUIT").name == renamed.name == "Nasjonalt utvalg for IT"
+        demo.members.create_body("NY", "  ")
+    renamed = demo.members.update_body(demo.members.body("NUIT").id, "NUIT", "Nasjonalt utvalg for IT")
+    assert demo.members.body("NUIT").name == renamed.name == "Nasjonalt utvalg for IT"
 
 
 def test_a_person_who_attended_a_meeting_cannot_be_deleted(demo):
-    bodil = demo.find_person("Bodil Rabben")
+    bodil = demo.members.find_person("Bodil Rabben")
     with pytest.raises(errors.Conflict, match="Bodil Rabben kan ikke slettes: personen står i deltakerlisten"):
-        demo.delete_person(bodil.id)
-    assert demo.person(bodil.id)
+        demo.members.delete_person(bodil.id)
+    assert demo.members.person(bodil.id)
 
 
 def test_deleting_a_person_deletes_their_memberships(demo):
-    body = demo.body("NUIT")
-    odd = demo.find_person("Odd Ruud")  # a member, never in attendance
-    assert demo.memberships_of_person(odd.id)
-    demo.delete_person(odd.id)
-    assert all(x.person_id != odd.id for x in demo.memberships(body.id))
+    body = demo.members.body("NUIT")
+    odd = demo.members.find_person("Odd Ruud")  # a member, never in attendance
+    assert demo.members.memberships_of_person(odd.id)
+    demo.members.delete_person(odd.id)
+    assert all(x.person_id != odd.id for x in demo.members.memberships(body.id))
 
 
 def test_an_organisation_in_use_cannot_be_deleted_and_names_are_unique(demo):
-    ks = demo.organization_named("ks")
+    ks = demo.members.organization_named("ks")
     with pytest.raises(errors.Conflict, match="«KS» kan ikke slettes: den er brukt av"):
-        demo.delete_organization(ks.id)
+        demo.members.delete_organization(ks.id)
     with pytest.raises(errors.Conflict, match="finnes allerede"):
-        demo.add_organization("KS")
-    unused = demo.add_organization("Ubrukt forening", "UF")
-    assert demo.delete_organization(unused.id).name == "Ubrukt forening"
-    assert demo.organization_named("Ubrukt forening") is None
+        demo.members.add_organization("KS")
+    unused = demo.members.add_organization("Ubrukt forening", "UF")
+    assert demo.members.delete_organization(unused.id).name == "Ubrukt forening"
+    assert demo.members.organization_named("Ubrukt forening") is None
 
 
 def test_a_person_gets_an_organisation_by_name_created_when_new(archive):
-    person, created = archive.create_person("Kari Nordmann", "Helse Nord RHF", "kari@example.no")
+    person, created = archive.members.create_person("Kari Nordmann", "Helse Nord RHF", "kari@example.no")
     assert created is not None and created.name == "Helse Nord RHF"
-    again, created_again = archive.create_person("Per Nordmann", "helse nord rhf")
+    again, created_again = archive.members.create_person("Per Nordmann", "helse nord rhf")
     assert created_again is None and again.organization_id == person.organization_id
     with pytest.raises(errors.Conflict, match="Navn må fylles ut"):
-        archive.create_person(" ", "Ny organisasjon")
+        archive.members.create_person(" ", "Ny organisasjon")
     with pytest.raises(errors.Conflict, match="e-postadresse"):
-        archive.create_person("Ola", email="ikke en adresse")
-    assert archive.organization_named("Ny organisasjon") is None
+        archive.members.create_person("Ola", email="ikke en adresse")
+    assert archive.members.organization_named("Ny organisasjon") is None
 
 
 def test_people_search_folds_norwegian_letters_and_pages(demo):
-    assert [p.name for p in demo.people("ØYVIND")] == ["Øyvind Kvennås"]
-    assert [p.name for p in demo.people("bjørn nil")] == ["Bjørn Nilsen"]
-    assert [p.name for p in demo.people("øy", starts_with=True)] == ["Øyvind Kvennås"]
-    assert len(demo.people(limit=10)) == 10 and demo.people_count() == 50
+    assert [p.name for p in demo.members.people("ØYVIND")] == ["Øyvind Kvennås"]
+    assert [p.name for p in demo.members.people("bjørn nil")] == ["Bjørn Nilsen"]
+    assert [p.name for p in demo.members.people("øy", starts_with=True)] == ["Øyvind Kvennås"]
+    assert len(demo.members.people(limit=10)) == 10 and demo.members.people_count() == 50
 
 
 def test_find_person_needs_one_person(demo):
-    demo.create_person("Kari Jørgensen", "KS")  # a namesake
+    demo.members.create_person("Kari Jørgensen", "KS")  # a namesake
     with pytest.raises(errors.Conflict, match="Flere personer heter «Kari Jørgensen»"):
-        demo.find_person("Kari Jørgensen")
-    assert demo.organization_by_id(demo.find_person("Kari Jørgensen (KS)").organization_id).name == "KS"
+        demo.members.find_person("Kari Jørgensen")
+    assert demo.members.organization_by_id(demo.members.find_person("Kari Jørgensen (KS)").organization_id).name == "KS"
     with pytest.raises(errors.NotFound, match="Fant ingen person"):
-        demo.find_person("Ingen Ingensen")
+        demo.members.find_person("Ingen Ingensen")
 
 
 def test_membership_rules(demo):
-    body = demo.body("NUIT")
-    kari, bodil = demo.find_person("Kari Jørgensen"), demo.find_person("Bodil Rabben")
+    body = demo.members.body("NUIT")
+    kari, bodil = demo.members.find_person("Kari Jørgensen"), demo.members.find_person("Bodil Rabben")
     with pytest.raises(errors.Conflict, match="Til-datoen .* er før fra-datoen"):
-        demo.create_membership(body.id, kari.id, valid_from=dt.date(2023, 3, 1), valid_to=dt.date(2023, 1, 1))
+        demo.members.create_membership(body.id, kari.id, valid_from=dt.date(2023, 3, 1), valid_to=dt.date(2023, 1, 1))
     with pytest.raises(errors.Conflict, match="stedfortreder for seg selv"):
-        demo.create_membership(body.id, kari.id, role=m.MembershipRole.SUBSTITUTE, substitute_for_person_id=kari.id)
+        demo.members.create_membership(body.id, kari.id, role=m.MembershipRole.SUBSTITUTE, substitute_for_person_id=kari.id)
     with pytest.raises(errors.Conflict, match="har allerede et medlemskap i NUIT"):
-        demo.create_membership(body.id, bodil.id, valid_from=dt.date(2024, 1, 1))
-    ms, created = demo.create_membership(
+        demo.members.create_membership(body.id, bodil.id, valid_from=dt.date(2024, 1, 1))
+    ms, created = demo.members.create_membership(
         body.id, kari.id, role=m.MembershipRole.MEMBER, organization_name="Norsk helsenett SF",
         substitute_for_person_id=bodil.id, valid_from=dt.date(2023, 3, 1),
     )
     assert created is None and ms.substitute_for_person_id is None  # only a substitute stands in for someone
-    assert demo.memberships(body.id)[-1].id == ms.id
+    assert demo.members.memberships(body.id)[-1].id == ms.id
     with pytest.raises(errors.Conflict, match="før medlemskapet begynte"):
-        demo.end_membership(ms.id, dt.date(2023, 2, 1))
-    demo.end_membership(ms.id, dt.date(2023, 12, 31))
-    assert ms.id in {x.id for x in demo.memberships(body.id, on=dt.date(2023, 12, 31))}
-    assert ms.id not in {x.id for x in demo.memberships(body.id, on=dt.date(2024, 1, 1))}
+        demo.members.end_membership(ms.id, dt.date(2023, 2, 1))
+    demo.members.end_membership(ms.id, dt.date(2023, 12, 31))
+    assert ms.id in {x.id for x in demo.members.memberships(body.id, on=dt.date(2023, 12, 31))}
+    assert ms.id not in {x.id for x in demo.members.memberships(body.id, on=dt.date(2024, 1, 1))}
     # After the end, a new period for the same person is fine.
-    demo.create_membership(body.id, kari.id, valid_from=dt.date(2024, 1, 1))
+    demo.members.create_membership(body.id, kari.id, valid_from=dt.date(2024, 1, 1))
 
 
 def test_move_membership_keeps_the_order_compact(demo):
-    body = demo.body("NUIT")
-    first, second = demo.memberships(body.id)[:2]
-    demo.move_membership(first.id, 1)
-    demo.move_membership(first.id, 1000)  # beyond the end: nothing happens
-    after = demo.memberships(body.id)
+    body = demo.members.body("NUIT")
+    first, second = demo.members.memberships(body.id)[:2]
+    demo.members.move_membership(first.id, 1)
+    demo.members.move_membership(first.id, 1000)  # beyond the end: nothing happens
+    after = demo.members.memberships(body.id)
     assert [x.id for x in after[:2]] == [second.id, first.id]
     assert [x.position for x in after] == list(range(1, len(after) + 1))
 

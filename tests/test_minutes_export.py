@@ -110,7 +110,7 @@ EXEMPT_WORDS = [
 
 @pytest.fixture
 def meeting(demo):
-    return demo.find_meeting("NUIT", "1/2023")
+    return demo.meetings.find("NUIT", "1/2023")
 
 
 def printed(rows: list[tuple[str, list[str]]]) -> list[str]:
@@ -177,7 +177,7 @@ def test_view_holds_header_attendance_and_items(demo, meeting):
 
 def test_every_decision_is_the_stored_one_and_reads_as_the_seed(demo, meeting):
     doc = build_minutes(demo, meeting.id, public=False)
-    stored = {demo.case_label(i): i.decision.strip() for i in demo.agenda_items(meeting.id) if not i.is_break}
+    stored = {demo.agenda.case_label(i): i.decision.strip() for i in demo.agenda.items(meeting.id) if not i.is_break}
     assert {i.case_number: i.decision for i in doc.items} == stored
     decisions = {i.case_number: i.decision for i in doc.items}
     assert decisions["1/23"] == SEED_DECISION_1
@@ -188,11 +188,11 @@ def test_every_decision_is_the_stored_one_and_reads_as_the_seed(demo, meeting):
 
 def test_deferred_and_withdrawn_items_say_so(demo, meeting):
     for ref, state in (("12/23", m.ItemState.DEFERRED), ("11/23", m.ItemState.WITHDRAWN)):
-        item = demo.find_item(ref, body_short_name="NUIT")
-        demo.update_item(item.model_copy(update={"state": state, "decision": ""}))
+        item = demo.agenda.find_item(ref, body_short_name="NUIT")
+        demo.agenda.update_item(item.model_copy(update={"state": state, "decision": ""}))
     # With a decision, the decision is what the minutes print.
-    item = demo.find_item("10/23", body_short_name="NUIT")
-    demo.update_item(item.model_copy(update={"state": m.ItemState.DEFERRED}))
+    item = demo.agenda.find_item("10/23", body_short_name="NUIT")
+    demo.agenda.update_item(item.model_copy(update={"state": m.ItemState.DEFERRED}))
     items = {i.case_number: i for i in build_minutes(demo, meeting.id, public=False).items}
     assert items["12/23"].outcome == "Saken ble utsatt til neste møte."  # no copy on a later agenda
     assert items["11/23"].outcome == "Saken ble trukket."
@@ -321,9 +321,9 @@ def test_html_is_well_formed_with_attendance_and_items(demo, meeting):
 
 
 def test_html_escapes_what_was_typed(demo, meeting):
-    item = demo.find_item("1/23", body_short_name="NUIT")
-    demo.update_item(item.model_copy(update={"narrative": "<script>alert('x')</script> & «sånn»"}))
-    demo.add_remark(m.Remark(item_id=item.id, speaker="KS <b>", text="mente *dette* & mer"))
+    item = demo.agenda.find_item("1/23", body_short_name="NUIT")
+    demo.agenda.update_item(item.model_copy(update={"narrative": "<script>alert('x')</script> & «sånn»"}))
+    demo.minutes.add_remark(m.Remark(item_id=item.id, speaker="KS <b>", text="mente *dette* & mer"))
     text = minutes_html.render(build_minutes(demo, meeting.id, public=False)).decode()
     assert "<script>" not in text and "<b>" not in text
     assert "&lt;script&gt;" in text and "KS &lt;b&gt; mente *dette* &amp; mer" in text
@@ -345,8 +345,8 @@ def rendered(demo, meeting_id: int, *, public: bool) -> dict[str, str]:
 
 
 def test_public_minutes_leak_nothing_of_an_exempt_item(demo, meeting):
-    item = demo.find_item("6/23", body_short_name="NUIT")
-    demo.update_item(item.model_copy(update={"exempt": True, "exempt_basis": "offl. § 14"}))
+    item = demo.agenda.find_item("6/23", body_short_name="NUIT")
+    demo.agenda.update_item(item.model_copy(update={"exempt": True, "exempt_basis": "offl. § 14"}))
     internal = rendered(demo, meeting.id, public=False)
     public = rendered(demo, meeting.id, public=True)
     for fmt in ("md", "html", "docx"):
@@ -362,8 +362,8 @@ def test_public_minutes_leak_nothing_of_an_exempt_item(demo, meeting):
 
 
 def test_an_exempt_title_is_hidden_too(demo, meeting):
-    item = demo.find_item("7/23", body_short_name="NUIT")
-    demo.update_item(item.model_copy(update={"exempt": True, "title_exempt": True, "exempt_basis": None}))
+    item = demo.agenda.find_item("7/23", body_short_name="NUIT")
+    demo.agenda.update_item(item.model_copy(update={"exempt": True, "title_exempt": True, "exempt_basis": None}))
     public = rendered(demo, meeting.id, public=True)
     for fmt in ("md", "html", "docx"):
         assert "EPJ-leverandørmarkedet" not in public[fmt], fmt
@@ -390,26 +390,26 @@ def kinds(problems) -> list[ProblemKind]:
 
 
 def test_an_item_left_planned_is_a_problem(demo, meeting):
-    item = demo.find_item("3/23", body_short_name="NUIT")
-    demo.update_item(item.model_copy(update={"state": m.ItemState.PLANNED}))
+    item = demo.agenda.find_item("3/23", body_short_name="NUIT")
+    demo.agenda.update_item(item.model_copy(update={"state": m.ItemState.PLANNED}))
     problems = check_minutes(demo, meeting.id)
     assert kinds(problems) == [ProblemKind.NOT_HANDLED]
     assert problems[0].item_id == item.id and "Sak 3/23" in problems[0].message
 
 
 def test_a_decision_item_without_a_decision_is_a_problem(demo, meeting):
-    item = demo.find_item("7/23", body_short_name="NUIT")
-    demo.update_item(item.model_copy(update={"item_type": m.ItemType.BESLUTNING, "decision": " "}))
+    item = demo.agenda.find_item("7/23", body_short_name="NUIT")
+    demo.agenda.update_item(item.model_copy(update={"item_type": m.ItemType.BESLUTNING, "decision": " "}))
     problems = check_minutes(demo, meeting.id)
     assert kinds(problems) == [ProblemKind.NO_DECISION]
     assert problems[0].message == "Sak 7/23 (Beslutning) mangler vedtak"
     # Deferred, it needs none here.
-    demo.update_item(demo.item(item.id).model_copy(update={"state": m.ItemState.DEFERRED}))
+    demo.agenda.update_item(demo.agenda.item(item.id).model_copy(update={"state": m.ItemState.DEFERRED}))
     assert check_minutes(demo, meeting.id) == []
 
 
 def set_attendance(demo, meeting, name: str, **update) -> None:
-    row = next(r for r in demo.attendance(meeting.id) if demo.person(r.person_id).name == name)
+    row = next(r for r in demo.attendance.rows(meeting.id) if demo.members.person(r.person_id).name == name)
     demo.store.update(row.model_copy(update=update))
 
 
@@ -429,16 +429,16 @@ def test_an_absent_member_needs_notice_or_a_substitute(demo, meeting):
 
 
 def test_a_member_missing_from_the_attendance_is_a_problem(demo, meeting):
-    body = demo.body("NUIT")
-    person = demo.add_person("Ny Person", demo.organization("KS").id)
-    demo.add_membership(m.Membership(person_id=person.id, body_id=body.id, valid_from=meeting.date))
+    body = demo.members.body("NUIT")
+    person = demo.members.add_person("Ny Person", demo.members.organization("KS").id)
+    demo.members.add_membership(m.Membership(person_id=person.id, body_id=body.id, valid_from=meeting.date))
     problems = check_minutes(demo, meeting.id)
     assert kinds(problems) == [ProblemKind.NO_ATTENDANCE] and "Ny Person" in problems[0].message
 
 
 def test_a_gap_in_the_case_numbers_is_a_problem(demo, meeting):
     for ref in ("8/23", "9/23"):
-        item = demo.find_item(ref, body_short_name="NUIT")
+        item = demo.agenda.find_item(ref, body_short_name="NUIT")
         demo.store.delete(m.AgendaItem, item.id)
     problems = check_minutes(demo, meeting.id)
     assert kinds(problems) == [ProblemKind.NUMBERING_GAP]
@@ -447,10 +447,10 @@ def test_a_gap_in_the_case_numbers_is_a_problem(demo, meeting):
 
 def test_deferred_items_do_not_make_gaps(demo, meeting):
     # Deferred away, 5/23 still holds its place in this meeting's numbers.
-    item = demo.find_item("5/23", body_short_name="NUIT")
-    demo.update_item(item.model_copy(update={"state": m.ItemState.DEFERRED}))
+    item = demo.agenda.find_item("5/23", body_short_name="NUIT")
+    demo.agenda.update_item(item.model_copy(update={"state": m.ItemState.DEFERRED}))
     # Carried in from last year's meeting, an item keeps last year's number.
-    earlier = demo.find_item("NUIT 8/22")
+    earlier = demo.agenda.find_item("NUIT 8/22")
     carried = earlier.model_copy(
         update={"id": None, "meeting_id": meeting.id, "deferred_from_id": earlier.id, "state": m.ItemState.HANDLED}
     )

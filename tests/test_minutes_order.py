@@ -70,7 +70,7 @@ def test_the_narrative_is_cut_at_its_innspill_line():
 
 @pytest.fixture
 def meeting(demo):
-    return demo.find_meeting("NUIT", "1/2023")
+    return demo.meetings.find("NUIT", "1/2023")
 
 
 def markdown(demo, meeting_id, public=False) -> str:
@@ -102,21 +102,21 @@ def test_the_seeds_bullets_that_name_their_speaker_are_not_prefixed(demo, meetin
 
 
 def test_a_narrative_typed_with_the_marker_in_the_app_is_split(demo):
-    item = demo.find_item("NUIT 16/23")
-    demo.add_remark(m.Remark(item_id=item.id, speaker="KS", text="spurte om fristen."))
-    demo.update_item(item.model_copy(update={"narrative": "Saken ble lagt frem.\n[innspill]\nDirektoratet svarte."}))
+    item = demo.agenda.find_item("NUIT 16/23")
+    demo.minutes.add_remark(m.Remark(item_id=item.id, speaker="KS", text="spurte om fristen."))
+    demo.agenda.update_item(item.model_copy(update={"narrative": "Saken ble lagt frem.\n[innspill]\nDirektoratet svarte."}))
     text = markdown(demo, item.meeting_id)
     section = text[text.index("## 16/23") :]
     assert section.index("Saken ble lagt frem.") < section.index("- KS spurte om fristen.") < section.index("Direktoratet svarte.")
 
 
 def test_the_minutes_list_each_items_follow_ups_what_who_and_by_when(demo, meeting):
-    item = demo.find_item("NUIT 12/23")
-    demo.add_follow_up(
+    item = demo.agenda.find_item("NUIT 12/23")
+    demo.follow_ups.add(
         m.FollowUp(item_id=item.id, description="Sende ut oppdatert innkalling", responsible="Direktoratet for e-helse", due_date=dt.date(2023, 3, 1))
     )
-    nhn = next(o for o in demo.organizations() if o.name == "Norsk helsenett SF")
-    demo.add_follow_up(m.FollowUp(item_id=item.id, description="Svare Legeforeningen", responsible_organization_id=nhn.id))
+    nhn = next(o for o in demo.members.organizations() if o.name == "Norsk helsenett SF")
+    demo.follow_ups.add(m.FollowUp(item_id=item.id, description="Svare Legeforeningen", responsible_organization_id=nhn.id))
     doc = build_minutes(demo, meeting.id, public=False)
     assert {i.case_number: i for i in doc.items}["12/23"].follow_ups == (
         "Sende ut oppdatert innkalling (ansvarlig: Direktoratet for e-helse, frist 1. mars 2023)",
@@ -128,20 +128,20 @@ def test_the_minutes_list_each_items_follow_ups_what_who_and_by_when(demo, meeti
     assert "Svare Legeforeningen (ansvarlig: Norsk helsenett SF)" in paragraphs
     assert "Sende ut oppdatert innkalling" in minutes_html.render(doc).decode()
     # An exempt item's follow-ups stay out of the public minutes.
-    demo.update_item(demo.item(item.id).model_copy(update={"exempt": True}))
+    demo.agenda.update_item(demo.agenda.item(item.id).model_copy(update={"exempt": True}))
     assert "Sende ut oppdatert" not in markdown(demo, meeting.id, public=True)
 
 
 def test_a_deferred_item_says_which_meeting_it_went_to(demo):
-    nuit = demo.body("NUIT")
-    later = demo.create_meeting(nuit.id, dt.date(2023, 9, 14), dt.time(9), dt.time(15), location="Teams")
-    item = demo.find_item("NUIT 23/23")
-    demo.defer_item(item.id, later.id)
+    nuit = demo.members.body("NUIT")
+    later = demo.meetings.create(nuit.id, dt.date(2023, 9, 14), dt.time(9), dt.time(15), location="Teams")
+    item = demo.agenda.find_item("NUIT 23/23")
+    demo.minutes.defer_item(item.id, later.id)
     text = markdown(demo, item.meeting_id)
     assert f"\nSaken ble utsatt til møte {later.ref}.\n" in text and later.ref == "3/2023"
     # Deferred with no later meeting yet: the next meeting.
-    other = demo.find_item("NUIT 24/23")
-    demo.update_item(other.model_copy(update={"state": m.ItemState.DEFERRED, "decision": ""}))
+    other = demo.agenda.find_item("NUIT 24/23")
+    demo.agenda.update_item(other.model_copy(update={"state": m.ItemState.DEFERRED, "decision": ""}))
     section = markdown(demo, item.meeting_id)
     section = section[section.index("## 24/23") :]
     assert "\nSaken ble utsatt til neste møte.\n" in section

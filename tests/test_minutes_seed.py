@@ -59,7 +59,7 @@ def markdown_sections(text: str) -> dict[str, str]:
 
 
 def test_the_demo_minutes_item_sections_are_the_seeds_word_for_word(demo):
-    meeting = demo.find_meeting("NUIT", "1/2023")
+    meeting = demo.meetings.find("NUIT", "1/2023")
     text = minutes_markdown.render(build_minutes(demo, meeting.id, public=False)).decode()
     generated, seed = markdown_sections(text), seed_sections()
     assert list(generated) == list(seed) == [f"{n}/23" for n in range(1, 13)]

@@ -18,18 +18,18 @@ from nuit_tui.services.notice import check_notice
 
 def sound_meeting(archive):
     """NUIT 2/2023 on 25 May after 1/2023 on 16 February (1/23, 2/23), standard items only (3/23-5/23)."""
-    body = archive.add_body("NUIT", "Prioriteringsutvalget")
-    archive.create_meeting(body.id, dt.date(2023, 2, 16), dt.time(9), dt.time(16), location="Teams")
-    return archive.create_meeting(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Teams")
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    archive.meetings.create(body.id, dt.date(2023, 2, 16), dt.time(9), dt.time(16), location="Teams")
+    return archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Teams")
 
 
 def spoil(archive, meeting):
     """Every finding once."""
-    archive.add_item(meeting.id)  # «Ny sak»
-    archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Budsjett", item_type=m.ItemType.BESLUTNING, duration_minutes=150))
-    archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Anskaffelse", item_type=m.ItemType.ORIENTERING, duration_minutes=10, exempt=True))
-    approval = next(i for i in archive.agenda_items(meeting.id) if i.title.startswith("Godkjenning av referat"))
-    archive.update_item(approval.model_copy(update={"title": "Godkjenning av referat fra NUIT 17. november 2022"}))
+    archive.agenda.add_item(meeting.id)  # «Ny sak»
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Budsjett", item_type=m.ItemType.BESLUTNING, duration_minutes=150))
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Anskaffelse", item_type=m.ItemType.ORIENTERING, duration_minutes=10, exempt=True))
+    approval = next(i for i in archive.agenda.items(meeting.id) if i.title.startswith("Godkjenning av referat"))
+    archive.agenda.update_item(approval.model_copy(update={"title": "Godkjenning av referat fra NUIT 17. november 2022"}))
 
 
 def kinds(problems):
@@ -62,15 +62,15 @@ def test_each_fault_is_found_and_named(archive):
 
 
 def test_a_minutes_item_when_there_was_no_meeting_before_is_found(archive):
-    body = archive.add_body("NUIT", "Prioriteringsutvalget")
-    meeting = archive.create_meeting(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(16))
-    archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Godkjenning av referat fra NUIT 1. mars 2023", item_type=m.ItemType.GODKJENNING, proposed_decision="NUIT godkjenner.", duration_minutes=5))
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(16))
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Godkjenning av referat fra NUIT 1. mars 2023", item_type=m.ItemType.GODKJENNING, proposed_decision="NUIT godkjenner.", duration_minutes=5))
     assert kinds(check_notice(archive, meeting.id)) == [NoticeProblemKind.WRONG_PREVIOUS_MINUTES]
 
 
 def test_a_pinned_item_the_agenda_cannot_reach_is_found(archive):
     meeting = sound_meeting(archive)
-    archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Gjest", item_type=m.ItemType.ORIENTERING, duration_minutes=10, fixed_start=dt.time(9, 5)))
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Gjest", item_type=m.ItemType.ORIENTERING, duration_minutes=10, fixed_start=dt.time(9, 5)))
     assert kinds(check_notice(archive, meeting.id)) == [NoticeProblemKind.LATE_ITEM]
 
 
@@ -116,7 +116,7 @@ async def test_s_shows_the_findings_and_sends_only_when_told(tmp_path, answer):
         await pilot.press(answer)
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
-    status = archive.meeting(meeting.id).status
+    status = archive.meetings.get(meeting.id).status
     archive.close()
     assert status is (m.MeetingStatus.NOTICE_SENT if answer == "j" else m.MeetingStatus.PLANNED)
 

@@ -62,16 +62,16 @@ EXEMPT_WORDS = [
 
 @pytest.fixture
 def meeting(demo):
-    return demo.find_meeting("NUIT", "2/2023")
+    return demo.meetings.find("NUIT", "2/2023")
 
 
 @pytest.fixture
 def exempt(demo, meeting):
     """23/23 exempt under offl. § 14, a secret attachment on 16/23 and NUIT 8/22 exempt under § 15."""
-    item = demo.find_item("23/23", body_short_name="NUIT")
-    demo.update_item(item.model_copy(update={"exempt": True, "exempt_basis": "offl. § 14"}))
-    target = demo.find_item("16/23", body_short_name="NUIT")
-    demo.add_attachment(
+    item = demo.agenda.find_item("23/23", body_short_name="NUIT")
+    demo.agenda.update_item(item.model_copy(update={"exempt": True, "exempt_basis": "offl. § 14"}))
+    target = demo.agenda.find_item("16/23", body_short_name="NUIT")
+    demo.agenda.add_attachment(
         m.Attachment(
             item_id=target.id,
             label="Vedlegg 3B",
@@ -80,8 +80,8 @@ def exempt(demo, meeting):
             exempt=True,
         )
     )
-    earlier = demo.find_item("NUIT 8/22")
-    demo.update_item(earlier.model_copy(update={"exempt": True, "exempt_basis": "offl. § 15"}))
+    earlier = demo.agenda.find_item("NUIT 8/22")
+    demo.agenda.update_item(earlier.model_copy(update={"exempt": True, "exempt_basis": "offl. § 15"}))
     return meeting
 
 
@@ -125,8 +125,8 @@ def test_public_view_keeps_number_and_title_of_an_exempt_item_and_nothing_else(d
 
 
 def test_an_exempt_title_is_hidden_too_and_an_empty_basis_gives_the_bare_words(demo, meeting):
-    item = demo.find_item("22/23", body_short_name="NUIT")
-    demo.update_item(item.model_copy(update={"exempt": True, "title_exempt": True, "exempt_basis": None}))
+    item = demo.agenda.find_item("22/23", body_short_name="NUIT")
+    demo.agenda.update_item(item.model_copy(update={"exempt": True, "title_exempt": True, "exempt_basis": None}))
     doc = build_notice(demo, meeting.id, public=True)
     row = next(r for r in doc.agenda if r.case_number == "22/23")
     assert row.title == "Unntatt offentlighet"
@@ -222,8 +222,8 @@ def test_html_is_well_formed_and_holds_the_agenda(demo, meeting):
 
 
 def test_html_escapes_what_was_typed(demo, meeting):
-    item = demo.find_item("13/23", body_short_name="NUIT")
-    demo.update_item(item.model_copy(update={"description": "<script>alert('x')</script> & «sånn»"}))
+    item = demo.agenda.find_item("13/23", body_short_name="NUIT")
+    demo.agenda.update_item(item.model_copy(update={"description": "<script>alert('x')</script> & «sånn»"}))
     text = notice_html.render(build_notice(demo, meeting.id, public=False)).decode()
     assert "<script>" not in text
     assert "&lt;script&gt;" in text and "&amp; «sånn»" in text

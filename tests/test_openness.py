@@ -57,34 +57,34 @@ def scene(demo):
     """NUIT 2/2023 with 18/23 exempt (title public), 19/23 exempt with its title, an exempt
     attachment on 20/23, 4/23 of 1/2023 exempt with a follow-up, and an exempt deadline
     that a public rule is counted from."""
-    nuit = demo.body("NUIT")
-    item = demo.find_item("18/23", body_short_name="NUIT")
-    item = demo.update_item(item.model_copy(update={
+    nuit = demo.members.body("NUIT")
+    item = demo.agenda.find_item("18/23", body_short_name="NUIT")
+    item = demo.agenda.update_item(item.model_copy(update={
         "exempt": True, "exempt_basis": "offl. § 14",
         "description": SECRETS["description"], "purpose": SECRETS["purpose"], "background": SECRETS["background"],
         "proposed_decision": SECRETS["proposal"], "decision": SECRETS["decision"], "narrative": SECRETS["narrative"],
     }))
-    demo.add_remark(m.Remark(item_id=item.id, speaker="KS", text=SECRETS["remark"]))
-    demo.add_attachment(m.Attachment(item_id=item.id, label="Vedlegg 9", title=SECRETS["attachment"], exempt=True))
-    demo.add_attachment(m.Attachment(item_id=item.id, label="Vedlegg 9A", title=SECRETS["attachment_of_exempt_item"]))
-    titled = demo.find_item("19/23", body_short_name="NUIT")
-    demo.update_item(titled.model_copy(update={"exempt": True, "title_exempt": True, "title": SECRETS["title"]}))
-    open_item = demo.find_item("20/23", body_short_name="NUIT")
-    demo.add_attachment(m.Attachment(item_id=open_item.id, label="Vedlegg 10", title=SECRETS["attachment_of_open_item"], exempt=True))
-    old = demo.find_item("4/23", body_short_name="NUIT")
-    demo.update_item(old.model_copy(update={"exempt": True}))
-    demo.add_remark(m.Remark(item_id=old.id, speaker="KS", text=SECRETS["remark_old"]))
-    demo.add_follow_up(m.FollowUp(item_id=old.id, description=SECRETS["follow_up"], responsible="Direktoratet"))
-    secret = demo.add_deadline(m.Deadline(body_id=nuit.id, date=EXEMPT_ANCHOR, title=SECRETS["deadline"],
+    demo.minutes.add_remark(m.Remark(item_id=item.id, speaker="KS", text=SECRETS["remark"]))
+    demo.agenda.add_attachment(m.Attachment(item_id=item.id, label="Vedlegg 9", title=SECRETS["attachment"], exempt=True))
+    demo.agenda.add_attachment(m.Attachment(item_id=item.id, label="Vedlegg 9A", title=SECRETS["attachment_of_exempt_item"]))
+    titled = demo.agenda.find_item("19/23", body_short_name="NUIT")
+    demo.agenda.update_item(titled.model_copy(update={"exempt": True, "title_exempt": True, "title": SECRETS["title"]}))
+    open_item = demo.agenda.find_item("20/23", body_short_name="NUIT")
+    demo.agenda.add_attachment(m.Attachment(item_id=open_item.id, label="Vedlegg 10", title=SECRETS["attachment_of_open_item"], exempt=True))
+    old = demo.agenda.find_item("4/23", body_short_name="NUIT")
+    demo.agenda.update_item(old.model_copy(update={"exempt": True}))
+    demo.minutes.add_remark(m.Remark(item_id=old.id, speaker="KS", text=SECRETS["remark_old"]))
+    demo.follow_ups.add(m.FollowUp(item_id=old.id, description=SECRETS["follow_up"], responsible="Direktoratet"))
+    secret = demo.year_plan.add_deadline(m.Deadline(body_id=nuit.id, date=EXEMPT_ANCHOR, title=SECRETS["deadline"],
                                           description=SECRETS["deadline_text"], exempt=True))
-    public = demo.add_deadline(m.Deadline(body_id=nuit.id, date=OPEN_ANCHOR, title="Åpent styremøte"))
-    rule = demo.add_rule(m.DeadlineRule(body_id=nuit.id, title=RULE, offset_days=-7,
+    public = demo.year_plan.add_deadline(m.Deadline(body_id=nuit.id, date=OPEN_ANCHOR, title="Åpent styremøte"))
+    rule = demo.year_plan.add_rule(m.DeadlineRule(body_id=nuit.id, title=RULE, offset_days=-7,
                                         anchor=m.RuleAnchor.DEADLINES, anchor_text="styremøte"))
-    exempt_rule = demo.add_rule(m.DeadlineRule(body_id=nuit.id, title=SECRETS["exempt_rule"], offset_days=-3,
+    exempt_rule = demo.year_plan.add_rule(m.DeadlineRule(body_id=nuit.id, title=SECRETS["exempt_rule"], offset_days=-3,
                                                anchor_body_id=nuit.id, exempt=True))
     return {
-        "archive": demo, "nuit": nuit, "notice": demo.find_meeting("NUIT", "2/2023"),
-        "earlier": demo.find_meeting("NUIT", "1/2023"), "secret": secret, "public": public,
+        "archive": demo, "nuit": nuit, "notice": demo.meetings.find("NUIT", "2/2023"),
+        "earlier": demo.meetings.find("NUIT", "1/2023"), "secret": secret, "public": public,
         "rule": rule, "exempt_rule": exempt_rule,
     }
 
@@ -216,8 +216,8 @@ def test_exempt_events_in_the_internal_calendar_are_confidential_and_marked(scen
 def test_the_public_wheel_holds_no_exempt_deadline_and_no_date_counted_from_one(scene, tmp_path):
     archive = scene["archive"]
     nuit = scene["nuit"]
-    internal = archive.export_wheel(2023, body_id=nuit.id, out=tmp_path / "intern.svg").read_bytes()
-    public = archive.export_wheel(2023, body_id=nuit.id, public=True, out=tmp_path / "offentlig.svg").read_bytes()
+    internal = archive.year_plan.export_wheel(2023, body_id=nuit.id, out=tmp_path / "intern.svg").read_bytes()
+    public = archive.year_plan.export_wheel(2023, body_id=nuit.id, public=True, out=tmp_path / "offentlig.svg").read_bytes()
     texts = ["".join(t.itertext()) for t in ET.fromstring(public).iter("{http://www.w3.org/2000/svg}text")]
     assert f"3.6 {RULE}" in internal.decode("utf-8") and SECRETS["deadline"][:30] in internal.decode("utf-8")
     assert f"13.9 {RULE}" in texts  # counted from the public deadline

@@ -17,7 +17,8 @@ from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.file_watch import POLL_SECONDS
 from nuit_tui.tui.screens.follow_ups import FollowUpsScreen
-from nuit_tui.tui.screens.members import MembersScreen, MembershipsTable, PeopleTable, SearchInput
+from nuit_tui.tui.screens.member_tables import MembershipsTable, PeopleTable, SearchInput
+from nuit_tui.tui.screens.members import MembersScreen
 from nuit_tui.tui.screens.search import SearchScreen
 from nuit_tui.tui.screens.year_plan import EntriesTable, YearPlanScreen
 from nuit_tui.tui.widgets.year_calendar import YearCalendar
@@ -84,7 +85,7 @@ async def test_the_year_plan_shows_a_deadline_added_elsewhere_in_the_shown_month
         assert len(before) == 3 and table.cursor_row == 0
         selected = cursor_key(table).rsplit(":", 1)[0]
 
-        other.add_deadline(m.Deadline(date=dt.date(2023, 3, 10), title="Frist fra det andre vinduet", category="budsjett"))
+        other.year_plan.add_deadline(m.Deadline(date=dt.date(2023, 3, 10), title="Frist fra det andre vinduet", category="budsjett"))
         await wait_for(pilot, lambda: "Frist fra det andre vinduet" in column(table, 3))
 
         assert column(table, 3) == [*before[:2], "Frist fra det andre vinduet", before[2]]
@@ -107,7 +108,7 @@ async def test_the_year_plan_keeps_its_row_by_place_when_the_entry_is_deleted_el
         assert table.cursor_row == 2  # the last entry on or before the selected day
         last = app.screen.entries[2]
         assert last.kind == "deadline"
-        other.delete_deadline(last.ref_id)
+        other.year_plan.delete_deadline(last.ref_id)
         await wait_for(pilot, lambda: table.row_count == 2)
         assert last.title not in column(table, 3)
         assert table.cursor_row == 1
@@ -126,11 +127,11 @@ async def test_the_members_list_shows_a_member_renamed_elsewhere(two):
         assert app.focused is table
         await pilot.press("down", "down", "down")
         await pilot.pause()
-        membership = mine.membership(int(cursor_key(table)))
-        person = mine.person(membership.person_id)
+        membership = mine.members.membership(int(cursor_key(table)))
+        person = mine.members.person(membership.person_id)
         assert column(table, 0)[3] == person.name
 
-        other.update_person(person.id, "Omdøpt i det andre vinduet")
+        other.members.update_person(person.id, "Omdøpt i det andre vinduet")
         await wait_for(pilot, lambda: "Omdøpt i det andre vinduet" in column(table, 0))
 
         assert cursor_key(table) == str(membership.id) and column(table, 0)[table.cursor_row] == "Omdøpt i det andre vinduet"
@@ -147,19 +148,19 @@ async def test_the_people_list_keeps_the_search_being_typed_and_its_row(two):
         await pilot.pause()
         table = app.screen.query_one(PeopleTable)
         assert column(table, 0)[:3] == ["Anita Lindholt", "Anne Greibrokk", "Anne-Lise Härter"]
-        assert cursor_key(table) == str(mine.find_person("Anne-Lise Härter").id)
+        assert cursor_key(table) == str(mine.members.find_person("Anne-Lise Härter").id)
         await pilot.press("slash", "end")  # back in the search box, to type more
         await pilot.pause()
         search = app.screen.query_one("#people-table-search", SearchInput)
         assert app.focused is search and search.value == "an"
 
-        other.add_person("Aase Andersen")  # matches «an», listed first
-        other.add_person("Bodil Berg")  # does not match
+        other.members.add_person("Aase Andersen")  # matches «an», listed first
+        other.members.add_person("Bodil Berg")  # does not match
         await wait_for(pilot, lambda: "Aase Andersen" in column(table, 0))
 
         assert column(table, 0)[:4] == ["Aase Andersen", "Anita Lindholt", "Anne Greibrokk", "Anne-Lise Härter"]
         assert "Bodil Berg" not in column(table, 0)
-        assert cursor_key(table) == str(mine.find_person("Anne-Lise Härter").id)
+        assert cursor_key(table) == str(mine.members.find_person("Anne-Lise Härter").id)
         assert app.focused is search and search.value == "an" and search.cursor_position == 2
         assert "15 personer som passer søket." in str(app.screen.query_one("#people-table-note", Static).render())
         await pilot.press("e")  # typing goes on in the box
@@ -184,9 +185,9 @@ async def test_the_search_shows_an_item_added_elsewhere_that_matches_the_words_t
         highlighted = results.get_option_at_index(1).id
         query = app.screen.query_one("#search-query", Input)
 
-        meeting = other.find_meeting("NUIT", "2/2023")
+        meeting = other.meetings.find("NUIT", "2/2023")
         new = m.AgendaItem(meeting_id=meeting.id, title="Journalløft fra det andre vinduet", duration_minutes=15)
-        added = other.add_item(meeting.id, new)
+        added = other.agenda.add_item(meeting.id, new)
         await wait_for(pilot, lambda: results.option_count == 7)
 
         assert any("Journalløft fra det andre vinduet" in prompt for prompt in prompts(results))
@@ -206,7 +207,7 @@ async def test_the_search_box_keeps_focus_and_text_while_hits_change_elsewhere(t
         query = app.screen.query_one("#search-query", Input)
         await wait_for(pilot, lambda: results.option_count == 6)
         first = next(hit for hit in app.screen.hits if hit.item_id == int(results.get_option_at_index(0).id))
-        other.update_item(other.item(first.item_id).model_copy(update={"title": "Omdøpt journalløft"}))
+        other.agenda.update_item(other.agenda.item(first.item_id).model_copy(update={"title": "Omdøpt journalløft"}))
         await wait_for(pilot, lambda: any("Omdøpt journalløft" in prompt for prompt in prompts(results)))
         assert results.option_count == 6
         assert app.focused is query and query.value == "journal" and query.cursor_position == len("journal")
@@ -218,10 +219,10 @@ async def test_the_search_box_keeps_focus_and_text_while_hits_change_elsewhere(t
 
 async def test_the_follow_up_register_shows_a_follow_up_added_elsewhere(two):
     mine, other = two
-    meeting = mine.find_meeting("NUIT", "2/2023")
-    item = next(i for i in mine.agenda_items(meeting.id) if i.kind is m.EntryKind.ITEM)
-    soon = mine.add_follow_up(m.FollowUp(item_id=item.id, description="Snart", responsible="KS", due_date=dt.date(2099, 1, 1)))
-    later = mine.add_follow_up(m.FollowUp(item_id=item.id, description="Senere", responsible="KS", due_date=dt.date(2099, 6, 1)))
+    meeting = mine.meetings.find("NUIT", "2/2023")
+    item = next(i for i in mine.agenda.items(meeting.id) if i.kind is m.EntryKind.ITEM)
+    soon = mine.follow_ups.add(m.FollowUp(item_id=item.id, description="Snart", responsible="KS", due_date=dt.date(2099, 1, 1)))
+    later = mine.follow_ups.add(m.FollowUp(item_id=item.id, description="Senere", responsible="KS", due_date=dt.date(2099, 6, 1)))
     app = NuitApp(mine)
     async with app.run_test(size=(160, 50)) as pilot:
         await open_screen(pilot, "u", FollowUpsScreen)
@@ -231,10 +232,10 @@ async def test_the_follow_up_register_shows_a_follow_up_added_elsewhere(two):
         await pilot.pause()
         assert cursor_key(table) == str(later.id)
 
-        other.add_follow_up(
+        other.follow_ups.add(
             m.FollowUp(item_id=item.id, description="Fra det andre vinduet", responsible="Direktoratet", due_date=dt.date(2099, 3, 1))
         )
-        other.close_follow_up(soon.id, on=dt.date(2024, 1, 2), note="Gjort")  # leaves the open ones
+        other.follow_ups.close(soon.id, on=dt.date(2024, 1, 2), note="Gjort")  # leaves the open ones
         await wait_for(pilot, lambda: "Fra det andre vinduet" in column(table, 2))
 
         assert column(table, 2) == ["Fra det andre vinduet", "Senere"]
@@ -246,10 +247,10 @@ async def test_the_follow_up_register_shows_a_follow_up_added_elsewhere(two):
 
 async def test_the_follow_up_register_keeps_the_place_when_the_selected_one_goes(two):
     mine, other = two
-    meeting = mine.find_meeting("NUIT", "2/2023")
-    item = next(i for i in mine.agenda_items(meeting.id) if i.kind is m.EntryKind.ITEM)
+    meeting = mine.meetings.find("NUIT", "2/2023")
+    item = next(i for i in mine.agenda.items(meeting.id) if i.kind is m.EntryKind.ITEM)
     added = [
-        mine.add_follow_up(m.FollowUp(item_id=item.id, description=f"Oppfølging {n}", due_date=dt.date(2099, n, 1)))
+        mine.follow_ups.add(m.FollowUp(item_id=item.id, description=f"Oppfølging {n}", due_date=dt.date(2099, n, 1)))
         for n in (1, 2, 3)
     ]
     app = NuitApp(mine)
@@ -259,7 +260,7 @@ async def test_the_follow_up_register_keeps_the_place_when_the_selected_one_goes
         await pilot.press("down")
         await pilot.pause()
         assert cursor_key(table) == str(added[1].id)
-        other.close_follow_up(added[1].id, on=dt.date(2024, 1, 2))
+        other.follow_ups.close(added[1].id, on=dt.date(2024, 1, 2))
         await wait_for(pilot, lambda: table.row_count == 2)
         assert column(table, 2) == ["Oppfølging 1", "Oppfølging 3"]
         assert table.cursor_row == 1  # the row at its place, not back to the top

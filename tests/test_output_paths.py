@@ -36,15 +36,15 @@ def test_a_body_short_name_becomes_a_safe_slug_and_ordinary_names_stay_as_they_a
 
 @pytest.mark.parametrize("short_name", ["../x", "/tmp/x/P", "..", ".skjult"])
 def test_default_export_names_stay_inside_the_exports_folder(demo, tmp_path, short_name):
-    nuit = demo.body("NUIT")
-    demo.update_body(nuit.id, short_name, nuit.name)
-    meeting = demo.find_meeting(short_name, "2/2023")
+    nuit = demo.members.body("NUIT")
+    demo.members.update_body(nuit.id, short_name, nuit.name)
+    meeting = demo.meetings.find(short_name, "2/2023")
     exports = tmp_path / "exports"
     written = [
         export_notice(demo, meeting.id, fmt="md", exports_dir=exports),
         export_minutes(demo, meeting.id, fmt="md", public=True, exports_dir=exports),
         export_ics(demo, body_id=nuit.id, year=2023, exports_dir=exports),
-        demo.export_wheel(2023, body_id=nuit.id, exports_dir=exports),
+        demo.year_plan.export_wheel(2023, body_id=nuit.id, exports_dir=exports),
     ]
     for path in written:
         assert path.parent == exports and path.is_file() and not path.name.startswith("."), path
@@ -52,12 +52,12 @@ def test_default_export_names_stay_inside_the_exports_folder(demo, tmp_path, sho
 
 
 def test_ordinary_default_names_are_unchanged(demo, tmp_path):
-    meeting = demo.find_meeting("NUIT", "2/2023")
+    meeting = demo.meetings.find("NUIT", "2/2023")
     assert export_notice(demo, meeting.id, exports_dir=tmp_path).name == "NUIT-2023-2-innkalling.docx"
     assert export_minutes(demo, meeting.id, fmt="html", public=True, exports_dir=tmp_path).name == (
         "NUIT-2023-2-referat-offentlig.html")
     assert export_ics(demo, body_id=meeting.body_id, year=2023, exports_dir=tmp_path).name == "arshjul-NUIT-2023.ics"
-    assert demo.export_wheel(2023, body_id=meeting.body_id, exports_dir=tmp_path).name == "arshjul-NUIT-2023.svg"
+    assert demo.year_plan.export_wheel(2023, body_id=meeting.body_id, exports_dir=tmp_path).name == "arshjul-NUIT-2023.svg"
 
 
 def _device(tmp_path):

@@ -13,22 +13,22 @@ from nuit_tui.store.schema import APPLICATION_ID, migrations
 
 
 def add_item(archive, meeting, title, **fields):
-    return archive.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title=title, duration_minutes=20, **fields))
+    return archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title=title, duration_minutes=20, **fields))
 
 
 def meeting(archive, body, day):
-    return archive.create_meeting(body.id, day, dt.time(9), dt.time(15), standard_items=False)
+    return archive.meetings.create(body.id, day, dt.time(9), dt.time(15), standard_items=False)
 
 
 @pytest.fixture
 def two_bodies(archive):
-    nuit = archive.add_body("NUIT", "Prioriteringsutvalget")
-    nehs = archive.add_body("NEHS", "Nasjonalt e-helsestyre")
+    nuit = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    nehs = archive.members.add_body("NEHS", "Nasjonalt e-helsestyre")
     return archive, nuit, nehs
 
 
 def found(archive, text, **kwargs):
-    return [hit.title for hit in archive.search(text, **kwargs)]
+    return [hit.title for hit in archive.search.hits(text, **kwargs)]
 
 
 def assert_index_right(archive):
@@ -41,29 +41,29 @@ def test_words_in_decisions_remarks_and_follow_ups_are_found(two_bodies):
     archive, nuit, _ = two_bodies
     first = meeting(archive, nuit, dt.date(2023, 2, 16))
     decided = add_item(archive, first, "Kjernejournal", proposed_decision="NUIT tar saken til orientering.")
-    archive.set_decision(decided.id, "NUIT slutter seg til anbefalingen om reservasjonsløsning.")
+    archive.minutes.set_decision(decided.id, "NUIT slutter seg til anbefalingen om reservasjonsløsning.")
     remarked = add_item(archive, first, "Helsenorge")
-    archive.add_remark(m.Remark(item_id=remarked.id, speaker="KS", text="Ber om bedre forankring i kommunene."))
+    archive.minutes.add_remark(m.Remark(item_id=remarked.id, speaker="KS", text="Ber om bedre forankring i kommunene."))
     followed = add_item(archive, first, "Pasientens legemiddelliste")
-    archive.add_follow_up(m.FollowUp(item_id=followed.id, description="Sende oppdatert innkalling til aktørene", responsible="Direktoratet"))
+    archive.follow_ups.add(m.FollowUp(item_id=followed.id, description="Sende oppdatert innkalling til aktørene", responsible="Direktoratet"))
 
-    [hit] = archive.search("reservasjonsløsning")
+    [hit] = archive.search.hits("reservasjonsløsning")
     assert (hit.title, hit.field, hit.case) == ("Kjernejournal", "Vedtak", "NUIT 1/23")
     assert "\x02reservasjonsløsning\x03" in hit.snippet
     assert hit.marked("[", "]").count("[reservasjonsløsning]") == 1
     start, end = hit.spans[0]
     assert hit.snippet_text[start:end] == "reservasjonsløsning"
 
-    [hit] = archive.search("forankring")
+    [hit] = archive.search.hits("forankring")
     assert (hit.title, hit.field) == ("Helsenorge", "Innspill")
     assert hit.snippet_text.startswith("KS: Ber om bedre forankring")
 
-    [hit] = archive.search("oppdatert innkalling")
+    [hit] = archive.search.hits("oppdatert innkalling")
     assert (hit.title, hit.field) == ("Pasientens legemiddelliste", "Oppfølging")
 
     # The proposal and the adopted decision are both kept, and both found.
     assert found(archive, "orientering") == ["Kjernejournal"]
-    assert archive.search("orientering")[0].field == "Forslag til vedtak"
+    assert archive.search.hits("orientering")[0].field == "Forslag til vedtak"
 
 
 def test_a_part_of_a_compound_finds_the_word_in_any_case(two_bodies):
@@ -103,7 +103,7 @@ def test_prefixes_and_phrases(two_bodies):
     assert sorted(found(archive, "digital samhandling")) == ["Program digital samhandling", "Samhandling som er digital"]
     # Query syntax is only text: no FTS5 errors from what a person types.
     for text in ['"', "e-helse", "NOT AND OR", "(a", "tittel:x", "*", "år*"]:
-        archive.search(text)
+        archive.search.hits(text)
 
 
 def test_ranked_best_first_and_newest_first_among_equals(two_bodies):
@@ -114,14 +114,14 @@ def test_ranked_best_first_and_newest_first_among_equals(two_bodies):
     add_item(archive, old, "Eventuelt", background="Kjernejournal for alle.")
     add_item(archive, new, "Eventuelt", background="Kjernejournal for alle.")
     add_item(archive, other, "Kjernejournal", background="Lang bakgrunn om noe helt annet, " * 5)
-    hits = archive.search("kjernejournal")
+    hits = archive.search.hits("kjernejournal")
     assert [(h.title, h.body, h.meeting_ref) for h in hits] == [
         ("Kjernejournal", "NEHS", "1/2022"),  # in the title: best
         ("Eventuelt", "NUIT", "1/2023"),  # two equal hits: the newer first
         ("Eventuelt", "NUIT", "1/2021"),
     ]
-    assert [h.meeting_date.year for h in archive.search("kjernejournal", body_id=nuit.id)] == [2023, 2021]
-    assert [h.body for h in archive.search("kjernejournal", year=2022)] == ["NEHS"]
+    assert [h.meeting_date.year for h in archive.search.hits("kjernejournal", body_id=nuit.id)] == [2023, 2021]
+    assert [h.body for h in archive.search.hits("kjernejournal", year=2022)] == ["NEHS"]
 
 
 def test_the_limit_is_kept_in_sql_for_words_and_for_short_words(two_bodies):
@@ -129,9 +129,9 @@ def test_the_limit_is_kept_in_sql_for_words_and_for_short_words(two_bodies):
     first = meeting(archive, nuit, dt.date(2023, 2, 16))
     for n in range(30):
         add_item(archive, first, f"Sak om IT nummer {n}")
-    assert len(archive.search("nummer", limit=7)) == 7
-    assert len(archive.search("IT", limit=7)) == 7
-    assert len(archive.search("IT nummer", limit=100)) == 30
+    assert len(archive.search.hits("nummer", limit=7)) == 7
+    assert len(archive.search.hits("IT", limit=7)) == 7
+    assert len(archive.search.hits("IT nummer", limit=100)) == 30
 
 
 def test_the_index_follows_edits_and_deletes(two_bodies):
@@ -139,36 +139,36 @@ def test_the_index_follows_edits_and_deletes(two_bodies):
     first = meeting(archive, nuit, dt.date(2023, 2, 16))
     later = meeting(archive, nuit, dt.date(2024, 2, 15))
     item = add_item(archive, first, "Kjernejournal")
-    remark = archive.add_remark(m.Remark(item_id=item.id, speaker="FFO", text="Viktig for pasientene"))
-    follow_up = archive.add_follow_up(m.FollowUp(item_id=item.id, description="Utrede reservasjon"))
+    remark = archive.minutes.add_remark(m.Remark(item_id=item.id, speaker="FFO", text="Viktig for pasientene"))
+    follow_up = archive.follow_ups.add(m.FollowUp(item_id=item.id, description="Utrede reservasjon"))
     assert_index_right(archive)
 
-    item = archive.update_item(item.model_copy(update={"title": "Pasientjournal"}))
+    item = archive.agenda.update_item(item.model_copy(update={"title": "Pasientjournal"}))
     assert found(archive, "kjernejournal") == [] and found(archive, "pasientjournal") == ["Pasientjournal"]
-    archive.set_decision(item.id, "Vedtatt med endringer")
+    archive.minutes.set_decision(item.id, "Vedtatt med endringer")
     assert found(archive, "endringer") == ["Pasientjournal"]
-    remark = archive.update_remark(remark.model_copy(update={"text": "Viktig for brukerne"}))
+    remark = archive.minutes.update_remark(remark.model_copy(update={"text": "Viktig for brukerne"}))
     assert found(archive, "pasientene") == [] and found(archive, "brukerne") == ["Pasientjournal"]
-    archive.close_follow_up(follow_up.id, on=dt.date(2023, 4, 1), note="Notat sendt departementet")
+    archive.follow_ups.close(follow_up.id, on=dt.date(2023, 4, 1), note="Notat sendt departementet")
     assert found(archive, "departementet") == ["Pasientjournal"]
     assert_index_right(archive)
 
     # A move to another meeting needs no re-indexing: the year filter follows it.
-    archive.move_item_to_meeting(item.id, later.id)
+    archive.agenda.move_item_to_meeting(item.id, later.id)
     assert found(archive, "pasientjournal", year=2024) == ["Pasientjournal"]
-    archive.delete_remark(remark.id)
+    archive.minutes.delete_remark(remark.id)
     assert found(archive, "brukerne") == []
     assert_index_right(archive)
 
     # Deleting the item takes its remarks (a cascade) and its row in the index.
-    archive.add_remark(m.Remark(item_id=item.id, text="Et nytt innspill"))
-    archive.delete_item(item.id)
+    archive.minutes.add_remark(m.Remark(item_id=item.id, text="Et nytt innspill"))
+    archive.agenda.delete_item(item.id)
     assert found(archive, "innspill") == found(archive, "pasientjournal") == []
     assert_index_right(archive)
 
     # So does deleting a whole meeting.
     gone = add_item(archive, first, "Siste sak")
-    archive.add_remark(m.Remark(item_id=gone.id, text="Siste innspill"))
+    archive.minutes.add_remark(m.Remark(item_id=gone.id, text="Siste innspill"))
     archive.store.delete(m.Meeting, first.id)
     assert found(archive, "siste") == []
     assert_index_right(archive)
@@ -177,14 +177,14 @@ def test_the_index_follows_edits_and_deletes(two_bodies):
 def test_breaks_are_not_indexed(two_bodies):
     archive, nuit, _ = two_bodies
     first = meeting(archive, nuit, dt.date(2023, 2, 16))
-    archive.add_item(first.id, m.AgendaItem(meeting_id=first.id, kind=m.EntryKind.BREAK, title="Lunsj", duration_minutes=30))
+    archive.agenda.add_item(first.id, m.AgendaItem(meeting_id=first.id, kind=m.EntryKind.BREAK, title="Lunsj", duration_minutes=30))
     assert found(archive, "lunsj") == []
     assert_index_right(archive)
 
 
 def test_the_demo_archive_is_indexed(demo):
     assert_index_right(demo)
-    assert {h.body for h in demo.search("sikkerhet")} >= {"NUIT", "NEHS"}
+    assert {h.body for h in demo.search.hits("sikkerhet")} >= {"NUIT", "NEHS"}
 
 
 def test_an_archive_from_before_search_is_indexed_by_the_migration(tmp_path):
@@ -214,9 +214,9 @@ def test_a_later_table_rebuild_drops_the_triggers_and_opening_puts_them_back(tmp
 
     path = tmp_path / "nuit.sqlite"
     archive = Archive.open(path)
-    body = archive.add_body("NUIT", "Prioriteringsutvalget")
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
     item = add_item(archive, meeting(archive, body, dt.date(2023, 2, 16)), "Kjernejournal")
-    archive.add_remark(m.Remark(item_id=item.id, text="Første innspill"))
+    archive.minutes.add_remark(m.Remark(item_id=item.id, text="Første innspill"))
     archive.close()
 
     # What a later migration may do: sqlite-utils' transform() rebuilds the table
@@ -234,7 +234,7 @@ def test_a_later_table_rebuild_drops_the_triggers_and_opening_puts_them_back(tmp
     assert index.missing_triggers(archive.store.conn) == []
     assert_index_right(archive)
     assert found(archive, "pasientjournal") == ["Pasientjournal"] and found(archive, "kjernejournal") == []
-    archive.add_remark(m.Remark(item_id=item.id, text="Andre innspill"))
+    archive.minutes.add_remark(m.Remark(item_id=item.id, text="Andre innspill"))
     assert found(archive, "andre innspill") == ["Pasientjournal"]
     assert_index_right(archive)
     archive.close()
@@ -249,11 +249,11 @@ def test_opening_an_indexed_archive_changes_nothing(tmp_path):
 
 
 def test_the_picker_of_earlier_handlings_uses_search_and_keeps_case_references(demo):
-    current = demo.find_item("NUIT 25/23")
-    cited = demo.find_item("NUIT 8/22")
-    assert demo.candidates_for_linking("NUIT 8/22", item_id=current.id) == [cited]
+    current = demo.agenda.find_item("NUIT 25/23")
+    cited = demo.agenda.find_item("NUIT 8/22")
+    assert demo.agenda.candidates_for_linking("NUIT 8/22", item_id=current.id) == [cited]
     # A word of the decision, not of the title, finds it now.
-    words = [i.id for i in demo.candidates_for_linking("sikkerhet", item_id=current.id)]
+    words = [i.id for i in demo.agenda.candidates_for_linking("sikkerhet", item_id=current.id)]
     assert cited.id in words and current.id not in words
 
 
@@ -265,7 +265,7 @@ def test_trigram_needs_sqlite_3_34(version, expected):
 def test_without_trigram_words_are_found_by_prefix(tmp_path, monkeypatch):
     monkeypatch.setattr(index, "trigram_available", lambda *a: False)
     archive = Archive.open(tmp_path / "old-sqlite.sqlite")
-    body = archive.add_body("NUIT", "Prioriteringsutvalget")
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
     add_item(archive, meeting(archive, body, dt.date(2023, 2, 16)), "Sikkerhet for neste år")
     assert not index.is_trigram(archive.store.conn)
     assert found(archive, "sikker") == found(archive, "år") == ["Sikkerhet for neste år"]
@@ -280,10 +280,10 @@ def test_a_json_import_is_indexed_once_with_its_triggers_in_place(demo, tmp_path
     import_json(copy, export_json(demo))
     assert index.missing_triggers(copy.store.conn) == []
     assert_index_right(copy)
-    assert [h.item_id for h in copy.search("sikkerhet")] == [h.item_id for h in demo.search("sikkerhet")]
-    item = copy.find_item("NUIT 18/23")
-    copy.update_item(item.model_copy(update={"title": "Ny tittel om kvantedatamaskiner"}))
-    assert [h.case for h in copy.search("kvantedatamaskiner")] == ["NUIT 18/23"]
+    assert [h.item_id for h in copy.search.hits("sikkerhet")] == [h.item_id for h in demo.search.hits("sikkerhet")]
+    item = copy.agenda.find_item("NUIT 18/23")
+    copy.agenda.update_item(item.model_copy(update={"title": "Ny tittel om kvantedatamaskiner"}))
+    assert [h.case for h in copy.search.hits("kvantedatamaskiner")] == ["NUIT 18/23"]
     copy.close()
 
 
@@ -295,5 +295,5 @@ def test_one_letter_reads_titles_newest_first_and_is_left_out_beside_longer_word
     add_item(archive, new, "Strategi", background="Sikkerhet i journal")
     assert found(archive, "s") == ["Strategi", "Status for journal"]
     assert found(archive, "journal s") == found(archive, "journal")
-    [hit] = archive.search("s", year=2022)
+    [hit] = archive.search.hits("s", year=2022)
     assert hit.marked("[", "]") == "[S]tatus for journal"

@@ -53,11 +53,11 @@ def test_search_errors_are_one_line_with_exit_2(demo_path, tmp_path):
 
 def test_followups_json_by_status_around_a_given_day(demo_path):
     archive = Archive.open(demo_path)
-    item = archive.find_item("NUIT 18/23")
-    late = archive.add_follow_up(m.FollowUp(item_id=item.id, description="Invitere til gjennomgang", responsible="Direktoratet for e-helse", due_date=dt.date(2023, 6, 30)))
-    archive.add_follow_up(m.FollowUp(item_id=item.id, description="Oppdatere planen", responsible="KS"))
-    done = archive.add_follow_up(m.FollowUp(item_id=item.id, description="Sende brev"))
-    archive.close_follow_up(done.id, on=dt.date(2023, 6, 1), note="Sendt")
+    item = archive.agenda.find_item("NUIT 18/23")
+    late = archive.follow_ups.add(m.FollowUp(item_id=item.id, description="Invitere til gjennomgang", responsible="Direktoratet for e-helse", due_date=dt.date(2023, 6, 30)))
+    archive.follow_ups.add(m.FollowUp(item_id=item.id, description="Oppdatere planen", responsible="KS"))
+    done = archive.follow_ups.add(m.FollowUp(item_id=item.id, description="Sende brev"))
+    archive.follow_ups.close(done.id, on=dt.date(2023, 6, 1), note="Sendt")
     archive.close()
 
     def follow_ups(*args):

@@ -19,15 +19,15 @@ from nuit_tui.tui.screens.search import SearchScreen
 def two_meetings(tmp_path):
     """NUIT: a held meeting with two follow-ups, and the next one in preparation."""
     archive = Archive.open(tmp_path / "nuit.sqlite")
-    nuit = archive.add_body("NUIT", "Prioriteringsutvalget")
-    first = archive.create_meeting(nuit.id, dt.date(2023, 2, 16), dt.time(9), dt.time(15), location="Teams")
-    second = archive.create_meeting(nuit.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), location="Teams")
-    archive.set_meeting_status(first.id, m.MeetingStatus.NOTICE_SENT)
-    archive.set_meeting_status(first.id, m.MeetingStatus.HELD)
-    journal = archive.add_item(first.id, m.AgendaItem(meeting_id=first.id, title="Felles journalløft", duration_minutes=30))
-    archive.set_decision(journal.id, "NUIT ba Direktoratet invitere til en gjennomgang med aktørene.")
-    archive.add_follow_up(m.FollowUp(item_id=journal.id, description="Invitere til gjennomgang", responsible="Direktoratet", due_date=dt.date(2023, 4, 1)))
-    archive.add_follow_up(m.FollowUp(item_id=journal.id, description="Sende oppdatert innkalling", responsible="KS"))
+    nuit = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    first = archive.meetings.create(nuit.id, dt.date(2023, 2, 16), dt.time(9), dt.time(15), location="Teams")
+    second = archive.meetings.create(nuit.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), location="Teams")
+    archive.meetings.set_status(first.id, m.MeetingStatus.NOTICE_SENT)
+    archive.meetings.set_status(first.id, m.MeetingStatus.HELD)
+    journal = archive.agenda.add_item(first.id, m.AgendaItem(meeting_id=first.id, title="Felles journalløft", duration_minutes=30))
+    archive.minutes.set_decision(journal.id, "NUIT ba Direktoratet invitere til en gjennomgang med aktørene.")
+    archive.follow_ups.add(m.FollowUp(item_id=journal.id, description="Invitere til gjennomgang", responsible="Direktoratet", due_date=dt.date(2023, 4, 1)))
+    archive.follow_ups.add(m.FollowUp(item_id=journal.id, description="Sende oppdatert innkalling", responsible="KS"))
     return archive, first, second, journal
 
 
@@ -59,11 +59,11 @@ async def test_the_next_meeting_shows_open_follow_ups_and_one_key_puts_one_on_th
         agenda = app.screen.query_one("#agenda", DataTable)
         selected = agenda.coordinate_to_cell_key(agenda.cursor_coordinate).row_key.value
 
-    added = archive.item(int(selected))
+    added = archive.agenda.item(int(selected))
     assert (added.title, added.item_type, added.proposed_decision) == (
         "Oppfølging: Invitere til gjennomgang", m.ItemType.ORIENTERING, "NUIT tar orienteringen til etterretning."
     )
-    assert [row.item.title for row in archive.agenda(second.id).rows][-2:] == [added.title, "Eventuelt"]
+    assert [row.item.title for row in archive.agenda.for_meeting(second.id).rows][-2:] == [added.title, "Eventuelt"]
     archive.close()
 
 
@@ -90,13 +90,13 @@ async def test_the_register_closes_and_reopens_by_keys(tmp_path):
         await pilot.pause()
         assert "utførte" in static_text(screen, "#follow-ups-filters")
         assert str(table.get_row_at(0)[6]) == f"{dt.date.today():%-d.%-m.%Y}: Holdt 2. mai"
-        [done] = archive.follow_up_register(status="done")
+        [done] = archive.follow_ups.register(status="done")
         assert (done.follow_up.description, done.follow_up.closed_on) == ("Invitere til gjennomgang", dt.date.today())
 
         await pilot.press("g")  # reopen
         await pilot.pause()
         assert table.row_count == 0
-        assert archive.follow_up_register(status="done") == []
+        assert archive.follow_ups.register(status="done") == []
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MeetingsScreen)

@@ -23,7 +23,7 @@ def test_the_start_screen_is_made_without_pydantic(demo_path):
         "from nuit_tui.tui.screens.meetings import MeetingsScreen\n"
         "from nuit_tui.services.start import ArchiveFile\n"
         f"start = ArchiveFile({str(demo_path)!r})\n"
-        "print(len(start.meeting_rows(None, limit=100)), [b.short_name for b in start.body_rows()][:2])\n"
+        "print(len(start.rows.meeting_rows(None, limit=100)), [b.short_name for b in start.rows.body_rows()][:2])\n"
         "start.close()\n"
         "print(sorted(name for name in sys.modules if name.startswith('pydantic') or name.endswith('.models')))\n"
     )
@@ -34,14 +34,14 @@ def test_the_start_screen_is_made_without_pydantic(demo_path):
 
 
 def test_plain_rows_say_what_the_records_say(demo):
-    rows = demo.meeting_rows(None, limit=100)
-    records = demo.meetings_page(None, limit=100)
+    rows = demo.rows.meeting_rows(None, limit=100)
+    records = demo.meetings.page(None, limit=100)
     assert [(r.id, r.ref, r.body_id, r.date, r.start_time, r.end_time, r.location, r.video_link, r.status) for r in rows] == [
         (mt.id, mt.ref, mt.body_id, mt.date, mt.start_time, mt.end_time, mt.location, mt.video_link, mt.status) for mt in records
     ]
-    assert [(b.id, b.short_name, b.name) for b in demo.body_rows()] == [(b.id, b.short_name, b.name) for b in demo.bodies()]
-    nuit = demo.body("NUIT")
-    assert [r.ref for r in demo.meeting_rows(nuit.id, year=2023, limit=1, offset=1)] == ["1/2023"]
+    assert [(b.id, b.short_name, b.name) for b in demo.rows.body_rows()] == [(b.id, b.short_name, b.name) for b in demo.members.bodies()]
+    nuit = demo.members.body("NUIT")
+    assert [r.ref for r in demo.rows.meeting_rows(nuit.id, year=2023, limit=1, offset=1)] == ["1/2023"]
 
 
 async def test_from_a_file_the_app_paints_then_loads_the_archive(demo_path):

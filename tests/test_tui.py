@@ -86,7 +86,7 @@ async def test_f1_lists_a_key_declared_with_two_names(demo_path):
     archive = Archive.open(demo_path)
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.push_screen(AgendaScreen(archive.find_meeting("NUIT", "2/2023").id))
+        app.push_screen(AgendaScreen(archive.meetings.find("NUIT", "2/2023").id))
         await pilot.pause()
         await pilot.press("f1")
         await pilot.pause()

@@ -31,8 +31,8 @@ def two(demo_path):
 
 
 def an_item(archive: Archive) -> m.AgendaItem:
-    meeting = archive.find_meeting("NUIT", "2/2023")
-    return next(i for i in archive.agenda_items(meeting.id) if i.kind is m.EntryKind.ITEM and i.proposed_decision)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    return next(i for i in archive.agenda.items(meeting.id) if i.kind is m.EntryKind.ITEM and i.proposed_decision)
 
 
 # --- the service ---------------------------------------------------------------------------
@@ -41,18 +41,18 @@ def an_item(archive: Archive) -> m.AgendaItem:
 def test_data_version_moves_only_for_the_other_connections_commits(two):
     mine, other = two
     start = data_version(mine)
-    mine.add_body("A", "Eget")
+    mine.members.add_body("A", "Eget")
     assert data_version(mine) == start
-    other.add_body("B", "Det andre vinduets")
+    other.members.add_body("B", "Det andre vinduets")
     assert data_version(mine) != start
 
 
 def test_edits_of_different_fields_are_merged(two):
     mine, other = two
     base = an_item(mine)
-    other.update_item(other.item(base.id).model_copy(update={"title": "Ny tittel der"}))
-    saved = save_merged(base, {"background": "Min bakgrunn"}, load=lambda: mine.item(base.id), save=mine.update_item)
-    stored = other.item(base.id)
+    other.agenda.update_item(other.agenda.item(base.id).model_copy(update={"title": "Ny tittel der"}))
+    saved = save_merged(base, {"background": "Min bakgrunn"}, load=lambda: mine.agenda.item(base.id), save=mine.agenda.update_item)
+    stored = other.agenda.item(base.id)
     assert (stored.title, stored.background) == ("Ny tittel der", "Min bakgrunn")
     assert saved.row_version == stored.row_version
 
@@ -60,35 +60,35 @@ def test_edits_of_different_fields_are_merged(two):
 def test_edits_of_the_same_field_are_a_conflict_and_nothing_is_written(two):
     mine, other = two
     base = an_item(mine)
-    other.update_item(other.item(base.id).model_copy(update={"background": "Deres"}))
+    other.agenda.update_item(other.agenda.item(base.id).model_copy(update={"background": "Deres"}))
     with pytest.raises(EditConflict) as info:
-        save_merged(base, {"background": "Min", "purpose": "Mitt formål"}, load=lambda: mine.item(base.id), save=mine.update_item)
+        save_merged(base, {"background": "Min", "purpose": "Mitt formål"}, load=lambda: mine.agenda.item(base.id), save=mine.agenda.update_item)
     (conflict,) = info.value.conflicts
     assert (conflict.field, conflict.mine, conflict.theirs) == ("background", "Min", "Deres")
     assert "annet sted" in str(info.value)
-    assert (other.item(base.id).background, other.item(base.id).purpose) == ("Deres", base.purpose)
+    assert (other.agenda.item(base.id).background, other.agenda.item(base.id).purpose) == ("Deres", base.purpose)
     # «Behold min»: a fresh read, written over deliberately.
-    kept = overwrite({"background": "Min"}, load=lambda: mine.item(base.id), save=mine.update_item)
-    assert other.item(base.id).background == "Min" and kept.row_version == other.item(base.id).row_version
+    kept = overwrite({"background": "Min"}, load=lambda: mine.agenda.item(base.id), save=mine.agenda.update_item)
+    assert other.agenda.item(base.id).background == "Min" and kept.row_version == other.agenda.item(base.id).row_version
 
 
 def test_the_same_change_made_twice_is_no_conflict(two):
     mine, other = two
     base = an_item(mine)
-    other.update_item(other.item(base.id).model_copy(update={"background": "Likt"}))
-    saved = save_merged(base, {"background": "Likt"}, load=lambda: mine.item(base.id), save=mine.update_item)
+    other.agenda.update_item(other.agenda.item(base.id).model_copy(update={"background": "Likt"}))
+    saved = save_merged(base, {"background": "Likt"}, load=lambda: mine.agenda.item(base.id), save=mine.agenda.update_item)
     assert saved.background == "Likt"
 
 
 def test_meeting_modes_text_is_written_only_over_the_version_seen(two):
     mine, other = two
     base = an_item(mine)
-    other.set_decision(base.id, "Vedtatt der")
+    other.minutes.set_decision(base.id, "Vedtatt der")
     with pytest.raises(errors.StaleWrite):
         save_item_text(mine, base.model_copy(update={"narrative": "Mitt referat"}))
     with pytest.raises(EditConflict):
-        save_merged(base, {"decision": "Vedtatt her"}, load=lambda: mine.item(base.id), save=lambda r: save_item_text(mine, r))
-    merged = save_merged(base, {"narrative": "Mitt referat"}, load=lambda: mine.item(base.id), save=lambda r: save_item_text(mine, r))
+        save_merged(base, {"decision": "Vedtatt her"}, load=lambda: mine.agenda.item(base.id), save=lambda r: save_item_text(mine, r))
+    merged = save_merged(base, {"narrative": "Mitt referat"}, load=lambda: mine.agenda.item(base.id), save=lambda r: save_item_text(mine, r))
     assert (merged.decision, merged.narrative, merged.state) == ("Vedtatt der", "Mitt referat", m.ItemState.HANDLED)
 
 
@@ -118,18 +118,18 @@ async def test_the_item_screen_shows_the_other_windows_change_and_merges_its_own
     async with app.run_test(size=(140, 50)) as pilot:
         app.push_screen(ItemScreen(item.id))
         await pilot.pause()
-        other.update_item(other.item(item.id).model_copy(update={"title": "Omdøpt i det andre vinduet"}))
+        other.agenda.update_item(other.agenda.item(item.id).model_copy(update={"title": "Omdøpt i det andre vinduet"}))
         title = app.screen.query_one("#title", Input)
         await wait_for(pilot, lambda: title.value == "Omdøpt i det andre vinduet", POLL_SECONDS * 3)
         # Now a change here to another field while the other window changes a third: both kept.
         app.screen.autosave.delay = 60
         app.screen.query_one("#purpose", TextArea).focus()
         await type_text(pilot, "Mitt formål. ")
-        other.update_item(other.item(item.id).model_copy(update={"background": "Deres bakgrunn"}))
+        other.agenda.update_item(other.agenda.item(item.id).model_copy(update={"background": "Deres bakgrunn"}))
         await pilot.pause(POLL_SECONDS * 1.5)  # the poll saves what is typed, merged
         assert not isinstance(app.screen, ConflictScreen)
         assert app.screen.query_one("#background", TextArea).text == "Deres bakgrunn"
-    stored = other.item(item.id)
+    stored = other.agenda.item(item.id)
     assert stored.title == "Omdøpt i det andre vinduet"
     assert stored.purpose.startswith("Mitt formål. ") and stored.background == "Deres bakgrunn"
 
@@ -145,17 +145,17 @@ async def test_two_edits_of_one_field_ask_the_second_writer(two, choice):
         app.screen.autosave.delay = 60  # the other window writes first, for sure
         app.screen.query_one("#background", TextArea).focus()
         await type_text(pilot, "Min ")
-        other.update_item(other.item(item.id).model_copy(update={"background": "Deres bakgrunn", "title": "Deres tittel"}))
+        other.agenda.update_item(other.agenda.item(item.id).model_copy(update={"background": "Deres bakgrunn", "title": "Deres tittel"}))
         await wait_for(pilot, lambda: isinstance(app.screen, ConflictScreen) and app.screen.query(".field"))
         shown = " ".join(str(s.render()) for s in app.screen.query("Static"))
         assert "endret i et annet vindu" in shown and "Deres bakgrunn" in shown and "Min " in shown
-        assert other.item(item.id).background == "Deres bakgrunn"  # nothing written while asking
+        assert other.agenda.item(item.id).background == "Deres bakgrunn"  # nothing written while asking
         await pilot.press(choice)
         await pilot.pause(0.3)
         assert isinstance(app.screen, ItemScreen)
         field = app.screen.query_one("#background", TextArea).text
         app.screen.autosave.flush()
-    stored = other.item(item.id)
+    stored = other.agenda.item(item.id)
     assert stored.title == "Deres tittel"  # their other change stays either way
     if choice == "ctrl+b":
         assert stored.background == f"Min {item.background}"
@@ -170,15 +170,15 @@ async def test_meeting_mode_sees_a_remark_from_the_other_window_and_asks_on_a_cl
     async with app.run_test(size=(140, 50)) as pilot:
         app.push_screen(MeetingModeScreen(item.meeting_id, item.id))
         await pilot.pause()
-        other.add_remark(m.Remark(item_id=item.id, speaker="NHN", text="Sagt i det andre vinduet", made_at=dt.time(10)))
+        other.minutes.add_remark(m.Remark(item_id=item.id, speaker="NHN", text="Sagt i det andre vinduet", made_at=dt.time(10)))
         table = app.screen.query_one("#mm-remarks")
         await wait_for(pilot, lambda: any("Sagt i det andre vinduet" in str(c) for r in range(table.row_count) for c in table.get_row_at(r)))
         app.screen.item_autosave.delay = 60
         app.screen.query_one("#narrative", TextArea).focus()
         await type_text(pilot, "Her ")
-        other.update_item(other.item(item.id).model_copy(update={"narrative": "Der"}))
+        other.agenda.update_item(other.agenda.item(item.id).model_copy(update={"narrative": "Der"}))
         await wait_for(pilot, lambda: isinstance(app.screen, ConflictScreen))
         await pilot.press("ctrl+t")
         await pilot.pause(0.3)
         assert app.screen.query_one("#narrative", TextArea).text == "Der"
-    assert other.item(item.id).narrative == "Der"
+    assert other.agenda.item(item.id).narrative == "Der"

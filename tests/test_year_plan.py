@@ -28,11 +28,11 @@ def test_prose_without_an_offset_is_refused():
 
 
 def test_the_year_holds_meetings_deadlines_and_derived_dates(demo):
-    nuit = demo.body("NUIT")
-    demo.add_deadline(m.Deadline(body_id=nuit.id, date=dt.date(2023, 3, 1), title="Etatsstyringsmøte", category="styringsdialog"))
-    demo.add_deadline(m.Deadline(body_id=None, date=dt.date(2023, 6, 15), title="Innspill til budsjett", category="budsjett"))
-    demo.add_rule(m.DeadlineRule(body_id=nuit.id, title="Sakspapirer ut", offset_days=-12, anchor_body_id=nuit.id, category="møte"))
-    entries = demo.year_entries(2023, body_id=nuit.id)
+    nuit = demo.members.body("NUIT")
+    demo.year_plan.add_deadline(m.Deadline(body_id=nuit.id, date=dt.date(2023, 3, 1), title="Etatsstyringsmøte", category="styringsdialog"))
+    demo.year_plan.add_deadline(m.Deadline(body_id=None, date=dt.date(2023, 6, 15), title="Innspill til budsjett", category="budsjett"))
+    demo.year_plan.add_rule(m.DeadlineRule(body_id=nuit.id, title="Sakspapirer ut", offset_days=-12, anchor_body_id=nuit.id, category="møte"))
+    entries = demo.year_plan.entries(2023, body_id=nuit.id)
     listed = [(e.date, e.kind, e.title) for e in entries]
     assert (dt.date(2023, 2, 4), "derived", "Sakspapirer ut") in listed  # 12 days before 16 Feb
     assert (dt.date(2023, 2, 16), "meeting", "NUIT møte 1/2023") in listed
@@ -45,51 +45,51 @@ def test_the_year_holds_meetings_deadlines_and_derived_dates(demo):
 
 
 def test_derived_dates_follow_a_moved_and_an_added_meeting(demo):
-    nuit = demo.body("NUIT")
-    demo.add_rule(m.DeadlineRule(body_id=nuit.id, title="Sakspapirer ut", offset_days=-12, anchor_body_id=nuit.id))
-    meeting = demo.find_meeting("NUIT", "2/2023")
-    demo.update_meeting(meeting.model_copy(update={"date": dt.date(2023, 6, 1)}))
-    demo.create_meeting(nuit.id, dt.date(2023, 9, 14), dt.time(9), dt.time(15), location="Teams")
-    derived = [e.date for e in demo.year_entries(2023, body_id=nuit.id) if e.kind == "derived"]
+    nuit = demo.members.body("NUIT")
+    demo.year_plan.add_rule(m.DeadlineRule(body_id=nuit.id, title="Sakspapirer ut", offset_days=-12, anchor_body_id=nuit.id))
+    meeting = demo.meetings.find("NUIT", "2/2023")
+    demo.meetings.update(meeting.model_copy(update={"date": dt.date(2023, 6, 1)}))
+    demo.meetings.create(nuit.id, dt.date(2023, 9, 14), dt.time(9), dt.time(15), location="Teams")
+    derived = [e.date for e in demo.year_plan.entries(2023, body_id=nuit.id) if e.kind == "derived"]
     assert derived == [dt.date(2023, 2, 4), dt.date(2023, 5, 20), dt.date(2023, 9, 2)]
 
 
 def test_a_rule_anchored_on_deadlines(demo):
-    demo.add_deadline(m.Deadline(date=dt.date(2023, 3, 1), title="Kvartalsmøte med HOD 1"))
-    demo.add_deadline(m.Deadline(date=dt.date(2023, 10, 2), title="Kvartalsmøte med HOD 2"))
-    demo.add_rule(
+    demo.year_plan.add_deadline(m.Deadline(date=dt.date(2023, 3, 1), title="Kvartalsmøte med HOD 1"))
+    demo.year_plan.add_deadline(m.Deadline(date=dt.date(2023, 10, 2), title="Kvartalsmøte med HOD 2"))
+    demo.year_plan.add_rule(
         m.DeadlineRule(title="Rapport før kvartalsmøte", offset_days=-14, anchor=m.RuleAnchor.DEADLINES, anchor_text="kvartalsmøte")
     )
-    derived = [(e.date, e.title) for e in demo.year_entries(2023) if e.kind == "derived"]
+    derived = [(e.date, e.title) for e in demo.year_plan.entries(2023) if e.kind == "derived"]
     assert derived == [(dt.date(2023, 2, 15), "Rapport før kvartalsmøte"), (dt.date(2023, 9, 18), "Rapport før kvartalsmøte")]
 
 
 def test_category_filter_and_public_plan(demo):
-    demo.add_deadline(m.Deadline(date=dt.date(2023, 4, 1), title="Budsjettinnspill", category="budsjett"))
-    demo.add_deadline(m.Deadline(date=dt.date(2023, 4, 2), title="Hemmelig frist", category="budsjett", exempt=True))
+    demo.year_plan.add_deadline(m.Deadline(date=dt.date(2023, 4, 1), title="Budsjettinnspill", category="budsjett"))
+    demo.year_plan.add_deadline(m.Deadline(date=dt.date(2023, 4, 2), title="Hemmelig frist", category="budsjett", exempt=True))
     mine = {"Budsjettinnspill", "Hemmelig frist"}
-    budget = demo.year_entries(2023, category="budsjett")
+    budget = demo.year_plan.entries(2023, category="budsjett")
     assert all(e.category == "budsjett" for e in budget)
     assert [e.title for e in budget if e.title in mine] == ["Budsjettinnspill", "Hemmelig frist"]
-    assert [e.title for e in demo.year_entries(2023, category="budsjett", public=True) if e.title in mine] == ["Budsjettinnspill"]
-    days = demo.deadline_days(2023)
+    assert [e.title for e in demo.year_plan.entries(2023, category="budsjett", public=True) if e.title in mine] == ["Budsjettinnspill"]
+    days = demo.year_plan.deadline_days(2023)
     assert days[dt.date(2023, 4, 2)] >= 1
 
 
 def test_the_wheel_is_an_svg_with_twelve_months_and_the_years_entries(demo, tmp_path):
     import xml.etree.ElementTree as ET
 
-    nuit = demo.body("NUIT")
-    demo.add_deadline(m.Deadline(body_id=nuit.id, date=dt.date(2023, 3, 15), title="Årsrapport til departementet"))
-    demo.add_deadline(m.Deadline(body_id=nuit.id, date=dt.date(2023, 3, 16), title="Hemmelig budsjettnotat", exempt=True))
-    path = demo.export_wheel(2023, body_id=nuit.id, out=tmp_path / "hjul.svg")
+    nuit = demo.members.body("NUIT")
+    demo.year_plan.add_deadline(m.Deadline(body_id=nuit.id, date=dt.date(2023, 3, 15), title="Årsrapport til departementet"))
+    demo.year_plan.add_deadline(m.Deadline(body_id=nuit.id, date=dt.date(2023, 3, 16), title="Hemmelig budsjettnotat", exempt=True))
+    path = demo.year_plan.export_wheel(2023, body_id=nuit.id, out=tmp_path / "hjul.svg")
     root = ET.fromstring(path.read_bytes())
     texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert root.attrib["viewBox"] == "0 0 1200 1200"
     assert [t for t in texts if t in {"Januar", "Juni", "Desember"}] == ["Januar", "Juni", "Desember"]
     assert "Årshjul 2023 – NUIT" in texts
     assert "16.2 NUIT møte 1/2023" in texts and "15.3 Årsrapport til departementet" in texts
-    public = demo.export_wheel(2023, body_id=nuit.id, public=True, out=tmp_path / "offentlig.svg").read_text()
+    public = demo.year_plan.export_wheel(2023, body_id=nuit.id, public=True, out=tmp_path / "offentlig.svg").read_text()
     assert "Hemmelig" not in public and "Årsrapport" in public
 
 
@@ -116,8 +116,8 @@ def test_derived_deadlines_are_in_the_calendar_and_keep_their_uid_when_the_meeti
 
     from nuit_tui.services.calendar import export_ics
 
-    nuit = demo.body("NUIT")
-    demo.add_rule(m.DeadlineRule(body_id=nuit.id, title="Sakspapirer ut", offset_days=-12, anchor_body_id=nuit.id))
+    nuit = demo.members.body("NUIT")
+    demo.year_plan.add_rule(m.DeadlineRule(body_id=nuit.id, title="Sakspapirer ut", offset_days=-12, anchor_body_id=nuit.id))
 
     def derived_events():
         path = export_ics(demo, body_id=nuit.id, year=2023, out=tmp_path / "plan.ics")
@@ -126,8 +126,8 @@ def test_derived_deadlines_are_in_the_calendar_and_keep_their_uid_when_the_meeti
 
     before = derived_events()
     assert sorted(d for d, _ in before.values()) == [dt.date(2023, 2, 4), dt.date(2023, 5, 13)]
-    meeting = demo.find_meeting("NUIT", "2/2023")
-    demo.update_meeting(meeting.model_copy(update={"date": dt.date(2023, 6, 1)}))
+    meeting = demo.meetings.find("NUIT", "2/2023")
+    demo.meetings.update(meeting.model_copy(update={"date": dt.date(2023, 6, 1)}))
     after = derived_events()
     assert after.keys() == before.keys()
     moved = [uid for uid in after if after[uid][0] != before[uid][0]]

@@ -14,8 +14,8 @@ from nuit_tui.tui.widgets.year_calendar import YearCalendar
 
 async def test_a_year_of_deadlines_by_keys(tmp_path):
     archive = Archive.open(tmp_path / "nuit.sqlite")
-    nuit = archive.add_body("NUIT", "Prioriteringsutvalget")
-    archive.create_meeting(nuit.id, dt.date(2023, 2, 16), dt.time(9), dt.time(16), location="Teams")
+    nuit = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    archive.meetings.create(nuit.id, dt.date(2023, 2, 16), dt.time(9), dt.time(16), location="Teams")
     app = NuitApp(archive)
     async with app.run_test(size=(130, 50)) as pilot:
         await pilot.press("a")  # Årshjul from the meetings screen
@@ -58,8 +58,8 @@ async def test_a_year_of_deadlines_by_keys(tmp_path):
         await pilot.press("j")
         await pilot.pause()
     assert archive.store.find(m.Deadline) == []
-    rules = archive.rules()
-    assert [(r.title, r.offset_days, r.anchor_body_id) for r in rules] == [("Sakspapirer ut", -12, archive.body("NUIT").id)]
+    rules = archive.year_plan.rules()
+    assert [(r.title, r.offset_days, r.anchor_body_id) for r in rules] == [("Sakspapirer ut", -12, archive.members.body("NUIT").id)]
     archive.close()
 
 
@@ -87,7 +87,7 @@ async def test_the_palette_reaches_the_year_plan_from_anywhere(demo_path):
     archive = Archive.open(demo_path)
     app = NuitApp(archive)
     async with app.run_test(size=(130, 50)) as pilot:
-        app.push_screen(AgendaScreen(archive.find_meeting("NUIT", "2/2023").id))
+        app.push_screen(AgendaScreen(archive.meetings.find("NUIT", "2/2023").id))
         await pilot.pause()
         await pilot.press("ctrl+p")
         await type_text(pilot, "Årshjul")

@@ -15,23 +15,11 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
+from .cli_common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, db_path, open_archive, say, year_arg
+from .cli_registers import cmd_followups, cmd_search
 from .domain.norwegian import ParseError
 from .domain.text import clean_text
-from .paths import DEMO_DB, default_db
-
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """Bad usage or bad input: exit 2."""
-
-
-def _say(text: object, *, err: bool = False) -> None:
-    """Every line the command line prints goes through here: what the archive (or an
-    argument) holds is shown as text, never as a terminal control. An ESC sequence in a
-    body's name would otherwise retitle the window, or worse; CR would overwrite a line."""
-    print(clean_text(str(text)), file=sys.stderr if err else sys.stdout)
-
+from .paths import DEMO_DB
 
 # Options that name files: taken as given (a file's name is the file's, not our text).
 _PATH_OPTIONS = frozenset({"db", "out", "file"})
@@ -64,10 +52,6 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (se «nuit-tui --help»)")
 
 
-def _db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if args.db else default_db()
-
-
 def _refuse_non_regular_db(args: argparse.Namespace) -> None:
     """A FIFO, a device or a folder as --db (or NUIT_DB) is refused before anything opens
     it: reading a FIFO would wait forever."""
@@ -78,28 +62,11 @@ def _refuse_non_regular_db(args: argparse.Namespace) -> None:
         refuse_non_regular(Path(named))
 
 
-def _open(path: Path, *, create: bool = True):
-    from .cli_backup import warn_location
-    from .services import Archive
-
-    warn_location(path)
-    return Archive.open(path, create=create)
-
-
-def _year(text: str | None) -> int | None:
-    """A --year as typed; one clear line (exit 2) when it is not a year."""
-    if text is None:
-        return None
-    if not text.strip().isdigit() or not 1900 <= int(text) <= 2200:
-        raise UsageError(f"«{text}» er ikke et årstall")
-    return int(text)
-
-
 # --- commands ------------------------------------------------------------------------
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    path = _db_path(args)
+    path = db_path(args)
     if not args.db and not os.environ.get("NUIT_DB"):
         path.parent.mkdir(parents=True, exist_ok=True)
     return _run_tui(path)
@@ -128,7 +95,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
     built = ensure_demo(path, fresh=args.fresh)
     if args.no_tui:
-        _say(f"Demoarkivet er {'bygget' if built else 'allerede på plass'}: {path}")
+        say(f"Demoarkivet er {'bygget' if built else 'allerede på plass'}: {path}")
         return EXIT_OK
     return _run_tui(path)
 
@@ -136,23 +103,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from .store import TABLES, check_file
 
-    path = _db_path(args)
+    path = db_path(args)
     result = check_file(path, list(TABLES.values()))
     if not result.sound:
-        _say(f"{path}: {result.problems[0]}" + (f" (+{len(result.problems) - 1} til)" if len(result.problems) > 1 else ""), err=True)
+        say(f"{path}: {result.problems[0]}" + (f" (+{len(result.problems) - 1} til)" if len(result.problems) > 1 else ""), err=True)
         return EXIT_FAILURE
     schema = result.report.applied[-1] if result.report.applied else "ingen"
     pending = f", {len(result.report.pending)} oppgradering(er) venter" if result.report.pending else ""
     summary = ", ".join(f"{table} {count}" for table, count in result.counts.items() if count)
     read_only = f"; skrivebeskyttet: {result.report.read_only}" if result.report.read_only else ""
-    _say(f"OK: {path} (skjema {schema}{pending}; {summary or 'tom'}{read_only})")
+    say(f"OK: {path} (skjema {schema}{pending}; {summary or 'tom'}{read_only})")
     return EXIT_OK
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
     from .services.transfer import export_json
 
-    archive = _open(_db_path(args), create=False)
+    archive = open_archive(db_path(args), create=False)
     try:
         text = export_json(archive)
     finally:
@@ -165,10 +132,10 @@ def _export_meeting_document(args: argparse.Namespace, export, after=None) -> in
     """Write a meeting's notice or minutes; `after(archive, meeting)` may add warnings."""
     from .exporters.registry import UnknownFormat
 
-    archive = _open(_db_path(args), create=False)
+    archive = open_archive(db_path(args), create=False)
     warnings: list[str] = []
     try:
-        meeting = archive.find_meeting(args.body, args.meeting)
+        meeting = archive.meetings.find(args.body, args.meeting)
         try:
             path = export(archive, meeting.id, fmt=args.format, public=args.public, out=Path(args.out) if args.out else None)
         except (UnknownFormat, FileNotFoundError) as exc:
@@ -178,8 +145,8 @@ def _export_meeting_document(args: argparse.Namespace, export, after=None) -> in
     finally:
         archive.close()
     for warning in warnings:
-        _say(f"advarsel: {warning}", err=True)
-    _say(path)
+        say(f"advarsel: {warning}", err=True)
+    say(path)
     return EXIT_OK
 
 
@@ -199,46 +166,46 @@ def cmd_export_minutes(args: argparse.Namespace) -> int:
 
 
 def cmd_export_wheel(args: argparse.Namespace) -> int:
-    year = _year(args.year)  # bad input is refused before the file is opened
-    archive = _open(_db_path(args), create=False)
+    year = year_arg(args.year)  # bad input is refused before the file is opened
+    archive = open_archive(db_path(args), create=False)
     try:
-        body_id = archive.body(args.body).id if args.body else None
-        year = year or archive.default_plan_year(body_id)
+        body_id = archive.members.body(args.body).id if args.body else None
+        year = year or archive.year_plan.default_year(body_id)
         try:
-            path = archive.export_wheel(year, body_id=body_id, public=args.public, out=Path(args.out) if args.out else None)
+            path = archive.year_plan.export_wheel(year, body_id=body_id, public=args.public, out=Path(args.out) if args.out else None)
         except FileNotFoundError as exc:
             raise UsageError(str(exc).strip("'\"")) from None
     finally:
         archive.close()
-    _say(path)
+    say(path)
     return EXIT_OK
 
 
 def cmd_check_minutes(args: argparse.Namespace) -> int:
     from .services.minutes import check_minutes
 
-    archive = _open(_db_path(args), create=False)
+    archive = open_archive(db_path(args), create=False)
     try:
-        meeting = archive.find_meeting(args.body, args.meeting)
-        body = archive.body_by_id(meeting.body_id)
+        meeting = archive.meetings.find(args.body, args.meeting)
+        body = archive.members.body_by_id(meeting.body_id)
         problems = check_minutes(archive, meeting.id)
     finally:
         archive.close()
     for problem in problems:
-        _say(problem.message)
+        say(problem.message)
     if problems:
         return EXIT_FAILURE
-    _say(f"OK: referatet fra {body.short_name} {meeting.ref} har ingen mangler")
+    say(f"OK: referatet fra {body.short_name} {meeting.ref} har ingen mangler")
     return EXIT_OK
 
 
 def cmd_check_notice(args: argparse.Namespace) -> int:
     from .services.notice import check_notice
 
-    archive = _open(_db_path(args), create=False)
+    archive = open_archive(db_path(args), create=False)
     try:
-        meeting = archive.find_meeting(args.body, args.meeting)
-        body = archive.body_by_id(meeting.body_id)
+        meeting = archive.meetings.find(args.body, args.meeting)
+        body = archive.members.body_by_id(meeting.body_id)
         problems = check_notice(archive, meeting.id)
     finally:
         archive.close()
@@ -256,9 +223,9 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
     # Within the limits of size and depth (README); refused before a database is made for it.
     document = parse_document(read_bounded(Path(args.file), JSON_MAX_BYTES))
-    db = _db_path(args)
+    db = db_path(args)
     new = not db.exists()
-    archive = _open(db)
+    archive = open_archive(db)
     try:
         counts = import_document(archive, document)
     except BaseException:
@@ -267,7 +234,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
             _remove_archive_file(db)
         raise
     archive.close()
-    _say(f"Importert til {db}: " + ", ".join(f"{t} {n}" for t, n in counts.items() if n))
+    say(f"Importert til {db}: " + ", ".join(f"{t} {n}" for t, n in counts.items() if n))
     return EXIT_OK
 
 
@@ -291,13 +258,13 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
             raise UsageError(f"«{text}» er ikke {what}")
         return int(text)
 
-    year = _year(args.year)
+    year = year_arg(args.year)
     alarm_minutes = whole(args.alarm_minutes, "et antall minutter")
     check_year(year)  # bad input is refused before the file is opened
     check_alarm_minutes(alarm_minutes)
-    archive = _open(_db_path(args), create=False)
+    archive = open_archive(db_path(args), create=False)
     try:
-        body_id = archive.body(args.body).id if args.body else None
+        body_id = archive.members.body(args.body).id if args.body else None
         try:
             path = export_ics(
                 archive,
@@ -314,72 +281,8 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     finally:
         archive.close()
     for deadline in skipped:
-        _say(f"advarsel: fristen «{deadline.title}» ({deadline.date.isoformat()}) er ikke med: datoen er utenfor 1900–2200", err=True)
-    _say(path)
-    return EXIT_OK
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    import json
-
-    from .store.search import parse_query
-
-    if parse_query(args.query).empty:
-        raise UsageError("skriv minst ett ord å søke etter")
-    year = _year(args.year)
-    if args.limit < 1:
-        raise UsageError("--limit må være minst 1")
-    archive = _open(_db_path(args), create=False)
-    try:
-        body_id = archive.body(args.body).id if args.body else None
-        hits = archive.search(args.query, body_id=body_id, year=year, limit=args.limit)
-    finally:
-        archive.close()
-    if args.json:
-        document = {"query": args.query, "count": len(hits), "results": [hit.as_json() for hit in hits]}
-        _say(json.dumps(document, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if not hits:
-        _say(f"Ingen treff på «{args.query}»", err=True)
-        return EXIT_OK
-    for hit in hits:
-        exempt = "  [unntatt]" if hit.exempt else ""
-        _say(f"{hit.case or hit.body}  {hit.meeting_date:%d.%m.%Y}  møte {hit.meeting_ref}  {hit.title}{exempt}")
-        if hit.snippet:
-            # «…» marks the match: plain text, as it would be quoted in a letter (no Markdown).
-            _say(f"    {hit.field}: {hit.marked('«', '»')}")
-    return EXIT_OK
-
-
-def cmd_followups(args: argparse.Namespace) -> int:
-    import datetime as dt
-    import json
-
-    from .domain.norwegian import parse_date
-
-    today = parse_date(args.today) if args.today else dt.date.today()
-    archive = _open(_db_path(args), create=False)
-    try:
-        body_id = archive.body(args.body).id if args.body else None
-        rows = archive.follow_up_register(
-            today=today, body_id=body_id, responsible=args.responsible, status=args.status, limit=args.limit
-        )
-    finally:
-        archive.close()
-    if args.json:
-        document = {"today": today.isoformat(), "count": len(rows), "follow_ups": [row.as_json() for row in rows]}
-        _say(json.dumps(document, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if not rows:
-        _say("Ingen oppfølginger med dette filteret", err=True)
-        return EXIT_OK
-    for row in rows:
-        f = row.follow_up
-        due = f"frist {f.due_date:%d.%m.%Y}" if f.due_date else "ingen frist"
-        done = f"  utført {f.closed_on:%d.%m.%Y}" + (f": {f.closing_note}" if f.closing_note else "") if f.closed_on else ""
-        source = f"  ({row.case or row.body}, møte {row.meeting_ref})" if row.meeting_ref else ""
-        who = f"  [{row.responsible}]" if row.responsible else ""
-        _say(f"{row.status_label:<8} {due:<17} {f.description}{who}{source}{done}")
+        say(f"advarsel: fristen «{deadline.title}» ({deadline.date.isoformat()}) er ikke med: datoen er utenfor 1900–2200", err=True)
+    say(path)
     return EXIT_OK
 
 
@@ -387,15 +290,15 @@ def cmd_import_deadlines(args: argparse.Namespace) -> int:
     from .importers.deadline_table import parse_deadline_table
     from .services.deadline_import import deadline_report_json, deadline_summary, import_deadlines, read_document
 
-    year = _year(args.year)
+    year = year_arg(args.year)
     text = read_document(Path(args.file))
     parse_deadline_table(text, year=year, source=args.source)  # a bad document is refused before the archive is opened
-    archive = _open(_db_path(args), create=False)
+    archive = open_archive(db_path(args), create=False)
     try:
         report = import_deadlines(archive, text, year=year, body=args.body, source=args.source, dry_run=args.dry_run)
     finally:
         archive.close()
-    _say(deadline_report_json(report) if args.json else deadline_summary(report))
+    say(deadline_report_json(report) if args.json else deadline_summary(report))
     return EXIT_OK
 
 
@@ -410,7 +313,7 @@ def _emit(data: bytes, out: str | None) -> None:
         write_atomic(Path(out), data)
     except FileNotFoundError as exc:
         raise UsageError(str(exc).strip("'\"")) from None
-    _say(f"Skrev {out}", err=True)
+    say(f"Skrev {out}", err=True)
 
 
 # --- parser --------------------------------------------------------------------------
@@ -570,5 +473,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .cli_backup import one_line
 
         message = one_line(message)
-        _say(f"nuit-tui: {message}", err=True)
+        say(f"nuit-tui: {message}", err=True)
         return code if code is not None else EXIT_FAILURE

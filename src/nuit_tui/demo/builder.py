@@ -26,13 +26,13 @@ def build_demo(archive: Archive) -> None:
     store = archive.store
     with store.write():
         orgs = {o["name"]: store.insert(m.Organization(name=o["name"], short_name=o.get("short_name"))) for o in data.ORGANIZATIONS}
-        bodies = {b["short_name"]: archive.add_body(b["short_name"], b["name"]) for b in data.BODIES}
+        bodies = {b["short_name"]: archive.members.add_body(b["short_name"], b["name"]) for b in data.BODIES}
         people = {
-            p["name"]: archive.add_person(p["name"], orgs[p["organization"]].stored_id if p.get("organization") else None)
+            p["name"]: archive.members.add_person(p["name"], orgs[p["organization"]].stored_id if p.get("organization") else None)
             for p in data.PEOPLE
         }
         for position, ms in enumerate(data.MEMBERSHIPS, start=1):
-            archive.add_membership(
+            archive.members.add_membership(
                 m.Membership(
                     person_id=people[ms["person"]].stored_id,
                     body_id=bodies[ms["body"]].stored_id,
@@ -49,7 +49,7 @@ def build_demo(archive: Archive) -> None:
         pending_links: list[tuple[m.AgendaItem, list[dict[str, Any]]]] = []
         for md in sorted(data.MEETINGS, key=lambda md: md["date"]):
             body = bodies[md["body"]]
-            meeting = archive.create_meeting(
+            meeting = archive.meetings.create(
                 body.stored_id,
                 dt.date.fromisoformat(md["date"]),
                 dt.time.fromisoformat(md["start"]),
@@ -68,7 +68,7 @@ def build_demo(archive: Archive) -> None:
                 if entry.get("earlier_handlings"):
                     pending_links.append((item, entry["earlier_handlings"]))
             for position, ad in enumerate(md.get("attendance", []), start=1):
-                archive.add_attendance(
+                archive.attendance.add(
                     m.Attendance(
                         meeting_id=meeting.id,
                         person_id=people[ad["person"]].id,
@@ -85,7 +85,7 @@ def build_demo(archive: Archive) -> None:
         for item, links in pending_links:
             for link in links:
                 earlier = items_by_case[(link["body"], link["year"], link["seq"])]
-                archive.link_earlier(item.stored_id, earlier.stored_id)
+                archive.agenda.link_earlier(item.stored_id, earlier.stored_id)
         import_steering_deadlines(archive)  # the year plan's deadlines, from the 2023 steering documents
         store.set_meta(DEMO_MARK, "1")
 
@@ -132,14 +132,14 @@ def _insert_entry(
     )
     for role, key in ((m.PersonRole.PRESENTER, "presenters"), (m.PersonRole.CASE_OFFICER, "case_officers")):
         if entry.get(key):
-            archive.set_item_people(item.stored_id, role, [people[name].stored_id for name in entry[key]])
+            archive.agenda.set_item_people(item.stored_id, role, [people[name].stored_id for name in entry[key]])
     for attachment in entry.get("attachments", []):
-        archive.add_attachment(
+        archive.agenda.add_attachment(
             m.Attachment(item_id=item.id, label=attachment["label"], title=attachment["title"], location=attachment.get("location"))
         )
     for remark in entry.get("remarks", []):
         org = orgs.get(remark.get("organization") or "")
-        archive.add_remark(
+        archive.minutes.add_remark(
             m.Remark(item_id=item.id, speaker=remark["speaker"], organization_id=org.id if org else None, text=remark["text"])
         )
     return item

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..domain.norwegian import FIRST_DAY, LAST_DAY, MONTHS, ParseError, in_range
 from ..domain.text import clean_text
+from .ocr_repair import clean_line, repair
 
 TITLE_LENGTH = 80
 
@@ -78,56 +78,6 @@ _MONTH_NUMBER: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTHS)}
 _MONTH_NUMBER.update({name[:3]: i + 1 for i, name in enumerate(MONTHS)})
 _MONTH_NUMBER.update({"febr": 2, "sept": 9})
 _FULL_MONTHS = "|".join(MONTHS)
-
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u3000]+")
-_PIPES = re.compile(r"\s*[|¦]\s*")
-
-
-def _clean(line: str) -> tuple[str, bool]:
-    """The line without stray "|" and extra spaces; True when a "|" was removed."""
-    text, pipes = _PIPES.subn(" ", line)
-    return _SPACES.sub(" ", text).strip(), pipes > 0
-
-
-def _keep_case(found: str, replacement: str) -> str:
-    if found.isupper() and len(found) > 1:
-        return replacement.upper()
-    if found[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
-def _rule(pattern: str, replace: Callable[[re.Match[str]], str]) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]]:
-    return re.compile(pattern, re.IGNORECASE), lambda m: _keep_case(m[0], replace(m))
-
-
-# Each rule fixes a damage that has one reading only: none of the damaged forms is a
-# Norwegian word (bare "mote", "bor", "rad", "ar" are, so they are left alone).
-_O = "[oe0ø]"  # ø as OCR reads it
-_REPAIRS = [
-    _rule(rf"\b(tertial)?oppf{_O}lg(?=\w)", lambda m: f"{(m[1] or '').lower()}oppfølg"),
-    _rule(r"\b(foretaks|etatsstyrings|oppfølgings|tertialoppfølgings|styrings|dialog)(?:mgate|mote|mete|m0te|mgte|mate)(t|r|ne|ene)?\b",
-          lambda m: f"{m[1].lower()}møte{(m[2] or '').lower()}"),
-    _rule(rf"\bf{_O}lg(er|ende|es)\b", lambda m: f"følg{m[1].lower()}"),
-    _rule(rf"\bpaf{_O}lgende\b", lambda m: "påfølgende"),
-    _rule(r"\bars(rapport|beretning|regnskap|hjul|melding|verk)(\w*)", lambda m: f"års{m[1].lower()}{m[2].lower()}"),
-    _rule(r"\bpa\b", lambda m: "på"),
-    _rule(rf"\bforel{_O}pig\b", lambda m: "foreløpig"),
-    _rule(rf"\binnf{_O}r(ing\w*)", lambda m: f"innfør{m[1].lower()}"),
-    _rule(rf"\bgjennomf{_O}r(es|e|t|ing\w*)\b", lambda m: f"gjennomfør{m[1].lower()}"),
-    _rule(r"(?<=\w)l[o0]sning(\w*)|\bl[o0]sning(\w*)", lambda m: f"løsning{(m[1] or m[2] or '').lower()}"),
-    _rule(r"\bokonomi(\w*)", lambda m: f"økonomi{m[1].lower()}"),
-    _rule(r"\bmaloppnaelse(\w*)", lambda m: f"måloppnåelse{m[1].lower()}"),
-]
-
-
-def repair(text: str) -> tuple[str, bool]:
-    """Text with known OCR damage repaired; True when something was repaired."""
-    repaired = text
-    for pattern, replace in _REPAIRS:
-        repaired = pattern.sub(replace, repaired)
-    return repaired, repaired != text
-
 
 # --- the date cell ----------------------------------------------------------------
 
@@ -309,7 +259,7 @@ def row_key(original_text: str) -> str:
 
     Re-import identity uses it with the source and the date (services/deadline_import.py).
     """
-    lines = [_clean(line)[0] for line in original_text.split("\n")]
+    lines = [clean_line(line)[0] for line in original_text.split("\n")]
     lines = [line for line in lines if line]
     if not lines:
         return ""
@@ -367,7 +317,7 @@ class _Reader:
         gaps: list[int] = []
         gap = 0
         for raw in self.lines[start : start + 200]:
-            clean = _clean(raw)[0]
+            clean = clean_line(raw)[0]
             if not clean:
                 gap += 1
                 continue
@@ -387,7 +337,7 @@ class _Reader:
         while i < len(self.lines):
             raw = self.lines[i]
             number = i + 1
-            clean, pipes = _clean(raw)
+            clean, pipes = clean_line(raw)
             i += 1
             if not clean:
                 gap += 1
@@ -433,7 +383,7 @@ class _Reader:
         original = "\n".join(row.raw)
         reason = row.reason or ("" if any(c.isalnum() for c in text) else "raden mangler beskrivelse")
         if reason:
-            self.rejected.append(Rejected(row.first_line, " ".join(_clean(r)[0] for r in row.raw), reason))
+            self.rejected.append(Rejected(row.first_line, " ".join(clean_line(r)[0] for r in row.raw), reason))
             return
         assert row.date is not None
         description, repaired = repair(text)
@@ -457,7 +407,7 @@ def _title_and_year(lines: list[str]) -> tuple[str, int | None]:
     """The title line ("Tildelingsbrev til ... for 2023") among the first lines, and its year."""
     first: list[str] = []
     for raw in lines:
-        clean = _clean(raw)[0]
+        clean = clean_line(raw)[0]
         if clean:
             first.append(repair(clean)[0])
             if len(first) == 5:
@@ -470,12 +420,12 @@ def _title_and_year(lines: list[str]) -> tuple[str, int | None]:
 
 def _header_end(lines: list[str], i: int) -> int | None:
     """Index after the header when line i starts one ("Frist | Beskrivelse", or split in two lines)."""
-    clean = _clean(lines[i])[0]
+    clean = clean_line(lines[i])[0]
     if _is_header(clean):
         return i + 1
     if _HEADER_FRIST.match(clean):
         for j in range(i + 1, min(i + 4, len(lines))):
-            following = _clean(lines[j])[0]
+            following = clean_line(lines[j])[0]
             if following:
                 return j + 1 if _HEADER_DESCRIPTION.match(following) else None
     return None

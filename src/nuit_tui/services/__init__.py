@@ -10,12 +10,15 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .archive import STATUS_STEPS, Agenda, AgendaRow, Archive, EarlierHandling
+    from .agenda import Agenda, AgendaRow, EarlierHandling
+    from .archive import Archive
 
-__all__ = ["STATUS_STEPS", "Agenda", "AgendaRow", "Archive", "EarlierHandling"]
+_HOME = {"Agenda": "agenda", "AgendaRow": "agenda", "EarlierHandling": "agenda", "Archive": "archive"}
+
+__all__ = ["Agenda", "AgendaRow", "Archive", "EarlierHandling"]
 
 
 def __getattr__(name: str):
-    if name not in __all__:
+    if name not in _HOME:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(".archive", __name__), name)
+    return getattr(importlib.import_module(f".{_HOME[name]}", __name__), name)

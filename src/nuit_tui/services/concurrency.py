@@ -22,8 +22,8 @@ ATTEMPTS = 3
 
 
 def data_version(archive) -> int:
-    """Changes when another connection commits (not this one): a cheap poll."""
-    return archive.store.conn.execute("PRAGMA data_version").fetchone()[0]
+    """Changes when another program commits (not this one's writes): a cheap poll."""
+    return archive.store.data_version()
 
 
 @dataclass(frozen=True)
@@ -92,14 +92,14 @@ def save_item_text(archive, item: m.AgendaItem) -> m.AgendaItem:
     approving minutes locks them); the narrative through update_item.
     """
     with archive.store.write():
-        stored = archive.item(item.id)
+        stored = archive.agenda.item(item.id)
         if stored.row_version != item.row_version:
             raise errors.StaleWrite("Saken er endret et annet sted")
         result = stored
         if item.decision != stored.decision:
-            result = archive.set_decision(item.id, item.decision)
+            result = archive.minutes.set_decision(item.id, item.decision)
         if item.narrative != result.narrative:
-            result = archive.update_item(result.model_copy(update={"narrative": item.narrative}))
+            result = archive.agenda.update_item(result.model_copy(update={"narrative": item.narrative}))
         return result
 
 

@@ -31,6 +31,7 @@ from ..domain.norwegian import ParseError
 from ..domain.year_plan import deadline_identity
 from ..importers.deadline_table import ParsedDeadline, Rejected, parse_deadline_table, row_key
 from ..store import errors
+from ..store import year_plan as year_plan_queries
 
 if TYPE_CHECKING:
     from .archive import Archive
@@ -81,7 +82,7 @@ def find_body(archive: Archive, name: str | None) -> m.Body | None:
     if name is None or not name.strip():
         return None
     wanted = name.strip().casefold()
-    for body in archive.bodies():
+    for body in archive.members.bodies():
         if wanted in (body.short_name.casefold(), body.name.casefold()):
             return body
     raise errors.NotFound(f"Fant ikke utvalget «{name.strip()}»")
@@ -102,9 +103,7 @@ def import_deadlines(
     body_id = found_body.id if found_body else None
     store = archive.store
     with contextlib.nullcontext() if dry_run else store.write():
-        existing = store.find(
-            m.Deadline, "source = ? AND body_id IS ? AND original_text != ''", [parsed.source, body_id], order_by="date, id"
-        )
+        existing = year_plan_queries.imported_deadlines(store, parsed.source, body_id)
         pairs = _match(parsed.rows, existing)
         elsewhere = _other_sources(archive, parsed.source, body_id)
         outcomes: list[ImportedRow] = []
@@ -128,7 +127,7 @@ def import_deadlines(
 
 def _other_sources(archive: Archive, source: str, body_id: int | None) -> dict[tuple[dt.date, str], m.Deadline]:
     """The body's deadlines from any other source (or typed in), by `deadline_identity`."""
-    others = archive.store.find(m.Deadline, "source != ? AND body_id IS ?", [source, body_id], order_by="id")
+    others = year_plan_queries.deadlines_of_other_sources(archive.store, source, body_id)
     found: dict[tuple[dt.date, str], m.Deadline] = {}
     for deadline in others:
         found.setdefault(deadline_identity(deadline.date, deadline.title), deadline)

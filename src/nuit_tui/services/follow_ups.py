@@ -1,6 +1,5 @@
 """The follow-up register: what decisions handed out, tracked until done across
-meetings and bodies, and carried to the body's next meeting. Part of the
-Archive service (mixed into it).
+meetings and bodies, and carried to the body's next meeting.
 
 "Today" is always a parameter (the clock's date when not given), so that what
 is overdue can be checked on any day.
@@ -11,16 +10,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber
+from ..domain.meetings import is_preparing
 from ..domain.norwegian import citation_date
-from ..store import errors
+from ..store import ArchiveStore, errors
 from ..store import follow_ups as register_sql
-
-if TYPE_CHECKING:
-    from ..store import ArchiveStore
+from .agenda import AgendaService
+from .meetings import Meetings
+from .members import Members
 
 STATUSES = register_sql.STATUSES  # open, overdue, done
 STATUS_LABELS = {"open": "Åpen", "overdue": "Forfalt", "done": "Utført"}
@@ -124,12 +124,24 @@ def _row(data: dict[str, Any], today: dt.date) -> FollowUpRow:
 
 
 class FollowUps:
-    store: ArchiveStore
+    """The follow-up register of every body."""
 
-    def follow_up(self, follow_up_id: int) -> m.FollowUp:
+    def __init__(self, store: ArchiveStore, members: Members, meetings: Meetings, agenda: AgendaService):
+        self.store = store
+        self.members = members
+        self.meetings = meetings
+        self.agenda = agenda
+
+    def get(self, follow_up_id: int) -> m.FollowUp:
         return self.store.get(m.FollowUp, follow_up_id)
 
-    def follow_up_register(
+    def add(self, follow_up: m.FollowUp) -> m.FollowUp:
+        return self.store.insert(follow_up)
+
+    def of_item(self, item_id: int) -> list[m.FollowUp]:
+        return self.store.find_by(m.FollowUp, item_id=item_id)
+
+    def register(
         self,
         *,
         today: dt.date | None = None,
@@ -149,11 +161,11 @@ class FollowUps:
         )
         return [_row(row, today) for row in rows]
 
-    def close_follow_up(self, follow_up_id: int, *, on: dt.date, note: str = "") -> m.FollowUp:
+    def close(self, follow_up_id: int, *, on: dt.date, note: str = "") -> m.FollowUp:
         """Mark as done on a date, with a note on how (both kept when the minutes are locked:
         tracking a follow-up is not a change of the minutes it came from)."""
         with self.store.write():
-            follow_up = self.follow_up(follow_up_id)
+            follow_up = self.get(follow_up_id)
             if follow_up.status is m.FollowUpStatus.DONE:
                 raise errors.Conflict(f"Oppfølgingen er allerede utført ({follow_up.closed_on:%d.%m.%Y})")
             return self.store.update(
@@ -162,22 +174,20 @@ class FollowUps:
                 )
             )
 
-    def reopen_follow_up(self, follow_up_id: int) -> m.FollowUp:
+    def reopen(self, follow_up_id: int) -> m.FollowUp:
         """Back to open; the date and note of the closing go (it was not done after all)."""
         with self.store.write():
-            follow_up = self.follow_up(follow_up_id)
+            follow_up = self.get(follow_up_id)
             if follow_up.status is m.FollowUpStatus.OPEN:
                 raise errors.Conflict("Oppfølgingen er allerede åpen")
             return self.store.update(
                 follow_up.model_copy(update={"status": m.FollowUpStatus.OPEN, "closed_on": None, "closing_note": ""})
             )
 
-    # --- carried to the body's next meeting ------------------------------------------------
-
-    def follow_ups_for_meeting(self, meeting_id: int) -> list[FollowUpRow]:
+    def for_meeting(self, meeting_id: int) -> list[FollowUpRow]:
         """Follow-ups from the body's earlier meetings that were still open on this
         meeting's date; `carried` tells those already on its agenda."""
-        meeting = self.meeting(meeting_id)
+        meeting = self.meetings.get(meeting_id)
         titles = {item.title for item in self.store.agenda(meeting_id)}
         rows = []
         for data in register_sql.pending_for_meeting(self.store, meeting.body_id, meeting.date):
@@ -185,31 +195,31 @@ class FollowUps:
             rows.append(dataclasses.replace(row, carried=carry_title(row.follow_up) in titles))
         return rows
 
-    def open_follow_up_count(self, meeting_id: int) -> int:
-        meeting = self.meeting(meeting_id)
+    def open_count(self, meeting_id: int) -> int:
+        meeting = self.meetings.get(meeting_id)
         return register_sql.count_open_for_meeting(self.store, meeting.body_id, meeting.date)
 
-    def carry_follow_up(self, meeting_id: int, follow_up_id: int) -> m.AgendaItem:
+    def carry(self, meeting_id: int, follow_up_id: int) -> m.AgendaItem:
         """Put a follow-up on the meeting's agenda as an Orientering item, citing the
         decision it came from as an earlier handling."""
         with self.store.write():
-            meeting = self.meeting(meeting_id)
-            if meeting.status not in (m.MeetingStatus.PLANNED, m.MeetingStatus.NOTICE_SENT):
+            meeting = self.meetings.get(meeting_id)
+            if not is_preparing(meeting.status):
                 raise errors.Conflict(f"Møte {meeting.ref} er ikke under forberedelse; saker legges til kommende møter")
-            row = next((r for r in self.follow_ups_for_meeting(meeting_id) if r.id == follow_up_id), None)
+            row = next((r for r in self.for_meeting(meeting_id) if r.id == follow_up_id), None)
             if row is None:
                 raise errors.Conflict("Oppfølgingen hører ikke til et tidligere møte i dette utvalget, eller er utført")
             if row.carried:
                 raise errors.Conflict(f"«{carry_title(row.follow_up)}» står allerede på saklisten")
-            body = self.body_by_id(meeting.body_id)
+            body = self.members.body_by_id(meeting.body_id)
             follow_up = row.follow_up
             lines = [f"Oppfølging av {row.citation}: {follow_up.description.strip()}"]
             if follow_up.responsible.strip():
                 lines.append(f"Ansvarlig: {follow_up.responsible.strip()}")
             if follow_up.due_date:
                 lines.append(f"Frist: {follow_up.due_date.day}.{follow_up.due_date.month}.{follow_up.due_date.year}")
-            source = self.item(follow_up.item_id)
-            item = self.add_item(
+            source = self.agenda.item(follow_up.item_id)
+            item = self.agenda.add_item(
                 meeting_id,
                 m.AgendaItem(
                     meeting_id=meeting_id,
@@ -225,5 +235,5 @@ class FollowUps:
                     title_exempt=source.exempt,
                 ),
             )
-            self.link_earlier(item.id, source.id)
-        return self.item(item.id)
+            self.agenda.link_earlier(item.id, source.id)
+        return self.agenda.item(item.id)

@@ -31,14 +31,14 @@ CLOSED_STATES = (m.ItemState.DEFERRED, m.ItemState.WITHDRAWN)
 
 def build_minutes(archive: Archive, meeting_id: int, *, public: bool) -> MinutesDocument:
     """The minutes of a meeting; with `public` the exempt content is already gone."""
-    meeting = archive.meeting(meeting_id)
-    body = archive.body_by_id(meeting.body_id)
+    meeting = archive.meetings.get(meeting_id)
+    body = archive.members.body_by_id(meeting.body_id)
     items = [
         _minutes_item(archive, row.case_number, row.item, public=public)
-        for row in archive.agenda(meeting_id).rows
+        for row in archive.agenda.for_meeting(meeting_id).rows
         if not row.item.is_break
     ]
-    attendance = view.attendance_groups(archive.attendance(meeting_id), _Names(archive))
+    attendance = view.attendance_groups(archive.attendance.rows(meeting_id), _Names(archive))
     return view.minutes_document(body, meeting, attendance=attendance, items=items, public=public)
 
 
@@ -52,7 +52,7 @@ class _Names:
 
     def person(self, person_id: int) -> m.Person:
         if person_id not in self._people:
-            self._people[person_id] = self.archive.person(person_id)
+            self._people[person_id] = self.archive.members.person(person_id)
         return self._people[person_id]
 
     def organization(self, row: m.Attendance) -> str:
@@ -60,15 +60,15 @@ class _Names:
         if org_id is None:
             return ""
         if org_id not in self._orgs:
-            self._orgs[org_id] = self.archive.organization_by_id(org_id).name
+            self._orgs[org_id] = self.archive.members.organization_by_id(org_id).name
         return self._orgs[org_id]
 
 
 def _minutes_item(archive: Archive, case_number: str, item: m.AgendaItem, *, public: bool) -> view.MinutesItem:
-    remarks = archive.remarks(item.stored_id)
+    remarks = archive.minutes.remarks(item.stored_id)
     # The organisations that speak for a remark without a speaker's name.
     organizations = {
-        r.organization_id: archive.organization_by_id(r.organization_id).name
+        r.organization_id: archive.members.organization_by_id(r.organization_id).name
         for r in remarks
         if not r.speaker.strip() and r.organization_id is not None
     }
@@ -78,7 +78,7 @@ def _minutes_item(archive: Archive, case_number: str, item: m.AgendaItem, *, pub
         remarks=remarks,
         organizations=organizations,
         public=public,
-        follow_ups=[_with_responsible(archive, f) for f in archive.follow_ups_of_item(item.stored_id)],
+        follow_ups=[_with_responsible(archive, f) for f in archive.follow_ups.of_item(item.stored_id)],
         deferred_to=_deferred_to(archive, item),
     )
 
@@ -89,9 +89,9 @@ def _with_responsible(archive: Archive, follow_up: m.FollowUp) -> m.FollowUp:
         return follow_up
     name = ""
     if follow_up.responsible_person_id is not None:
-        name = archive.person(follow_up.responsible_person_id).name
+        name = archive.members.person(follow_up.responsible_person_id).name
     elif follow_up.responsible_organization_id is not None:
-        name = archive.organization_by_id(follow_up.responsible_organization_id).name
+        name = archive.members.organization_by_id(follow_up.responsible_organization_id).name
     return follow_up.model_copy(update={"responsible": name})
 
 
@@ -99,8 +99,8 @@ def _deferred_to(archive: Archive, item: m.AgendaItem) -> str:
     """The meeting a deferred item went to ("3/2023"), "" when it waits for one not yet planned."""
     if item.state is not m.ItemState.DEFERRED:
         return ""
-    copies = archive.store.find(m.AgendaItem, "deferred_from_id = ?", [item.stored_id], order_by="id")
-    return archive.meeting(copies[0].meeting_id).ref if copies else ""
+    copies = archive.store.items_deferred_from(item.stored_id)
+    return archive.meetings.get(copies[0].meeting_id).ref if copies else ""
 
 
 # --- the check ------------------------------------------------------------------------------
@@ -127,8 +127,8 @@ class MinutesProblem:
 
 def check_minutes(archive: Archive, meeting_id: int) -> list[MinutesProblem]:
     """What keeps the minutes from being complete, in the order of the document."""
-    meeting = archive.meeting(meeting_id)
-    items = [item for item in archive.agenda_items(meeting_id) if not item.is_break]
+    meeting = archive.meetings.get(meeting_id)
+    items = [item for item in archive.agenda.items(meeting_id) if not item.is_break]
     return [
         *_attendance_problems(archive, meeting),
         *_item_problems(archive, items),
@@ -137,7 +137,7 @@ def check_minutes(archive: Archive, meeting_id: int) -> list[MinutesProblem]:
 
 
 def _case(archive: Archive, item: m.AgendaItem) -> str:
-    label = archive.case_label(item)
+    label = archive.agenda.case_label(item)
     return f"Sak {label}" if label else f"Saken «{item.title}»"
 
 
@@ -164,7 +164,7 @@ def _item_problems(archive: Archive, items: list[m.AgendaItem]) -> list[MinutesP
 
 
 def _attendance_problems(archive: Archive, meeting: m.Meeting) -> list[MinutesProblem]:
-    rows = archive.attendance(meeting.stored_id)
+    rows = archive.attendance.rows(meeting.stored_id)
     names = _Names(archive)
     if not rows:
         return [MinutesProblem(ProblemKind.NO_ATTENDANCE, f"Oppmøtet på møte {meeting.ref} er ikke registrert")]
@@ -185,7 +185,7 @@ def _attendance_problems(archive: Archive, meeting: m.Meeting) -> list[MinutesPr
             )
     # A member the attendance does not mention is absent without a word said.
     recorded = {r.person_id for r in rows}
-    for membership in archive.members_on(meeting.body_id, meeting.date):
+    for membership in archive.members.members_on(meeting.body_id, meeting.date):
         if membership.role is m.MembershipRole.MEMBER and membership.person_id not in recorded:
             person = names.person(membership.person_id)
             problems.append(

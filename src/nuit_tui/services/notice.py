@@ -21,9 +21,9 @@ from .archive import Archive
 
 def build_notice(archive: Archive, meeting_id: int, *, public: bool) -> NoticeDocument:
     """The notice of a meeting; with `public` the exempt content is already gone."""
-    agenda = archive.agenda(meeting_id)
+    agenda = archive.agenda.for_meeting(meeting_id)
     meeting = agenda.meeting
-    body = archive.body_by_id(meeting.body_id)
+    body = archive.members.body_by_id(meeting.body_id)
     rows = [view.agenda_row(row.case_number, row.item, row.start, public=public) for row in agenda.rows]
     rows.append(view.closing_row(agenda.plan.finish))
     items = [
@@ -39,7 +39,7 @@ def build_notice(archive: Archive, meeting_id: int, *, public: bool) -> NoticeDo
         items=items,
         follow_ups=[
             view.follow_up_row(row.citation, row.follow_up, item_exempt=row.item_exempt, public=public)
-            for row in archive.follow_ups_for_meeting(meeting_id)
+            for row in archive.follow_ups.for_meeting(meeting_id)
         ],
         public=public,
     )
@@ -48,13 +48,13 @@ def build_notice(archive: Archive, meeting_id: int, *, public: bool) -> NoticeDo
 def _members(archive: Archive, meeting: m.Meeting) -> list[view.NoticeMember]:
     members = []
     organizations: dict[int, str] = {}
-    for membership in archive.members_on(meeting.body_id, meeting.date):
+    for membership in archive.members.members_on(meeting.body_id, meeting.date):
         if not view.summoned(membership):
             continue
-        person = archive.person(membership.person_id)
+        person = archive.members.person(membership.person_id)
         org_id = membership.organization_id or person.organization_id
         if org_id is not None and org_id not in organizations:
-            organizations[org_id] = archive.organization_by_id(org_id).name
+            organizations[org_id] = archive.members.organization_by_id(org_id).name
         members.append(view.NoticeMember(person.name, organizations.get(org_id, "") if org_id else ""))
     return members
 
@@ -63,16 +63,16 @@ def _notice_item(archive: Archive, case_number: str, item: m.AgendaItem, *, publ
     item_id = item.stored_id
     earlier = [
         view.earlier_handling(
-            archive.case_label(e, with_body=True), archive.meeting(e.meeting_id), e, public=public
+            archive.agenda.case_label(e, with_body=True), archive.meetings.get(e.meeting_id), e, public=public
         )
-        for e in archive.earlier_handlings(item_id)
+        for e in archive.agenda.earlier_handlings(item_id)
     ]
     return view.notice_item(
         case_number,
         item,
-        attachments=archive.attachments(item_id),
-        presenters=archive.item_people(item_id, m.PersonRole.PRESENTER),
-        case_officers=archive.item_people(item_id, m.PersonRole.CASE_OFFICER),
+        attachments=archive.agenda.attachments(item_id),
+        presenters=archive.agenda.item_people(item_id, m.PersonRole.PRESENTER),
+        case_officers=archive.agenda.item_people(item_id, m.PersonRole.CASE_OFFICER),
         earlier=earlier,
         public=public,
     )
@@ -83,9 +83,9 @@ def _notice_item(archive: Archive, case_number: str, item: m.AgendaItem, *, publ
 
 def check_notice(archive: Archive, meeting_id: int) -> list[NoticeProblem]:
     """What would go out wrong in the notice (`domain.notice_check`)."""
-    agenda = archive.agenda(meeting_id)
+    agenda = archive.agenda.for_meeting(meeting_id)
     meeting = agenda.meeting
-    body = archive.body_by_id(meeting.body_id)
+    body = archive.members.body_by_id(meeting.body_id)
     previous = archive.store.previous_meeting(meeting.body_id, meeting.date)
     return check_agenda(
         body.short_name,

@@ -1,5 +1,5 @@
 """Search across the whole archive: every body and year, items with their
-remarks and follow-ups. Part of the Archive service (mixed into it).
+remarks and follow-ups.
 
 The index and its SQL are in store/search.py; this turns its rows into hits
 with Norwegian labels, a snippet and where the match is in it.
@@ -138,10 +138,18 @@ def _pick_snippet(columns: dict[str, str], query: index.Query) -> tuple[str, str
     return "", ""
 
 
-class Search:
-    store: ArchiveStore
+def is_query(text: str) -> bool:
+    """Whether `text` has anything to search for (not only spaces or quote marks)."""
+    return not index.parse_query(text).empty
 
-    def search(
+
+class Search:
+    """Search across the whole archive."""
+
+    def __init__(self, store: ArchiveStore):
+        self.store = store
+
+    def hits(
         self,
         text: str,
         *,
@@ -183,17 +191,12 @@ class Search:
             )
         return hits
 
-    def search_items(self, text: str, *, exclude_item_id: int | None = None, limit: int = 20) -> list[m.AgendaItem]:
+    def items(self, text: str, *, exclude_item_id: int | None = None, limit: int = 20) -> list[m.AgendaItem]:
         """The items of `search`, as records (for the earlier-handlings picker)."""
         from ..domain import models as m  # here: the search screen paints without pydantic
 
-        hits = self.search(text, exclude_item_id=exclude_item_id, limit=limit)
+        hits = self.hits(text, exclude_item_id=exclude_item_id, limit=limit)
         if not hits:
             return []
-        marks = ", ".join("?" for _ in hits)
-        items = {item.id: item for item in self.store.find(m.AgendaItem, f"id IN ({marks})", [h.item_id for h in hits])}
+        items = self.store.get_many(m.AgendaItem, [h.item_id for h in hits])
         return [items[h.item_id] for h in hits if h.item_id in items]
-
-    def rebuild_search_index(self) -> None:
-        with self.store.write() as conn:
-            index.rebuild(conn)

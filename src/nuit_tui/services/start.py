@@ -9,27 +9,27 @@ app asks for right after the first paint.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..store.connection import open_file
+from ..store.locations import location_warning
 from .start_queries import StartQueries
+
+__all__ = ["ArchiveFile", "StartQueries", "location_warning"]
 
 if TYPE_CHECKING:
     from .archive import Archive
 
 
-class ArchiveFile(StartQueries):
+class ArchiveFile:
     """An archive file opened and checked (or refused: StoreError), whose Archive loads later."""
 
     def __init__(self, path: Path | str, *, create: bool = True):
         self.path = Path(path)
         self._opened = open_file(self.path, create=create)
+        self.rows = StartQueries(self._opened.db.conn)
         self._archive: Archive | None = None
-
-    def _start_conn(self) -> sqlite3.Connection:
-        return self._opened.db.conn
 
     @property
     def loaded(self) -> bool:

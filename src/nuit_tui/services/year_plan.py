@@ -1,27 +1,31 @@
-"""The year plan (årshjul) service: a mixin of Archive."""
+"""The year plan (årshjul): meetings, deadlines and the deadlines rules derive from them."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..documents.wheel import WheelDocument, wheel_document
 from ..domain import models as m
 from ..domain.year_plan import PlanEntry, expand_rule
+from ..store import ArchiveStore
 from ..store import year_plan as queries
-
-if TYPE_CHECKING:
-    from ..store import ArchiveStore
+from .meetings import Meetings
+from .members import Members
 
 # Rules reach at most a year from their anchor, so anchors are read a year around.
 ANCHOR_MARGIN = dt.timedelta(days=366)
 
 
 class YearPlan:
-    store: ArchiveStore
+    """Deadlines, deadline rules and the plan of a year."""
 
-    def year_entries(
+    def __init__(self, store: ArchiveStore, members: Members, meetings: Meetings):
+        self.store = store
+        self.members = members
+        self.meetings = meetings
+
+    def entries(
         self,
         year: int,
         *,
@@ -37,7 +41,7 @@ class YearPlan:
         entries: list[PlanEntry] = []
         if not category or category == "møte":
             for meeting in queries.meetings_between(self.store, start, end, body_id=body_id):
-                title = f"{self.body_by_id(meeting.body_id).short_name} møte {meeting.ref}"
+                title = f"{self.members.body_by_id(meeting.body_id).short_name} møte {meeting.ref}"
                 if meeting.status is m.MeetingStatus.CANCELLED:
                     title += " (avlyst)"
                 entries.append(PlanEntry(meeting.date, "meeting", title, meeting.body_id, "møte", meeting.id))
@@ -73,6 +77,9 @@ class YearPlan:
     def deadline_days(self, year: int, *, body_id: int | None = None, category: str | None = None) -> dict[dt.date, int]:
         return queries.deadline_days(self.store, dt.date(year, 1, 1), dt.date(year, 12, 31), body_id=body_id, category=category)
 
+    def add_deadline(self, deadline: m.Deadline) -> m.Deadline:
+        return self.store.insert(deadline)
+
     def deadline(self, deadline_id: int) -> m.Deadline:
         return self.store.get(m.Deadline, deadline_id)
 
@@ -101,14 +108,14 @@ class YearPlan:
     def rules(self, *, body_id: int | None = None) -> list[m.DeadlineRule]:
         return queries.rules(self.store, body_id=body_id)
 
-    def default_plan_year(self, body_id: int | None = None) -> int:
+    def default_year(self, body_id: int | None = None) -> int:
         """The year of the newest meeting, else this year: where a plan has content."""
-        newest = self.meetings_page(body_id, limit=1)
+        newest = self.meetings.page(body_id, limit=1)
         return newest[0].year if newest else dt.date.today().year
 
     def wheel_document(self, year: int, *, body_id: int | None = None, public: bool = False) -> WheelDocument:
-        body = self.body_by_id(body_id) if body_id is not None else None
-        return wheel_document(year, body, self.year_entries(year, body_id=body_id, public=public))
+        body = self.members.body_by_id(body_id) if body_id is not None else None
+        return wheel_document(year, body, self.entries(year, body_id=body_id, public=public))
 
     def export_wheel(
         self,
@@ -123,7 +130,7 @@ class YearPlan:
         from ..exporters import registry
         from ..files import write_export
 
-        short = slug(self.body_by_id(body_id).short_name, "alle") if body_id is not None else "alle"
+        short = slug(self.members.body_by_id(body_id).short_name, "alle") if body_id is not None else "alle"
         name = f"arshjul-{short}-{year}{'-offentlig' if public else ''}.svg"
         data = registry.render(self.wheel_document(year, body_id=body_id, public=public), "svg")
         return write_export(data, name, out=Path(out) if out else None, exports_dir=exports_dir)

@@ -12,15 +12,22 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+import threading
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
+from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..domain import models as m
 from ..domain.text import clean_text, is_clean
 from . import errors, search
-from .connection import OpenedFile, backup_to, classify, open_file
+from .connection import OpenedFile, backup_to, classify, connect, open_file, reader_connection
 from .meeting_rows import meeting_filter
+
+if TYPE_CHECKING:
+    from .writer import Writer
 
 R = TypeVar("R", bound=m.Record)
 
@@ -46,6 +53,20 @@ TABLES: dict[type[m.Record], str] = {
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def _equals(model: type[m.Record], equals: dict[str, Any]) -> tuple[str, list[Any]]:
+    """A WHERE clause of `field = ?` (or `IS NULL`) for each field named; only the model's fields."""
+    clauses, params = [], []
+    for name, value in equals.items():
+        if name not in model.model_fields:
+            raise ValueError(f"{model.__name__} has no field {name!r}")
+        if value is None:
+            clauses.append(f"{name} IS NULL")
+        else:
+            clauses.append(f"{name} = ?")
+            params.append(value.value if isinstance(value, Enum) else value)
+    return " AND ".join(clauses) or "1", params
 
 
 def _row(record: m.Record) -> dict[str, Any]:
@@ -77,13 +98,100 @@ class ArchiveStore:
         self.path = Path(path)
         opened = opened or open_file(self.path, create=create)
         self.db, self.report = opened.db, opened.report
-        self.conn: sqlite3.Connection = self.db.conn
+        self._home_conn: sqlite3.Connection = self.db.conn
+        self._home = threading.current_thread()
+        self._local = threading.local()
+        # Read-only connections of other threads (workers), closed when their thread ends.
+        self._readers: dict[int, tuple[weakref.ref, sqlite3.Connection]] = {}
+        self._readers_lock = threading.Lock()
+        self.writer: Writer | None = None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection (see store/writer.py): inside a write made while a
+        writer runs, the writer's; in the thread that opened the store, the one it
+        opened; in any other thread (a worker), a read-only connection of its own."""
+        bound = getattr(self._local, "bound", None)
+        if bound is not None:
+            return bound
+        if threading.current_thread() is self._home:
+            return self._home_conn
+        return self._reader()
+
+    @conn.setter
+    def conn(self, conn: sqlite3.Connection) -> None:
+        """Replace the opening thread's connection (tests stand a failing one in)."""
+        self._home_conn = conn
+
+    def _reader(self) -> sqlite3.Connection:
+        me = threading.current_thread()
+        ident = threading.get_ident()
+        with self._readers_lock:
+            for other, (thread, conn) in list(self._readers.items()):
+                alive = thread()
+                if alive is None or not alive.is_alive():
+                    del self._readers[other]
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.close()
+            found = self._readers.get(ident)
+            if found is None or found[0]() is not me:
+                found = (weakref.ref(me), reader_connection(self.path))
+                self._readers[ident] = found
+            return found[1]
+
+    def _bind(self, conn: sqlite3.Connection | None) -> None:
+        self._local.bound = conn
 
     def close(self) -> None:
+        self.stop_writer()
+        with self._readers_lock:
+            for thread, conn in self._readers.values():
+                alive = thread()
+                if alive is None or not alive.is_alive():
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.close()
+                # A worker still reading keeps its connection until its query is done
+                # (closed when the last reference goes): closing it under it would crash.
+            self._readers.clear()
         if self.read_only is None:
             with contextlib.suppress(sqlite3.Error):
-                self.conn.execute("PRAGMA optimize")
-        self.conn.close()
+                self._home_conn.execute("PRAGMA optimize")
+        self._home_conn.close()
+
+    # --- the writer (the app's; the CLI writes on its one connection) ---------------
+
+    def start_writer(self) -> Writer | None:
+        """From now on, writes go through one writer thread and its connection
+        (none for a read-only archive: its writes are refused as they come)."""
+        if self.writer is None and self.read_only is None:
+            from .writer import Writer
+
+            self.writer = Writer(connect(self.path), bind=self._bind)
+        return self.writer
+
+    def stop_writer(self) -> None:
+        """Finish the queued writes, then write synchronously again."""
+        writer, self.writer = self.writer, None
+        if writer is not None:
+            writer.close()
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        """Run `fn(*args)` as a write: queued on the writer if one runs, else now."""
+        if self.writer is not None:
+            return self.writer.submit(fn, *args)
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except Exception as exc:
+            future.set_exception(exc)
+        return future
+
+    def data_version(self) -> int:
+        """Moves when another program commits (not this one's writes)."""
+        if self.writer is not None:
+            return self.writer.data_version
+        return self._home_conn.execute("PRAGMA data_version").fetchone()[0]
+
 
     @property
     def read_only(self) -> str | None:
@@ -102,10 +210,36 @@ class ArchiveStore:
     # --- transactions -----------------------------------------------------------
 
     @contextlib.contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """One consistent snapshot for several reads; never takes the write lock."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
+    @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One atomic, durable change. Nested calls join the outer one."""
         if self.read_only is not None:
             raise self._refused_write()
+        writer = self.writer
+        if getattr(self._local, "bound", None) is None and (writer is not None or threading.current_thread() is not self._home):
+            # A synchronous write while the writer runs: on its connection, in turn.
+            # Without a writer, a worker's write goes to the one read-write connection.
+            with writer.lock if writer is not None else contextlib.nullcontext():
+                self._bind(writer.conn if writer is not None else self._home_conn)
+                try:
+                    with self.write() as conn:
+                        yield conn
+                finally:
+                    self._bind(None)
+            return
         if self.conn.in_transaction:
             yield self.conn
             return
@@ -245,6 +379,28 @@ class ArchiveStore:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [model.stored(row) for row in self._select(sql, params)]
 
+    def find_by(
+        self, model: type[R], *, order_by: str = "id", limit: int | None = None, offset: int = 0, **equals: Any
+    ) -> list[R]:
+        """Records whose fields have the given values (None: no value), e.g.
+        `find_by(m.Remark, item_id=3, order_by="position, id")`: services name fields, not SQL."""
+        where, params = _equals(model, equals)
+        return self.find(model, where, params, order_by=order_by, limit=limit, offset=offset)
+
+    def count_by(self, model: type[R], **equals: Any) -> int:
+        where, params = _equals(model, equals)
+        return self.count(model, where, params)
+
+    def get_many(self, model: type[R], ids: Iterable[int | None]) -> dict[int, R]:
+        """The records of these ids that exist, by id (a chunk of ids per query)."""
+        wanted = sorted({i for i in ids if i is not None})
+        found: dict[int, R] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update({r.id: r for r in self.find(model, f"id IN ({marks})", chunk) if r.id is not None})
+        return found
+
     def iter_find(
         self, model: type[R], where: str = "1", params: Sequence[Any] = (), *, order_by: str = "id", chunk: int = 500
     ) -> Iterator[R]:
@@ -327,6 +483,10 @@ class ArchiveStore:
 
     def meetings_of_year(self, body_id: int, year: int) -> list[m.Meeting]:
         return self.find(m.Meeting, "body_id = ? AND year = ?", [body_id, year], order_by="date, number")
+
+    def items_deferred_from(self, item_id: int) -> list[m.AgendaItem]:
+        """The copies a deferral put on later agendas (the first is where it went)."""
+        return self.find(m.AgendaItem, "deferred_from_id = ?", [item_id], order_by="id")
 
     def previous_meeting(self, body_id: int, before: dt.date) -> m.Meeting | None:
         found = self.find(

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Iterator
 
 from ..domain import models as m
 from ..domain.norwegian import FIRST_DAY, LAST_DAY
 from .archive_store import ArchiveStore
+from .meeting_rows import meeting_filter
 
 
 def _body_clause(body_id: int | None, column: str = "body_id") -> tuple[str, list]:
@@ -81,3 +84,59 @@ def categories(store: ArchiveStore) -> list[str]:
         "SELECT category FROM deadlines WHERE category != '' UNION SELECT category FROM deadline_rules WHERE category != '' ORDER BY 1"
     )
     return [row[0] for row in rows]
+
+
+def imported_deadlines(store: ArchiveStore, source: str, body_id: int | None) -> list[m.Deadline]:
+    """The deadlines an earlier import of the same document made (they keep the line read)."""
+    return store.find(
+        m.Deadline, "source = ? AND body_id IS ? AND original_text != ''", [source, body_id], order_by="date, id"
+    )
+
+
+def deadlines_of_other_sources(store: ArchiveStore, source: str, body_id: int | None) -> list[m.Deadline]:
+    """The body's deadlines from any other source (or typed in), oldest first."""
+    return store.find(m.Deadline, "source != ? AND body_id IS ?", [source, body_id], order_by="id")
+
+
+# --- the calendar export: every meeting and deadline of a body and year, streamed ---
+
+
+def iter_meetings(store: ArchiveStore, *, body_id: int | None, year: int | None) -> Iterator[m.Meeting]:
+    return store.iter_find(m.Meeting, *meeting_filter(body_id, year), order_by="date, start_time, id")
+
+
+def iter_deadlines(store: ArchiveStore, *, body_id: int | None, year: int | None, public: bool) -> Iterator[m.Deadline]:
+    """Deadlines of a body (with those of no body) and a year; `public` only reads less
+    (exempt ones are left out here, the openness rule decides the rest)."""
+    clauses: list[str] = ["date BETWEEN ? AND ?"]  # only dates the archive accepts
+    params: list[object] = [FIRST_DAY.isoformat(), LAST_DAY.isoformat()]
+    if body_id is not None:
+        clauses.append("(body_id = ? OR body_id IS NULL)")
+        params.append(body_id)
+    if year is not None:
+        clauses.append("date >= ? AND date < ?")
+        params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
+    if public:
+        clauses.append("exempt = 0")
+    return store.iter_find(m.Deadline, " AND ".join(clauses), params, order_by="date, id")
+
+
+# The columns an agenda line needs, of many meetings at once: one query, not a query
+# and a full record per item (the whole archive is thousands of meetings).
+AGENDA_LINE_COLUMNS = (
+    "meeting_id, id, kind, case_year, case_seq, title, exempt, state, duration_minutes, fixed_start,"
+    " title_exempt, exempt_basis"
+)
+
+
+def agenda_line_rows(store: ArchiveStore, meeting_ids: list[int]) -> Iterator[tuple]:
+    """Rows of AGENDA_LINE_COLUMNS for the meetings' items, by meeting and position."""
+    sql = (
+        f"SELECT {AGENDA_LINE_COLUMNS} FROM agenda_items"
+        " WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, position, id"
+    )
+    return iter(store.conn.execute(sql, [json.dumps(meeting_ids)]))
+
+
+def count_meetings(store: ArchiveStore, *, body_id: int | None, year: int | None) -> int:
+    return store.count(m.Meeting, *meeting_filter(body_id, year))

@@ -82,7 +82,8 @@ class NuitApp(App[None]):
         # An ArchiveFile paints the start screen from plain rows and loads the full
         # Archive (pydantic and all) just after the first paint; an Archive is ready.
         self.start = archive
-        bodies = archive.load().bodies() if archive.loaded else archive.body_rows()
+        self._closing_store = False
+        bodies = archive.load().members.bodies() if archive.loaded else archive.rows.body_rows()
         self.set_reactive(NuitApp.body, bodies[0] if bodies else None)
 
     @property
@@ -92,15 +93,24 @@ class NuitApp(App[None]):
         archive = self.start.load()
         if first_use:
             self._swap_body(archive)
+        if archive.store.writer is None and not self._closing_store:
+            # Writes leave the event loop: one writer thread (store/writer.py).
+            archive.store.start_writer()
         return archive
 
     def _swap_body(self, archive: Archive) -> None:
         if isinstance(self.body, BodyRow):
-            self.set_reactive(NuitApp.body, archive.body_by_id(self.body.id))
+            self.set_reactive(NuitApp.body, archive.members.body_by_id(self.body.id))
 
     def on_mount(self) -> None:
         self._update_subtitle()
         self.push_screen(MeetingsScreen())
+
+    def on_unmount(self) -> None:
+        # The queued writes finish before the app is gone; after it, writes are synchronous again.
+        self._closing_store = True
+        if self.start.loaded:
+            self.start.load().store.stop_writer()
 
     def on_ready(self) -> None:
         # After the first paint: the user reads the screen while the rest loads.
@@ -124,7 +134,7 @@ class NuitApp(App[None]):
 
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         # A refused write (busy file, a row changed elsewhere) is a message, never a crash.
-        from ..store.errors import StoreError
+        from ..errors import StoreError
 
         try:
             return await super().run_action(action, default_namespace, namespaces)

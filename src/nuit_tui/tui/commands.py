@@ -27,23 +27,23 @@ class MeetingCommands(Provider):
 
     async def discover(self) -> Hits:
         archive = nuit_app(self).archive
-        names = {b.id: b.short_name for b in archive.bodies()}
-        for meeting in archive.meetings_page(None, limit=PALETTE_LIMIT):
+        names = {b.id: b.short_name for b in archive.members.bodies()}
+        for meeting in archive.meetings.page(None, limit=PALETTE_LIMIT):
             yield DiscoveryHit(self._label(meeting, names), partial(self._open, meeting.stored_id), help=long_date(meeting.date))
 
     async def search(self, query: str) -> Hits:
         archive = nuit_app(self).archive
-        names = {b.id: b.short_name for b in archive.bodies()}
+        names = {b.id: b.short_name for b in archive.members.bodies()}
         by_short = {v.lower(): k for k, v in names.items()}
         matcher = self.matcher(query)
         if m := _MEETING_REF.match(query):
             body_ids = [by_short.get(m[1].lower())] if m[1] else list(names)
-            for meeting in archive.meetings_page(None, year=int(m[3]), limit=PALETTE_LIMIT):
+            for meeting in archive.meetings.page(None, year=int(m[3]), limit=PALETTE_LIMIT):
                 if meeting.number == int(m[2]) and meeting.body_id in body_ids:
                     label = self._label(meeting, names)
                     yield Hit(1.0, matcher.highlight(label), partial(self._open, meeting.stored_id), help=long_date(meeting.date))
             return
-        for meeting in archive.meetings_page(None, limit=100):
+        for meeting in archive.meetings.page(None, limit=100):
             label = self._label(meeting, names)
             score = matcher.match(label)
             if score > 0:
@@ -64,7 +64,7 @@ class ItemCommands(Provider):
             return
         archive = nuit_app(self).archive
         year, seq = 2000 + int(m[3]), int(m[2])
-        bodies = archive.bodies()
+        bodies = archive.members.bodies()
         if m[1]:
             bodies = [b for b in bodies if b.short_name.lower() == m[1].lower()]
         elif (current := nuit_app(self).body) is not None:
@@ -73,7 +73,7 @@ class ItemCommands(Provider):
         matcher = self.matcher(query)
         for body in bodies:
             try:
-                item = archive.find_item(f"{body.short_name} {seq}/{year % 100:02d}")
+                item = archive.agenda.find_item(f"{body.short_name} {seq}/{year % 100:02d}")
             except Exception:  # not found in this body
                 continue
             label = f"Sak {body.short_name} {seq}/{year % 100:02d} {item.title}"

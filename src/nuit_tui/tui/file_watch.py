@@ -2,25 +2,24 @@
 
 Each second the app asks SQLite for `PRAGMA data_version`, which moves only
 when another connection (another nuit-tui, the CLI) has committed. Then the
-visible screen reloads: a screen with typed fields keeps what is being typed
-and merges (see widgets/conflict.py). A form or question on top is left alone
+visible screen is sent `FileChanged` and reloads: a screen with typed fields
+keeps what is being typed and merges (see widgets/conflict.py). A form or question on top is left alone
 until it closes.
 """
 
 from __future__ import annotations
 
 import contextlib
-import inspect
-import sqlite3
 from typing import TYPE_CHECKING
 
 from textual.app import ScreenStackError
 from textual.screen import ModalScreen
 
+from ..errors import DatabaseError, StoreError
 from ..services.backup import DEFAULT_KEEP, daily_backup, keep_count
 from ..services.concurrency import data_version
-from ..store.errors import StoreError
-from ..store.locations import location_warning
+from ..services.start import location_warning
+from .screens.base import FileChanged
 
 if TYPE_CHECKING:
     from .app import NuitApp
@@ -36,7 +35,7 @@ class FileWatch:
     def _read(self) -> int | None:
         try:
             return data_version(self.app.archive)
-        except sqlite3.Error:
+        except DatabaseError:
             return None
 
     def start(self) -> None:
@@ -53,36 +52,8 @@ class FileWatch:
         if version is None or version == self.version:
             return
         self.version = version
-        try:
-            reload_screen(screen)
-        except StoreError as exc:
-            self.app.notify(str(exc), severity="error")
-
-
-def reload_screen(screen) -> None:
-    """Redraw the visible screen from the file, by the means each screen has."""
-    from .screens.meetings import MeetingsScreen, MeetingsTable
-
-    if hasattr(screen, "reload_from_file"):
-        screen.reload_from_file()
-    elif isinstance(screen, MeetingsScreen):
-        table = screen.query_one(MeetingsTable)
-        row = table.cursor_row
-        screen.action_refresh()
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
-    elif _takes_no_arguments(getattr(screen, "reload", None)):  # the agenda, attendance
-        screen.reload()
-
-
-def _takes_no_arguments(method) -> bool:
-    if not callable(method):
-        return False
-    try:
-        parameters = inspect.signature(method).parameters.values()
-    except (TypeError, ValueError):
-        return False
-    return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters)
+        # The screen redraws itself, by the means it has (screens/base.py).
+        screen.post_message(FileChanged())
 
 
 def start_checks(app: NuitApp) -> None:
@@ -112,7 +83,7 @@ def start_checks(app: NuitApp) -> None:
         def backup() -> None:
             try:
                 daily_backup(path, keep=keep)
-            except (StoreError, OSError, sqlite3.Error) as exc:
+            except (StoreError, OSError, DatabaseError) as exc:
                 with contextlib.suppress(RuntimeError):  # the app closed meanwhile
                     app.call_from_thread(app.notify, f"Den daglige sikkerhetskopien ble ikke tatt: {exc}", severity="error")
 

@@ -7,14 +7,14 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import clock, long_date, time_span
-from ...store.errors import StoreError
+from ...errors import StoreError
 from ..widgets.confirm import ConfirmScreen
+from .base import ArchiveScreen
 
 DURATION_STEP = 5
 
@@ -44,7 +44,7 @@ class AgendaTable(DataTable):
         return int(key) if key and key.isdigit() else None
 
 
-class AgendaScreen(Screen):
+class AgendaScreen(ArchiveScreen):
     """One meeting: its agenda, its status and its notice."""
 
     # What the marks column's glyphs mean, listed by F1.
@@ -96,10 +96,6 @@ class AgendaScreen(Screen):
         self.reload()
 
     @property
-    def archive(self):
-        return self.app.archive
-
-    @property
     def table(self) -> AgendaTable:
         return self.query_one(AgendaTable)
 
@@ -107,10 +103,10 @@ class AgendaScreen(Screen):
         """Redraw from the archive; an agenda is a few dozen rows, so all of it."""
         table = self.table
         keep = select_item_id if select_item_id is not None else table.selected_item_id
-        agenda = self.archive.agenda(self.meeting_id)
+        agenda = self.archive.agenda.for_meeting(self.meeting_id)
         meeting = agenda.meeting
         self.meeting = meeting
-        body = self.archive.body_by_id(meeting.body_id)
+        body = self.archive.members.body_by_id(meeting.body_id)
         place = meeting.location or meeting.video_link or "sted ikke satt"
         self.query_one("#meeting-heading", Static).update(
             f"{body.short_name} møte {meeting.ref} · {long_date(meeting.date)} · "
@@ -158,7 +154,7 @@ class AgendaScreen(Screen):
         item_id = self.table.selected_item_id
         if item_id is None:
             return
-        item = self.archive.item(item_id)
+        item = self.archive.agenda.item(item_id)
         if item.is_break:
             from .break_form import BreakFormScreen
 
@@ -177,7 +173,7 @@ class AgendaScreen(Screen):
     def action_add_item(self) -> None:
         from .item import ItemScreen
 
-        item = self.archive.add_item(self.meeting_id)
+        item = self.archive.agenda.add_item(self.meeting_id)
         self.reload(select_item_id=item.id)
         self.app.push_screen(ItemScreen(item.id, new=True))
 
@@ -192,10 +188,10 @@ class AgendaScreen(Screen):
             return
         title, minutes, existing = result
         if existing is not None:
-            self._guard(lambda: self.archive.update_item(existing.model_copy(update={"title": title, "duration_minutes": minutes})))
+            self._guard(lambda: self.archive.agenda.update_item(existing.model_copy(update={"title": title, "duration_minutes": minutes})))
             self.reload()
             return
-        added = self.archive.add_item(
+        added = self.archive.agenda.add_item(
             self.meeting_id,
             m.AgendaItem(meeting_id=self.meeting_id, kind=m.EntryKind.BREAK, title=title, duration_minutes=minutes),
             after_item_id=self.table.selected_item_id,
@@ -207,12 +203,12 @@ class AgendaScreen(Screen):
         item_id = self.table.selected_item_id
         if item_id is None:
             return
-        item = self.archive.item(item_id)
-        label = item.title if item.is_break else f"{self.archive.case_label(item)} {item.title}".strip()
+        item = self.archive.agenda.item(item_id)
+        label = item.title if item.is_break else f"{self.archive.agenda.case_label(item)} {item.title}".strip()
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self._guard(lambda: self.archive.delete_item(item_id))
+                self._guard(lambda: self.archive.agenda.delete_item(item_id))
                 self.reload()
                 self.notify(f"Slettet: {label}")
 
@@ -221,14 +217,14 @@ class AgendaScreen(Screen):
     def action_move(self, delta: int) -> None:
         item_id = self.table.selected_item_id
         if item_id is not None:
-            self._guard(lambda: self.archive.move_item(item_id, delta))
+            self._guard(lambda: self.archive.agenda.move_item(item_id, delta))
             self.reload(select_item_id=item_id)
 
     def action_duration(self, delta: int) -> None:
         item_id = self.table.selected_item_id
         if item_id is not None:
-            item = self.archive.item(item_id)
-            self._guard(lambda: self.archive.set_duration(item_id, item.duration_minutes + delta))
+            item = self.archive.agenda.item(item_id)
+            self._guard(lambda: self.archive.agenda.set_duration(item_id, item.duration_minutes + delta))
             self.reload(select_item_id=item_id)
 
     def action_move_to_meeting(self) -> None:
@@ -240,8 +236,8 @@ class AgendaScreen(Screen):
         def picked(meeting_id: int | None) -> None:
             if meeting_id is None:
                 return
-            if self._guard(lambda: self.archive.move_item_to_meeting(item_id, meeting_id)):
-                target = self.archive.meeting(meeting_id)
+            if self._guard(lambda: self.archive.agenda.move_item_to_meeting(item_id, meeting_id)):
+                target = self.archive.meetings.get(meeting_id)
                 self.notify(f"Saken er flyttet til møte {target.ref}")
                 self.reload()
 
@@ -251,7 +247,7 @@ class AgendaScreen(Screen):
 
     def _change_status(self, status: m.MeetingStatus, question: str, done: str) -> None:
         def confirmed(yes: bool | None) -> None:
-            if yes and self._guard(lambda: self.archive.set_meeting_status(self.meeting_id, status)):
+            if yes and self._guard(lambda: self.archive.meetings.set_status(self.meeting_id, status)):
                 self.reload()
                 self.notify(done)
 
@@ -272,7 +268,7 @@ class AgendaScreen(Screen):
             return
 
         def answered(send: bool | None) -> None:
-            if send and self._guard(lambda: self.archive.set_meeting_status(self.meeting_id, m.MeetingStatus.NOTICE_SENT)):
+            if send and self._guard(lambda: self.archive.meetings.set_status(self.meeting_id, m.MeetingStatus.NOTICE_SENT)):
                 self.reload()
                 self.notify(done)
 
@@ -303,7 +299,7 @@ class AgendaScreen(Screen):
         def saved(details) -> None:
             if details is None:
                 return
-            meeting = self.archive.meeting(self.meeting_id)
+            meeting = self.archive.meetings.get(self.meeting_id)
             update = {
                 "date": details.date,
                 "start_time": details.start,
@@ -311,7 +307,7 @@ class AgendaScreen(Screen):
                 "location": details.location,
                 "video_link": details.video_link,
             }
-            if self._guard(lambda: self.archive.update_meeting(meeting.model_copy(update=update))):
+            if self._guard(lambda: self.archive.meetings.update(meeting.model_copy(update=update))):
                 self.reload()
                 self.notify("Tid og sted er lagret")
 

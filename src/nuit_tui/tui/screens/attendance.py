@@ -11,21 +11,19 @@ import datetime as dt
 from collections.abc import Callable
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain import labels
 from ...domain import models as m
-from ...domain.attendance import VOTING_ROLES, present_during
-from ...domain.norwegian import clock, long_date, parse_time
-from ...store.errors import StoreError
+from ...domain.attendance import VOTING_ROLES, count_attendance
+from ...domain.norwegian import long_date
+from ...errors import StoreError
 from ..widgets.confirm import ConfirmScreen
-from ..widgets.form import FormScreen, labelled
-from ..widgets.people_field import PersonSuggester
+from .attendance_forms import PersonNameForm, PresenceByItemScreen, TimeForm, time_text
+from .base import ArchiveScreen
 
 Status = m.AttendanceStatus
 STATUS_STYLE = {
@@ -33,10 +31,6 @@ STATUS_STYLE = {
     Status.ABSENT_WITH_NOTICE: "yellow",
     Status.ABSENT_WITHOUT_NOTICE: "red",
 }
-
-
-def _time(value: dt.time | None) -> str:
-    return clock(value) if value else ""
 
 
 def _now() -> dt.time:
@@ -118,7 +112,7 @@ class GuestsTable(AttendanceTable):
         self.add_column("Presenterer", key="items")
 
 
-class AttendanceScreen(Screen):
+class AttendanceScreen(ArchiveScreen):
     """Who attends meeting `meeting_id`, and when."""
 
     CSS_PATH = "attendance.tcss"
@@ -148,13 +142,9 @@ class AttendanceScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.archive.ensure_attendance(self.meeting_id)
+        self.archive.attendance.ensure(self.meeting_id)
         self.reload()
         self.grid.focus()
-
-    @property
-    def archive(self):
-        return self.app.archive
 
     @property
     def grid(self) -> MembersGrid:
@@ -165,14 +155,14 @@ class AttendanceScreen(Screen):
     def reload(self) -> None:
         """Redraw all three lists; a meeting has a few dozen attendees, so all of them."""
         archive = self.archive
-        meeting = archive.meeting(self.meeting_id)
-        body = archive.body_by_id(meeting.body_id)
-        members = archive.meeting_members(self.meeting_id)
-        rows = archive.attendance(self.meeting_id)
-        people = archive.people_by_ids(
+        meeting = archive.meetings.get(self.meeting_id)
+        body = archive.members.body_by_id(meeting.body_id)
+        members = archive.attendance.meeting_members(self.meeting_id)
+        rows = archive.attendance.rows(self.meeting_id)
+        people = archive.members.people_by_ids(
             [ms.person_id for ms in members] + [a.person_id for a in rows] + [a.substitute_for_person_id for a in rows]
         )
-        orgs = archive.organizations_by_ids(
+        orgs = archive.members.organizations_by_ids(
             [ms.organization_id for ms in members] + [a.organization_id for a in rows]
             + [p.organization_id for p in people.values()]
         )
@@ -182,7 +172,8 @@ class AttendanceScreen(Screen):
             organization_id = organization_id or people[person_id].organization_id
             return orgs[organization_id].name if organization_id in orgs else ""
 
-        locked = " · referatet er godkjent og låst" if meeting.status is m.MeetingStatus.MINUTES_APPROVED else ""
+        # The service's rule, not the status: approved minutes with an open unlock may change.
+        locked = " · referatet er godkjent og låst" if archive.lock.is_locked(self.meeting_id) else ""
         self.query_one("#attendance-heading", Static).update(
             f"Oppmøte · {body.short_name} møte {meeting.ref} · {long_date(meeting.date)}{locked}"
         )
@@ -207,8 +198,8 @@ class AttendanceScreen(Screen):
                 org_name(organization_id, person_id),
                 status,
                 "video" if row is not None and row.remote else "",
-                _time(row.arrived_at) if row else "",
-                _time(row.left_at) if row else "",
+                time_text(row.arrived_at) if row else "",
+                time_text(row.left_at) if row else "",
                 substitute,
                 key=_person_key(person_id),
             )
@@ -251,27 +242,24 @@ class AttendanceScreen(Screen):
             table.keep_cursor(keep, at)
 
     def _summarize(self, members, rows) -> None:
-        voting = [a for a in rows if a.role in VOTING_ROLES]
-        present = [a for a in voting if a.status is Status.PRESENT]
-        counts = {status: sum(a.status is status for a in voting if a.role is m.AttendanceRole.MEMBER) for status in Status}
-        unregistered = sum(ms.person_id not in self.rows_by_person for ms in members)
+        count = count_attendance([ms.person_id for ms in members], rows)
         parts = [
-            f"Til stede {len(present)}" + (f" (video {sum(a.remote for a in present)})" if any(a.remote for a in present) else ""),
-            f"forfall {counts[Status.ABSENT_WITH_NOTICE]}",
-            f"ikke til stede {counts[Status.ABSENT_WITHOUT_NOTICE]}",
-            f"stedfortredere {sum(a.role is m.AttendanceRole.SUBSTITUTE for a in voting)}",
+            f"Til stede {count.present}" + (f" (video {count.remote})" if count.remote else ""),
+            f"forfall {count.absent_with_notice}",
+            f"ikke til stede {count.absent_without_notice}",
+            f"stedfortredere {count.substitutes}",
         ]
-        if unregistered:
-            parts.append(f"ikke registrert {unregistered} av {len(members)}")
+        if count.unregistered:
+            parts.append(f"ikke registrert {count.unregistered} av {count.members}")
         self.query_one("#attendance-summary", Static).update(" · ".join(parts))
 
     def _presenters(self) -> dict[int, list[str]]:
         """Case numbers each person presents at this meeting."""
         found: dict[int, list[str]] = {}
-        for row in self.archive.agenda(self.meeting_id).rows:
+        for row in self.archive.agenda.for_meeting(self.meeting_id).rows:
             if row.item.is_break:
                 continue
-            for person in self.archive.item_people(row.item.id, m.PersonRole.PRESENTER):
+            for person in self.archive.agenda.item_people(row.item.id, m.PersonRole.PRESENTER):
                 found.setdefault(person.id, []).append(row.case_number or row.item.title)
         return found
 
@@ -293,14 +281,14 @@ class AttendanceScreen(Screen):
         return person_id
 
     def _person_name(self, person_id: int) -> str:
-        return self.people[person_id].name if person_id in self.people else self.archive.person(person_id).name
+        return self.people[person_id].name if person_id in self.people else self.archive.members.person(person_id).name
 
     # --- member keys ----------------------------------------------------------------------
 
     def action_status(self, status: str) -> None:
         if (person_id := self._selected_member()) is None:
             return
-        if self._guard(lambda: self.archive.set_attendance_status(self.meeting_id, person_id, Status(status))):
+        if self._guard(lambda: self.archive.attendance.set_status(self.meeting_id, person_id, Status(status))):
             self.reload()
             # A roll call goes down the list: the next person is ready for the next key.
             self.grid.action_cursor_down()
@@ -310,7 +298,7 @@ class AttendanceScreen(Screen):
             return
         row = self.rows_by_person.get(person_id)
         remote = not (row is not None and row.remote)
-        if self._guard(lambda: self.archive.set_remote(self.meeting_id, person_id, remote)):
+        if self._guard(lambda: self.archive.attendance.set_remote(self.meeting_id, person_id, remote)):
             self.reload()
             self.grid.action_cursor_down()  # as the footer says: «Video, neste»
 
@@ -332,22 +320,22 @@ class AttendanceScreen(Screen):
     def _default_time(self) -> dt.time:
         """Now while the meeting runs; otherwise (minutes typed up afterwards) the start of
         the item at hand, or of the meeting: the clock now says nothing about then."""
-        meeting = self.archive.meeting(self.meeting_id)
+        meeting = self.archive.meetings.get(self.meeting_id)
         now = _now()
         if meeting.date == dt.date.today() and meeting.start_time <= now <= meeting.end_time:
             return now
         if self.item_id is not None:
             try:
-                return self.archive.item_span(self.item_id)[0]
+                return self.archive.agenda.item_span(self.item_id)[0]
             except StoreError:  # the item is gone
                 pass
         return meeting.start_time
 
     def action_arrived(self) -> None:
-        self._ask_time("kom kl.", "arrived_at", self.archive.set_arrived)
+        self._ask_time("kom kl.", "arrived_at", self.archive.attendance.set_arrived)
 
     def action_left(self) -> None:
-        self._ask_time("gikk kl.", "left_at", self.archive.set_left)
+        self._ask_time("gikk kl.", "left_at", self.archive.attendance.set_left)
 
     def action_substitute(self) -> None:
         if (person_id := self._selected_member()) is None:
@@ -357,23 +345,14 @@ class AttendanceScreen(Screen):
             self.notify("Velg medlemmet som stedfortrederen skal møte for", severity="warning")
             return
         member_name = self._person_name(person_id)
-        meeting = self.archive.meeting(self.meeting_id)
-        membership = next((ms for ms in self.archive.meeting_members(self.meeting_id) if ms.person_id == person_id), None)
+        membership = next((ms for ms in self.archive.attendance.meeting_members(self.meeting_id) if ms.person_id == person_id), None)
         organization_id = membership.organization_id if membership else None
-        # The body's registered substitute for this member is the likely one: offer that name.
-        proposed = next(
-            (
-                self._person_name(ms.person_id)
-                for ms in self.archive.members_on(meeting.body_id, meeting.date)
-                if ms.role is m.MembershipRole.SUBSTITUTE and ms.substitute_for_person_id == person_id
-                and ms.person_id not in self.rows_by_person
-            ),
-            "",
-        )
+        suggested = self.archive.attendance.suggested_substitute(self.meeting_id, person_id)
+        proposed = self._person_name(suggested) if suggested is not None else ""
 
         def save(text: str):
-            substitute, created = self.archive.attendee_for_name(text, organization_id=organization_id)
-            self.archive.add_substitute(self.meeting_id, person_id, substitute.id)
+            substitute, created = self.archive.attendance.attendee_for_name(text, organization_id=organization_id)
+            self.archive.attendance.add_substitute(self.meeting_id, person_id, substitute.id)
             return substitute, created
 
         def saved(result) -> None:
@@ -397,8 +376,8 @@ class AttendanceScreen(Screen):
         title = "Legg til i sekretariatet" if role is m.AttendanceRole.SECRETARIAT else "Ny gjest"
 
         def save(text: str):
-            person, created = self.archive.attendee_for_name(text)
-            self.archive.add_attendee(self.meeting_id, person.id, role)
+            person, created = self.archive.attendance.attendee_for_name(text)
+            self.archive.attendance.add_attendee(self.meeting_id, person.id, role)
             return person, created
 
         def saved(result) -> None:
@@ -414,13 +393,13 @@ class AttendanceScreen(Screen):
 
     def action_add_presenters(self) -> None:
         """The meeting's presenters as guests, except those already listed or members."""
-        meeting = self.archive.meeting(self.meeting_id)
-        members = {ms.person_id for ms in self.archive.members_on(meeting.body_id, meeting.date) if ms.role is m.MembershipRole.MEMBER}
+        meeting = self.archive.meetings.get(self.meeting_id)
+        members = {ms.person_id for ms in self.archive.members.members_on(meeting.body_id, meeting.date) if ms.role is m.MembershipRole.MEMBER}
         added = []
         for person_id in self._presenters():
             if person_id in self.rows_by_person or person_id in members:
                 continue
-            if not self._guard(lambda person_id=person_id: self.archive.add_attendee(self.meeting_id, person_id, m.AttendanceRole.GUEST)):
+            if not self._guard(lambda person_id=person_id: self.archive.attendance.add_attendee(self.meeting_id, person_id, m.AttendanceRole.GUEST)):
                 break
             added.append(self._person_name(person_id))
         self.reload()
@@ -448,7 +427,7 @@ class AttendanceScreen(Screen):
             question, done = f"Fjerne {name} fra deltakerlisten?", f"{name} er fjernet fra deltakerlisten"
 
         def answered(yes: bool | None) -> None:
-            if yes and self._guard(lambda: self.archive.remove_attendance(row.id)):
+            if yes and self._guard(lambda: self.archive.attendance.remove(row.id)):
                 self.reload()
                 self.notify(done)
 
@@ -456,115 +435,3 @@ class AttendanceScreen(Screen):
 
     def action_by_item(self) -> None:
         self.app.push_screen(PresenceByItemScreen(self.meeting_id))
-
-
-class TimeForm(FormScreen[bool | None]):
-    """A time of day, prefilled; empty clears it. Saved on Enter through `save`."""
-
-    DEFAULT_CSS = "TimeForm > Vertical { width: 60; }"
-
-    def __init__(self, title: str, initial: dt.time | None, save: Callable[[dt.time | None], object]):
-        super().__init__()
-        self.TITLE = title
-        self.initial = initial
-        self.write_back = save
-
-    def fields(self) -> ComposeResult:
-        yield from labelled("Klokkeslett (TT.MM; tomt felt fjerner tiden)", Input(_time(self.initial), id="time"))
-
-    def submit(self) -> bool:
-        text = self.value("#time")
-        self.write_back(parse_time(text) if text else None)
-        return True
-
-
-class PersonNameForm(FormScreen):
-    """A name typed with suggestions from the archive; the line below says whom it
-    means, or that a new person will be registered. Saved on Enter through `save`."""
-
-    def __init__(self, title: str, label: str, save: Callable[[str], object], *, initial: str = ""):
-        super().__init__()
-        self.TITLE = title
-        self.field_label, self.write_back, self.initial = label, save, initial
-
-    def fields(self) -> ComposeResult:
-        yield from labelled(self.field_label, Input(self.initial, id="name", suggester=PersonSuggester(self.app.archive)))
-        yield Static("", id="name-match", classes="form-hint")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._describe(self.initial)
-
-    @on(Input.Changed, "#name")
-    def _changed(self, event: Input.Changed) -> None:
-        self._describe(event.value)
-
-    def _describe(self, text: str) -> None:
-        hint = self.query_one("#name-match", Static)
-        if not text.strip():
-            hint.update("Skriv navnet; → fullfører forslaget")
-            return
-        try:
-            person = self.app.archive.match_person(text)
-        except StoreError as exc:
-            hint.update(str(exc))
-            return
-        hint.update(f"Finnes: {self.app.archive.person_label(person)}" if person else f"Ny person blir registrert: {' '.join(text.split())}")
-
-    def submit(self):
-        return self.write_back(self.value("#name"))
-
-
-class PresenceByItemScreen(ModalScreen[None]):
-    """Who was there for each item: what a questioned decision is checked against."""
-
-    BINDINGS = [Binding("escape,p,q", "dismiss", "Lukk")]
-    DEFAULT_CSS = """
-    PresenceByItemScreen { align: center middle; }
-    PresenceByItemScreen > Vertical { width: 90%; height: 85%; border: round $primary; background: $panel; padding: 0 1; }
-    PresenceByItemScreen DataTable { height: 1fr; }
-    PresenceByItemScreen .form-hint { color: $text-muted; }
-    """
-
-    def __init__(self, meeting_id: int):
-        super().__init__()
-        self.meeting_id = meeting_id
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("[b]Til stede per sak[/b]  (Escape lukker)")
-            yield DataTable(id="by-item", cursor_type="row", zebra_stripes=True)
-            yield Static(
-                "Tid er sakens registrerte start og slutt, ellers planlagt tid. Medlemmer og stedfortredere "
-                "telles; den som kom etter start eller gikk før slutt, var ikke til stede for hele saken.",
-                classes="form-hint",
-            )
-
-    def on_mount(self) -> None:
-        archive = self.app.archive
-        table = self.query_one(DataTable)
-        table.add_column("Sak", width=6)
-        table.add_column("Tittel", width=34)
-        table.add_column("Tid", width=11)
-        table.add_column("Til stede", width=9)
-        table.add_column("Ikke til stede hele saken")
-        rows = archive.attendance(self.meeting_id)
-        names = archive.people_by_ids(a.person_id for a in rows)
-        present_at_all = [a for a in rows if a.role in VOTING_ROLES and a.status is Status.PRESENT]
-        members = len(archive.meeting_members(self.meeting_id))
-        for row in archive.agenda(self.meeting_id).rows:
-            if row.item.is_break:
-                continue
-            start, end = archive.item_span(row.item.id)
-            there = len(archive.present_at_item(row.item.id))
-            partly = [names[a.person_id].name for a in present_at_all if not present_during(a, start, end)]
-            table.add_row(
-                row.case_number,
-                row.item.title,
-                f"{clock(start)}–{clock(end)}",
-                f"{there} av {members}",
-                ", ".join(partly),
-                key=str(row.item.id),
-            )
-        table.focus()
-

@@ -10,19 +10,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...domain import models as m
+from ...domain.meetings import is_preparing
 from ...domain.norwegian import ParseError, parse_date
+from ...errors import StoreError
 from ...services.follow_ups import FollowUpRow, carry_title
-from ...store.errors import StoreError
 from ..widgets.form import FormScreen, labelled
+from .base import ArchiveScreen
 
 # The status filter cycles through these (None: all).
 STATUS_CYCLE: list[str | None] = ["open", "overdue", "done", None]
 STATUS_FILTER_LABELS = {"open": "åpne", "overdue": "forfalte", "done": "utførte", None: "alle"}
-PREPARING = (m.MeetingStatus.PLANNED, m.MeetingStatus.NOTICE_SENT)
 
 
 def short_date(day: dt.date | None) -> str:
@@ -36,9 +37,9 @@ def status_cell(row: FollowUpRow) -> Text:
 
 def follow_up_note(archive, meeting: m.Meeting) -> str:
     """The agenda's line on open follow-ups from the body's earlier meetings ("" when none)."""
-    if meeting.status not in PREPARING:
+    if not is_preparing(meeting.status):
         return ""
-    rows = [r for r in archive.follow_ups_for_meeting(meeting.id) if r.follow_up.status is m.FollowUpStatus.OPEN]
+    rows = [r for r in archive.follow_ups.for_meeting(meeting.id) if r.follow_up.status is m.FollowUpStatus.OPEN]
     if not rows:
         return ""
     word = "åpen oppfølging" if len(rows) == 1 else "åpne oppfølginger"
@@ -88,7 +89,7 @@ class ResponsibleFilterForm(FormScreen[str | None]):
 # --- the register ---------------------------------------------------------------------
 
 
-class FollowUpsScreen(Screen):
+class FollowUpsScreen(ArchiveScreen):
     """All follow-ups: open, overdue and done, filtered by body, responsible and status."""
 
     BINDINGS = [
@@ -109,10 +110,6 @@ class FollowUpsScreen(Screen):
         self.body: m.Body | None = None
         self.responsible = ""
         self.rows: list[FollowUpRow] = []
-
-    @property
-    def archive(self):
-        return self.app.archive
 
     @property
     def today(self) -> dt.date:
@@ -150,13 +147,13 @@ class FollowUpsScreen(Screen):
     def _refresh_body(self) -> None:
         """The body filter as stored now (renamed elsewhere); kept as it was if deleted."""
         if self.body is not None:
-            self.body = next((b for b in self.archive.bodies() if b.id == self.body.id), self.body)
+            self.body = next((b for b in self.archive.members.bodies() if b.id == self.body.id), self.body)
 
     def action_refresh(self, select_id: int | None = None) -> None:
         table = self.query_one(DataTable)
         keep = select_id if select_id is not None else self.selected_id
         place = table.cursor_row  # if the follow-up has left the list: the row at its place
-        self.rows = self.archive.follow_up_register(
+        self.rows = self.archive.follow_ups.register(
             today=self.today,
             body_id=self.body.id if self.body else None,
             responsible=self.responsible or None,
@@ -212,7 +209,7 @@ class FollowUpsScreen(Screen):
         self.action_refresh()
 
     def action_next_body(self) -> None:
-        bodies: list[m.Body | None] = [None, *self.archive.bodies()]
+        bodies: list[m.Body | None] = [None, *self.archive.members.bodies()]
         ids = [b.id if b else None for b in bodies]
         current = self.body.id if self.body else None
         self.body = bodies[(ids.index(current) + 1) % len(bodies)] if current in ids else None
@@ -241,7 +238,7 @@ class FollowUpsScreen(Screen):
                 return
             day, note = result
             try:
-                self.archive.close_follow_up(row.id, on=day, note=note)
+                self.archive.follow_ups.close(row.id, on=day, note=note)
             except StoreError as exc:
                 self.notify(str(exc), severity="error")
                 return
@@ -255,7 +252,7 @@ class FollowUpsScreen(Screen):
         if row is None:
             return
         try:
-            self.archive.reopen_follow_up(row.id)
+            self.archive.follow_ups.reopen(row.id)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -311,8 +308,8 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
             yield Static("a/Enter: sett på saklisten som orienteringssak · Escape: lukk", classes="hint")
 
     def on_mount(self) -> None:
-        meeting = self.archive.meeting(self.meeting_id)
-        body = self.archive.body_by_id(meeting.body_id)
+        meeting = self.archive.meetings.get(self.meeting_id)
+        body = self.archive.members.body_by_id(meeting.body_id)
         self.query_one("#carry-heading", Static).update(
             f"[b]Oppfølging fra tidligere møter[/b] – {body.short_name} møte {meeting.ref}"
         )
@@ -329,7 +326,7 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
         table = self.query_one(DataTable)
         keep = table.cursor_row
         table.clear()
-        self.rows = self.archive.follow_ups_for_meeting(self.meeting_id)
+        self.rows = self.archive.follow_ups.for_meeting(self.meeting_id)
         for row in self.rows:
             f = row.follow_up
             due = Text(short_date(f.due_date), style="bold red" if row.overdue else "")
@@ -346,12 +343,12 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
             return
         row = self.rows[table.cursor_row]
         try:
-            item = self.archive.carry_follow_up(self.meeting_id, row.id)
+            item = self.archive.follow_ups.carry(self.meeting_id, row.id)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
         self.added = item.id
-        self.notify(f"«{carry_title(row.follow_up)}» er satt på saklisten ({self.archive.case_label(item)})")
+        self.notify(f"«{carry_title(row.follow_up)}» er satt på saklisten ({self.archive.agenda.case_label(item)})")
         self._fill()
 
     def action_done(self) -> None:

@@ -14,13 +14,14 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Sta
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, clock, parse_time
-from ...store.errors import StoreError
+from ...errors import StoreError
 from ..widgets.autosave import Autosave
 from ..widgets.checkbox import Checkbox
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.conflict import VersionedForm
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField
+from .base import ArchiveScreen
 from .break_form import parse_minutes
 
 TEXT_FIELDS = {
@@ -64,7 +65,7 @@ class EarlierTable(DataTable):
     ]
 
 
-class ItemScreen(TypeAhead):
+class ItemScreen(TypeAhead, ArchiveScreen):
     BINDINGS = [
         Binding("escape", "close", "Tilbake"),
         # Priority: acted on as they arrive, so that what is typed right after them goes
@@ -88,19 +89,15 @@ class ItemScreen(TypeAhead):
             labels=FIELD_LABELS,
             read=self._form_values,
             show=self._show_field,
-            load=lambda: self.archive.item(self.item_id),
-            write=lambda item: self.archive.update_item(item),
+            load=lambda item_id: self.archive.agenda.item(item_id),
+            write=lambda item: self.archive.agenda.update_item(item),
             saved=self._saved_elsewhere,
             failed=lambda exc: self.query_one("#save-state", Static).update(f"[b]Ikke lagret:[/b] {exc}"),
         )
 
-    @property
-    def archive(self):
-        return self.app.archive
-
     def compose(self) -> ComposeResult:
         archive = self.archive
-        item = self.item = archive.item(self.item_id)
+        item = self.item = archive.agenda.item(self.item_id)
         yield Header()
         yield Static(id="item-heading", classes="screen-title")
         with FormBody(id="item-form"):
@@ -121,9 +118,9 @@ class ItemScreen(TypeAhead):
                 yield Label(label)
                 yield PlainTextArea(getattr(item, name), id=name, classes="prose")
             yield Label("Fra (innledere) – skriv navn, Enter legger til, Backspace i tomt felt fjerner siste")
-            yield PeopleField(archive.item_people(item.id, m.PersonRole.PRESENTER), placeholder="Navn", id="presenters")
+            yield PeopleField(archive.agenda.item_people(item.id, m.PersonRole.PRESENTER), placeholder="Navn", id="presenters")
             yield Label("Saksbehandlere")
-            yield PeopleField(archive.item_people(item.id, m.PersonRole.CASE_OFFICER), placeholder="Navn", id="case_officers")
+            yield PeopleField(archive.agenda.item_people(item.id, m.PersonRole.CASE_OFFICER), placeholder="Navn", id="case_officers")
             yield Label("Offentlighet")
             yield Checkbox("Unntatt offentlighet", item.exempt, id="exempt")
             yield Input(item.exempt_basis or "", placeholder="Hjemmel, f.eks. offl. § 14", id="exempt_basis")
@@ -208,16 +205,13 @@ class ItemScreen(TypeAhead):
             state.update("Alt er lagret")
             return True
         try:
-            stored = self.versions.save(values)
+            queued = self.versions.save(values)  # «Alt er lagret» when the writer confirms
         except (StoreError, ValueError) as exc:
             state.update(f"[b]Ikke lagret:[/b] {exc}")
             return False
-        if not stored:
+        if not queued:
             state.update("[b]Ikke lagret:[/b] saken er endret i et annet vindu; velg hvilken versjon som skal gjelde")
             return False
-        state.update("Alt er lagret")
-        if {"duration_minutes", "fixed_start", "title"} & changed.keys():
-            self._update_heading()
         return True
 
     def _show_field(self, name: str, value) -> None:
@@ -253,7 +247,8 @@ class ItemScreen(TypeAhead):
         self.autosave.flush()
         if self.versions.ask_now():  # a clash with another window: choose before leaving
             return
-        if self.save():
+        # A save on its way lands after the screen has closed (the writer finishes it).
+        if self.save() and not self.versions.unsaved:
             self.app.pop_screen()
             return
 
@@ -269,7 +264,7 @@ class ItemScreen(TypeAhead):
         self.query_one("#title_exempt", Checkbox).disabled = not exempt
 
     def _update_heading(self) -> None:
-        agenda = self.archive.agenda(self.item.meeting_id)
+        agenda = self.archive.agenda.for_meeting(self.item.meeting_id)
         row = next(r for r in agenda.rows if r.item.id == self.item.id)
         meeting = agenda.meeting
         case = row.case_number or "(nr. ved lagring)"
@@ -286,7 +281,7 @@ class ItemScreen(TypeAhead):
     @on(PeopleField.Changed)
     def _people_changed(self, event: PeopleField.Changed) -> None:
         role = m.PersonRole.PRESENTER if event.field.id == "presenters" else m.PersonRole.CASE_OFFICER
-        self.archive.set_item_people(self.item.id, role, [p.id for p in event.people])
+        self.archive.agenda.set_item_people(self.item.id, role, [p.id for p in event.people])
         self.query_one("#save-state", Static).update("Alt er lagret")
 
     # --- attachments ----------------------------------------------------------------------
@@ -294,7 +289,7 @@ class ItemScreen(TypeAhead):
     def _fill_attachments(self, select_id: int | None = None) -> None:
         table = self.query_one(AttachmentsTable)
         table.clear()
-        for attachment in self.archive.attachments(self.item.id):
+        for attachment in self.archive.agenda.attachments(self.item.id):
             title = attachment.title + ("  [unntatt]" if attachment.exempt else "")
             table.add_row(attachment.label, title, attachment.location or "", key=str(attachment.id))
             if attachment.id == select_id:
@@ -305,12 +300,12 @@ class ItemScreen(TypeAhead):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((a for a in self.archive.attachments(self.item.id) if str(a.id) == key), None)
+        return next((a for a in self.archive.agenda.attachments(self.item.id) if str(a.id) == key), None)
 
     def action_add_attachment(self) -> None:
         from .attachment_form import AttachmentFormScreen
 
-        count = len(self.archive.attachments(self.item.id))
+        count = len(self.archive.agenda.attachments(self.item.id))
         self.app.push_screen(AttachmentFormScreen(self.item.id, None, suggested_label=f"Vedlegg {count + 1}"), self._attachment_saved)
 
     def action_edit_attachment(self) -> None:
@@ -324,9 +319,9 @@ class ItemScreen(TypeAhead):
         if attachment is None:
             return
         if attachment.id is None:
-            attachment = self.archive.add_attachment(attachment)
+            attachment = self.archive.agenda.add_attachment(attachment)
         else:
-            attachment = self.archive.update_attachment(attachment)
+            attachment = self.archive.agenda.update_attachment(attachment)
         self._fill_attachments(select_id=attachment.id)
         self.query_one(AttachmentsTable).focus()
 
@@ -337,7 +332,7 @@ class ItemScreen(TypeAhead):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.archive.delete_attachment(attachment.id)
+                self.archive.agenda.delete_attachment(attachment.id)
                 self._fill_attachments()
                 self.notify(f"Fjernet {attachment.label}")
 
@@ -348,7 +343,7 @@ class ItemScreen(TypeAhead):
     def _fill_earlier(self) -> None:
         table = self.query_one(EarlierTable)
         table.clear()
-        for row in self.archive.earlier_handling_rows(self.item.id):
+        for row in self.archive.agenda.earlier_handling_rows(self.item.id):
             table.add_row(row.citation, row.topic, row.decision, key=str(row.item.id), height=None)
 
     def action_link_earlier(self) -> None:
@@ -358,13 +353,13 @@ class ItemScreen(TypeAhead):
             if earlier_id is None:
                 return
             try:
-                self.archive.link_earlier(self.item.id, earlier_id)
+                self.archive.agenda.link_earlier(self.item.id, earlier_id)
             except StoreError as exc:
                 self.notify(str(exc), severity="error")
                 return
             self._fill_earlier()
-            earlier = self.archive.item(earlier_id)
-            self.notify(f"Koblet til {self.archive.case_label(earlier, with_body=True)}")
+            earlier = self.archive.agenda.item(earlier_id)
+            self.notify(f"Koblet til {self.archive.agenda.case_label(earlier, with_body=True)}")
 
         self.app.push_screen(LinkPickerScreen(self.item.id), picked)
 
@@ -373,6 +368,6 @@ class ItemScreen(TypeAhead):
         if not table.row_count:
             return
         earlier_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        self.archive.unlink_earlier(self.item.id, earlier_id)
+        self.archive.agenda.unlink_earlier(self.item.id, earlier_id)
         self._fill_earlier()
         self.notify("Koblingen er fjernet")

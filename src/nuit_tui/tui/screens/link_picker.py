@@ -45,10 +45,10 @@ class LinkPickerScreen(TypeAhead, ModalScreen[int | None]):
         archive = self.app.archive
         results = self.query_one(OptionList)
         results.clear_options()
-        bodies = {b.id: b.short_name for b in archive.bodies()}
-        for item in archive.candidates_for_linking(event.value, item_id=self.item_id, limit=RESULT_LIMIT):
-            meeting = archive.meeting(item.meeting_id)
-            citation = f"{archive.case_label(item, with_body=True) or bodies.get(meeting.body_id, '')} ({citation_date(meeting.date)})"
+        bodies = {b.id: b.short_name for b in archive.members.bodies()}
+        for item in archive.agenda.candidates_for_linking(event.value, item_id=self.item_id, limit=RESULT_LIMIT):
+            meeting = archive.meetings.get(item.meeting_id)
+            citation = f"{archive.agenda.case_label(item, with_body=True) or bodies.get(meeting.body_id, '')} ({citation_date(meeting.date)})"
             results.add_option(Option(f"{citation}  {item.title}", id=str(item.id)))
         if results.option_count:
             results.highlighted = 0

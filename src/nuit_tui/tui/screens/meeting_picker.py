@@ -11,9 +11,8 @@ from textual.widgets.option_list import Option
 
 from ...domain import labels
 from ...domain import models as m
+from ...domain.meetings import is_preparing
 from ...domain.norwegian import long_date
-
-OPEN_STATUSES = (m.MeetingStatus.PLANNED, m.MeetingStatus.NOTICE_SENT)
 
 
 class MeetingPickerScreen(ModalScreen[int | None]):
@@ -38,8 +37,8 @@ class MeetingPickerScreen(ModalScreen[int | None]):
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
         # Kommende møter i samme utvalg: the newest pages hold them.
-        for meeting in self.app.archive.meetings_page(self.meeting.body_id, limit=40):
-            if meeting.id == self.exclude_meeting_id or meeting.status not in OPEN_STATUSES:
+        for meeting in self.app.archive.meetings.page(self.meeting.body_id, limit=40):
+            if meeting.id == self.exclude_meeting_id or not is_preparing(meeting.status):
                 continue
             if self.later_only and meeting.date <= self.meeting.date:
                 continue

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain import labels
 from ...domain.norwegian import long_date, time_span
+from .base import ArchiveScreen
 
 PAGE_SIZE = 100
 
@@ -40,14 +40,14 @@ class MeetingsTable(DataTable):
         self.loaded = 0
         self.exhausted = False
         # The start screen: plain rows, so it paints before the models are loaded.
-        self.body_names = {b.id: b.short_name for b in self.app.start.body_rows()}
+        self.body_names = {b.id: b.short_name for b in self.app.start.rows.body_rows()}
         self.load_page()
 
     def load_page(self) -> None:
         if self.exhausted:
             return
         body = self.app.body
-        meetings = self.app.start.meeting_rows(
+        meetings = self.app.start.rows.meeting_rows(
             body.id if body else None, year=self.year, limit=PAGE_SIZE, offset=self.loaded
         )
         # Count first: adding rows moves the cursor, whose watcher asks for more.
@@ -77,7 +77,7 @@ class MeetingsTable(DataTable):
         return int(key.value) if key.value else None
 
 
-class MeetingsScreen(Screen):
+class MeetingsScreen(ArchiveScreen):
     """Start screen: the current body's meetings."""
 
     BINDINGS = [
@@ -106,6 +106,13 @@ class MeetingsScreen(Screen):
     def _body_changed(self) -> None:
         self.action_refresh()
 
+    def reload_from_file(self) -> None:
+        table = self.query_one(MeetingsTable)
+        row = table.cursor_row
+        self.action_refresh()
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
     def action_refresh(self) -> None:
         table = self.query_one(MeetingsTable)
         table.reload()
@@ -125,7 +132,7 @@ class MeetingsScreen(Screen):
         """All years → the newest → … → the oldest → all years."""
         table = self.query_one(MeetingsTable)
         body = self.app.body
-        years: list[int | None] = [None, *self.app.start.meeting_years(body.id if body else None)]
+        years: list[int | None] = [None, *self.app.start.rows.meeting_years(body.id if body else None)]
         table.year = years[(years.index(table.year) + 1) % len(years)] if table.year in years else None
         self.action_refresh()
 
@@ -139,7 +146,7 @@ class MeetingsScreen(Screen):
         def created(details) -> None:
             if details is None:
                 return
-            meeting = self.app.archive.create_meeting(
+            meeting = self.archive.meetings.create(
                 body.id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
             )
             self.notify(f"Møte {meeting.ref} i {body.short_name} er opprettet med standardsakene")
@@ -153,19 +160,17 @@ class MeetingsScreen(Screen):
         template_id = self.query_one(MeetingsTable).selected_meeting_id
         if template_id is None:
             return
-        archive = self.app.archive
-        template = archive.meeting(template_id)
-        body = archive.body_by_id(template.body_id)
+        archive = self.archive
+        template = archive.meetings.get(template_id)
+        body = archive.members.body_by_id(template.body_id)
         from .meeting_form import MeetingFormScreen
 
         def created(details) -> None:
             if details is None:
                 return
-            with archive.store.write():
-                meeting = archive.create_meeting(
-                    body.id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
-                )
-                copied = archive.copy_structure(template.id, meeting.id)
+            meeting, copied = archive.agenda.create_meeting_from(
+                template.id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
+            )
             self.notify(f"Møte {meeting.ref} er opprettet med {copied} punkter fra {template.ref}")
             self.action_refresh()
             self._open(meeting.id)
@@ -191,7 +196,7 @@ class MeetingsScreen(Screen):
         self.app.push_screen(MembersScreen())
 
     def action_next_body(self) -> None:
-        bodies = [*self.app.archive.bodies(), None]
+        bodies = [*self.archive.members.bodies(), None]
         current = self.app.body
         index = next((i for i, b in enumerate(bodies) if (b and b.id) == (current and current.id)), -1)
         self.app.body = bodies[(index + 1) % len(bodies)]

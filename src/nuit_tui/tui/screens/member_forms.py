@@ -36,11 +36,11 @@ class LookupSuggester(Suggester):
 
 
 def person_suggester(archive) -> LookupSuggester:
-    return LookupSuggester(lambda text: next((p.name for p in archive.people(text, starts_with=True, limit=1)), None))
+    return LookupSuggester(lambda text: next((p.name for p in archive.members.people(text, starts_with=True, limit=1)), None))
 
 
 def organization_suggester(archive) -> LookupSuggester:
-    return LookupSuggester(lambda text: next((o.name for o in archive.organizations(text, starts_with=True, limit=1)), None))
+    return LookupSuggester(lambda text: next((o.name for o in archive.members.organizations(text, starts_with=True, limit=1)), None))
 
 
 def typed_date(text: str, what: str) -> dt.date | None:
@@ -73,8 +73,8 @@ class BodyForm(FormScreen[m.Body | None]):
     def submit(self) -> m.Body:
         archive = self.app.archive
         if self.body is None:
-            return archive.create_body(self.value("#short-name"), self.value("#name"))
-        return archive.update_body(self.body.id, self.value("#short-name"), self.value("#name"))
+            return archive.members.create_body(self.value("#short-name"), self.value("#name"))
+        return archive.members.update_body(self.body.id, self.value("#short-name"), self.value("#name"))
 
 
 class OrganizationForm(FormScreen[m.Organization | None]):
@@ -91,8 +91,8 @@ class OrganizationForm(FormScreen[m.Organization | None]):
     def submit(self) -> m.Organization:
         archive = self.app.archive
         if self.organization is None:
-            return archive.add_organization(self.value("#name"), self.value("#short-name"))
-        return archive.update_organization(self.organization.id, self.value("#name"), self.value("#short-name"))
+            return archive.members.add_organization(self.value("#name"), self.value("#short-name"))
+        return archive.members.update_organization(self.organization.id, self.value("#name"), self.value("#short-name"))
 
 
 def announce_new_organization(form: FormScreen, created: m.Organization | None) -> None:
@@ -108,7 +108,7 @@ class PersonForm(FormScreen[m.Person | None]):
 
     def fields(self) -> ComposeResult:
         archive, person = self.app.archive, self.person
-        org = archive.organization_by_id(person.organization_id).name if person and person.organization_id else ""
+        org = archive.members.organization_by_id(person.organization_id).name if person and person.organization_id else ""
         yield from labelled("Navn", Input(person.name if person else "", id="name"))
         yield from labelled(
             "Organisasjon (→ fullfører; et nytt navn legger til organisasjonen)",
@@ -120,9 +120,9 @@ class PersonForm(FormScreen[m.Person | None]):
         archive = self.app.archive
         args = (self.value("#name"), self.value("#organization"), self.value("#email"))
         if self.person is None:
-            person, created = archive.create_person(*args)
+            person, created = archive.members.create_person(*args)
         else:
-            person, created = archive.update_person(self.person.id, *args)
+            person, created = archive.members.update_person(self.person.id, *args)
         announce_new_organization(self, created)
         return person
 
@@ -141,9 +141,9 @@ class MembershipForm(FormScreen[m.Membership | None]):
 
     def fields(self) -> ComposeResult:
         archive, ms = self.app.archive, self.membership
-        person = archive.person(ms.person_id).name if ms else ""
-        org = archive.organization_by_id(ms.organization_id).name if ms and ms.organization_id else ""
-        substitute_for = archive.person(ms.substitute_for_person_id).name if ms and ms.substitute_for_person_id else ""
+        person = archive.members.person(ms.person_id).name if ms else ""
+        org = archive.members.organization_by_id(ms.organization_id).name if ms and ms.organization_id else ""
+        substitute_for = archive.members.person(ms.substitute_for_person_id).name if ms and ms.substitute_for_person_id else ""
         role = ms.role if ms else m.MembershipRole.MEMBER
         # A new membership starts today unless told otherwise: without a start it
         # would show up in the member lists of past meetings.
@@ -184,7 +184,7 @@ class MembershipForm(FormScreen[m.Membership | None]):
         # The organisation the person belongs to is the usual one they represent.
         org_input = self.query_one("#organization", Input)
         if exact is not None and exact.organization_id and not org_input.value.strip():
-            org_input.value = self.app.archive.organization_by_id(exact.organization_id).name
+            org_input.value = self.app.archive.members.organization_by_id(exact.organization_id).name
 
     @on(Input.Changed, "#substitute-for")
     def _substitute_changed(self, event: Input.Changed) -> None:
@@ -197,11 +197,11 @@ class MembershipForm(FormScreen[m.Membership | None]):
         if not text.strip():
             line.update("")
             return None
-        found = archive.people(text, limit=MATCHES_SHOWN + 1)
+        found = archive.members.people(text, limit=MATCHES_SHOWN + 1)
         if not found:
             line.update("Ingen treff – legg personen til i fanen Personer først")
             return None
-        orgs = archive.organizations_by_ids(p.organization_id for p in found)
+        orgs = archive.members.organizations_by_ids(p.organization_id for p in found)
         shown = [
             f"{p.name} ({orgs[p.organization_id].name})" if p.organization_id in orgs else p.name
             for p in found[:MATCHES_SHOWN]
@@ -214,11 +214,11 @@ class MembershipForm(FormScreen[m.Membership | None]):
     def submit(self) -> m.Membership:
         archive = self.app.archive
         # Read and check everything typed before anything is written.
-        person = archive.find_person(self.value("#person"))
+        person = archive.members.find_person(self.value("#person"))
         role = m.MembershipRole(self.query_one("#role", Select).value)
         substitute_for = None
         if role is m.MembershipRole.SUBSTITUTE and self.value("#substitute-for"):
-            substitute_for = archive.find_person(self.value("#substitute-for")).id
+            substitute_for = archive.members.find_person(self.value("#substitute-for")).id
         valid_from = typed_date(self.value("#valid-from"), "Fra")
         valid_to = typed_date(self.value("#valid-to"), "Til")
         fields = dict(
@@ -230,9 +230,9 @@ class MembershipForm(FormScreen[m.Membership | None]):
             valid_to=valid_to,
         )
         if self.membership is None:
-            membership, created = archive.create_membership(self.body.id, **fields)
+            membership, created = archive.members.create_membership(self.body.id, **fields)
         else:
-            membership, created = archive.update_membership(self.membership.id, **fields)
+            membership, created = archive.members.update_membership(self.membership.id, **fields)
         announce_new_organization(self, created)
         return membership
 
@@ -255,4 +255,4 @@ class EndMembershipForm(FormScreen[m.Membership | None]):
         day = typed_date(self.value("#valid-to"), "Til")
         if day is None:
             raise ValueError("Skriv datoen medlemskapet slutter")
-        return self.app.archive.end_membership(self.membership.id, day)
+        return self.app.archive.members.end_membership(self.membership.id, day)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from functools import partial
 
 from rich.text import Text
@@ -16,10 +15,10 @@ from textual.worker import get_current_worker
 
 from ...domain import labels
 from ...domain.norwegian import citation_date
-from ...services.search import SearchHit
-from ...store import search as index
-from ...store.errors import StoreError
+from ...errors import DatabaseError, StoreError
+from ...services.search import SearchHit, is_query
 from ..widgets.form import TypeAhead
+from .base import ArchiveScreen
 
 RESULT_LIMIT = 50
 DEBOUNCE_SECONDS = 0.15
@@ -38,16 +37,18 @@ def hit_prompt(hit: SearchHit) -> Text:
     line = Text("   ")
     if hit.field:
         line.append(f"{hit.field}: ", style="dim italic")
-    inside = False
-    for part in hit.snippet.replace(index.MARK_CLOSE, index.MARK_OPEN).split(index.MARK_OPEN):
-        line.append(part, style="bold reverse" if inside else "")
-        inside = not inside
+    text, at = hit.snippet_text, 0
+    for start, end in hit.spans:
+        line.append(text[at:start])
+        line.append(text[start:end], style="bold reverse")
+        at = end
+    line.append(text[at:])
     head.append("\n")
     head.append_text(line)
     return head
 
 
-class SearchScreen(TypeAhead):
+class SearchScreen(TypeAhead, ArchiveScreen):
     """Type words; the best hits across all bodies and years follow as you type (also
     the words typed right after the «/» that opened it: TypeAhead)."""
 
@@ -73,10 +74,6 @@ class SearchScreen(TypeAhead):
         self.hits: list[SearchHit] = []
         self.shown_text: str | None = None  # the query whose hits are listed
         self._timer = None
-
-    @property
-    def archive(self):
-        return self.app.archive
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -122,7 +119,7 @@ class SearchScreen(TypeAhead):
     def _refresh_body(self) -> None:
         """The body filter as stored now (renamed elsewhere); kept as it was if deleted."""
         if self.body is not None:
-            self.body = next((b for b in self.archive.bodies() if b.id == self.body.id), self.body)
+            self.body = next((b for b in self.archive.members.bodies() if b.id == self.body.id), self.body)
 
     def _highlighted_hit(self) -> tuple[int, int] | None:
         """(item id, row) of the highlighted hit of the query in the box, if any."""
@@ -134,9 +131,9 @@ class SearchScreen(TypeAhead):
     @work(thread=True, exclusive=True, group="search")
     def _search(self, text: str, body_id: int | None, year: int | None, keep: tuple[int, int] | None = None) -> None:
         try:
-            hits = self.archive.search(text, body_id=body_id, year=year, limit=RESULT_LIMIT)
+            hits = self.archive.search.hits(text, body_id=body_id, year=year, limit=RESULT_LIMIT)
             error = None
-        except (StoreError, sqlite3.Error) as exc:  # a worker's exception would end the app
+        except (StoreError, DatabaseError) as exc:  # a worker's exception would end the app
             hits, error = [], str(exc)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, text, hits, error, keep)
@@ -154,7 +151,7 @@ class SearchScreen(TypeAhead):
         status = self.query_one("#search-status", Static)
         if error:
             status.update(f"Søket feilet: {error}")
-        elif not index.parse_query(text).empty:
+        elif is_query(text):
             more = f" (de {RESULT_LIMIT} beste)" if len(hits) >= RESULT_LIMIT else ""
             status.update(f"{len(hits)} treff{more} · Enter åpner saken · F5 går til møtet" if hits else "Ingen treff")
         else:
@@ -176,7 +173,7 @@ class SearchScreen(TypeAhead):
         self.query_one("#search-filters", Static).update(f"{body} · {year}  (F2 bytter utvalg, F3 bytter år)")
 
     def action_next_body(self) -> None:
-        bodies = [None, *self.archive.bodies()]
+        bodies = [None, *self.archive.members.bodies()]
         ids = [b.id if b else None for b in bodies]
         current = self.body.id if self.body else None
         self.body = bodies[(ids.index(current) + 1) % len(bodies)] if current in ids else None
@@ -184,7 +181,7 @@ class SearchScreen(TypeAhead):
         self.run_search()
 
     def action_next_year(self) -> None:
-        years: list[int | None] = [None, *self.archive.meeting_years(self.body.id if self.body else None)]
+        years: list[int | None] = [None, *self.archive.rows.meeting_years(self.body.id if self.body else None)]
         self.year = years[(years.index(self.year) + 1) % len(years)] if self.year in years else None
         self._show_filters()
         self.run_search()
@@ -205,8 +202,8 @@ class SearchScreen(TypeAhead):
             self._timer = None
             text = self.query_one("#search-query", Input).value
             try:
-                hits = self.archive.search(text, body_id=self.body.id if self.body else None, year=self.year, limit=RESULT_LIMIT)
-            except (StoreError, sqlite3.Error) as exc:
+                hits = self.archive.search.hits(text, body_id=self.body.id if self.body else None, year=self.year, limit=RESULT_LIMIT)
+            except (StoreError, DatabaseError) as exc:
                 self.notify(f"Søket feilet: {exc}", severity="error")
                 return
             self._show(text, hits, None)

@@ -9,14 +9,14 @@ import datetime as dt
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain import models as m
 from ...domain.norwegian import MONTHS, count, long_date
-from ...store.errors import StoreError
+from ...errors import StoreError
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.year_calendar import YearCalendar
+from .base import ArchiveScreen
 
 KIND_LABEL = {"meeting": "Møte", "deadline": "Frist", "derived": "Avledet"}
 
@@ -28,7 +28,7 @@ class EntriesTable(DataTable):
     ]
 
 
-class YearPlanScreen(Screen):
+class YearPlanScreen(ArchiveScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tilbake"),
         Binding("n", "new_deadline", "Ny frist"),
@@ -46,10 +46,6 @@ class YearPlanScreen(Screen):
         self.category: str | None = None
         self.body_id: int | None = None
 
-    @property
-    def archive(self):
-        return self.app.archive
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="plan-heading", classes="screen-title")
@@ -63,8 +59,8 @@ class YearPlanScreen(Screen):
         if self.start_day is None:
             # Open where the plan has content: this year, or the newest meeting's year.
             year = dt.date.today().year
-            if not self.archive.year_entries(year, body_id=self.body_id, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)):
-                newest = self.archive.default_plan_year(self.body_id)
+            if not self.archive.year_plan.entries(year, body_id=self.body_id, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)):
+                newest = self.archive.year_plan.default_year(self.body_id)
                 if newest != year:
                     self.query_one(YearCalendar).set_reactive(YearCalendar.selected, dt.date(newest, 1, 1))
         table = self.query_one(EntriesTable)
@@ -82,7 +78,7 @@ class YearPlanScreen(Screen):
     def reload_from_file(self) -> None:
         """Another window committed: the year and month again, same day, filters and entry."""
         entry, row = self._selected_entry(), self.query_one(EntriesTable).cursor_row
-        if self.body_id is not None and all(b.id != self.body_id for b in self.archive.bodies()):
+        if self.body_id is not None and all(b.id != self.body_id for b in self.archive.members.bodies()):
             self.body_id = None  # the body was deleted there: all bodies
         self.reload(year_changed=True)
         self._select_again(entry, row)
@@ -103,35 +99,35 @@ class YearPlanScreen(Screen):
 
     def reload(self, *, year_changed: bool) -> None:
         day = self.selected
-        body = self.archive.body_by_id(self.body_id).short_name if self.body_id else "alle utvalg"
+        body = self.archive.members.body_by_id(self.body_id).short_name if self.body_id else "alle utvalg"
         self.query_one("#plan-heading", Static).update(
             f"Årshjul {day.year} · {body} · kategori: {self.category or 'alle'}"
         )
         if year_changed:
             # One row per marked day, not per entry: the year opens as fast with 10 000 deadlines.
-            entries_days = self.archive.deadline_days(day.year, body_id=self.body_id, category=self.category)
+            entries_days = self.archive.year_plan.deadline_days(day.year, body_id=self.body_id, category=self.category)
             meetings = {
                 e.date
-                for e in self.archive.year_entries(day.year, body_id=self.body_id, category="møte")
+                for e in self.archive.year_plan.entries(day.year, body_id=self.body_id, category="møte")
                 if e.kind == "meeting"
             } if self.category in (None, "møte") else set()
             derived = {
-                e.date for e in self.archive.year_entries(day.year, body_id=self.body_id, category=self.category) if e.kind == "derived"
-            } if self.archive.rules(body_id=self.body_id) else set()
+                e.date for e in self.archive.year_plan.entries(day.year, body_id=self.body_id, category=self.category) if e.kind == "derived"
+            } if self.archive.year_plan.rules(body_id=self.body_id) else set()
             self.query_one(YearCalendar).set_marks(meetings, set(entries_days) | derived)
         self._fill_month(day)
 
     def _fill_month(self, day: dt.date) -> None:
         first = day.replace(day=1)
         last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
-        entries = self.archive.year_entries(day.year, body_id=self.body_id, category=self.category, start=first, end=last)
+        entries = self.archive.year_plan.entries(day.year, body_id=self.body_id, category=self.category, start=first, end=last)
         self.entries = entries
         self.query_one("#month-heading", Static).update(
             f"{MONTHS[day.month - 1].capitalize()} {day.year}: {count(len(entries), 'oppføring', 'oppføringer')} · valgt dag {long_date(day)}"
         )
         table = self.query_one(EntriesTable)
         table.clear()
-        names = {b.id: b.short_name for b in self.archive.bodies()}
+        names = {b.id: b.short_name for b in self.archive.members.bodies()}
         cursor = 0
         for index, entry in enumerate(entries):
             title = entry.title + ("  [unntatt]" if entry.exempt else "")
@@ -161,13 +157,13 @@ class YearPlanScreen(Screen):
 
         def saved(deadline: m.Deadline | None) -> None:
             if deadline is not None:
-                added = self.archive.add_deadline(deadline)
+                added = self.archive.year_plan.add_deadline(deadline)
                 self.notify(f"Fristen «{added.title}» {long_date(added.date)} er lagt inn")
                 self.query_one(YearCalendar).selected = added.date
                 self.reload(year_changed=True)
 
         self.app.push_screen(
-            DeadlineFormScreen(None, day=self.selected, body_id=self.body_id, categories=self.archive.deadline_categories()), saved
+            DeadlineFormScreen(None, day=self.selected, body_id=self.body_id, categories=self.archive.year_plan.deadline_categories()), saved
         )
 
     def action_new_rule(self) -> None:
@@ -180,7 +176,7 @@ class YearPlanScreen(Screen):
             if result is None:
                 return
             try:
-                stored = self.archive.update_rule(result) if result.id else self.archive.add_rule(result)
+                stored = self.archive.year_plan.update_rule(result) if result.id else self.archive.year_plan.add_rule(result)
             except StoreError as exc:
                 self.notify(str(exc), severity="error")
                 return
@@ -188,7 +184,7 @@ class YearPlanScreen(Screen):
             self.reload(year_changed=True)
 
         self.app.push_screen(
-            RuleFormScreen(rule, bodies=self.archive.bodies(), body_id=self.body_id, categories=self.archive.deadline_categories()),
+            RuleFormScreen(rule, bodies=self.archive.members.bodies(), body_id=self.body_id, categories=self.archive.year_plan.deadline_categories()),
             saved,
         )
 
@@ -201,14 +197,14 @@ class YearPlanScreen(Screen):
 
             self.app.push_screen(AgendaScreen(entry.ref_id))
         elif entry.kind == "derived":
-            self._edit_rule(self.archive.rule(entry.ref_id))
+            self._edit_rule(self.archive.year_plan.rule(entry.ref_id))
         else:
             from .deadline_form import DeadlineFormScreen
 
             def saved(deadline: m.Deadline | None) -> None:
                 if deadline is not None:
                     try:
-                        self.archive.update_deadline(deadline)
+                        self.archive.year_plan.update_deadline(deadline)
                     except StoreError as exc:
                         self.notify(str(exc), severity="error")
                         return
@@ -217,7 +213,7 @@ class YearPlanScreen(Screen):
 
             self.app.push_screen(
                 DeadlineFormScreen(
-                    self.archive.deadline(entry.ref_id), day=entry.date, body_id=self.body_id, categories=self.archive.deadline_categories()
+                    self.archive.year_plan.deadline(entry.ref_id), day=entry.date, body_id=self.body_id, categories=self.archive.year_plan.deadline_categories()
                 ),
                 saved,
             )
@@ -234,9 +230,9 @@ class YearPlanScreen(Screen):
             if not yes:
                 return
             if entry.kind == "derived":
-                self.archive.delete_rule(entry.ref_id)
+                self.archive.year_plan.delete_rule(entry.ref_id)
             else:
-                self.archive.delete_deadline(entry.ref_id)
+                self.archive.year_plan.delete_deadline(entry.ref_id)
             self.notify(f"Slettet {what} «{entry.title}»")
             self.reload(year_changed=True)
 
@@ -244,19 +240,19 @@ class YearPlanScreen(Screen):
         self.app.push_screen(ConfirmScreen(f"Slette {what} «{entry.title}»{extra}?"), confirmed)
 
     def action_next_body(self) -> None:
-        ids: list[int | None] = [b.id for b in self.archive.bodies()] + [None]
+        ids: list[int | None] = [b.id for b in self.archive.members.bodies()] + [None]
         self.body_id = ids[(ids.index(self.body_id) + 1) % len(ids)] if self.body_id in ids else None
         self.reload(year_changed=True)
 
     def action_next_category(self) -> None:
-        options: list[str | None] = [None, *self.archive.deadline_categories()]
+        options: list[str | None] = [None, *self.archive.year_plan.deadline_categories()]
         self.category = options[(options.index(self.category) + 1) % len(options)] if self.category in options else None
         self.reload(year_changed=True)
 
     @work(thread=True, exclusive=True, group="export")
     def action_export_wheel(self) -> None:
         try:
-            path = self.archive.export_wheel(self.selected.year, body_id=self.body_id)
+            path = self.archive.year_plan.export_wheel(self.selected.year, body_id=self.body_id)
         except (StoreError, OSError) as exc:
             self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
             return
@@ -273,18 +269,13 @@ class YearPlanScreen(Screen):
 
     @work(thread=True, exclusive=True, group="export")
     def _export_ics(self, public: bool) -> None:
-        from ...services import Archive
         from ...services.calendar import export_ics
 
         try:
-            # Its own connection: the export records event versions in one write
-            # transaction, which an autosave on the app's connection would otherwise
-            # join, and lose if the export failed.
-            archive = Archive.open(self.archive.path, create=False)
-            try:
-                path = export_ics(archive, body_id=self.body_id, year=self.selected.year, public=public)
-            finally:
-                archive.close()
+            # In this worker's thread the archive reads on a read-only connection of its
+            # own, in one snapshot that holds no lock; only the record of what was
+            # exported is a (short) write, through the app's writer.
+            path = export_ics(self.archive, body_id=self.body_id, year=self.selected.year, public=public)
         except (StoreError, OSError, ValueError) as exc:
             self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
             return

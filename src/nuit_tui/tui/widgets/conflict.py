@@ -8,7 +8,9 @@ with `ConflictScreen`: keep mine (written over a fresh read) or take theirs.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import functools
 import time
 from collections.abc import Callable
 from enum import Enum
@@ -18,15 +20,23 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
+from ... import errors
 from ...domain.norwegian import ParseError, clock
+from ...errors import StoreError
 from ...services.concurrency import EditConflict, FieldConflict, changes_from, conflicts_between, overwrite, save_merged
-from ...store.errors import StoreError
+from ..writes import submit_write
 
 PREVIEW = 300
 QUIET_SECONDS = 1.0  # no typing for this long before the question is put
+RETRY_SECONDS = 1.0  # the file stayed locked past the busy timeout: try again after this
+BUSY_MESSAGE = (
+    "Filen er låst av et annet program (f.eks. en eksport). Teksten din er beholdt her"
+    " og lagres så snart filen er ledig."
+)
 
 
 def _shown(value: Any) -> str:
@@ -95,8 +105,14 @@ class VersionedForm:
     """The versioned record behind a screen's fields.
 
     read() gives the fields' current values (may raise ParseError); show(name, value)
-    puts a stored value in its widget; the record itself lives in the screen's
-    attribute `attr`, so the screen's own code keeps using it.
+    puts a stored value in its widget; load(id) reads the stored record; the record
+    itself lives in the screen's attribute `attr`, so the screen's own code keeps using it.
+
+    Saving never waits on the event loop (store/writer.py): `save` queues the write on
+    the app's writer and returns; `saved(message)` or `failed(exc)` is called when the
+    writer has answered. One save at a time is on its way; keys typed meanwhile are
+    saved right after it. When another program holds the file's lock past the busy
+    timeout, the text stays in the fields and is saved again a little later.
     """
 
     def __init__(
@@ -108,7 +124,7 @@ class VersionedForm:
         labels: dict[str, str],
         read: Callable[[], dict[str, Any]],
         show: Callable[[str, Any], None],
-        load: Callable[[], Any],
+        load: Callable[[int], Any],
         write: Callable[[Any], Any],
         saved: Callable[[str | None], None],
         failed: Callable[[Exception], None],
@@ -117,9 +133,14 @@ class VersionedForm:
         self.attr = attr
         self.what = what
         self.labels = labels
-        self.read, self.show, self.load, self.write = read, show, load, write
+        self.read, self.show, self.write = read, show, write
+        self._load = load
         self.saved, self.failed = saved, failed
         self.asking = False
+        self.unsaved = False  # the last save failed: what is typed is not in the file
+        self._on_its_way: asyncio.Task | None = None
+        self._again = False
+        self._retry: Any = None
 
     @property
     def base(self):
@@ -129,37 +150,106 @@ class VersionedForm:
     def base(self, record) -> None:
         setattr(self.screen, self.attr, record)
 
-    def save(self, values: dict[str, Any] | None = None) -> bool:
-        """Write the user's changes; False while a conflict waits for the user's choice.
+    def load(self) -> Any:
+        return self._load(self.base.id)
 
-        Other StoreErrors are raised to the screen.
-        """
+    def save(self, values: dict[str, Any] | None = None, *, message: str | None = None) -> bool:
+        """Queue the user's changes for the writer; False while a conflict waits for the
+        user's choice. What the writer answers comes back through saved/failed."""
         if self.asking or self.base is None:
             return not self.asking
+        if self.base.id is None:
+            return True  # the row is still being made: its landing saves what is typed
+        if self._on_its_way is not None:
+            self._again = True  # saved as soon as the one on its way is in
+            return True
         values = self.read() if values is None else values
         changes = changes_from(self.base, values)
         if not changes:
             return True
-        try:
-            self.base = save_merged(self.base, changes, load=self.load, save=self.write)
-        except EditConflict as conflict:
-            self._ask(conflict)
-            return False
-        self._show_stored(values)
+        base, load = self.base, self._load
+        job = functools.partial(save_merged, base, changes, load=lambda: load(base.id), save=self.write)
+        self._on_its_way = asyncio.get_running_loop().create_task(self._land(job, base, values, message))
         return True
+
+    async def _land(self, job: Callable[[], Any], base: Any, values: dict[str, Any], message: str | None) -> None:
+        try:
+            await self._answered(job, base, values, message)
+        except NoMatches:
+            pass  # the screen was closing as the answer came: the write is in, nothing to show it on
+        finally:
+            self._on_its_way = None
+            if self._again and self.screen.is_attached:
+                self._again = False
+                self._save_quietly()
+
+    async def _answered(self, job: Callable[[], Any], base: Any, values: dict[str, Any], message: str | None) -> None:
+        """The writer's answer to one save, shown on the screen."""
+        try:
+            stored = await asyncio.wrap_future(submit_write(self.screen.app, job))
+            if not self.screen.is_attached:
+                return  # closed meanwhile: the write is in, nothing is left to show it on
+        except EditConflict as conflict:
+            if self._same(base):
+                self._ask(conflict)
+            else:
+                self.failed(conflict)
+            return
+        except errors.DatabaseBusy:
+            self.unsaved = True
+            self.failed(errors.DatabaseBusy(BUSY_MESSAGE))
+            self._try_again_later()
+            return
+        except (StoreError, ValueError) as exc:
+            self.unsaved = True
+            self.failed(exc)
+            return
+        self.unsaved = False
+        if self._same(base):
+            self.base = stored
+            # Keys typed since this save was queued stay: only fields unchanged since show the stored value.
+            now = self._values_or_none() or {}
+            self._show_stored({name: value for name, value in values.items() if now.get(name) == value})
+        self.saved(message)
+
+    def _same(self, base: Any) -> bool:
+        return self.base is not None and self.base.id == base.id
+
+    def _save_quietly(self) -> None:
+        try:
+            self.save()
+        except ParseError:
+            pass  # mid-way through a field: the screen's own save says so
+        except StoreError as exc:
+            self.failed(exc)
+
+    def _try_again_later(self) -> None:
+        if self._retry is None:
+
+            def again() -> None:
+                self._retry = None
+                self._save_quietly()
+
+            self._retry = self.screen.set_timer(RETRY_SECONDS, again)
+
+    async def settle(self) -> bool:
+        """Wait (without blocking the loop) until the saves on their way are in; True if
+        all is stored and no question is pending."""
+        while self._on_its_way is not None:
+            await asyncio.shield(self._on_its_way)
+        return not self.asking and not self.unsaved
 
     def refresh(self) -> bool:
         """Another window committed: save what is pending, else show its version. True if fields changed."""
-        if self.asking or self.base is None:
+        if self.asking or self.base is None or self.base.id is None:
             return False
         try:
             values = self.read()
         except ParseError:
             return False  # the user is mid-way through a field; the save will tell
-        if changes_from(self.base, values):
+        if changes_from(self.base, values) or self._on_its_way is not None:
             try:
-                if self.save(values):
-                    self.saved(None)
+                self.save(values)
             except StoreError as exc:
                 self.failed(exc)
             return True
@@ -224,8 +314,7 @@ class VersionedForm:
         if not conflicts:  # the clash went away meanwhile (the same text, or undone): merge
             self.asking = False
             try:
-                if self.save(values):
-                    self.saved(None)
+                self.save(values)
             except StoreError as exc:
                 self.failed(exc)
             return True
@@ -245,9 +334,9 @@ class VersionedForm:
     def _resolve(self, keep_mine: bool, fields: set[str]) -> None:
         values = self.read()
         if keep_mine:
-            self.base = overwrite(changes_from(self.base, values), load=self.load, save=self.write)
-            self._show_stored(values)
-            self.saved("Din versjon er lagret")
+            base, load = self.base, self._load
+            job = functools.partial(overwrite, changes_from(base, values), load=lambda: load(base.id), save=self.write)
+            self._on_its_way = asyncio.get_running_loop().create_task(self._land(job, base, values, "Din versjon er lagret"))
             return
         fresh = self.load()
         for name, value in list(values.items()):
@@ -258,5 +347,7 @@ class VersionedForm:
                     self.show(name, values[name])
         self.base = fresh
         # The user's changes to other fields still count: merged as usual.
-        if self.save(values):
+        if not changes_from(fresh, values):
             self.saved("Den andre versjonen er beholdt")
+        else:
+            self.save(values, message="Den andre versjonen er beholdt")

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from ...domain.norwegian import ParseError
-from ...store.errors import StoreError
+from ...errors import StoreError
 
 T = TypeVar("T")
 

@@ -21,7 +21,7 @@ class PersonSuggester(Suggester):
         self.archive = archive
 
     async def get_suggestion(self, value: str) -> str | None:
-        for person in self.archive.people_named(value, limit=8):
+        for person in self.archive.members.people_named(value, limit=8):
             if person.name.lower().startswith(value.lower()):
                 return person.name
         return None
@@ -62,17 +62,17 @@ class PeopleField(Vertical):
         if not name:
             return
         archive = nuit_app(self).archive
-        person = archive.person_by_name(name)
+        person = archive.members.person_by_name(name)
         if person is None:
             # A typed beginning stands for the one person it fits; more than one is ambiguous.
-            matches = [p for p in archive.people_named(name, limit=6) if p.name.lower().startswith(name.lower())]
+            matches = [p for p in archive.members.people_named(name, limit=6) if p.name.lower().startswith(name.lower())]
             if len(matches) > 1:
                 self.app.notify("Flere treff: " + ", ".join(p.name for p in matches[:5]) + " – skriv mer", severity="warning")
                 return
             if matches:
                 person = matches[0]
             else:
-                person = archive.add_person(name)  # none has that name: a new person
+                person = archive.members.add_person(name)  # none has that name: a new person
                 self.app.notify(f"Ny person registrert: {name}")
         if all(p.id != person.id for p in self.people):
             self.people.append(person)

@@ -1,0 +1,72 @@
+"""The command line's registers: `nuit-tui search` and `nuit-tui followups`,
+printed as lines or as JSON; registered by cli.build_parser."""
+
+from __future__ import annotations
+
+import argparse
+
+from .cli_common import EXIT_OK, UsageError, db_path, open_archive, say, year_arg
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    import json
+
+    from .services.search import is_query
+
+    if not is_query(args.query):
+        raise UsageError("skriv minst ett ord å søke etter")
+    year = year_arg(args.year)
+    if args.limit < 1:
+        raise UsageError("--limit må være minst 1")
+    archive = open_archive(db_path(args), create=False)
+    try:
+        body_id = archive.members.body(args.body).id if args.body else None
+        hits = archive.search.hits(args.query, body_id=body_id, year=year, limit=args.limit)
+    finally:
+        archive.close()
+    if args.json:
+        document = {"query": args.query, "count": len(hits), "results": [hit.as_json() for hit in hits]}
+        say(json.dumps(document, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not hits:
+        say(f"Ingen treff på «{args.query}»", err=True)
+        return EXIT_OK
+    for hit in hits:
+        exempt = "  [unntatt]" if hit.exempt else ""
+        say(f"{hit.case or hit.body}  {hit.meeting_date:%d.%m.%Y}  møte {hit.meeting_ref}  {hit.title}{exempt}")
+        if hit.snippet:
+            # «…» marks the match: plain text, as it would be quoted in a letter (no Markdown).
+            say(f"    {hit.field}: {hit.marked('«', '»')}")
+    return EXIT_OK
+
+
+def cmd_followups(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import json
+
+    from .domain.norwegian import parse_date
+
+    today = parse_date(args.today) if args.today else dt.date.today()
+    archive = open_archive(db_path(args), create=False)
+    try:
+        body_id = archive.members.body(args.body).id if args.body else None
+        rows = archive.follow_ups.register(
+            today=today, body_id=body_id, responsible=args.responsible, status=args.status, limit=args.limit
+        )
+    finally:
+        archive.close()
+    if args.json:
+        document = {"today": today.isoformat(), "count": len(rows), "follow_ups": [row.as_json() for row in rows]}
+        say(json.dumps(document, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not rows:
+        say("Ingen oppfølginger med dette filteret", err=True)
+        return EXIT_OK
+    for row in rows:
+        f = row.follow_up
+        due = f"frist {f.due_date:%d.%m.%Y}" if f.due_date else "ingen frist"
+        done = f"  utført {f.closed_on:%d.%m.%Y}" + (f": {f.closing_note}" if f.closing_note else "") if f.closed_on else ""
+        source = f"  ({row.case or row.body}, møte {row.meeting_ref})" if row.meeting_ref else ""
+        who = f"  [{row.responsible}]" if row.responsible else ""
+        say(f"{row.status_label:<8} {due:<17} {f.description}{who}{source}{done}")
+    return EXIT_OK

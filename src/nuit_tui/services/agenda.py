@@ -1,0 +1,321 @@
+"""Agendas: the items and breaks of a meeting, their order, times and case numbers,
+and what hangs on an item (its people, attachments and earlier handlings)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..domain import labels
+from ..domain import models as m
+from ..domain.case_numbers import CaseNumber, parse_case_ref
+from ..domain.meetings import is_preparing
+from ..domain.norwegian import ParseError, citation_date
+from ..domain.timeplan import PlanEntry, TimePlan, time_plan
+from ..store import ArchiveStore, errors
+from .meetings import Meetings
+from .members import Members
+from .minutes_lock import MinutesLock
+from .numbering import renumber
+from .search import Search
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    """One row of the agenda table: Sak | Agenda | Tidspunkt | Sakstype."""
+
+    item: m.AgendaItem
+    start: dt.time
+    end: dt.time
+    late: bool
+
+    @property
+    def case_number(self) -> str:
+        if self.item.case_seq is None or self.item.case_year is None:
+            return ""
+        return str(CaseNumber(self.item.case_year, self.item.case_seq))
+
+
+@dataclass(frozen=True)
+class EarlierHandling:
+    """A row of "Vedtak fra tidligere behandlinger i rådsmodellen"."""
+
+    item: m.AgendaItem
+    citation: str  # "NUIT 8/22 (17.2.22)"
+    topic: str
+    decision: str
+
+
+@dataclass(frozen=True)
+class Agenda:
+    meeting: m.Meeting
+    rows: tuple[AgendaRow, ...]
+    plan: TimePlan
+
+
+# What may change on an item of locked minutes: its openness is access control,
+# not a change of the minutes.
+OPENNESS_FIELDS = {"exempt", "exempt_basis", "title_exempt", "row_version", "updated_at"}
+
+
+class AgendaService:
+    """The agenda of each meeting and the items on it."""
+
+    def __init__(self, store: ArchiveStore, members: Members, meetings: Meetings, lock: MinutesLock, search: Search):
+        self.store = store
+        self.members = members
+        self.meetings = meetings
+        self.lock = lock
+        self.search = search
+
+    def items(self, meeting_id: int) -> list[m.AgendaItem]:
+        return self.store.agenda(meeting_id)
+
+    def for_meeting(self, meeting_id: int) -> Agenda:
+        meeting = self.meetings.get(meeting_id)
+        items = self.store.agenda(meeting_id)
+        plan = time_plan(
+            meeting.start_time,
+            meeting.end_time,
+            [PlanEntry(item.id, item.duration_minutes, item.fixed_start) for item in items],
+        )
+        rows = tuple(
+            AgendaRow(item, slot.start, slot.end, slot.late)
+            for item, slot in zip(items, plan.slots, strict=True)
+        )
+        return Agenda(meeting, rows, plan)
+
+    def item(self, item_id: int) -> m.AgendaItem:
+        return self.store.get(m.AgendaItem, item_id)
+
+    def find_item(self, ref: str, *, body_short_name: str | None = None) -> m.AgendaItem:
+        """An item by its case number: "18/23" (with a body given) or "NUIT 8/22"."""
+        case = parse_case_ref(ref)
+        short = case.body or body_short_name
+        if short is None:
+            raise errors.NotFound(f"Skriv utvalget foran saksnummeret, f.eks. «NUIT {case.number}»")
+        return self.store.item_by_case(self.members.body(short).id, case.number.year, case.number.seq)
+
+    def case_label(self, item: m.AgendaItem, *, with_body: bool = False) -> str:
+        if item.case_seq is None or item.case_year is None:
+            return ""
+        number = CaseNumber(item.case_year, item.case_seq)
+        if not with_body:
+            return str(number)
+        meeting = self.meetings.get(item.meeting_id)
+        return number.cite(self.members.body_by_id(meeting.body_id).short_name)
+
+    def item_span(self, item_id: int) -> tuple[dt.time, dt.time]:
+        """When the item was handled: its recorded times, else its planned slot."""
+        item = self.item(item_id)
+        row = next(r for r in self.for_meeting(item.meeting_id).rows if r.item.id == item_id)
+        start = item.started_at or row.start
+        if item.ended_at is not None:
+            end = item.ended_at
+        elif item.started_at is not None:  # under way: its planned length from when it began
+            minutes = min(item.started_at.hour * 60 + item.started_at.minute + item.duration_minutes, 24 * 60 - 1)
+            end = dt.time(minutes // 60, minutes % 60)
+        else:
+            end = row.end
+        return start, end
+
+    def add_item(
+        self,
+        meeting_id: int,
+        item: m.AgendaItem | None = None,
+        *,
+        before_closing: bool = True,
+        after_item_id: int | None = None,
+    ) -> m.AgendaItem:
+        """Add an entry to the agenda: after a given entry, or else just before "Eventuelt"."""
+        item = item or m.AgendaItem(meeting_id=meeting_id, title="Ny sak", duration_minutes=30)
+        with self.store.write():
+            meeting = self.meetings.get(meeting_id)
+            position = self._insertion_position(meeting_id, before_closing=before_closing, after_item_id=after_item_id)
+            # The numbering rule gives the case number; one a caller set is kept
+            # only when locked (an item deferred or moved from an earlier meeting).
+            case = {} if item.number_locked else {"case_year": None, "case_seq": None}
+            added = self.store.insert(item.model_copy(update={"meeting_id": meeting_id, "position": position, **case}))
+            renumber(self.store, meeting.body_id, meeting.year)
+        return self.item(added.id)
+
+    def _insertion_position(self, meeting_id: int, *, before_closing: bool, after_item_id: int | None = None) -> int:
+        """The position for a new entry: after a given one, last, or just before a
+        closing "Eventuelt"; the entries below move down one."""
+        items = self.store.agenda(meeting_id)
+        anchor = next((i for i, entry in enumerate(items) if entry.id == after_item_id), None)
+        if anchor is not None:
+            position = items[anchor].position + 1
+            for entry in items[anchor + 1 :]:
+                self.store.update(entry.model_copy(update={"position": entry.position + 1}))
+            return position
+        closing = items[-1] if items else None
+        if before_closing and closing is not None and closing.title == "Eventuelt":
+            self.store.update(closing.model_copy(update={"position": closing.position + 1}))
+            return closing.position
+        return len(items) + 1
+
+    def update_item(self, item: m.AgendaItem) -> m.AgendaItem:
+        """Save an item. Locked minutes refuse every change but to the item's
+        openness: exempting an old item is access control, not a change of minutes."""
+        with self.store.write():
+            if self.lock.is_locked(item.meeting_id):
+                stored = self.item(item.id)
+                changed = {k for k in m.AgendaItem.model_fields if getattr(stored, k) != getattr(item, k)}
+                if not changed <= OPENNESS_FIELDS:
+                    self.lock.ensure_editable(item.meeting_id)
+            return self.store.update(item)
+
+    def delete_item(self, item_id: int) -> None:
+        with self.store.write():
+            item = self.item(item_id)
+            meeting = self.meetings.get(item.meeting_id)
+            self.store.delete(m.AgendaItem, item_id)
+            self._compact_positions(meeting.id)
+            renumber(self.store, meeting.body_id, meeting.year)
+
+    def move_item(self, item_id: int, delta: int) -> None:
+        """Move an entry up (-1) or down (+1); numbers follow until the notice is sent."""
+        with self.store.write():
+            item = self.item(item_id)
+            if not self.store.move_in_order(self.store.agenda(item.meeting_id), item_id, delta):
+                return
+            meeting = self.meetings.get(item.meeting_id)
+            renumber(self.store, meeting.body_id, meeting.year)
+
+    def set_duration(self, item_id: int, minutes: int) -> m.AgendaItem:
+        item = self.item(item_id)
+        return self.store.update(item.model_copy(update={"duration_minutes": max(0, min(minutes, 24 * 60))}))
+
+    def move_item_to_meeting(self, item_id: int, meeting_id: int) -> m.AgendaItem:
+        """Move an entry to another meeting of the same body (from a cancelled one, say).
+
+        A published number goes with the item; an unpublished one is given anew.
+        """
+        with self.store.write():
+            item = self.item(item_id)
+            source = self.meetings.get(item.meeting_id)
+            target = self.meetings.get(meeting_id)
+            if target.body_id != source.body_id:
+                raise errors.Conflict("En sak kan bare flyttes til et møte i samme utvalg")
+            if target.id == source.id:
+                return item
+            if not is_preparing(target.status):
+                raise errors.Conflict(f"Møte {target.ref} er {labels.MEETING_STATUS[target.status].lower()}; velg et kommende møte")
+            # Updated in place, not re-inserted: remarks, links and attachments point to its id.
+            case = {} if item.number_locked else {"case_seq": None, "case_year": None}
+            position = self._insertion_position(target.id, before_closing=True)
+            self.store.update(item.model_copy(update={"meeting_id": target.id, "position": position, **case}))
+            self._compact_positions(source.id)
+            renumber(self.store, source.body_id, source.year)
+            if target.year != source.year:
+                renumber(self.store, target.body_id, target.year)
+        return self.item(item_id)
+
+    def create_meeting_from(
+        self,
+        template_meeting_id: int,
+        date: dt.date,
+        start: dt.time,
+        end: dt.time,
+        *,
+        location: str | None = None,
+        video_link: str | None = None,
+    ) -> tuple[m.Meeting, int]:
+        """A new meeting of the template's body, with its standard items and the
+        template's other items and breaks (one transaction); and how many were copied."""
+        with self.store.write():
+            template = self.meetings.get(template_meeting_id)
+            meeting = self.meetings.create(template.body_id, date, start, end, location=location, video_link=video_link)
+            return meeting, self.copy_structure(template.id, meeting.id)
+
+    def copy_structure(self, template_meeting_id: int, meeting_id: int) -> int:
+        """Give a new meeting the template's items (titles, types, durations) and
+        breaks, between its own standard opening and closing items."""
+        standard_prefixes = ("Godkjenning av innkalling", "Godkjenning av referat", "Eventuelt")
+        copied = 0
+        with self.store.write():
+            for entry in self.store.agenda(template_meeting_id):
+                if entry.kind is m.EntryKind.ITEM and entry.title.startswith(standard_prefixes):
+                    continue
+                self.add_item(
+                    meeting_id,
+                    m.AgendaItem(
+                        meeting_id=meeting_id,
+                        kind=entry.kind,
+                        title=entry.title,
+                        item_type=entry.item_type,
+                        duration_minutes=entry.duration_minutes,
+                    ),
+                )
+                copied += 1
+        return copied
+
+    def _compact_positions(self, meeting_id: int) -> None:
+        self.store.write_positions(self.store.agenda(meeting_id))
+
+    # --- people on items, attachments, earlier handlings ---
+
+    def set_item_people(self, item_id: int, role: m.PersonRole, person_ids: list[int]) -> None:
+        with self.store.write():
+            for link in self.store.find_by(m.ItemPerson, item_id=item_id, role=role):
+                self.store.delete(m.ItemPerson, link.id)
+            for position, person_id in enumerate(person_ids, start=1):
+                self.store.insert(m.ItemPerson(item_id=item_id, person_id=person_id, role=role, position=position))
+
+    def item_people(self, item_id: int, role: m.PersonRole) -> list[m.Person]:
+        return self.store.people_of_item(item_id, role)
+
+    def add_attachment(self, attachment: m.Attachment) -> m.Attachment:
+        if attachment.position == 0:
+            count = self.store.count_by(m.Attachment, item_id=attachment.item_id)
+            attachment = attachment.model_copy(update={"position": count + 1})
+        return self.store.insert(attachment)
+
+    def update_attachment(self, attachment: m.Attachment) -> m.Attachment:
+        return self.store.update(attachment)
+
+    def delete_attachment(self, attachment_id: int) -> None:
+        self.store.delete(m.Attachment, attachment_id)
+
+    def attachments(self, item_id: int) -> list[m.Attachment]:
+        return self.store.find_by(m.Attachment, item_id=item_id, order_by="position, id")
+
+    def link_earlier(self, item_id: int, earlier_item_id: int) -> m.ItemLink:
+        count = self.store.count_by(m.ItemLink, item_id=item_id)
+        return self.store.insert(m.ItemLink(item_id=item_id, earlier_item_id=earlier_item_id, position=count + 1))
+
+    def unlink_earlier(self, item_id: int, earlier_item_id: int) -> None:
+        with self.store.write():
+            for link in self.store.find_by(m.ItemLink, item_id=item_id, earlier_item_id=earlier_item_id):
+                self.store.delete(m.ItemLink, link.id)
+
+    def candidates_for_linking(self, query: str, *, item_id: int | None = None, limit: int = 20) -> list[m.AgendaItem]:
+        """Earlier items picked by a case reference ("NUIT 8/22") or by search (words of any of its text)."""
+        query = query.strip()
+        if not query:
+            return []
+        try:
+            case = parse_case_ref(query)
+        except ParseError:
+            case = None
+        if case is not None and case.body is not None:
+            try:
+                found = self.store.item_by_case(self.members.body(case.body).id, case.number.year, case.number.seq)
+            except errors.NotFound:
+                return []
+            return [found] if found.id != item_id else []
+        return self.search.items(query, exclude_item_id=item_id, limit=limit)
+
+    def earlier_handling_rows(self, item_id: int) -> list[EarlierHandling]:
+        """The cover note's table Sak | Tema | Vedtaksformulering, built from the archive."""
+        rows = []
+        for earlier in self.earlier_handlings(item_id):
+            meeting = self.meetings.get(earlier.meeting_id)
+            citation = f"{self.case_label(earlier, with_body=True)} ({citation_date(meeting.date)})"
+            rows.append(EarlierHandling(earlier, citation, earlier.title, earlier.decision or earlier.proposed_decision))
+        return rows
+
+    def earlier_handlings(self, item_id: int) -> list[m.AgendaItem]:
+        links = self.store.find_by(m.ItemLink, item_id=item_id, order_by="position, id")
+        return [self.item(link.earlier_item_id) for link in links]

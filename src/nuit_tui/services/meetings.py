@@ -1,0 +1,107 @@
+"""Meetings: their numbers per body and year, their status and their time and place."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..domain import labels
+from ..domain import models as m
+from ..domain.case_numbers import parse_meeting_ref
+from ..domain.meetings import can_move
+from ..domain.standard_items import closing_items, opening_items
+from ..store import ArchiveStore, errors
+from .members import Members
+from .numbering import renumber
+
+
+class Meetings:
+    """The meetings of every body."""
+
+    def __init__(self, store: ArchiveStore, members: Members):
+        self.store = store
+        self.members = members
+
+    def page(
+        self, body_id: int | None, *, year: int | None = None, limit: int = 50, offset: int = 0
+    ) -> list[m.Meeting]:
+        return self.store.meetings_page(body_id, year=year, limit=limit, offset=offset)
+
+    def get(self, meeting_id: int) -> m.Meeting:
+        return self.store.get(m.Meeting, meeting_id)
+
+    def find(self, body_short_name: str, ref: str) -> m.Meeting:
+        year, number = parse_meeting_ref(ref)
+        return self.store.meeting_by_number(self.members.body(body_short_name).id, year, number)
+
+    def next_number(self, body_id: int, year: int) -> int:
+        return self.store.max_meeting_number(body_id, year) + 1
+
+    def create(
+        self,
+        body_id: int,
+        date: dt.date,
+        start: dt.time,
+        end: dt.time,
+        *,
+        location: str | None = None,
+        video_link: str | None = None,
+        number: int | None = None,
+        status: m.MeetingStatus = m.MeetingStatus.PLANNED,
+        standard_items: bool = True,
+    ) -> m.Meeting:
+        """A new meeting with the next number of its year and, unless told not to,
+        the standard opening and closing items."""
+        body = self.members.body_by_id(body_id)
+        with self.store.write():
+            previous = self.store.previous_meeting(body_id, date)
+            meeting = self.store.insert(
+                m.Meeting(
+                    body_id=body_id,
+                    year=date.year,
+                    number=number or self.next_number(body_id, date.year),
+                    date=date,
+                    start_time=start,
+                    end_time=end,
+                    location=location,
+                    video_link=video_link,
+                    status=status,
+                )
+            )
+            if standard_items:
+                drafts = [
+                    *opening_items(body.short_name, previous.date if previous else None),
+                    *closing_items(body.short_name),
+                ]
+                for position, draft in enumerate(drafts, start=1):
+                    self.store.insert(
+                        m.AgendaItem(
+                            meeting_id=meeting.id,
+                            position=position,
+                            title=draft.title,
+                            item_type=draft.item_type,
+                            duration_minutes=draft.duration_minutes,
+                            proposed_decision=draft.proposed_decision,
+                        )
+                    )
+                renumber(self.store, body_id, date.year)
+        return meeting
+
+    def set_status(self, meeting_id: int, status: m.MeetingStatus) -> m.Meeting:
+        """Move a meeting along its life; sending the notice locks its case numbers."""
+        with self.store.write():
+            meeting = self.get(meeting_id)
+            if not can_move(meeting.status, status):
+                raise errors.Conflict(
+                    f"Et møte med status «{labels.MEETING_STATUS[meeting.status]}» kan ikke bli «{labels.MEETING_STATUS[status]}»"
+                )
+            meeting = self.store.update(meeting.model_copy(update={"status": status}))
+            renumber(self.store, meeting.body_id, meeting.year)
+        return meeting
+
+    def update(self, meeting: m.Meeting) -> m.Meeting:
+        """Save date, times and place; a date in another year is refused (numbers are per year)."""
+        with self.store.write():
+            stored = self.get(meeting.id)
+            if meeting.date.year != stored.year:
+                raise errors.Conflict("Et møte kan ikke flyttes til et annet år; opprett et nytt møte")
+            return self.store.update(meeting)

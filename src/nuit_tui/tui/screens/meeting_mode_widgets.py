@@ -1,0 +1,208 @@
+"""The parts of meeting mode's screen that only show things: the agenda list, the
+remarks table, the decision's difference from the proposal, and the status lines."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from ...domain import labels
+from ...domain import models as m
+from ...domain.norwegian import clock
+from ...domain.textdiff import word_diff
+from ...services.agenda import AgendaRow
+from ..widgets.completion import NameInput
+from ..widgets.form import FormBody
+from .item import PlainTextArea
+
+# Meeting mode's keys (F1 lists them).
+MEETING_MODE_KEYS = [
+    Binding("escape", "close", "Tilbake"),
+    # priority: TextArea has F6/F7 of its own; ours must win wherever focus is.
+    # F7 and F9 are in F1's list; the footer keeps what is pressed every minute.
+    Binding("f8", "step(1)", "Neste sak", priority=True),
+    Binding("f7", "step(-1)", "Forrige sak", priority=True, show=False),
+    Binding("f2,ctrl+r", "new_remark", "Nytt innspill", priority=True),
+    Binding("f3", "adopt", "Vedta forslaget", priority=True),
+    Binding("f4", "follow_up", "Oppfølging", priority=True),
+    Binding("f6", "defer", "Utsett", priority=True),
+    Binding("f9", "withdraw", "Trekk saken", priority=True, show=False),
+    Binding("f5", "attendance", "Oppmøte", priority=True),
+    Binding("ctrl+u", "unlock", "Lås opp / lås referatet", show=False),
+]
+
+STATE_MARK = labels.ITEM_STATE_MARK
+
+
+def show_line(widget: Static, text: str) -> None:
+    """Static.update lays out the whole screen (a few dozen ms here): a status line that
+    takes as many lines as before (the clock each second, the save note) needs no layout."""
+    width, old = widget.size.width, widget.content
+    if not isinstance(old, str) or width <= 0 or "\n" in old + text:
+        widget.update(text)
+    else:
+        widget.update(text, layout=-(-len(old) // width) != -(-len(text) // width))
+
+
+def load_keeping_cursor(area: TextArea, text: str) -> None:
+    """New text (another window's) without moving the cursor of the one typing."""
+    cursor = area.cursor_location
+    area.load_text(text)
+    area.move_cursor(cursor)
+
+
+def hms(seconds: float) -> str:
+    seconds = int(max(0, seconds))
+    return f"{seconds // 3600:d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def clock_line(meeting: m.Meeting, meeting_elapsed: float, item: m.AgendaItem | None, item_elapsed: float) -> str:
+    """"Møte 2/2023 · møtetid 1:02:03 (plan kl. 09.00–15.45) · sak 0:12:00 av 30 min"."""
+    text = f"Møte {meeting.ref} · møtetid {hms(meeting_elapsed)} (plan kl. {clock(meeting.start_time)}–{clock(meeting.end_time)})"
+    if item is not None:
+        planned = item.duration_minutes * 60
+        over = " · [b]over tiden[/b]" if planned and item_elapsed > planned else ""
+        text += f" · sak {hms(item_elapsed)} av {item.duration_minutes} min{over}"
+    return text
+
+
+def follow_ups_text(follow_ups: list[m.FollowUp]) -> str:
+    lines = [
+        f"• {escape(f.description)}"
+        + (f" – {escape(f.responsible)}" if f.responsible else "")
+        + (f" (frist {f.due_date:%d.%m.%Y})" if f.due_date else "")
+        for f in follow_ups
+    ]
+    return "Oppfølging (F4):\n" + "\n".join(lines) if lines else ""
+
+
+def item_heading(case_label: str, item: m.AgendaItem, presenters: str) -> str:
+    type_text = f" · {item.item_type.value}" if item.item_type else ""
+    return (
+        f"[b]{escape(case_label)} {escape(item.title)}[/b]{type_text}"
+        + (f"\nInnledere: {escape(presenters)}" if presenters else "")
+        + ("\n[b]Utsatt[/b]" if item.state is m.ItemState.DEFERRED else "")
+        + ("\n[b]Trukket[/b]" if item.state is m.ItemState.WITHDRAWN else "")
+    )
+
+
+def presence_text(present: int, members: int, *, registered: bool) -> str:
+    """Who was there for the item: needed when a decision's legitimacy is questioned."""
+    if not registered:
+        return "Oppmøtet er ikke registrert – F5: oppmøte"
+    return f"Til stede under saken: {present} av {members} medlemmer (stedfortredere medregnet) – F5: oppmøte"
+
+
+class ItemMinutes(FormBody):
+    """The current item's column: heading, proposal, narrative, remarks, decision."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="mm-title")
+        yield Static(id="mm-present")
+        yield Static(id="mm-lock")
+        yield Label("Forslag til vedtak")
+        yield Static(id="mm-proposal")
+        yield Label("Referat: hvem innledet, hva ble sagt (en linje «[innspill]» setter innspillene der)")
+        yield PlainTextArea("", id="narrative")
+        yield Label("Innspill (F2: nytt · Enter: rediger · Delete: slett · Ctrl+↑↓: flytt)")
+        yield RemarksTable(id="mm-remarks", cursor_type="row")
+        with Vertical(id="mm-remark-editor"):
+            yield NameInput(
+                placeholder="Hvem (organisasjon eller person) – Tab/Enter fullfører",
+                id="remark-speaker",
+                enter_goes_to="#remark-text",
+            )
+            yield PlainTextArea("", id="remark-text")
+        yield Label("Vedtak (F3: vedta som foreslått)")
+        yield PlainTextArea("", id="decision")
+        yield DecisionDiff(id="mm-diff")
+        yield Static(id="mm-followups")
+        yield Static(id="save-state")
+
+
+class MeetingAgenda(OptionList):
+    """The meeting's agenda down the side: items to pick (by id), breaks shown only."""
+
+    def fill(self, rows: tuple[AgendaRow, ...]) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        for row in rows:
+            item = row.item
+            if item.is_break:
+                self.add_option(Option(f"   {clock(row.start)} {item.title}", disabled=True))
+            else:
+                marks = labels.item_marks(item.state, item.exempt)
+                self.add_option(Option(Text(f"{marks} {row.case_number:>6} {item.title}"), id=str(item.id)))
+        if highlighted is not None and highlighted < self.option_count:
+            self.highlighted = highlighted
+
+    def highlight_item(self, item_id: int) -> None:
+        self.highlighted = next((i for i in range(self.option_count) if self.get_option_at_index(i).id == str(item_id)), None)
+
+
+class RemarksTable(DataTable):
+    """The item's remarks, one row each keyed by the remark's id."""
+
+    BINDINGS = [
+        Binding("delete", "screen.delete_remark", "Slett innspill"),
+        Binding("ctrl+up", "screen.move_remark(-1)", "Innspill opp"),
+        Binding("ctrl+down", "screen.move_remark(1)", "Innspill ned"),
+        Binding("enter", "screen.edit_remark", "Rediger innspill"),
+    ]
+    COLUMNS = ("Hvem", "Innspill", "Kl.")
+
+    def on_mount(self) -> None:
+        self.add_column("Hvem", width=28)
+        self.add_column("Innspill")
+        self.add_column("Kl.", width=5)
+
+    @staticmethod
+    def cells(remark: m.Remark) -> tuple[str, str, str]:
+        return remark.speaker, remark.text.replace("\n", " "), clock(remark.made_at) if remark.made_at else ""
+
+    def fill(self, remarks: list[m.Remark], select_id: int | None = None) -> None:
+        self.clear()
+        for remark in remarks:
+            self.add_row(*self.cells(remark), key=str(remark.id))
+            if remark.id == select_id:
+                self.move_cursor(row=self.row_count - 1)
+
+    def update_remark(self, remark: m.Remark) -> bool:
+        """Redraw one remark's row; False when it is not there (deleted meanwhile)."""
+        try:
+            for column, value in zip(self.COLUMNS, self.cells(remark), strict=True):
+                column_key = next(c.key for c in self.columns.values() if str(c.label) == column)
+                # The column grows with the text (else it stays as wide as its first content).
+                self.update_cell(str(remark.id), column_key, value, update_width=True)
+        except Exception:
+            return False
+        return True
+
+    def selected_id(self) -> str | None:
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+
+class DecisionDiff(Static):
+    """How the decision differs from the proposal, word by word."""
+
+    def show(self, proposal: str, decision: str) -> None:
+        if not decision.strip() or not proposal.strip() or decision == proposal:
+            self.update("Vedtatt som foreslått." if decision and decision == proposal else "")
+            return
+        parts = []
+        for change in word_diff(proposal, decision):
+            text = escape(change.text)
+            if change.kind == "removed":
+                parts.append(f"[strike red]{text}[/]")
+            elif change.kind == "added":
+                parts.append(f"[u green]{text}[/]")
+            else:
+                parts.append(text)
+        self.update("Endret fra forslaget: " + "".join(parts))
