@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.content import Content
 from textual.reactive import reactive
 
 from ..services.start_queries import BodyRow
 from .screens.meetings import MeetingsScreen
+from .text import shown
 from .widgets.form import handle_with_type_ahead
 
 if TYPE_CHECKING:
@@ -142,6 +144,14 @@ class NuitApp(App[None]):
             self.notify(str(exc), severity="error")
             return True
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None, markup: bool = True) -> None:
+        # Toasts carry stored text (titles, names): always literal, never markup.
+        super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout, markup=False)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        # The header shows the body's short name and the file's path: literal, no control.
+        return super().format_title(shown(title), shown(sub_title))
+
     def watch_body(self) -> None:
         self._update_subtitle()
 
@@ -172,10 +182,10 @@ class NuitApp(App[None]):
 
     def action_table_edge(self, edge: str) -> None:
         from textual.actions import SkipAction
-        from textual.widgets import DataTable
+        from textual import widgets  # any table, ours or Textual's own
 
         table = self.focused
-        if not isinstance(table, DataTable) or table.cursor_type != "row" or not table.show_cursor:
+        if not isinstance(table, widgets.DataTable) or table.cursor_type != "row" or not table.show_cursor:
             raise SkipAction()  # the key does what it does where focus is (an Input's Home, say)
         table.action_scroll_top() if edge == "top" else table.action_scroll_bottom()
 

@@ -13,6 +13,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from ..domain.norwegian import long_date
 from .base import nuit_app
+from .text import highlighted, literal
 
 PALETTE_LIMIT = 40
 _MEETING_REF = re.compile(r"^\s*(?:møte\s+)?(?:([A-Za-zÆØÅæøå]{2,10})\s+)?(\d{1,3})\s*/\s*(\d{4})\s*$", re.IGNORECASE)
@@ -29,7 +30,8 @@ class MeetingCommands(Provider):
         archive = nuit_app(self).archive
         names = {b.id: b.short_name for b in archive.members.bodies()}
         for meeting in archive.meetings.page(None, limit=PALETTE_LIMIT):
-            yield DiscoveryHit(self._label(meeting, names), partial(self._open, meeting.stored_id), help=long_date(meeting.date))
+            label = self._label(meeting, names)
+            yield DiscoveryHit(literal(label), partial(self._open, meeting.stored_id), text=label, help=long_date(meeting.date))
 
     async def search(self, query: str) -> Hits:
         archive = nuit_app(self).archive
@@ -41,13 +43,13 @@ class MeetingCommands(Provider):
             for meeting in archive.meetings.page(None, year=int(m[3]), limit=PALETTE_LIMIT):
                 if meeting.number == int(m[2]) and meeting.body_id in body_ids:
                     label = self._label(meeting, names)
-                    yield Hit(1.0, matcher.highlight(label), partial(self._open, meeting.stored_id), help=long_date(meeting.date))
+                    yield Hit(1.0, highlighted(matcher, label), partial(self._open, meeting.stored_id), text=label, help=long_date(meeting.date))
             return
         for meeting in archive.meetings.page(None, limit=100):
             label = self._label(meeting, names)
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(self._open, meeting.stored_id), help=long_date(meeting.date))
+                yield Hit(score, highlighted(matcher, label), partial(self._open, meeting.stored_id), text=label, help=long_date(meeting.date))
 
     def _open(self, meeting_id: int) -> None:
         from .screens.agenda import AgendaScreen
@@ -77,7 +79,7 @@ class ItemCommands(Provider):
             except Exception:  # not found in this body
                 continue
             label = f"Sak {body.short_name} {seq}/{year % 100:02d} {item.title}"
-            yield Hit(1.0, matcher.highlight(label), partial(self._open, item.stored_id))
+            yield Hit(1.0, highlighted(matcher, label), partial(self._open, item.stored_id), text=label)
 
     def _open(self, item_id: int) -> None:
         from .screens.item import ItemScreen

@@ -7,12 +7,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import clock, long_date, time_span
 from ...errors import StoreError
+from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
 from .base import ArchiveScreen
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError
 from ..widgets.checkbox import Checkbox
+from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
 
 

@@ -14,13 +14,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from ...domain import labels
 from ...domain import models as m
 from ...domain.attendance import VOTING_ROLES, count_attendance
 from ...domain.norwegian import long_date
 from ...errors import StoreError
+from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
 from .attendance_forms import PersonNameForm, PresenceByItemScreen, TimeForm, time_text
 from .base import ArchiveScreen

@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Input, Static
 
 from ...domain import models as m
 from ...domain.attendance import VOTING_ROLES, present_during
 from ...domain.norwegian import clock, parse_time
 from ...errors import StoreError
+from ..text import DataTable, Static, markup
+from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
 from ..widgets.people_field import PersonSuggester
 
@@ -101,7 +102,7 @@ class PresenceByItemScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("[b]Til stede per sak[/b]  (Escape lukker)")
+            yield Static(markup("[b]Til stede per sak[/b]  (Escape lukker)"))
             yield DataTable(id="by-item", cursor_type="row", zebra_stripes=True)
             yield Static(
                 "Tid er sakens registrerte start og slutt, ellers planlagt tid. Medlemmer og stedfortredere "

@@ -6,12 +6,14 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, numeric_date, parse_date
 from ...domain.year_plan import parse_offset
+from ..text import literal_text
 from ..widgets.checkbox import Checkbox
+from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
 
 
@@ -74,7 +76,7 @@ class RuleFormScreen(FormScreen[m.DeadlineRule | None]):
         offset = ""
         if r is not None:
             offset = f"{abs(r.offset_days)} dager {'før' if r.offset_days < 0 else 'etter'}"
-        anchor_options = [(f"hvert {b.short_name}-møte", f"meetings:{b.id}") for b in self.bodies]
+        anchor_options = [(literal_text(f"hvert {b.short_name}-møte"), f"meetings:{b.id}") for b in self.bodies]
         anchor_options.append(("hvert møte i alle utvalg", "meetings:"))
         anchor_options.append(("hver frist med tittel som inneholder …", "deadlines:"))
         anchor_value = f"meetings:{self.body_id}" if self.body_id else "meetings:"

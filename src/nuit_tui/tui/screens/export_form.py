@@ -6,9 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..text import OptionList, Static, markup
 from ..widgets.checkbox import Checkbox
 
 FORMATS = [("Word (.docx)", "docx"), ("Markdown (.md)", "md"), ("HTML (.html)", "html")]
@@ -34,7 +34,7 @@ class ExportFormScreen(ModalScreen[tuple[str, bool] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"[b]Eksporter {self.what.lower()} til exports/[/b]")
+            yield Static(markup("[b]Eksporter $what til exports/[/b]", what=self.what.lower()))
             yield Checkbox("Offentlig versjon, uten unntatt innhold (o)", id="public")
             yield OptionList(*[Option(label, id=fmt) for label, fmt in self.formats], id="format")
             yield Static("↑↓ velger format · Enter eksporterer · o: offentlig · Escape avbryter")

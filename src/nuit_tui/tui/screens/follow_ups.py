@@ -11,13 +11,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header
 
 from ...domain import models as m
 from ...domain.meetings import is_preparing
 from ...domain.norwegian import ParseError, parse_date
 from ...errors import StoreError
 from ...services.follow_ups import FollowUpRow, carry_title
+from ..text import DataTable, Static, markup
+from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
 from .base import ArchiveScreen
 
@@ -311,7 +313,7 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
         meeting = self.archive.meetings.get(self.meeting_id)
         body = self.archive.members.body_by_id(meeting.body_id)
         self.query_one("#carry-heading", Static).update(
-            f"[b]Oppfølging fra tidligere møter[/b] – {body.short_name} møte {meeting.ref}"
+            markup("[b]Oppfølging fra tidligere møter[/b] – $body møte $ref", body=body.short_name, ref=meeting.ref)
         )
         table = self.query_one(DataTable)
         table.add_column("Sak", key="case", width=20)

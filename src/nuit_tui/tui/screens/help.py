@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Static
+
+from ..text import DataTable, Static, markup
 
 GLOBAL_KEYS = [
     ("Ctrl+P", "Palett: «2/2023» åpner møtet, «18/23» saken, «Årshjul» skjermen"),
@@ -40,7 +41,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("[b]Taster[/b]  (Escape lukker)")
+            yield Static(markup("[b]Taster[/b]  (Escape lukker)"))
             yield DataTable(id="keys", cursor_type="row", show_cursor=False)
 
     def on_mount(self) -> None:

@@ -10,15 +10,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Header, Select
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, clock, parse_time
 from ...errors import StoreError
+from ..text import DataTable, Label, Static, markup
 from ..widgets.autosave import Autosave
 from ..widgets.checkbox import Checkbox
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.conflict import VersionedForm
+from ..widgets.fields import Input, TextArea
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField
 from .base import ArchiveScreen
@@ -92,7 +94,7 @@ class ItemScreen(TypeAhead, ArchiveScreen):
             load=lambda item_id: self.archive.agenda.item(item_id),
             write=lambda item: self.archive.agenda.update_item(item),
             saved=self._saved_elsewhere,
-            failed=lambda exc: self.query_one("#save-state", Static).update(f"[b]Ikke lagret:[/b] {exc}"),
+            failed=lambda exc: self.query_one("#save-state", Static).update(markup("[b]Ikke lagret:[/b] $error", error=exc)),
         )
 
     def compose(self) -> ComposeResult:
@@ -194,7 +196,7 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         try:
             values = self._form_values()
         except ParseError as exc:
-            state.update(f"[b]Ikke lagret:[/b] {exc}")
+            state.update(markup("[b]Ikke lagret:[/b] $error", error=exc))
             if str(exc) != getattr(self, "_last_error", None):
                 self.notify(str(exc), title="Ikke lagret", severity="error")
             self._last_error = str(exc)
@@ -207,10 +209,10 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         try:
             queued = self.versions.save(values)  # «Alt er lagret» when the writer confirms
         except (StoreError, ValueError) as exc:
-            state.update(f"[b]Ikke lagret:[/b] {exc}")
+            state.update(markup("[b]Ikke lagret:[/b] $error", error=exc))
             return False
         if not queued:
-            state.update("[b]Ikke lagret:[/b] saken er endret i et annet vindu; velg hvilken versjon som skal gjelde")
+            state.update(markup("[b]Ikke lagret:[/b] saken er endret i et annet vindu; velg hvilken versjon som skal gjelde"))
             return False
         return True
 

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.norwegian import citation_date
+from ..text import OptionList, Static, markup
+from ..widgets.fields import Input
 from ..widgets.form import TypeAhead
 
 RESULT_LIMIT = 20
@@ -33,7 +34,12 @@ class LinkPickerScreen(TypeAhead, ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("[b]Koble tidligere behandling[/b] – skriv saksnummer (NUIT 8/22) eller ord fra saken (tittel, vedtak, innspill); ↓ og Enter velger")
+            yield Static(
+                markup(
+                    "[b]Koble tidligere behandling[/b] – skriv saksnummer (NUIT 8/22) eller ord fra saken"
+                    " (tittel, vedtak, innspill); ↓ og Enter velger"
+                )
+            )
             yield Input(placeholder="NUIT 8/22 eller digital sikkerhet", id="query")
             yield OptionList(id="results")
 

@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.widgets import Input
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, clock, numeric_date, parse_date, parse_time
+from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
 
 

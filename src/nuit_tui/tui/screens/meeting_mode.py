@@ -11,21 +11,22 @@ import asyncio
 import datetime as dt
 import time
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
+from textual.widgets import Footer, Header
 
 from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import ParseError
 from ...errors import StoreError
 from ...services.concurrency import remark_of, save_item_text
+from ..text import OptionList, Static, markup
 from ..widgets.autosave import Autosave
 from ..widgets.completion import NameInput
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.conflict import VersionedForm
+from ..widgets.fields import Input, TextArea
 from ..writes import submit_write
 from .base import ArchiveScreen
 from .meeting_mode_widgets import (
@@ -137,9 +138,9 @@ class MeetingModeScreen(ArchiveScreen):
         self.query_one("#mm-title", Static).update(item_heading(self.archive.agenda.case_label(item), item, presenters))
         self._show_presence()
         self.query_one("#mm-lock", Static).update(
-            "[b]Referatet er godkjent og låst.[/b] Ctrl+U låser opp (begrunnelsen registreres)." if locked else ""
+            markup("[b]Referatet er godkjent og låst.[/b] Ctrl+U låser opp (begrunnelsen registreres).") if locked else ""
         )
-        self.query_one("#mm-proposal", Static).update(escape(item.proposed_decision) or "(ingen forslag)")
+        self.query_one("#mm-proposal", Static).update(item.proposed_decision or "(ingen forslag)")
         for name in ("narrative", "decision"):
             area = self.query_one(f"#{name}", TextArea)
             area.load_text(getattr(item, name))
@@ -264,14 +265,14 @@ class MeetingModeScreen(ArchiveScreen):
         show_line(self.query_one("#save-state", Static), f"Lagret kl. {dt.datetime.now():%H.%M.%S}")
 
     def _not_saved(self, exc: Exception) -> None:
-        self.query_one("#save-state", Static).update(f"[b]Ikke lagret:[/b] {escape(str(exc))}")
+        self.query_one("#save-state", Static).update(markup("[b]Ikke lagret:[/b] $error", error=exc))
         self.notify(str(exc), severity="error")
 
     # --- another window on the same archive ---------------------------------------------
 
     def _waiting_for_choice(self) -> None:
         self.query_one("#save-state", Static).update(
-            "[b]Ikke lagret:[/b] endret i et annet vindu; velg hvilken versjon som skal gjelde"
+            markup("[b]Ikke lagret:[/b] endret i et annet vindu; velg hvilken versjon som skal gjelde")
         )
 
     def _saved_after_conflict(self, message: str | None) -> None:

@@ -3,12 +3,10 @@ remarks table, the decision's difference from the proposal, and the status lines
 
 from __future__ import annotations
 
-from rich.markup import escape
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Label, OptionList, Static, TextArea
+from textual.content import Content
 from textual.widgets.option_list import Option
 
 from ...domain import labels
@@ -16,7 +14,9 @@ from ...domain import models as m
 from ...domain.norwegian import clock
 from ...domain.textdiff import word_diff
 from ...services.agenda import AgendaRow
+from ..text import DataTable, Label, OptionList, Static, literal, markup
 from ..widgets.completion import NameInput
+from ..widgets.fields import TextArea
 from ..widgets.form import FormBody
 from .item import PlainTextArea
 
@@ -39,11 +39,11 @@ MEETING_MODE_KEYS = [
 STATE_MARK = labels.ITEM_STATE_MARK
 
 
-def show_line(widget: Static, text: str) -> None:
+def show_line(widget: Static, text: str | Content) -> None:
     """Static.update lays out the whole screen (a few dozen ms here): a status line that
     takes as many lines as before (the clock each second, the save note) needs no layout."""
     width, old = widget.size.width, widget.content
-    if not isinstance(old, str) or width <= 0 or "\n" in old + text:
+    if not isinstance(old, (str, Content)) or width <= 0 or "\n" in str(old) + str(text):
         widget.update(text)
     else:
         widget.update(text, layout=-(-len(old) // width) != -(-len(text) // width))
@@ -61,33 +61,34 @@ def hms(seconds: float) -> str:
     return f"{seconds // 3600:d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
-def clock_line(meeting: m.Meeting, meeting_elapsed: float, item: m.AgendaItem | None, item_elapsed: float) -> str:
+def clock_line(meeting: m.Meeting, meeting_elapsed: float, item: m.AgendaItem | None, item_elapsed: float) -> str | Content:
     """"Møte 2/2023 · møtetid 1:02:03 (plan kl. 09.00–15.45) · sak 0:12:00 av 30 min"."""
     text = f"Møte {meeting.ref} · møtetid {hms(meeting_elapsed)} (plan kl. {clock(meeting.start_time)}–{clock(meeting.end_time)})"
     if item is not None:
         planned = item.duration_minutes * 60
-        over = " · [b]over tiden[/b]" if planned and item_elapsed > planned else ""
-        text += f" · sak {hms(item_elapsed)} av {item.duration_minutes} min{over}"
+        text += f" · sak {hms(item_elapsed)} av {item.duration_minutes} min"
+        if planned and item_elapsed > planned:
+            return markup("$text · [b]over tiden[/b]", text=text)
     return text
 
 
 def follow_ups_text(follow_ups: list[m.FollowUp]) -> str:
     lines = [
-        f"• {escape(f.description)}"
-        + (f" – {escape(f.responsible)}" if f.responsible else "")
+        f"• {f.description}"
+        + (f" – {f.responsible}" if f.responsible else "")
         + (f" (frist {f.due_date:%d.%m.%Y})" if f.due_date else "")
         for f in follow_ups
     ]
     return "Oppfølging (F4):\n" + "\n".join(lines) if lines else ""
 
 
-def item_heading(case_label: str, item: m.AgendaItem, presenters: str) -> str:
+def item_heading(case_label: str, item: m.AgendaItem, presenters: str) -> Content:
     type_text = f" · {item.item_type.value}" if item.item_type else ""
     return (
-        f"[b]{escape(case_label)} {escape(item.title)}[/b]{type_text}"
-        + (f"\nInnledere: {escape(presenters)}" if presenters else "")
-        + ("\n[b]Utsatt[/b]" if item.state is m.ItemState.DEFERRED else "")
-        + ("\n[b]Trukket[/b]" if item.state is m.ItemState.WITHDRAWN else "")
+        markup("[b]$case $title[/b]$type", case=case_label, title=item.title, type=type_text)
+        + (markup("\nInnledere: $names", names=presenters) if presenters else "")
+        + (markup("\n[b]Utsatt[/b]") if item.state is m.ItemState.DEFERRED else "")
+        + (markup("\n[b]Trukket[/b]") if item.state is m.ItemState.WITHDRAWN else "")
     )
 
 
@@ -137,7 +138,7 @@ class MeetingAgenda(OptionList):
                 self.add_option(Option(f"   {clock(row.start)} {item.title}", disabled=True))
             else:
                 marks = labels.item_marks(item.state, item.exempt)
-                self.add_option(Option(Text(f"{marks} {row.case_number:>6} {item.title}"), id=str(item.id)))
+                self.add_option(Option(f"{marks} {row.case_number:>6} {item.title}", id=str(item.id)))
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
 
@@ -196,13 +197,12 @@ class DecisionDiff(Static):
         if not decision.strip() or not proposal.strip() or decision == proposal:
             self.update("Vedtatt som foreslått." if decision and decision == proposal else "")
             return
-        parts = []
+        changes = Content("Endret fra forslaget: ")
         for change in word_diff(proposal, decision):
-            text = escape(change.text)
             if change.kind == "removed":
-                parts.append(f"[strike red]{text}[/]")
+                changes += markup("[strike red]$text[/]", text=change.text)
             elif change.kind == "added":
-                parts.append(f"[u green]{text}[/]")
+                changes += markup("[u green]$text[/]", text=change.text)
             else:
-                parts.append(text)
-        self.update("Endret fra forslaget: " + "".join(parts))
+                changes += literal(change.text)
+        self.update(changes)

@@ -6,13 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain import labels
 from ...domain import models as m
 from ...domain.meetings import is_preparing
 from ...domain.norwegian import long_date
+from ..text import OptionList, Static, markup
 
 
 class MeetingPickerScreen(ModalScreen[int | None]):
@@ -31,7 +31,7 @@ class MeetingPickerScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("[b]Flytt til møte[/b] (Enter velger, Escape avbryter)")
+            yield Static(markup("[b]Flytt til møte[/b] (Enter velger, Escape avbryter)"))
             yield OptionList(id="meetings")
 
     def on_mount(self) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from ...domain import labels
 from ...domain.norwegian import long_date, time_span
+from ..text import DataTable, Static
 from .base import ArchiveScreen
 
 PAGE_SIZE = 100

@@ -13,11 +13,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.suggester import Suggester
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Select
 
 from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import long_date, parse_date
+from ..text import Label, Static
+from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
 
 MATCHES_SHOWN = 5

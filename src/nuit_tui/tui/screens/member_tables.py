@@ -7,13 +7,14 @@ import datetime as dt
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable, Input, Static
 
 from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import long_date, numeric_date
 from ...errors import StoreError
+from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.fields import Input
 from .member_forms import BodyForm, EndMembershipForm, MembershipForm, OrganizationForm, PersonForm
 
 PAGE_SIZE = 200  # people and organisations on screen at once; the search narrows further

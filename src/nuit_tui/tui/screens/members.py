@@ -9,8 +9,9 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, TabbedContent, TabPane
 
+from ..text import Static
 from .base import ArchiveScreen
 from .member_tables import BodiesTable, MembershipsTable, OrganizationsTable, PeopleTable, RegistryTable, SearchInput
 

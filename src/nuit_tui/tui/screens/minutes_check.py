@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static
+
+from ..text import Static, markup
 
 
 class MinutesCheckScreen(ModalScreen[bool]):
@@ -28,8 +28,8 @@ class MinutesCheckScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"[b]Referatsjekk: {len(self.problems)} ting mangler[/b]")
-            yield Static("\n".join(f"• {escape(p)}" for p in self.problems), id="problems")
+            yield Static(markup("[b]Referatsjekk: $count ting mangler[/b]", count=len(self.problems)))
+            yield Static("\n".join(f"• {p}" for p in self.problems), id="problems")
             yield Static("\nj/Enter: eksporter likevel · n/Escape: tilbake og rett")
 
     def action_answer(self, answer: bool) -> None:

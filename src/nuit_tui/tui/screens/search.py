@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -17,6 +17,8 @@ from ...domain import labels
 from ...domain.norwegian import citation_date
 from ...errors import DatabaseError, StoreError
 from ...services.search import SearchHit, is_query
+from ..text import OptionList, Static, literal
+from ..widgets.fields import Input
 from ..widgets.form import TypeAhead
 from .base import ArchiveScreen
 
@@ -252,7 +254,7 @@ class SearchCommands(Provider):
             yield Hit(score, matcher.highlight(self.LABEL), partial(self._open, ""), help=self.HELP)
         if len(query.strip()) >= 2:
             label = f"Søk etter «{query.strip()}»"
-            yield Hit(0.5, label, partial(self._open, query.strip()), text=label, help="i hele arkivet")
+            yield Hit(0.5, literal(label), partial(self._open, query.strip()), text=label, help="i hele arkivet")
 
     def _open(self, query: str) -> None:
         self.app.push_screen(SearchScreen(query))

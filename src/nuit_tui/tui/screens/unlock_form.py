@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input
 
 from ...domain.norwegian import ParseError
+from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
 
 

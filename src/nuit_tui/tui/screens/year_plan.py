@@ -9,11 +9,12 @@ import datetime as dt
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from ...domain import models as m
 from ...domain.norwegian import MONTHS, count, long_date
 from ...errors import StoreError
+from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.year_calendar import YearCalendar
 from .base import ArchiveScreen

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable
 
 from textual.binding import Binding
 from textual.suggester import Suggester
-from textual.widgets import Input
+
+from .fields import Input
 
 
 def complete(typed: str, names: Iterable[str]) -> str | None:

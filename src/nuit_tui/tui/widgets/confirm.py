@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button
+
+from ..text import Static, literal
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -32,8 +34,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical():
             yield Static(self.question, id="question")
             with Horizontal():
-                yield Button(f"{self.yes} (j)", id="yes", variant="warning")
-                yield Button(f"{self.no} (n)", id="no")
+                yield Button(literal(f"{self.yes} (j)"), id="yes", variant="warning")
+                yield Button(literal(f"{self.no} (n)"), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

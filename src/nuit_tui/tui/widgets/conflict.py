@@ -16,18 +16,18 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from ... import errors
 from ...domain.norwegian import ParseError, clock
 from ...errors import StoreError
 from ...services.concurrency import EditConflict, FieldConflict, changes_from, conflicts_between, overwrite, save_merged
+from ..text import Static, markup
 from ..writes import submit_write
 
 PREVIEW = 300
@@ -79,15 +79,21 @@ class ConflictScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(
-                f"[b]{escape(self.what)} er endret i et annet vindu mens du skrev.[/b]\n"
-                "Ingenting er overskrevet. Velg hvilken versjon som skal gjelde:",
+                markup(
+                    "[b]$what er endret i et annet vindu mens du skrev.[/b]\n"
+                    "Ingenting er overskrevet. Velg hvilken versjon som skal gjelde:",
+                    what=self.what,
+                ),
                 id="conflict-question",
             )
             with VerticalScroll():
                 for conflict in self.conflicts:
                     label = self.labels.get(conflict.field, conflict.field)
                     yield Static(
-                        f"[b]{escape(label)}[/b]\n  Deres: {escape(_shown(conflict.theirs))}\n  Din:   {escape(_shown(conflict.mine))}",
+                        markup(
+                            "[b]$label[/b]\n  Deres: $theirs\n  Din:   $mine",
+                            label=label, theirs=_shown(conflict.theirs), mine=_shown(conflict.mine),
+                        ),
                         classes="field",
                     )
             with Horizontal():

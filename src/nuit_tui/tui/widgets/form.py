@@ -16,10 +16,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Select
 
 from ...domain.norwegian import ParseError
 from ...errors import StoreError
+from ..text import Label, Static
+from .fields import Input, TextArea
 
 T = TypeVar("T")
 

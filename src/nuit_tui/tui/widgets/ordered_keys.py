@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+
+from .fields import Input, TextArea
 
 _INSTALLED = "_nuit_ordered_keys"
 

@@ -7,10 +7,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.suggester import Suggester
-from textual.widgets import Input, Static
 
 from ...domain import models as m
 from ..base import nuit_app
+from ..text import Static
+from .fields import Input
 
 
 class PersonSuggester(Suggester):

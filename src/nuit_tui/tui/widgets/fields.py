@@ -1,0 +1,59 @@
+"""The app's text fields: whatever is typed or pasted obeys the one input rule.
+
+Text pasted from PDFs and Word carries control characters (\\x01, \\x0b, ESC …) that
+break Word and XML exports and can steer a terminal; `domain.text.clean_text` takes
+them out as they enter a field, so what is saved (and shown) is clean. Screens use
+these instead of Textual's Input and TextArea.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from textual import events, widgets
+
+from ...domain.text import clean_text
+
+_LINE_BREAKS = re.compile(r"[\n\t]+")
+
+
+def one_line(text: str) -> str:
+    """`text` for a single-line field: clean, each run of line breaks and tabs one space."""
+    return _LINE_BREAKS.sub(" ", clean_text(text))
+
+
+class Input(widgets.Input):
+    """A single-line field whose value is always one clean line."""
+
+    def validate_value(self, value: str) -> str:
+        # Every way in (typing, paste, a value set from an older archive) passes here.
+        return one_line(value)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual's own handler keeps only the first line of a paste: a title pasted over
+        # two lines from Word keeps both, joined by a space.
+        event.stop()
+        event.prevent_default()
+        text = one_line(event.text)
+        if not text:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *self.selection)
+
+
+class TextArea(widgets.TextArea):
+    """A multi-line field: line breaks kept, other control characters removed."""
+
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
+        super().__init__(clean_text(text), **kwargs)
+
+    def load_text(self, text: str) -> None:
+        super().load_text(clean_text(text))
+
+    def edit(self, edit):
+        # Typing, paste, insert and replace all come here as one Edit.
+        edit.text = clean_text(edit.text)
+        return super().edit(edit)
