@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header
 
+from ...domain import labels
 from ...domain import models as m
 from ...domain.meeting_clock import meeting_elapsed
 from ...domain.norwegian import ParseError
@@ -51,6 +52,9 @@ def now() -> dt.datetime:
 
 
 class MeetingModeScreen(ArchiveScreen):
+    # What the agenda list's glyphs mean, listed by F1.
+    LEGEND = labels.ITEM_MARKS_LEGEND
+
     BINDINGS = MEETING_MODE_KEYS
     CSS_PATH = "meeting_mode.tcss"
 
