@@ -76,11 +76,11 @@ class Deletions:
         with self.store.write():
             meeting = self.meetings.get(deletion.meeting_id)  # NotFound: the meeting is gone
             if deletion.model is not m.AgendaItem:
-                self.lock.ensure_editable(meeting.id)
+                self.lock.ensure_editable(deletion.meeting_id)
             if self.store.count(deletion.model, "id = ?", [deletion.record_id]):
                 raise errors.Conflict(f"Kan ikke angre: {deletion.what} finnes allerede")
             if deletion.position is not None:
-                store_undo.shift_positions(self.store, "agenda_items", "meeting_id", meeting.id, deletion.position)
+                store_undo.shift_positions(self.store, "agenda_items", "meeting_id", deletion.meeting_id, deletion.position)
             store_undo.restore(self.store, deletion.snapshot)
             if deletion.model is m.AgendaItem:
                 renumber(self.store, meeting.body_id, meeting.year)
