@@ -20,6 +20,13 @@ class _HasApp(Protocol):
     def app(self) -> App[object]: ...
 
 
+def key_id(key: str | None) -> int:
+    """The record id a row or option was keyed with (`key=str(record.id)`); keys are always set."""
+    if key is None:
+        raise LookupError("a row or option without a key")
+    return int(key)
+
+
 def nuit_app(node: _HasApp) -> NuitApp:
     """The running NuitApp, seen from `node` (any widget, screen or command provider)."""
     return cast("NuitApp", node.app)

@@ -171,7 +171,7 @@ class AgendaScreen(ArchiveScreen):
 
         item = self.archive.agenda.add_item(self.meeting_id)
         self.reload(select_item_id=item.id)
-        self.app.push_screen(ItemScreen(item.id, new=True))
+        self.app.push_screen(ItemScreen(item.stored_id, new=True))
 
     def action_add_break(self) -> None:
         """A break after the selected row (lunch when it lands around noon)."""

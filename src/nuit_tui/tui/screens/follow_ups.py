@@ -18,6 +18,7 @@ from ...domain.meetings import is_preparing
 from ...domain.norwegian import ParseError, parse_date
 from ...errors import StoreError
 from ...services.follow_ups import FollowUpRow, carry_title
+from ..base import nuit_app
 from ..text import DataTable, Static, markup
 from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
@@ -126,7 +127,7 @@ class FollowUpsScreen(ArchiveScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.body = self.app.body
+        self.body = nuit_app(self).loaded_body
         table = self.query_one(DataTable)
         table.add_column("Status", key="status", width=8)
         table.add_column("Frist", key="due", width=10)
@@ -301,7 +302,7 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
 
     @property
     def archive(self):
-        return self.app.archive
+        return nuit_app(self).archive
 
     def compose(self) -> ComposeResult:
         with Vertical():

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header
 from ...domain import models as m
 from ...domain.norwegian import MONTHS, count, long_date
 from ...errors import StoreError
+from ..base import nuit_app
 from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.year_calendar import YearCalendar
@@ -56,7 +57,7 @@ class YearPlanScreen(ArchiveScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.body_id = self.app.body.id if self.app.body else None
+        self.body_id = nuit_app(self).body_id
         if self.start_day is None:
             # Open where the plan has content: this year, or the newest meeting's year.
             year = dt.date.today().year
@@ -98,7 +99,7 @@ class YearPlanScreen(ArchiveScreen):
     def selected(self) -> dt.date:
         return self.query_one(YearCalendar).selected
 
-    def reload(self, *, year_changed: bool) -> None:
+    def reload(self, *, year_changed: bool = True) -> None:
         day = self.selected
         body = self.archive.members.body_by_id(self.body_id).short_name if self.body_id else "alle utvalg"
         self.query_one("#plan-heading", Static).update(
