@@ -341,9 +341,7 @@ class AgendaScreen(ArchiveScreen):
 
     def _guard(self, change) -> bool:
         """Run a change; a refusal becomes a toast, not a crash."""
-        try:
+        with self.guard():
             change()
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return False
-        return True
+            return True
+        return False

@@ -269,12 +269,10 @@ class AttendanceScreen(ArchiveScreen):
 
     def _guard(self, change: Callable[[], object]) -> bool:
         """Run a change; a refusal becomes a toast, not a crash."""
-        try:
+        with self.guard(timeout=8):
             change()
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
-            return False
-        return True
+            return True
+        return False
 
     def _selected_member(self) -> int | None:
         person_id = self.grid.selected_person_id

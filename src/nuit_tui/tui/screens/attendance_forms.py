@@ -77,7 +77,7 @@ class PersonNameForm(FormScreen):
             return
         try:
             person = nuit_app(self).archive.members.match_person(text)
-        except StoreError as exc:
+        except StoreError as exc:  # not the guard: said in the hint under the field, as typed
             hint.update(str(exc))
             return
         hint.update(f"Finnes: {nuit_app(self).archive.members.person_label(person)}" if person else f"Ny person blir registrert: {' '.join(text.split())}")

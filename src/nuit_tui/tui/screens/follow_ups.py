@@ -16,9 +16,8 @@ from textual.widgets import Footer, Header
 from ...domain import models as m
 from ...domain.meetings import is_preparing
 from ...domain.norwegian import ParseError, parse_date
-from ...errors import StoreError
 from ...services.follow_ups import FollowUpRow, carry_title
-from ..base import nuit_app
+from ..base import guard, nuit_app
 from ..text import DataTable, Static, markup
 from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
@@ -240,13 +239,10 @@ class FollowUpsScreen(ArchiveScreen):
             if result is None:
                 return
             day, note = result
-            try:
+            with self.guard():
                 self.archive.follow_ups.close(row.id, on=day, note=note)
-            except StoreError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self.notify(f"Utført {short_date(day)}: {row.follow_up.description}")
-            self.action_refresh(select_id=row.id)
+                self.notify(f"Utført {short_date(day)}: {row.follow_up.description}")
+                self.action_refresh(select_id=row.id)
 
         self.app.push_screen(CloseFollowUpForm(row, self.today), closed)
 
@@ -254,13 +250,10 @@ class FollowUpsScreen(ArchiveScreen):
         row = self._selected_row()
         if row is None:
             return
-        try:
+        with self.guard():
             self.archive.follow_ups.reopen(row.id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.notify(f"Gjenåpnet: {row.follow_up.description}")
-        self.action_refresh(select_id=row.id)
+            self.notify(f"Gjenåpnet: {row.follow_up.description}")
+            self.action_refresh(select_id=row.id)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -345,14 +338,11 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
         if not self.rows:
             return
         row = self.rows[table.cursor_row]
-        try:
+        with guard(self):
             item = self.archive.follow_ups.carry(self.meeting_id, row.id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.added = item.id
-        self.notify(f"«{carry_title(row.follow_up)}» er satt på saklisten ({self.archive.agenda.case_label(item)})")
-        self._fill()
+            self.added = item.id
+            self.notify(f"«{carry_title(row.follow_up)}» er satt på saklisten ({self.archive.agenda.case_label(item)})")
+            self._fill()
 
     def action_done(self) -> None:
         self.dismiss(self.added)

@@ -356,14 +356,11 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         def picked(earlier_id: int | None) -> None:
             if earlier_id is None:
                 return
-            try:
+            with self.guard():
                 self.archive.agenda.link_earlier(self.item.stored_id, earlier_id)
-            except StoreError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self._fill_earlier()
-            earlier = self.archive.agenda.item(earlier_id)
-            self.notify(f"Koblet til {self.archive.agenda.case_label(earlier, with_body=True)}")
+                self._fill_earlier()
+                earlier = self.archive.agenda.item(earlier_id)
+                self.notify(f"Koblet til {self.archive.agenda.case_label(earlier, with_body=True)}")
 
         self.app.push_screen(LinkPickerScreen(self.item.stored_id), picked)
 

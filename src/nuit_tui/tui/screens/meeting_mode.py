@@ -162,7 +162,7 @@ class MeetingModeScreen(ArchiveScreen):
         async def landed() -> None:
             try:
                 marked = await asyncio.wrap_future(submit_write(self.app, mark))
-            except StoreError as exc:
+            except StoreError as exc:  # not the guard: a warning that names what was not stamped
                 self.notify(f"Tidspunktet for saken ble ikke registrert: {exc}", severity="warning")
                 return
             item = self.item
@@ -233,7 +233,7 @@ class MeetingModeScreen(ArchiveScreen):
             return
         try:
             queued = self.item_versions.save(values)  # «Lagret» when the writer confirms
-        except StoreError as exc:
+        except StoreError as exc:  # not the guard: the field shows «Ikke lagret» and keeps the text
             self._not_saved(exc)
             return
         if not queued:
@@ -251,7 +251,7 @@ class MeetingModeScreen(ArchiveScreen):
             return
         try:
             queued = self.remark_versions.save({"speaker": speaker, "text": text})  # «Lagret» when the writer confirms
-        except StoreError as exc:
+        except StoreError as exc:  # not the guard: the field shows «Ikke lagret» and keeps the text
             self._not_saved(exc)
             return
         if not queued:
@@ -401,7 +401,7 @@ class MeetingModeScreen(ArchiveScreen):
         async def written() -> None:
             try:
                 await asyncio.wrap_future(submit_write(self.app, lambda: archive.minutes.update_remark(remark)))
-            except StoreError as exc:
+            except StoreError as exc:  # on the app: the screen may be gone when the write lands
                 self.app.notify(f"Innspillet ble ikke lagret: {exc}", severity="error")
 
         asyncio.get_running_loop().create_task(written())

@@ -12,8 +12,7 @@ from textual.binding import Binding
 from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import long_date, numeric_date
-from ...errors import StoreError
-from ..base import nuit_app
+from ..base import guard, nuit_app
 from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import Input
@@ -72,13 +71,10 @@ class RegistryTable(DataTable):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
+            with guard(self, timeout=8):
                 delete()
-            except StoreError as exc:
-                self.notify(str(exc), severity="error", timeout=8)
-                return
-            self.notify(done)
-            self.after_change()
+                self.notify(done)
+                self.after_change()
 
         self.app.push_screen(ConfirmScreen(question, yes="Slett", no="Avbryt"), answered)
 
@@ -301,15 +297,12 @@ class PeopleTable(PagedTable):
         if (person_id := self.selected_or_say()) is None:
             return
         archive = nuit_app(self).archive
-        try:
+        with guard(self, timeout=8):
             person = archive.members.check_delete_person(person_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
-            return
-        count = len(archive.members.memberships_of_person(person_id))
-        also = f"\n\nPersonens {count} medlemskap slettes også." if count else ""
-        self.delete_after_asking(
-            f"Slette {person.name}?{also}", lambda: archive.members.delete_person(person_id), f"Slettet {person.name}"
+            count = len(archive.members.memberships_of_person(person_id))
+            also = f"\n\nPersonens {count} medlemskap slettes også." if count else ""
+            self.delete_after_asking(
+                f"Slette {person.name}?{also}", lambda: archive.members.delete_person(person_id), f"Slettet {person.name}"
         )
 
 
@@ -360,14 +353,11 @@ class OrganizationsTable(PagedTable):
         if (org_id := self.selected_or_say()) is None:
             return
         archive = nuit_app(self).archive
-        try:
+        with guard(self, timeout=8):
             org = archive.members.check_delete_organization(org_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
-            return
-        self.delete_after_asking(
-            f"Slette organisasjonen {org.name}?", lambda: archive.members.delete_organization(org_id), f"Slettet {org.name}"
-        )
+            self.delete_after_asking(
+                f"Slette organisasjonen {org.name}?", lambda: archive.members.delete_organization(org_id), f"Slettet {org.name}"
+            )
 
 
 class BodiesTable(RegistryTable):
@@ -414,11 +404,6 @@ class BodiesTable(RegistryTable):
         if (body_id := self.selected_or_say()) is None:
             return
         archive = nuit_app(self).archive
-        try:
-            body = archive.members.check_delete_body(body_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
-            return
 
         def delete() -> None:
             archive.members.delete_body(body_id)
@@ -426,8 +411,10 @@ class BodiesTable(RegistryTable):
                 remaining = archive.members.bodies()
                 nuit_app(self).body = remaining[0] if remaining else None
 
-        count = len(archive.members.memberships(body.stored_id))
-        also = f"\n\nUtvalgets {count} medlemskap og frister slettes også." if count else ""
-        self.delete_after_asking(
-            f"Slette utvalget {body.short_name} – {body.name}?{also}", delete, f"Slettet utvalget {body.short_name}"
-        )
+        with guard(self, timeout=8):
+            body = archive.members.check_delete_body(body_id)
+            count = len(archive.members.memberships(body.stored_id))
+            also = f"\n\nUtvalgets {count} medlemskap og frister slettes også." if count else ""
+            self.delete_after_asking(
+                f"Slette utvalget {body.short_name} – {body.name}?{also}", delete, f"Slettet utvalget {body.short_name}"
+            )

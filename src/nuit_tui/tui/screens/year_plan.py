@@ -177,13 +177,10 @@ class YearPlanScreen(ArchiveScreen):
         def saved(result: m.DeadlineRule | None) -> None:
             if result is None:
                 return
-            try:
+            with self.guard():
                 stored = self.archive.year_plan.update_rule(result) if result.id else self.archive.year_plan.add_rule(result)
-            except StoreError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self.notify(f"Regelen «{stored.title}» er lagret; datoene følger møtene")
-            self.reload(year_changed=True)
+                self.notify(f"Regelen «{stored.title}» er lagret; datoene følger møtene")
+                self.reload(year_changed=True)
 
         self.app.push_screen(
             RuleFormScreen(rule, bodies=self.archive.members.bodies(), body_id=self.body_id, categories=self.archive.year_plan.deadline_categories()),
@@ -205,13 +202,10 @@ class YearPlanScreen(ArchiveScreen):
 
             def saved(deadline: m.Deadline | None) -> None:
                 if deadline is not None:
-                    try:
+                    with self.guard():
                         self.archive.year_plan.update_deadline(deadline)
-                    except StoreError as exc:
-                        self.notify(str(exc), severity="error")
-                        return
-                    self.notify("Fristen er lagret")
-                    self.reload(year_changed=True)
+                        self.notify("Fristen er lagret")
+                        self.reload(year_changed=True)
 
             self.app.push_screen(
                 DeadlineFormScreen(
