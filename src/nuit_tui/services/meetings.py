@@ -31,7 +31,7 @@ class Meetings:
 
     def find(self, body_short_name: str, ref: str) -> m.Meeting:
         year, number = parse_meeting_ref(ref)
-        return self.store.meeting_by_number(self.members.body(body_short_name).id, year, number)
+        return self.store.meeting_by_number(self.members.body(body_short_name).stored_id, year, number)
 
     def next_number(self, body_id: int, year: int) -> int:
         return self.store.max_meeting_number(body_id, year) + 1
@@ -101,7 +101,7 @@ class Meetings:
     def update(self, meeting: m.Meeting) -> m.Meeting:
         """Save date, times and place; a date in another year is refused (numbers are per year)."""
         with self.store.write():
-            stored = self.get(meeting.id)
+            stored = self.get(meeting.stored_id)
             if meeting.date.year != stored.year:
                 raise errors.Conflict("Et møte kan ikke flyttes til et annet år; opprett et nytt møte")
             return self.store.update(meeting)

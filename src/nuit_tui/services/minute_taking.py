@@ -120,7 +120,7 @@ class MinuteTaking:
             item = self.agenda.item(item_id)
             source = self.meetings.get(item.meeting_id)
             target = self.meetings.get(meeting_id)
-            self.lock.ensure_editable(source.id)
+            self.lock.ensure_editable(source.stored_id)
             if item.is_break or item.case_seq is None:
                 raise errors.Conflict("Bare saker med saksnummer kan utsettes")
             if target.body_id != source.body_id or target.date <= source.date:
@@ -143,14 +143,14 @@ class MinuteTaking:
                     "updated_at": None,
                 }
             )
-            added = self.agenda.add_item(target.id, copy)
+            added = self.agenda.add_item(target.stored_id, copy)
             for role in m.PersonRole:
-                self.agenda.set_item_people(added.id, role, [p.id for p in self.agenda.item_people(item.id, role)])
-            for attachment in self.agenda.attachments(item.id):
+                self.agenda.set_item_people(added.stored_id, role, [p.stored_id for p in self.agenda.item_people(item.stored_id, role)])
+            for attachment in self.agenda.attachments(item.stored_id):
                 self.agenda.add_attachment(attachment.model_copy(update={"id": None, "item_id": added.id}))
-            for earlier in self.agenda.earlier_handlings(item.id):
-                self.agenda.link_earlier(added.id, earlier.id)
-        return self.agenda.item(added.id)
+            for earlier in self.agenda.earlier_handlings(item.stored_id):
+                self.agenda.link_earlier(added.stored_id, earlier.stored_id)
+        return self.agenda.item(added.stored_id)
 
     def withdraw_item(self, item_id: int) -> m.AgendaItem:
         return self.set_item_state(item_id, m.ItemState.WITHDRAWN)
