@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..domain import labels
+from ..domain.items import handled_without_decision
 from ..domain import models as m
 from ..domain.meetings import is_preparing
 from ..domain.standard_items import MINUTES_APPROVAL_PREFIX
@@ -96,9 +97,15 @@ class MinuteTaking:
         return item
 
     def adopt_proposal(self, item_id: int) -> m.AgendaItem:
+        """Adopt the proposal as the decision; an item with no proposal and no need of a
+        decision (Eventuelt, an Orientering) is marked handled instead."""
         item = self.agenda.item(item_id)
+        if handled_without_decision(item.item_type, item.proposed_decision):
+            if item.state is not m.ItemState.PLANNED:
+                return item
+            return self.set_item_state(item_id, m.ItemState.HANDLED)
         if not item.proposed_decision.strip():
-            raise errors.Conflict("Saken har ikke noe forslag til vedtak")
+            raise errors.Conflict("Saken har ikke noe forslag til vedtak: skriv vedtaket i feltet «Vedtak»")
         return self.set_decision(item_id, item.proposed_decision)
 
     def _approve_previous_minutes(self, item: m.AgendaItem) -> None:

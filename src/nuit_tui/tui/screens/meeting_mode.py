@@ -442,7 +442,13 @@ class MeetingModeScreen(ArchiveScreen):
             return
         self.flush()
         with self.guard():
+            proposal = self.item.proposed_decision.strip()
             self.item = self.archive.minutes.adopt_proposal(self.item.id)
+            if not proposal:
+                # Nothing to adopt (Eventuelt): the item is marked handled, the decision field stays.
+                self._fill_agenda()
+                self.notify(f"{self.archive.agenda.case_label(self.item) or self.item.title}: behandlet")
+                return
             self._loading = True
             area = self.query_one("#decision", TextArea)
             area.load_text(self.item.decision)

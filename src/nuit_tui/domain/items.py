@@ -1,0 +1,19 @@
+"""An agenda item's course in the minutes: what closes it."""
+
+from __future__ import annotations
+
+from .enums import ItemType
+
+# Items the minutes must record a decision for (a «vedtak»), not just handle.
+DECISION_TYPES: frozenset[ItemType] = frozenset({ItemType.BESLUTNING, ItemType.GODKJENNING})
+
+
+def needs_decision(item_type: ItemType | None) -> bool:
+    """Whether the minutes need a written decision for an item of this type."""
+    return item_type in DECISION_TYPES
+
+
+def handled_without_decision(item_type: ItemType | None, proposed_decision: str) -> bool:
+    """Whether «vedta forslaget» (F3) on an item simply marks it handled: it has no
+    proposal to adopt (Eventuelt, an Orientering) and its type needs no decision."""
+    return not proposed_decision.strip() and not needs_decision(item_type)
