@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..domain import labels
-from ..domain.items import handled_without_decision
 from ..domain import models as m
+from ..domain.items import handled_without_decision
 from ..domain.meetings import is_preparing
 from ..domain.standard_items import MINUTES_APPROVAL_PREFIX
 from ..store import ArchiveStore, errors, registry
