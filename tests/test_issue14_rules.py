@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from conftest import run
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
+from nuit_tui.store import errors
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
 
@@ -56,8 +59,6 @@ async def test_f3_on_eventuelt_marks_it_handled_and_the_minutes_check_passes(tmp
 
 
 def test_f3_without_a_proposal_on_a_decision_item_is_refused_and_changes_nothing(archive):
-    from nuit_tui.store import errors
-
     body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
     meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), standard_items=False)
     item = archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Budsjett", item_type="Beslutning"))
@@ -68,3 +69,96 @@ def test_f3_without_a_proposal_on_a_decision_item_is_refused_and_changes_nothing
     else:
         raise AssertionError("a Beslutning item without a proposal was closed without a decision")
     assert archive.agenda.item(item.id).state is m.ItemState.PLANNED
+
+
+# --- 5: cancelled and mistaken meetings give their numbers back ------------------------------
+
+
+def case_numbers(path, meeting_id) -> list[tuple[str, int | None]]:
+    """What the file holds: each item's title and case number, in agenda order."""
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        return conn.execute(
+            "SELECT title, case_seq FROM agenda_items WHERE meeting_id = ? AND kind = 'item' ORDER BY position", [meeting_id]
+        ).fetchall()
+
+
+async def test_cancel_delete_and_n_escape_leave_no_gap_in_the_case_numbers(demo_path):
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+    from nuit_tui.tui.screens.meetings import MeetingsScreen
+
+    archive = Archive.open(demo_path)
+    nuit = archive.members.body("NUIT")
+    third = archive.meetings.create(nuit.id, dt.date(2023, 9, 14), dt.time(9), dt.time(12))
+    archive.agenda.add_item(third.id, m.AgendaItem(meeting_id=third.id, title="Veikart", item_type="Drøfting"))
+    fourth = archive.meetings.create(nuit.id, dt.date(2023, 11, 23), dt.time(9), dt.time(12))
+    mistake = archive.meetings.create(nuit.id, dt.date(2023, 12, 7), dt.time(9), dt.time(12))
+    assert [seq for _, seq in case_numbers(demo_path, third.id)] == [27, 28, 29, 30]
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        # 3/2023 is cancelled before its notice: its four provisional numbers go back.
+        app.push_screen(AgendaScreen(third.id))
+        await pilot.pause()
+        await pilot.press("x", "j")
+        await pilot.pause()
+        # In 4/2023, `n` and Escape at once leave nothing behind.
+        await pilot.press("escape")
+        app.push_screen(AgendaScreen(fourth.id))
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingsScreen)
+        # The newest meeting, 5/2023, was created by mistake: d and a yes delete it.
+        await pilot.press("home", "d")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        # 2/2023 has its notice out: d is refused and nothing changes.
+        await pilot.press("home", "down", "down", "down", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingsScreen)
+    archive.close()
+
+    again = Archive.open(demo_path)
+    assert again.meetings.get(third.id).status is m.MeetingStatus.CANCELLED
+    assert [seq for _, seq in case_numbers(demo_path, third.id)] == [None, None, None, None]
+    assert [seq for _, seq in case_numbers(demo_path, fourth.id)] == [27, 28, 29]
+    assert case_numbers(demo_path, fourth.id)[-1] == ("Eventuelt", 29)
+    assert case_numbers(demo_path, mistake.id) == []
+    with pytest.raises(errors.NotFound):
+        again.meetings.get(mistake.id)
+    assert again.meetings.find("NUIT", "2/2023").status is m.MeetingStatus.NOTICE_SENT
+    again.close()
+
+
+def test_a_meeting_with_a_sent_notice_or_a_record_cannot_be_deleted(archive):
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    sent = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12))
+    archive.meetings.set_status(sent.id, m.MeetingStatus.NOTICE_SENT)
+    recorded = archive.meetings.create(body.id, dt.date(2023, 9, 14), dt.time(9), dt.time(12))
+    archive.minutes.set_item_state(archive.agenda.items(recorded.id)[0].id, m.ItemState.HANDLED)
+    for meeting in (sent, recorded):
+        with pytest.raises(errors.Conflict):
+            archive.meetings.delete(meeting.id)
+        assert archive.agenda.items(meeting.id)
+
+
+def test_a_cancelled_meeting_keeps_only_its_published_numbers():
+    from nuit_tui.domain.case_numbers import CaseSlot, MeetingNumbering, renumber_year
+
+    held = MeetingNumbering(frozen=True, items=[CaseSlot("a", 1, True), CaseSlot("b", 2, True)])
+    cancelled_draft = MeetingNumbering(frozen=False, cancelled=True, items=[CaseSlot("c", 3), CaseSlot("d", 4)])
+    cancelled_sent = MeetingNumbering(frozen=False, cancelled=True, items=[CaseSlot("e", 5, True)])
+    following = MeetingNumbering(frozen=False, items=[CaseSlot("f", 6), CaseSlot("g", None)])
+    # The draft's 3 and 4 go back to the next meeting…
+    assert renumber_year([held, cancelled_draft, following]) == {"a": 1, "b": 2, "f": 3, "g": 4}
+    # …but a number that went out in a notice stays, and the year goes on after it.
+    numbers = renumber_year([held, cancelled_draft, cancelled_sent, following])
+    assert numbers == {"a": 1, "b": 2, "e": 5, "f": 6, "g": 7}

@@ -24,3 +24,14 @@ def can_move(current: MeetingStatus, status: MeetingStatus) -> bool:
 
 def is_preparing(status: MeetingStatus) -> bool:
     return status in PREPARING
+
+
+def deletion_refusal(status: MeetingStatus, *, recorded: bool) -> str | None:
+    """Why a meeting may not be deleted, or None when it may: only a meeting created by
+    mistake, whose notice never went out and where nothing has been recorded
+    (attendance, remarks, decisions, follow-ups). Anything else is cancelled instead."""
+    if status is not MeetingStatus.PLANNED:
+        return "Bare et planlagt møte uten sendt innkalling kan slettes; avlys det i stedet"
+    if recorded:
+        return "Møtet har registrert oppmøte, innspill, vedtak eller oppfølging; avlys det i stedet"
+    return None

@@ -7,7 +7,7 @@ import datetime as dt
 from ..domain import labels
 from ..domain import models as m
 from ..domain.case_numbers import parse_meeting_ref
-from ..domain.meetings import can_move
+from ..domain.meetings import can_move, deletion_refusal
 from ..domain.standard_items import closing_items, opening_items
 from ..store import ArchiveStore, errors
 from .members import Members
@@ -105,3 +105,31 @@ class Meetings:
             if meeting.date.year != stored.year:
                 raise errors.Conflict("Et møte kan ikke flyttes til et annet år; opprett et nytt møte")
             return self.store.update(meeting)
+
+    def has_records(self, meeting_id: int) -> bool:
+        """Whether anything was recorded at the meeting: attendance, or on any item a
+        remark, a decision, a narrative, a course (handled, deferred…) or a follow-up."""
+        if self.store.count_by(m.Attendance, meeting_id=meeting_id):
+            return True
+        for item in self.store.agenda(meeting_id):
+            if item.state is not m.ItemState.PLANNED or item.decision.strip() or item.narrative.strip():
+                return True
+            if self.store.count_by(m.Remark, item_id=item.id) or self.store.count_by(m.FollowUp, item_id=item.id):
+                return True
+        return False
+
+    def deletion_refusal(self, meeting_id: int) -> str | None:
+        """Why the meeting may not be deleted (Norwegian), or None."""
+        meeting = self.get(meeting_id)
+        return deletion_refusal(meeting.status, recorded=self.has_records(meeting_id))
+
+    def delete(self, meeting_id: int) -> None:
+        """Delete a meeting created by mistake, with its agenda; its provisional case
+        numbers go back to the year. An item deferred to it waits again for the next meeting."""
+        with self.store.write():
+            meeting = self.get(meeting_id)
+            refusal = deletion_refusal(meeting.status, recorded=self.has_records(meeting_id))
+            if refusal:
+                raise errors.Conflict(refusal)
+            self.store.delete(m.Meeting, meeting_id)
+            renumber(self.store, meeting.body_id, meeting.year)

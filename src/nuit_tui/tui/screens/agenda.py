@@ -262,7 +262,7 @@ class AgendaScreen(ArchiveScreen):
     def action_cancel_meeting(self) -> None:
         self._change_status(
             m.MeetingStatus.CANCELLED,
-            f"Avlyse møte {self.meeting.ref}? Møtet og sakene beholdes; sakene kan flyttes til et annet møte (f).",
+            f"Avlyse møte {self.meeting.ref}? Møtet og sakene beholdes; saksnumre som ikke er sendt ut, gis tilbake. Sakene kan flyttes til et annet møte (f).",
             "Møtet er avlyst",
         )
 
