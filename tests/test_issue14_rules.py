@@ -131,6 +131,8 @@ async def test_cancel_delete_and_n_escape_leave_no_gap_in_the_case_numbers(demo_
     assert [seq for _, seq in case_numbers(demo_path, third.id)] == [None, None, None, None]
     assert [seq for _, seq in case_numbers(demo_path, fourth.id)] == [27, 28, 29]
     assert case_numbers(demo_path, fourth.id)[-1] == ("Eventuelt", 29)
+    # Its previous meeting is 2/2023 again, the cancelled one held no minutes (issue 14.3).
+    assert case_numbers(demo_path, fourth.id)[1] == ("Godkjenning av referat fra NUIT 25. mai 2023", 28)
     assert case_numbers(demo_path, mistake.id) == []
     with pytest.raises(errors.NotFound):
         again.meetings.get(mistake.id)
@@ -162,3 +164,68 @@ def test_a_cancelled_meeting_keeps_only_its_published_numbers():
     # …but a number that went out in a notice stays, and the year goes on after it.
     numbers = renumber_year([held, cancelled_draft, cancelled_sent, following])
     assert numbers == {"a": 1, "b": 2, "e": 5, "f": 6, "g": 7}
+
+
+# --- 3: the previous minutes' date and the meeting numbers follow the date --------------------
+
+
+def approval_title(path, meeting_id) -> str:
+    return next(t for t, _ in case_numbers(path, meeting_id) if t.startswith("Godkjenning av referat"))
+
+
+async def test_moving_a_meeting_renames_the_approval_items_and_renumbers_the_meetings(demo_path):
+    import sqlite3
+
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+
+    archive = Archive.open(demo_path)
+    nuit = archive.members.body("NUIT")
+    november = archive.meetings.create(nuit.id, dt.date(2023, 11, 23), dt.time(9), dt.time(12), location="Rom 4117")
+    december = archive.meetings.create(nuit.id, dt.date(2023, 12, 7), dt.time(9), dt.time(12), location="Rom 4117")
+    assert approval_title(demo_path, december.id) == "Godkjenning av referat fra NUIT 23. november 2023"
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        app.push_screen(AgendaScreen(november.id))
+        await pilot.pause()
+        await pilot.press("t")  # «Tid og sted»: the date field first
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"14.12.2023", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    archive.close()
+    with sqlite3.connect(demo_path) as conn:
+        numbers = dict(conn.execute("SELECT id, number FROM meetings WHERE id IN (?, ?)", [november.id, december.id]).fetchall())
+    # The meeting of 7 December now comes first: it is 3/2023 and approves the minutes of 25 May…
+    assert numbers == {december.id: 3, november.id: 4}
+    assert approval_title(demo_path, december.id) == "Godkjenning av referat fra NUIT 25. mai 2023"
+    # …and the moved one approves those of 7 December, in its title and its proposal.
+    assert approval_title(demo_path, november.id) == "Godkjenning av referat fra NUIT 7. desember 2023"
+    again = Archive.open(demo_path)
+    item = next(i for i in again.agenda.items(november.id) if i.title.startswith("Godkjenning av referat"))
+    assert item.proposed_decision == "NUIT godkjenner referatet fra NUIT 7. desember 2023."
+    # Case numbers follow the date order too: the December 7 meeting's items come first.
+    assert [again.agenda.case_label(i) for i in again.agenda.items(december.id)] == ["27/23", "28/23", "29/23"]
+    again.close()
+
+
+def test_after_the_notice_the_approval_item_and_number_stay(archive):
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    archive.meetings.create(body.id, dt.date(2023, 2, 16), dt.time(9), dt.time(12))
+    sent = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12))
+    archive.meetings.set_status(sent.id, m.MeetingStatus.NOTICE_SENT)
+    archive.meetings.create(body.id, dt.date(2023, 4, 20), dt.time(9), dt.time(12))  # slipped in before
+    stored = archive.meetings.get(sent.id)
+    assert stored.number == 2
+    titles = [i.title for i in archive.agenda.items(sent.id)]
+    assert "Godkjenning av referat fra NUIT 16. februar 2023" in titles
+
+
+def test_two_meetings_of_a_body_on_one_date_get_a_warning(archive):
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    first = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12))
+    assert archive.meetings.same_day_warning(first.id) is None
+    second = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(13), dt.time(15))
+    warning = archive.meetings.same_day_warning(second.id)
+    assert warning and "1/2023" in warning and "25. mai 2023" in warning

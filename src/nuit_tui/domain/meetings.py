@@ -35,3 +35,23 @@ def deletion_refusal(status: MeetingStatus, *, recorded: bool) -> str | None:
     if recorded:
         return "Møtet har registrert oppmøte, innspill, vedtak eller oppfølging; avlys det i stedet"
     return None
+
+
+def meeting_numbers(meetings: list[tuple[int, int, bool]]) -> dict[int, int]:
+    """Meeting numbers of a body's year: `meetings` as (key, number, frozen) in date
+    order. A frozen meeting (notice out, held, cancelled) keeps its number; the others
+    are numbered in date order, after the meetings before them, skipping kept numbers."""
+    taken = {number for _, number, frozen in meetings if frozen}
+    result: dict[int, int] = {}
+    counter = 0
+    for key, number, frozen in meetings:
+        if frozen:
+            result[key] = number
+            counter = max(counter, number)
+            continue
+        counter += 1
+        while counter in taken:
+            counter += 1
+        result[key] = counter
+    return result
+

@@ -7,8 +7,9 @@ import datetime as dt
 from ..domain import labels
 from ..domain import models as m
 from ..domain.case_numbers import parse_meeting_ref
-from ..domain.meetings import can_move, deletion_refusal
-from ..domain.standard_items import closing_items, opening_items
+from ..domain.meetings import can_move, deletion_refusal, meeting_numbers
+from ..domain.norwegian import long_date
+from ..domain.standard_items import MINUTES_APPROVAL_PREFIX, closing_items, follow_previous_meeting, opening_items
 from ..store import ArchiveStore, errors
 from .members import Members
 from .numbering import renumber
@@ -84,7 +85,47 @@ class Meetings:
                         )
                     )
                 renumber(self.store, body_id, date.year)
+            if number is None:
+                self._follow_dates(body_id, date.year)
+                meeting = self.get(meeting.id)
         return meeting
+
+    def _follow_dates(self, body_id: int, year: int) -> None:
+        """Until its notice is out, a meeting follows the calendar: its number is its place
+        in the year's date order, and its «Godkjenning av referat fra …» names the meeting
+        that now comes before it (inside the caller's transaction)."""
+        meetings = self.store.meetings_of_year(body_id, year)
+        numbers = meeting_numbers([(mt.id, mt.number, mt.status.numbers_frozen) for mt in meetings])
+        moving = [mt for mt in meetings if numbers[mt.id] != mt.number]
+        # Through numbers no meeting has, so that UNIQUE (body, year, number) holds at each step.
+        parked = [self.store.update(mt.model_copy(update={"number": -mt.id})) for mt in moving]
+        for mt in parked:
+            self.store.update(mt.model_copy(update={"number": numbers[mt.id]}))
+        body = self.members.body_by_id(body_id).short_name
+        for mt in self.store.meetings_of(body_id, order_by="date"):
+            if mt.status is not m.MeetingStatus.PLANNED:
+                continue
+            previous = self.store.previous_meeting(body_id, mt.date)
+            for item in self.store.agenda(mt.id):
+                if item.is_break or not item.title.startswith(MINUTES_APPROVAL_PREFIX):
+                    continue
+                followed = follow_previous_meeting(item.title, item.proposed_decision, body, previous.date if previous else None)
+                if followed:
+                    title, proposal = followed
+                    self.store.update(item.model_copy(update={"title": title, "proposed_decision": proposal}))
+
+    def same_day_warning(self, meeting_id: int) -> str | None:
+        """Two meetings of a body on one date is most often a typing slip: a warning, not a refusal."""
+        meeting = self.get(meeting_id)
+        others = [
+            mt
+            for mt in self.store.meetings_of(meeting.body_id, year=meeting.year, order_by="number")
+            if mt.id != meeting.id and mt.date == meeting.date and mt.status is not m.MeetingStatus.CANCELLED
+        ]
+        if not others:
+            return None
+        refs = ", ".join(mt.ref for mt in others)
+        return f"Obs: {self.members.body_by_id(meeting.body_id).short_name} har også møte {refs} {long_date(meeting.date)}"
 
     def set_status(self, meeting_id: int, status: m.MeetingStatus) -> m.Meeting:
         """Move a meeting along its life; sending the notice locks its case numbers."""
@@ -95,6 +136,8 @@ class Meetings:
                     f"Et møte med status «{labels.MEETING_STATUS[meeting.status]}» kan ikke bli «{labels.MEETING_STATUS[status]}»"
                 )
             meeting = self.store.update(meeting.model_copy(update={"status": status}))
+            if status is m.MeetingStatus.CANCELLED:
+                self._follow_dates(meeting.body_id, meeting.year)  # the next meeting's approval item
             renumber(self.store, meeting.body_id, meeting.year)
         return meeting
 
@@ -104,7 +147,12 @@ class Meetings:
             stored = self.get(meeting.id)
             if meeting.date.year != stored.year:
                 raise errors.Conflict("Et møte kan ikke flyttes til et annet år; opprett et nytt møte")
-            return self.store.update(meeting)
+            saved = self.store.update(meeting)
+            if saved.date != stored.date:
+                self._follow_dates(saved.body_id, saved.year)
+                renumber(self.store, saved.body_id, saved.year)
+                saved = self.get(saved.id)
+            return saved
 
     def has_records(self, meeting_id: int) -> bool:
         """Whether anything was recorded at the meeting: attendance, or on any item a
@@ -132,4 +180,5 @@ class Meetings:
             if refusal:
                 raise errors.Conflict(refusal)
             self.store.delete(m.Meeting, meeting_id)
+            self._follow_dates(meeting.body_id, meeting.year)
             renumber(self.store, meeting.body_id, meeting.year)

@@ -181,8 +181,8 @@ class NuitApp(App[None]):
             self.push_screen(CommandPalette(id="--command-palette", placeholder="Søk etter kommandoer …"))
 
     def action_table_edge(self, edge: str) -> None:
-        from textual.actions import SkipAction
         from textual import widgets  # any table, ours or Textual's own
+        from textual.actions import SkipAction
 
         table = self.focused
         if not isinstance(table, widgets.DataTable) or table.cursor_type != "row" or not table.show_cursor:

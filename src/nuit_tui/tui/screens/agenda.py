@@ -283,6 +283,8 @@ class AgendaScreen(ArchiveScreen):
             if self._guard(lambda: self.archive.meetings.update(meeting.model_copy(update=update))):
                 self.reload()
                 self.notify("Tid og sted er lagret")
+                if warning := self.archive.meetings.same_day_warning(self.meeting_id):
+                    self.notify(warning, severity="warning")
 
         self.app.push_screen(MeetingFormScreen(f"Møte {self.meeting.ref}: tid og sted", self.meeting), saved)
 

@@ -152,6 +152,8 @@ class MeetingsScreen(ArchiveScreen):
                 body.id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
             )
             self.notify(f"Møte {meeting.ref} i {body.short_name} er opprettet med standardsakene")
+            if warning := self.archive.meetings.same_day_warning(meeting.id):
+                self.notify(warning, severity="warning")
             self.action_refresh()
             self._open(meeting.id)
 
