@@ -229,3 +229,50 @@ def test_two_meetings_of_a_body_on_one_date_get_a_warning(archive):
     second = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(13), dt.time(15))
     warning = archive.meetings.same_day_warning(second.id)
     assert warning and "1/2023" in warning and "25. mai 2023" in warning
+
+
+# --- 8: deferral to the next meeting, not yet planned ------------------------------------------
+
+
+async def test_deferred_to_the_next_unplanned_meeting_the_item_enters_it_when_created(tmp_path):
+    path = tmp_path / "nuit.sqlite"
+    archive, body, _ = body_with_members(path)
+    may = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Rom 4117")
+    veikart = archive.agenda.add_item(
+        may.id, m.AgendaItem(meeting_id=may.id, title="Veikart", item_type="Drøfting", proposed_decision="NUIT drøftet veikartet.")
+    )
+    archive.meetings.set_status(may.id, m.MeetingStatus.NOTICE_SENT)
+    case = archive.agenda.case_label(archive.agenda.item(veikart.id))
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        app.push_screen(MeetingModeScreen(may.id))
+        await pilot.pause()
+        await pilot.press("f8")  # the second item, after «Godkjenning av innkalling og dagsorden»
+        await pilot.pause()
+        assert app.screen.item.id == veikart.id
+        await pilot.press("f6")  # no later meeting exists: the only choice is «Neste møte»
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    archive.close()
+
+    again = Archive.open(path)
+    waiting = again.agenda.item(veikart.id)
+    assert waiting.state is m.ItemState.DEFERRED and again.agenda.case_label(waiting) == case
+    september = again.meetings.create(body.id, dt.date(2023, 9, 14), dt.time(9), dt.time(12))
+    items = again.agenda.items(september.id)
+    assert [i.title for i in items] == [
+        "Godkjenning av innkalling og dagsorden",
+        "Godkjenning av referat fra NUIT 25. mai 2023",
+        "Veikart",
+        "Eventuelt",
+    ]
+    assert items[2].deferred_from_id == veikart.id and again.agenda.case_label(items[2]) == case
+    assert items[2].state is m.ItemState.PLANNED and items[2].proposed_decision == "NUIT drøftet veikartet."
+    # It entered once: the meeting after takes nothing.
+    november = again.meetings.create(body.id, dt.date(2023, 11, 23), dt.time(9), dt.time(12))
+    assert "Veikart" not in [i.title for i in again.agenda.items(november.id)]
+    again.close()

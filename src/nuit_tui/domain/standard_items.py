@@ -48,6 +48,11 @@ def follow_previous_meeting(
     return new_title, new_proposal
 
 
+def is_opening_title(title: str) -> bool:
+    """Whether an item is one of the standard opening items (by its title)."""
+    return title.startswith(("Godkjenning av innkalling", MINUTES_APPROVAL_PREFIX))
+
+
 def opening_items(body: str, previous_meeting: dt.date | None) -> list[ItemDraft]:
     """ "Godkjenning av innkalling og dagsorden" and, when there was a meeting
     before, "Godkjenning av referat fra <body> <its date>"."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from ..domain import labels
 from ..domain import models as m
@@ -21,6 +22,9 @@ class Meetings:
     def __init__(self, store: ArchiveStore, members: Members):
         self.store = store
         self.members = members
+        # Run inside create's transaction with the new meeting: what a new meeting takes
+        # in from the services above this one (items deferred to «the next meeting»).
+        self.created_hooks: list[Callable[[m.Meeting], object]] = []
 
     def page(
         self, body_id: int | None, *, year: int | None = None, limit: int = 50, offset: int = 0
@@ -88,6 +92,8 @@ class Meetings:
             if number is None:
                 self._follow_dates(body_id, date.year)
                 meeting = self.get(meeting.id)
+            for hook in self.created_hooks:
+                hook(meeting)
         return meeting
 
     def _follow_dates(self, body_id: int, year: int) -> None:
