@@ -464,11 +464,14 @@ def test_a_body_by_short_name_or_name_and_an_unknown_body(archive):
 def test_the_demo_holds_both_documents_deadlines(demo):
     stored = demo.store.find(m.Deadline, order_by="id")
     by_source = {source: [(d.date.isoformat(), d.title) for d in stored if d.source == source] for _, source in STEERING_DOCUMENTS}
+    # Two deadlines stand in both documents (same date, same title but for its case):
+    # the year plan holds them once, from the document imported first.
+    shared = {("2023-05-01", OPPDRAGSDOKUMENT_ROWS[4][1]), ("2023-09-30", OPPDRAGSDOKUMENT_ROWS[7][1])}
     assert by_source == {
         "Tildelingsbrev 2023 Direktoratet for e-helse": TILDELINGSBREV_ROWS,
-        "Oppdragsdokument 2023 Norsk helsenett SF": OPPDRAGSDOKUMENT_ROWS,
+        "Oppdragsdokument 2023 Norsk helsenett SF": [row for row in OPPDRAGSDOKUMENT_ROWS if row not in shared],
     }
-    assert len(stored) == 31 and {d.body_id for d in stored} == {None}
+    assert len(stored) == 29 and {d.body_id for d in stored} == {None}
 
 
 # --- the command line -----------------------------------------------------------------
@@ -541,3 +544,42 @@ def test_cli_bad_input_gives_one_line_and_exit_2(files, make_args, message):
     assert result.returncode == 2, result.stderr
     assert message in one_line_error(result)
     assert not (tmp_path / "missing.sqlite").exists()
+
+
+# --- the same table under another source name ------------------------------------------
+
+
+def test_a_document_already_in_the_archive_under_another_source_adds_nothing_and_says_so(demo):
+    before = demo.store.find(m.Deadline, order_by="id")
+    report = import_deadlines(demo, TILDELINGSBREV)  # the default source: the document's own title
+    assert report.source != STEERING_DOCUMENTS[0][1]
+    assert report.added == 0 and len(report.already) == 20
+    assert demo.store.find(m.Deadline, order_by="id") == before
+    assert [d.date for d in before if d.title == "Oppfølgingsmøte"] == [
+        dt.date(2023, 2, 27), dt.date(2023, 4, 12), dt.date(2023, 8, 29), dt.date(2023, 12, 11)
+    ]
+    stored = {d.id: d for d in before}
+    assert all(stored[r.deadline_id].source == STEERING_DOCUMENTS[0][1] for r in report.already)
+
+
+def test_same_date_and_title_in_other_words_is_one_deadline_a_new_row_is_added(archive):
+    import_deadlines(archive, OPPDRAGSDOKUMENT, source="Oppdrag A")
+    changed = OPPDRAGSDOKUMENT.replace("29. august Oppfølgingsmøte", "30. august OPPFØLGINGSMØTE.")
+    report = import_deadlines(archive, changed, source="Oppdrag B")
+    assert report.added == 1 and len(report.already) == 10
+    assert [(r.row.date, r.status) for r in report.rows if r.status == "added"] == [(dt.date(2023, 8, 30), "added")]
+    dates = [d.date for d in deadlines(archive) if d.title.casefold().startswith("oppfølgingsmøte")]
+    assert len(dates) == len(set(dates))
+
+
+def test_cli_reports_the_rows_that_were_there_already(demo_path, tmp_path):
+    document = tmp_path / "tildelingsbrev.txt"
+    document.write_text(TILDELINGSBREV, encoding="utf-8")
+    result = run("import", "deadlines", document, "--db", demo_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert " 0 lagt til, 0 oppdatert, 0 uendret, 20 fantes fra før, 0 avvist" in lines[0]
+    assert "fantes fra før (ikke lagt til igjen): 2023-01-13 Regnskapsrapportering per 31. desember 2022" in lines
+    again = json.loads(run("import", "deadlines", document, "--db", demo_path, "--json", "--dry-run").stdout)
+    assert again["added"] == 0 and again["already"] == 20
+    assert {r["status"] for r in again["rows"]} == {"already"}

@@ -75,7 +75,7 @@ def test_public_minutes_keep_the_outcome_and_drop_the_exempt_item_s_own_words():
     ]
     item = mn.minutes_item("14/23", deferred, remarks=remarks, organizations={5: "KS"}, public=True)
     assert (item.title, item.narrative, item.remarks, item.decision) == ("Unntatt offentlighet", "", (), "")
-    assert (item.outcome, item.exemption) == ("Saken ble utsatt.", "Unntatt offentlighet, offl. § 23")
+    assert (item.outcome, item.exemption) == ("Saken ble utsatt til neste møte.", "Unntatt offentlighet, offl. § 23")
     internal = mn.minutes_item("14/23", deferred, remarks=remarks, organizations={5: "KS"}, public=False)
     assert internal.remarks == (f"KS mente {SECRET}", "Kari")
 

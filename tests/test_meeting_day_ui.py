@@ -65,7 +65,8 @@ async def test_the_first_remark_is_shown_whole_in_the_remarks_table(demo_path):
         await pilot.press("f2", *keys("KS"), "enter", *keys("Ber om en felles plan"))
         await settle(pilot, lambda: archive.minutes.remarks(item.id) and archive.minutes.remarks(item.id)[0].text == "Ber om en felles plan")
         table = app.screen.query_one(RemarksTable)
-        await pilot.pause()
+        # The row is redrawn when the writer confirms the save (a moment after the file has it).
+        await settle(pilot, lambda: table.row_count and "Ber om en felles plan" in str(table.get_row_at(0)[1]))
         assert "Ber om en felles plan" in str(table.get_row_at(0)[1])
         assert table.columns[table.ordered_columns[1].key].get_render_width(table) >= len("Ber om en felles plan")
     archive.close()

@@ -194,11 +194,11 @@ def test_deferred_and_withdrawn_items_say_so(demo, meeting):
     item = demo.agenda.find_item("10/23", body_short_name="NUIT")
     demo.agenda.update_item(item.model_copy(update={"state": m.ItemState.DEFERRED}))
     items = {i.case_number: i for i in build_minutes(demo, meeting.id, public=False).items}
-    assert items["12/23"].outcome == "Saken ble utsatt."
+    assert items["12/23"].outcome == "Saken ble utsatt til neste møte."  # no copy on a later agenda
     assert items["11/23"].outcome == "Saken ble trukket."
     assert items["10/23"].outcome == "" and items["10/23"].decision.startswith("NUIT er orientert om innretning")
     text = minutes_markdown.render(build_minutes(demo, meeting.id, public=False)).decode()
-    assert "\nSaken ble utsatt.\n" in text and "\nSaken ble trukket.\n" in text
+    assert "\nSaken ble utsatt til neste møte.\n" in text and "\nSaken ble trukket.\n" in text
 
 
 # --- Word -----------------------------------------------------------------------------------
@@ -265,7 +265,7 @@ def test_docx_items_carry_narrative_remarks_and_decisions(demo, meeting):
     # The lead-in stands right before the bullets; the narrative (all of it) before that.
     lead = texts.index(REMARKS_LEAD)
     assert texts[lead + 1] == bullets[0]
-    assert texts[0].startswith("Nina Linn Ulstein") and texts[lead - 1].startswith("Norsk helsenett SF har sammen")
+    assert texts[0].startswith("Nina Linn Ulstein") and texts[lead - 1].startswith("Nina Linn Ulstein")
 
     # 3/23's narrative has its own bullet list, before the remarks' lead-in.
     item_3 = docx_item(document, "3/23 ")

@@ -199,6 +199,24 @@ def cmd_check_minutes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check_notice(args: argparse.Namespace) -> int:
+    from .services.notice import check_notice
+
+    archive = open_archive(db_path(args), create=False)
+    try:
+        meeting = archive.meetings.find(args.body, args.meeting)
+        body = archive.members.body_by_id(meeting.body_id)
+        problems = check_notice(archive, meeting.id)
+    finally:
+        archive.close()
+    for problem in problems:
+        print(problem.message)
+    if problems:
+        return EXIT_FAILURE
+    print(f"OK: innkallingen til {body.short_name} {meeting.ref} kan sendes")
+    return EXIT_OK
+
+
 def cmd_import_json(args: argparse.Namespace) -> int:
     from .importers.bounded import JSON_MAX_BYTES, read_bounded
     from .services.transfer import import_document, parse_document
@@ -363,6 +381,10 @@ def build_parser() -> argparse.ArgumentParser:
     check_minutes = command("check-minutes", cmd_check_minutes, "sjekk at referatet fra et møte er komplett")
     check_minutes.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
     check_minutes.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 1/2023")
+
+    check_notice = command("check-notice", cmd_check_notice, "sjekk innkallingen til et møte før den sendes")
+    check_notice.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
+    check_notice.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 2/2023")
 
     search = command("search", cmd_search, "søk i hele arkivet: saker, vedtak, innspill og oppfølging")
     search.add_argument("query", help='ord å søke etter; "flere ord" i anførselstegn søker etter uttrykket')

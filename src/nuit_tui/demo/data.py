@@ -4,7 +4,8 @@ Pure data, no logic. Transcribed from ``SOURCE`` (PDF-extracted text): the notic
 NUIT meeting 2/2023 (25 May 2023) with its cover notes (toppnotater), the minutes of NUIT
 meeting 1/2023 (16 February 2023), and the nine earlier handlings in the council model cited in
 the cover note of case 25/23. Wrapped lines are re-joined; paragraphs are separated by "\n\n";
-bullet lists are lines starting "- "; numbered decisions are lines "1. ...". Durations of
+bullet lists are lines starting "- "; numbered decisions are lines "1. ..."; a narrative line
+"[innspill]" is where the remarks fall (4/23, 6/23: answers after them). Durations of
 meeting 1/2023 are not in the seed and are plausible choices; those of 2/2023 reproduce the
 agenda times. The meeting numbers of the earlier handlings are plausible choices too.
 """
@@ -355,6 +356,7 @@ MEETINGS: list[dict[str, Any]] = [
                     "Nina Linn Ulstein, Norsk helsenett SF, orienterte NUIT om revidert veikart "
                     "for Helsenorge. Videre var det ønskelig med innspill til det videre arbeidet "
                     "med realisering av veikart for Helsenorge.\n\n"
+                    "[innspill]\n\n"
                     "Norsk helsenett SF slo fast at drift- og forvaltningskostnader ikke bare kan "
                     "være det å ha lyset på. Norsk helsenett SF må imidlertid holde drift- og "
                     "forvaltningskostnader så lave som mulig, derfor er ikke videreutvikling "
@@ -534,6 +536,7 @@ MEETINGS: list[dict[str, Any]] = [
                     "ordningene innen 2024, og at kommunenes andel av kostnadsveksten skal ta "
                     "utgangspunkt i en vurdering av nytten for den kommunale helse- og "
                     "omsorgstjenesten.\n\n"
+                    "[innspill]\n\n"
                     "Norsk helsenett SF kommenterte at de ser på de eksisterende nasjonale "
                     "e-helseløsningene innenfor forskrift, men er også bedt om å se på sentral "
                     "forskrivningsmodul, pasientens prøvesvar og velferdsteknologisk knutepunkt. "

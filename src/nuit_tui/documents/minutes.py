@@ -13,12 +13,29 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..domain import models as m
+from ..domain.minutes_text import remark_sentence, split_narrative
 from ..domain.norwegian import clock, kl, long_date
 from ..domain.openness import item_content_public, item_marker, item_title, may_publish
 
 REMARKS_LEAD = "Følgende innspill og spørsmål ble tatt med fra møtet:"
 DECISION_LEAD = "Vedtak:"
-OUTCOMES = {m.ItemState.DEFERRED: "Saken ble utsatt.", m.ItemState.WITHDRAWN: "Saken ble trukket."}
+FOLLOW_UPS_LEAD = "Oppfølging:"
+WITHDRAWN = "Saken ble trukket."
+NEXT_MEETING = "neste møte"  # where a deferred item goes before that meeting is planned
+
+
+def deferred_text(to_meeting: str = "") -> str:
+    """"Saken ble utsatt til møte 3/2023." (or "til neste møte" when it is not planned yet)."""
+    return f"Saken ble utsatt til {f'møte {to_meeting}' if to_meeting else NEXT_MEETING}."
+
+
+def follow_up_text(description: str, responsible: str, due: dt.date | None) -> str:
+    """"Sende ut oppdatert innkalling (ansvarlig: Direktoratet for e-helse, frist 1. mars 2023)"."""
+    details = [f"ansvarlig: {responsible}"] if responsible else []
+    if due is not None:
+        details.append(f"frist {long_date(due)}")
+    text = " ".join(description.split())
+    return f"{text} ({', '.join(details)})" if details else text
 
 PRESENT, ABSENT, SUBSTITUTE, GUESTS, OBSERVERS = "Til stede", "Ikke til stede", "Stedfortreder", "Gjester", "Observatører"
 SECRETARIAT = "Sekretariatet"  # the label when the staff's organisation is unknown
@@ -42,13 +59,15 @@ class MinutesItem:
     case_number: str
     title: str
     item_type: str
-    narrative: str
+    narrative: str  # before the remarks
     remarks: tuple[str, ...]  # "Legeforeningen uttrykte bekymring ..."
     decision: str
-    outcome: str  # "Saken ble utsatt." when deferred (or withdrawn) without a decision
+    outcome: str  # "Saken ble utsatt til møte 3/2023." when deferred (or withdrawn) without a decision
     # "Unntatt offentlighet, offl. § 14" on an exempt item; in public minutes it is
     # then all there is, narrative, remarks and decision being empty.
     exemption: str = ""
+    narrative_after: str = ""  # below the narrative's «[innspill]» line: after the remarks
+    follow_ups: tuple[str, ...] = ()  # what, who, by when (`follow_up_text`)
 
     @property
     def heading(self) -> str:
@@ -198,13 +217,22 @@ def attendance_groups(rows: Sequence[m.Attendance], names: Names) -> list[Attend
 
 
 def remark_text(remark: m.Remark, organizations: Mapping[int, str]) -> str:
-    """"Legeforeningen uttrykte ...": speaker and text re-joined as the bullet reads.
+    """"Legeforeningen uttrykte ...": speaker and text re-joined as the bullet reads
+    (`domain.minutes_text.remark_sentence`).
 
     The remark's organisation (its name in `organizations`) speaks when no speaker is named."""
     speaker = remark.speaker.strip()
     if not speaker and remark.organization_id is not None:
         speaker = organizations[remark.organization_id]
-    return " ".join(part for part in (speaker, " ".join(remark.text.split())) if part)
+    return remark_sentence(speaker, remark.text)
+
+
+def _outcome(item: m.AgendaItem, deferred_to: str) -> str:
+    if item.decision.strip():
+        return ""
+    if item.state is m.ItemState.DEFERRED:
+        return deferred_text(deferred_to)
+    return WITHDRAWN if item.state is m.ItemState.WITHDRAWN else ""
 
 
 def minutes_item(
@@ -214,11 +242,14 @@ def minutes_item(
     remarks: Sequence[m.Remark],
     organizations: Mapping[int, str],
     public: bool,
+    follow_ups: Sequence[m.FollowUp] = (),
+    deferred_to: str = "",
 ) -> MinutesItem:
-    """An item of the minutes; `organizations` names those of its remarks without a speaker."""
+    """An item of the minutes; `organizations` names those of its remarks without a speaker,
+    `deferred_to` the meeting a deferred item went to ("2/2023"; "" when not planned yet)."""
     item_type = item.item_type.value if item.item_type else ""
     decision = item.decision.strip()
-    outcome = OUTCOMES.get(item.state, "") if not decision else ""
+    outcome = _outcome(item, deferred_to)
     if public and not item_content_public(item):
         return MinutesItem(
             case_number=case_number,
@@ -230,13 +261,14 @@ def minutes_item(
             outcome=outcome,  # the state's fixed words, no text of the item's own
             exemption=item_marker(item),
         )
+    before, after = split_narrative(item.narrative)
     return MinutesItem(
         case_number=case_number,
         title=item.title,
         item_type=item_type,
-        # Paragraphs typed after the remarks stay in the narrative; it is printed
-        # whole before them (the archive does not record where the bullets fell).
-        narrative=item.narrative.strip(),
+        # The narrative's «[innspill]» line says where the bullets fall.
+        narrative=before,
+        narrative_after=after,
         remarks=tuple(
             text
             for r in remarks
@@ -245,4 +277,7 @@ def minutes_item(
         decision=decision,
         outcome=outcome,
         exemption=item_marker(item),
+        follow_ups=tuple(
+            follow_up_text(f.description, f.responsible, f.due_date) for f in follow_ups if f.description.strip()
+        ),
     )

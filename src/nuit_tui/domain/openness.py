@@ -9,7 +9,7 @@ The rule (offentleglova; DOMAIN.md, «Openness»):
 
 1. **An exempt agenda item** (unntatt offentlighet) shows in public its case number,
    its type, its time in the agenda, the fixed words of its outcome («Saken ble
-   utsatt.») and the marker «Unntatt offentlighet, offl. § 14» (its basis, when given).
+   utsatt til møte 3/2023.») and the marker «Unntatt offentlighet, offl. § 14» (its basis, when given).
    Its **title** is shown too, unless the secretary marked the title exempt as well
    («Også tittelen er unntatt»): then «Unntatt offentlighet» stands in its place.
    That is the secretary's call per item because a case's heading is public

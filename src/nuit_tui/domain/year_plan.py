@@ -15,6 +15,12 @@ from .openness import is_exempt
 EntryKind = Literal["meeting", "deadline", "derived"]
 
 
+def deadline_identity(date: dt.date, title: str) -> tuple[dt.date, str]:
+    """What makes two deadlines one, whatever document they came from: the same date and
+    the same title once case, punctuation and spacing are set aside."""
+    return date, " ".join(re.findall(r"\w+", title.casefold()))
+
+
 @dataclass(frozen=True)
 class PlanEntry:
     """One dated entry of the year plan, whatever it comes from."""

@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from ..documents.minutes import DECISION_LEAD, REMARKS_LEAD, MinutesDocument, MinutesItem
+from ..documents.minutes import DECISION_LEAD, FOLLOW_UPS_LEAD, REMARKS_LEAD, MinutesDocument, MinutesItem
 from . import _docx
 
 # Wide enough for "Direktoratet for e-helse" on one line (else Word breaks it at "e-").
@@ -49,11 +49,16 @@ def _item(document, item: MinutesItem) -> None:
         lead.paragraph_format.keep_with_next = True
         for remark in item.remarks:
             _remark(document, remark)
+    _docx.text(document, item.narrative_after)
     if item.decision:
         _docx.lead_in(document, DECISION_LEAD)
         _docx.text(document, item.decision, hang_numbers=True)
     if item.outcome:
         document.add_paragraph(item.outcome)
+    if item.follow_ups:
+        _docx.lead_in(document, FOLLOW_UPS_LEAD)
+        for follow_up in item.follow_ups:
+            _remark(document, follow_up)
 
 
 def _remark(document, remark: str) -> None:

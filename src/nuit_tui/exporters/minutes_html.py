@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..documents.minutes import DECISION_LEAD, REMARKS_LEAD, MinutesDocument, MinutesItem
+from ..documents.minutes import DECISION_LEAD, FOLLOW_UPS_LEAD, REMARKS_LEAD, MinutesDocument, MinutesItem
 from . import _html
 from ._html import escape
 
@@ -22,10 +22,15 @@ def _item(item: MinutesItem) -> list[str]:
         html += [f"<p>{escape(REMARKS_LEAD)}</p>", '<ul class="remarks">']
         html += [f"<li>{escape(remark)}</li>" for remark in item.remarks]
         html.append("</ul>")
+    html += _html.text(item.narrative_after)
     if item.decision:
         html += [f'<p class="label">{escape(DECISION_LEAD)}</p>', *_html.text(item.decision)]
     if item.outcome:
         html.append(f"<p>{escape(item.outcome)}</p>")
+    if item.follow_ups:
+        html += [f'<p class="label">{escape(FOLLOW_UPS_LEAD)}</p>', '<ul class="follow-ups">']
+        html += [f"<li>{escape(follow_up)}</li>" for follow_up in item.follow_ups]
+        html.append("</ul>")
     return [*html, "</section>"]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..documents.minutes import DECISION_LEAD, REMARKS_LEAD, MinutesDocument, MinutesItem
+from ..documents.minutes import DECISION_LEAD, FOLLOW_UPS_LEAD, REMARKS_LEAD, MinutesDocument, MinutesItem
 from ._markdown import escape, escape_line, fields, table, text
 
 
@@ -21,10 +21,15 @@ def _item(item: MinutesItem) -> list[str]:
     if item.remarks:
         lines += ["", escape_line(REMARKS_LEAD), ""]
         lines += [f"- {escape(remark)}" for remark in item.remarks]
+    if item.narrative_after:
+        lines += ["", *text(item.narrative_after)]
     if item.decision:
         lines += ["", f"**{DECISION_LEAD}**", "", *text(item.decision)]
     if item.outcome:
         lines += ["", escape_line(item.outcome)]
+    if item.follow_ups:
+        lines += ["", f"**{FOLLOW_UPS_LEAD}**", ""]
+        lines += [f"- {escape(follow_up)}" for follow_up in item.follow_ups]
     return lines
 
 

@@ -6,7 +6,10 @@ normalised, see `row_key`):
 1. same text and same date: the same row (unchanged, or its later lines changed);
 2. same text, date moved: paired in date order ("Oppfølgingsmøte" moved a week);
 3. same date, text changed: paired when it is the only such row on both sides.
-What is left in the document is added. Deadlines of the source no longer in the
+What is left in the document is added, unless the archive already holds that deadline
+from another source (the same table imported under another name): same body, same
+date and same title as `domain.year_plan.deadline_identity` compares them. Such a row
+is reported as already there and not added again. Deadlines of the source no longer in the
 document are reported, never deleted: a person may have worked on them.
 
 A matched row whose date and original text are as stored is left alone, so edits
@@ -25,6 +28,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..domain import models as m
 from ..domain.norwegian import ParseError
+from ..domain.year_plan import deadline_identity
 from ..importers.deadline_table import ParsedDeadline, Rejected, parse_deadline_table, row_key
 from ..store import errors
 from ..store import year_plan as year_plan_queries
@@ -32,7 +36,7 @@ from ..store import year_plan as year_plan_queries
 if TYPE_CHECKING:
     from .archive import Archive
 
-Status = Literal["added", "updated", "unchanged"]
+Status = Literal["added", "updated", "unchanged", "already"]  # already: there from another source
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,11 @@ class ImportReport:
     def unchanged(self) -> int:
         return self._count("unchanged")
 
+    @property
+    def already(self) -> list[ImportedRow]:
+        """The rows the archive held already from another source (not added)."""
+        return [r for r in self.rows if r.status == "already"]
+
 
 def find_body(archive: Archive, name: str | None) -> m.Body | None:
     """A body by its short name or its name (None: the deadlines are every body's)."""
@@ -96,10 +105,13 @@ def import_deadlines(
     with contextlib.nullcontext() if dry_run else store.write():
         existing = year_plan_queries.imported_deadlines(store, parsed.source, body_id)
         pairs = _match(parsed.rows, existing)
+        elsewhere = _other_sources(archive, parsed.source, body_id)
         outcomes: list[ImportedRow] = []
         for index, row in enumerate(parsed.rows):
             old = pairs.get(index)
-            if old is None:
+            if old is None and (twin := elsewhere.get(deadline_identity(row.date, row.title))) is not None:
+                outcomes.append(ImportedRow(row, "already", twin.id))
+            elif old is None:
                 deadline_id = None if dry_run else store.insert(_new_deadline(row, body_id)).id
                 outcomes.append(ImportedRow(row, "added", deadline_id))
             elif old.date == row.date and old.original_text == row.original_text:
@@ -111,6 +123,15 @@ def import_deadlines(
     paired = {d.id for d in pairs.values()}
     missing = [d for d in existing if d.id not in paired]
     return ImportReport(parsed.year, parsed.source, body_id, outcomes, parsed.rejected, missing, dry_run)
+
+
+def _other_sources(archive: Archive, source: str, body_id: int | None) -> dict[tuple[dt.date, str], m.Deadline]:
+    """The body's deadlines from any other source (or typed in), by `deadline_identity`."""
+    others = year_plan_queries.deadlines_of_other_sources(archive.store, source, body_id)
+    found: dict[tuple[dt.date, str], m.Deadline] = {}
+    for deadline in others:
+        found.setdefault(deadline_identity(deadline.date, deadline.title), deadline)
+    return found
 
 
 def _fields(row: ParsedDeadline) -> dict:
@@ -201,8 +222,13 @@ def deadline_summary(report: ImportReport) -> str:
     """A few Norwegian lines: the counts, then each rejected line and why."""
     lines = [
         f"{report.source} ({report.year}): {report.added} lagt til, {report.updated} oppdatert, "
-        f"{report.unchanged} uendret, {len(report.rejected)} avvist"
+        f"{report.unchanged} uendret, "
+        + (f"{len(report.already)} fantes fra før, " if report.already else "")
+        + f"{len(report.rejected)} avvist"
         + (" – prøvekjøring, ingenting er lagret" if report.dry_run else "")
+    ]
+    lines += [
+        f"fantes fra før (ikke lagt til igjen): {r.row.date.isoformat()} {r.row.title}" for r in report.already
     ]
     lines += [f"avvist linje {r.line_number}: {r.reason}: «{r.text}»" for r in report.rejected]
     if report.missing:
@@ -222,6 +248,7 @@ def deadline_report_json(report: ImportReport) -> str:
         "added": report.added,
         "updated": report.updated,
         "unchanged": report.unchanged,
+        "already": len(report.already),
         "rows": [
             {
                 "date": r.row.date.isoformat(),

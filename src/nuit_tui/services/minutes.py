@@ -72,7 +72,35 @@ def _minutes_item(archive: Archive, case_number: str, item: m.AgendaItem, *, pub
         for r in remarks
         if not r.speaker.strip() and r.organization_id is not None
     }
-    return view.minutes_item(case_number, item, remarks=remarks, organizations=organizations, public=public)
+    return view.minutes_item(
+        case_number,
+        item,
+        remarks=remarks,
+        organizations=organizations,
+        public=public,
+        follow_ups=[_with_responsible(archive, f) for f in archive.follow_ups.of_item(item.stored_id)],
+        deferred_to=_deferred_to(archive, item),
+    )
+
+
+def _with_responsible(archive: Archive, follow_up: m.FollowUp) -> m.FollowUp:
+    """The follow-up with its responsible named: the typed name, else the person's or organisation's."""
+    if follow_up.responsible.strip():
+        return follow_up
+    name = ""
+    if follow_up.responsible_person_id is not None:
+        name = archive.members.person(follow_up.responsible_person_id).name
+    elif follow_up.responsible_organization_id is not None:
+        name = archive.members.organization_by_id(follow_up.responsible_organization_id).name
+    return follow_up.model_copy(update={"responsible": name})
+
+
+def _deferred_to(archive: Archive, item: m.AgendaItem) -> str:
+    """The meeting a deferred item went to ("3/2023"), "" when it waits for one not yet planned."""
+    if item.state is not m.ItemState.DEFERRED:
+        return ""
+    copies = archive.store.items_deferred_from(item.stored_id)
+    return archive.meetings.get(copies[0].meeting_id).ref if copies else ""
 
 
 # --- the check ------------------------------------------------------------------------------

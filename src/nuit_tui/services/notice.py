@@ -12,6 +12,8 @@ from ..documents import names
 from ..documents import notice as view
 from ..documents.notice import NoticeDocument
 from ..domain import models as m
+from ..domain.notice_check import NoticeProblem
+from ..domain.notice_check import check_notice as check_agenda
 from ..exporters import registry
 from ..files import write_export
 from .archive import Archive
@@ -73,6 +75,24 @@ def _notice_item(archive: Archive, case_number: str, item: m.AgendaItem, *, publ
         case_officers=archive.agenda.item_people(item_id, m.PersonRole.CASE_OFFICER),
         earlier=earlier,
         public=public,
+    )
+
+
+# --- the check before sending ------------------------------------------------------------
+
+
+def check_notice(archive: Archive, meeting_id: int) -> list[NoticeProblem]:
+    """What would go out wrong in the notice (`domain.notice_check`)."""
+    agenda = archive.agenda.for_meeting(meeting_id)
+    meeting = agenda.meeting
+    body = archive.members.body_by_id(meeting.body_id)
+    previous = archive.store.previous_meeting(meeting.body_id, meeting.date)
+    return check_agenda(
+        body.short_name,
+        [(row.case_number, row.item) for row in agenda.rows],
+        agenda.plan,
+        previous_meeting=previous.date if previous else None,
+        end=meeting.end_time,
     )
 
 

@@ -484,6 +484,10 @@ class ArchiveStore:
     def meetings_of_year(self, body_id: int, year: int) -> list[m.Meeting]:
         return self.find(m.Meeting, "body_id = ? AND year = ?", [body_id, year], order_by="date, number")
 
+    def items_deferred_from(self, item_id: int) -> list[m.AgendaItem]:
+        """The copies a deferral put on later agendas (the first is where it went)."""
+        return self.find(m.AgendaItem, "deferred_from_id = ?", [item_id], order_by="id")
+
     def previous_meeting(self, body_id: int, before: dt.date) -> m.Meeting | None:
         found = self.find(
             m.Meeting,

@@ -93,6 +93,11 @@ def imported_deadlines(store: ArchiveStore, source: str, body_id: int | None) ->
     )
 
 
+def deadlines_of_other_sources(store: ArchiveStore, source: str, body_id: int | None) -> list[m.Deadline]:
+    """The body's deadlines from any other source (or typed in), oldest first."""
+    return store.find(m.Deadline, "source != ? AND body_id IS ?", [source, body_id], order_by="id")
+
+
 # --- the calendar export: every meeting and deadline of a body and year, streamed ---
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,12 +28,14 @@ class AgendaTable(DataTable):
 
     def on_mount(self) -> None:
         # The title takes what the fixed columns leave.
-        title_width = max(20, self.app.size.width - (7 + 9 + 4 + 12) - 2 * 5 - 4)
+        title_width = max(20, self.app.size.width - (2 + 7 + 9 + 4 + 12) - 2 * 6 - 4)
         self.add_column("Sak", key="case", width=7)
         self.add_column("Agenda", key="title", width=title_width)
         self.add_column("Tidspunkt", key="start", width=9)
         self.add_column("Min", key="minutes", width=4)
         self.add_column("Sakstype", key="type", width=12)
+        # Last, so that the columns before keep their places: state and exempt (labels.item_marks).
+        self.add_column("", key="marks", width=2)
 
     @property
     def selected_item_id(self) -> int | None:
@@ -44,6 +47,9 @@ class AgendaTable(DataTable):
 
 class AgendaScreen(ArchiveScreen):
     """One meeting: its agenda, its status and its notice."""
+
+    # What the marks column's glyphs mean, listed by F1.
+    LEGEND = labels.ITEM_MARKS_LEGEND
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tilbake"),
@@ -112,19 +118,18 @@ class AgendaScreen(ArchiveScreen):
         for index, row in enumerate(agenda.rows):
             item = row.item
             title = item.title or "(uten tittel)"
-            if item.exempt:
-                title += "  [unntatt]"
             table.add_row(
                 row.case_number,
-                title,
+                Text(title),  # a title is text, never markup
                 clock(row.start) + ("!" if row.late else ""),
                 str(item.duration_minutes),
                 item.item_type.value if item.item_type else "",
+                "" if item.is_break else labels.item_marks(item.state, item.exempt),
                 key=str(item.id),
             )
             if item.id == keep:
                 cursor_row = index
-        table.add_row("", "Slutt", clock(agenda.plan.finish), "", "", key="end")
+        table.add_row("", "Slutt", clock(agenda.plan.finish), "", "", "", key="end")
         table.move_cursor(row=cursor_row)
         note = self.query_one("#plan-note", Static)
         if agenda.plan.overrun_minutes:
@@ -250,10 +255,33 @@ class AgendaScreen(ArchiveScreen):
         self.app.push_screen(ConfirmScreen(question), confirmed)
 
     def action_send_notice(self) -> None:
-        self._change_status(
-            m.MeetingStatus.NOTICE_SENT,
-            f"Merke innkallingen til møte {self.meeting.ref} som sendt? Saksnumrene låses.",
-            "Innkallingen er merket som sendt; saksnumrene er låst",
+        """Check the notice first (`domain.notice_check`): with findings, show them and
+        ask to send anyway or go back; without, the usual confirmation."""
+        from rich.markup import escape
+
+        from ...services.notice import check_notice
+
+        question = f"Merke innkallingen til møte {self.meeting.ref} som sendt? Saksnumrene låses."
+        done = "Innkallingen er merket som sendt; saksnumrene er låst"
+        problems = check_notice(self.archive, self.meeting_id)
+        if not problems:
+            self._change_status(m.MeetingStatus.NOTICE_SENT, question, done)
+            return
+
+        def answered(send: bool | None) -> None:
+            if send and self._guard(lambda: self.archive.meetings.set_status(self.meeting_id, m.MeetingStatus.NOTICE_SENT)):
+                self.reload()
+                self.notify(done)
+
+        found = "\n".join(f"• {escape(p.message)}" for p in problems)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Sjekk av innkallingen til møte {self.meeting.ref} fant:\n{found}\n\n"
+                "Sende likevel? Saksnumrene låses.",
+                yes="Send likevel",
+                no="Tilbake",
+            ),
+            answered,
         )
 
     def action_mark_held(self) -> None:

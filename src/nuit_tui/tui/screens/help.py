@@ -58,4 +58,7 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(self.app.get_key_display(binding), binding.description)
         for key, text in GLOBAL_KEYS:
             table.add_row(key, text)
+        # A screen that marks its rows with glyphs says what they mean (`LEGEND`).
+        for mark, text in getattr(self.under, "LEGEND", ()):
+            table.add_row(f"Tegn {mark}", text)
         table.focus()

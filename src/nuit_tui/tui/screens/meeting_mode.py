@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header
 
+from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import ParseError
 from ...errors import StoreError
@@ -44,6 +45,9 @@ from .meeting_mode_widgets import (
 
 
 class MeetingModeScreen(ArchiveScreen):
+    # What the agenda list's glyphs mean, listed by F1.
+    LEGEND = labels.ITEM_MARKS_LEGEND
+
     BINDINGS = MEETING_MODE_KEYS
     CSS_PATH = "meeting_mode.tcss"
 

@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets.option_list import Option
 
+from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import clock
 from ...domain.textdiff import word_diff
@@ -35,12 +36,7 @@ MEETING_MODE_KEYS = [
     Binding("ctrl+u", "unlock", "Lås opp / lås referatet", show=False),
 ]
 
-STATE_MARK = {
-    m.ItemState.PLANNED: " ",
-    m.ItemState.HANDLED: "✓",
-    m.ItemState.DEFERRED: "»",
-    m.ItemState.WITHDRAWN: "✗",
-}
+STATE_MARK = labels.ITEM_STATE_MARK
 
 
 def show_line(widget: Static, text: str | Content) -> None:
@@ -112,7 +108,7 @@ class ItemMinutes(FormBody):
         yield Static(id="mm-lock")
         yield Label("Forslag til vedtak")
         yield Static(id="mm-proposal")
-        yield Label("Referat: hvem innledet, hva ble sagt")
+        yield Label("Referat: hvem innledet, hva ble sagt (en linje «[innspill]» setter innspillene der)")
         yield PlainTextArea("", id="narrative")
         yield Label("Innspill (F2: nytt · Enter: rediger · Delete: slett · Ctrl+↑↓: flytt)")
         yield RemarksTable(id="mm-remarks", cursor_type="row")
@@ -141,7 +137,8 @@ class MeetingAgenda(OptionList):
             if item.is_break:
                 self.add_option(Option(f"   {clock(row.start)} {item.title}", disabled=True))
             else:
-                self.add_option(Option(f"{STATE_MARK[item.state]} {row.case_number:>6} {item.title}", id=str(item.id)))
+                marks = labels.item_marks(item.state, item.exempt)
+                self.add_option(Option(f"{marks} {row.case_number:>6} {item.title}", id=str(item.id)))
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
 
