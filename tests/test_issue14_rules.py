@@ -276,3 +276,27 @@ async def test_deferred_to_the_next_unplanned_meeting_the_item_enters_it_when_cr
     november = again.meetings.create(body.id, dt.date(2023, 11, 23), dt.time(9), dt.time(12))
     assert "Veikart" not in [i.title for i in again.agenda.items(november.id)]
     again.close()
+
+
+async def test_a_new_meeting_on_a_date_the_body_already_meets_is_warned_about(tmp_path):
+    from conftest import type_text
+
+    path = tmp_path / "nuit.sqlite"
+    archive, body, _ = body_with_members(path)
+    archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Rom 4117")
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")  # «Nytt møte»: the date field first
+        await pilot.pause()
+        await type_text(pilot, "25.5.2023")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "Rom 4117")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        await pilot.press("escape")
+        await pilot.pause()
+    assert any("også møte 1/2023" in message and "25. mai 2023" in message for message in messages), messages
+    assert [mt.ref for mt in archive.meetings.page(body.id)] == ["2/2023", "1/2023"]
+    archive.close()
