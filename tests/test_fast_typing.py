@@ -107,7 +107,7 @@ async def test_keys_before_the_opening_key_stay_with_the_screen_below(demo_path)
         await settle(pilot, lambda: isinstance(app.screen, MeetingFormScreen) and field(app, "#date") == "1.6")
         assert app.body.short_name == "NEHS"
         assert isinstance(app.screen, MeetingFormScreen)
-        assert app.screen.TITLE == "Nytt møte i NEHS"
+        assert app.screen.form_title == "Nytt møte i NEHS"
         assert field(app, "#date") == "1.6"
     archive.close()
 

@@ -188,7 +188,7 @@ def cmd_check_minutes(args: argparse.Namespace) -> int:
     try:
         meeting = archive.meetings.find(args.body, args.meeting)
         body = archive.members.body_by_id(meeting.body_id)
-        problems = check_minutes(archive, meeting.id)
+        problems = check_minutes(archive, meeting.stored_id)
     finally:
         archive.close()
     for problem in problems:
@@ -206,7 +206,7 @@ def cmd_check_notice(args: argparse.Namespace) -> int:
     try:
         meeting = archive.meetings.find(args.body, args.meeting)
         body = archive.members.body_by_id(meeting.body_id)
-        problems = check_notice(archive, meeting.id)
+        problems = check_notice(archive, meeting.stored_id)
     finally:
         archive.close()
     for problem in problems:

@@ -95,7 +95,7 @@ class AgendaService:
         short = case.body or body_short_name
         if short is None:
             raise errors.NotFound(f"Skriv utvalget foran saksnummeret, f.eks. «NUIT {case.number}»")
-        return self.store.item_by_case(self.members.body(short).id, case.number.year, case.number.seq)
+        return self.store.item_by_case(self.members.body(short).stored_id, case.number.year, case.number.seq)
 
     def case_label(self, item: m.AgendaItem, *, with_body: bool = False) -> str:
         if item.case_seq is None or item.case_year is None:
@@ -138,7 +138,7 @@ class AgendaService:
             case = {} if item.number_locked else {"case_year": None, "case_seq": None}
             added = self.store.insert(item.model_copy(update={"meeting_id": meeting_id, "position": position, **case}))
             renumber(self.store, meeting.body_id, meeting.year)
-        return self.item(added.id)
+        return self.item(added.stored_id)
 
     def _insertion_position(self, meeting_id: int, *, before_closing: bool, after_item_id: int | None = None) -> int:
         """The position for a new entry: after a given one, last, or just before a
@@ -161,7 +161,7 @@ class AgendaService:
         openness: exempting an old item is access control, not a change of minutes."""
         with self.store.write():
             if self.lock.is_locked(item.meeting_id):
-                stored = self.item(item.id)
+                stored = self.item(item.stored_id)
                 changed = {k for k in m.AgendaItem.model_fields if getattr(stored, k) != getattr(item, k)}
                 if not changed <= OPENNESS_FIELDS:
                     self.lock.ensure_editable(item.meeting_id)
@@ -172,7 +172,7 @@ class AgendaService:
             item = self.item(item_id)
             meeting = self.meetings.get(item.meeting_id)
             self.store.delete(m.AgendaItem, item_id)
-            self._compact_positions(meeting.id)
+            self._compact_positions(meeting.stored_id)
             renumber(self.store, meeting.body_id, meeting.year)
 
     def discard_if_blank(self, item_id: int) -> bool:
@@ -218,9 +218,9 @@ class AgendaService:
                 raise errors.Conflict(f"Møte {target.ref} er {labels.MEETING_STATUS[target.status].lower()}; velg et kommende møte")
             # Updated in place, not re-inserted: remarks, links and attachments point to its id.
             case = {} if item.number_locked else {"case_seq": None, "case_year": None}
-            position = self._insertion_position(target.id, before_closing=True)
+            position = self._insertion_position(target.stored_id, before_closing=True)
             self.store.update(item.model_copy(update={"meeting_id": target.id, "position": position, **case}))
-            self._compact_positions(source.id)
+            self._compact_positions(source.stored_id)
             renumber(self.store, source.body_id, source.year)
             if target.year != source.year:
                 renumber(self.store, target.body_id, target.year)
@@ -241,7 +241,7 @@ class AgendaService:
         with self.store.write():
             template = self.meetings.get(template_meeting_id)
             meeting = self.meetings.create(template.body_id, date, start, end, location=location, video_link=video_link)
-            return meeting, self.copy_structure(template.id, meeting.id)
+            return meeting, self.copy_structure(template.stored_id, meeting.stored_id)
 
     def copy_structure(self, template_meeting_id: int, meeting_id: int) -> int:
         """Give a new meeting the template's items (titles, types, durations) and
@@ -273,7 +273,7 @@ class AgendaService:
     def set_item_people(self, item_id: int, role: m.PersonRole, person_ids: list[int]) -> None:
         with self.store.write():
             for link in self.store.find_by(m.ItemPerson, item_id=item_id, role=role):
-                self.store.delete(m.ItemPerson, link.id)
+                self.store.delete(m.ItemPerson, link.stored_id)
             for position, person_id in enumerate(person_ids, start=1):
                 self.store.insert(m.ItemPerson(item_id=item_id, person_id=person_id, role=role, position=position))
 
@@ -302,7 +302,7 @@ class AgendaService:
     def unlink_earlier(self, item_id: int, earlier_item_id: int) -> None:
         with self.store.write():
             for link in self.store.find_by(m.ItemLink, item_id=item_id, earlier_item_id=earlier_item_id):
-                self.store.delete(m.ItemLink, link.id)
+                self.store.delete(m.ItemLink, link.stored_id)
 
     def candidates_for_linking(self, query: str, *, item_id: int | None = None, limit: int = 20) -> list[m.AgendaItem]:
         """Earlier items picked by a case reference ("NUIT 8/22") or by search (words of any of its text)."""
@@ -315,7 +315,7 @@ class AgendaService:
             case = None
         if case is not None and case.body is not None:
             try:
-                found = self.store.item_by_case(self.members.body(case.body).id, case.number.year, case.number.seq)
+                found = self.store.item_by_case(self.members.body(case.body).stored_id, case.number.year, case.number.seq)
             except errors.NotFound:
                 return []
             return [found] if found.id != item_id else []

@@ -83,7 +83,7 @@ class Attendance:
 
     def _attendance_row(self, meeting: m.Meeting, person_id: int) -> m.Attendance:
         """The person's row, or an unsaved one (id None) for a member not registered yet."""
-        row = self.row_of(meeting.id, person_id)
+        row = self.row_of(meeting.stored_id, person_id)
         if row is not None:
             return row
         membership = self._member_on(meeting, person_id)
@@ -184,24 +184,24 @@ class Attendance:
             body = self.members.body_by_id(meeting.body_id)
             member = self.members.person(member_person_id)
             substitute = self.members.person(substitute_person_id)
-            if self._member_on(meeting, member.id) is None:
+            if self._member_on(meeting, member.stored_id) is None:
                 raise errors.Conflict(
                     f"{member.name} er ikke medlem av {body.short_name} på møtedagen; en stedfortreder møter for et medlem"
                 )
             if substitute.id == member.id:
                 raise errors.Conflict(f"{member.name} kan ikke være stedfortreder for seg selv")
-            listed = self.row_of(meeting.id, substitute.id)
+            listed = self.row_of(meeting.stored_id, substitute.stored_id)
             if listed is not None:
                 raise errors.Conflict(
                     f"{substitute.name} står allerede i deltakerlisten ({self.ATTENDANCE_ROLE_WORDS[listed.role]})"
                 )
-            if self._member_on(meeting, substitute.id) is not None:
+            if self._member_on(meeting, substitute.stored_id) is not None:
                 raise errors.Conflict(f"{substitute.name} er selv medlem av {body.short_name} og kan ikke møte som stedfortreder")
             for other in self.store.find_by(m.Attendance, meeting_id=meeting.id, substitute_for_person_id=member.id, limit=1):
                 raise errors.Conflict(
                     f"{member.name} har allerede {self.members.person(other.person_id).name} som stedfortreder; fjern den først"
                 )
-            row = self._attendance_row(meeting, member.id)
+            row = self._attendance_row(meeting, member.stored_id)
             if row.status is m.AttendanceStatus.PRESENT:
                 row = row.model_copy(
                     update={"status": m.AttendanceStatus.ABSENT_WITH_NOTICE, "remote": False, "arrived_at": None, "left_at": None}
@@ -227,10 +227,10 @@ class Attendance:
         with self.store.write():
             meeting = self._attendance_meeting(meeting_id)
             person = self.members.person(person_id)
-            listed = self.row_of(meeting.id, person.id)
+            listed = self.row_of(meeting.stored_id, person.stored_id)
             if listed is not None:
                 raise errors.Conflict(f"{person.name} står allerede i deltakerlisten ({self.ATTENDANCE_ROLE_WORDS[listed.role]})")
-            if self._member_on(meeting, person.id) is not None:
+            if self._member_on(meeting, person.stored_id) is not None:
                 body = self.members.body_by_id(meeting.body_id)
                 raise errors.Conflict(f"{person.name} er medlem av {body.short_name}; registrer oppmøtet i medlemslisten")
             return self.store.insert(
@@ -239,7 +239,7 @@ class Attendance:
                     person_id=person.id,
                     role=role,
                     organization_id=person.organization_id,
-                    position=self._next_attendance_position(meeting.id),
+                    position=self._next_attendance_position(meeting.stored_id),
                 )
             )
 

@@ -57,7 +57,7 @@ class FollowUpRow:
 
     @property
     def id(self) -> int:
-        return self.follow_up.id
+        return self.follow_up.stored_id
 
     @property
     def item_id(self) -> int | None:
@@ -218,6 +218,8 @@ class FollowUps:
                 lines.append(f"Ansvarlig: {follow_up.responsible.strip()}")
             if follow_up.due_date:
                 lines.append(f"Frist: {follow_up.due_date.day}.{follow_up.due_date.month}.{follow_up.due_date.year}")
+            if follow_up.item_id is None:  # its item is gone: the same refusal as a lookup of a missing row
+                raise errors.NotFound("Finnes ikke (agenda_items None)")
             source = self.agenda.item(follow_up.item_id)
             item = self.agenda.add_item(
                 meeting_id,
@@ -235,5 +237,5 @@ class FollowUps:
                     title_exempt=source.exempt,
                 ),
             )
-            self.agenda.link_earlier(item.id, source.id)
-        return self.agenda.item(item.id)
+            self.agenda.link_earlier(item.stored_id, source.stored_id)
+        return self.agenda.item(item.stored_id)

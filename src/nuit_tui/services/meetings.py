@@ -36,7 +36,7 @@ class Meetings:
 
     def find(self, body_short_name: str, ref: str) -> m.Meeting:
         year, number = parse_meeting_ref(ref)
-        return self.store.meeting_by_number(self.members.body(body_short_name).id, year, number)
+        return self.store.meeting_by_number(self.members.body(body_short_name).stored_id, year, number)
 
     def next_number(self, body_id: int, year: int) -> int:
         return self.store.max_meeting_number(body_id, year) + 1
@@ -91,7 +91,7 @@ class Meetings:
                 renumber(self.store, body_id, date.year)
             if number is None:
                 self._follow_dates(body_id, date.year)
-                meeting = self.get(meeting.id)
+                meeting = self.get(meeting.stored_id)
             for hook in self.created_hooks:
                 hook(meeting)
         return meeting
@@ -101,18 +101,18 @@ class Meetings:
         in the year's date order, and its «Godkjenning av referat fra …» names the meeting
         that now comes before it (inside the caller's transaction)."""
         meetings = self.store.meetings_of_year(body_id, year)
-        numbers = meeting_numbers([(mt.id, mt.number, mt.status.numbers_frozen) for mt in meetings])
-        moving = [mt for mt in meetings if numbers[mt.id] != mt.number]
+        numbers = meeting_numbers([(mt.stored_id, mt.number, mt.status.numbers_frozen) for mt in meetings])
+        moving = [mt for mt in meetings if numbers[mt.stored_id] != mt.number]
         # Through numbers no meeting has, so that UNIQUE (body, year, number) holds at each step.
-        parked = [self.store.update(mt.model_copy(update={"number": -mt.id})) for mt in moving]
+        parked = [self.store.update(mt.model_copy(update={"number": -mt.stored_id})) for mt in moving]
         for mt in parked:
-            self.store.update(mt.model_copy(update={"number": numbers[mt.id]}))
+            self.store.update(mt.model_copy(update={"number": numbers[mt.stored_id]}))
         body = self.members.body_by_id(body_id).short_name
         for mt in self.store.meetings_of(body_id, order_by="date"):
             if mt.status is not m.MeetingStatus.PLANNED:
                 continue
             previous = self.store.previous_meeting(body_id, mt.date)
-            for item in self.store.agenda(mt.id):
+            for item in self.store.agenda(mt.stored_id):
                 if item.is_break or not item.title.startswith(MINUTES_APPROVAL_PREFIX):
                     continue
                 followed = follow_previous_meeting(item.title, item.proposed_decision, body, previous.date if previous else None)
@@ -150,14 +150,14 @@ class Meetings:
     def update(self, meeting: m.Meeting) -> m.Meeting:
         """Save date, times and place; a date in another year is refused (numbers are per year)."""
         with self.store.write():
-            stored = self.get(meeting.id)
+            stored = self.get(meeting.stored_id)
             if meeting.date.year != stored.year:
                 raise errors.Conflict("Et møte kan ikke flyttes til et annet år; opprett et nytt møte")
             saved = self.store.update(meeting)
             if saved.date != stored.date:
                 self._follow_dates(saved.body_id, saved.year)
                 renumber(self.store, saved.body_id, saved.year)
-                saved = self.get(saved.id)
+                saved = self.get(saved.stored_id)
             return saved
 
     def has_records(self, meeting_id: int) -> bool:

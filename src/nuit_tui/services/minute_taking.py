@@ -127,7 +127,7 @@ class MinuteTaking:
             item = self.agenda.item(item_id)
             source = self.meetings.get(item.meeting_id)
             target = self.meetings.get(meeting_id)
-            self.lock.ensure_editable(source.id)
+            self.lock.ensure_editable(source.stored_id)
             if item.is_break or item.case_seq is None:
                 raise errors.Conflict("Bare saker med saksnummer kan utsettes")
             if target.body_id != source.body_id or target.date <= source.date:
@@ -135,8 +135,8 @@ class MinuteTaking:
             if not is_preparing(target.status):
                 raise errors.Conflict(f"Møte {target.ref} er {labels.MEETING_STATUS[target.status].lower()}")
             self.store.update(item.model_copy(update={"state": m.ItemState.DEFERRED, "number_locked": True}))
-            added = self._copy_deferred(item, target.id)
-        return self.agenda.item(added.id)
+            added = self._copy_deferred(item, target.stored_id)
+        return self.agenda.item(added.stored_id)
 
     def _copy_deferred(self, item: m.AgendaItem, meeting_id: int, *, after_item_id: int | None = None) -> m.AgendaItem:
         """The deferred item on the later agenda: same case number, people, attachments
@@ -158,11 +158,11 @@ class MinuteTaking:
         )
         added = self.agenda.add_item(meeting_id, copy, after_item_id=after_item_id)
         for role in m.PersonRole:
-            self.agenda.set_item_people(added.id, role, [p.id for p in self.agenda.item_people(item.id, role)])
-        for attachment in self.agenda.attachments(item.id):
+            self.agenda.set_item_people(added.stored_id, role, [p.stored_id for p in self.agenda.item_people(item.stored_id, role)])
+        for attachment in self.agenda.attachments(item.stored_id):
             self.agenda.add_attachment(attachment.model_copy(update={"id": None, "item_id": added.id}))
-        for earlier in self.agenda.earlier_handlings(item.id):
-            self.agenda.link_earlier(added.id, earlier.id)
+        for earlier in self.agenda.earlier_handlings(item.stored_id):
+            self.agenda.link_earlier(added.stored_id, earlier.stored_id)
         return added
 
     def defer_to_next_meeting(self, item_id: int) -> m.AgendaItem:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from ..domain import models as m
 from ..domain.case_numbers import CaseSlot, MeetingNumbering, renumber_year
 from ..store import ArchiveStore
@@ -14,19 +16,19 @@ def renumber(store: ArchiveStore, body_id: int, year: int) -> None:
     provisional numbers of a cancelled meeting are given up.
     """
     numbering = []
-    items_by_id: dict[int, m.AgendaItem] = {}
-    frozen_ids: set[int] = set()
+    items_by_id: dict[Hashable, m.AgendaItem] = {}
+    frozen_ids: set[Hashable] = set()
     for meeting in store.meetings_of_year(body_id, year):
         cancelled = meeting.status is m.MeetingStatus.CANCELLED
         entry = MeetingNumbering(frozen=meeting.status.numbers_frozen and not cancelled, cancelled=cancelled)
-        for item in store.agenda(meeting.id):
+        for item in store.agenda(meeting.stored_id):
             if item.kind is not m.EntryKind.ITEM:
                 continue
             if item.number_locked and item.case_year != year:
                 continue  # deferred from last year: its number is last year's
-            items_by_id[item.id] = item
+            items_by_id[item.stored_id] = item
             if entry.frozen:
-                frozen_ids.add(item.id)
+                frozen_ids.add(item.stored_id)
             entry.items.append(CaseSlot(item.id, item.case_seq, item.number_locked))
         numbering.append(entry)
     numbers = renumber_year(numbering)

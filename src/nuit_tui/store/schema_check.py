@@ -120,8 +120,9 @@ def _search_index_variants() -> set[str]:
 
     columns = ", ".join(search.COLUMNS)
     return {
-        normalise(f"CREATE VIRTUAL TABLE {search.INDEX} USING fts5({columns}, tokenize='{tokenizer}')")
+        sql
         for tokenizer in ("trigram", "unicode61 remove_diacritics 0")
+        if (sql := normalise(f"CREATE VIRTUAL TABLE {search.INDEX} USING fts5({columns}, tokenize='{tokenizer}')"))
     }
 
 

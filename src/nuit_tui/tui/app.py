@@ -100,6 +100,21 @@ class NuitApp(App[None]):
             archive.store.start_writer()
         return archive
 
+    @property
+    def body_id(self) -> int | None:
+        """The current body's id, whether a start-screen BodyRow or a loaded Body."""
+        body = self.body
+        if body is None:
+            return None
+        return body.id if isinstance(body, BodyRow) else body.stored_id
+
+    @property
+    def loaded_body(self) -> m.Body | None:
+        """The current body as a record of the loaded archive, for screens that edit it."""
+        archive = self.archive  # the first use swaps the start screen's BodyRow for the Body
+        body = self.body
+        return archive.members.body_by_id(body.id) if isinstance(body, BodyRow) else body
+
     def _swap_body(self, archive: Archive) -> None:
         if isinstance(self.body, BodyRow):
             self.set_reactive(NuitApp.body, archive.members.body_by_id(self.body.id))

@@ -176,7 +176,7 @@ class AgendaScreen(ArchiveScreen):
 
         item = self.archive.agenda.add_item(self.meeting_id)
         self.reload(select_item_id=item.id)
-        self.app.push_screen(ItemScreen(item.id, new=True))
+        self.app.push_screen(ItemScreen(item.stored_id, new=True))
 
     def action_add_break(self) -> None:
         """A break after the selected row (lunch when it lands around noon)."""
@@ -371,9 +371,7 @@ class AgendaScreen(ArchiveScreen):
 
     def _guard(self, change) -> bool:
         """Run a change; a refusal becomes a toast, not a crash."""
-        try:
+        with self.guard():
             change()
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return False
-        return True
+            return True
+        return False

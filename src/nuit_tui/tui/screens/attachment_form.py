@@ -17,7 +17,7 @@ class AttachmentFormScreen(FormScreen[m.Attachment | None]):
         self.item_id = item_id
         self.attachment = attachment
         self.suggested_label = suggested_label
-        self.TITLE = "Endre vedlegg" if attachment else "Nytt vedlegg"
+        self.form_title = "Endre vedlegg" if attachment else "Nytt vedlegg"
 
     def fields(self) -> ComposeResult:
         a = self.attachment

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -260,20 +261,18 @@ class AttendanceScreen(ArchiveScreen):
         for row in self.archive.agenda.for_meeting(self.meeting_id).rows:
             if row.item.is_break:
                 continue
-            for person in self.archive.agenda.item_people(row.item.id, m.PersonRole.PRESENTER):
-                found.setdefault(person.id, []).append(row.case_number or row.item.title)
+            for person in self.archive.agenda.item_people(row.item.stored_id, m.PersonRole.PRESENTER):
+                found.setdefault(person.stored_id, []).append(row.case_number or row.item.title)
         return found
 
     # --- helpers -----------------------------------------------------------------------
 
     def _guard(self, change: Callable[[], object]) -> bool:
         """Run a change; a refusal becomes a toast, not a crash."""
-        try:
+        with self.guard(timeout=8):
             change()
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
-            return False
-        return True
+            return True
+        return False
 
     def _selected_member(self) -> int | None:
         person_id = self.grid.selected_person_id
@@ -353,7 +352,7 @@ class AttendanceScreen(ArchiveScreen):
 
         def save(text: str):
             substitute, created = self.archive.attendance.attendee_for_name(text, organization_id=organization_id)
-            self.archive.attendance.add_substitute(self.meeting_id, person_id, substitute.id)
+            self.archive.attendance.add_substitute(self.meeting_id, person_id, substitute.stored_id)
             return substitute, created
 
         def saved(result) -> None:
@@ -378,7 +377,7 @@ class AttendanceScreen(ArchiveScreen):
 
         def save(text: str):
             person, created = self.archive.attendance.attendee_for_name(text)
-            self.archive.attendance.add_attendee(self.meeting_id, person.id, role)
+            self.archive.attendance.add_attendee(self.meeting_id, person.stored_id, role)
             return person, created
 
         def saved(result) -> None:
@@ -400,7 +399,7 @@ class AttendanceScreen(ArchiveScreen):
         for person_id in self._presenters():
             if person_id in self.rows_by_person or person_id in members:
                 continue
-            if not self._guard(lambda person_id=person_id: self.archive.attendance.add_attendee(self.meeting_id, person_id, m.AttendanceRole.GUEST)):
+            if not self._guard(partial(self.archive.attendance.add_attendee, self.meeting_id, person_id, m.AttendanceRole.GUEST)):
                 break
             added.append(self._person_name(person_id))
         self.reload()
@@ -412,10 +411,11 @@ class AttendanceScreen(ArchiveScreen):
     def action_remove(self) -> None:
         table = self.focused if isinstance(self.focused, AttendanceTable) else self.grid
         person_id = table.selected_person_id
-        row = self.rows_by_person.get(person_id) if person_id is not None else None
+        if person_id is None:
+            return
+        row = self.rows_by_person.get(person_id)
         if row is None:
-            if person_id is not None:
-                self.notify("Ikke registrert; ingenting å fjerne", severity="warning")
+            self.notify("Ikke registrert; ingenting å fjerne", severity="warning")
             return
         name = self._person_name(person_id)
         if row.role is m.AttendanceRole.MEMBER:
@@ -428,7 +428,7 @@ class AttendanceScreen(ArchiveScreen):
             question, done = f"Fjerne {name} fra deltakerlisten?", f"{name} er fjernet fra deltakerlisten"
 
         def answered(yes: bool | None) -> None:
-            if yes and self._guard(lambda: self.archive.attendance.remove(row.id)):
+            if yes and self._guard(lambda: self.archive.attendance.remove(row.stored_id)):
                 self.reload()
                 self.notify(done)
 

@@ -16,6 +16,7 @@ from ...domain import models as m
 from ...domain.attendance import VOTING_ROLES, present_during
 from ...domain.norwegian import clock, parse_time
 from ...errors import StoreError
+from ..base import nuit_app
 from ..text import DataTable, Static, markup
 from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
@@ -35,7 +36,7 @@ class TimeForm(FormScreen[bool | None]):
 
     def __init__(self, title: str, initial: dt.time | None, save: Callable[[dt.time | None], object]):
         super().__init__()
-        self.TITLE = title
+        self.form_title = title
         self.initial = initial
         self.write_back = save
 
@@ -54,11 +55,11 @@ class PersonNameForm(FormScreen):
 
     def __init__(self, title: str, label: str, save: Callable[[str], object], *, initial: str = ""):
         super().__init__()
-        self.TITLE = title
+        self.form_title = title
         self.field_label, self.write_back, self.initial = label, save, initial
 
     def fields(self) -> ComposeResult:
-        yield from labelled(self.field_label, Input(self.initial, id="name", suggester=PersonSuggester(self.app.archive)))
+        yield from labelled(self.field_label, Input(self.initial, id="name", suggester=PersonSuggester(nuit_app(self).archive)))
         yield Static("", id="name-match", classes="form-hint")
 
     def on_mount(self) -> None:
@@ -75,11 +76,11 @@ class PersonNameForm(FormScreen):
             hint.update("Skriv navnet; → fullfører forslaget")
             return
         try:
-            person = self.app.archive.members.match_person(text)
-        except StoreError as exc:
+            person = nuit_app(self).archive.members.match_person(text)
+        except StoreError as exc:  # not the guard: said in the hint under the field, as typed
             hint.update(str(exc))
             return
-        hint.update(f"Finnes: {self.app.archive.members.person_label(person)}" if person else f"Ny person blir registrert: {' '.join(text.split())}")
+        hint.update(f"Finnes: {nuit_app(self).archive.members.person_label(person)}" if person else f"Ny person blir registrert: {' '.join(text.split())}")
 
     def submit(self):
         return self.write_back(self.value("#name"))
@@ -111,7 +112,7 @@ class PresenceByItemScreen(ModalScreen[None]):
             )
 
     def on_mount(self) -> None:
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         table = self.query_one(DataTable)
         table.add_column("Sak", width=6)
         table.add_column("Tittel", width=34)
@@ -125,8 +126,8 @@ class PresenceByItemScreen(ModalScreen[None]):
         for row in archive.agenda.for_meeting(self.meeting_id).rows:
             if row.item.is_break:
                 continue
-            start, end = archive.agenda.item_span(row.item.id)
-            there = len(archive.attendance.present_at_item(row.item.id))
+            start, end = archive.agenda.item_span(row.item.stored_id)
+            there = len(archive.attendance.present_at_item(row.item.stored_id))
             partly = [names[a.person_id].name for a in present_at_all if not present_during(a, start, end)]
             table.add_row(
                 row.case_number,

@@ -5,15 +5,13 @@ another window wrote to the file (the file watch posts `FileChanged`)."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.message import Message
 from textual.screen import Screen
 
-from ...errors import StoreError
-from ..base import nuit_app
+from ..base import guard, nuit_app
 
 if TYPE_CHECKING:
     from ...services import Archive
@@ -28,13 +26,9 @@ class ArchiveScreen(Screen):
     def archive(self) -> Archive:
         return nuit_app(self).archive
 
-    @contextlib.contextmanager
-    def guard(self) -> Iterator[None]:
+    def guard(self, *, timeout: float | None = None) -> contextlib.AbstractContextManager[None]:
         """A refused write or read (busy file, a row changed or gone) is a message, not a crash."""
-        try:
-            yield
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
+        return guard(self, timeout=timeout)
 
     def reload(self) -> None:
         """Redraw from the archive; a screen with something to show overrides this."""

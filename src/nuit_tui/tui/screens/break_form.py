@@ -24,7 +24,7 @@ class BreakFormScreen(FormScreen[tuple[str, int, m.AgendaItem | None] | None]):
     def __init__(self, existing: m.AgendaItem | None):
         super().__init__()
         self.existing = existing
-        self.TITLE = "Endre pause" if existing else "Ny pause (legges under valgt rad)"
+        self.form_title = "Endre pause" if existing else "Ny pause (legges under valgt rad)"
 
     def fields(self) -> ComposeResult:
         title = self.existing.title if self.existing else "Pause"

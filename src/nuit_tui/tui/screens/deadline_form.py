@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Select
@@ -24,7 +25,7 @@ class DeadlineFormScreen(FormScreen[m.Deadline | None]):
         self.day = day
         self.body_id = body_id
         self.categories = categories
-        self.TITLE = "Endre frist" if deadline else "Ny frist"
+        self.form_title = "Endre frist" if deadline else "Ny frist"
 
     def fields(self) -> ComposeResult:
         d = self.deadline
@@ -69,14 +70,14 @@ class RuleFormScreen(FormScreen[m.DeadlineRule | None]):
         self.bodies = bodies
         self.body_id = body_id
         self.categories = categories
-        self.TITLE = "Endre regel for frister" if rule else "Ny regel: frist i forhold til møter eller frister"
+        self.form_title = "Endre regel for frister" if rule else "Ny regel: frist i forhold til møter eller frister"
 
     def fields(self) -> ComposeResult:
         r = self.rule
         offset = ""
         if r is not None:
             offset = f"{abs(r.offset_days)} dager {'før' if r.offset_days < 0 else 'etter'}"
-        anchor_options = [(literal_text(f"hvert {b.short_name}-møte"), f"meetings:{b.id}") for b in self.bodies]
+        anchor_options: list[tuple[str | Text, str]] = [(literal_text(f"hvert {b.short_name}-møte"), f"meetings:{b.id}") for b in self.bodies]
         anchor_options.append(("hvert møte i alle utvalg", "meetings:"))
         anchor_options.append(("hver frist med tittel som inneholder …", "deadlines:"))
         anchor_value = f"meetings:{self.body_id}" if self.body_id else "meetings:"

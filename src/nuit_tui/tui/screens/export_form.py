@@ -50,7 +50,8 @@ class ExportFormScreen(ModalScreen[tuple[str, bool] | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss((event.option.id, self.query_one("#public", Checkbox).value))
+        if event.option.id is not None:  # every format option is made with its id
+            self.dismiss((event.option.id, self.query_one("#public", Checkbox).value))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

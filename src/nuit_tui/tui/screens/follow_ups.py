@@ -16,8 +16,8 @@ from textual.widgets import Footer, Header
 from ...domain import models as m
 from ...domain.meetings import is_preparing
 from ...domain.norwegian import ParseError, parse_date
-from ...errors import StoreError
 from ...services.follow_ups import FollowUpRow, carry_title
+from ..base import guard, nuit_app
 from ..text import DataTable, Static, markup
 from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
@@ -126,7 +126,7 @@ class FollowUpsScreen(ArchiveScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.body = self.app.body
+        self.body = nuit_app(self).loaded_body
         table = self.query_one(DataTable)
         table.add_column("Status", key="status", width=8)
         table.add_column("Frist", key="due", width=10)
@@ -239,13 +239,10 @@ class FollowUpsScreen(ArchiveScreen):
             if result is None:
                 return
             day, note = result
-            try:
+            with self.guard():
                 self.archive.follow_ups.close(row.id, on=day, note=note)
-            except StoreError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self.notify(f"Utført {short_date(day)}: {row.follow_up.description}")
-            self.action_refresh(select_id=row.id)
+                self.notify(f"Utført {short_date(day)}: {row.follow_up.description}")
+                self.action_refresh(select_id=row.id)
 
         self.app.push_screen(CloseFollowUpForm(row, self.today), closed)
 
@@ -253,13 +250,10 @@ class FollowUpsScreen(ArchiveScreen):
         row = self._selected_row()
         if row is None:
             return
-        try:
+        with self.guard():
             self.archive.follow_ups.reopen(row.id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.notify(f"Gjenåpnet: {row.follow_up.description}")
-        self.action_refresh(select_id=row.id)
+            self.notify(f"Gjenåpnet: {row.follow_up.description}")
+            self.action_refresh(select_id=row.id)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -301,7 +295,7 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
 
     @property
     def archive(self):
-        return self.app.archive
+        return nuit_app(self).archive
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -344,14 +338,11 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
         if not self.rows:
             return
         row = self.rows[table.cursor_row]
-        try:
+        with guard(self):
             item = self.archive.follow_ups.carry(self.meeting_id, row.id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.added = item.id
-        self.notify(f"«{carry_title(row.follow_up)}» er satt på saklisten ({self.archive.agenda.case_label(item)})")
-        self._fill()
+            self.added = item.id
+            self.notify(f"«{carry_title(row.follow_up)}» er satt på saklisten ({self.archive.agenda.case_label(item)})")
+            self._fill()
 
     def action_done(self) -> None:
         self.dismiss(self.added)

@@ -16,6 +16,7 @@ from ...domain import models as m
 from ...domain.items import is_blank_new_item
 from ...domain.norwegian import ParseError, clock, parse_time
 from ...errors import StoreError
+from ..base import key_id
 from ..text import DataTable, Label, Static, markup
 from ..widgets.autosave import Autosave
 from ..widgets.checkbox import Checkbox
@@ -83,6 +84,7 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         self.item_id = item_id
         self.new = new
         self._loading = True
+        self._last_error: str | None = None  # the save error last notified, so it is not repeated
         self.autosave = Autosave(self, self.save)
         # Another window may edit the same item: merge, or ask when both changed a field.
         self.versions = VersionedForm(
@@ -121,9 +123,9 @@ class ItemScreen(TypeAhead, ArchiveScreen):
                 yield Label(label)
                 yield PlainTextArea(getattr(item, name), id=name, classes="prose")
             yield Label("Fra (innledere) – skriv navn, Enter legger til, Backspace i tomt felt fjerner siste")
-            yield PeopleField(archive.agenda.item_people(item.id, m.PersonRole.PRESENTER), placeholder="Navn", id="presenters")
+            yield PeopleField(archive.agenda.item_people(item.stored_id, m.PersonRole.PRESENTER), placeholder="Navn", id="presenters")
             yield Label("Saksbehandlere")
-            yield PeopleField(archive.agenda.item_people(item.id, m.PersonRole.CASE_OFFICER), placeholder="Navn", id="case_officers")
+            yield PeopleField(archive.agenda.item_people(item.stored_id, m.PersonRole.CASE_OFFICER), placeholder="Navn", id="case_officers")
             yield Label("Offentlighet")
             yield Checkbox("Unntatt offentlighet", item.exempt, id="exempt")
             yield Input(item.exempt_basis or "", placeholder="Hjemmel, f.eks. offl. § 14", id="exempt_basis")
@@ -198,7 +200,7 @@ class ItemScreen(TypeAhead, ArchiveScreen):
             values = self._form_values()
         except ParseError as exc:
             state.update(markup("[b]Ikke lagret:[/b] $error", error=exc))
-            if str(exc) != getattr(self, "_last_error", None):
+            if str(exc) != self._last_error:
                 self.notify(str(exc), title="Ikke lagret", severity="error")
             self._last_error = str(exc)
             return False
@@ -293,7 +295,7 @@ class ItemScreen(TypeAhead, ArchiveScreen):
     @on(PeopleField.Changed)
     def _people_changed(self, event: PeopleField.Changed) -> None:
         role = m.PersonRole.PRESENTER if event.field.id == "presenters" else m.PersonRole.CASE_OFFICER
-        self.archive.agenda.set_item_people(self.item.id, role, [p.id for p in event.people])
+        self.archive.agenda.set_item_people(self.item.stored_id, role, [p.stored_id for p in event.people])
         self.query_one("#save-state", Static).update("Alt er lagret")
 
     # --- attachments ----------------------------------------------------------------------
@@ -301,7 +303,7 @@ class ItemScreen(TypeAhead, ArchiveScreen):
     def _fill_attachments(self, select_id: int | None = None) -> None:
         table = self.query_one(AttachmentsTable)
         table.clear()
-        for attachment in self.archive.agenda.attachments(self.item.id):
+        for attachment in self.archive.agenda.attachments(self.item.stored_id):
             title = attachment.title + ("  [unntatt]" if attachment.exempt else "")
             table.add_row(attachment.label, title, attachment.location or "", key=str(attachment.id))
             if attachment.id == select_id:
@@ -312,20 +314,20 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((a for a in self.archive.agenda.attachments(self.item.id) if str(a.id) == key), None)
+        return next((a for a in self.archive.agenda.attachments(self.item.stored_id) if str(a.stored_id) == key), None)
 
     def action_add_attachment(self) -> None:
         from .attachment_form import AttachmentFormScreen
 
-        count = len(self.archive.agenda.attachments(self.item.id))
-        self.app.push_screen(AttachmentFormScreen(self.item.id, None, suggested_label=f"Vedlegg {count + 1}"), self._attachment_saved)
+        count = len(self.archive.agenda.attachments(self.item.stored_id))
+        self.app.push_screen(AttachmentFormScreen(self.item.stored_id, None, suggested_label=f"Vedlegg {count + 1}"), self._attachment_saved)
 
     def action_edit_attachment(self) -> None:
         attachment = self._selected_attachment()
         if attachment is not None:
             from .attachment_form import AttachmentFormScreen
 
-            self.app.push_screen(AttachmentFormScreen(self.item.id, attachment), self._attachment_saved)
+            self.app.push_screen(AttachmentFormScreen(self.item.stored_id, attachment), self._attachment_saved)
 
     def _attachment_saved(self, attachment: m.Attachment | None) -> None:
         if attachment is None:
@@ -344,7 +346,7 @@ class ItemScreen(TypeAhead, ArchiveScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.archive.agenda.delete_attachment(attachment.id)
+                self.archive.agenda.delete_attachment(attachment.stored_id)
                 self._fill_attachments()
                 self.notify(f"Fjernet {attachment.label}")
 
@@ -355,7 +357,7 @@ class ItemScreen(TypeAhead, ArchiveScreen):
     def _fill_earlier(self) -> None:
         table = self.query_one(EarlierTable)
         table.clear()
-        for row in self.archive.agenda.earlier_handling_rows(self.item.id):
+        for row in self.archive.agenda.earlier_handling_rows(self.item.stored_id):
             table.add_row(row.citation, row.topic, row.decision, key=str(row.item.id), height=None)
 
     def action_link_earlier(self) -> None:
@@ -364,22 +366,19 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         def picked(earlier_id: int | None) -> None:
             if earlier_id is None:
                 return
-            try:
-                self.archive.agenda.link_earlier(self.item.id, earlier_id)
-            except StoreError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self._fill_earlier()
-            earlier = self.archive.agenda.item(earlier_id)
-            self.notify(f"Koblet til {self.archive.agenda.case_label(earlier, with_body=True)}")
+            with self.guard():
+                self.archive.agenda.link_earlier(self.item.stored_id, earlier_id)
+                self._fill_earlier()
+                earlier = self.archive.agenda.item(earlier_id)
+                self.notify(f"Koblet til {self.archive.agenda.case_label(earlier, with_body=True)}")
 
-        self.app.push_screen(LinkPickerScreen(self.item.id), picked)
+        self.app.push_screen(LinkPickerScreen(self.item.stored_id), picked)
 
     def action_unlink_earlier(self) -> None:
         table = self.query_one(EarlierTable)
         if not table.row_count:
             return
-        earlier_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        self.archive.agenda.unlink_earlier(self.item.id, earlier_id)
+        earlier_id = key_id(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        self.archive.agenda.unlink_earlier(self.item.stored_id, earlier_id)
         self._fill_earlier()
         self.notify("Koblingen er fjernet")

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets.option_list import Option
 
 from ...domain.norwegian import citation_date
+from ..base import key_id, nuit_app
 from ..text import OptionList, Static, markup
 from ..widgets.fields import Input
 from ..widgets.form import TypeAhead
@@ -48,7 +49,7 @@ class LinkPickerScreen(TypeAhead, ModalScreen[int | None]):
 
     @on(Input.Changed, "#query")
     def _search(self, event: Input.Changed) -> None:
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         results = self.query_one(OptionList)
         results.clear_options()
         bodies = {b.id: b.short_name for b in archive.members.bodies()}
@@ -64,11 +65,11 @@ class LinkPickerScreen(TypeAhead, ModalScreen[int | None]):
         event.stop()
         results = self.query_one(OptionList)
         if results.option_count:
-            self.dismiss(int(results.get_option_at_index(results.highlighted or 0).id))
+            self.dismiss(key_id(results.get_option_at_index(results.highlighted or 0).id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(int(event.option.id))
+        self.dismiss(key_id(event.option.id))
 
     def action_focus_results(self) -> None:
         self.query_one(OptionList).focus()

@@ -27,7 +27,7 @@ class MeetingFormScreen(FormScreen[MeetingDetails | None]):
 
     def __init__(self, title: str, meeting: m.Meeting | None = None, *, template_note: str = ""):
         super().__init__()
-        self.TITLE = title
+        self.form_title = title
         self.meeting = meeting
         self.template_note = template_note
 

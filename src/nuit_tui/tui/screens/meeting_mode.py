@@ -110,7 +110,7 @@ class MeetingModeScreen(ArchiveScreen):
         items = [e for e in self.archive.agenda.items(self.meeting_id) if not e.is_break]
         first = next((i for i in items if i.id == self.start_item_id), items[0] if items else None)
         if first is not None:
-            self.show_item(first.id)
+            self.show_item(first.stored_id)
         self.set_interval(1, self._tick)
         self._tick()
 
@@ -120,7 +120,7 @@ class MeetingModeScreen(ArchiveScreen):
         self.query_one(MeetingAgenda).fill(self.archive.agenda.for_meeting(self.meeting_id).rows)
 
     def _item_ids(self) -> list[int]:
-        return [e.id for e in self.archive.agenda.items(self.meeting_id) if not e.is_break]
+        return [e.stored_id for e in self.archive.agenda.items(self.meeting_id) if not e.is_break]
 
     def show_item(self, item_id: int) -> None:
         self.flush()
@@ -134,7 +134,7 @@ class MeetingModeScreen(ArchiveScreen):
         self.item = item
         self.item_since = time.monotonic()
         locked = self.archive.lock.is_locked(self.meeting_id)
-        presenters = ", ".join(p.name for p in self.archive.agenda.item_people(item.id, m.PersonRole.PRESENTER))
+        presenters = ", ".join(p.name for p in self.archive.agenda.item_people(item.stored_id, m.PersonRole.PRESENTER))
         self.query_one("#mm-title", Static).update(item_heading(self.archive.agenda.case_label(item), item, presenters))
         self._show_presence()
         self.query_one("#mm-lock", Static).update(
@@ -166,7 +166,7 @@ class MeetingModeScreen(ArchiveScreen):
         async def landed() -> None:
             try:
                 marked = await asyncio.wrap_future(submit_write(self.app, mark))
-            except StoreError as exc:
+            except StoreError as exc:  # not the guard: a warning that names what was not stamped
                 self.notify(f"Tidspunktet for saken ble ikke registrert: {exc}", severity="warning")
                 return
             item = self.item
@@ -237,7 +237,7 @@ class MeetingModeScreen(ArchiveScreen):
             return
         try:
             queued = self.item_versions.save(values)  # «Lagret» when the writer confirms
-        except StoreError as exc:
+        except StoreError as exc:  # not the guard: the field shows «Ikke lagret» and keeps the text
             self._not_saved(exc)
             return
         if not queued:
@@ -255,7 +255,7 @@ class MeetingModeScreen(ArchiveScreen):
             return
         try:
             queued = self.remark_versions.save({"speaker": speaker, "text": text})  # «Lagret» when the writer confirms
-        except StoreError as exc:
+        except StoreError as exc:  # not the guard: the field shows «Ikke lagret» and keeps the text
             self._not_saved(exc)
             return
         if not queued:
@@ -332,8 +332,14 @@ class MeetingModeScreen(ArchiveScreen):
 
     # --- remarks ----------------------------------------------------------------------
 
+    def _item_id(self) -> int:
+        """The shown item's id: the remarks and presence panes are drawn only while one is shown."""
+        if self.item is None:
+            raise LookupError("no item is shown")
+        return self.item.stored_id
+
     def _fill_remarks(self, select_id: int | None = None) -> None:
-        self.query_one(RemarksTable).fill(self.archive.minutes.remarks(self.item.id), select_id)
+        self.query_one(RemarksTable).fill(self.archive.minutes.remarks(self._item_id()), select_id)
 
     def _update_remark_row(self, remark: m.Remark) -> None:
         if not self.query_one(RemarksTable).update_remark(remark):  # deleted meanwhile: redraw
@@ -343,7 +349,7 @@ class MeetingModeScreen(ArchiveScreen):
         key = self.query_one(RemarksTable).selected_id()
         if key is None:
             return None
-        return next((r for r in self.archive.minutes.remarks(self.item.id) if str(r.id) == key), None)
+        return next((r for r in self.archive.minutes.remarks(self._item_id()) if str(r.id) == key), None)
 
     def _edit(self, remark: m.Remark) -> None:
         self.flush()
@@ -399,7 +405,7 @@ class MeetingModeScreen(ArchiveScreen):
         async def written() -> None:
             try:
                 await asyncio.wrap_future(submit_write(self.app, lambda: archive.minutes.update_remark(remark)))
-            except StoreError as exc:
+            except StoreError as exc:  # on the app: the screen may be gone when the write lands
                 self.app.notify(f"Innspillet ble ikke lagret: {exc}", severity="error")
 
         asyncio.get_running_loop().create_task(written())
@@ -419,7 +425,7 @@ class MeetingModeScreen(ArchiveScreen):
             if not yes:
                 return
             with self.guard():
-                self.archive.minutes.delete_remark(remark.id)
+                self.archive.minutes.delete_remark(remark.stored_id)
                 if self.remark is not None and self.remark.id == remark.id:
                     self.remark = None
                     self.query_one("#mm-remark-editor").display = False
@@ -432,7 +438,7 @@ class MeetingModeScreen(ArchiveScreen):
         remark = self._selected_remark()
         if remark is not None:
             with self.guard():
-                self.archive.minutes.move_remark(remark.id, delta)
+                self.archive.minutes.move_remark(remark.stored_id, delta)
                 self._fill_remarks(select_id=remark.id)
 
     # --- decisions, deferral, withdrawal, follow-up ------------------------------------------
@@ -447,7 +453,7 @@ class MeetingModeScreen(ArchiveScreen):
         self.flush()
         with self.guard():
             proposal = self.item.proposed_decision.strip()
-            self.item = self.archive.minutes.adopt_proposal(self.item.id)
+            self.item = self.archive.minutes.adopt_proposal(self.item.stored_id)
             if not proposal:
                 # Nothing to adopt (Eventuelt): the item is marked handled, the decision field stays.
                 self._fill_agenda()
@@ -474,14 +480,14 @@ class MeetingModeScreen(ArchiveScreen):
                 return
             with self.guard():
                 if meeting_id == NEXT_UNPLANNED:
-                    self.archive.minutes.defer_to_next_meeting(item.id)
+                    self.archive.minutes.defer_to_next_meeting(item.stored_id)
                     self.notify(f"{self.archive.agenda.case_label(item)} er utsatt til neste møte; den settes opp når møtet opprettes")
                 else:
-                    copy = self.archive.minutes.defer_item(item.id, meeting_id)
+                    copy = self.archive.minutes.defer_item(item.stored_id, meeting_id)
                     target = self.archive.meetings.get(copy.meeting_id)
                     self.notify(f"{self.archive.agenda.case_label(item)} er utsatt til møte {target.ref}")
                 self._fill_agenda()
-                self.show_item(item.id)
+                self.show_item(item.stored_id)
 
         self.app.push_screen(
             MeetingPickerScreen(
@@ -498,15 +504,15 @@ class MeetingModeScreen(ArchiveScreen):
         def confirmed(yes: bool | None) -> None:
             if yes:
                 with self.guard():
-                    self.archive.minutes.withdraw_item(item.id)
+                    self.archive.minutes.withdraw_item(item.stored_id)
                     self._fill_agenda()
-                    self.show_item(item.id)
+                    self.show_item(item.stored_id)
                     self.notify(f"{self.archive.agenda.case_label(item)} er trukket")
 
         self.app.push_screen(ConfirmScreen(f"Trekke sak {self.archive.agenda.case_label(item)} {item.title}?"), confirmed)
 
     def _show_follow_ups(self) -> None:
-        follow_ups = self.archive.follow_ups.of_item(self.item.id) if self.item else []
+        follow_ups = self.archive.follow_ups.of_item(self.item.stored_id) if self.item else []
         self.query_one("#mm-followups", Static).update(follow_ups_text(follow_ups))
 
     def action_follow_up(self) -> None:
@@ -522,7 +528,7 @@ class MeetingModeScreen(ArchiveScreen):
                 self._show_follow_ups()
                 self.notify("Oppfølgingen er registrert")
 
-        self.app.push_screen(FollowUpFormScreen(item.id, self.archive.minutes.speaker_names(self.meeting_id), self.meeting.date.year), saved)
+        self.app.push_screen(FollowUpFormScreen(item.stored_id, self.archive.minutes.speaker_names(self.meeting_id), self.meeting.date.year), saved)
 
     def action_attendance(self) -> None:
         from .attendance import AttendanceScreen
@@ -539,7 +545,7 @@ class MeetingModeScreen(ArchiveScreen):
 
     def _show_presence(self) -> None:
         """Who was there for this item: needed when a decision's legitimacy is questioned."""
-        present = self.archive.attendance.present_at_item(self.item.id)
+        present = self.archive.attendance.present_at_item(self._item_id())
         members = self.archive.attendance.meeting_members(self.meeting_id)
         registered = bool(self.archive.attendance.rows(self.meeting_id))
         self.query_one("#mm-present", Static).update(presence_text(len(present), len(members), registered=registered))
@@ -552,7 +558,7 @@ class MeetingModeScreen(ArchiveScreen):
                 self.archive.lock.relock(self.meeting_id)
                 self.notify("Referatet er låst igjen")
                 if self.item is not None:
-                    self.show_item(self.item.id)
+                    self.show_item(self.item.stored_id)
             else:
                 self.notify("Referatet er ikke godkjent, og derfor ikke låst")
             return
@@ -568,6 +574,6 @@ class MeetingModeScreen(ArchiveScreen):
                 return
             self.notify("Referatet er låst opp; opplåsingen er registrert")
             if self.item is not None:
-                self.show_item(self.item.id)
+                self.show_item(self.item.stored_id)
 
         self.app.push_screen(UnlockFormScreen(), given)

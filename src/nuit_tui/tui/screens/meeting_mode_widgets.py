@@ -4,7 +4,7 @@ remarks table, the decision's difference from the proposal, and the status lines
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets.option_list import Option
@@ -21,7 +21,7 @@ from ..widgets.form import FormBody
 from .item import PlainTextArea
 
 # Meeting mode's keys (F1 lists them).
-MEETING_MODE_KEYS = [
+MEETING_MODE_KEYS: list[BindingType] = [
     Binding("escape", "close", "Tilbake"),
     # priority: TextArea has F6/F7 of its own; ours must win wherever focus is.
     # F7 and F9 are in F1's list; the footer keeps what is pressed every minute.

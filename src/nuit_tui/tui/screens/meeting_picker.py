@@ -12,6 +12,7 @@ from ...domain import labels
 from ...domain import models as m
 from ...domain.meetings import is_preparing
 from ...domain.norwegian import long_date
+from ..base import key_id, nuit_app
 from ..text import OptionList, Static, markup
 
 # The answer «the next meeting, not yet planned» (no meeting has id 0).
@@ -51,7 +52,7 @@ class MeetingPickerScreen(ModalScreen[int | None]):
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
         # Kommende møter i samme utvalg: the newest pages hold them.
-        for meeting in self.app.archive.meetings.page(self.meeting.body_id, limit=40):
+        for meeting in nuit_app(self).archive.meetings.page(self.meeting.body_id, limit=40):
             if meeting.id == self.exclude_meeting_id or not is_preparing(meeting.status):
                 continue
             if self.later_only and meeting.date <= self.meeting.date:
@@ -69,7 +70,7 @@ class MeetingPickerScreen(ModalScreen[int | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(int(event.option.id))
+        self.dismiss(key_id(event.option.id))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

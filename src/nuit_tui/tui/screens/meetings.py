@@ -8,7 +8,9 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header
 
 from ...domain import labels
+from ...domain.enums import MeetingStatus
 from ...domain.norwegian import long_date, time_span
+from ..base import nuit_app
 from ..text import DataTable, Static
 from .base import ArchiveScreen
 
@@ -41,14 +43,14 @@ class MeetingsTable(DataTable):
         self.loaded = 0
         self.exhausted = False
         # The start screen: plain rows, so it paints before the models are loaded.
-        self.body_names = {b.id: b.short_name for b in self.app.start.rows.body_rows()}
+        self.body_names = {b.id: b.short_name for b in nuit_app(self).start.rows.body_rows()}
         self.load_page()
 
     def load_page(self) -> None:
         if self.exhausted:
             return
-        body = self.app.body
-        meetings = self.app.start.rows.meeting_rows(
+        body = nuit_app(self).body
+        meetings = nuit_app(self).start.rows.meeting_rows(
             body.id if body else None, year=self.year, limit=PAGE_SIZE, offset=self.loaded
         )
         # Count first: adding rows moves the cursor, whose watcher asks for more.
@@ -60,7 +62,7 @@ class MeetingsTable(DataTable):
                 self.body_names.get(meeting.body_id, "?"),
                 long_date(meeting.date),
                 time_span(meeting.start_time, meeting.end_time),
-                labels.MEETING_STATUS[meeting.status],
+                labels.MEETING_STATUS[MeetingStatus(meeting.status)],
                 meeting.location or meeting.video_link or "",
                 key=str(meeting.id),
             )
@@ -118,7 +120,7 @@ class MeetingsScreen(ArchiveScreen):
     def action_refresh(self) -> None:
         table = self.query_one(MeetingsTable)
         table.reload()
-        body = self.app.body
+        body = nuit_app(self).body
         heading = f"Møter i {body.short_name} – {body.name}" if body else "Møter i alle utvalg"
         year = f" · {table.year}" if table.year else " · alle år"
         self.query_one("#heading", Static).update(heading + year)
@@ -133,14 +135,14 @@ class MeetingsScreen(ArchiveScreen):
     def action_next_year(self) -> None:
         """All years → the newest → … → the oldest → all years."""
         table = self.query_one(MeetingsTable)
-        body = self.app.body
-        years: list[int | None] = [None, *self.app.start.rows.meeting_years(body.id if body else None)]
+        body = nuit_app(self).body
+        years: list[int | None] = [None, *nuit_app(self).start.rows.meeting_years(body.id if body else None)]
         table.year = years[(years.index(table.year) + 1) % len(years)] if table.year in years else None
         self.action_refresh()
 
     def action_new_meeting(self) -> None:
-        body = self.app.body
-        if body is None:
+        body, body_id = nuit_app(self).body, nuit_app(self).body_id
+        if body is None or body_id is None:
             self.notify("Velg et utvalg først (b)", severity="warning")
             return
         from .meeting_form import MeetingFormScreen
@@ -149,13 +151,13 @@ class MeetingsScreen(ArchiveScreen):
             if details is None:
                 return
             meeting = self.archive.meetings.create(
-                body.id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
+                body_id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
             )
             self.notify(f"Møte {meeting.ref} i {body.short_name} er opprettet med standardsakene")
-            if warning := self.archive.meetings.same_day_warning(meeting.id):
+            if warning := self.archive.meetings.same_day_warning(meeting.stored_id):
                 self.notify(warning, severity="warning")
             self.action_refresh()
-            self._open(meeting.id)
+            self._open(meeting.stored_id)
 
         self.app.push_screen(MeetingFormScreen(f"Nytt møte i {body.short_name}"), created)
 
@@ -173,11 +175,11 @@ class MeetingsScreen(ArchiveScreen):
             if details is None:
                 return
             meeting, copied = archive.agenda.create_meeting_from(
-                template.id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
+                template.stored_id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
             )
             self.notify(f"Møte {meeting.ref} er opprettet med {copied} punkter fra {template.ref}")
             self.action_refresh()
-            self._open(meeting.id)
+            self._open(meeting.stored_id)
 
         self.app.push_screen(
             MeetingFormScreen(f"Nytt møte i {body.short_name} etter mal", template, template_note=f"{body.short_name} {template.ref}"),
@@ -228,9 +230,9 @@ class MeetingsScreen(ArchiveScreen):
 
     def action_next_body(self) -> None:
         bodies = [*self.archive.members.bodies(), None]
-        current = self.app.body
+        current = nuit_app(self).body
         index = next((i for i, b in enumerate(bodies) if (b and b.id) == (current and current.id)), -1)
-        self.app.body = bodies[(index + 1) % len(bodies)]
+        nuit_app(self).body = bodies[(index + 1) % len(bodies)]
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +19,7 @@ from textual.widgets import Select
 from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import long_date, parse_date
+from ..base import nuit_app
 from ..text import Label, Static
 from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
@@ -65,7 +67,7 @@ class BodyForm(FormScreen[m.Body | None]):
     def __init__(self, body: m.Body | None = None):
         super().__init__()
         self.body = body
-        self.TITLE = f"Endre utvalget {body.short_name}" if body else "Nytt utvalg"
+        self.form_title = f"Endre utvalget {body.short_name}" if body else "Nytt utvalg"
 
     def fields(self) -> ComposeResult:
         body = self.body
@@ -73,17 +75,17 @@ class BodyForm(FormScreen[m.Body | None]):
         yield from labelled("Navn", Input(body.name if body else "", id="name"))
 
     def submit(self) -> m.Body:
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         if self.body is None:
             return archive.members.create_body(self.value("#short-name"), self.value("#name"))
-        return archive.members.update_body(self.body.id, self.value("#short-name"), self.value("#name"))
+        return archive.members.update_body(self.body.stored_id, self.value("#short-name"), self.value("#name"))
 
 
 class OrganizationForm(FormScreen[m.Organization | None]):
     def __init__(self, organization: m.Organization | None = None):
         super().__init__()
         self.organization = organization
-        self.TITLE = f"Endre {organization.name}" if organization else "Ny organisasjon"
+        self.form_title = f"Endre {organization.name}" if organization else "Ny organisasjon"
 
     def fields(self) -> ComposeResult:
         org = self.organization
@@ -91,10 +93,10 @@ class OrganizationForm(FormScreen[m.Organization | None]):
         yield from labelled("Kortnavn (valgfritt)", Input((org.short_name or "") if org else "", id="short-name"))
 
     def submit(self) -> m.Organization:
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         if self.organization is None:
             return archive.members.add_organization(self.value("#name"), self.value("#short-name"))
-        return archive.members.update_organization(self.organization.id, self.value("#name"), self.value("#short-name"))
+        return archive.members.update_organization(self.organization.stored_id, self.value("#name"), self.value("#short-name"))
 
 
 def announce_new_organization(form: FormScreen, created: m.Organization | None) -> None:
@@ -106,10 +108,10 @@ class PersonForm(FormScreen[m.Person | None]):
     def __init__(self, person: m.Person | None = None):
         super().__init__()
         self.person = person
-        self.TITLE = f"Endre {person.name}" if person else "Ny person"
+        self.form_title = f"Endre {person.name}" if person else "Ny person"
 
     def fields(self) -> ComposeResult:
-        archive, person = self.app.archive, self.person
+        archive, person = nuit_app(self).archive, self.person
         org = archive.members.organization_by_id(person.organization_id).name if person and person.organization_id else ""
         yield from labelled("Navn", Input(person.name if person else "", id="name"))
         yield from labelled(
@@ -119,12 +121,12 @@ class PersonForm(FormScreen[m.Person | None]):
         yield from labelled("E-post (valgfritt)", Input((person.email or "") if person else "", id="email"))
 
     def submit(self) -> m.Person:
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         args = (self.value("#name"), self.value("#organization"), self.value("#email"))
         if self.person is None:
             person, created = archive.members.create_person(*args)
         else:
-            person, created = archive.members.update_person(self.person.id, *args)
+            person, created = archive.members.update_person(self.person.stored_id, *args)
         announce_new_organization(self, created)
         return person
 
@@ -139,10 +141,10 @@ class MembershipForm(FormScreen[m.Membership | None]):
         super().__init__()
         self.body = body
         self.membership = membership
-        self.TITLE = f"Endre medlemskap i {body.short_name}" if membership else f"Nytt medlemskap i {body.short_name}"
+        self.form_title = f"Endre medlemskap i {body.short_name}" if membership else f"Nytt medlemskap i {body.short_name}"
 
     def fields(self) -> ComposeResult:
-        archive, ms = self.app.archive, self.membership
+        archive, ms = nuit_app(self).archive, self.membership
         person = archive.members.person(ms.person_id).name if ms else ""
         org = archive.members.organization_by_id(ms.organization_id).name if ms and ms.organization_id else ""
         substitute_for = archive.members.person(ms.substitute_for_person_id).name if ms and ms.substitute_for_person_id else ""
@@ -186,7 +188,7 @@ class MembershipForm(FormScreen[m.Membership | None]):
         # The organisation the person belongs to is the usual one they represent.
         org_input = self.query_one("#organization", Input)
         if exact is not None and exact.organization_id and not org_input.value.strip():
-            org_input.value = self.app.archive.members.organization_by_id(exact.organization_id).name
+            org_input.value = nuit_app(self).archive.members.organization_by_id(exact.organization_id).name
 
     @on(Input.Changed, "#substitute-for")
     def _substitute_changed(self, event: Input.Changed) -> None:
@@ -194,7 +196,7 @@ class MembershipForm(FormScreen[m.Membership | None]):
 
     def _show_matches(self, text: str, target: str) -> m.Person | None:
         """List who matches what is typed; return the person if the name is exact and unique."""
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         line = self.query_one(target, Static)
         if not text.strip():
             line.update("")
@@ -214,16 +216,19 @@ class MembershipForm(FormScreen[m.Membership | None]):
         return exact[0] if len(exact) == 1 else None
 
     def submit(self) -> m.Membership:
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         # Read and check everything typed before anything is written.
         person = archive.members.find_person(self.value("#person"))
-        role = m.MembershipRole(self.query_one("#role", Select).value)
+        chosen = self.query_one("#role", Select).value
+        if not isinstance(chosen, str):
+            raise ValueError("Velg en rolle")
+        role = m.MembershipRole(chosen)
         substitute_for = None
         if role is m.MembershipRole.SUBSTITUTE and self.value("#substitute-for"):
             substitute_for = archive.members.find_person(self.value("#substitute-for")).id
         valid_from = typed_date(self.value("#valid-from"), "Fra")
         valid_to = typed_date(self.value("#valid-to"), "Til")
-        fields = dict(
+        fields: dict[str, Any] = dict(
             person_id=person.id,
             role=role,
             organization_name=self.value("#organization"),
@@ -232,9 +237,9 @@ class MembershipForm(FormScreen[m.Membership | None]):
             valid_to=valid_to,
         )
         if self.membership is None:
-            membership, created = archive.members.create_membership(self.body.id, **fields)
+            membership, created = archive.members.create_membership(self.body.stored_id, **fields)
         else:
-            membership, created = archive.members.update_membership(self.membership.id, **fields)
+            membership, created = archive.members.update_membership(self.membership.stored_id, **fields)
         announce_new_organization(self, created)
         return membership
 
@@ -245,7 +250,7 @@ class EndMembershipForm(FormScreen[m.Membership | None]):
     def __init__(self, membership: m.Membership, person_name: str, body_short_name: str):
         super().__init__()
         self.membership = membership
-        self.TITLE = f"Avslutt medlemskapet til {person_name} i {body_short_name}"
+        self.form_title = f"Avslutt medlemskapet til {person_name} i {body_short_name}"
 
     def fields(self) -> ComposeResult:
         day = self.membership.valid_to or dt.date.today()
@@ -257,4 +262,4 @@ class EndMembershipForm(FormScreen[m.Membership | None]):
         day = typed_date(self.value("#valid-to"), "Til")
         if day is None:
             raise ValueError("Skriv datoen medlemskapet slutter")
-        return self.app.archive.members.end_membership(self.membership.id, day)
+        return nuit_app(self).archive.members.end_membership(self.membership.stored_id, day)

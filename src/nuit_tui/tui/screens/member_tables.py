@@ -4,6 +4,7 @@ organisations and bodies, each with its own keys (new, edit, delete, order)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol, cast
 
 from rich.text import Text
 from textual.binding import Binding
@@ -11,11 +12,17 @@ from textual.binding import Binding
 from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import long_date, numeric_date
-from ...errors import StoreError
+from ..base import guard, nuit_app
 from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import Input
 from .member_forms import BodyForm, EndMembershipForm, MembershipForm, OrganizationForm, PersonForm
+
+
+class _ReloadsAll(Protocol):
+    """The members screen these tables live on (not imported: it imports them)."""
+
+    def reload_all(self) -> None: ...
 
 PAGE_SIZE = 200  # people and organisations on screen at once; the search narrows further
 
@@ -54,7 +61,7 @@ class RegistryTable(DataTable):
 
     def after_change(self, select: int | None = None) -> None:
         """Names show up in other tabs too: reload them all."""
-        self.screen.reload_all()
+        cast(_ReloadsAll, self.screen).reload_all()
         if select is not None:
             self.reload(select)
 
@@ -64,13 +71,10 @@ class RegistryTable(DataTable):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
+            with guard(self, timeout=8):
                 delete()
-            except StoreError as exc:
-                self.notify(str(exc), severity="error", timeout=8)
-                return
-            self.notify(done)
-            self.after_change()
+                self.notify(done)
+                self.after_change()
 
         self.app.push_screen(ConfirmScreen(question, yes="Slett", no="Avbryt"), answered)
 
@@ -99,11 +103,11 @@ class MembershipsTable(RegistryTable):
         self.add_column("Til", key="to", width=10)
 
     def fill(self) -> None:
-        body = self.app.body
-        if body is None:
+        body_id = nuit_app(self).body_id
+        if body_id is None:
             return
-        archive = self.app.archive
-        memberships = archive.members.memberships(body.id)
+        archive = nuit_app(self).archive
+        memberships = archive.members.memberships(body_id)
         people = archive.members.people_by_ids(
             [ms.person_id for ms in memberships] + [ms.substitute_for_person_id for ms in memberships]
         )
@@ -123,19 +127,19 @@ class MembershipsTable(RegistryTable):
             self.add_row(*(Text(cell, style=style) for cell in cells), key=str(ms.id))
 
     def _names(self, membership_id: int) -> tuple[m.Membership, str, m.Body]:
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         ms = archive.members.membership(membership_id)
         return ms, archive.members.person(ms.person_id).name, archive.members.body_by_id(ms.body_id)
 
     def action_new(self) -> None:
-        body = self.app.body
+        body = nuit_app(self).loaded_body
         if body is None:
             self.notify("Velg et utvalg først (b)", severity="warning")
             return
 
         def saved(ms: m.Membership | None) -> None:
             if ms is not None:
-                name = self.app.archive.members.person(ms.person_id).name
+                name = nuit_app(self).archive.members.person(ms.person_id).name
                 self.notify(f"{name} er lagt til i {body.short_name} som {labels.MEMBERSHIP_ROLE[ms.role].lower()}")
                 self.after_change(ms.id)
 
@@ -173,13 +177,13 @@ class MembershipsTable(RegistryTable):
             f"Slette medlemskapet til {name} i {body.short_name}?\n\n"
             "Er medlemskapet bare over, avslutt det heller (a): da står personen "
             "fortsatt i medlemslisten til tidligere møter.",
-            lambda: self.app.archive.members.delete_membership(membership_id),
+            lambda: nuit_app(self).archive.members.delete_membership(membership_id),
             f"Slettet medlemskapet til {name} i {body.short_name}",
         )
 
     def action_move(self, delta: int) -> None:
         if (membership_id := self.selected_id) is not None:
-            self.app.archive.members.move_membership(membership_id, delta)
+            nuit_app(self).archive.members.move_membership(membership_id, delta)
             self.reload(membership_id)
 
 
@@ -261,7 +265,7 @@ class PeopleTable(PagedTable):
         self.add_column("Organisasjon", key="organization")
 
     def fill(self) -> None:
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         people = archive.members.people(self.query_text, limit=PAGE_SIZE)
         orgs = archive.members.organizations_by_ids(p.organization_id for p in people)
         for person in people:
@@ -287,21 +291,18 @@ class PeopleTable(PagedTable):
                 self.notify(f"Lagret: {person.name}")
                 self.after_change(person.id)
 
-        self.app.push_screen(PersonForm(self.app.archive.members.person(person_id)), saved)
+        self.app.push_screen(PersonForm(nuit_app(self).archive.members.person(person_id)), saved)
 
     def action_delete(self) -> None:
         if (person_id := self.selected_or_say()) is None:
             return
-        archive = self.app.archive
-        try:
+        archive = nuit_app(self).archive
+        with guard(self, timeout=8):
             person = archive.members.check_delete_person(person_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
-            return
-        count = len(archive.members.memberships_of_person(person_id))
-        also = f"\n\nPersonens {count} medlemskap slettes også." if count else ""
-        self.delete_after_asking(
-            f"Slette {person.name}?{also}", lambda: archive.members.delete_person(person_id), f"Slettet {person.name}"
+            count = len(archive.members.memberships_of_person(person_id))
+            also = f"\n\nPersonens {count} medlemskap slettes også." if count else ""
+            self.delete_after_asking(
+                f"Slette {person.name}?{also}", lambda: archive.members.delete_person(person_id), f"Slettet {person.name}"
         )
 
 
@@ -322,7 +323,7 @@ class OrganizationsTable(PagedTable):
         self.add_column("Kortnavn", key="short_name")
 
     def fill(self) -> None:
-        archive = self.app.archive
+        archive = nuit_app(self).archive
         orgs = archive.members.organizations(self.query_text, limit=PAGE_SIZE)
         for org in orgs:
             self.add_row(org.name, org.short_name or "", key=str(org.id))
@@ -346,20 +347,17 @@ class OrganizationsTable(PagedTable):
                 self.notify(f"Lagret: {org.name}")
                 self.after_change(org.id)
 
-        self.app.push_screen(OrganizationForm(self.app.archive.members.organization_by_id(org_id)), saved)
+        self.app.push_screen(OrganizationForm(nuit_app(self).archive.members.organization_by_id(org_id)), saved)
 
     def action_delete(self) -> None:
         if (org_id := self.selected_or_say()) is None:
             return
-        archive = self.app.archive
-        try:
+        archive = nuit_app(self).archive
+        with guard(self, timeout=8):
             org = archive.members.check_delete_organization(org_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
-            return
-        self.delete_after_asking(
-            f"Slette organisasjonen {org.name}?", lambda: archive.members.delete_organization(org_id), f"Slettet {org.name}"
-        )
+            self.delete_after_asking(
+                f"Slette organisasjonen {org.name}?", lambda: archive.members.delete_organization(org_id), f"Slettet {org.name}"
+            )
 
 
 class BodiesTable(RegistryTable):
@@ -376,15 +374,15 @@ class BodiesTable(RegistryTable):
         self.add_column("Navn", key="name")
 
     def fill(self) -> None:
-        for body in self.app.archive.members.bodies():
+        for body in nuit_app(self).archive.members.bodies():
             self.add_row(body.short_name, body.name, key=str(body.id))
 
     def action_new(self) -> None:
         def saved(body: m.Body | None) -> None:
             if body is not None:
                 self.notify(f"Nytt utvalg: {body.short_name} – {body.name}")
-                if self.app.body is None:
-                    self.app.body = body
+                if nuit_app(self).body is None:
+                    nuit_app(self).body = body
                 self.after_change(body.id)
 
         self.app.push_screen(BodyForm(), saved)
@@ -396,30 +394,27 @@ class BodiesTable(RegistryTable):
         def saved(body: m.Body | None) -> None:
             if body is not None:
                 self.notify(f"Lagret: {body.short_name} – {body.name}")
-                if self.app.body is not None and self.app.body.id == body.id:
-                    self.app.body = body  # the title bar and other screens show its name
+                if nuit_app(self).body_id == body.id:
+                    nuit_app(self).body = body  # the title bar and other screens show its name
                 self.after_change(body.id)
 
-        self.app.push_screen(BodyForm(self.app.archive.members.body_by_id(body_id)), saved)
+        self.app.push_screen(BodyForm(nuit_app(self).archive.members.body_by_id(body_id)), saved)
 
     def action_delete(self) -> None:
         if (body_id := self.selected_or_say()) is None:
             return
-        archive = self.app.archive
-        try:
-            body = archive.members.check_delete_body(body_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
-            return
+        archive = nuit_app(self).archive
 
         def delete() -> None:
             archive.members.delete_body(body_id)
-            if self.app.body is not None and self.app.body.id == body_id:
+            if nuit_app(self).body_id == body_id:
                 remaining = archive.members.bodies()
-                self.app.body = remaining[0] if remaining else None
+                nuit_app(self).body = remaining[0] if remaining else None
 
-        count = len(archive.members.memberships(body.id))
-        also = f"\n\nUtvalgets {count} medlemskap og frister slettes også." if count else ""
-        self.delete_after_asking(
-            f"Slette utvalget {body.short_name} – {body.name}?{also}", delete, f"Slettet utvalget {body.short_name}"
-        )
+        with guard(self, timeout=8):
+            body = archive.members.check_delete_body(body_id)
+            count = len(archive.members.memberships(body.stored_id))
+            also = f"\n\nUtvalgets {count} medlemskap og frister slettes også." if count else ""
+            self.delete_after_asking(
+                f"Slette utvalget {body.short_name} – {body.name}?{also}", delete, f"Slettet utvalget {body.short_name}"
+            )

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
+from ..base import nuit_app
 from ..text import Static
 from .base import ArchiveScreen
 from .member_tables import BodiesTable, MembershipsTable, OrganizationsTable, PeopleTable, RegistryTable, SearchInput
@@ -62,17 +63,17 @@ class MembersScreen(ArchiveScreen):
 
     def reload_from_file(self) -> None:
         """Another window committed: every tab again, each keeping its row and its search."""
-        body = self.app.body
+        body = nuit_app(self).body
         fresh = next((b for b in self.archive.members.bodies() if b.id == body.id), body) if body else None
         if fresh != body:
-            self.app.body = fresh  # renamed there: the title bar shows it too, and _body_changed reloads
+            nuit_app(self).body = fresh  # renamed there: the title bar shows it too, and _body_changed reloads
         else:
             self.reload_all()
 
     def reload_all(self) -> None:
         for table in self.query(RegistryTable):
             table.reload()
-        body = self.app.body
+        body = nuit_app(self).body
         heading = self.query_one("#members-heading", Static)
         note = self.query_one("#memberships-note", Static)
         memberships = self.query_one(MembershipsTable)
@@ -89,9 +90,9 @@ class MembersScreen(ArchiveScreen):
         if not bodies:
             self.notify("Det finnes ingen utvalg ennå; legg til et i fanen Utvalg (4)", severity="warning")
             return
-        current = self.app.body
+        current = nuit_app(self).body
         index = next((i for i, b in enumerate(bodies) if current is not None and b.id == current.id), -1)
-        self.app.body = bodies[(index + 1) % len(bodies)]
+        nuit_app(self).body = bodies[(index + 1) % len(bodies)]
         self.action_show_tab("memberships")
 
     def action_show_tab(self, tab: str) -> None:

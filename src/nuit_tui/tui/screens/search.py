@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.timer import Timer
 from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -21,6 +23,9 @@ from ..text import OptionList, Static, literal
 from ..widgets.fields import Input
 from ..widgets.form import TypeAhead
 from .base import ArchiveScreen
+
+if TYPE_CHECKING:
+    from ...domain import models as m
 
 RESULT_LIMIT = 50
 DEBOUNCE_SECONDS = 0.15
@@ -71,11 +76,11 @@ class SearchScreen(TypeAhead, ArchiveScreen):
     def __init__(self, query: str = ""):
         super().__init__()
         self.initial_query = query
-        self.body = None  # None: every body
+        self.body: m.Body | None = None  # None: every body
         self.year: int | None = None  # None: every year
         self.hits: list[SearchHit] = []
         self.shown_text: str | None = None  # the query whose hits are listed
-        self._timer = None
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -126,9 +131,10 @@ class SearchScreen(TypeAhead, ArchiveScreen):
     def _highlighted_hit(self) -> tuple[int, int] | None:
         """(item id, row) of the highlighted hit of the query in the box, if any."""
         hit = self._selected()
-        if hit is None or self.shown_text != self.query_one("#search-query", Input).value:
+        row = self.query_one("#search-results", OptionList).highlighted
+        if hit is None or row is None or self.shown_text != self.query_one("#search-query", Input).value:
             return None
-        return hit.item_id, self.query_one("#search-results", OptionList).highlighted
+        return hit.item_id, row
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, text: str, body_id: int | None, year: int | None, keep: tuple[int, int] | None = None) -> None:

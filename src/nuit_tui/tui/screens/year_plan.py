@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header
 from ...domain import models as m
 from ...domain.norwegian import MONTHS, count, long_date
 from ...errors import StoreError
+from ..base import nuit_app
 from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.year_calendar import YearCalendar
@@ -56,7 +57,7 @@ class YearPlanScreen(ArchiveScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.body_id = self.app.body.id if self.app.body else None
+        self.body_id = nuit_app(self).body_id
         if self.start_day is None:
             # Open where the plan has content: this year, or the newest meeting's year.
             year = dt.date.today().year
@@ -98,7 +99,7 @@ class YearPlanScreen(ArchiveScreen):
     def selected(self) -> dt.date:
         return self.query_one(YearCalendar).selected
 
-    def reload(self, *, year_changed: bool) -> None:
+    def reload(self, *, year_changed: bool = True) -> None:
         day = self.selected
         body = self.archive.members.body_by_id(self.body_id).short_name if self.body_id else "alle utvalg"
         self.query_one("#plan-heading", Static).update(
@@ -176,13 +177,10 @@ class YearPlanScreen(ArchiveScreen):
         def saved(result: m.DeadlineRule | None) -> None:
             if result is None:
                 return
-            try:
+            with self.guard():
                 stored = self.archive.year_plan.update_rule(result) if result.id else self.archive.year_plan.add_rule(result)
-            except StoreError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self.notify(f"Regelen «{stored.title}» er lagret; datoene følger møtene")
-            self.reload(year_changed=True)
+                self.notify(f"Regelen «{stored.title}» er lagret; datoene følger møtene")
+                self.reload(year_changed=True)
 
         self.app.push_screen(
             RuleFormScreen(rule, bodies=self.archive.members.bodies(), body_id=self.body_id, categories=self.archive.year_plan.deadline_categories()),
@@ -204,13 +202,10 @@ class YearPlanScreen(ArchiveScreen):
 
             def saved(deadline: m.Deadline | None) -> None:
                 if deadline is not None:
-                    try:
+                    with self.guard():
                         self.archive.year_plan.update_deadline(deadline)
-                    except StoreError as exc:
-                        self.notify(str(exc), severity="error")
-                        return
-                    self.notify("Fristen er lagret")
-                    self.reload(year_changed=True)
+                        self.notify("Fristen er lagret")
+                        self.reload(year_changed=True)
 
             self.app.push_screen(
                 DeadlineFormScreen(

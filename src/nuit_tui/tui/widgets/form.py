@@ -213,6 +213,8 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
     """
 
     TITLE = ""
+    # A title made per instance («Nytt møte i NEHS»); Screen.TITLE is a class constant.
+    form_title = ""
     # The first field takes focus; a subclass's on_mount may move it (base handlers run after).
     AUTO_FOCUS = "Input, Select, Checkbox"
     BINDINGS = [
@@ -231,7 +233,7 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.TITLE, classes="form-title")
+            yield Static(self.form_title or self.TITLE, classes="form-title")
             with FormBody():
                 yield from self.fields()
             yield Static("", id="form-error")
