@@ -37,8 +37,9 @@ def test_adopting_keeps_the_proposal_and_an_amendment_is_kept_apart(demo):
     amended = demo.minutes.set_decision(item.id, adopted.proposed_decision + " NUIT ba om en ny runde.")
     assert amended.proposed_decision == item.proposed_decision
     assert amended.decision.endswith("ny runde.")
-    with pytest.raises(errors.Conflict):
-        demo.minutes.adopt_proposal(demo.agenda.find_item("NUIT 26/23").id)  # Eventuelt has no proposal
+    # Eventuelt has no proposal to adopt: F3 marks it handled, with no decision (issue 14.7).
+    eventuelt = demo.minutes.adopt_proposal(demo.agenda.find_item("NUIT 26/23").id)
+    assert eventuelt.state is m.ItemState.HANDLED and eventuelt.decision == ""
 
 
 def test_a_deferred_item_keeps_its_number_on_the_later_agenda(demo):

@@ -79,10 +79,15 @@ class CaseSlot:
 
 @dataclass
 class MeetingNumbering:
-    """One meeting's items in agenda order (breaks left out by the caller)."""
+    """One meeting's items in agenda order (breaks left out by the caller).
+
+    A `cancelled` meeting keeps only its locked numbers (its notice was out); the
+    provisional ones go back, so the next meeting's numbers leave no gap.
+    """
 
     frozen: bool
     items: list[CaseSlot] = field(default_factory=list)
+    cancelled: bool = False
 
 
 def renumber_year(meetings: Sequence[MeetingNumbering]) -> dict[Hashable, int]:
@@ -91,11 +96,14 @@ def renumber_year(meetings: Sequence[MeetingNumbering]) -> dict[Hashable, int]:
     Locked numbers, and every number in a frozen meeting, stay. An unnumbered
     item of a frozen meeting gets the next free number of the year. Open
     meetings are numbered in agenda order, continuing from the meetings before
-    and skipping numbers that are held elsewhere.
+    and skipping numbers that are held elsewhere. The unlocked items of a
+    cancelled meeting get no number (they are left out of the result).
     """
 
     def kept(meeting: MeetingNumbering, slot: CaseSlot) -> int | None:
         """The number the slot keeps, or None when it is to be (re)numbered."""
+        if meeting.cancelled:
+            return slot.seq if slot.locked else None
         return slot.seq if slot.seq is not None and (slot.locked or meeting.frozen) else None
 
     taken = {seq for mt in meetings for slot in mt.items if (seq := kept(mt, slot)) is not None}
@@ -113,6 +121,8 @@ def renumber_year(meetings: Sequence[MeetingNumbering]) -> dict[Hashable, int]:
             if (seq := kept(meeting, slot)) is not None:
                 result[slot.key] = seq
                 counter = max(counter, seq)
+        if meeting.cancelled:
+            continue
         for slot in meeting.items:
             if kept(meeting, slot) is not None:
                 continue

@@ -24,3 +24,34 @@ def can_move(current: MeetingStatus, status: MeetingStatus) -> bool:
 
 def is_preparing(status: MeetingStatus) -> bool:
     return status in PREPARING
+
+
+def deletion_refusal(status: MeetingStatus, *, recorded: bool) -> str | None:
+    """Why a meeting may not be deleted, or None when it may: only a meeting created by
+    mistake, whose notice never went out and where nothing has been recorded
+    (attendance, remarks, decisions, follow-ups). Anything else is cancelled instead."""
+    if status is not MeetingStatus.PLANNED:
+        return "Bare et planlagt møte uten sendt innkalling kan slettes; avlys det i stedet"
+    if recorded:
+        return "Møtet har registrert oppmøte, innspill, vedtak eller oppfølging; avlys det i stedet"
+    return None
+
+
+def meeting_numbers(meetings: list[tuple[int, int, bool]]) -> dict[int, int]:
+    """Meeting numbers of a body's year: `meetings` as (key, number, frozen) in date
+    order. A frozen meeting (notice out, held, cancelled) keeps its number; the others
+    are numbered in date order, after the meetings before them, skipping kept numbers."""
+    taken = {number for _, number, frozen in meetings if frozen}
+    result: dict[int, int] = {}
+    counter = 0
+    for key, number, frozen in meetings:
+        if frozen:
+            result[key] = number
+            counter = max(counter, number)
+            continue
+        counter += 1
+        while counter in taken:
+            counter += 1
+        result[key] = counter
+    return result
+

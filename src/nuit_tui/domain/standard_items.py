@@ -26,6 +26,33 @@ def minutes_approval_title(body: str, previous_meeting: dt.date) -> str:
     return f"Godkjenning av referat fra {body} {long_date(previous_meeting)}"
 
 
+def minutes_approval_proposal(body: str, previous_meeting: dt.date) -> str:
+    return f"{body} godkjenner referatet fra {body} {long_date(previous_meeting)}."
+
+
+def follow_previous_meeting(
+    title: str, proposal: str, body: str, previous_meeting: dt.date | None
+) -> tuple[str, str] | None:
+    """The standard «Godkjenning av referat fra <body> <date>» item made to name the
+    meeting that now comes before (its date moved, a meeting was added or cancelled):
+    the new title and proposal, or None when nothing is to change. Only the standard
+    wording follows; a title or proposal the secretary wrote is left as it is."""
+    lead = f"Godkjenning av referat fra {body} "
+    if previous_meeting is None or not title.startswith(lead):
+        return None
+    new_title = minutes_approval_title(body, previous_meeting)
+    if title == new_title:
+        return None
+    old_proposal = f"{body} godkjenner referatet fra {body} {title.removeprefix(lead)}."
+    new_proposal = minutes_approval_proposal(body, previous_meeting) if proposal.strip() in ("", old_proposal) else proposal
+    return new_title, new_proposal
+
+
+def is_opening_title(title: str) -> bool:
+    """Whether an item is one of the standard opening items (by its title)."""
+    return title.startswith(("Godkjenning av innkalling", MINUTES_APPROVAL_PREFIX))
+
+
 def opening_items(body: str, previous_meeting: dt.date | None) -> list[ItemDraft]:
     """ "Godkjenning av innkalling og dagsorden" and, when there was a meeting
     before, "Godkjenning av referat fra <body> <its date>"."""
@@ -43,7 +70,7 @@ def opening_items(body: str, previous_meeting: dt.date | None) -> list[ItemDraft
                 minutes_approval_title(body, previous_meeting),
                 ItemType.GODKJENNING,
                 10,
-                f"{body} godkjenner referatet fra {body} {long_date(previous_meeting)}.",
+                minutes_approval_proposal(body, previous_meeting),
             )
         )
     return drafts

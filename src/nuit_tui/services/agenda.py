@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..domain import labels
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber, parse_case_ref
+from ..domain.items import NEW_ITEM_TITLE, is_blank_new_item
 from ..domain.meetings import is_preparing
 from ..domain.norwegian import ParseError, citation_date
 from ..domain.timeplan import PlanEntry, TimePlan, time_plan
@@ -128,7 +129,7 @@ class AgendaService:
         after_item_id: int | None = None,
     ) -> m.AgendaItem:
         """Add an entry to the agenda: after a given entry, or else just before "Eventuelt"."""
-        item = item or m.AgendaItem(meeting_id=meeting_id, title="Ny sak", duration_minutes=30)
+        item = item or m.AgendaItem(meeting_id=meeting_id, title=NEW_ITEM_TITLE, duration_minutes=30)
         with self.store.write():
             meeting = self.meetings.get(meeting_id)
             position = self._insertion_position(meeting_id, before_closing=before_closing, after_item_id=after_item_id)
@@ -173,6 +174,19 @@ class AgendaService:
             self.store.delete(m.AgendaItem, item_id)
             self._compact_positions(meeting.stored_id)
             renumber(self.store, meeting.body_id, meeting.year)
+
+    def discard_if_blank(self, item_id: int) -> bool:
+        """Delete a new item left as `n` made it (Escape at once), so that it takes no
+        case number; True when it was discarded."""
+        with self.store.write():
+            item = self.item(item_id)
+            texts = (item.description, item.purpose, item.background, item.proposed_decision, item.decision, item.narrative)
+            if item.is_break or not is_blank_new_item(item.title, *texts):
+                return False
+            if self.attachments(item_id) or any(self.item_people(item_id, role) for role in m.PersonRole):
+                return False
+            self.delete_item(item_id)
+        return True
 
     def move_item(self, item_id: int, delta: int) -> None:
         """Move an entry up (-1) or down (+1); numbers follow until the notice is sent."""

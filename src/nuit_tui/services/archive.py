@@ -37,6 +37,7 @@ class Archive:
         self.agenda = AgendaService(store, self.members, self.meetings, self.lock, self.search)
         self.attendance = Attendance(store, self.members, self.meetings, self.agenda, self.lock)
         self.minutes = MinuteTaking(store, self.members, self.meetings, self.agenda, self.lock)
+        self.meetings.created_hooks.append(self.minutes.take_in_waiting)
         self.follow_ups = FollowUps(store, self.members, self.meetings, self.agenda)
         self.year_plan = YearPlan(store, self.members, self.meetings)
         self.undo = Deletions(store, self.meetings, self.agenda, self.minutes, self.attendance, self.lock)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from ..domain import labels
 from ..domain import models as m
 from ..domain.case_numbers import parse_meeting_ref
-from ..domain.meetings import can_move
-from ..domain.standard_items import closing_items, opening_items
+from ..domain.meetings import can_move, deletion_refusal, meeting_numbers
+from ..domain.norwegian import long_date
+from ..domain.standard_items import MINUTES_APPROVAL_PREFIX, closing_items, follow_previous_meeting, opening_items
 from ..store import ArchiveStore, errors
 from .members import Members
 from .numbering import renumber
@@ -20,6 +22,9 @@ class Meetings:
     def __init__(self, store: ArchiveStore, members: Members):
         self.store = store
         self.members = members
+        # Run inside create's transaction with the new meeting: what a new meeting takes
+        # in from the services above this one (items deferred to «the next meeting»).
+        self.created_hooks: list[Callable[[m.Meeting], object]] = []
 
     def page(
         self, body_id: int | None, *, year: int | None = None, limit: int = 50, offset: int = 0
@@ -84,7 +89,49 @@ class Meetings:
                         )
                     )
                 renumber(self.store, body_id, date.year)
+            if number is None:
+                self._follow_dates(body_id, date.year)
+                meeting = self.get(meeting.stored_id)
+            for hook in self.created_hooks:
+                hook(meeting)
         return meeting
+
+    def _follow_dates(self, body_id: int, year: int) -> None:
+        """Until its notice is out, a meeting follows the calendar: its number is its place
+        in the year's date order, and its «Godkjenning av referat fra …» names the meeting
+        that now comes before it (inside the caller's transaction)."""
+        meetings = self.store.meetings_of_year(body_id, year)
+        numbers = meeting_numbers([(mt.stored_id, mt.number, mt.status.numbers_frozen) for mt in meetings])
+        moving = [mt for mt in meetings if numbers[mt.stored_id] != mt.number]
+        # Through numbers no meeting has, so that UNIQUE (body, year, number) holds at each step.
+        parked = [self.store.update(mt.model_copy(update={"number": -mt.stored_id})) for mt in moving]
+        for mt in parked:
+            self.store.update(mt.model_copy(update={"number": numbers[mt.stored_id]}))
+        body = self.members.body_by_id(body_id).short_name
+        for mt in self.store.meetings_of(body_id, order_by="date"):
+            if mt.status is not m.MeetingStatus.PLANNED:
+                continue
+            previous = self.store.previous_meeting(body_id, mt.date)
+            for item in self.store.agenda(mt.stored_id):
+                if item.is_break or not item.title.startswith(MINUTES_APPROVAL_PREFIX):
+                    continue
+                followed = follow_previous_meeting(item.title, item.proposed_decision, body, previous.date if previous else None)
+                if followed:
+                    title, proposal = followed
+                    self.store.update(item.model_copy(update={"title": title, "proposed_decision": proposal}))
+
+    def same_day_warning(self, meeting_id: int) -> str | None:
+        """Two meetings of a body on one date is most often a typing slip: a warning, not a refusal."""
+        meeting = self.get(meeting_id)
+        others = [
+            mt
+            for mt in self.store.meetings_of(meeting.body_id, year=meeting.year, order_by="number")
+            if mt.id != meeting.id and mt.date == meeting.date and mt.status is not m.MeetingStatus.CANCELLED
+        ]
+        if not others:
+            return None
+        refs = ", ".join(mt.ref for mt in others)
+        return f"Obs: {self.members.body_by_id(meeting.body_id).short_name} har også møte {refs} {long_date(meeting.date)}"
 
     def set_status(self, meeting_id: int, status: m.MeetingStatus) -> m.Meeting:
         """Move a meeting along its life; sending the notice locks its case numbers."""
@@ -95,6 +142,8 @@ class Meetings:
                     f"Et møte med status «{labels.MEETING_STATUS[meeting.status]}» kan ikke bli «{labels.MEETING_STATUS[status]}»"
                 )
             meeting = self.store.update(meeting.model_copy(update={"status": status}))
+            if status is m.MeetingStatus.CANCELLED:
+                self._follow_dates(meeting.body_id, meeting.year)  # the next meeting's approval item
             renumber(self.store, meeting.body_id, meeting.year)
         return meeting
 
@@ -104,4 +153,38 @@ class Meetings:
             stored = self.get(meeting.stored_id)
             if meeting.date.year != stored.year:
                 raise errors.Conflict("Et møte kan ikke flyttes til et annet år; opprett et nytt møte")
-            return self.store.update(meeting)
+            saved = self.store.update(meeting)
+            if saved.date != stored.date:
+                self._follow_dates(saved.body_id, saved.year)
+                renumber(self.store, saved.body_id, saved.year)
+                saved = self.get(saved.stored_id)
+            return saved
+
+    def has_records(self, meeting_id: int) -> bool:
+        """Whether anything was recorded at the meeting: attendance, or on any item a
+        remark, a decision, a narrative, a course (handled, deferred…) or a follow-up."""
+        if self.store.count_by(m.Attendance, meeting_id=meeting_id):
+            return True
+        for item in self.store.agenda(meeting_id):
+            if item.state is not m.ItemState.PLANNED or item.decision.strip() or item.narrative.strip():
+                return True
+            if self.store.count_by(m.Remark, item_id=item.id) or self.store.count_by(m.FollowUp, item_id=item.id):
+                return True
+        return False
+
+    def deletion_refusal(self, meeting_id: int) -> str | None:
+        """Why the meeting may not be deleted (Norwegian), or None."""
+        meeting = self.get(meeting_id)
+        return deletion_refusal(meeting.status, recorded=self.has_records(meeting_id))
+
+    def delete(self, meeting_id: int) -> None:
+        """Delete a meeting created by mistake, with its agenda; its provisional case
+        numbers go back to the year. An item deferred to it waits again for the next meeting."""
+        with self.store.write():
+            meeting = self.get(meeting_id)
+            refusal = deletion_refusal(meeting.status, recorded=self.has_records(meeting_id))
+            if refusal:
+                raise errors.Conflict(refusal)
+            self.store.delete(m.Meeting, meeting_id)
+            self._follow_dates(meeting.body_id, meeting.year)
+            renumber(self.store, meeting.body_id, meeting.year)

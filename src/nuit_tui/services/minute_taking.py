@@ -8,8 +8,9 @@ import datetime as dt
 
 from ..domain import labels
 from ..domain import models as m
+from ..domain.items import handled_without_decision
 from ..domain.meetings import is_preparing
-from ..domain.standard_items import MINUTES_APPROVAL_PREFIX
+from ..domain.standard_items import MINUTES_APPROVAL_PREFIX, is_opening_title
 from ..store import ArchiveStore, errors, registry
 from .agenda import AgendaService
 from .meetings import Meetings
@@ -96,9 +97,15 @@ class MinuteTaking:
         return item
 
     def adopt_proposal(self, item_id: int) -> m.AgendaItem:
+        """Adopt the proposal as the decision; an item with no proposal and no need of a
+        decision (Eventuelt, an Orientering) is marked handled instead."""
         item = self.agenda.item(item_id)
+        if handled_without_decision(item.item_type, item.proposed_decision):
+            if item.state is not m.ItemState.PLANNED:
+                return item
+            return self.set_item_state(item_id, m.ItemState.HANDLED)
         if not item.proposed_decision.strip():
-            raise errors.Conflict("Saken har ikke noe forslag til vedtak")
+            raise errors.Conflict("Saken har ikke noe forslag til vedtak: skriv vedtaket i feltet «Vedtak»")
         return self.set_decision(item_id, item.proposed_decision)
 
     def _approve_previous_minutes(self, item: m.AgendaItem) -> None:
@@ -128,29 +135,60 @@ class MinuteTaking:
             if not is_preparing(target.status):
                 raise errors.Conflict(f"Møte {target.ref} er {labels.MEETING_STATUS[target.status].lower()}")
             self.store.update(item.model_copy(update={"state": m.ItemState.DEFERRED, "number_locked": True}))
-            copy = item.model_copy(
-                update={
-                    "id": None,
-                    "meeting_id": target.id,
-                    "state": m.ItemState.PLANNED,
-                    "decision": "",
-                    "narrative": "",
-                    "number_locked": True,
-                    "deferred_from_id": item.id,
-                    "started_at": None,
-                    "ended_at": None,
-                    "row_version": 1,
-                    "updated_at": None,
-                }
-            )
-            added = self.agenda.add_item(target.stored_id, copy)
-            for role in m.PersonRole:
-                self.agenda.set_item_people(added.stored_id, role, [p.stored_id for p in self.agenda.item_people(item.stored_id, role)])
-            for attachment in self.agenda.attachments(item.stored_id):
-                self.agenda.add_attachment(attachment.model_copy(update={"id": None, "item_id": added.id}))
-            for earlier in self.agenda.earlier_handlings(item.stored_id):
-                self.agenda.link_earlier(added.stored_id, earlier.stored_id)
+            added = self._copy_deferred(item, target.stored_id)
         return self.agenda.item(added.stored_id)
+
+    def _copy_deferred(self, item: m.AgendaItem, meeting_id: int, *, after_item_id: int | None = None) -> m.AgendaItem:
+        """The deferred item on the later agenda: same case number, people, attachments
+        and earlier handlings; nothing recorded yet (inside the caller's transaction)."""
+        copy = item.model_copy(
+            update={
+                "id": None,
+                "meeting_id": meeting_id,
+                "state": m.ItemState.PLANNED,
+                "decision": "",
+                "narrative": "",
+                "number_locked": True,
+                "deferred_from_id": item.id,
+                "started_at": None,
+                "ended_at": None,
+                "row_version": 1,
+                "updated_at": None,
+            }
+        )
+        added = self.agenda.add_item(meeting_id, copy, after_item_id=after_item_id)
+        for role in m.PersonRole:
+            self.agenda.set_item_people(added.stored_id, role, [p.stored_id for p in self.agenda.item_people(item.stored_id, role)])
+        for attachment in self.agenda.attachments(item.stored_id):
+            self.agenda.add_attachment(attachment.model_copy(update={"id": None, "item_id": added.id}))
+        for earlier in self.agenda.earlier_handlings(item.stored_id):
+            self.agenda.link_earlier(added.stored_id, earlier.stored_id)
+        return added
+
+    def defer_to_next_meeting(self, item_id: int) -> m.AgendaItem:
+        """Defer an item to the body's next meeting, not yet planned: it waits (deferred,
+        on no later agenda) and enters that meeting when it is created."""
+        with self.store.write():
+            item = self.agenda.item(item_id)
+            self.lock.ensure_editable(item.meeting_id)
+            if item.is_break or item.case_seq is None:
+                raise errors.Conflict("Bare saker med saksnummer kan utsettes")
+            return self.store.update(item.model_copy(update={"state": m.ItemState.DEFERRED, "number_locked": True}))
+
+    def take_in_waiting(self, meeting: m.Meeting) -> list[m.AgendaItem]:
+        """A new meeting takes the items deferred to «the next meeting»: first in line
+        after the standard opening items, oldest first (inside the caller's transaction)."""
+        added: list[m.AgendaItem] = []
+        waiting = self.store.waiting_deferrals(meeting.body_id, meeting.date)
+        if not waiting:
+            return added
+        opening = [i for i in self.store.agenda(meeting.stored_id) if is_opening_title(i.title)]
+        after = opening[-1].id if opening else None
+        for item in waiting:
+            copy = self._copy_deferred(item, meeting.stored_id, after_item_id=after)
+            added.append(copy)
+            after = copy.id
+        return added
 
     def withdraw_item(self, item_id: int) -> m.AgendaItem:
         return self.set_item_state(item_id, m.ItemState.WITHDRAWN)

@@ -18,11 +18,11 @@ from ..documents import names
 from ..documents.minutes import MinutesDocument
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber
+from ..domain.items import DECISION_TYPES
 from ..exporters import registry
 from ..files import write_export
 from .archive import Archive
 
-DECISION_TYPES = (m.ItemType.BESLUTNING, m.ItemType.GODKJENNING)
 CLOSED_STATES = (m.ItemState.DEFERRED, m.ItemState.WITHDRAWN)
 
 

@@ -86,6 +86,18 @@ class ArchiveStore(RecordStore):
     def agenda(self, meeting_id: int) -> list[m.AgendaItem]:
         return self.find(m.AgendaItem, "meeting_id = ?", [meeting_id], order_by="position, id")
 
+    def waiting_deferrals(self, body_id: int, before: dt.date) -> list[m.AgendaItem]:
+        """Items of the body's meetings before `before` deferred to a meeting not yet
+        planned: deferred, and on no later agenda yet; oldest first."""
+        rows = self._select(
+            "SELECT agenda_items.* FROM agenda_items JOIN meetings ON meetings.id = agenda_items.meeting_id"
+            " WHERE meetings.body_id = ? AND meetings.date < ? AND agenda_items.state = 'deferred'"
+            " AND NOT EXISTS (SELECT 1 FROM agenda_items AS later WHERE later.deferred_from_id = agenda_items.id)"
+            " ORDER BY meetings.date, agenda_items.position, agenda_items.id",
+            [body_id, before.isoformat()],
+        )
+        return [m.AgendaItem.stored(row) for row in rows]
+
     def item_by_case(self, body_id: int, year: int, seq: int) -> m.AgendaItem:
         rows = self._select(
             "SELECT agenda_items.* FROM agenda_items JOIN meetings ON meetings.id = agenda_items.meeting_id"

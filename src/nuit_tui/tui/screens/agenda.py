@@ -301,7 +301,7 @@ class AgendaScreen(ArchiveScreen):
     def action_cancel_meeting(self) -> None:
         self._change_status(
             m.MeetingStatus.CANCELLED,
-            f"Avlyse møte {self.meeting.ref}? Møtet og sakene beholdes; sakene kan flyttes til et annet møte (f).",
+            f"Avlyse møte {self.meeting.ref}? Møtet og sakene beholdes; saksnumre som ikke er sendt ut, gis tilbake. Sakene kan flyttes til et annet møte (f).",
             "Møtet er avlyst",
         )
 
@@ -322,6 +322,8 @@ class AgendaScreen(ArchiveScreen):
             if self._guard(lambda: self.archive.meetings.update(meeting.model_copy(update=update))):
                 self.reload()
                 self.notify("Tid og sted er lagret")
+                if warning := self.archive.meetings.same_day_warning(self.meeting_id):
+                    self.notify(warning, severity="warning")
 
         self.app.push_screen(MeetingFormScreen(f"Møte {self.meeting.ref}: tid og sted", self.meeting), saved)
 

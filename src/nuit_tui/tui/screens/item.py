@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Select
 
 from ...domain import models as m
+from ...domain.items import is_blank_new_item
 from ...domain.norwegian import ParseError, clock, parse_time
 from ...errors import StoreError
 from ..base import key_id
@@ -253,6 +254,10 @@ class ItemScreen(TypeAhead, ArchiveScreen):
             return
         # A save on its way lands after the screen has closed (the writer finishes it).
         if self.save() and not self.versions.unsaved:
+            if self.new and self._form_is_blank():
+                # `n` then Escape: no «Ny sak» left behind to take a case number.
+                with self.guard():
+                    self.archive.agenda.discard_if_blank(self.item_id)
             self.app.pop_screen()
             return
 
@@ -261,6 +266,11 @@ class ItemScreen(TypeAhead, ArchiveScreen):
                 self.app.pop_screen()
 
         self.app.push_screen(ConfirmScreen("Noe er ikke lagret (se nederst). Gå tilbake likevel?"), answered)
+
+    def _form_is_blank(self) -> bool:
+        """Whether the form still shows the new item as made (so nothing is in flight)."""
+        values = self._form_values()
+        return is_blank_new_item(values["title"], *(values[name] for name in TEXT_FIELDS))
 
     def _sync_exempt_fields(self) -> None:
         exempt = self.query_one("#exempt", Checkbox).value

@@ -465,7 +465,13 @@ class MeetingModeScreen(ArchiveScreen):
             return
         self.flush()
         with self.guard():
+            proposal = self.item.proposed_decision.strip()
             self.item = self.archive.minutes.adopt_proposal(self.item.stored_id)
+            if not proposal:
+                # Nothing to adopt (Eventuelt): the item is marked handled, the decision field stays.
+                self._fill_agenda()
+                self.notify(f"{self.archive.agenda.case_label(self.item) or self.item.title}: behandlet")
+                return
             self._loading = True
             area = self.query_one("#decision", TextArea)
             area.load_text(self.item.decision)
@@ -478,7 +484,7 @@ class MeetingModeScreen(ArchiveScreen):
     def action_defer(self) -> None:
         if self.item is None:
             return
-        from .meeting_picker import MeetingPickerScreen
+        from .meeting_picker import NEXT_UNPLANNED, MeetingPickerScreen
 
         item = self.item
 
@@ -486,13 +492,22 @@ class MeetingModeScreen(ArchiveScreen):
             if meeting_id is None:
                 return
             with self.guard():
-                copy = self.archive.minutes.defer_item(item.stored_id, meeting_id)
-                target = self.archive.meetings.get(copy.meeting_id)
-                self.notify(f"{self.archive.agenda.case_label(item)} er utsatt til møte {target.ref}")
+                if meeting_id == NEXT_UNPLANNED:
+                    self.archive.minutes.defer_to_next_meeting(item.stored_id)
+                    self.notify(f"{self.archive.agenda.case_label(item)} er utsatt til neste møte; den settes opp når møtet opprettes")
+                else:
+                    copy = self.archive.minutes.defer_item(item.stored_id, meeting_id)
+                    target = self.archive.meetings.get(copy.meeting_id)
+                    self.notify(f"{self.archive.agenda.case_label(item)} er utsatt til møte {target.ref}")
                 self._fill_agenda()
                 self.show_item(item.stored_id)
 
-        self.app.push_screen(MeetingPickerScreen(self.meeting, exclude_meeting_id=self.meeting_id, later_only=True), picked)
+        self.app.push_screen(
+            MeetingPickerScreen(
+                self.meeting, exclude_meeting_id=self.meeting_id, later_only=True, title="Utsett til møte", offer_unplanned=True
+            ),
+            picked,
+        )
 
     def action_withdraw(self) -> None:
         if self.item is None:

@@ -15,6 +15,9 @@ from ...domain.norwegian import long_date
 from ..base import key_id, nuit_app
 from ..text import OptionList, Static, markup
 
+# The answer «the next meeting, not yet planned» (no meeting has id 0).
+NEXT_UNPLANNED = 0
+
 
 class MeetingPickerScreen(ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "dismiss_none", "Avbryt")]
@@ -24,15 +27,26 @@ class MeetingPickerScreen(ModalScreen[int | None]):
     MeetingPickerScreen OptionList { height: auto; max-height: 20; }
     """
 
-    def __init__(self, meeting: m.Meeting, *, exclude_meeting_id: int | None = None, later_only: bool = False):
+    def __init__(
+        self,
+        meeting: m.Meeting,
+        *,
+        exclude_meeting_id: int | None = None,
+        later_only: bool = False,
+        title: str = "Flytt til møte",
+        offer_unplanned: bool = False,
+    ):
         super().__init__()
         self.meeting = meeting
         self.exclude_meeting_id = exclude_meeting_id
         self.later_only = later_only
+        self.heading = title
+        # Deferral may go to «the next meeting» before it exists: answered with NEXT_UNPLANNED.
+        self.offer_unplanned = offer_unplanned
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(markup("[b]Flytt til møte[/b] (Enter velger, Escape avbryter)"))
+            yield Static(markup("[b]$title[/b] (Enter velger, Escape avbryter)", title=self.heading))
             yield OptionList(id="meetings")
 
     def on_mount(self) -> None:
@@ -46,6 +60,8 @@ class MeetingPickerScreen(ModalScreen[int | None]):
             options.add_option(
                 Option(f"{meeting.ref}  {long_date(meeting.date)}  ({labels.MEETING_STATUS[meeting.status]})", id=str(meeting.id))
             )
+        if self.offer_unplanned:
+            options.add_option(Option("Neste møte (ikke planlagt ennå)", id=str(NEXT_UNPLANNED)))
         if not options.option_count:
             options.add_option(Option("Ingen kommende møter – opprett et nytt møte først", disabled=True))
         else:

@@ -86,6 +86,7 @@ class MeetingsScreen(ArchiveScreen):
     BINDINGS = [
         Binding("n", "new_meeting", "Nytt møte"),
         Binding("k", "copy_meeting", "Kopier som mal", show=False),
+        Binding("delete,d", "delete_meeting", "Slett møte"),
         Binding("b", "next_body", "Bytt utvalg"),
         Binding("m", "members", "Medlemmer"),
         Binding("y", "next_year", "Bytt år"),
@@ -153,6 +154,8 @@ class MeetingsScreen(ArchiveScreen):
                 body_id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
             )
             self.notify(f"Møte {meeting.ref} i {body.short_name} er opprettet med standardsakene")
+            if warning := self.archive.meetings.same_day_warning(meeting.stored_id):
+                self.notify(warning, severity="warning")
             self.action_refresh()
             self._open(meeting.stored_id)
 
@@ -181,6 +184,33 @@ class MeetingsScreen(ArchiveScreen):
         self.app.push_screen(
             MeetingFormScreen(f"Nytt møte i {body.short_name} etter mal", template, template_note=f"{body.short_name} {template.ref}"),
             created,
+        )
+
+    def action_delete_meeting(self) -> None:
+        """Delete a meeting created by mistake (no notice sent, nothing recorded), after a yes."""
+        meeting_id = self.query_one(MeetingsTable).selected_meeting_id
+        if meeting_id is None:
+            return
+        meetings = self.archive.meetings
+        refusal = meetings.deletion_refusal(meeting_id)
+        if refusal:
+            self.notify(refusal, severity="warning")
+            return
+        meeting = meetings.get(meeting_id)
+        body = self.archive.members.body_by_id(meeting.body_id)
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            with self.guard():
+                meetings.delete(meeting_id)
+                self.notify(f"Møte {meeting.ref} i {body.short_name} er slettet")
+            self.action_refresh()
+
+        from ..widgets.confirm import ConfirmScreen
+
+        self.app.push_screen(
+            ConfirmScreen(f"Slette møte {meeting.ref} i {body.short_name} ({long_date(meeting.date)}) med sakslisten?"), confirmed
         )
 
     def action_follow_ups(self) -> None:
