@@ -180,7 +180,8 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         exempt = self.query_one("#exempt", Checkbox).value
         values = {
             "title": self.query_one("#title", Input).value.strip(),
-            "item_type": None if item_type is Select.NULL else item_type,
+            # The Select holds the type's text; the model (and model_copy, which does not validate) wants the enum.
+            "item_type": None if item_type is Select.NULL else m.ItemType(item_type),
             "exempt": exempt,
             "exempt_basis": self.query_one("#exempt_basis", Input).value.strip() or None,
             "title_exempt": exempt and self.query_one("#title_exempt", Checkbox).value,
