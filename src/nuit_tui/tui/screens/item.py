@@ -178,10 +178,10 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         text = {name: self.query_one(f"#{name}", TextArea).text for name in TEXT_FIELDS}
         item_type = self.query_one("#item_type", Select).value
         exempt = self.query_one("#exempt", Checkbox).value
-        values = {
+        values: dict[str, object] = {
             "title": self.query_one("#title", Input).value.strip(),
             # The Select holds the type's text; the model (and model_copy, which does not validate) wants the enum.
-            "item_type": None if item_type is Select.NULL else m.ItemType(item_type),
+            "item_type": None if item_type is Select.NULL else m.ItemType(str(item_type)),
             "exempt": exempt,
             "exempt_basis": self.query_one("#exempt_basis", Input).value.strip() or None,
             "title_exempt": exempt and self.query_one("#title_exempt", Checkbox).value,
