@@ -246,7 +246,7 @@ class YearPlanScreen(ArchiveScreen):
         """Ctrl+Z put a deadline or rule back: select it if this month lists it."""
         table = self.query_one(EntriesTable)
         row = table.cursor_row
-        kind = {m.Deadline: "deadline", m.DeadlineRule: "derived"}.get(deletion.model)
+        kind = "derived" if deletion.model is m.DeadlineRule else "deadline" if deletion.model is m.Deadline else None
         self.reload(year_changed=True)
         same = [i for i, e in enumerate(self.entries) if (e.kind, e.ref_id) == (kind, deletion.record_id)]
         if table.row_count:
