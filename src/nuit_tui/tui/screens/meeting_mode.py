@@ -7,7 +7,6 @@ whichever field has focus.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import time
 
@@ -19,17 +18,14 @@ from textual.widgets import Footer, Header
 from ...domain import labels
 from ...domain import models as m
 from ...domain.meeting_clock import meeting_elapsed
-from ...domain.norwegian import ParseError
 from ...errors import StoreError
-from ...services.concurrency import remark_of, save_item_text
 from ..base import nuit_app
 from ..text import OptionList, Static, markup
 from ..widgets.autosave import Autosave
 from ..widgets.completion import NameInput
 from ..widgets.confirm import ConfirmScreen
-from ..widgets.conflict import VersionedForm
 from ..widgets.fields import Input, TextArea
-from ..writes import submit_write
+from . import meeting_mode_writes as writes
 from .base import ArchiveScreen
 from .meeting_mode_widgets import (
     MEETING_MODE_KEYS,
@@ -70,33 +66,7 @@ class MeetingModeScreen(ArchiveScreen):
         self.item_autosave = Autosave(self, self.save_item)
         self.remark_autosave = Autosave(self, self.save_remark)
         # Another window may write the same item or remark: merge, or ask when both changed a field.
-        self.item_versions = VersionedForm(
-            self,
-            "item",
-            what="Saken",
-            labels={"narrative": "Referat", "decision": "Vedtak"},
-            read=lambda: {name: self.query_one(f"#{name}", TextArea).text for name in ("narrative", "decision")},
-            show=self._show_stored_text,
-            load=lambda item_id: self.archive.agenda.item(item_id),
-            write=lambda item: save_item_text(self.archive, item),
-            saved=self._saved_after_conflict,
-            failed=self._not_saved,
-        )
-        self.remark_versions = VersionedForm(
-            self,
-            "remark",
-            what="Innspillet",
-            labels={"speaker": "Hvem", "text": "Innspill"},
-            read=lambda: {
-                "speaker": self.query_one("#remark-speaker", Input).value.strip(),
-                "text": self.query_one("#remark-text", TextArea).text,
-            },
-            show=self._show_stored_remark,
-            load=lambda remark_id: remark_of(self.archive, remark_id),
-            write=lambda remark: self.archive.minutes.update_remark(remark),
-            saved=self._saved_after_conflict,
-            failed=self._not_saved,
-        )
+        self.item_versions, self.remark_versions = writes.versioned_forms(self)
         self.item_since = time.monotonic()
 
     def compose(self) -> ComposeResult:
@@ -165,29 +135,8 @@ class MeetingModeScreen(ArchiveScreen):
         self._loading = False
 
     def _take_up(self, item_id: int, previous_id: int | None) -> None:
-        """Stamp when items end and start (the service's rule), on the writer: moving on
-        never waits on a lock."""
-        archive = self.archive
-
-        def mark() -> m.AgendaItem:
-            return archive.minutes.take_up_item(item_id, previous_id=previous_id, now=now())
-
-        async def landed() -> None:
-            try:
-                marked = await asyncio.wrap_future(submit_write(self.app, mark))
-            except StoreError as exc:  # not the guard: a warning that names what was not stamped
-                self.notify(f"Tidspunktet for saken ble ikke registrert: {exc}", severity="warning")
-                return
-            item = self.item
-            # Only over the version it was stamped on; a text save since merges by itself.
-            if item is not None and item.id == marked.id and item.row_version + 1 == marked.row_version:
-                self.item = marked
-            # Presence and the clock go by the times just stamped, not the planned ones.
-            self.items_now = archive.agenda.items(self.meeting_id)
-            if self.item is not None and self.is_mounted:
-                self._show_presence()
-
-        asyncio.get_running_loop().create_task(landed())
+        """Stamp when items end and start, on the writer: moving on never waits on a lock."""
+        writes.take_up(self, item_id, previous_id, now())
 
     def action_step(self, delta: int) -> None:
         ids = self._item_ids()
@@ -388,39 +337,7 @@ class MeetingModeScreen(ArchiveScreen):
         self._create_remark(draft)
 
     def _create_remark(self, draft: m.Remark) -> None:
-        archive = self.archive
-
-        async def created() -> None:
-            try:
-                remark = await asyncio.wrap_future(submit_write(self.app, lambda: archive.minutes.add_remark(draft)))
-            except StoreError as exc:
-                if self.remark is draft and self.is_attached:
-                    # Kept in the editor; the row is made once the file is free.
-                    self._not_saved(exc)
-                    self.set_timer(1.0, lambda: self._create_remark(draft) if self.remark is draft else None)
-                return
-            typed = self._typed_into_draft.pop(id(draft), None)
-            if self.remark is not draft or not self.is_attached:
-                # Moved on before it landed: what was typed into it goes in now.
-                if typed:
-                    self._write_typed(remark.model_copy(update=typed))
-                return
-            self.remark = remark
-            self._fill_remarks(select_id=remark.id)
-            self.save_remark()  # what was typed meanwhile
-
-        asyncio.get_running_loop().create_task(created())
-
-    def _write_typed(self, remark: m.Remark) -> None:
-        archive = self.archive
-
-        async def written() -> None:
-            try:
-                await asyncio.wrap_future(submit_write(self.app, lambda: archive.minutes.update_remark(remark)))
-            except StoreError as exc:  # on the app: the screen may be gone when the write lands
-                self.app.notify(f"Innspillet ble ikke lagret: {exc}", severity="error")
-
-        asyncio.get_running_loop().create_task(written())
+        writes.create_remark(self, draft)
 
     def action_edit_remark(self) -> None:
         remark = self._selected_remark()
@@ -565,28 +482,4 @@ class MeetingModeScreen(ArchiveScreen):
 
     def action_unlock(self) -> None:
         """Unlock approved minutes with a reason, or lock them again."""
-        if not self.archive.lock.is_locked(self.meeting_id):
-            if self.archive.meetings.get(self.meeting_id).status is m.MeetingStatus.MINUTES_APPROVED:
-                self.flush()
-                self.archive.lock.relock(self.meeting_id)
-                self.notify("Referatet er låst igjen")
-                if self.item is not None:
-                    self.show_item(self.item.stored_id)
-            else:
-                self.notify("Referatet er ikke godkjent, og derfor ikke låst")
-            return
-        from .unlock_form import UnlockFormScreen
-
-        def given(reason: str | None) -> None:
-            if reason is None:
-                return
-            try:
-                self.archive.lock.unlock(self.meeting_id, reason)
-            except (StoreError, ParseError) as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self.notify("Referatet er låst opp; opplåsingen er registrert")
-            if self.item is not None:
-                self.show_item(self.item.stored_id)
-
-        self.app.push_screen(UnlockFormScreen(), given)
+        writes.unlock_or_relock(self)
