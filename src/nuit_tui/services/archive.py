@@ -40,7 +40,9 @@ class Archive:
         self.meetings.created_hooks.append(self.minutes.take_in_waiting)
         self.follow_ups = FollowUps(store, self.members, self.meetings, self.agenda)
         self.year_plan = YearPlan(store, self.members, self.meetings)
-        self.undo = Deletions(store, self.meetings, self.agenda, self.minutes, self.attendance, self.lock)
+        self.undo = Deletions(
+            store, self.meetings, self.agenda, self.minutes, self.attendance, self.lock, self.year_plan, self.follow_ups
+        )
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Archive:

@@ -19,6 +19,7 @@ from ...domain.norwegian import ParseError, parse_date
 from ...services.follow_ups import FollowUpRow, carry_title
 from ..base import guard, nuit_app
 from ..text import DataTable, Static, markup
+from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
 from .base import ArchiveScreen
@@ -100,7 +101,10 @@ class FollowUpsScreen(ArchiveScreen):
         Binding("b", "next_body", "Utvalg"),
         Binding("a", "responsible", "Ansvarlig"),
         Binding("l", "close_follow_up", "Lukk"),
-        Binding("g", "reopen", "Gjenåpne"),
+        # Hidden from the footer so F1 still fits at 100 columns; F1 lists it, and «Lukk»
+        # on a done follow-up says «g gjenåpner den».
+        Binding("g", "reopen", "Gjenåpne", show=False),
+        Binding("delete", "delete_follow_up", "Slett"),
         Binding("enter", "open_item", "Åpne saken", show=False),
         Binding("r", "refresh", "Oppdater", show=False),
     ]
@@ -254,6 +258,33 @@ class FollowUpsScreen(ArchiveScreen):
             self.archive.follow_ups.reopen(row.id)
             self.notify(f"Gjenåpnet: {row.follow_up.description}")
             self.action_refresh(select_id=row.id)
+
+    # --- deleting and undoing -------------------------------------------------------------
+
+    def action_delete_follow_up(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        label = f"oppfølgingen «{row.follow_up.description}»"
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            table = self.query_one(DataTable)
+            place = table.cursor_row
+            with self.guard():
+                nuit_app(self).remember_deletion(self.archive.undo.delete_follow_up(row.id, label))
+                self.notify(f"Slettet {label} (Ctrl+Z angrer)")
+            # The follow-up that took its place keeps the cursor (the last one at the end).
+            self.action_refresh()
+            if table.row_count:
+                table.move_cursor(row=min(place, table.row_count - 1))
+
+        self.app.push_screen(ConfirmScreen(f"Slette {label}?"), confirmed)
+
+    def undone(self, deletion) -> None:
+        """Ctrl+Z put a follow-up back: select it if the filter shows it."""
+        self.action_refresh(select_id=deletion.record_id if deletion.model is m.FollowUp else None)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

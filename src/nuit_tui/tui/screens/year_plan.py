@@ -75,7 +75,8 @@ class YearPlanScreen(ArchiveScreen):
         self.query_one(YearCalendar).focus()
 
     def on_screen_resume(self) -> None:
-        self.reload(year_changed=True)
+        # Back from a form or a question: the same entry, or the row at its place.
+        self.reload_from_file()
 
     def reload_from_file(self) -> None:
         """Another window committed: the year and month again, same day, filters and entry."""
@@ -225,15 +226,31 @@ class YearPlanScreen(ArchiveScreen):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            if entry.kind == "derived":
-                self.archive.year_plan.delete_rule(entry.ref_id)
-            else:
-                self.archive.year_plan.delete_deadline(entry.ref_id)
-            self.notify(f"Slettet {what} «{entry.title}»")
+            table = self.query_one(EntriesTable)
+            row = table.cursor_row
+            undo = self.archive.undo
+            label = f"{what} «{entry.title}»"
+            with self.guard():
+                delete = undo.delete_rule if entry.kind == "derived" else undo.delete_deadline
+                nuit_app(self).remember_deletion(delete(entry.ref_id, label))
+                self.notify(f"Slettet {label} (Ctrl+Z angrer)")
             self.reload(year_changed=True)
+            # The entry that took its place keeps the cursor (the last one at the end).
+            if table.row_count:
+                table.move_cursor(row=min(row, table.row_count - 1))
 
         extra = " (alle datoene den gir)" if entry.kind == "derived" else ""
         self.app.push_screen(ConfirmScreen(f"Slette {what} «{entry.title}»{extra}?"), confirmed)
+
+    def undone(self, deletion) -> None:
+        """Ctrl+Z put a deadline or rule back: select it if this month lists it."""
+        table = self.query_one(EntriesTable)
+        row = table.cursor_row
+        kind = "derived" if deletion.model is m.DeadlineRule else "deadline" if deletion.model is m.Deadline else None
+        self.reload(year_changed=True)
+        same = [i for i, e in enumerate(self.entries) if (e.kind, e.ref_id) == (kind, deletion.record_id)]
+        if table.row_count:
+            table.move_cursor(row=same[0] if same else min(row, table.row_count - 1))
 
     def action_next_body(self) -> None:
         ids: list[int | None] = [b.id for b in self.archive.members.bodies()] + [None]
