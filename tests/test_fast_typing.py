@@ -10,10 +10,11 @@ without those waits.
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
 
 import textual.app
 from textual.widgets import Input
+
+from conftest import burst
 
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
@@ -24,24 +25,6 @@ from nuit_tui.tui.screens.item import ItemScreen
 from nuit_tui.tui.screens.link_picker import LinkPickerScreen
 from nuit_tui.tui.screens.meeting_form import MeetingFormScreen
 from nuit_tui.tui.screens.meetings import MeetingsScreen
-
-
-@contextmanager
-def burst():
-    """`pilot.press` without its wait for idleness between keys (one terminal read).
-
-    It still waits for running animations between keys: start a burst once they are over.
-    """
-
-    async def no_wait(*args, **kwargs) -> None:
-        return None
-
-    waiting = textual.app.wait_for_idle
-    textual.app.wait_for_idle = no_wait
-    try:
-        yield
-    finally:
-        textual.app.wait_for_idle = waiting
 
 
 async def settle(pilot, done=lambda: False) -> None:

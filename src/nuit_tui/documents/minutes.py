@@ -16,6 +16,7 @@ from ..domain import models as m
 from ..domain.minutes_text import remark_sentence, split_narrative
 from ..domain.norwegian import clock, kl, long_date
 from ..domain.openness import item_content_public, item_marker, item_title, may_publish
+from .heading import MeetingHeading
 
 REMARKS_LEAD = "Følgende innspill og spørsmål ble tatt med fra møtet:"
 DECISION_LEAD = "Vedtak:"
@@ -76,7 +77,7 @@ class MinutesItem:
 
 
 @dataclass(frozen=True)
-class MinutesDocument:
+class MinutesDocument(MeetingHeading):
     body_short_name: str
     body_name: str
     meeting_ref: str  # "1/2023"
@@ -91,15 +92,6 @@ class MinutesDocument:
     @property
     def heading(self) -> str:
         return f"Referat fra møte i {self.body_short_name}"
-
-    @property
-    def date_text(self) -> str:
-        return long_date(self.date)
-
-    @property
-    def time_text(self) -> str:
-        """"Kl. 09.00–16.00"."""
-        return f"Kl. {self.start}–{self.end}"
 
     @property
     def title(self) -> str:

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..domain import models as m
-from ..domain.norwegian import citation_date, clock, long_date
+from ..domain.norwegian import citation_date, clock
 from ..domain.openness import EXEMPT, is_exempt, item_content_public, item_marker, item_title, may_publish
+from .heading import MeetingHeading
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class NoticeFollowUp:
 
 
 @dataclass(frozen=True)
-class NoticeDocument:
+class NoticeDocument(MeetingHeading):
     body_short_name: str
     body_name: str
     meeting_ref: str  # "2/2023"
@@ -102,15 +103,6 @@ class NoticeDocument:
     @property
     def heading(self) -> str:
         return f"Møte i {self.body_short_name}"
-
-    @property
-    def date_text(self) -> str:
-        return long_date(self.date)
-
-    @property
-    def time_text(self) -> str:
-        """"Kl. 09.00–15.45"."""
-        return f"Kl. {self.start}–{self.end}"
 
     @property
     def title(self) -> str:
