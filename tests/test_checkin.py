@@ -169,24 +169,48 @@ def test_prefer_laptop_settles_conflicts_and_brings_the_meeting_back(two_out):
     assert rows(shared, "SELECT checked_in_at IS NOT NULL FROM checkouts WHERE file = ?", [str(a.resolve())]) == [(1,)]
 
 
-def test_a_conflict_chosen_in_the_app_keeps_the_archive_value_and_ends_the_checkout(two_out):
+async def test_conflicts_are_chosen_field_by_field_in_the_app_with_ctrl_b_and_ctrl_t(two_out):
+    from nuit_tui.tui.app import NuitApp
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+    from nuit_tui.tui.widgets.checkout_banner import CheckoutBanner
+    from nuit_tui.tui.widgets.conflict import ConflictScreen
+
     shared, a, b = two_out
     edit(shared, lambda archive: set_fields(archive, X, decision="Vedtak skrevet i arkivet"))
-    assert checkin(b, shared) == 3
+    edit(shared, lambda archive: set_fields(archive, Y, narrative="Referat skrevet i arkivet"))
+    assert checkin(a, shared) == 3
     archive = Archive.open(shared)
+    app = NuitApp(archive)
     try:
-        assert any("konflikt" in line for line in archive.checkouts.banners(MEETING))
-        (pending,) = archive.checkouts.conflicts(MEETING)
-        assert (pending.field, pending.shared, pending.laptop) == ("decision", "Vedtak skrevet i arkivet", "Vedtak skrevet på B")
-        archive.checkouts.resolve(pending.id, keep_laptop=False)
-        assert archive.checkouts.conflicts(MEETING) == []
-        assert archive.agenda.item(X).decision == "Vedtak skrevet i arkivet"
-        # Laptop A is still out: its mark stays.
-        assert [mark.file for mark in archive.checkouts.marks(MEETING)] == [str(a.resolve())]
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.push_screen(AgendaScreen(MEETING))
+            await pilot.pause()
+            banner = str(app.screen.query_one(CheckoutBanner).render())
+            assert "Møtet er tatt ut til" in banner and "2 konflikt(er)" in banner
+            await pilot.press("k")
+            await pilot.pause()
+            assert isinstance(app.screen, ConflictScreen)
+            await pilot.press("ctrl+b")  # the laptop's decision
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.screen, ConflictScreen)
+            await pilot.press("ctrl+t")  # the archive's narrative
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.screen, AgendaScreen)
+            assert "konflikt" not in str(app.screen.query_one(CheckoutBanner).render())
     finally:
         archive.close()
-    # The choice stands at the next checkin of the same file.
-    assert checkin(b, shared) == 0
+    assert field(shared, X, "decision") == "Vedtak skrevet på A"
+    assert field(shared, Y, "narrative") == "Referat skrevet i arkivet"
+    assert rows(shared, "SELECT field, resolution FROM checkin_conflicts ORDER BY id") == [
+        ("decision", "laptop"), ("narrative", "shared"),
+    ]
+    # Laptop A is back; laptop B is still out.
+    assert rows(shared, "SELECT file FROM checkouts WHERE checked_in_at IS NULL") == [(str(b.resolve()),)]
+    # The choices stand at the next checkin of the same file.
+    assert checkin(a, shared) == 0
+    assert field(shared, Y, "narrative") == "Referat skrevet i arkivet"
 
 
 def test_a_checkin_that_fails_midway_leaves_the_shared_archive_as_it_was(two_out, monkeypatch, capsys):
@@ -221,3 +245,17 @@ def test_checkout_marks_the_meeting_and_refuses_a_file_that_exists(demo_path, tm
 def test_checkin_of_a_file_that_was_not_taken_out_is_refused(demo_path, demo_template, capsys):
     assert checkin(demo_template, demo_path) == 2
     assert "ikke en uttatt kopi" in capsys.readouterr().err
+
+
+def test_two_meetings_out_at_once_are_both_brought_back(demo_path, tmp_path):
+    shared, first, second = demo_path, tmp_path / "m1.sqlite", tmp_path / "m2.sqlite"
+    assert main(["checkout", "--db", str(shared), "--body", "NUIT", "--meeting", "1/2023", "--out", str(first)]) == 0
+    checkout(shared, second)
+    earlier = rows(shared, "SELECT min(id) FROM agenda_items WHERE meeting_id = 10")[0][0]
+    edit(first, lambda archive: set_fields(archive, earlier, narrative="Skrevet i møte 1"))
+    edit(second, lambda archive: set_fields(archive, X, narrative="Skrevet i møte 2"))
+    assert checkin(second, shared) == 0
+    assert checkin(first, shared) == 0
+    assert field(shared, earlier, "narrative") == "Skrevet i møte 1"
+    assert field(shared, X, "narrative") == "Skrevet i møte 2"
+    assert rows(shared, "SELECT count(*) FROM checkouts WHERE checked_in_at IS NULL") == [(0,)]

@@ -143,7 +143,7 @@ class Checkouts:
                 lines = ["Dette er en uttatt kopi av møtet. Ta den med tilbake med «nuit-tui checkin»."]
         waiting = len(self.conflicts(meeting_id))
         if waiting:
-            lines.append(f"{waiting} konflikt(er) fra innsjekking venter: trykk Ctrl+K for å velge felt for felt.")
+            lines.append(f"{waiting} konflikt(er) fra innsjekking venter: trykk K i dagsordenen for å velge felt for felt.")
         return lines
 
     def conflicts(self, meeting_id: int) -> list[PendingConflict]:
