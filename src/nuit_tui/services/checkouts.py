@@ -1,8 +1,8 @@
 """Taking a meeting out to a laptop, the mark that says so, and the conflicts a
 checkin left to choose between.
 
-The checkout is made here (a verified copy of the whole archive, with the base
-image inside it); the checkin runs in its own process through apsw
+The checkout is made here (a verified copy of the whole archive, which keeps its
+own base from then on: store/checkout_log.py); the checkin runs in its own process through apsw
 (nuit_tui.checkin_worker, store/checkin.py) and is started by the CLI.
 """
 
@@ -119,7 +119,7 @@ class Checkouts:
         taken_at = q.record_checkout(self.store, token, meeting.stored_id, user, host, str(out.resolve()))
         try:
             verified_copy(self.store.conn, out)
-            q.keep_base(out, token)
+            q.prepare_copy(out, token, taken_at)
         except BaseException:
             from ..store.copies import remove_with_sidecars
 

@@ -1,9 +1,9 @@
 """Bring a meeting taken out to a laptop back into the shared archive.
 
 What changed on the laptop since the checkout is found by content with SQLite's
-session extension: the laptop file is opened, the base image its checkout stored
-(`checkout_base`) is put beside it in memory, and `sqlite3session_diff` gives the
-change set from one to the other. Its rows are then applied to the shared archive
+session extension: the rows the laptop changed, as they were at checkout (the base
+its triggers kept, store/checkout_log.py) and as they are now, are put side by side
+in memory, and `sqlite3session_diff` gives the change set from one to the other. Its rows are then applied to the shared archive
 here, in ONE transaction, by a three-way rule per field: a field only the laptop
 changed is written; one both changed to different values is a conflict, kept in
 `checkin_conflicts` and not written. SQLite's own `sqlite3changeset_apply` cannot do
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import os
-import zlib
+import urllib.parse
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +28,9 @@ from typing import Any
 
 import apsw
 
-from .checkin_schema import BOOKKEEPING, DERIVED, POSITION_GROUPS, Table, fix_positions, merged_tables, now, renumber_cases
+from . import checkout_log
+from .checkin_schema import DERIVED, POSITION_GROUPS, Table, fix_positions, merged_tables, now, renumber_cases
+from .checkout_log import BOOKKEEPING
 
 BUSY_TIMEOUT_MS = 10_000
 DELETED_ON_SHARED = "#deleted_on_shared"  # the laptop changed a row the shared archive deleted
@@ -80,31 +82,47 @@ class Outcome:
 
 
 def read_changes(laptop: Path) -> tuple[str, apsw.Connection, list[Change]]:
-    """The checkout's token, an open read-only connection to the laptop file, and the
-    change set from the base image to the laptop, as rows."""
+    """The checkout's token, a connection that holds the laptop's changed rows (in
+    `main`; the laptop file itself is attached read-only as `laptop`), and the change
+    set from the base to the laptop, as rows.
+
+    Only the rows the laptop's triggers logged are compared (store/checkout_log.py):
+    their images at checkout go into an in-memory `base`, their rows as they are now
+    into `main`, and the session extension's diff compares the two by content (a field
+    changed and changed back is no change)."""
+    conn = apsw.Connection(":memory:", flags=apsw.SQLITE_OPEN_READWRITE | apsw.SQLITE_OPEN_CREATE | apsw.SQLITE_OPEN_URI)
     try:
-        conn = apsw.Connection(str(laptop), flags=apsw.SQLITE_OPEN_READONLY)
         conn.set_busy_timeout(BUSY_TIMEOUT_MS)
-        found = conn.execute("SELECT token, snapshot FROM checkout_base").fetchall()
+        conn.execute("ATTACH ? AS laptop", (f"file:{urllib.parse.quote(str(Path(laptop).resolve()))}?mode=ro",))
+        found = conn.execute("SELECT token FROM laptop.checkout_base").fetchall()
     except apsw.Error as exc:
+        conn.close()
         raise CheckinError(f"{laptop} kan ikke leses som en uttatt kopi ({exc})") from None
     if len(found) != 1:
         conn.close()
-        raise CheckinError(f"{laptop} er ikke en uttatt kopi (den har ikke grunnlaget fra uttaket)")
-    token, snapshot = found[0]
-    if not isinstance(snapshot, bytes):
-        conn.close()
-        raise CheckinError(f"{laptop} har et ødelagt grunnlag fra uttaket")
+        raise CheckinError(f"{laptop} er ikke en uttatt kopi (den har ikke merket fra uttaket)")
     conn.execute("ATTACH ':memory:' AS base")
-    conn.deserialize("base", zlib.decompress(snapshot))
     session = apsw.Session(conn, "main")
-    for table in merged_tables(conn):
-        session.attach(table.name)
-        session.diff("base", table.name)
+    for table in merged_tables(conn, "laptop"):
+        name = table.name
+        defined = ", ".join(f'"{c}" INTEGER PRIMARY KEY' if c == table.pk else f'"{c}"' for c in table.columns)
+        listed = ", ".join(f'"{c}"' for c in table.columns)
+        conn.execute(f'CREATE TABLE main."{name}" ({defined}); CREATE TABLE base."{name}" ({defined})')
+        conn.execute(
+            f'INSERT INTO main."{name}" SELECT {listed} FROM laptop."{name}" WHERE "{table.pk}" IN'
+            " (SELECT row_id FROM laptop.checkout_rows WHERE table_name = ?)",
+            (name,),
+        )
+        conn.execute(
+            f'INSERT INTO base."{name}" SELECT {checkout_log.base_values(table.columns)}'
+            " FROM laptop.checkout_rows WHERE table_name = ? AND image IS NOT NULL",
+            (name,),
+        )
+        session.attach(name)
+        session.diff("base", name)
     changes = [Change(c.name, c.op, c.old, c.new) for c in apsw.Changeset.iter(session.changeset())]
     session.close()
-    conn.execute("DETACH base")
-    return str(token), conn, changes
+    return str(found[0][0]), conn, changes
 
 
 # --- applying to the shared archive -------------------------------------------------------------

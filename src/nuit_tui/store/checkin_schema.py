@@ -16,20 +16,11 @@ import apsw
 
 from ..domain.case_numbers import CaseSlot, MeetingNumbering, renumber_year
 from ..domain.enums import MeetingStatus
-
-# Bookkeeping: recomputed on the shared archive, never compared.
-BOOKKEEPING = frozenset({"row_version", "updated_at"})
+from .checkout_log import record_tables
 
 # Orderings the checkin recomputes afterwards (fix_positions, renumber_cases): where both
 # sides moved a row, the shared archive's place stands and no one is asked.
 DERIVED = frozenset({"position", "case_seq", "case_year", "number_locked"})
-
-# Not the meeting's content: the file's own records, the checkout machinery, the
-# calendar export's memory of what it last wrote, and the search index (its
-# triggers rebuild it from the tables a checkin writes).
-NOT_MERGED = frozenset(
-    {"meta", "checkouts", "checkout_base", "checkin_ids", "checkin_conflicts", "calendar_events", "_sqlite_migrations"}
-)
 
 # Ordered lists: a row's position counts within its group.
 POSITION_GROUPS: dict[str, tuple[str, ...]] = {
@@ -62,27 +53,20 @@ class Table:
         return "row_version" in self.columns
 
 
-def merged_tables(conn: apsw.Connection) -> list[Table]:
-    """The tables a checkin merges, parents before children."""
-    names = [
-        row[0]
-        for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        if not row[0].startswith(("sqlite_", "search_index")) and row[0] not in NOT_MERGED
-    ]
+def merged_tables(conn: apsw.Connection, schema: str = "main") -> list[Table]:
+    """The tables a checkin merges (checkout_log.record_tables), parents before children."""
     tables: dict[str, Table] = {}
-    for name in names:
-        info = list(conn.execute(f'PRAGMA table_info("{name}")'))
-        pks = [row[1] for row in info if row[5]]
-        if len(pks) != 1:
-            continue  # no single integer key: not a record table
-        table = Table(name, [row[1] for row in info], {row[1] for row in info if row[3]}, pks[0])
-        for fk in conn.execute(f'PRAGMA foreign_key_list("{name}")'):
+    for name, columns, pk in record_tables(conn, schema):
+        info = list(conn.execute(f'PRAGMA "{schema}".table_info("{name}")'))
+        table = Table(name, columns, {row[1] for row in info if row[3]}, pk)
+        for fk in conn.execute(f'PRAGMA "{schema}".foreign_key_list("{name}")'):
             table.foreign[fk[3]] = fk[2]
-        for index in conn.execute(f'PRAGMA index_list("{name}")'):
+        for index in conn.execute(f'PRAGMA "{schema}".index_list("{name}")'):
             if index[2] and index[3] == "u":  # unique, made by a UNIQUE constraint
-                cols = tuple(row[2] for row in conn.execute(f'PRAGMA index_info("{index[1]}")'))
+                cols = tuple(row[2] for row in conn.execute(f'PRAGMA "{schema}".index_info("{index[1]}")'))
                 table.unique.append(cols)
         tables[name] = table
+    names = list(tables)
     ordered: list[Table] = []
     seen: set[str] = set()
 

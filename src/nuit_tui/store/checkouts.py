@@ -8,11 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-import zlib
 from pathlib import Path
 from typing import Any
 
-from . import errors
+from . import checkout_log, errors
 from .archive_store import ArchiveStore
 
 DELETED_ON_SHARED = "#deleted_on_shared"
@@ -44,20 +43,18 @@ def forget_checkout(store: ArchiveStore, token: str) -> None:
         conn.execute("DELETE FROM checkouts WHERE token = ?", [token])
 
 
-def keep_base(copy: Path, token: str) -> None:
-    """Store the fresh copy's own image inside it, as the base a checkin compares with.
+def prepare_copy(copy: Path, token: str, taken_at: str) -> None:
+    """Make the fresh copy a laptop's copy of this checkout: the mark that says so,
+    and the triggers that keep the base (store/checkout_log.py).
 
-    Inside the file, not beside it: the laptop copy is one file to carry, and a base
-    that could be lost or swapped for another checkout's would make a checkin compare
-    against the wrong state."""
-    # The copy is still in rollback-journal mode (copies.py): its image is then one
-    # that SQLite reads back from memory; a WAL-mode image would not be.
+    The base lives inside the copy, not beside it: one file to carry, and no base
+    that could be lost, or swapped for another checkout's."""
     conn = sqlite3.connect(str(copy), isolation_level=None)
     try:
         conn.execute("PRAGMA synchronous=FULL")
-        image = conn.serialize()
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO checkout_base(token, snapshot) VALUES (?, ?)", [token, zlib.compress(image, 6)])
+        conn.execute("INSERT INTO checkout_base(token, taken_at) VALUES (?, ?)", [token, taken_at])
+        checkout_log.install(conn)
         conn.execute("COMMIT")
     finally:
         conn.close()

@@ -318,15 +318,16 @@ def migration_names() -> list[str]:
 
 @migrations(name="0011_checkouts")
 def _checkouts(db: sqlite_utils.Database) -> None:
-    """Meetings taken out to a laptop and brought back (see store/checkin.py).
+    """Meetings taken out to a laptop and brought back (store/checkout_log.py, checkin.py).
 
     `checkouts`: on the shared archive, who took which meeting out, when, and whether
-    it is back. `checkout_base`: in the laptop's copy only, the archive as it was at
-    checkout (a compressed image of the file), which a checkin compares the laptop
-    with. `checkin_ids`: the id a row made on the laptop got on the shared archive,
-    so a second checkin of the same file finds it. `checkin_conflicts`: fields both
-    sides changed since the checkout, kept until someone chooses (values untyped:
-    stored as they were)."""
+    it is back. `checkout_base`: in a laptop's copy only, the checkout it was made for.
+    `checkout_rows`: in a laptop's copy only, the base — each row the laptop changed,
+    as it was at checkout (JSON; NULL for a row made on the laptop), written by the
+    triggers the checkout puts in the copy. `checkin_ids`: the id a row made on the
+    laptop got on the shared archive, so a second checkin of the same file finds it.
+    `checkin_conflicts`: fields both sides changed since the checkout, kept until
+    someone chooses (values untyped: stored as they were)."""
     db.executescript(
         """
         CREATE TABLE checkouts (
@@ -342,8 +343,14 @@ def _checkouts(db: sqlite_utils.Database) -> None:
         CREATE INDEX checkouts_meeting ON checkouts(meeting_id, checked_in_at);
         CREATE TABLE checkout_base (
             token TEXT PRIMARY KEY,
-            snapshot BLOB NOT NULL
+            taken_at TEXT NOT NULL
         );
+        CREATE TABLE checkout_rows (
+            table_name TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            image TEXT,
+            PRIMARY KEY (table_name, row_id)
+        ) WITHOUT ROWID;
         CREATE TABLE checkin_ids (
             token TEXT NOT NULL,
             table_name TEXT NOT NULL,
