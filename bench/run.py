@@ -20,7 +20,9 @@ child processes that measure:
   (i) typing 50 keys into a remark in meeting mode while another process holds the
       write lock for 3 s: the longest event-loop stall, every key on screen, and the
       text in the file soon after the release (bench/lock_stall.py);
-  (h) peak memory: the largest peak resident size (VmHWM) of all measuring processes.
+  (h) peak memory: the largest peak resident size (VmHWM) of all measuring processes;
+  (j) one meeting taken out, written up on a laptop copy and brought back: the wall
+      time of `nuit-tui checkin` (bench/checkin_bench.py).
 
 It prints a table per scale — figure, value (min / median), target, ratio to
 the floor where there is one — then how each figure grows from the smallest
@@ -130,6 +132,7 @@ def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars:
     result["search"] = _child([str(HERE / "measure.py"), "search", "--db", str(work)])
     result["exports"] = _child([str(HERE / "measure.py"), "exports", "--db", str(work), "--repeat", str(min(repeat, 3))])
     result["lock"] = _child([str(HERE / "lock_stall.py"), "--db", str(work), "--keys", str(lock_keys), "--hold", str(lock_hold)])
+    result["checkin"] = _child([str(HERE / "checkin_bench.py"), "--db", str(work), "--repeat", str(min(repeat, 3))])
     for suffix in ("", "-wal", "-shm"):
         Path(f"{work}{suffix}").unlink(missing_ok=True)
     result["figures"] = figures(result)
@@ -194,6 +197,15 @@ def figures(r: dict) -> dict:
             "free": lock["free"]["max_stall_ms"], "keys_on_screen": lock["keys_on_screen"], "keys": lock["keys"],
             "held_s": lock["held_s"], "saved_after_release_s": saved,
             "target": "≤50 ms; all keys; saved ≤1 s", "ok": ok,
+        }
+    checkin = r.get("checkin")  # older reports lack it
+    if checkin:
+        # One meeting's minutes taken out, written up on the laptop and brought back:
+        # `nuit-tui checkin` from spawn to exit (both processes), the dry runs beside it.
+        out["checkin one meeting"] = {
+            "value": checkin["checkin_ms"], "unit": "ms", "dry_run": summary(checkin["dry_run_ms"]),
+            "rows": checkin["rows_changed"], "checkout_ms": checkin["checkout_ms"],
+            "target": "≤1000 ms", "ok": checkin["checkin_ms"] <= 1000,
         }
     return out
 

@@ -20,6 +20,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from .store.errors import ReadOnlyDatabase
+
 EXIT_OK, EXIT_USAGE = 0, 2
 
 
@@ -60,14 +62,18 @@ def cmd_checkout(args: argparse.Namespace) -> int:
 
 
 def cmd_checkin(args: argparse.Namespace) -> int:
-    from .services import Archive
+    from .services.start import ArchiveFile
 
     db, laptop = _db(args), Path(args.laptop)
     warn_location(db)
-    # Both files checked (and brought to this version's schema) by the store first;
-    # closed again before the worker opens them.
+    # Both files checked (and brought to this version's schema) by the store first,
+    # without loading the records (start-up time); closed before the worker opens them.
     for path in (laptop, db):
-        Archive.open(path, create=False).close()
+        opened = ArchiveFile(path, create=False)
+        refused = opened.read_only if path == db else None
+        opened.close()
+        if refused:
+            raise ReadOnlyDatabase(f"{db} kan ikke skrives ({refused}); ingenting er sjekket inn")
     command = [sys.executable, "-m", "nuit_tui.checkin_worker", str(laptop), "--db", str(db)]
     if args.dry_run:
         command.append("--dry-run")
