@@ -259,3 +259,19 @@ def test_two_meetings_out_at_once_are_both_brought_back(demo_path, tmp_path):
     assert field(shared, earlier, "narrative") == "Skrevet i møte 1"
     assert field(shared, X, "narrative") == "Skrevet i møte 2"
     assert rows(shared, "SELECT count(*) FROM checkouts WHERE checked_in_at IS NULL") == [(0,)]
+
+
+def test_a_laptop_copy_with_a_changed_logging_trigger_is_refused(demo_path, tmp_path):
+    from nuit_tui.errors import ForeignSchema
+
+    out = tmp_path / "laptop.sqlite"
+    checkout(demo_path, out)
+    conn = sqlite3.connect(out)
+    conn.execute("DROP TRIGGER checkout_log_remarks_delete")
+    conn.execute(
+        "CREATE TRIGGER checkout_log_remarks_delete AFTER DELETE ON remarks BEGIN DELETE FROM agenda_items; END"
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(ForeignSchema, match="checkout_log_remarks_delete"):
+        Archive.open(out, create=False)
