@@ -275,3 +275,19 @@ def test_a_laptop_copy_with_a_changed_logging_trigger_is_refused(demo_path, tmp_
     conn.close()
     with pytest.raises(ForeignSchema, match="checkout_log_remarks_delete"):
         Archive.open(out, create=False)
+
+
+def test_rows_of_an_item_deleted_in_the_archive_wait_as_conflicts_and_the_rest_goes_in(two_out, capsys):
+    shared, a, b = two_out
+    edit(b, lambda archive: archive.minutes.add_remark(m.Remark(item_id=Z, speaker="KS", text="Innspill til slettet sak")))
+    edit(shared, lambda archive: archive.agenda.delete_item(Z))
+    assert checkin(b, shared) == 3
+    assert field(shared, Y, "purpose") == "Hensikt skrevet på B"
+    assert field(shared, X, "decision") == "Vedtak skrevet på B"
+    pending = rows(shared, "SELECT table_name, field FROM checkin_conflicts WHERE resolved_at IS NULL ORDER BY id")
+    assert pending == [("remarks", "#refused"), ("agenda_items", "#deleted_on_shared")]
+    assert "kan ikke tas inn i arkivet" in capsys.readouterr().out
+    assert rows(shared, "SELECT count(*) FROM agenda_items WHERE id = ?", [Z]) == [(0,)]
+    assert checkin(b, shared, "--prefer", "shared") == 0
+    assert rows(shared, "SELECT count(*) FROM agenda_items WHERE id = ?", [Z]) == [(0,)]
+    assert rows(shared, "SELECT checked_in_at IS NOT NULL FROM checkouts WHERE file = ?", [str(b.resolve())]) == [(1,)]

@@ -17,7 +17,7 @@ from typing import Any
 
 from .domain.text import clean_text
 
-EXIT_OK, EXIT_USAGE, EXIT_PENDING = 0, 2, 3
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_PENDING = 0, 1, 2, 3
 PREVIEW = 80
 
 WHAT = {
@@ -43,10 +43,12 @@ def _say(text: str, *, err: bool = False) -> None:
 
 
 def conflict_line(conflict: Any) -> str:
-    from .store.checkin import DELETED_ON_LAPTOP, DELETED_ON_SHARED
+    from .store.checkin import DELETED_ON_LAPTOP, DELETED_ON_SHARED, REFUSED
 
     what = f"{WHAT.get(conflict.table, conflict.table)} {conflict.row_id}"
-    if conflict.field == DELETED_ON_SHARED:
+    if conflict.field == REFUSED:
+        line = f"{what}: kan ikke tas inn i arkivet ({conflict.shared})"
+    elif conflict.field == DELETED_ON_SHARED:
         line = f"{what}: endret på bærbar, slettet i arkivet"
     elif conflict.field == DELETED_ON_LAPTOP:
         line = f"{what}: slettet på bærbar, endret i arkivet"
@@ -74,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CheckinError as exc:
         _say(f"nuit-tui: {' '.join(str(exc).split())}", err=True)
         return EXIT_USAGE
+    except Exception as exc:  # rolled back already: one line, not a traceback
+        _say(f"nuit-tui: uventet feil: {type(exc).__name__}: {' '.join(str(exc).split())}", err=True)
+        return EXIT_FAILURE
     counts = (sum(done.inserted.values()), sum(done.updated.values()), sum(done.deleted.values()))
     verb = "Ville sjekket inn" if done.dry_run else "Sjekket inn"
     _say(f"{verb} {done.meeting} fra {args.laptop}: {counts[0]} nye, {counts[1]} endrede, {counts[2]} slettede rader")

@@ -45,6 +45,7 @@ FIELD_LABELS = {
     "location": "Sted",
     q.DELETED_ON_SHARED: "Slettet i arkivet, endret på bærbar",
     q.DELETED_ON_LAPTOP: "Slettet på bærbar, endret i arkivet",
+    q.REFUSED: "Kan ikke tas inn i arkivet",
 }
 TABLE_LABELS = {
     "agenda_items": "Sak",

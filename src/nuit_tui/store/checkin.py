@@ -35,6 +35,7 @@ from .checkout_log import BOOKKEEPING
 BUSY_TIMEOUT_MS = 10_000
 DELETED_ON_SHARED = "#deleted_on_shared"  # the laptop changed a row the shared archive deleted
 DELETED_ON_LAPTOP = "#deleted_on_laptop"  # the laptop deleted a row the shared archive changed
+REFUSED = "#refused"  # the shared archive's constraints refuse the laptop's row (its parent is gone, …)
 
 
 class CheckinError(Exception):
@@ -182,6 +183,19 @@ class _Apply:
 
     # conflicts ---------------------------------------------------------------------------
 
+    def guarded(self, table: Table, row_id: int, fn: Any, *args: Any) -> None:
+        """One row's change, or (refused by a constraint of the shared archive) none of
+        it and a conflict that says why; the rest of the checkin goes on."""
+        self.db.execute("SAVEPOINT checkin_row")
+        try:
+            fn(table, *args)
+        except apsw.ConstraintError as exc:
+            self.db.execute("ROLLBACK TO checkin_row")
+            self.db.execute("RELEASE checkin_row")
+            self.conflict(table, row_id, REFUSED, None, str(exc), _as_json(self.laptop_row(table, row_id)))
+            return
+        self.db.execute("RELEASE checkin_row")
+
     def conflict(self, table: Table, row_id: int, name: str, base: Any, shared: Any, laptop: Any) -> str | None:
         """A field both sides changed. Returns the side to write ('laptop') or None."""
         known = self.db.execute(
@@ -192,6 +206,8 @@ class _Apply:
         if known is not None and known[0] is not None and known[1] == laptop:
             return None  # chosen already, for this very value: the choice stands
         choice = self.prefer
+        if name == REFUSED and choice == "laptop":
+            choice = None  # cannot be had: it waits until someone lets it go
         self.db.execute(
             "INSERT INTO checkin_conflicts(token, meeting_id, table_name, row_id, field, base_value, shared_value,"
             " laptop_value, found_at, resolved_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -334,18 +350,20 @@ class _Apply:
         for table in order:
             pk = table.columns.index(table.pk)
             for change in sorted((c for c in by_table[table.name] if c.op == "INSERT"), key=lambda c: (c.new or ())[pk]):
-                self.insert(table, change)
+                self.guarded(table, (change.new or ())[pk], self.insert, change)
         for table_name, shared_id, col, laptop_id in self.fixups:
             parent = self.tables[table_name].foreign[col]
             self.db.execute(
                 f"UPDATE {table_name} SET {col} = ? WHERE id = ?", (self.ids[parent].get(laptop_id), shared_id)
             )
         for table in order:
+            pk = table.columns.index(table.pk)
             for change in (c for c in by_table[table.name] if c.op == "UPDATE"):
-                self.update(table, change)
+                self.guarded(table, (change.old or ())[pk], self.update, change)
         for table in reversed(order):
+            pk = table.columns.index(table.pk)
             for change in (c for c in by_table[table.name] if c.op == "DELETE"):
-                self.delete(table, change)
+                self.guarded(table, (change.old or ())[pk], self.delete, change)
         self.outcome.renumbered += fix_positions(self.db, self.tables, self.groups)
         body_years = {
             (row[0], row[1])

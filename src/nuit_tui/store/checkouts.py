@@ -16,6 +16,7 @@ from .archive_store import ArchiveStore
 
 DELETED_ON_SHARED = "#deleted_on_shared"
 DELETED_ON_LAPTOP = "#deleted_on_laptop"
+REFUSED = "#refused"
 
 
 def _now() -> str:
@@ -112,6 +113,8 @@ def resolve_conflict(store: ArchiveStore, conflict_id: int, choice: str) -> None
         if not columns:
             raise errors.NotFound(f"Tabellen {table} finnes ikke")
         versioned = "row_version" in columns
+        if choice == "laptop" and name == REFUSED:
+            raise errors.Conflict(f"Arkivet kan ikke ta inn raden ({conflict['shared_value']}); velg arkivets")
         if choice == "laptop" and name == DELETED_ON_LAPTOP:
             conn.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
         elif choice == "laptop" and name == DELETED_ON_SHARED:
