@@ -213,13 +213,16 @@ async def test_conflicts_are_chosen_field_by_field_in_the_app_with_ctrl_b_and_ct
     assert field(shared, Y, "narrative") == "Referat skrevet i arkivet"
 
 
-def test_a_checkin_that_fails_midway_leaves_the_shared_archive_as_it_was(two_out, monkeypatch, capsys):
+def test_a_checkin_killed_midway_leaves_the_shared_archive_as_it_was(two_out, monkeypatch, capsys):
     shared, a, b = two_out
     before = content(shared)
-    monkeypatch.setenv("NUIT_CHECKIN_FAIL", "1")
+    monkeypatch.setenv("NUIT_CHECKIN_FAIL", "kill")  # SIGKILL with every row applied, not committed
     assert checkin(a, shared) == 1
-    assert content(shared) == before
     assert "som før" in capsys.readouterr().err
+    assert content(shared) == before
+    monkeypatch.delenv("NUIT_CHECKIN_FAIL")
+    assert checkin(a, shared) == 0  # and it can be checked in after all
+    assert field(shared, X, "decision") == "Vedtak skrevet på A"
 
 
 def test_checkout_marks_the_meeting_and_refuses_a_file_that_exists(demo_path, tmp_path, capsys):

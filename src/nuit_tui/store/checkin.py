@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import urllib.parse
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -387,8 +388,12 @@ def _as_json(row: dict[str, Any] | None) -> str | None:
 
 
 def _fail_point() -> None:
-    """Tests stop a checkin in the middle of its transaction here (NUIT_CHECKIN_FAIL=1)."""
-    if os.environ.get("NUIT_CHECKIN_FAIL") == "1":
+    """Tests stop a checkin here, with everything applied but not committed:
+    NUIT_CHECKIN_FAIL=kill kills the process, =1 raises."""
+    how = os.environ.get("NUIT_CHECKIN_FAIL")
+    if how == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if how == "1":
         raise RuntimeError("stoppet midt i innsjekkingen (test)")
 
 
@@ -402,7 +407,8 @@ def check_in(laptop: Path, shared: Path, *, dry_run: bool = False, prefer: str |
             db.set_busy_timeout(BUSY_TIMEOUT_MS)
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA synchronous = FULL")
-            db.execute("PRAGMA trusted_schema = OFF")
+            # trusted_schema stays as SQLite sets it, as on the app's write connection: the
+            # search index's triggers need it, and the command checked both schemas just now.
             db.execute("BEGIN IMMEDIATE")
         except apsw.BusyError:
             raise CheckinError("Det felles arkivet er opptatt; ingenting er endret, prøv igjen om litt") from None
