@@ -282,13 +282,18 @@ def test_a_laptop_copy_with_a_changed_logging_trigger_is_refused(demo_path, tmp_
 
 def test_rows_of_an_item_deleted_in_the_archive_wait_as_conflicts_and_the_rest_goes_in(two_out, capsys):
     shared, a, b = two_out
+    gone_there, gone_here = Z, 31
     edit(b, lambda archive: archive.minutes.add_remark(m.Remark(item_id=Z, speaker="KS", text="Innspill til slettet sak")))
-    edit(shared, lambda archive: archive.agenda.delete_item(Z))
+    edit(b, lambda archive: archive.agenda.delete_item(gone_here))
+    edit(shared, lambda archive: archive.agenda.delete_item(gone_there))
+    edit(shared, lambda archive: archive.minutes.add_remark(m.Remark(item_id=gone_here, speaker="FHI", text="Nytt i arkivet")))
     assert checkin(b, shared) == 3
     assert field(shared, Y, "purpose") == "Hensikt skrevet på B"
     assert field(shared, X, "decision") == "Vedtak skrevet på B"
     pending = rows(shared, "SELECT table_name, field FROM checkin_conflicts WHERE resolved_at IS NULL ORDER BY id")
-    assert pending == [("remarks", "#refused"), ("agenda_items", "#deleted_on_shared")]
+    assert pending == [("remarks", "#refused"), ("agenda_items", "#deleted_on_shared"), ("agenda_items", "#deleted_on_laptop")]
+    # The item deleted on the laptop stays while the archive has a remark on it added since.
+    assert rows(shared, "SELECT text FROM remarks WHERE item_id = ?", [gone_here]) == [("Nytt i arkivet",)]
     assert "kan ikke tas inn i arkivet" in capsys.readouterr().out
     assert rows(shared, "SELECT count(*) FROM agenda_items WHERE id = ?", [Z]) == [(0,)]
     assert checkin(b, shared, "--prefer", "shared") == 0

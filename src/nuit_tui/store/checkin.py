@@ -332,13 +332,24 @@ class _Apply:
         shared = self.shared_row(table, row_id)
         if shared is None:
             return  # gone already (deleted there too, or with its parent)
-        if any(shared[c] != base[c] for c in table.columns if c not in BOOKKEEPING):
+        if any(shared[c] != base[c] for c in table.columns if c not in BOOKKEEPING) or self.has_new_children(table, row_id):
             choice = self.conflict(table, row_id, DELETED_ON_LAPTOP, None, _as_json(shared), None)
             if choice != "laptop":
                 return
         self.db.execute(f"DELETE FROM {table.name} WHERE {table.pk} = ?", (row_id,))
         self.outcome.deleted[table.name] += 1
         self.touched(table, shared)
+
+    def has_new_children(self, table: Table, row_id: int) -> bool:
+        """Rows the delete would take along that the laptop did not delete: added on
+        the shared archive since the checkout (the laptop's own went first)."""
+        for child in self.tables.values():
+            for col in child.cascade:
+                if child.foreign[col] == table.name and child.name != table.name:
+                    found = self.db.execute(f"SELECT 1 FROM {child.name} WHERE {col} = ? LIMIT 1", (row_id,)).fetchone()
+                    if found:
+                        return True
+        return False
 
     def run(self, changes: list[Change]) -> None:
         by_table: dict[str, list[Change]] = defaultdict(list)

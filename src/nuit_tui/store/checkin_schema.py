@@ -46,6 +46,7 @@ class Table:
     notnull: set[str]
     pk: str
     foreign: dict[str, str] = field(default_factory=dict)  # column -> parent table
+    cascade: set[str] = field(default_factory=set)  # columns whose parent's delete takes this row along
     unique: list[tuple[str, ...]] = field(default_factory=list)
 
     @property
@@ -61,6 +62,8 @@ def merged_tables(conn: apsw.Connection, schema: str = "main") -> list[Table]:
         table = Table(name, columns, {row[1] for row in info if row[3]}, pk)
         for fk in conn.execute(f'PRAGMA "{schema}".foreign_key_list("{name}")'):
             table.foreign[fk[3]] = fk[2]
+            if str(fk[6]).upper() in ("CASCADE", "RESTRICT"):
+                table.cascade.add(fk[3])
         for index in conn.execute(f'PRAGMA "{schema}".index_list("{name}")'):
             if index[2] and index[3] == "u":  # unique, made by a UNIQUE constraint
                 cols = tuple(row[2] for row in conn.execute(f'PRAGMA "{schema}".index_info("{index[1]}")'))
