@@ -111,26 +111,26 @@ def _migrated(applied: tuple[str, ...]) -> sqlite3.Connection:
 
 
 @functools.lru_cache(maxsize=8)
-def expected_objects(applied: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, str | None]]:
-    """The schema the migrations named in `applied` make, in the order they are registered."""
-    conn = _migrated(applied)
-    try:
-        return _objects(conn)
-    finally:
-        conn.close()
-
-
-@functools.lru_cache(maxsize=8)
-def expected_checkout_triggers(applied: tuple[str, ...]) -> dict[str, str | None]:
-    """The triggers a checkout puts into a laptop's copy (store/checkout_log.py), as
-    they are for the schema `applied` makes: in a copy, these and no others."""
+def _expected(applied: tuple[str, ...]) -> tuple[dict[tuple[str, str], tuple[str, str | None]], dict[str, str | None]]:
     from . import checkout_log
 
     conn = _migrated(applied)
     try:
-        return {name: normalise(sql) for name, sql in checkout_log.all_triggers(conn).items()}
+        triggers = {name: normalise(sql) for name, sql in checkout_log.all_triggers(conn).items()}
+        return _objects(conn), triggers
     finally:
         conn.close()
+
+
+def expected_objects(applied: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """The schema the migrations named in `applied` make, in the order they are registered."""
+    return _expected(applied)[0]
+
+
+def expected_checkout_triggers(applied: tuple[str, ...]) -> dict[str, str | None]:
+    """The triggers a checkout puts into a laptop's copy (store/checkout_log.py), as
+    they are for the schema `applied` makes: in a copy, these and no others."""
+    return _expected(applied)[1]
 
 
 def _search_index_variants() -> set[str]:
