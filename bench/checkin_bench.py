@@ -59,15 +59,16 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"checkout failed: {done.stderr}")
 
     edited = 0
+    run = time.strftime("%H.%M.%S")  # texts of their own each run: a run on the same work file writes as much
     archive = Archive.open(laptop, create=False)
     try:
         items = [i for i in archive.agenda.items(meeting_id) if not i.is_break]
         for n, item in enumerate(items):
             archive.agenda.update_item(
-                item.model_copy(update={"decision": f"Vedtak {n} fra møterommet.", "narrative": f"Referat {n}."})
+                item.model_copy(update={"decision": f"Vedtak {n} fra møterommet {run}.", "narrative": f"Referat {n} {run}."})
             )
             for k in range(3):
-                archive.minutes.add_remark(m.Remark(item_id=item.stored_id, speaker="KS", text=f"Innspill {n}.{k}"))
+                archive.minutes.add_remark(m.Remark(item_id=item.stored_id, speaker="KS", text=f"Innspill {n}.{k} {run}"))
             edited += 5
         added = archive.agenda.add_item(meeting_id, m.AgendaItem(meeting_id=meeting_id, title="Sak fra rommet", duration_minutes=5))
         archive.minutes.add_remark(m.Remark(item_id=added.stored_id, speaker="FHI", text="Innspill til ny sak"))
@@ -81,8 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     archive = Archive.open(shared, create=False)
     try:
         first, last = items[0], items[-1]
-        archive.agenda.update_item(archive.agenda.item(first.stored_id).model_copy(update={"decision": "Endret i arkivet."}))
-        archive.agenda.update_item(archive.agenda.item(last.stored_id).model_copy(update={"purpose": "Endret i arkivet."}))
+        archive.agenda.update_item(archive.agenda.item(first.stored_id).model_copy(update={"decision": f"Endret i arkivet {run}."}))
+        archive.agenda.update_item(archive.agenda.item(last.stored_id).model_copy(update={"purpose": f"Endret i arkivet {run}."}))
     finally:
         archive.close()
 

@@ -19,7 +19,7 @@ from typing import Any
 from ..domain.norwegian import long_date
 from ..store import ArchiveStore
 from ..store import checkouts as q
-from ..store.copies import verified_copy
+from ..store.copies import remove_with_sidecars, verified_copy
 from ..store.errors import Conflict
 from .meetings import Meetings
 
@@ -117,15 +117,15 @@ class Checkouts:
             raise Conflict(f"{out} finnes allerede; velg et annet filnavn (ingenting er tatt ut)")
         token = str(uuid.uuid4())
         user, host = getpass.getuser(), socket.gethostname()
-        taken_at = q.record_checkout(self.store, token, meeting.stored_id, user, host, str(out.resolve()))
+        taken_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        # The copy first, the mark on this archive last: a checkout stopped half-way
+        # leaves no meeting marked as out with no copy anywhere.
+        verified_copy(self.store.conn, out)
         try:
-            verified_copy(self.store.conn, out)
-            q.prepare_copy(out, token, taken_at)
+            q.prepare_copy(out, token, meeting.stored_id, taken_at)
+            q.record_checkout(self.store, token, meeting.stored_id, user, host, str(out.resolve()), taken_at)
         except BaseException:
-            from ..store.copies import remove_with_sidecars
-
             remove_with_sidecars(out)
-            q.forget_checkout(self.store, token)
             raise
         return CheckedOut(f"{body.upper()} {meeting.ref}", out, f"{user}@{host}", taken_at)
 
@@ -137,11 +137,8 @@ class Checkouts:
         """The lines a screen shows over this meeting: out on a laptop, or this file
         being the laptop's copy, and conflicts waiting for a choice."""
         lines = [mark.banner for mark in self.marks(meeting_id)]
-        token = q.base_token(self.store)
-        if token is not None:
-            mine = q.checkout_by_token(self.store, token)
-            if mine is not None and mine["meeting_id"] == meeting_id:
-                lines = ["Dette er en uttatt kopi av møtet. Ta den med tilbake med «nuit-tui checkin»."]
+        if q.copy_of(self.store) == meeting_id:
+            lines = ["Dette er en uttatt kopi av møtet. Ta den med tilbake med «nuit-tui checkin»."]
         waiting = len(self.conflicts(meeting_id))
         if waiting:
             lines.append(f"{waiting} konflikt(er) fra innsjekking venter: trykk K i dagsordenen for å velge felt for felt.")

@@ -28,23 +28,17 @@ def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def record_checkout(store: ArchiveStore, token: str, meeting_id: int, user: str, host: str, file: str) -> str:
-    taken_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+def record_checkout(
+    store: ArchiveStore, token: str, meeting_id: int, user: str, host: str, file: str, taken_at: str
+) -> None:
     with store.write() as conn:
         conn.execute(
             "INSERT INTO checkouts(token, meeting_id, taken_by, host, taken_at, file) VALUES (?, ?, ?, ?, ?, ?)",
             [token, meeting_id, user, host, taken_at, file],
         )
-    return taken_at
 
 
-def forget_checkout(store: ArchiveStore, token: str) -> None:
-    """The copy was not made: the meeting is not out after all."""
-    with store.write() as conn:
-        conn.execute("DELETE FROM checkouts WHERE token = ?", [token])
-
-
-def prepare_copy(copy: Path, token: str, taken_at: str) -> None:
+def prepare_copy(copy: Path, token: str, meeting_id: int, taken_at: str) -> None:
     """Make the fresh copy a laptop's copy of this checkout: the mark that says so,
     and the triggers that keep the base (store/checkout_log.py).
 
@@ -54,7 +48,9 @@ def prepare_copy(copy: Path, token: str, taken_at: str) -> None:
     try:
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO checkout_base(token, taken_at) VALUES (?, ?)", [token, taken_at])
+        conn.execute(
+            "INSERT INTO checkout_base(token, meeting_id, taken_at) VALUES (?, ?, ?)", [token, meeting_id, taken_at]
+        )
         checkout_log.install(conn)
         conn.execute("COMMIT")
     finally:
@@ -72,17 +68,11 @@ def open_checkouts(store: ArchiveStore, meeting_id: int) -> list[dict[str, Any]]
         )
 
 
-def base_token(store: ArchiveStore) -> str | None:
-    """The checkout this file is the laptop copy of, or None for a shared archive."""
+def copy_of(store: ArchiveStore) -> int | None:
+    """The meeting this file is a laptop's copy of, or None for a shared archive."""
     with store.read() as conn:
-        row = conn.execute("SELECT token FROM checkout_base LIMIT 1").fetchone()
+        row = conn.execute("SELECT meeting_id FROM checkout_base LIMIT 1").fetchone()
     return row[0] if row else None
-
-
-def checkout_by_token(store: ArchiveStore, token: str) -> dict[str, Any] | None:
-    with store.read() as conn:
-        found = _rows(conn.execute("SELECT * FROM checkouts WHERE token = ?", [token]))
-    return found[0] if found else None
 
 
 def pending_conflicts(store: ArchiveStore, meeting_id: int) -> list[dict[str, Any]]:

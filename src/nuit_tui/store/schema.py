@@ -343,6 +343,7 @@ def _checkouts(db: sqlite_utils.Database) -> None:
         CREATE INDEX checkouts_meeting ON checkouts(meeting_id, checked_in_at);
         CREATE TABLE checkout_base (
             token TEXT PRIMARY KEY,
+            meeting_id INTEGER NOT NULL,
             taken_at TEXT NOT NULL
         );
         CREATE TABLE checkout_rows (
