@@ -74,7 +74,7 @@ def _child(args: list[str], *, timeout: float = 1800) -> dict:
 def first_paint(app_args: list[str], repeat: int, warmup: int = 1) -> dict:
     """Wall ms from spawning the process to Ready, for the app and for the floor, run in
     turn (the machine's load hits both alike); `warmup` discarded runs of each first."""
-    samples: dict[str, list[float]] = {"ms": [], "floor_ms": [], "loaded_ms": []}
+    samples: dict[str, list[float]] = {"ms": [], "floor_ms": [], "keys_ms": [], "floor_keys_ms": [], "loaded_ms": []}
     rss, seen = [], None
     for n in range(repeat + warmup):
         for key, args in (("floor_ms", ["floor"]), ("ms", app_args)):
@@ -83,12 +83,14 @@ def first_paint(app_args: list[str], repeat: int, warmup: int = 1) -> dict:
             if n < warmup:
                 continue
             samples[key].append((report["ready"] - start) * 1000)
+            samples["floor_keys_ms" if key == "floor_ms" else "keys_ms"].append((report["answered"] - start) * 1000)
             if key == "ms":
                 samples["loaded_ms"].append((report["loaded"] - start) * 1000)
                 rss.append(report["maxrss_kb"] / 1024)
                 seen = {"screen": report["screen"], "rows": report["rows"], "modules": report["modules"]}
     ratios = [a / b for a, b in zip(samples["ms"], samples["floor_ms"], strict=True)]
     return {**samples, "ratio": statistics.median(samples["ms"]) / statistics.median(samples["floor_ms"]),
+            "keys_ratio": statistics.median(samples["keys_ms"]) / statistics.median(samples["floor_keys_ms"]),
             "paired_ratios": ratios, "maxrss_mb": max(rss), **(seen or {})}
 
 
