@@ -272,8 +272,9 @@ async def interactive(db: Path, *, keys: int, meetings: int, chars: int = len(TY
 
 
 def _fts_alone(archive):
-    """The floor of a search: the same FTS5 MATCH on the same file, the newest 100 rowids,
-    nothing joined or ranked (what SQLite's index costs by itself)."""
+    """The floor of a search: the same FTS5 MATCH on the same file, reading the newest 100
+    matches with their indexed text (what any search over the index must read), nothing
+    joined, ranked or marked."""
     from nuit_tui.store import search as index
 
     conn = archive.store.conn
@@ -283,8 +284,9 @@ def _fts_alone(archive):
         if query.empty or not query.words:
             return None  # one- and two-letter queries read titles, not the index
         match = index.match_expression(query, trigram=index.is_trigram(conn))
+        columns = ", ".join(index.COLUMNS)
         return conn.execute(
-            f"SELECT rowid FROM {index.INDEX} WHERE {index.INDEX} MATCH ? ORDER BY rowid DESC LIMIT 100", [match]
+            f"SELECT rowid, {columns} FROM {index.INDEX} WHERE {index.INDEX} MATCH ? ORDER BY rowid DESC LIMIT 100", [match]
         ).fetchall()
 
     return run
