@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", required=True, type=Path)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keep-laptop", action="store_true", help="leave the laptop file (to look at it afterwards)")
     args = parser.parse_args(argv)
 
     from nuit_tui.domain import models as m
@@ -93,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         if done.returncode not in (0, 3):
             raise SystemExit(f"checkin --dry-run failed: {done.stderr}")
         dry.append(ms)
+    if args.keep_laptop:
+        print(json.dumps({"laptop": str(laptop), "dry_run_ms": dry}))
+        return 0
     ms, done = _nuit("checkin", str(laptop), "--db", str(shared))
     if done.returncode != 3:  # the one field changed on both sides waits
         raise SystemExit(f"checkin gave {done.returncode}: {done.stdout} {done.stderr}")

@@ -299,3 +299,17 @@ def test_rows_of_an_item_deleted_in_the_archive_wait_as_conflicts_and_the_rest_g
     assert checkin(b, shared, "--prefer", "shared") == 0
     assert rows(shared, "SELECT count(*) FROM agenda_items WHERE id = ?", [Z]) == [(0,)]
     assert rows(shared, "SELECT checked_in_at IS NOT NULL FROM checkouts WHERE file = ?", [str(b.resolve())]) == [(1,)]
+
+
+def test_a_copy_whose_tables_differ_from_the_archive_is_refused_and_nothing_changes(demo_path, tmp_path, capsys):
+    out = tmp_path / "laptop.sqlite"
+    checkout(demo_path, out)
+    conn = sqlite3.connect(out)
+    conn.execute("ALTER TABLE remarks ADD COLUMN mood TEXT")
+    conn.commit()
+    conn.close()
+    before = content(demo_path)
+    capsys.readouterr()
+    assert checkin(out, demo_path) == 2
+    assert "ikke samme oppbygning" in capsys.readouterr().err
+    assert content(demo_path) == before

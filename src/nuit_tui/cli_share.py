@@ -20,7 +20,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .store.errors import ReadOnlyDatabase
+from .store.errors import NotFound, ReadOnlyDatabase
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -66,14 +66,17 @@ def cmd_checkin(args: argparse.Namespace) -> int:
 
     db, laptop = _db(args), Path(args.laptop)
     warn_location(db)
-    # Both files checked (and brought to this version's schema) by the store first,
-    # without loading the records (start-up time); closed before the worker opens them.
-    for path in (laptop, db):
-        opened = ArchiveFile(path, create=False)
-        refused = opened.read_only if path == db else None
-        opened.close()
-        if refused:
-            raise ReadOnlyDatabase(f"{db} kan ikke skrives ({refused}); ingenting er sjekket inn")
+    # The archive is checked (and brought to this version's schema) by the store first,
+    # without loading the records (start-up time), and closed before the worker opens it.
+    # The laptop's copy is only read, as data: the worker compares its tables with the
+    # archive's and refuses a copy whose columns differ.
+    if not laptop.is_file():
+        raise NotFound(f"{laptop} finnes ikke")
+    opened = ArchiveFile(db, create=False)
+    refused = opened.read_only
+    opened.close()
+    if refused:
+        raise ReadOnlyDatabase(f"{db} kan ikke skrives ({refused}); ingenting er sjekket inn")
     command = [sys.executable, "-m", "nuit_tui.checkin_worker", str(laptop), "--db", str(db)]
     if args.dry_run:
         command.append("--dry-run")

@@ -83,7 +83,7 @@ class Outcome:
 # --- reading the laptop -----------------------------------------------------------------------
 
 
-def read_changes(laptop: Path) -> tuple[str, apsw.Connection, list[Change]]:
+def read_changes(laptop: Path) -> tuple[str, apsw.Connection, list[Change], dict[str, list[str]]]:
     """The checkout's token, a connection that holds the laptop's changed rows (in
     `main`; the laptop file itself is attached read-only as `laptop`), and the change
     set from the base to the laptop, as rows.
@@ -105,7 +105,8 @@ def read_changes(laptop: Path) -> tuple[str, apsw.Connection, list[Change]]:
         raise CheckinError(f"{laptop} er ikke en uttatt kopi (den har ikke merket fra uttaket)")
     conn.execute("ATTACH ':memory:' AS base")
     session = apsw.Session(conn, "main")
-    for table in merged_tables(conn, "laptop"):
+    tables = merged_tables(conn, "laptop")
+    for table in tables:
         name = table.name
         defined = ", ".join(f'"{c}" INTEGER PRIMARY KEY' if c == table.pk else f'"{c}"' for c in table.columns)
         listed = ", ".join(f'"{c}"' for c in table.columns)
@@ -124,7 +125,17 @@ def read_changes(laptop: Path) -> tuple[str, apsw.Connection, list[Change]]:
         session.diff("base", name)
     changes = [Change(c.name, c.op, c.old, c.new) for c in apsw.Changeset.iter(session.changeset())]
     session.close()
-    return str(found[0][0]), conn, changes
+    return str(found[0][0]), conn, changes, {t.name: t.columns for t in tables}
+
+
+def _same_tables(laptop: Path, shared: Path, laptop_tables: dict[str, list[str]], shared_tables: dict[str, Table]) -> None:
+    """A copy made by another version of nuit-tui (a column more or less) is refused."""
+    for name in sorted(set(laptop_tables) ^ set(shared_tables)) or sorted(laptop_tables):
+        if laptop_tables.get(name) != (shared_tables[name].columns if name in shared_tables else None):
+            raise CheckinError(
+                f"{laptop} og {shared} har ikke samme oppbygning (tabellen {name}); åpne begge i samme versjon av"
+                " nuit-tui først. Ingenting er endret"
+            )
 
 
 # --- applying to the shared archive -------------------------------------------------------------
@@ -411,7 +422,7 @@ def _fail_point() -> None:
 def check_in(laptop: Path, shared: Path, *, dry_run: bool = False, prefer: str | None = None) -> Outcome:
     """Apply what changed on the laptop to the shared archive, in one transaction
     (rolled back at the end for a dry run)."""
-    token, laptop_conn, changes = read_changes(laptop)
+    token, laptop_conn, changes, laptop_tables = read_changes(laptop)
     try:
         try:
             db = apsw.Connection(str(shared), flags=apsw.SQLITE_OPEN_READWRITE)
@@ -434,6 +445,7 @@ def check_in(laptop: Path, shared: Path, *, dry_run: bool = False, prefer: str |
             if found is None:
                 raise CheckinError(f"{laptop} ble ikke tatt ut fra {shared}; ingenting er endret")
             work = _Apply(db, laptop_conn, token, found[0], prefer)
+            _same_tables(laptop, shared, laptop_tables, work.tables)
             work.outcome.meeting = found[1]
             work.outcome.dry_run = dry_run
             work.run(changes)
