@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -24,11 +25,17 @@ from pathlib import Path
 
 from peak_memory import peak_rss_kb
 
+CPU_MS: dict[str, float] = {}  # the last command's CPU time (both of its processes): load aside
+
 
 def _nuit(*args: str) -> tuple[float, subprocess.CompletedProcess]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "nuit_tui", *args], capture_output=True, text=True, check=False)
-    return (time.perf_counter() - began) * 1000, done
+    wall = (time.perf_counter() - began) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU_MS["last"] = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+    return wall, done
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,11 +96,13 @@ def main(argv: list[str] | None = None) -> int:
         archive.close()
 
     dry: list[float] = []
+    dry_cpu: list[float] = []
     for _ in range(args.repeat):
         ms, done = _nuit("checkin", str(laptop), "--db", str(shared), "--dry-run")
         if done.returncode not in (0, 3):
             raise SystemExit(f"checkin --dry-run failed: {done.stderr}")
         dry.append(ms)
+        dry_cpu.append(CPU_MS["last"])
     if args.keep_laptop:
         print(json.dumps({"laptop": str(laptop), "dry_run_ms": dry}))
         return 0
@@ -103,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{laptop}{suffix}").unlink(missing_ok=True)
     print(json.dumps({
-        "checkin_ms": ms, "dry_run_ms": dry, "checkout_ms": checkout_ms, "rows_changed": edited,
+        "checkin_ms": ms, "checkin_cpu_ms": CPU_MS["last"], "dry_run_ms": dry, "dry_run_cpu_ms": dry_cpu,
+        "checkout_ms": checkout_ms, "rows_changed": edited,
         "output": done.stdout.splitlines()[:2], "maxrss_mb": round(peak_rss_kb() / 1024, 1), "pid": os.getpid(),
     }))
     return 0

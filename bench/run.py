@@ -215,7 +215,8 @@ def figures(r: dict) -> dict:
         # `nuit-tui checkin` from spawn to exit (both processes), the dry runs beside it.
         out["checkin one meeting"] = _figure(
             checkin["checkin_ms"], "ms", "≤1000 ms", checkin["checkin_ms"] <= 1000,
-            dry_run=summary(checkin["dry_run_ms"]), rows=checkin["rows_changed"], checkout_ms=checkin["checkout_ms"])
+            dry_run=summary(checkin["dry_run_ms"]), rows=checkin["rows_changed"], checkout_ms=checkin["checkout_ms"],
+            cpu_ms=checkin.get("checkin_cpu_ms"))
     return out
 
 
