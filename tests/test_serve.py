@@ -158,6 +158,10 @@ def test_allow_remote_says_there_is_no_login_and_serves_the_quoted_archive_at_th
         ("https://NUIT.example.org", "https://nuit.example.org/nuit", False, True),
         ("http://localhost:8000", "https://nuit.example.org", False, False),
         ("null", "http://127.0.0.1:8000", True, False),
+        ("https://nuit.example.org", "https://nuit.example.org:443", False, True),  # the default port left out
+        ("http://[::1]:8000", "http://[::1]:8000", True, True),
+        ("http://127.0.0.2:8000", "http://[::1]:8000", True, True),
+        ("http://127.0.0.1:8000", "https://nuit.example.org", False, False),
     ],
 )
 def test_only_pages_from_the_server_itself_may_open_a_session(origin, public_url, loopback, allowed):

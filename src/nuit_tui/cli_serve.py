@@ -115,6 +115,17 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}".lower()
 
 
+def _origin_key(url: str) -> tuple[str, str, int] | None:
+    """(scheme, host, port) with the scheme's default port filled in: a browser leaves
+    «:443» out of its Origin even when --public-url names it."""
+    parts = urlsplit(url.strip())
+    try:
+        port = parts.port or {"http": 80, "https": 443}.get(parts.scheme.lower(), 0)
+    except ValueError:
+        return None
+    return (parts.scheme.lower(), (parts.hostname or "").lower(), port) if parts.hostname else None
+
+
 def origin_allowed(origin: str | None, public_url: str, port: int, loopback: bool) -> bool:
     """May a page from `origin` open a session? Browsers let any web page open a websocket
     to any address, 127.0.0.1 included, and send its own Origin: without this check a page
@@ -122,17 +133,13 @@ def origin_allowed(origin: str | None, public_url: str, port: int, loopback: boo
     is not a browser sends no Origin and is let in (it could not be steered by a page)."""
     if origin is None:
         return True
-    if origin.lower() == origin_of(public_url):
+    key = _origin_key(origin)
+    if key is None:
+        return False
+    if key == _origin_key(public_url):
         return True
-    if not loopback:
-        return False
-    parts = urlsplit(origin)
-    try:
-        same_port = parts.scheme == "http" and (parts.port or 80) == port
-    except ValueError:
-        return False
-    host = (parts.hostname or "").lower()
-    return same_port and (host in _LOOPBACK_NAMES or _is_loopback_address(host))
+    scheme, host, origin_port = key
+    return loopback and scheme == "http" and origin_port == port and (host in _LOOPBACK_NAMES or _is_loopback_address(host))
 
 
 def app_command(db: Path) -> str:
