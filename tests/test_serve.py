@@ -105,6 +105,7 @@ def _serve(capsys, *args: str) -> tuple[int, str]:
         ["--port", "0"],
         ["--port", "70000"],
         ["--port", "åtte"],
+        ["--port", "²"],
         ["--host", "bad host!"],
         ["--host", "0.0.0.0", "--allow-remote"],  # all addresses: which one the browsers use is not known
         ["--public-url", "nuit.example.org"],

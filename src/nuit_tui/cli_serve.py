@@ -19,13 +19,10 @@ import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from .cli_common import EXIT_OK, UsageError, db_path, say
-
-if TYPE_CHECKING:
-    from aiohttp import web
 
 TEMPLATES = Path(__file__).parent / "web"
 PROXY_HINT = "se README, «Flere sekretærer»"
@@ -34,7 +31,7 @@ _HOST_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
 
 
 def parse_port(text: str) -> int:
-    if not text.strip().isdigit() or not 1 <= int(text) <= 65535:
+    if not re.fullmatch(r"[0-9]{1,5}", text.strip()) or not 1 <= int(text) <= 65535:
         raise UsageError(f"«{text}» er ikke et portnummer (1–65535)")
     return int(text)
 
@@ -175,7 +172,8 @@ def make_server(command: str, host: str, port: int, public_url: str, loopback: b
             logging.basicConfig(level=logging.INFO, format="%(message)s")
 
         async def on_startup(self, app: web.Application) -> None:
-            print(f"nuit-tui serverer {db} på {self.public_url}/ (Ctrl+C avslutter)", flush=True)
+            say(f"nuit-tui serverer {db} på {self.public_url}/ (Ctrl+C avslutter)")
+            sys.stdout.flush()
 
         async def on_shutdown(self, app: web.Application) -> None:
             # Open sessions would hold the shutdown for aiohttp's grace period: end them now;
