@@ -61,6 +61,46 @@ def digest(path: Path) -> str:
 
 # --- driving the app by keys -----------------------------------------------------------------
 
+# The app hands its writes to a writer thread and redraws when the answer comes back as a
+# message (tui/writes.py). A Pilot wait (`press`, `pause`) therefore also waits until every
+# write handed over has been answered, so a test sees the screen as the user does once the
+# writer is done. A test that holds the writer on purpose says so with `writes_held()`.
+_WAIT_FOR_WRITES = [True]
+
+
+@contextmanager
+def writes_held():
+    """Pilot waits do not wait for the writer (which the test is holding)."""
+    _WAIT_FOR_WRITES.append(False)
+    try:
+        yield
+    finally:
+        _WAIT_FOR_WRITES.pop()
+
+
+def _wait_for_writes_too() -> None:
+    import asyncio
+
+    from textual.pilot import Pilot
+
+    from nuit_tui.tui.writes import writes_pending
+
+    waits = Pilot._wait_for_screen
+
+    async def wait_for_screen(self, timeout: float = 30.0) -> bool:
+        done = await waits(self, timeout)
+        loop = asyncio.get_running_loop()
+        give_up = loop.time() + timeout
+        while _WAIT_FOR_WRITES[-1] and writes_pending(self.app) and loop.time() < give_up:
+            await asyncio.sleep(0.001)  # the writer thread answers through the loop
+            done = await waits(self, timeout)
+        return done
+
+    Pilot._wait_for_screen = wait_for_screen
+
+
+_wait_for_writes_too()
+
 
 @contextmanager
 def burst():

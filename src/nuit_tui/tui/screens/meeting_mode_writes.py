@@ -47,6 +47,7 @@ class MeetingModeView(Protocol):
     def _create_remark(self, draft: m.Remark) -> None: ...
     def flush(self) -> None: ...
     def show_item(self, item_id: int) -> None: ...
+    def write(self, fn: Any, then: Any = None, *, failed: Any = None) -> Any: ...
 
 
 def take_up(screen: MeetingModeView, item_id: int, previous_id: int | None, at: dt.datetime) -> None:
@@ -155,11 +156,14 @@ def unlock_or_relock(screen: MeetingModeView) -> None:
     archive, meeting_id = screen.archive, screen.meeting_id
     if not archive.lock.is_locked(meeting_id):
         if archive.meetings.get(meeting_id).status is m.MeetingStatus.MINUTES_APPROVED:
-            screen.flush()
-            archive.lock.relock(meeting_id)
-            screen.notify("Referatet er låst igjen")
-            if screen.item is not None:
-                screen.show_item(screen.item.stored_id)
+            screen.flush()  # queued first: what is typed is in before the lock
+
+            def relocked(_: object) -> None:
+                screen.notify("Referatet er låst igjen")
+                if screen.item is not None:
+                    screen.show_item(screen.item.stored_id)
+
+            screen.write(lambda: archive.lock.relock(meeting_id), relocked)
         else:
             screen.notify("Referatet er ikke godkjent, og derfor ikke låst")
         return
@@ -168,13 +172,17 @@ def unlock_or_relock(screen: MeetingModeView) -> None:
     def given(reason: str | None) -> None:
         if reason is None:
             return
-        try:
-            archive.lock.unlock(meeting_id, reason)
-        except (StoreError, ParseError) as exc:
+
+        def unlocked(_: object) -> None:
+            screen.notify("Referatet er låst opp; opplåsingen er registrert")
+            if screen.item is not None:
+                screen.show_item(screen.item.stored_id)
+
+        def refused(exc: Exception) -> None:
+            if not isinstance(exc, StoreError | ParseError):
+                raise exc
             screen.notify(str(exc), severity="error")
-            return
-        screen.notify("Referatet er låst opp; opplåsingen er registrert")
-        if screen.item is not None:
-            screen.show_item(screen.item.stored_id)
+
+        screen.write(lambda: archive.lock.unlock(meeting_id, reason), unlocked, failed=refused)
 
     screen.app.push_screen(UnlockFormScreen(), given)
