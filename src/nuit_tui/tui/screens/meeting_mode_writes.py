@@ -12,11 +12,12 @@ import asyncio
 import datetime as dt
 from typing import Any, Protocol
 
+from ... import errors
 from ...domain import models as m
 from ...domain.norwegian import ParseError
 from ...errors import StoreError
 from ...services.concurrency import remark_of, save_item_text
-from ..widgets.conflict import VersionedForm
+from ..widgets.conflict import LeftBehind, VersionedForm
 from ..widgets.fields import Input, TextArea
 from ..writes import submit_write
 
@@ -29,6 +30,7 @@ class MeetingModeView(Protocol):
     remark: m.Remark | None
     items_now: list[m.AgendaItem]
     _typed_into_draft: dict[int, dict[str, str]]
+    remark_versions: VersionedForm
 
     @property
     def app(self) -> Any: ...
@@ -90,6 +92,10 @@ def create_remark(screen: MeetingModeView, draft: m.Remark) -> None:
                 # Kept in the editor; the row is made once the file is free.
                 screen._not_saved(exc)
                 screen.set_timer(1.0, lambda: screen._create_remark(draft) if screen.remark is draft else None)
+                return
+            # Moved on first: the remark, with what was typed into it, is made all the same.
+            meanwhile = screen._typed_into_draft.pop(id(draft), {})
+            create_left_behind(screen.app, archive, draft.model_copy(update=meanwhile), exc)
             return
         typed = screen._typed_into_draft.pop(id(draft), None)
         if screen.remark is not draft or not screen.is_attached:
@@ -104,17 +110,30 @@ def create_remark(screen: MeetingModeView, draft: m.Remark) -> None:
     asyncio.get_running_loop().create_task(created())
 
 
-def write_typed(screen: MeetingModeView, remark: m.Remark) -> None:
-    """Save a remark the screen has moved away from."""
-    archive, app = screen.archive, screen.app
+def create_left_behind(app: Any, archive: Any, remark: m.Remark, error: StoreError) -> None:
+    """A new remark whose row was refused after the user moved on: tried again while the
+    file is busy, else told with its text; on the app, as the screen may be gone."""
+    if not isinstance(error, errors.DatabaseBusy):
+        app.notify(f"Innspillet ble ikke lagret: {error}. Det du skrev: {remark.speaker}: {remark.text}", severity="error", timeout=60)
+        return
 
-    async def written() -> None:
+    async def again() -> None:
         try:
-            await asyncio.wrap_future(submit_write(app, lambda: archive.minutes.update_remark(remark)))
-        except StoreError as exc:  # on the app: the screen may be gone when the write lands
-            app.notify(f"Innspillet ble ikke lagret: {exc}", severity="error")
+            await asyncio.wrap_future(submit_write(app, lambda: archive.minutes.add_remark(remark)))
+        except StoreError as exc:
+            create_left_behind(app, archive, remark, exc)
 
-    asyncio.get_running_loop().create_task(written())
+    app.set_timer(1.0, again)
+
+
+def write_typed(screen: MeetingModeView, remark: m.Remark) -> None:
+    """Save what was typed into a new remark the screen has moved away from before its
+    row was made (see create_remark): retried, or asked about, on the app (LeftBehind)."""
+    stored = screen.archive.minutes.remarks(remark.item_id)
+    base = next((r for r in stored if r.id == remark.id), None)
+    if base is None:
+        return  # deleted meanwhile
+    LeftBehind(screen.remark_versions, base, {"speaker": remark.speaker, "text": remark.text}).save()
 
 
 def versioned_forms(screen: Any) -> tuple[VersionedForm, VersionedForm]:
