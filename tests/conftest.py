@@ -102,6 +102,17 @@ def _wait_for_writes_too() -> None:
 _wait_for_writes_too()
 
 
+def _toasts_last_the_test() -> None:
+    """A toast expires after 5 s of wall time; on a busy machine a test may read the app's
+    notifications later than that. Tests read what was said, not how long it stayed."""
+    from textual.app import App
+
+    App.NOTIFICATION_TIMEOUT = 600
+
+
+_toasts_last_the_test()
+
+
 @contextmanager
 def burst():
     """`pilot.press` without its wait for idleness between keys: the keys arrive as one
@@ -144,12 +155,43 @@ def cell_texts(table, column: int) -> list[str]:
 # --- the command line and its files ------------------------------------------------------------
 
 
-def run(*args, cwd=None, env=None, timeout: float = 120) -> subprocess.CompletedProcess:
-    """`python -m nuit_tui ARGS` as a user runs it: its own process, exit code and streams."""
-    return subprocess.run(
-        [sys.executable, "-m", "nuit_tui", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout,
-    )
+def run(*args, cwd=None, env=None, timeout: float = 120, process: bool = False) -> subprocess.CompletedProcess:
+    """`nuit-tui ARGS`: its exit code and what it printed on stdout and stderr.
+
+    In this process, through `nuit_tui.cli.main` (a new interpreter per call cost the
+    suite a second or more each), in `cwd` if given; in a process of its own,
+    `python -m nuit_tui`, when the process is the point (`process=True`) or it needs an
+    environment of its own.
+    """
+    argv = [str(a) for a in args]
+    if process or env is not None:
+        return subprocess.run(
+            [sys.executable, "-m", "nuit_tui", *argv], capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout
+        )
+    return run_in_process(argv, cwd=cwd)
+
+
+def run_in_process(argv: list[str], *, cwd=None) -> subprocess.CompletedProcess:
+    import os
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from nuit_tui import cli
+
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)  # `--out -` writes bytes to .buffer
+    err = io.StringIO()
+    here = os.getcwd()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            if cwd is not None:
+                os.chdir(cwd)
+            code = cli.main(argv)
+        except SystemExit as exit:  # --help
+            code = exit.code if isinstance(exit.code, int) else 0
+        finally:
+            os.chdir(here)
+    out.flush()
+    stdout = out.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    return subprocess.CompletedProcess(["nuit-tui", *argv], code, stdout, err.getvalue())
 
 
 def one_line_error(result) -> str:

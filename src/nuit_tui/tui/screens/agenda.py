@@ -16,6 +16,7 @@ from ...errors import StoreError
 from ..base import nuit_app
 from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.form import Opening
 from .base import ArchiveScreen
 
 DURATION_STEP = 5
@@ -181,12 +182,22 @@ class AgendaScreen(ArchiveScreen):
     def action_add_item(self) -> None:
         from .item import ItemScreen
 
+        # The item is made by the writer; keys typed meanwhile wait in a stand-in and
+        # go to the item's title when its screen opens.
+        opening = Opening()
+        self.app.push_screen(opening)
+
         def added(item: m.AgendaItem) -> None:
             self.reload(select_item_id=item.id)
-            self.app.push_screen(ItemScreen(item.stored_id, new=True))
+            opening.hand_on(ItemScreen(item.stored_id, new=True))
+
+        def refused(exc: Exception) -> None:
+            opening.give_up()
+            with self.guard():
+                raise exc
 
         meeting_id = self.meeting_id
-        self.write(lambda: self.archive.agenda.add_item(meeting_id), added)
+        self.write(lambda: self.archive.agenda.add_item(meeting_id), added, failed=refused)
 
     def action_add_break(self) -> None:
         """A break after the selected row (lunch when it lands around noon)."""

@@ -160,6 +160,32 @@ class TypeAhead(Screen):
         app.set_timer(_STEP_FALLBACK_SECONDS, go_on)
 
 
+class Opening(TypeAhead, ModalScreen[None]):
+    """Stands in for a screen whose record the writer is still making (a new item): the
+    keys typed meanwhile are held here and handed on to that screen when it comes, so
+    they land in its first field as if it had opened at once."""
+
+    DEFAULT_CSS = "Opening { align: center middle; background: $background 0%; }"
+
+    def compose(self) -> ComposeResult:
+        yield Static("Et øyeblikk …")
+
+    def _on_mount(self, event: events.Mount) -> None:
+        pass  # nothing is released here: the keys wait for the screen that replaces this one
+
+    def hand_on(self, screen: TypeAhead) -> None:
+        """Replace this stand-in with `screen`, which gets the keys held so far."""
+        screen._held = [*(self._held or []), *(screen._held or [])]
+        screen._opened_at = self._opened_at
+        self._held = None
+        self.app.switch_screen(screen)
+
+    def give_up(self) -> None:
+        """The record was not made (the refusal is told): close, and drop the keys."""
+        self._held = None
+        self.dismiss(None)
+
+
 def _typed_anew(event: _Typed) -> _Typed:
     """A copy of the key as if typed now (the original has been sent on once)."""
     copy = events.Paste(event.text) if isinstance(event, events.Paste) else events.Key(event.key, event.character)
