@@ -102,6 +102,32 @@ def _wait_for_writes_too() -> None:
 _wait_for_writes_too()
 
 
+def _no_write_on_the_event_loop() -> None:
+    """The runtime half of tests/test_writes_leave_the_loop.py: while the app's writer
+    runs, a write made from TUI code on the thread that opened the store (the event loop)
+    fails the test. (A test's own writes, from the test's body, are its business.)"""
+    import threading
+    import traceback
+
+    from nuit_tui.store.record_store import RecordStore
+
+    write = RecordStore.write
+
+    @contextmanager
+    def checked(self):
+        if self.writer is not None and threading.current_thread() is self._home and getattr(self._local, "bound", None) is None:
+            frames = [f.filename for f in traceback.extract_stack()]
+            if any("/nuit_tui/tui/" in name for name in frames):
+                raise AssertionError("a write on the event loop while the writer runs: hand it to the writer (tui/writes.py)")
+        with write(self) as conn:
+            yield conn
+
+    RecordStore.write = checked
+
+
+_no_write_on_the_event_loop()
+
+
 def _toasts_last_the_test() -> None:
     """A toast expires after 5 s of wall time; on a busy machine a test may read the app's
     notifications later than that. Tests read what was said, not how long it stayed."""
