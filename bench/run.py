@@ -212,6 +212,8 @@ def lock_figure(lock: dict) -> dict:
         "value": lock["max_stall_ms"], "unit": "ms", "ratio": lock["max_stall_ms"] / max(floor, 1e-9), "floor": floor,
         "keys_on_screen": lock["keys_on_screen"], "keys": lock["keys"], "held_s": lock["held_s"],
         "saved_after_release_s": saved, "target": "≤50 ms; all keys; saved ≤1 s", "ok": ok,
+        # What bounds it when the lock is not the cause: the longest collector pass meanwhile.
+        "gc_max_ms": lock.get("gc_max_ms"), "gc_passes": lock.get("gc_passes"),
     }
 
 
