@@ -107,17 +107,23 @@ def _no_write_on_the_event_loop() -> None:
     runs, a write made from TUI code on the thread that opened the store (the event loop)
     fails the test. (A test's own writes, from the test's body, are its business.)"""
     import threading
-    import traceback
 
     from nuit_tui.store.record_store import RecordStore
 
     write = RecordStore.write
 
+    def from_tui() -> bool:
+        frame = sys._getframe(2)
+        while frame is not None:
+            if "/nuit_tui/tui/" in frame.f_code.co_filename:
+                return True
+            frame = frame.f_back
+        return False
+
     @contextmanager
     def checked(self):
         if self.writer is not None and threading.current_thread() is self._home and getattr(self._local, "bound", None) is None:
-            frames = [f.filename for f in traceback.extract_stack()]
-            if any("/nuit_tui/tui/" in name for name in frames):
+            if from_tui():
                 raise AssertionError("a write on the event loop while the writer runs: hand it to the writer (tui/writes.py)")
         with write(self) as conn:
             yield conn
