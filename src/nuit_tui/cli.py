@@ -254,7 +254,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     def whole(text: str | None, what: str) -> int | None:
         if text is None:
             return None
-        if not text.strip().isdigit():
+        if not (text.strip().isascii() and text.strip().isdigit()):  # «²» is a digit int() refuses
             raise UsageError(f"«{text}» er ikke {what}")
         return int(text)
 
