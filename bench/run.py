@@ -82,6 +82,8 @@ def first_paint(app_args: list[str], repeat: int, warmup: int = 1) -> dict:
             report = _child([str(HERE / "first_paint.py"), *args], timeout=600)
             if n < warmup:
                 continue
+            if report["answered"] is None or report["loaded"] is None:
+                raise RuntimeError(f"{' '.join(args)}: the first key was not answered, or the archive not loaded, within a minute")
             samples[key].append((report["ready"] - start) * 1000)
             samples["floor_keys_ms" if key == "floor_ms" else "keys_ms"].append((report["answered"] - start) * 1000)
             if key == "ms":
