@@ -423,6 +423,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_attach import add_commands as add_attach_commands
 
     add_attach_commands(command, export_kinds, import_kinds)
+    from .cli_mail import add_commands as add_mail_commands
+
+    add_mail_commands(command, export_kinds, import_kinds)
     return parser
 
 

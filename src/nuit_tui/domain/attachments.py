@@ -29,6 +29,9 @@ class ItemDocuments:
     key: Hashable
     has_cover_note: bool = False
     attachments: Sequence[tuple[Hashable, str]] = ()
+    # The cover note's label as stored when the notice went out ("" when none is): like
+    # an attachment's, it is kept once frozen.
+    cover_label: str = ""
 
 
 @dataclass
@@ -73,18 +76,28 @@ def number_documents(items: Sequence[ItemDocuments], *, frozen: bool) -> Labels:
     if not frozen:
         return fresh
     result = Labels()
+    cover = object()  # the cover note's key among an item's documents
+    documents = {
+        item.key: ([(cover, item.cover_label)] if item.has_cover_note else []) + list(item.attachments) for item in items
+    }
     parsed = {
-        key: found for item in items for key, stored in item.attachments if (found := parse_label(stored)) is not None
+        (item.key, key): found
+        for item in items
+        for key, stored in documents[item.key]
+        if (found := parse_label(stored)) is not None
     }
     used_numbers = {number for number, _ in parsed.values()}
     top = max(used_numbers, default=0)
     for item in items:
-        stored = [parsed[key] for key, _ in item.attachments if key in parsed]
-        unlabelled = [key for key, text in item.attachments if not text.strip()]
-        for key, text in item.attachments:
-            if text.strip():
-                result.attachments[key] = text  # as it went out, even when not «Vedlegg N»
-        if not unlabelled and not item.has_cover_note:
+        stored = [parsed[item.key, key] for key, _ in documents[item.key] if (item.key, key) in parsed]
+        unlabelled = [key for key, text in documents[item.key] if not text.strip()]
+        for key, text in documents[item.key]:
+            if text.strip():  # as it went out, even when not «Vedlegg N»
+                if key is cover:
+                    result.cover_notes[item.key] = text
+                else:
+                    result.attachments[key] = text
+        if not unlabelled:
             continue
         if stored:
             number = min(n for n, _ in stored)
@@ -98,13 +111,13 @@ def number_documents(items: Sequence[ItemDocuments], *, frozen: bool) -> Labels:
             used_numbers.add(number)
             top = max(top, number)
         taken = {index for n, index in stored if n == number}
-        if item.has_cover_note:
-            index = 0 if 0 not in taken else max(taken) + 1
-            result.cover_notes[item.key] = label(number, index)
-            taken.add(index)
         for key in unlabelled:
-            index = max(taken, default=-1) + 1
-            result.attachments[key] = label(number, index)
+            # A cover note not stored takes its item's first place when it is free.
+            index = 0 if key is cover and 0 not in taken else max(taken, default=-1) + 1
+            if key is cover:
+                result.cover_notes[item.key] = label(number, index)
+            else:
+                result.attachments[key] = label(number, index)
             taken.add(index)
     return result
 

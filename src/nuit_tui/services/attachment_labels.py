@@ -25,6 +25,14 @@ def has_cover_note(item: m.AgendaItem, attachments: Sequence[m.Attachment] = ())
     return not any(a.title.strip().lower().startswith("toppnotat") for a in attachments)
 
 
+def stored_cover_label(item: m.AgendaItem) -> str:
+    """HOOK for cover notes: the label the item's cover note was given when the notice
+    went out, "" when none is stored. Store it at `freeze_labels` once cover notes are
+    records (their label is `meeting_labels(…).cover_notes[item id]`); until then a cover
+    note's frozen label is re-derived, which holds while the agenda keeps its documents."""
+    return ""
+
+
 def meeting_labels(store: ArchiveStore, meeting: m.Meeting, *, frozen: bool | None = None) -> Labels:
     """The labels of the meeting's attachments and cover notes by the rule; `frozen`
     as the meeting's status says unless given."""
@@ -36,6 +44,7 @@ def meeting_labels(store: ArchiveStore, meeting: m.Meeting, *, frozen: bool | No
             item.stored_id,
             has_cover_note(item, by_item[item.stored_id]),
             [(a.stored_id, a.label) for a in by_item[item.stored_id]],
+            stored_cover_label(item),
         )
         for item in store.agenda(meeting.stored_id)
         if not item.is_break
