@@ -307,3 +307,12 @@ def test_the_json_export_carries_files_as_base64_checked_by_sha256_on_import(dem
             assert target.store.is_empty()
         finally:
             target.close()
+
+
+def test_an_item_deleted_and_put_back_by_undo_has_its_file_again(demo):
+    item = demo.agenda.find_item("17/23", body_short_name="NUIT")
+    attached = demo.files.attach_bytes(item.stored_id, PDF, "notat.pdf")
+    deletion = demo.undo.delete_item(item.stored_id, "sak 17/23")
+    assert demo.store.count(m.Attachment, "item_id = ?", [item.stored_id]) == 0
+    demo.undo.restore(deletion)
+    assert demo.files.content(demo.files.labelled(attached.stored_id)) == PDF

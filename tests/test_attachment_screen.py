@@ -77,3 +77,16 @@ async def test_a_file_is_picked_by_keys_attached_shown_with_its_size_saved_out_a
     part = next(p for p in message.iter_attachments() if p.get_filename().startswith("Vedlegg 4B"))
     assert part.get_content() == PDF
     archive.close()
+
+
+def test_tab_completes_a_path_as_a_shell_does(tmp_path):
+    from nuit_tui.tui.screens.file_picker import completions
+
+    for name in ("Rapport 2023.pdf", "Referat.docx", ".skjult.pdf"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "Regnskap").mkdir()
+    assert completions(f"{tmp_path}/R") == (f"{tmp_path}/R", ["Rapport 2023.pdf", "Referat.docx", "Regnskap/"])
+    assert completions(f"{tmp_path}/Ref") == (f"{tmp_path}/Referat.docx", [])
+    assert completions(f"{tmp_path}/Regn") == (f"{tmp_path}/Regnskap/", [])
+    assert completions(f"{tmp_path}/.sk") == (f"{tmp_path}/.skjult.pdf", [])
+    assert completions(f"{tmp_path}/finnes-ikke/x") == (f"{tmp_path}/finnes-ikke/x", [])

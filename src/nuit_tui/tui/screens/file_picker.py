@@ -32,9 +32,7 @@ def completions(typed: str) -> tuple[str, list[str]]:
     a folder with «/»). Hidden files only when a «.» is typed."""
     expanded = os.path.expanduser(typed) if typed.startswith("~") else typed
     folder, _, start = expanded.rpartition(os.sep)
-    base = Path(folder or ("/" if expanded.startswith(os.sep) else "."))
-    if expanded.startswith(os.sep) and not folder:
-        base = Path("/")
+    base = Path(folder or (os.sep if expanded.startswith(os.sep) else "."))
     try:
         names = sorted(
             entry.name + (os.sep if entry.is_dir() else "")
