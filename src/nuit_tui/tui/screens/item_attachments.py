@@ -81,13 +81,13 @@ class ItemAttachments(ArchiveScreen):
     def _attachment_saved(self, attachment: m.Attachment | None) -> None:
         if attachment is None:
             return
-        with self.guard():
-            if attachment.id is None:
-                attachment = self.archive.agenda.add_attachment(attachment)
-            else:
-                attachment = self.archive.agenda.update_attachment(attachment)
-        self._fill_attachments(select_id=attachment.id)
-        self.query_one(AttachmentsTable).focus()
+        agenda, given = self.archive.agenda, attachment
+
+        def saved(attachment: m.Attachment) -> None:
+            self._fill_attachments(select_id=attachment.id)
+            self.query_one(AttachmentsTable).focus()
+
+        self.write(lambda: agenda.add_attachment(given) if given.id is None else agenda.update_attachment(given), saved)
 
     def action_delete_attachment(self) -> None:
         attachment = self._selected_attachment()
@@ -95,11 +95,14 @@ class ItemAttachments(ArchiveScreen):
             return
 
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                with self.guard():
-                    self.archive.agenda.delete_attachment(attachment.stored_id)
-                    self._fill_attachments()
-                    self.notify(f"Fjernet {attachment.label}")
+            if not yes:
+                return
+
+            def removed(_) -> None:
+                self._fill_attachments()
+                self.notify(f"Fjernet {attachment.label}")
+
+            self.write(lambda: self.archive.agenda.delete_attachment(attachment.stored_id), removed)
 
         self.app.push_screen(ConfirmScreen(f"Fjerne «{attachment.label}: {attachment.title}»?"), confirmed)
 
