@@ -423,6 +423,12 @@ def build_parser() -> argparse.ArgumentParser:
     import_deadlines.add_argument("--dry-run", action="store_true", help="vis hva som ville skjedd, lagre ingenting")
     import_deadlines.add_argument("--json", action="store_true", help="skriv de leste radene som JSON")
     import_deadlines.set_defaults(func=cmd_import_deadlines)
+    from .cli_attach import add_commands as add_attach_commands
+
+    add_attach_commands(command, export_kinds, import_kinds)
+    from .cli_mail import add_commands as add_mail_commands
+
+    add_mail_commands(command, export_kinds, import_kinds)
     from .cli_serve import add_commands as add_serve_commands
 
     add_serve_commands(command, export_kinds, import_kinds)

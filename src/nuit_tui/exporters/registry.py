@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..documents.calendar import CalendarDocument
+from ..documents.mail import MailDocument
 from ..documents.minutes import MinutesDocument
 from ..documents.notice import NoticeDocument
 from ..documents.wheel import WheelDocument
@@ -48,12 +49,19 @@ def _calendar(fmt: str) -> Callable[[CalendarDocument], Iterator[bytes]]:
     return ics.render_chunks
 
 
+def _mail(fmt: str) -> Callable[[MailDocument], bytes]:
+    from . import eml
+
+    return eml.render
+
+
 # Per document type: its formats and where its renderer is found.
 _KINDS: dict[type, tuple[tuple[str, ...], Callable[[str], Callable[[Any], Any]]]] = {
     NoticeDocument: (FORMATS, _notice),
     MinutesDocument: (FORMATS, _minutes),
     WheelDocument: (("svg",), _wheel),
     CalendarDocument: (("ics",), _calendar),
+    MailDocument: (("eml",), _mail),
 }
 
 

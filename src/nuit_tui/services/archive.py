@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..store import ArchiveStore, open_store
 from .agenda import AgendaService
+from .attachments import AttachmentFiles
 from .attendance import Attendance
 from .checkouts import Checkouts
 from .follow_ups import FollowUps
@@ -36,6 +37,7 @@ class Archive:
         self.meetings = Meetings(store, self.members)
         self.lock = MinutesLock(store, self.meetings)
         self.agenda = AgendaService(store, self.members, self.meetings, self.lock, self.search)
+        self.files = AttachmentFiles(store, self.meetings, self.agenda)
         self.attendance = Attendance(store, self.members, self.meetings, self.agenda, self.lock)
         self.minutes = MinuteTaking(store, self.members, self.meetings, self.agenda, self.lock)
         self.meetings.created_hooks.append(self.minutes.take_in_waiting)

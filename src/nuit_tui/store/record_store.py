@@ -39,6 +39,7 @@ TABLES: dict[type[m.Record], str] = {
     m.Meeting: "meetings",
     m.AgendaItem: "agenda_items",
     m.ItemPerson: "item_people",
+    m.AttachmentFile: "attachment_files",
     m.Attachment: "attachments",
     m.ItemLink: "item_links",
     m.Attendance: "attendance",
@@ -69,8 +70,12 @@ def _equals(model: type[m.Record], equals: dict[str, Any]) -> tuple[str, list[An
 
 
 def _row(record: m.Record) -> dict[str, Any]:
-    """Column values: ISO dates and times, enum values, booleans as 0/1."""
-    return record.model_dump(mode="json")
+    """Column values: ISO dates and times, enum values, booleans as 0/1, bytes as they are."""
+    data = record.model_dump(mode="json")
+    for name, value in record:
+        if isinstance(value, bytes):
+            data[name] = value  # a file's content is a BLOB, not the JSON export's base64
+    return data
 
 
 def _utf8(text: str) -> bool:

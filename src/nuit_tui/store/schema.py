@@ -311,6 +311,27 @@ def _search(db: sqlite_utils.Database) -> None:
     install(db.conn)
 
 
+@migrations(name="0007_attachment_files")
+def _attachment_files(db: sqlite_utils.Database) -> None:
+    """Attachments as files kept inside the archive: the bytes once per content (by
+    SHA-256), the attachment row pointing at them with its own file name and media type,
+    so that backups, restore and the JSON export carry them."""
+    db.executescript(
+        """
+        CREATE TABLE attachment_files (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            content BLOB NOT NULL
+        );
+        ALTER TABLE attachments ADD COLUMN file_id INTEGER REFERENCES attachment_files(id) ON DELETE RESTRICT;
+        ALTER TABLE attachments ADD COLUMN file_name TEXT;
+        ALTER TABLE attachments ADD COLUMN media_type TEXT;
+        CREATE INDEX attachments_file ON attachments(file_id);
+        """
+    )
+
+
 def migration_names() -> list[str]:
     """Every migration this version of nuit-tui knows, in order."""
     return migrations.names

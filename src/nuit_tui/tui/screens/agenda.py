@@ -71,6 +71,7 @@ class AgendaScreen(ArchiveScreen):
         Binding("i", "export_notice", "Innkalling"),
         Binding("r", "export_minutes", "Referat"),
         Binding("s", "send_notice", "Send innkalling"),
+        Binding("b", "mail_draft", "E-postutkast"),
         Binding("h", "mark_held", "Avholdt", show=False),
         Binding("x", "cancel_meeting", "Avlys", show=False),
         Binding("f", "move_to_meeting", "Flytt til møte", show=False),
@@ -418,6 +419,41 @@ class AgendaScreen(ArchiveScreen):
             self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
             return
         self.app.call_from_thread(self.notify, f"{name} er skrevet til {path}")
+
+    def action_mail_draft(self) -> None:
+        """The notice (before the meeting) or the approved minutes as an e-mail draft
+        (.eml) in exports/, for Outlook; public or internal as chosen."""
+        from .export_form import ExportFormScreen
+
+        kind = "minutes" if self.meeting.status is m.MeetingStatus.MINUTES_APPROVED else "notice"
+
+        def chosen(choice: tuple[str, bool] | None) -> None:
+            if choice is not None:
+                self._write_mail(kind, choice[1])
+
+        what = "Referat (e-post)" if kind == "minutes" else "Innkalling (e-post)"
+        self.app.push_screen(ExportFormScreen(what, formats=[("E-postutkast til Outlook (.eml)", "eml")]), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write_mail(self, kind: str, public: bool) -> None:
+        from ...services.mail import write_mail
+
+        try:
+            result = write_mail(self.archive, self.meeting_id, kind, public=public)
+        except (StoreError, ValueError, OSError) as exc:
+            self.app.call_from_thread(self.notify, f"E-postutkastet ble ikke laget: {exc}", severity="error")
+            return
+        self.app.call_from_thread(
+            self.notify, f"E-postutkastet ({result.recipients} mottakere, {result.parts} filer) er skrevet til {result.path}"
+        )
+        if result.missing:
+            self.app.call_from_thread(
+                self.notify,
+                "Uten e-postadresse (ikke med i utkastet): " + ", ".join(result.missing),
+                title="Mangler e-postadresse",
+                severity="warning",
+                timeout=15,
+            )
 
     def undone(self, deletion) -> None:
         """Ctrl+Z put a deleted entry back: show it where it stood."""

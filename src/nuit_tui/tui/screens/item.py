@@ -28,6 +28,7 @@ from ..widgets.people_field import PeopleField
 from ..writes import write
 from .base import ArchiveScreen
 from .break_form import parse_minutes
+from .item_attachments import AttachmentsTable, ItemAttachments
 
 TEXT_FIELDS = {
     "description": "Beskrivelse (i innkallingen)",
@@ -55,14 +56,6 @@ class PlainTextArea(TextArea):
         super().__init__(text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
 
 
-class AttachmentsTable(DataTable):
-    BINDINGS = [
-        Binding("n", "screen.add_attachment", "Nytt vedlegg"),
-        Binding("enter", "screen.edit_attachment", "Endre vedlegg"),
-        Binding("delete", "screen.delete_attachment", "Fjern vedlegg"),
-    ]
-
-
 class EarlierTable(DataTable):
     BINDINGS = [
         Binding("n", "screen.link_earlier", "Koble tidligere behandling"),
@@ -70,7 +63,7 @@ class EarlierTable(DataTable):
     ]
 
 
-class ItemScreen(TypeAhead, ArchiveScreen):
+class ItemScreen(ItemAttachments, TypeAhead, ArchiveScreen):
     BINDINGS = [
         Binding("escape", "close", "Tilbake"),
         # Priority: acted on as they arrive, so that what is typed right after them goes
@@ -131,7 +124,7 @@ class ItemScreen(TypeAhead, ArchiveScreen):
             yield Checkbox("Unntatt offentlighet", item.exempt, id="exempt")
             yield Input(item.exempt_basis or "", placeholder="Hjemmel, f.eks. offl. § 14", id="exempt_basis")
             yield Checkbox("Også tittelen er unntatt", item.title_exempt, id="title_exempt")
-            yield Label("Vedlegg (n: nytt, Enter: endre, Delete: fjern)")
+            yield Label("Vedlegg (n: ny lenke, f: legg ved fil, Enter: endre, s: lagre filen ut, Delete: fjern)")
             yield AttachmentsTable(id="attachments", cursor_type="row")
             yield Label("Vedtak fra tidligere behandlinger i rådsmodellen (n / Ctrl+L: koble, Delete: fjern)")
             yield EarlierTable(id="earlier", cursor_type="row")
@@ -141,7 +134,7 @@ class ItemScreen(TypeAhead, ArchiveScreen):
 
     def on_mount(self) -> None:
         attachments = self.query_one(AttachmentsTable)
-        attachments.add_columns("Vedlegg", "Tittel", "Lenke eller fil")
+        attachments.add_columns("Vedlegg", "Tittel", "Lenke eller fil", "Størrelse")
         earlier = self.query_one(EarlierTable)
         earlier.add_column("Sak", width=22)
         earlier.add_column("Tema", width=30)
@@ -310,65 +303,6 @@ class ItemScreen(TypeAhead, ArchiveScreen):
             lambda: self.archive.agenda.set_item_people(item_id, role, people),
             lambda _: self.query_one("#save-state", Static).update("Alt er lagret"),
         )
-
-    # --- attachments ----------------------------------------------------------------------
-
-    def _fill_attachments(self, select_id: int | None = None) -> None:
-        table = self.query_one(AttachmentsTable)
-        table.clear()
-        for attachment in self.archive.agenda.attachments(self.item.stored_id):
-            title = attachment.title + ("  [unntatt]" if attachment.exempt else "")
-            table.add_row(attachment.label, title, attachment.location or "", key=str(attachment.id))
-            if attachment.id == select_id:
-                table.move_cursor(row=table.row_count - 1)
-
-    def _selected_attachment(self) -> m.Attachment | None:
-        table = self.query_one(AttachmentsTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((a for a in self.archive.agenda.attachments(self.item.stored_id) if str(a.stored_id) == key), None)
-
-    def action_add_attachment(self) -> None:
-        from .attachment_form import AttachmentFormScreen
-
-        count = len(self.archive.agenda.attachments(self.item.stored_id))
-        self.app.push_screen(AttachmentFormScreen(self.item.stored_id, None, suggested_label=f"Vedlegg {count + 1}"), self._attachment_saved)
-
-    def action_edit_attachment(self) -> None:
-        attachment = self._selected_attachment()
-        if attachment is not None:
-            from .attachment_form import AttachmentFormScreen
-
-            self.app.push_screen(AttachmentFormScreen(self.item.stored_id, attachment), self._attachment_saved)
-
-    def _attachment_saved(self, attachment: m.Attachment | None) -> None:
-        if attachment is None:
-            return
-        agenda, given = self.archive.agenda, attachment
-
-        def saved(attachment: m.Attachment) -> None:
-            self._fill_attachments(select_id=attachment.id)
-            self.query_one(AttachmentsTable).focus()
-
-        self.write(lambda: agenda.add_attachment(given) if given.id is None else agenda.update_attachment(given), saved)
-
-    def action_delete_attachment(self) -> None:
-        attachment = self._selected_attachment()
-        if attachment is None:
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-
-            def removed(_) -> None:
-                self._fill_attachments()
-                self.notify(f"Fjernet {attachment.label}")
-
-            self.write(lambda: self.archive.agenda.delete_attachment(attachment.stored_id), removed)
-
-        self.app.push_screen(ConfirmScreen(f"Fjerne «{attachment.label}: {attachment.title}»?"), confirmed)
 
     # --- earlier handlings ----------------------------------------------------------------
 
