@@ -14,6 +14,7 @@ from ..store import ArchiveStore, open_store
 from .agenda import AgendaService
 from .attendance import Attendance
 from .follow_ups import FollowUps
+from .imports import Imports
 from .meetings import Meetings
 from .members import Members
 from .minute_taking import MinuteTaking
@@ -40,6 +41,7 @@ class Archive:
         self.meetings.created_hooks.append(self.minutes.take_in_waiting)
         self.follow_ups = FollowUps(store, self.members, self.meetings, self.agenda)
         self.year_plan = YearPlan(store, self.members, self.meetings)
+        self.imports = Imports(store, self.members, self.meetings, self.agenda, self.attendance, self.minutes, self.lock)
         self.undo = Deletions(
             store, self.meetings, self.agenda, self.minutes, self.attendance, self.lock, self.year_plan, self.follow_ups
         )

@@ -1,0 +1,282 @@
+"""Importing what a reader understood into a real archive: merge statuses, idempotence,
+one transaction, registry names, case number checks, cover notes' earlier decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from nuit_tui.domain import models as m
+from nuit_tui.domain.minutes_text import REMARKS_MARKER
+from nuit_tui.importers.meeting_record import (
+    ReadAttendance,
+    ReadCoverNote,
+    ReadDocument,
+    ReadEarlierDecision,
+    ReadItem,
+    ReadMeeting,
+    ReadRemark,
+)
+from nuit_tui.importers.names import NameIndex, fold
+from nuit_tui.services import Archive
+
+
+def _registry(archive: Archive) -> None:
+    store = archive.store
+    archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    orgs = {n: store.insert(m.Organization(name=n)) for n in ("Helse Sør-Øst RHF", "Apotekforeningen", "KS", "Direktoratet for e-helse")}
+    for name, org in (
+        ("Ole Johan Kvan", "Helse Sør-Øst RHF"),
+        ("Anne-Lise Härter", "Apotekforeningen"),
+        ("Maren Krogh", "Apotekforeningen"),
+        ("Asbjørn Finstad", "KS"),
+        ("Siv Ingebrigtsen", "Direktoratet for e-helse"),
+    ):
+        archive.members.add_person(name, orgs[org].stored_id)
+
+
+ITEMS = [
+    ("1/23", "Godkjenning av innkalling og dagsorden", "Godkjenning", "NUIT godkjenner innkalling og dagsorden."),
+    ("2/23", "Målbilde og veikart for Helsenorge", "Drøfting", "NUIT drøftet veikartet."),
+    ("3/23", "Eventuelt", "Orientering", ""),
+]
+
+
+def notice() -> ReadDocument:
+    items = [ReadItem(case=c, title=t, type=ty, proposed_decision=p, start=dt.time(9, 5 * i)) for i, (c, t, ty, p) in enumerate(ITEMS)]
+    items.insert(2, ReadItem(kind="break", title="Lunsj", start=dt.time(9, 12)))
+    return ReadDocument(
+        kind="notice",
+        source="innkalling.docx",
+        meetings=[ReadMeeting(body="NUIT", number="1/2023", date=dt.date(2023, 2, 16), start=dt.time(9), end=dt.time(16), location="Microsoft Teams", items=items)],
+    )
+
+
+def minutes(decision_2: str = "NUIT drøftet veikartet og ba om innspill.") -> ReadDocument:
+    items = [
+        ReadItem(case="1/23", title=ITEMS[0][1], type="Godkjenning", decision="NUIT godkjenner innkalling og dagsorden.", narrative="Ingen innspill."),
+        ReadItem(
+            case="2/23",
+            title=ITEMS[1][1],
+            type="Drøfting",
+            decision=decision_2,
+            narrative="Nina orienterte.",
+            narrative_after="Svar etter innspillene.",
+            remarks=[ReadRemark(speaker="Helse Sør-Øst RHF", text="kommenterte at det går bra."), ReadRemark(speaker="KS", text="spurte om penger.")],
+        ),
+        ReadItem(case="3/23", title="Eventuelt", type="Orientering", narrative="Ingen saker."),
+    ]
+    attendance = [
+        ReadAttendance(name="Ole Johan Kvan", organization="Helse Sør-Øst RHF"),
+        ReadAttendance(name="Asbjørn Finstad", organization="KS", left=dt.time(13, 30), remote=True),
+        ReadAttendance(name="Anne-Lise Härter", organization="Apotekforeningen", status="absent_with_notice"),
+        ReadAttendance(name="Maren Krogh", organization="Apotekforeningen", role="substitute", substitute_for="Anne-Lise Härter"),
+        ReadAttendance(name="Siv Ingebrigtsen", organization="Direktoratet for e-helse", role="secretariat"),
+    ]
+    return ReadDocument(
+        kind="minutes",
+        source="referat.pdf",
+        meetings=[ReadMeeting(body="NUIT", number="1/2023", date=dt.date(2023, 2, 16), start=dt.time(9), end=dt.time(16), items=items, attendance=attendance)],
+    )
+
+
+def _dump(archive: Archive) -> dict:
+    return {table: [r.model_dump(exclude={"updated_at"}) for r in rows] for table, rows in archive.store.dump().items()}
+
+
+def _statuses(plan) -> dict:
+    mp = plan.meetings[0]
+    return {
+        "meeting": mp.merge,
+        "items": [i.merge for i in mp.items],
+        "remarks": [r.merge for i in mp.items for r in i.remarks],
+        "attendance": [a.merge for a in mp.attendance],
+    }
+
+
+def test_a_new_meeting_is_new_in_every_part_and_lands_with_its_agenda(archive):
+    _registry(archive)
+    plan = archive.imports.plan(minutes(), "NUIT")
+    assert _statuses(plan) == {"meeting": "new", "items": ["new"] * 3, "remarks": ["new", "new"], "attendance": ["new"] * 5}
+    result = archive.imports.apply(plan)
+    assert (result.meetings, result.items, result.remarks, result.attendance) == (1, 3, 2, 5)
+    meeting = archive.meetings.find("NUIT", "1/2023")
+    assert meeting.status is m.MeetingStatus.HELD
+    agenda = archive.agenda.items(meeting.stored_id)
+    assert [(i.case_seq, i.state) for i in agenda] == [(1, m.ItemState.HANDLED), (2, m.ItemState.HANDLED), (3, m.ItemState.HANDLED)]
+    assert agenda[1].narrative == f"Nina orienterte.\n\n{REMARKS_MARKER}\n\nSvar etter innspillene."
+    remarks = archive.minutes.remarks(agenda[1].stored_id)
+    assert [(r.speaker, r.text, r.organization_id is not None) for r in remarks] == [
+        ("Helse Sør-Øst RHF", "kommenterte at det går bra.", True),
+        ("KS", "spurte om penger.", True),
+    ]
+    rows = {archive.members.person(r.person_id).name: r for r in archive.attendance.rows(meeting.stored_id)}
+    assert rows["Asbjørn Finstad"].left_at == dt.time(13, 30) and rows["Asbjørn Finstad"].remote
+    assert rows["Anne-Lise Härter"].status is m.AttendanceStatus.ABSENT_WITH_NOTICE
+    assert archive.members.person(rows["Maren Krogh"].substitute_for_person_id).name == "Anne-Lise Härter"
+    assert rows["Siv Ingebrigtsen"].role is m.AttendanceRole.SECRETARIAT
+
+
+def test_minutes_after_the_notice_fill_in_the_same_items(archive):
+    _registry(archive)
+    archive.imports.apply(archive.imports.plan(notice(), "NUIT"))
+    meeting = archive.meetings.find("NUIT", "1/2023")
+    before = {i.case_seq: i.id for i in archive.agenda.items(meeting.stored_id)}
+    assert meeting.status is m.MeetingStatus.NOTICE_SENT and len(before) == 4  # three items and the lunch
+    plan = archive.imports.plan(minutes(), "NUIT")
+    statuses = _statuses(plan)
+    assert statuses["meeting"] == "fills_in"  # notice sent → held
+    assert statuses["items"] == ["fills_in", "fills_in", "fills_in"]
+    archive.imports.apply(plan)
+    after = archive.agenda.items(archive.meetings.find("NUIT", "1/2023").stored_id)
+    assert {i.case_seq: i.id for i in after} == before  # the same rows, no duplicates
+    item = next(i for i in after if i.case_seq == 2)
+    assert (item.proposed_decision, item.decision) == ("NUIT drøftet veikartet.", "NUIT drøftet veikartet og ba om innspill.")
+    assert len(archive.minutes.remarks(item.stored_id)) == 2
+    assert archive.meetings.find("NUIT", "1/2023").status is m.MeetingStatus.HELD
+
+
+def test_importing_the_same_document_twice_changes_nothing(archive):
+    _registry(archive)
+    archive.imports.apply(archive.imports.plan(notice(), "NUIT"))
+    archive.imports.apply(archive.imports.plan(minutes(), "NUIT"))
+    dump = _dump(archive)
+    plan = archive.imports.plan(minutes(), "NUIT")
+    assert _statuses(plan) == {"meeting": "same", "items": ["same"] * 3, "remarks": ["same", "same"], "attendance": ["same"] * 5}
+    assert plan.changes == 0
+    assert archive.imports.apply(plan).changed == 0
+    assert archive.imports.apply(archive.imports.plan(notice(), "NUIT")).changed == 0
+    assert _dump(archive) == dump
+
+
+def test_a_different_decision_is_a_conflict_shown_and_never_overwritten(archive):
+    _registry(archive)
+    archive.imports.apply(archive.imports.plan(minutes(), "NUIT"))
+    plan = archive.imports.plan(minutes(decision_2="NUIT vedtok noe helt annet."), "NUIT")
+    item = plan.meetings[0].items[1]
+    assert item.merge == "conflict"
+    assert [(f.name, f.read, f.archive) for f in item.conflicts] == [
+        ("decision", "NUIT vedtok noe helt annet.", "NUIT drøftet veikartet og ba om innspill.")
+    ]
+    assert plan.conflicts == 1
+    result = archive.imports.apply(plan)
+    assert result.conflicts == 1 and result.changed == 0
+    stored = archive.agenda.find_item("2/23", body_short_name="NUIT")
+    assert stored.decision == "NUIT drøftet veikartet og ba om innspill."
+
+
+def test_a_failure_midway_leaves_the_archive_as_it_was(archive, monkeypatch):
+    _registry(archive)
+    archive.imports.apply(archive.imports.plan(notice(), "NUIT"))
+    dump = _dump(archive)
+    calls = []
+
+    def failing(remark):
+        calls.append(remark)
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(archive.minutes, "add_remark", failing)
+    with pytest.raises(RuntimeError):
+        archive.imports.apply(archive.imports.plan(minutes(), "NUIT"))
+    assert calls  # it failed after the decision of 1/23 was written …
+    assert _dump(archive) == dump  # … and that was rolled back with the rest
+
+
+def test_names_are_corrected_against_the_registry_and_each_correction_listed(archive):
+    _registry(archive)
+    document = minutes()
+    damaged = [
+        row.model_copy(update=change)
+        for row, change in zip(
+            document.meetings[0].attendance,
+            [
+                {"name": "Ole Johan Kvan", "organization": "Helse Sor-Ost RHF"},
+                {"name": "Asbjrøn Finstad"},  # swapped letters
+                {"name": "Anne-Lise Hårter"},  # ä read as å
+                {"name": "Maren Kroggh", "substitute_for": "Anne-Lise Harter"},  # doubled letter, lost diacritic
+                {"name": "siv ingebrigtsen"},  # case
+            ],
+            strict=True,
+        )
+    ]
+    document.meetings[0].attendance = damaged
+    plan = archive.imports.plan(document, "NUIT")
+    repaired = {(r.original, r.repaired) for r in plan.document.repairs}
+    assert repaired == {
+        ("Helse Sor-Ost RHF", "Helse Sør-Øst RHF"),
+        ("Asbjrøn Finstad", "Asbjørn Finstad"),
+        ("Anne-Lise Hårter", "Anne-Lise Härter"),
+        ("Maren Kroggh", "Maren Krogh"),
+        ("Anne-Lise Harter", "Anne-Lise Härter"),
+        ("siv ingebrigtsen", "Siv Ingebrigtsen"),
+    }
+    assert all(r.reason.startswith("kjent") for r in plan.document.repairs)
+    archive.imports.apply(plan)
+    assert archive.store.count(m.Person) == 5  # nobody new
+
+
+def test_a_name_close_to_two_known_ones_or_short_is_left_as_read():
+    index = NameIndex(["Terje Hansen", "Terje Jansen", "KS", "FFO"])
+    assert index.match("Terje Bansen").name is None
+    assert set(index.match("Terje Bansen").ambiguous) == {"Terje Hansen", "Terje Jansen"}
+    assert index.match("KF").name is None  # short names are matched exactly only
+    assert index.match("ks").name == "KS"
+    assert index.match("Ola Nordmann").name is None
+    assert fold("Anne-Lise Härter") == fold("anne lise hårter") == fold("Anne-Lise Harrter")
+
+
+def test_case_and_meeting_numbers_are_checked_against_the_bodys_sequence(archive):
+    _registry(archive)
+    archive.imports.apply(archive.imports.plan(minutes(), "NUIT"))
+    later = ReadDocument(
+        kind="notice",
+        meetings=[
+            ReadMeeting(
+                body="NUIT",
+                number="3/2023",
+                date=dt.date(2023, 9, 1),
+                items=[ReadItem(case="5/23", title="A"), ReadItem(case="7/23", title="B"), ReadItem(case="7/23", title="C"), ReadItem(case="2/23", title="D")],
+            )
+        ],
+    )
+    warnings = archive.imports.plan(later, "NUIT").warnings
+    assert any("møte 2/2023 mangler" in w for w in warnings)
+    assert any("hopper over" in w and "3/23" in w and "6/23" in w for w in warnings)
+    assert any("7/23 står to ganger" in w for w in warnings)
+    assert any("Sak 2/23 finnes fra før i møte 1/2023" in w for w in warnings)
+
+
+def test_cover_note_rows_become_links_when_the_archive_holds_the_case_else_warnings(archive):
+    _registry(archive)
+    archive.imports.apply(archive.imports.plan(minutes(), "NUIT"))
+    later = notice().model_copy(deep=True)
+    later.meetings[0] = later.meetings[0].model_copy(
+        update={"number": "2/2023", "date": dt.date(2023, 5, 25), "items": [ReadItem(case="4/23", title="Veikart igjen", type="Drøfting")]}
+    )
+    archive.imports.apply(archive.imports.plan(later, "NUIT"))
+    note = ReadDocument(
+        kind="cover_note",
+        cover_notes=[
+            ReadCoverNote(
+                case="4/23",
+                purpose="Å drøfte veikartet.",
+                case_officer="Siv Ingebrigtsen",
+                earlier_decisions=[
+                    ReadEarlierDecision(case="NUIT 2/23", theme="Veikart", decision="NUIT drøftet"),
+                    ReadEarlierDecision(case="NEHS 36/21", theme="Veikart"),
+                ],
+            )
+        ],
+    )
+    plan = archive.imports.plan(note, "NUIT")
+    cover = plan.cover_notes[0]
+    assert cover.merge == "fills_in"
+    assert [link.merge for link in cover.links] == ["new", "new"]
+    assert any("NEHS 36/21" in w for w in plan.warnings)
+    archive.imports.apply(plan)
+    item = archive.agenda.find_item("4/23", body_short_name="NUIT")
+    assert [archive.agenda.case_label(e) for e in archive.agenda.earlier_handlings(item.stored_id)] == ["2/23"]
+    assert item.purpose == "Å drøfte veikartet."
+    assert [p.name for p in archive.agenda.item_people(item.stored_id, m.PersonRole.CASE_OFFICER)] == ["Siv Ingebrigtsen"]
+    assert archive.imports.plan(note, "NUIT").cover_notes[0].merge == "same"
