@@ -280,3 +280,116 @@ def test_cover_note_rows_become_links_when_the_archive_holds_the_case_else_warni
     assert item.purpose == "Å drøfte veikartet."
     assert [p.name for p in archive.agenda.item_people(item.stored_id, m.PersonRole.CASE_OFFICER)] == ["Siv Ingebrigtsen"]
     assert archive.imports.plan(note, "NUIT").cover_notes[0].merge == "same"
+
+
+# --- the command line -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def registry_db(tmp_path):
+    path = tmp_path / "nuit.sqlite"
+    archive = Archive.open(path)
+    _registry(archive)
+    archive.close()
+    return path
+
+
+def _write(path, document: ReadDocument):
+    path.write_text(document.model_dump_json(by_alias=True), encoding="utf-8")
+    return path
+
+
+def _db_dump(path) -> dict:
+    archive = Archive.open(path, create=False)
+    try:
+        return _dump(archive)
+    finally:
+        archive.close()
+
+
+def test_dry_run_json_shows_every_part_with_its_merge_status_and_writes_nothing(registry_db, tmp_path, capsys):
+    import json
+
+    from nuit_tui.cli import main
+
+    before = _db_dump(registry_db)
+    source = _write(tmp_path / "referat.json", minutes())
+    assert main(["import", "minutes", str(source), "--body", "NUIT", "--dry-run", "--json", "--db", str(registry_db)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"meetings", "cover_notes", "repairs", "warnings"}
+    meeting = data["meetings"][0]
+    assert {k: meeting[k] for k in ("body", "number", "date", "start", "end", "merge")} == {
+        "body": "NUIT", "number": "1/2023", "date": "2023-02-16", "start": "09:00", "end": "16:00", "merge": "new",
+    }
+    item = meeting["items"][1]
+    assert {"case", "title", "type", "proposed_decision", "decision", "narrative", "remarks", "merge"} <= set(item)
+    assert item["case"] == "2/23" and item["remarks"][1] == {"speaker": "KS", "text": "spurte om penger.", "merge": "new"}
+    rows = {row["name"]: row for row in meeting["attendance"]}
+    assert rows["Asbjørn Finstad"] | {"conflicts": []} == {
+        "name": "Asbjørn Finstad", "organization": "KS", "status": "present", "role": "member", "remote": True,
+        "arrived": None, "left": "13:30", "substitute_for": None, "merge": "new", "conflicts": [],
+    }
+    assert rows["Maren Krogh"]["substitute_for"] == "Anne-Lise Härter"
+    assert rows["Anne-Lise Härter"]["status"] == "absent_with_notice"
+    assert _db_dump(registry_db) == before
+
+
+def test_cli_imports_once_then_finds_nothing_to_do_and_exits_3_on_a_conflict(registry_db, tmp_path, capsys):
+    from nuit_tui.cli import main
+
+    source = _write(tmp_path / "referat.json", minutes())
+    db = ["--db", str(registry_db)]
+    assert main(["import", "minutes", str(source), "--body", "NUIT", *db]) == 0
+    once = _db_dump(registry_db)
+    assert main(["import", "minutes", str(source), "--body", "NUIT", *db]) == 0
+    assert "Ingen endringer" in capsys.readouterr().out
+    assert _db_dump(registry_db) == once
+    other = _write(tmp_path / "annet.json", minutes(decision_2="NUIT vedtok noe annet."))
+    assert main(["import", "minutes", str(other), "--body", "NUIT", *db]) == 3
+    assert "konflikt, sak 2/23 decision" in capsys.readouterr().out
+    assert _db_dump(registry_db) == once
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["import", "minutes", "missing.docx", "--body", "NUIT"],
+        ["import", "minutes", "bad.json", "--body", "NUIT"],
+        ["import", "notice", "referat.json", "--body", "NUIT"],  # a minutes document, not a notice
+        ["import", "minutes", "referat.json", "--body", "NOPE"],
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2_with_nothing_changed(registry_db, tmp_path, capsys, monkeypatch, args):
+    from nuit_tui.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "referat.json", minutes())
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    before = _db_dump(registry_db)
+    assert main([*args, "--db", str(registry_db)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("nuit-tui: ") and err.count("\n") == 1 and "Traceback" not in err
+    assert _db_dump(registry_db) == before
+
+
+def test_folder_import_reports_once_and_lists_bad_files(registry_db, tmp_path, capsys):
+    from nuit_tui.cli import main
+
+    folder = tmp_path / "arkiv"
+    folder.mkdir()
+    _write(folder / "b-referat.json", minutes())
+    _write(folder / "a-innkalling.json", notice())  # read in name order, imported notice first
+    (folder / "c-skadet.json").write_text("[]", encoding="utf-8")
+    (folder / "notat.odt").write_text("ignored", encoding="utf-8")
+    assert main(["import", "folder", str(folder), "--body", "NUIT", "--db", str(registry_db)]) == 0
+    out = capsys.readouterr().out
+    assert "Importert: 2 av 3 filer" in out
+    assert "kunne ikke leses: c-skadet.json" in out
+    archive = Archive.open(registry_db, create=False)
+    try:
+        meeting = archive.meetings.find("NUIT", "1/2023")
+        items = archive.agenda.items(meeting.stored_id)
+        assert [i.case_seq for i in items if not i.is_break] == [1, 2, 3]
+        assert next(i for i in items if i.case_seq == 2).proposed_decision == "NUIT drøftet veikartet."
+    finally:
+        archive.close()

@@ -22,7 +22,7 @@ from .domain.text import clean_text
 from .paths import DEMO_DB
 
 # Options that name files: taken as given (a file's name is the file's, not our text).
-_PATH_OPTIONS = frozenset({"db", "out", "file"})
+_PATH_OPTIONS = frozenset({"db", "out", "file", "dir"})
 
 
 def _clean_options(args: argparse.Namespace) -> argparse.Namespace:
@@ -420,6 +420,9 @@ def build_parser() -> argparse.ArgumentParser:
     import_deadlines.add_argument("--dry-run", action="store_true", help="vis hva som ville skjedd, lagre ingenting")
     import_deadlines.add_argument("--json", action="store_true", help="skriv de leste radene som JSON")
     import_deadlines.set_defaults(func=cmd_import_deadlines)
+    from .cli_import_docs import add_commands as add_import_doc_commands
+
+    add_import_doc_commands(command, export_kinds, import_kinds)
     return parser
 
 

@@ -1,0 +1,116 @@
+"""Files to import: which reader reads a file, and a folder of them.
+
+The readers (text out of .docx, .pdf and .txt; the notice, the minutes and the cover
+note understood) live in `importers/`; this module only picks one per file and kind.
+A `.json` file holding a `ReadDocument` (what a reader understood, corrected by hand)
+is read as it is.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..domain.norwegian import ParseError
+from ..importers.bounded import TEXT_MAX_BYTES, check_json_depth, read_bounded
+from ..importers.meeting_record import DocumentKind, ReadDocument
+
+KINDS: tuple[DocumentKind, ...] = ("notice", "minutes", "cover_note")
+SUFFIXES = (".docx", ".pdf", ".txt", ".json")
+KIND_WORDS: dict[str, str] = {"notice": "innkalling", "minutes": "referat", "cover_note": "toppnotat"}
+Reader = Callable[[Path], ReadDocument]
+
+
+class ImportRefused(ParseError):
+    """A file that cannot be imported (bad input: exit 2 in the CLI, a message in the TUI)."""
+
+
+# Where the readers may live (the module that has read_notice, read_minutes, read_cover_note).
+_READER_MODULES = ("nuit_tui.importers.meeting_readers", "nuit_tui.importers.readers", "nuit_tui.importers.meeting_documents")
+
+
+def _reader_functions() -> dict[str, Callable[..., ReadDocument]] | None:
+    for name in _READER_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+        found = {kind: getattr(module, f"read_{kind}", None) for kind in KINDS}
+        if all(found.values()):
+            return {kind: fn for kind, fn in found.items() if fn is not None}
+    return None
+
+
+def _read_json(path: Path, kind: DocumentKind | None) -> ReadDocument:
+    data = read_bounded(path, TEXT_MAX_BYTES)
+    check_json_depth(data)
+    try:
+        document = ReadDocument.model_validate(json.loads(bytes(data).decode("utf-8")))
+    except (UnicodeDecodeError, json.JSONDecodeError, ValidationError) as exc:
+        raise ImportRefused(f"{path.name}: ikke et lest dokument i JSON ({type(exc).__name__})") from None
+    if kind is not None and document.kind != kind:
+        raise ImportRefused(f"{path.name} er et lest dokument av typen «{KIND_WORDS[document.kind]}», ikke «{KIND_WORDS[kind]}»")
+    return document
+
+
+def read_document(path: Path, kind: DocumentKind | None = None) -> ReadDocument:
+    """What the file says, read by the reader of its kind (`None`: the kind detected)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportRefused(f"Finnes ikke eller er ikke en fil: {path}")
+    suffix = path.suffix.casefold()
+    if suffix not in SUFFIXES:
+        raise ImportRefused(f"{path.name}: kan bare lese .docx, .pdf og .txt")
+    if suffix == ".json":
+        return _read_json(path, kind)
+    readers = _reader_functions()
+    if readers is None:
+        raise ImportRefused("Leserne for Word, PDF og tekst er ikke installert i denne versjonen; bruk et lest dokument i JSON")
+    if kind is None:
+        detect = getattr(importlib.import_module(readers["notice"].__module__), "detect_kind", None)
+        kind = detect(path) if detect is not None else None
+        if kind is None:
+            raise ImportRefused(f"{path.name}: fant ikke ut om dette er en innkalling, et referat eller et toppnotat")
+    try:
+        document = readers[kind](path)
+    except ParseError:
+        raise
+    except (ValueError, KeyError, IndexError) as exc:
+        raise ImportRefused(f"{path.name}: kunne ikke leses som {KIND_WORDS[kind]} ({exc})") from None
+    return document.model_copy(update={"source": document.source or path.name})
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The files of a folder a reader may read, in name order (not its subfolders)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ImportRefused(f"Finnes ikke eller er ikke en mappe: {folder}")
+    return sorted((p for p in folder.iterdir() if p.is_file() and p.suffix.casefold() in SUFFIXES), key=lambda p: p.name.casefold())
+
+
+@dataclass
+class FolderReport:
+    """One report for a folder: what each file gave, and the files that could not be read."""
+
+    imported: list[tuple[str, str, int, int]] = field(default_factory=list)  # (file, kind, changes, conflicts)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+    repairs: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def conflicts(self) -> int:
+        return sum(row[3] for row in self.imported)
+
+
+def iter_read(files: list[Path]) -> Iterator[tuple[Path, ReadDocument | None, str]]:
+    """Each file read (or None and why not): a bad file is listed, never fatal."""
+    for path in files:
+        try:
+            yield path, read_document(path), ""
+        except (ParseError, OSError) as exc:
+            yield path, None, " ".join(str(exc).split())
