@@ -4,6 +4,7 @@ one transaction, registry names, case number checks, cover notes' earlier decisi
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 
@@ -34,6 +35,32 @@ def _registry(archive: Archive) -> None:
         ("Siv Ingebrigtsen", "Direktoratet for e-helse"),
     ):
         archive.members.add_person(name, orgs[org].stored_id)
+
+
+@pytest.fixture(scope="module")
+def registry_template(tmp_path_factory):
+    """An archive with the body and a few people, built once and then only copied."""
+    path = tmp_path_factory.mktemp("registry") / "nuit.sqlite"
+    archive = Archive.open(path)
+    _registry(archive)
+    archive.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    archive.close()
+    return path
+
+
+@pytest.fixture
+def registry_db(registry_template, tmp_path):
+    path = tmp_path / "nuit.sqlite"
+    shutil.copy(registry_template, path)
+    return path
+
+
+@pytest.fixture
+def archive(registry_db):
+    """The registry's archive (no meetings yet), open."""
+    archive = Archive.open(registry_db)
+    yield archive
+    archive.close()
 
 
 ITEMS = [
@@ -96,7 +123,6 @@ def _statuses(plan) -> dict:
 
 
 def test_a_new_meeting_is_new_in_every_part_and_lands_with_its_agenda(archive):
-    _registry(archive)
     plan = archive.imports.plan(minutes(), "NUIT")
     assert _statuses(plan) == {"meeting": "new", "items": ["new"] * 3, "remarks": ["new", "new"], "attendance": ["new"] * 5}
     result = archive.imports.apply(plan)
@@ -119,7 +145,6 @@ def test_a_new_meeting_is_new_in_every_part_and_lands_with_its_agenda(archive):
 
 
 def test_minutes_after_the_notice_fill_in_the_same_items(archive):
-    _registry(archive)
     archive.imports.apply(archive.imports.plan(notice(), "NUIT"))
     meeting = archive.meetings.find("NUIT", "1/2023")
     before = {i.case_seq: i.id for i in archive.agenda.items(meeting.stored_id)}
@@ -138,7 +163,6 @@ def test_minutes_after_the_notice_fill_in_the_same_items(archive):
 
 
 def test_importing_the_same_document_twice_changes_nothing(archive):
-    _registry(archive)
     archive.imports.apply(archive.imports.plan(notice(), "NUIT"))
     archive.imports.apply(archive.imports.plan(minutes(), "NUIT"))
     dump = _dump(archive)
@@ -151,7 +175,6 @@ def test_importing_the_same_document_twice_changes_nothing(archive):
 
 
 def test_a_different_decision_is_a_conflict_shown_and_never_overwritten(archive):
-    _registry(archive)
     archive.imports.apply(archive.imports.plan(minutes(), "NUIT"))
     plan = archive.imports.plan(minutes(decision_2="NUIT vedtok noe helt annet."), "NUIT")
     item = plan.meetings[0].items[1]
@@ -167,7 +190,6 @@ def test_a_different_decision_is_a_conflict_shown_and_never_overwritten(archive)
 
 
 def test_a_failure_midway_leaves_the_archive_as_it_was(archive, monkeypatch):
-    _registry(archive)
     archive.imports.apply(archive.imports.plan(notice(), "NUIT"))
     dump = _dump(archive)
     calls = []
@@ -184,7 +206,6 @@ def test_a_failure_midway_leaves_the_archive_as_it_was(archive, monkeypatch):
 
 
 def test_names_are_corrected_against_the_registry_and_each_correction_listed(archive):
-    _registry(archive)
     document = minutes()
     damaged = [
         row.model_copy(update=change)
@@ -227,7 +248,6 @@ def test_a_name_close_to_two_known_ones_or_short_is_left_as_read():
 
 
 def test_case_and_meeting_numbers_are_checked_against_the_bodys_sequence(archive):
-    _registry(archive)
     archive.imports.apply(archive.imports.plan(minutes(), "NUIT"))
     later = ReadDocument(
         kind="notice",
@@ -248,7 +268,6 @@ def test_case_and_meeting_numbers_are_checked_against_the_bodys_sequence(archive
 
 
 def test_cover_note_rows_become_links_when_the_archive_holds_the_case_else_warnings(archive):
-    _registry(archive)
     archive.imports.apply(archive.imports.plan(minutes(), "NUIT"))
     later = notice().model_copy(deep=True)
     later.meetings[0] = later.meetings[0].model_copy(
@@ -285,13 +304,6 @@ def test_cover_note_rows_become_links_when_the_archive_holds_the_case_else_warni
 # --- the command line -------------------------------------------------------------------------
 
 
-@pytest.fixture
-def registry_db(tmp_path):
-    path = tmp_path / "nuit.sqlite"
-    archive = Archive.open(path)
-    _registry(archive)
-    archive.close()
-    return path
 
 
 def _write(path, document: ReadDocument):
@@ -393,3 +405,43 @@ def test_folder_import_reports_once_and_lists_bad_files(registry_db, tmp_path, c
         assert next(i for i in items if i.case_seq == 2).proposed_decision == "NUIT drøftet veikartet."
     finally:
         archive.close()
+
+
+# --- the import screen ------------------------------------------------------------------------
+
+
+async def test_import_screen_by_keys_accepts_one_item_skips_another_then_writes(registry_db, tmp_path, monkeypatch):
+    from conftest import cell_texts, type_text
+
+    from nuit_tui.tui.app import NuitApp
+    from nuit_tui.tui.screens.import_document import ImportScreen
+
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "referat-1-2023.json", minutes())
+    archive = Archive.open(registry_db)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen)
+        await type_text(pilot, "ref")
+        await pilot.press("tab")  # completes the only file that begins so
+        assert app.screen.query_one("#import-path").value == "referat-1-2023.json"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#import-parts")
+        assert cell_texts(table, 0)[:4] == ["Møte 1/2023", "Sak 1/23", "Sak 2/23", "Sak 3/23"]
+        assert set(cell_texts(table, 2)) == {"ny"}
+        assert archive.meetings.page(None) == []  # nothing written yet
+        await pilot.press("down", "g", "s")  # accept 1/23, skip 2/23
+        assert cell_texts(table, 3)[1:3] == ["✓ godtatt", "hoppes over"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        meeting = archive.meetings.find("NUIT", "1/2023")
+        assert [i.case_seq for i in archive.agenda.items(meeting.stored_id)] == [1, 3]
+        assert len(archive.attendance.rows(meeting.stored_id)) == 5
+        assert cell_texts(table, 2)[1:4] == ["lik", "ny", "lik"]  # read again: 2/23 is still to come

@@ -85,6 +85,20 @@ def read_document(path: Path, kind: DocumentKind | None = None) -> ReadDocument:
     return document.model_copy(update={"source": document.source or path.name})
 
 
+def source_text(path: Path) -> str:
+    """The document's text as the reader saw it, to show beside what was understood: a
+    .txt or .json as it is; Word and PDF through the readers' text extraction."""
+    path = Path(path)
+    if path.suffix.casefold() in (".txt", ".json"):
+        return bytes(read_bounded(path, TEXT_MAX_BYTES)).decode("utf-8", errors="replace")
+    readers = _reader_functions()
+    if readers is not None:
+        extract = getattr(importlib.import_module(readers["notice"].__module__), "document_text", None)
+        if extract is not None:
+            return str(extract(path))
+    return ""
+
+
 def folder_files(folder: Path) -> list[Path]:
     """The files of a folder a reader may read, in name order (not its subfolders)."""
     folder = Path(folder)
