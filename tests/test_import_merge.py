@@ -445,3 +445,64 @@ async def test_import_screen_by_keys_accepts_one_item_skips_another_then_writes(
         assert [i.case_seq for i in archive.agenda.items(meeting.stored_id)] == [1, 3]
         assert len(archive.attendance.rows(meeting.stored_id)) == 5
         assert cell_texts(table, 2)[1:4] == ["lik", "ny", "lik"]  # read again: 2/23 is still to come
+
+
+# --- the demo read back -----------------------------------------------------------------------
+
+
+def read_back(archive: Archive, ref: str, kind: str = "minutes") -> ReadDocument:
+    """The demo's meeting as a reader would hand it over, had it read the demo's own minutes."""
+    from nuit_tui.domain.minutes_text import split_narrative
+
+    meeting = archive.meetings.find("NUIT", ref)
+    items = []
+    for item in archive.agenda.items(meeting.stored_id):
+        if item.is_break:
+            items.append(ReadItem(kind="break", title=item.title))
+            continue
+        before, after = split_narrative(item.narrative)
+        items.append(
+            ReadItem(
+                case=archive.agenda.case_label(item),
+                title=item.title,
+                type=item.item_type.value if item.item_type else None,
+                description=item.description,
+                proposed_decision=item.proposed_decision,
+                decision=item.decision,
+                narrative=before,
+                narrative_after=after,
+                remarks=[ReadRemark(speaker=r.speaker, text=r.text) for r in archive.minutes.remarks(item.stored_id)],
+            )
+        )
+    people = archive.members.people_by_ids(r.person_id for r in archive.attendance.rows(meeting.stored_id))
+    attendance = [
+        ReadAttendance(
+            name=people[r.person_id].name,
+            organization=archive.members.organization_by_id(r.organization_id).name if r.organization_id else "",
+            status=r.status.value,
+            role=r.role.value,
+            remote=r.remote,
+            arrived=r.arrived_at,
+            left=r.left_at,
+            substitute_for=archive.members.person(r.substitute_for_person_id).name if r.substitute_for_person_id else None,
+        )
+        for r in archive.attendance.rows(meeting.stored_id)
+    ]
+    return ReadDocument(
+        kind=kind,
+        meetings=[
+            ReadMeeting(
+                body="NUIT", number=ref, date=meeting.date, start=meeting.start_time, end=meeting.end_time,
+                location=meeting.location, items=items, attendance=attendance,
+            )
+        ],
+    )
+
+
+def test_the_demos_own_minutes_read_back_are_the_same_in_every_part(demo):
+    plan = demo.imports.plan(read_back(demo, "1/2023"), "NUIT")
+    mp = plan.meetings[0]
+    assert mp.merge == "same" and len([i for i in mp.items if i.read.kind == "item"]) == 12 and len(mp.attendance) == 24
+    assert {p.merge for p in [*mp.items, *mp.attendance]} == {"same"}
+    assert {r.merge for i in mp.items for r in i.remarks} == {"same"}
+    assert plan.document.repairs == [] and plan.changes == 0
