@@ -506,3 +506,50 @@ def test_the_demos_own_minutes_read_back_are_the_same_in_every_part(demo):
     assert {p.merge for p in [*mp.items, *mp.attendance]} == {"same"}
     assert {r.merge for i in mp.items for r in i.remarks} == {"same"}
     assert plan.document.repairs == [] and plan.changes == 0
+
+
+def _content(archive: Archive, ref: str) -> dict:
+    meeting = archive.meetings.find("NUIT", ref)
+    orgs = {o.id: o.name for o in archive.store.find(m.Organization)}
+    people = {p.id: p.name for p in archive.store.find(m.Person)}
+    items = [
+        (
+            i.kind.value, i.case_seq, i.title, i.item_type, i.proposed_decision, i.decision, i.narrative, i.state.value,
+            [(r.speaker, r.text, orgs.get(r.organization_id)) for r in archive.minutes.remarks(i.stored_id)],
+        )
+        for i in archive.agenda.items(meeting.stored_id)
+    ]
+    attendance = [
+        (people[r.person_id], r.role.value, r.status.value, r.remote, orgs.get(r.organization_id), r.arrived_at, r.left_at, people.get(r.substitute_for_person_id))
+        for r in archive.attendance.rows(meeting.stored_id)
+    ]
+    return {"meeting": (meeting.date, meeting.start_time, meeting.end_time, meeting.location, meeting.status.value), "items": items, "attendance": attendance}
+
+
+def test_the_demos_minutes_read_back_import_into_its_registry_as_the_demo_has_them(demo, tmp_path):
+    from nuit_tui.demo import data
+
+    fresh = Archive.open(tmp_path / "fresh.sqlite")
+    try:
+        with fresh.store.write():
+            orgs = {o["name"]: fresh.store.insert(m.Organization(name=o["name"], short_name=o.get("short_name"))) for o in data.ORGANIZATIONS}
+            for b in data.BODIES:
+                fresh.members.add_body(b["short_name"], b["name"])
+            for p in data.PEOPLE:
+                fresh.members.add_person(p["name"], orgs[p["organization"]].stored_id if p.get("organization") else None)
+        plan = fresh.imports.plan(read_back(demo, "1/2023"), "NUIT")
+        assert plan.document.repairs == []
+        fresh.imports.apply(plan)
+        assert _content(fresh, "1/2023") == _content(demo, "1/2023")
+    finally:
+        fresh.close()
+
+
+def test_a_notice_carrying_its_cover_notes_writes_them_on_its_new_items(archive):
+    document = notice().model_copy(update={"cover_notes": [ReadCoverNote(case="2/23", purpose="Å drøfte veikartet.", case_officer="Siv Ingebrigtsen")]})
+    plan = archive.imports.plan(document, "NUIT")
+    assert plan.cover_notes[0].merge == "new" and not any("finnes ikke" in w for w in plan.warnings)
+    archive.imports.apply(plan)
+    item = archive.agenda.find_item("2/23", body_short_name="NUIT")
+    assert item.purpose == "Å drøfte veikartet."
+    assert archive.imports.plan(document, "NUIT").cover_notes[0].merge == "same"

@@ -8,6 +8,7 @@ written here: `Imports.apply` re-plans inside its transaction and writes the pla
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from ..domain import models as m
 from ..domain.case_numbers import parse_case_ref, parse_meeting_ref
@@ -88,8 +89,10 @@ class Planner:
         plan = ImportPlan(document=document, body_id=self.body_id, body=self.body.short_name, warnings=list(document.warnings))
         for read in document.meetings:
             plan.meetings.append(self.meeting(read, document.kind, plan.warnings))
+        # A notice may carry its items' cover notes: those items are written first.
+        coming = {i.read.case for mp in plan.meetings for i in mp.items if i.item_id is None and i.read.case}
         for note in document.cover_notes:
-            plan.cover_notes.append(self.cover_note(note, plan.warnings))
+            plan.cover_notes.append(self.cover_note(note, plan.warnings, coming))
         return plan
 
     # --- meetings -------------------------------------------------------------------
@@ -293,9 +296,11 @@ class Planner:
 
     # --- cover notes --------------------------------------------------------------------
 
-    def cover_note(self, read: ReadCoverNote, warnings: list[str]) -> CoverNotePlan:
+    def cover_note(self, read: ReadCoverNote, warnings: list[str], coming: Collection[str] = ()) -> CoverNotePlan:
         item = self.item_for_case(read.case)
         links = [self.link(row, item, warnings) for row in read.earlier_decisions]
+        if item is None and _bare_case(read.case) in coming:
+            return CoverNotePlan(read, None, NEW, links=links)
         if item is None:
             warnings.append(f"Toppnotat for sak {read.case or '?'}: saken finnes ikke i arkivet; importer innkallingen først")
             return CoverNotePlan(read, None, CONFLICT, links=links)
@@ -351,6 +356,11 @@ class Planner:
             return self.store.item_by_case(body.stored_id, ref.year, ref.seq)
         except (ParseError, errors.NotFound):
             return None
+
+
+def _bare_case(text: str) -> str:
+    """«NUIT 18/23» or «18/23» as the agenda writes it: «18/23»."""
+    return text.strip().rpartition(" ")[2]
 
 
 def attachment_label(label: str) -> str:

@@ -96,9 +96,10 @@ class Imports:
             _carry_skips(plan, fresh)
             for meeting in fresh.meetings:
                 self._apply_meeting(fresh, meeting, result)
-            for note in fresh.cover_notes:
-                if not note.skip:
-                    self._apply_cover_note(note, result)
+            planner = Planner(self.store, self.members, body)
+            for old, note in zip(fresh.cover_notes, plan.document.cover_notes, strict=True):
+                if not old.skip:  # planned again: its item may have just been written
+                    self._apply_cover_note(planner.cover_note(note, []), result)
             result.conflicts = fresh.conflicts
         return result
 
