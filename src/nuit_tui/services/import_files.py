@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from ..importers.bounded import TEXT_MAX_BYTES, check_json_depth, read_bounded
 from ..importers.meeting_record import DocumentKind, ReadDocument
 
 KINDS: tuple[DocumentKind, ...] = ("notice", "minutes", "cover_note")
-SUFFIXES = (".docx", ".pdf", ".txt", ".json")
+SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".json")
 KIND_WORDS: dict[str, str] = {"notice": "innkalling", "minutes": "referat", "cover_note": "toppnotat"}
 Reader = Callable[[Path], ReadDocument]
 
@@ -30,19 +31,31 @@ class ImportRefused(ParseError):
     """A file that cannot be imported (bad input: exit 2 in the CLI, a message in the TUI)."""
 
 
-# Where the readers may live (the module that has read_notice, read_minutes, read_cover_note).
-_READER_MODULES = ("nuit_tui.importers.meeting_readers", "nuit_tui.importers.readers", "nuit_tui.importers.meeting_documents")
+def _reading() -> tuple[Callable[[Path], str], Callable[..., ReadDocument]] | None:
+    """(text of a file, text read as a kind), from the readers in importers/ when present."""
+    try:
+        extract = importlib.import_module("nuit_tui.importers.extract")
+        reading = importlib.import_module("nuit_tui.importers.read_document")
+    except ModuleNotFoundError:
+        return None
+    return extract.read_text, reading.read_text_as
 
 
-def _reader_functions() -> dict[str, Callable[..., ReadDocument]] | None:
-    for name in _READER_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError:
-            continue
-        found = {kind: getattr(module, f"read_{kind}", None) for kind in KINDS}
-        if all(found.values()):
-            return {kind: fn for kind, fn in found.items() if fn is not None}
+_COVER_NOTE = re.compile(r"^\s*(saksbehandler|saksnummer)\s*:?", re.IGNORECASE | re.MULTILINE)
+_MINUTES = re.compile(r"^\s*(referat\b|protokoll\b|til stede\b)", re.IGNORECASE | re.MULTILINE)
+_NOTICE = re.compile(r"^\s*(innkalling\b|dagsorden\b|forslag til vedtak)", re.IGNORECASE | re.MULTILINE)
+
+
+def detect_kind(text: str) -> DocumentKind | None:
+    """What a document is, from its first page: a cover note's box (Saksnummer,
+    Saksbehandler), the minutes' «Referat» or «Til stede», a notice's «Innkalling»."""
+    head = text[:4000]
+    if _COVER_NOTE.search(head) and not _MINUTES.search(head):
+        return "cover_note"
+    if _MINUTES.search(head):
+        return "minutes"
+    if _NOTICE.search(head):
+        return "notice"
     return None
 
 
@@ -68,16 +81,16 @@ def read_document(path: Path, kind: DocumentKind | None = None) -> ReadDocument:
         raise ImportRefused(f"{path.name}: kan bare lese .docx, .pdf og .txt")
     if suffix == ".json":
         return _read_json(path, kind)
-    readers = _reader_functions()
-    if readers is None:
+    reading = _reading()
+    if reading is None:
         raise ImportRefused("Leserne for Word, PDF og tekst er ikke installert i denne versjonen; bruk et lest dokument i JSON")
+    read_text, read_text_as = reading
+    text = read_text(path)
+    kind = kind or detect_kind(text)
     if kind is None:
-        detect = getattr(importlib.import_module(readers["notice"].__module__), "detect_kind", None)
-        kind = detect(path) if detect is not None else None
-        if kind is None:
-            raise ImportRefused(f"{path.name}: fant ikke ut om dette er en innkalling, et referat eller et toppnotat")
+        raise ImportRefused(f"{path.name}: fant ikke ut om dette er en innkalling, et referat eller et toppnotat")
     try:
-        document = readers[kind](path)
+        document = read_text_as(text, kind, source=path.name)
     except ParseError:
         raise
     except (ValueError, KeyError, IndexError) as exc:
@@ -86,17 +99,14 @@ def read_document(path: Path, kind: DocumentKind | None = None) -> ReadDocument:
 
 
 def source_text(path: Path) -> str:
-    """The document's text as the reader saw it, to show beside what was understood: a
-    .txt or .json as it is; Word and PDF through the readers' text extraction."""
+    """The document's text as the reader saw it, to show beside what was understood."""
     path = Path(path)
-    if path.suffix.casefold() in (".txt", ".json"):
+    if path.suffix.casefold() == ".json":
         return bytes(read_bounded(path, TEXT_MAX_BYTES)).decode("utf-8", errors="replace")
-    readers = _reader_functions()
-    if readers is not None:
-        extract = getattr(importlib.import_module(readers["notice"].__module__), "document_text", None)
-        if extract is not None:
-            return str(extract(path))
-    return ""
+    reading = _reading()
+    if reading is None:
+        return bytes(read_bounded(path, TEXT_MAX_BYTES)).decode("utf-8", errors="replace") if path.suffix.casefold() == ".txt" else ""
+    return reading[0](path)
 
 
 def folder_files(folder: Path) -> list[Path]:

@@ -23,7 +23,7 @@ DESTINATIONS = (
     Destination("Årshjul", "Årets møter og frister, måned for måned", "year_plan", "YearPlanScreen"),
     Destination("Medlemmer og organisasjoner", "Utvalg, organisasjoner, personer og medlemskap", "members", "MembersScreen"),
     Destination("Oppfølging", "Oppfølgingsregisteret: åpne, forfalte og lukkede", "follow_ups", "FollowUpsScreen"),
-    Destination("Importer dokument …", "Gamle innkallinger, referat og toppnotater (Word, PDF, tekst) inn i arkivet", "import_document", "ImportScreen"),
+    Destination("Importer dokument …", "Gamle møtedokumenter fra Word, PDF eller tekst til arkivet", "import_document", "ImportScreen"),
 )
 
 
