@@ -558,7 +558,7 @@ def test_a_notice_carrying_its_cover_notes_writes_them_on_its_new_items(archive)
 def test_the_kind_of_a_document_is_found_on_its_first_page():
     from nuit_tui.services.import_files import detect_kind
 
-    assert detect_kind("Prioriteringsutvalget (NUIT)\nReferat\nMøte 1/2023\nTil stede\n") == "minutes"
-    assert detect_kind("Innkalling og dagsorden\nMøte 2/2023\nForslag til vedtak:\n") == "notice"
-    assert detect_kind("Til: Møte 2/23\nDato: 11.5.2023\nSaksnummer: 18/23\nSaksbehandler: Karen Lima\n") == "cover_note"
+    assert detect_kind(" Referat fra møte i NUIT\nMøte 1/2023\nMedlemmer\nTil stede Mariann Hornnes\n") == "minutes"
+    assert detect_kind(" Møte i NUIT\nMøte 2/2023\nMedlemmer Mariann Hornnes\n…\nVedlegg 1: Referat fra møtet i NUIT\n") == "notice"
+    assert detect_kind("Orientering\nForslag til vedtak\nNUIT tar …\nHensikt med saken\nTil\nSaksnummer\n") == "cover_note"
     assert detect_kind("Kjære alle, vedlagt er …") is None

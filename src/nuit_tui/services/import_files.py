@@ -41,22 +41,21 @@ def _reading() -> tuple[Callable[[Path], str], Callable[..., ReadDocument]] | No
     return extract.read_text, reading.read_text_as
 
 
-_COVER_NOTE = re.compile(r"^\s*(saksbehandler|saksnummer)\s*:?", re.IGNORECASE | re.MULTILINE)
-_MINUTES = re.compile(r"^\s*(referat\b|protokoll\b|til stede\b)", re.IGNORECASE | re.MULTILINE)
-_NOTICE = re.compile(r"^\s*(innkalling\b|dagsorden\b|forslag til vedtak)", re.IGNORECASE | re.MULTILINE)
+# The marks of each kind on a document's first page; the one found first says the kind.
+_MARKS: dict[DocumentKind, re.Pattern[str]] = {
+    "minutes": re.compile(r"^\s*(referat fra\b|referat\s*$|protokoll fra\b|til stede\b)", re.IGNORECASE | re.MULTILINE),
+    "notice": re.compile(r"^\s*(møte i\b|innkalling\b|dagsorden\b|medlemmer\s+\S)", re.IGNORECASE | re.MULTILINE),
+    "cover_note": re.compile(r"^\s*(toppnotat\b|hensikt med saken\b|saksnummer\b|saksbehandler\b)", re.IGNORECASE | re.MULTILINE),
+}
 
 
 def detect_kind(text: str) -> DocumentKind | None:
-    """What a document is, from its first page: a cover note's box (Saksnummer,
-    Saksbehandler), the minutes' «Referat» or «Til stede», a notice's «Innkalling»."""
-    head = text[:4000]
-    if _COVER_NOTE.search(head) and not _MINUTES.search(head):
-        return "cover_note"
-    if _MINUTES.search(head):
-        return "minutes"
-    if _NOTICE.search(head):
-        return "notice"
-    return None
+    """What a document is, from the first of its kind's marks on its first page: the
+    minutes' «Referat fra møte» or «Til stede», a notice's «Møte i NUIT», «Innkalling» or
+    members listed, a cover note's «Hensikt med saken» or its box (Saksnummer, Saksbehandler)."""
+    head = text[:6000]
+    found = [(match.start(), kind) for kind, pattern in _MARKS.items() if (match := pattern.search(head))]
+    return min(found)[1] if found else None
 
 
 def _read_json(path: Path, kind: DocumentKind | None) -> ReadDocument:
