@@ -82,7 +82,10 @@ class ImportScreen(ArchiveScreen):
         with Horizontal(id="import-file"):
             yield Label("Fil:")
             yield PathInput(
-                self.start_path, id="import-path", placeholder="sti til .docx, .pdf eller .txt (Tab fullfører)", suffixes=(".docx", ".pdf", ".txt", ".md", ".json")
+                self.start_path,
+                id="import-path",
+                placeholder="sti til .docx, .pdf eller .txt (Tab fullfører)",
+                suffixes=(".docx", ".pdf", ".txt", ".md", ".json"),
             )
             yield Static(self._kind_text(), id="import-kind")
         yield Static("Skriv filens sti og trykk Enter. Ingenting lagres før Ctrl+S.", id="import-status")
