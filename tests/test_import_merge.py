@@ -562,3 +562,24 @@ def test_the_kind_of_a_document_is_found_on_its_first_page():
     assert detect_kind(" Møte i NUIT\nMøte 2/2023\nMedlemmer Mariann Hornnes\n…\nVedlegg 1: Referat fra møtet i NUIT\n") == "notice"
     assert detect_kind("Orientering\nForslag til vedtak\nNUIT tar …\nHensikt med saken\nTil\nSaksnummer\n") == "cover_note"
     assert detect_kind("Kjære alle, vedlagt er …") is None
+
+
+def test_the_demos_seed_meetings_come_from_the_importer_where_it_reads_them(tmp_path):
+    from nuit_tui.demo.builder import build_demo
+    from nuit_tui.demo.seed_meetings import SEED_DOCUMENTS, seed_text
+    from nuit_tui.services.import_files import _reading
+
+    if _reading() is None or any(seed_text(name) is None for name, _ in SEED_DOCUMENTS.values()):
+        pytest.skip("this build has no readers or seeds for the past meetings (importers/read_document.py, demo/seeds/)")
+    archive = Archive.open(tmp_path / "demo.sqlite")
+    try:
+        sources = build_demo(archive)
+    finally:
+        archive.close()
+    # Every item, field read, remark and attendance line of the two meetings is the importer's …
+    assert {k: sources.from_import[k] for k in ("saker", "felt lest fra dokumentet", "innspill", "oppmøtelinjer")} == {
+        "saker": 26, "felt lest fra dokumentet": 26 * 6, "innspill": 52, "oppmøtelinjer": 24,
+    }
+    # … and data.py adds only what the two documents do not say.
+    assert set(sources.from_data) <= {"tidsbruk", "pauser", "innledere og saksbehandlere", "toppnotat og åpenhet", "lenker til vedlegg"}
+    assert sources.from_data.get("tidsbruk") == 12  # 1/2023's items: its minutes give no times

@@ -70,6 +70,12 @@ def _read_json(path: Path, kind: DocumentKind | None) -> ReadDocument:
     return document
 
 
+def read_text_as(text: str, kind: DocumentKind, source: str = "") -> ReadDocument | None:
+    """A document's text read as `kind`; None when this build has no readers."""
+    reading = _reading()
+    return reading[1](text, kind, source=source) if reading is not None else None
+
+
 def read_document(path: Path, kind: DocumentKind | None = None) -> ReadDocument:
     """What the file says, read by the reader of its kind (`None`: the kind detected)."""
     path = Path(path)
