@@ -22,7 +22,7 @@ from .domain.text import clean_text
 from .paths import DEMO_DB
 
 # Options that name files: taken as given (a file's name is the file's, not our text).
-_PATH_OPTIONS = frozenset({"db", "out", "file"})
+_PATH_OPTIONS = frozenset({"db", "out", "file", "dir"})
 
 
 def _clean_options(args: argparse.Namespace) -> argparse.Namespace:
@@ -432,6 +432,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_serve import add_commands as add_serve_commands
 
     add_serve_commands(command, export_kinds, import_kinds)
+    from .cli_import_docs import add_commands as add_import_doc_commands
+
+    add_import_doc_commands(command, export_kinds, import_kinds)
     return parser
 
 

@@ -16,6 +16,7 @@ from .attachments import AttachmentFiles
 from .attendance import Attendance
 from .checkouts import Checkouts
 from .follow_ups import FollowUps
+from .imports import Imports
 from .meetings import Meetings
 from .members import Members
 from .minute_taking import MinuteTaking
@@ -44,6 +45,7 @@ class Archive:
         self.follow_ups = FollowUps(store, self.members, self.meetings, self.agenda)
         self.year_plan = YearPlan(store, self.members, self.meetings)
         self.checkouts = Checkouts(store, self.meetings)
+        self.imports = Imports(store, self.members, self.meetings, self.agenda, self.attendance, self.minutes, self.lock)
         self.undo = Deletions(
             store, self.meetings, self.agenda, self.minutes, self.attendance, self.lock, self.year_plan, self.follow_ups
         )

@@ -98,6 +98,7 @@ class MeetingsScreen(ArchiveScreen):
         Binding("a", "year_plan", "Årshjul"),
         Binding("u", "follow_ups", "Oppfølging"),
         Binding("slash", "search", "Søk"),
+        Binding("i", "import_document", "Importer dokument …", show=False),
         Binding("r", "refresh", "Oppdater", show=False),
     ]
 
@@ -243,6 +244,11 @@ class MeetingsScreen(ArchiveScreen):
         from .search import SearchScreen
 
         self.app.push_screen(SearchScreen())
+
+    def action_import_document(self) -> None:
+        from .import_document import ImportScreen
+
+        self.app.push_screen(ImportScreen())
 
     def action_members(self) -> None:
         from .members import MembersScreen
