@@ -369,6 +369,8 @@ def _fill(tc) -> tuple[int, int, int] | None:
 
 def _table(pdf: Pages, table: Table) -> None:
     widths = [mm(col.w, 30) for col in table._tbl.tblGrid.gridCol_lst]
+    if sum(widths) > pdf.epw:  # a template with a narrower page than ours: the table shrinks to fit
+        widths = [width * (pdf.epw - 0.01) / sum(widths) for width in widths]
     style = table.style.name if table.style is not None else ""
     ruled = style == "Table Grid" or bool(table._tbl.xpath("./w:tblPr/w:tblBorders"))
     rows = table._tbl.tr_lst

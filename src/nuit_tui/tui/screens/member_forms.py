@@ -81,6 +81,32 @@ class BodyForm(FormScreen[m.Body | None]):
         return archive.members.update_body(self.body.stored_id, self.value("#short-name"), self.value("#name"))
 
 
+class TemplateForm(FormScreen[str | None]):
+    """The body's Word template: the path of a .docx to keep in the archive; empty goes back
+    to the built-in template. Returns what was done, for the notice below the table."""
+
+    def __init__(self, body: m.Body, current: str | None):
+        super().__init__()
+        self.body = body
+        self.current = current
+        self.form_title = f"Word-mal for {body.short_name}" + (f" (nå: {current})" if current else " (nå: innebygd)")
+
+    def fields(self) -> ComposeResult:
+        yield from labelled("Sti til .docx med brevhode, logo og stiler (tom: innebygd mal)", Input("", id="path"))
+
+    def submit(self) -> str:
+        from pathlib import Path
+
+        from ...services.templates import remove_template, set_template
+
+        archive, path = nuit_app(self).archive, self.value("#path").strip()
+        if not path:
+            removed = remove_template(archive, self.body.stored_id)
+            return f"{self.body.short_name} bruker nå den innebygde malen" if removed else "Ingen endring"
+        name = set_template(archive, self.body.stored_id, Path(path).expanduser())
+        return f"Word-malen for {self.body.short_name} er nå {name}"
+
+
 class OrganizationForm(FormScreen[m.Organization | None]):
     def __init__(self, organization: m.Organization | None = None):
         super().__init__()
