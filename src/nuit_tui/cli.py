@@ -423,6 +423,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_template import add_commands as add_template_commands
 
     add_template_commands(command)
+    from .cli_package import add_commands as add_package_commands
+
+    add_package_commands(export_kinds)
     return parser
 
 
