@@ -119,18 +119,18 @@ def _merged(own: PdfReader, notice: _Placed, tree: list[tuple[str, list[_Placed]
                 stamps.append((len(writer.pages) - 1, float(box.width), float(box.height)))
         return start
 
-    writer.add_outline_item(notice.bookmark, add(notice))
+    writer.add_outline_item(title=notice.bookmark, page_number=add(notice))
     for bookmark, children in tree:
         starts = [add(child) for child in children]
-        parent = writer.add_outline_item(bookmark, starts[0])
+        parent = writer.add_outline_item(title=bookmark, page_number=starts[0])
         for child, start in zip(children, starts, strict=True):
-            writer.add_outline_item(child.bookmark, start, parent=parent)
+            writer.add_outline_item(title=child.bookmark, page_number=start, parent=parent)
     if stamps:
         overlay = PdfReader(io.BytesIO(_stamps(stamps, total, notice_page)))
         for (index, _, _), stamp in zip(stamps, overlay.pages, strict=True):
             writer.pages[index].merge_page(stamp)
     writer.metadata = None
-    meta = own.metadata or {}
+    meta: dict = dict(own.metadata or {})
     writer.add_metadata({key: meta[key] for key in ("/Title", "/Subject", "/Author") if key in meta} | {"/Producer": "", "/Creator": ""})
     writer.page_mode = "/UseOutlines"  # the bookmarks open beside the first page
     out = io.BytesIO()
