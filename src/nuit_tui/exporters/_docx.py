@@ -57,6 +57,8 @@ def new_document(paper: Paper | str):
         document = Document(io.BytesIO(data))
         _empty_body(document)
     _own_styles(document)
+    # python-docx finds a style by name with a walk over all of them, per cell: look it up once.
+    document.part.table_text_style_id = document.styles["Table Text"].style_id
     _properties(document, paper)
     _header_marks(document, paper.header_text)
     _page_numbers(document, paper.title, own_footer=data is None)
@@ -282,7 +284,11 @@ def fill(cell: _Cell, lines: Cell, *, bold: bool = False) -> None:
     for i, line in enumerate(lines):
         if i:
             paragraph = cell.add_paragraph()
-        paragraph.style = "Table Text"
+        style_id = getattr(cell.part, "table_text_style_id", None)
+        if style_id:
+            paragraph._p.style = style_id
+        else:
+            paragraph.style = "Table Text"
         run = paragraph.add_run(line)
         run.bold = bold or None
 

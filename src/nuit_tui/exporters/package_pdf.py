@@ -64,11 +64,11 @@ def _placeholder(pages: layout.Pages, bookmark: str, lines: Sequence[str]) -> tu
     pages.add_page()
     first = pages.page
     pages.set_font(layout.FAMILY, "B", 13)
-    pages.multi_cell(0, 7, bookmark, new_x="LMARGIN", new_y="NEXT")
+    pages.multi_cell(0, 7, bookmark, align="L", new_x="LMARGIN", new_y="NEXT")
     pages.ln(3)
     pages.set_font(layout.FAMILY, "", 11)
     for line in lines:
-        pages.multi_cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT")
+        pages.multi_cell(0, 5.5, line, align="L", new_x="LMARGIN", new_y="NEXT")
         pages.ln(1.5)
     return first, pages.page
 
