@@ -58,7 +58,7 @@ def new_document(paper: Paper | str):
         _empty_body(document)
     _own_styles(document)
     # python-docx finds a style by name with a walk over all of them, per cell: look it up once.
-    document.part.table_text_style_id = document.styles["Table Text"].style_id
+    setattr(document.part, "table_text_style_id", document.styles["Table Text"].style_id)  # noqa: B010 - read by fill()
     _properties(document, paper)
     _header_marks(document, paper.header_text)
     _page_numbers(document, paper.title, own_footer=data is None)
