@@ -65,8 +65,9 @@ def test_tiny_benchmark_runs_and_writes_json(tmp_path):
     figures = scale["figures"]
     assert set(figures) >= {
         "first paint", "open meeting", "move in agenda", "remark key CPU", "search p95",
-        "ICS whole archive", "minutes .docx", "peak memory", "stall behind write lock",
+        "ICS whole archive", "minutes .docx", "peak memory", "stall behind write lock", "meeting package PDF",
     }
+    assert figures["meeting package PDF"]["pages"] > 14 and figures["meeting package PDF"]["files"] == 2
     lock = figures["stall behind write lock"]
     assert lock["keys_on_screen"] == lock["keys"] and lock["saved_after_release_s"] is not None
     assert scale["first_paint"]["screen"] == "MeetingsScreen" and scale["first_paint"]["rows"] > 0
