@@ -11,9 +11,9 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
-from conftest import open_docx
 from docx.shared import Cm
 
+from conftest import open_docx
 from nuit_tui.cli import main
 from nuit_tui.domain import models as m
 from nuit_tui.domain.openness import document_marking
