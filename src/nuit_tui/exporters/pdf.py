@@ -52,6 +52,7 @@ class Line:
     size: float = 9.0
     align: str = "L"
     color: tuple[int, int, int] | None = None
+    images: list[tuple[bytes, float, float]] = field(default_factory=list)  # a logo: image, width, height (mm)
 
 
 @dataclass
@@ -68,7 +69,6 @@ class Page:
     footer_distance: float = 12.5
     header: list[Line] = field(default_factory=list)
     footer: list[Line] = field(default_factory=list)
-    logos: list[tuple[bytes, float, float]] = field(default_factory=list)  # image, width, height (mm)
 
 
 PAGE_FIELD, TOTAL_FIELD = "\x00PAGE\x00", "\x00NUMPAGES\x00"
@@ -79,7 +79,7 @@ def _field_value(instruction: str, cached: str) -> str:
     return {"PAGE": PAGE_FIELD, "NUMPAGES": TOTAL_FIELD, "SECTIONPAGES": TOTAL_FIELD}.get(word, cached)
 
 
-def _line(p) -> Line:
+def _line(p, part) -> Line:
     """A paragraph of a header or footer, its fields (simple or complex) as markers."""
     parts: list[str] = []
     bold = False
@@ -123,12 +123,13 @@ def _line(p) -> Line:
         node.attrib.pop("seen", None)
     jc = p.find(f"{qn('w:pPr')}/{qn('w:jc')}")
     align = {"right": "R", "end": "R", "center": "C"}.get(jc.get(qn("w:val")) if jc is not None else "", "L")
-    return Line("".join(parts), bold, size or 9.0, align, color)
+    return Line("".join(parts), bold, size or 9.0, align, color, _images(p, part))
 
 
-def _logos(part) -> list[tuple[bytes, float, float]]:
+def _images(p, part) -> list[tuple[bytes, float, float]]:
+    """The pictures of a header or footer paragraph (a letterhead's logo), at their size."""
     logos = []
-    for blip in part._element.iter(qn("a:blip")):
+    for blip in p.iter(qn("a:blip")):
         rel_id = blip.get(qn("r:embed"))
         holder = next((a for a in blip.iterancestors() if a.tag in (qn("wp:inline"), qn("wp:anchor"))), None)
         extent = holder.find(qn("wp:extent")) if holder is not None else None
@@ -150,11 +151,10 @@ def page_of(document) -> Page:
     # each page, as its default one may be empty.
     header = section.first_page_header if section.different_first_page_header_footer else section.header
     footer = section.footer
-    page.header = [_line(p) for p in header._element.iter(qn("w:p")) if not header.is_linked_to_previous]
-    page.footer = [_line(p) for p in footer._element.iter(qn("w:p")) if not footer.is_linked_to_previous]
-    page.header = [line for line in page.header if line.text.strip()]
-    page.footer = [line for line in page.footer if line.text.strip()]
-    page.logos = [] if header.is_linked_to_previous else _logos(header)
+    for part, lines in ((header, page.header), (footer, page.footer)):
+        if not part.is_linked_to_previous:
+            # Paragraphs nested in a letterhead's table are read in order, one line each.
+            lines += [line for p in part._element.iter(qn("w:p")) if (line := _line(p, part)).text.strip() or line.images]
     return page
 
 
@@ -172,7 +172,6 @@ class Pages(FPDF):
         self.current = Page()
         self.page_offset = 0  # pages merged in before this point (the package's attachments)
         self.extra_pages = 0  # pages merged in anywhere: added to the total
-        self.page_numbers = True
         self._closing = False
         self._layouts: dict[int, tuple[Page, int]] = {}
         self.str_alias_nb_pages = ""  # only the footer's own total is a placeholder, never typed text
@@ -184,22 +183,12 @@ class Pages(FPDF):
         layout = self.current
         self._layouts[self.page] = (layout, self.page_offset)
         self.set_margins(layout.left, layout.top, layout.right)
-        x, y = layout.left, layout.header_distance
-        bottom = y
-        for image, width, height in layout.logos:
-            try:
-                self.image(io.BytesIO(image), x=x, y=y, w=width, h=height)
-            except Exception:  # noqa: BLE001 - a logo fpdf2 cannot read (EMF, WMF) is left out, the text stays
-                continue
-            x += width + 3
-            bottom = max(bottom, y + height)
-        self.set_xy(x, y)
-        bottom = max(bottom, self._lines(layout.header, x, y, layout.width - layout.right - x))
+        bottom = self._lines(layout.header, layout.left, layout.header_distance, layout.width - layout.left - layout.right)
         self.set_xy(layout.left, max(layout.top, bottom + 3))
 
     def footer(self) -> None:
         layout, offset = self._layouts.get(self.page, (self.current, self.page_offset))
-        height = sum(line.size * PT_MM * 1.25 for line in layout.footer)
+        height = sum(line.size * PT_MM * 1.25 * bool(line.text.strip()) + max((h for *_, h in line.images), default=0) for line in layout.footer)
         top = layout.height - layout.footer_distance - height
         self._lines(layout.footer, layout.left, top, layout.width - layout.left - layout.right, offset=offset)
 
@@ -208,9 +197,10 @@ class Pages(FPDF):
         self.str_alias_nb_pages = TOTAL
         page = str(self.page + (self.page_offset if offset is None else offset))
         for line in lines:
+            y = self._images(line, x, y, width)
+            if not line.text.strip():
+                continue
             text = line.text.replace(PAGE_FIELD, page).replace(TOTAL_FIELD, TOTAL)
-            if not self.page_numbers:
-                text = _without_page_number(text)
             self.set_font(FAMILY, "B" if line.bold else "", line.size)
             self.set_text_color(*(line.color or (0, 0, 0)))
             height = line.size * PT_MM * 1.25
@@ -228,6 +218,20 @@ class Pages(FPDF):
         self._count_merged_pages()
         self.str_alias_nb_pages = TOTAL if self._closing else ""
         return y
+
+    def _images(self, line: Line, x: float, y: float, width: float) -> float:
+        """A paragraph's pictures side by side, placed as the paragraph is aligned; returns the y below them."""
+        if not line.images:
+            return y
+        total = sum(w for _, w, _ in line.images) + 2 * (len(line.images) - 1)
+        left = {"R": x + width - total, "C": x + (width - total) / 2}.get(line.align, x)
+        for image, w, h in line.images:
+            try:
+                self.image(io.BytesIO(image), x=left, y=y, w=w, h=h)
+            except Exception:  # noqa: BLE001 - a picture fpdf2 cannot read (EMF, WMF) is left out, the text stays
+                continue
+            left += w + 2
+        return y + max(h for *_, h in line.images) + 1
 
     def _count_merged_pages(self) -> None:
         """The total fpdf2 fills in counts its own pages; pages merged in later count too."""
@@ -248,12 +252,6 @@ class Pages(FPDF):
         self._closing = True  # fpdf2 fills in the placeholders only while the alias is set
         self.str_alias_nb_pages = TOTAL
         return super().output(*args, **kwargs)
-
-
-def _without_page_number(text: str) -> str:
-    """A footer without «Side x av y» (the package stamps its own numbers on every page)."""
-    marker = text.rfind("Side ")
-    return text[:marker].rstrip() if marker >= 0 and TOTAL in text[marker:] else text
 
 
 # --- the body ----------------------------------------------------------------------------
