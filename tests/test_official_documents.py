@@ -204,3 +204,45 @@ def test_the_export_writes_the_notice_as_pdf(demo, meetings, tmp_path):
     reader = pypdf.PdfReader(path)
     assert "Offentlig versjon" in reader.pages[0].extract_text()
     assert reader.pages[0].extract_text().count(f"Side 1 av {len(reader.pages)}") == 1
+
+
+async def test_the_bodies_tab_gives_a_body_its_template_by_keys_and_refuses_a_bad_file_in_norwegian(demo_path, tmp_path):
+    from textual.widgets import DataTable
+
+    from conftest import cell_texts, type_text
+    from nuit_tui.services import Archive
+    from nuit_tui.tui.app import NuitApp
+    from nuit_tui.tui.screens.member_forms import TemplateForm
+
+    template = letterhead_template(tmp_path / "brevmal.docx")
+    (tmp_path / "tekst.docx").write_text("ikke Word")
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.screen.query_one("#bodies-table", DataTable)
+        await pilot.press("home", *(["down"] * cell_texts(table, 0).index("NUIT")), "w")
+        await pilot.pause()
+        assert isinstance(app.screen, TemplateForm)
+        await type_text(pilot, str(tmp_path / "tekst.docx"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TemplateForm)  # refused: the form stays, with its message
+        assert "ikke et Word-dokument" in str(app.screen.query_one("#form-error").render())
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(template))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, TemplateForm)
+        row = cell_texts(table, 0).index("NUIT")
+        assert str(table.get_row_at(row)[2]) == "brevmal.docx"
+    archive.close()
+    check = Archive.open(demo_path)
+    try:
+        assert template_for(check, check.members.body("NUIT").stored_id) == template.read_bytes()
+    finally:
+        check.close()
