@@ -171,9 +171,9 @@ def _properties(document, paper: Paper) -> None:
     """Only the meeting's reference and the body go into the metadata, never an item's text."""
     props = document.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props.title = paper.title
-    props.subject = paper.subject
-    props.author = props.last_modified_by = paper.author
+    props.title = _property(paper.title)
+    props.subject = _property(paper.subject)
+    props.author = props.last_modified_by = _property(paper.author)
     props.keywords = props.category = props.comments = props.content_status = ""
     props.language = "nb-NO"
     props.created = props.modified = now
@@ -184,6 +184,12 @@ def _properties(document, paper: Paper) -> None:
             del package.rels[rel_id]
         elif rel.reltype == RELATIONSHIP_TYPE.EXTENDED_PROPERTIES and not rel.is_external:
             rel.target_part._blob = _without_stock_fields(rel.target_part.blob)
+
+
+def _property(text: str) -> str:
+    """A core property holds at most 255 characters (python-docx refuses more): a long
+    body name is cut, marked with «…»."""
+    return text if len(text) <= 255 else text[:254] + "…"
 
 
 def _without_stock_fields(app_xml: bytes) -> bytes:
