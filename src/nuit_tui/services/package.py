@@ -65,14 +65,37 @@ def file_stem(label: str, case_number: str, title: str) -> str:
     return "_".join(part for part in parts if part)[:120] or "Vedlegg"
 
 
-def _cover_note(archive: Archive, item: m.AgendaItem, case_number: str, *, public: bool) -> tuple[str, str, bytes] | None:
-    """The item's cover note in Word (bookmark, file stem, bytes); None until the archive has cover notes."""
-    return None
+def _cover_note(
+    archive: Archive, item: m.AgendaItem, case_number: str, *, public: bool, template: bytes | None
+) -> tuple[str, str, bytes] | None:
+    """The item's cover note in Word (bookmark, file stem, bytes), None when it has none.
+    Read through the cover notes' service where this archive has one (`archive.cover_notes`)."""
+    notes = getattr(archive, "cover_notes", None)
+    if notes is None or not notes.has_cover_note(item):
+        return None
+    doc = notes.build(item.stored_id, public=public)
+    title = f"Toppnotat {doc.title}".strip()
+    return title, file_stem("Toppnotat", case_number, doc.title), registry.render(doc, "docx", template=template)
 
 
 def stored_files(archive: Archive, meeting_id: int) -> list[PackageFile]:
-    """The meeting's attachment files in agenda order; none until the archive keeps files."""
-    return []
+    """The meeting's attachment files in agenda order, named as the seed's, read through the
+    files' service where this archive keeps files (`archive.files`); links are not files."""
+    files = getattr(archive, "files", None)
+    if files is None:
+        return []
+    found = []
+    for row in archive.agenda.for_meeting(meeting_id).rows:
+        if row.item.is_break:
+            continue
+        for attachment in archive.agenda.attachments(row.item.stored_id):
+            if getattr(attachment, "file_id", None) is None:
+                continue
+            found.append(PackageFile(
+                row.item.stored_id, attachment.label, attachment.title, files.seed_name(attachment),
+                files.content(attachment), attachment.exempt,
+            ))
+    return found
 
 
 def package_items(
@@ -80,13 +103,14 @@ def package_items(
 ) -> list[PackageItem]:
     """The items in agenda order with what goes into the package for each, redacted for the public."""
     files = stored_files(archive, meeting_id) if files is None else files
+    template = template_for(archive, archive.meetings.get(meeting_id).body_id)
     result = []
     for row in archive.agenda.for_meeting(meeting_id).rows:
         item = row.item
         if item.is_break or (public and not item_content_public(item)):
             continue
         own = tuple(f for f in files if f.item_id == item.stored_id and (not public or may_publish(f, item)))
-        cover = _cover_note(archive, item, row.case_number, public=public)
+        cover = _cover_note(archive, item, row.case_number, public=public, template=template)
         if cover is not None or own:
             result.append(PackageItem(item, row.case_number, cover, own))
     return result
