@@ -84,6 +84,8 @@ def first_paint(app_args: list[str], repeat: int, warmup: int = 1) -> dict:
             report = _child([str(HERE / "first_paint.py"), *args], timeout=600)
             if n < warmup:
                 continue
+            if report["answered"] is None or report["loaded"] is None:
+                raise RuntimeError(f"{' '.join(args)}: the first key was not answered, or the archive not loaded, within a minute")
             samples[key].append((report["ready"] - start) * 1000)
             samples["floor_keys_ms" if key == "floor_ms" else "keys_ms"].append((report["answered"] - start) * 1000)
             if key == "ms":
@@ -124,11 +126,18 @@ def summary(samples: list[float]) -> dict:
 def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars: int, out: Path,
                   warmup: int = 1, rounds: int | None = None,
                   lock_keys: int = 50, lock_hold: float = 3.0, session_seconds: float = 120.0,
-                  package: dict | None = None) -> dict:
+                  only: str | None = None, package: dict | None = None) -> dict:
     began = time.perf_counter()
     archive = generate.ensure(scale, out_dir=out)
     work = work_copy(archive)
     result: dict = {"scale": scale, "file": str(archive), "bytes": archive.stat().st_size}
+    if only == "lock":
+        result["lock"] = _child([str(HERE / "lock_stall.py"), "--db", str(work), "--keys", str(lock_keys), "--hold", str(lock_hold)])
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{work}{suffix}").unlink(missing_ok=True)
+        result["figures"] = {LOCK_FIGURE: lock_figure(result["lock"])}
+        result["seconds"] = round(time.perf_counter() - began, 1)
+        return result
     result["first_paint"] = first_paint(["nuit", "--db", str(work)], repeat, warmup)
     result["interactive"] = _child([str(HERE / "measure.py"), "interactive", "--db", str(work), "--keys", str(keys), "--meetings", str(meetings),
                                   "--chars", str(chars), *(["--rounds", str(rounds)] if rounds else [])])
@@ -209,14 +218,26 @@ def figures(r: dict) -> dict:
             floor=session["floor_max_stall_ms"], p99=session["p99_stall_ms"], keys=session["keys"],
             seconds=session["seconds"], gc_full_passes=len(session["gc_full_ms"]), screens_max_ms=session["max_other_ms"])
     if lock:
-        # The event loop never waits on the lock: keys land, the save waits in the writer.
-        saved = lock["saved_after_release_s"]
-        ok = lock["max_stall_ms"] <= 50 and lock["every_key_on_screen"] and saved is not None and saved <= 1.0
-        out["loop behind write lock"] = _figure(
-            lock["max_stall_ms"], "ms", "≤50 ms; all keys; saved ≤1 s", ok,
-            ratio=lock["max_stall_ms"] / max(lock["free"]["max_stall_ms"], 1e-9), floor=lock["free"]["max_stall_ms"],
-            keys_on_screen=lock["keys_on_screen"], keys=lock["keys"], held_s=lock["held_s"], saved_after_release_s=saved)
+        out[LOCK_FIGURE] = lock_figure(lock)
     return out
+
+
+# Named for issue 18's «lock» (and not «stall», which names the longest stall while typing).
+LOCK_FIGURE = "loop behind write lock"
+
+
+def lock_figure(lock: dict) -> dict:
+    """The longest event-loop stall while another process holds the write lock 3 s and 50
+    keys are typed into a remark; the floor is the same typing with the file free, in the
+    same process. ok: ≤50 ms, every key on screen as typed, the text in the file ≤1 s
+    after the release. The longest collector pass meanwhile is shown beside it."""
+    saved = lock["saved_after_release_s"]
+    ok = lock["max_stall_ms"] <= 50 and lock["every_key_on_screen"] and saved is not None and saved <= 1.0
+    return _figure(
+        lock["max_stall_ms"], "ms", "≤50 ms; all keys; saved ≤1 s", ok,
+        ratio=lock["max_stall_ms"] / max(lock["free"]["max_stall_ms"], 1e-9), floor=lock["free"]["max_stall_ms"],
+        keys_on_screen=lock["keys_on_screen"], keys=lock["keys"], held_s=lock["held_s"], saved_after_release_s=saved,
+        gc_max_ms=lock.get("gc_max_ms"), gc_passes=lock.get("gc_passes"))
 
 
 # --- printing ---------------------------------------------------------------------------------
@@ -265,11 +286,12 @@ def growth_table(results: list[dict], grown: dict) -> str:
 def report_again(path: Path) -> int:
     report = json.loads(path.read_text(encoding="utf-8"))
     demo = report["demo"]
-    print(f"floor (Header + DataTable + Footer): first paint {demo['floor']['median']:.0f} ms median")
-    print(f"demo archive: first paint {demo['summary']['median']:.0f} ms median: {demo['ratio']:.2f}× floor (target ≤1.3×)")
+    if demo.get("ratio") is not None:
+        print(f"floor (Header + DataTable + Footer): first paint {demo['floor']['median']:.0f} ms median")
+        print(f"demo archive: first paint {demo['summary']['median']:.0f} ms median: {demo['ratio']:.2f}× floor (target ≤1.3×)")
     results = report["scales"]
     for r in results:
-        r["figures"] = figures(r)
+        r["figures"] = figures(r) if "first_paint" in r else {LOCK_FIGURE: lock_figure(r["lock"])}
         print(table(r))
     if len(results) > 1:
         print(growth_table(results, growth(results)))
@@ -291,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT, help="where archives and work copies go (default bench/out)")
     parser.add_argument("--tiny", action="store_true", help="scale 0.01, few repeats, no warm-up: proves the script works")
     parser.add_argument("--report", type=Path, help="print the tables of an earlier --json file (figures recomputed)")
+    parser.add_argument("--only", choices=["lock"], help="measure one figure at each scale (lock: the loop behind a write lock)")
     args = parser.parse_args(argv)
     if args.report:
         return report_again(args.report)
@@ -308,23 +331,27 @@ def main(argv: list[str] | None = None) -> int:
 
     from nuit_tui.demo.builder import ensure_demo
 
-    demo = args.out / "demo.sqlite"
-    ensure_demo(demo)
-    demo_work = work_copy(demo)
-    demo_paint = first_paint(["nuit", "--db", str(demo_work)], args.repeat, warmup)
-    fl, dm = summary(demo_paint["floor_ms"]), summary(demo_paint["ms"])
-    print(f"floor (Header + DataTable + Footer): first paint {fl['median']:.0f} ms median, {fl['min']:.0f} ms min")
-    print(f"demo archive: first paint {dm['median']:.0f} ms median, {dm['min']:.0f} ms min:"
-          f" {demo_paint['ratio']:.2f}× floor (target ≤1.3×)", flush=True)
-    package = _child([str(HERE / "package.py"), "--db", str(demo_work), *(["--repeat", "1", "--files", "2"] if args.tiny else [])])
-    print(f"meeting package PDF (demo 2/2023, {package['pages']} pages, {package['files']} attachment files):"
-          f" {package['package_ms'][0]:.0f} ms first (cold), {min(package['package_ms']):.0f} ms min (target ≤3000 ms)", flush=True)
+    demo_paint: dict = {}
+    package: dict | None = None
+    fl = dm = {}
+    if args.only is None:
+        demo = args.out / "demo.sqlite"
+        ensure_demo(demo)
+        demo_work = work_copy(demo)
+        demo_paint = first_paint(["nuit", "--db", str(demo_work)], args.repeat, warmup)
+        fl, dm = summary(demo_paint["floor_ms"]), summary(demo_paint["ms"])
+        print(f"floor (Header + DataTable + Footer): first paint {fl['median']:.0f} ms median, {fl['min']:.0f} ms min")
+        print(f"demo archive: first paint {dm['median']:.0f} ms median, {dm['min']:.0f} ms min:"
+              f" {demo_paint['ratio']:.2f}× floor (target ≤1.3×)", flush=True)
+        package = _child([str(HERE / "package.py"), "--db", str(demo_work), *(["--repeat", "1", "--files", "2"] if args.tiny else [])])
+        print(f"meeting package PDF (demo 2/2023, {package['pages']} pages, {package['files']} attachment files):"
+              f" {package['package_ms'][0]:.0f} ms first (cold), {min(package['package_ms']):.0f} ms min (target ≤3000 ms)", flush=True)
     results = []
     for scale in scales:
         results.append(
             measure_scale(scale, repeat=args.repeat, keys=args.keys, meetings=args.meetings, chars=args.chars, out=args.out,
                           warmup=warmup, rounds=rounds,
-                          lock_keys=args.lock_keys, lock_hold=args.lock_hold, session_seconds=args.session,
+                          lock_keys=args.lock_keys, lock_hold=args.lock_hold, session_seconds=args.session, only=args.only,
                           package=package)
         )
         print(table(results[-1]), flush=True)
@@ -334,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     report = {
         "when": dt.datetime.now().isoformat(timespec="seconds"),
         "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
-        "demo": {"first_paint": demo_paint, "summary": dm, "floor": fl, "ratio": demo_paint["ratio"], "target": "≤1.3× floor"},
+        "demo": {"first_paint": demo_paint, "summary": dm, "floor": fl, "ratio": demo_paint.get("ratio"), "target": "≤1.3× floor"},
         "scales": results,
         "growth": grown,
     }
