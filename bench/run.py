@@ -22,7 +22,9 @@ child processes that measure:
   (i) typing 50 keys into a remark in meeting mode while another process holds the
       write lock for 3 s: the longest event-loop stall, every key on screen, and the
       text in the file soon after the release (bench/lock_stall.py);
-  (h) peak memory: the largest peak resident size (VmHWM) of all measuring processes.
+  (h) peak memory: the largest peak resident size (VmHWM) of all measuring processes;
+  (j) one meeting taken out, written up on a laptop copy and brought back: the wall
+      time of `nuit-tui checkin` (bench/checkin_bench.py).
 
 It prints a table per scale — figure, value (min / median), target, ratio to
 the floor where there is one — then how each figure grows from the smallest
@@ -138,6 +140,13 @@ def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars:
         result["figures"] = {LOCK_FIGURE: lock_figure(result["lock"])}
         result["seconds"] = round(time.perf_counter() - began, 1)
         return result
+    if only == "checkin":
+        result["checkin"] = _child([str(HERE / "checkin_bench.py"), "--db", str(work), "--repeat", str(min(repeat, 3))])
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{work}{suffix}").unlink(missing_ok=True)
+        result["figures"] = {"checkin one meeting": checkin_figure(result["checkin"])}
+        result["seconds"] = round(time.perf_counter() - began, 1)
+        return result
     result["first_paint"] = first_paint(["nuit", "--db", str(work)], repeat, warmup)
     result["interactive"] = _child([str(HERE / "measure.py"), "interactive", "--db", str(work), "--keys", str(keys), "--meetings", str(meetings),
                                   "--chars", str(chars), *(["--rounds", str(rounds)] if rounds else [])])
@@ -146,6 +155,7 @@ def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars:
     result["session"] = _child([str(HERE / "session.py"), "--db", str(work), "--seconds", str(session_seconds)])
     result["lock"] = _child([str(HERE / "lock_stall.py"), "--db", str(work), "--keys", str(lock_keys), "--hold", str(lock_hold)])
     result["package"] = package
+    result["checkin"] = _child([str(HERE / "checkin_bench.py"), "--db", str(work), "--repeat", str(min(repeat, 3))])
     for suffix in ("", "-wal", "-shm"):
         Path(f"{work}{suffix}").unlink(missing_ok=True)
     result["figures"] = figures(result)
@@ -158,6 +168,15 @@ def _figure(value: float, unit: str, target: str, ok: bool | None, *, ratio: flo
     """One figure as the JSON holds it: value (ms or MB), ratio to its floor where there is
     one, the floor, the target in words and whether it is met (None: shown, no target)."""
     return {"value": value, "unit": unit, "ratio": ratio, "floor": floor, "target": target, "ok": ok, **extra}
+
+
+def checkin_figure(checkin: dict) -> dict:
+    """One meeting's minutes taken out, written up on the laptop and brought back:
+    `nuit-tui checkin` from spawn to exit (both processes), the dry runs beside it."""
+    return _figure(
+        checkin["checkin_ms"], "ms", "≤1000 ms", checkin["checkin_ms"] <= 1000,
+        dry_run=summary(checkin["dry_run_ms"]), rows=checkin["rows_changed"], checkout_ms=checkin["checkout_ms"],
+        cpu_ms=checkin.get("checkin_cpu_ms"))
 
 
 def figures(r: dict) -> dict:
@@ -219,6 +238,9 @@ def figures(r: dict) -> dict:
             seconds=session["seconds"], gc_full_passes=len(session["gc_full_ms"]), screens_max_ms=session["max_other_ms"])
     if lock:
         out[LOCK_FIGURE] = lock_figure(lock)
+    checkin = r.get("checkin")  # older reports lack it
+    if checkin:
+        out["checkin one meeting"] = checkin_figure(checkin)
     return out
 
 
@@ -313,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT, help="where archives and work copies go (default bench/out)")
     parser.add_argument("--tiny", action="store_true", help="scale 0.01, few repeats, no warm-up: proves the script works")
     parser.add_argument("--report", type=Path, help="print the tables of an earlier --json file (figures recomputed)")
-    parser.add_argument("--only", choices=["lock"], help="measure one figure at each scale (lock: the loop behind a write lock)")
+    parser.add_argument("--only", choices=["lock", "checkin"],
+                        help="measure one figure at each scale (lock: the loop behind a write lock; checkin: one meeting brought back)")
     args = parser.parse_args(argv)
     if args.report:
         return report_again(args.report)

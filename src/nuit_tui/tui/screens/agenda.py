@@ -15,6 +15,7 @@ from ...domain.norwegian import clock, long_date, time_span
 from ...errors import StoreError
 from ..base import nuit_app
 from ..text import DataTable, Static
+from ..widgets.checkout_banner import CheckoutBanner, settle_checkin_conflicts
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import Opening
 from .base import ArchiveScreen
@@ -76,6 +77,7 @@ class AgendaScreen(ArchiveScreen):
         Binding("t", "edit_meeting", "Tid og sted", show=False),
         Binding("o", "attendance", "Oppmøte"),
         Binding("u", "follow_ups", "Oppfølging"),
+        Binding("k", "checkin_conflicts", "Konflikter fra innsjekking", show=False),
     ]
 
     def __init__(self, meeting_id: int):
@@ -86,6 +88,7 @@ class AgendaScreen(ArchiveScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="meeting-heading", classes="screen-title")
+        yield CheckoutBanner(id="checkout-banner")
         yield AgendaTable(id="agenda")
         yield Static(id="plan-note")
         yield Static(id="follow-up-note")
@@ -120,6 +123,7 @@ class AgendaScreen(ArchiveScreen):
             f"{body.short_name} møte {meeting.ref} · {long_date(meeting.date)} · "
             f"{time_span(meeting.start_time, meeting.end_time)} · {place} · {labels.MEETING_STATUS[meeting.status]}"
         )
+        self.query_one(CheckoutBanner).show_lines(self.archive.checkouts.banners(self.meeting_id))
         table.clear()
         cursor_row = max(0, min(row_before, len(agenda.rows) - 1))
         if select_row is None:
@@ -418,3 +422,7 @@ class AgendaScreen(ArchiveScreen):
     def undone(self, deletion) -> None:
         """Ctrl+Z put a deleted entry back: show it where it stood."""
         self.reload(select_item_id=deletion.record_id if deletion.model is m.AgendaItem else None)
+
+    def action_checkin_conflicts(self) -> None:
+        """K: choose, field by field, where a checkin found both sides changed."""
+        settle_checkin_conflicts(self, self.meeting_id, self.reload)

@@ -22,6 +22,7 @@ from ...errors import StoreError
 from ..base import nuit_app
 from ..text import OptionList, Static, markup
 from ..widgets.autosave import Autosave
+from ..widgets.checkout_banner import CheckoutBanner
 from ..widgets.completion import NameInput
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import Input, TextArea
@@ -72,6 +73,7 @@ class MeetingModeScreen(ArchiveScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="mm-status", classes="screen-title")
+        yield CheckoutBanner(id="checkout-banner")
         with Horizontal():
             yield MeetingAgenda(id="mm-agenda")
             yield ItemMinutes(id="mm-main")
@@ -86,6 +88,7 @@ class MeetingModeScreen(ArchiveScreen):
         self.query_one("#remark-speaker", NameInput).set_names(self.archive.minutes.speaker_names(self.meeting_id))
         self.query_one("#mm-remark-editor").display = False
         self._fill_agenda()
+        self._show_checkout()
         items = [e for e in self.archive.agenda.items(self.meeting_id) if not e.is_break]
         first = next((i for i in items if i.id == self.start_item_id), items[0] if items else None)
         if first is not None:
@@ -254,6 +257,9 @@ class MeetingModeScreen(ArchiveScreen):
         else:
             load_keeping_cursor(self.query_one("#remark-text", TextArea), value)
 
+    def _show_checkout(self) -> None:
+        self.query_one(CheckoutBanner).show_lines(self.archive.checkouts.banners(self.meeting_id))
+
     def reload_from_file(self) -> None:
         """Another window committed: show what it changed, keeping what is typed here."""
         if self._loading or self.item is None:
@@ -263,6 +269,7 @@ class MeetingModeScreen(ArchiveScreen):
             if self.remark is not None:
                 self.remark_versions.refresh()
             self._fill_agenda()
+            self._show_checkout()
             selected = self.query_one(RemarksTable).selected_id()
             self._fill_remarks(select_id=int(selected) if selected else None)
             self._show_follow_ups()

@@ -70,35 +70,48 @@ class ConflictScreen(ModalScreen[bool]):
     ConflictScreen Button { margin: 0 2; }
     """
 
-    def __init__(self, what: str, conflicts: list[FieldConflict], labels: dict[str, str]):
+    def __init__(
+        self,
+        what: str,
+        conflicts: list[FieldConflict],
+        labels: dict[str, str],
+        *,
+        question: str = "er endret i et annet vindu mens du skrev.",
+        names: tuple[str, str] = ("Din", "Deres"),
+        buttons: tuple[str, str] = ("Behold min", "Ta deres"),
+    ):
         super().__init__()
         self.what = what
         self.conflicts = conflicts
         self.labels = labels
+        # A checkin's conflicts ask the same question with other names (tui/widgets/checkout_banner.py).
+        self.question, self.names, self.buttons = question, names, buttons
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(
                 markup(
-                    "[b]$what er endret i et annet vindu mens du skrev.[/b]\n"
+                    "[b]$what $question[/b]\n"
                     "Ingenting er overskrevet. Velg hvilken versjon som skal gjelde:",
-                    what=self.what,
+                    what=self.what, question=self.question,
                 ),
                 id="conflict-question",
             )
+            width = max(len(name) for name in self.names) + 1
             with VerticalScroll():
                 for conflict in self.conflicts:
                     label = self.labels.get(conflict.field, conflict.field)
                     yield Static(
                         markup(
-                            "[b]$label[/b]\n  Deres: $theirs\n  Din:   $mine",
+                            "[b]$label[/b]\n  $theirs_name $theirs\n  $mine_name $mine",
                             label=label, theirs=_shown(conflict.theirs), mine=_shown(conflict.mine),
+                            mine_name=f"{self.names[0]}:".ljust(width), theirs_name=f"{self.names[1]}:".ljust(width),
                         ),
                         classes="field",
                     )
             with Horizontal():
-                yield Button("Behold min (Ctrl+B)", id="mine", variant="warning")
-                yield Button("Ta deres (Ctrl+T)", id="theirs")
+                yield Button(f"{self.buttons[0]} (Ctrl+B)", id="mine", variant="warning")
+                yield Button(f"{self.buttons[1]} (Ctrl+T)", id="theirs")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "mine")
