@@ -342,11 +342,11 @@ def build_parser() -> argparse.ArgumentParser:
     command("check", cmd_check, "sjekk databasefilens integritet og skjema (endrer ingenting)")
 
     def meeting_document(kinds, name: str, what: str, file_kind: str, func) -> None:
-        sub = kinds.add_parser(name, help=f"{what} (Word, Markdown eller HTML)")
+        sub = kinds.add_parser(name, help=f"{what} (Word, PDF, Markdown eller HTML)")
         sub.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
         sub.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
         sub.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 2/2023")
-        sub.add_argument("--format", choices=["docx", "md", "html"], default="docx", help="standard: docx")
+        sub.add_argument("--format", choices=["docx", "pdf", "md", "html"], default="docx", help="standard: docx")
         sub.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold")
         sub.add_argument("--out", help=f"fil (standard: exports/<utvalg>-<år>-<nr>-{file_kind}.<format>)")
         sub.set_defaults(func=func)
@@ -429,6 +429,12 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_mail import add_commands as add_mail_commands
 
     add_mail_commands(command, export_kinds, import_kinds)
+    from .cli_template import add_commands as add_template_commands
+
+    add_template_commands(command)
+    from .cli_package import add_commands as add_package_commands
+
+    add_package_commands(export_kinds)
     from .cli_serve import add_commands as add_serve_commands
 
     add_serve_commands(command, export_kinds, import_kinds)

@@ -332,6 +332,22 @@ def _attachment_files(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0009_body_templates")
+def _body_templates(db: sqlite_utils.Database) -> None:
+    """A body's Word template (letterhead, logo, styles, header, footer), kept in the archive
+    so that backups and every secretary's exports carry it; at most one per body."""
+    db.executescript(
+        """
+        CREATE TABLE body_templates (
+            body_id INTEGER PRIMARY KEY REFERENCES bodies(id) ON DELETE CASCADE,
+            file_name TEXT NOT NULL,
+            content BLOB NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """
+    )
+
+
 def migration_names() -> list[str]:
     """Every migration this version of nuit-tui knows, in order."""
     return migrations.names

@@ -84,6 +84,35 @@ class BodyForm(FormScreen[m.Body | None]):
         return OnWriter(lambda: archive.members.update_body(body.stored_id, short_name, name))
 
 
+class TemplateForm(FormScreen[str | None]):
+    """The body's Word template: the path of a .docx to keep in the archive; empty goes back
+    to the built-in template. Returns what was done, for the notice below the table."""
+
+    def __init__(self, body: m.Body, current: str | None):
+        super().__init__()
+        self.body = body
+        self.current = current
+        self.form_title = f"Word-mal for {body.short_name}" + (f" (nå: {current})" if current else " (nå: innebygd)")
+
+    def fields(self) -> ComposeResult:
+        yield from labelled("Sti til .docx med brevhode, logo og stiler (tom: innebygd mal)", Input("", id="path"))
+
+    def submit(self) -> OnWriter[str | None]:
+        from pathlib import Path
+
+        from ...services.templates import remove_template, set_template
+
+        archive, path, body = nuit_app(self).archive, self.value("#path").strip(), self.body
+        if not path:
+            def removed() -> str:
+                done = remove_template(archive, body.stored_id)
+                return f"{body.short_name} bruker nå den innebygde malen" if done else "Ingen endring"
+
+            return OnWriter(removed)
+        # Read, checked and kept on the writer: a template of some MB never holds the screen.
+        return OnWriter(lambda: f"Word-malen for {body.short_name} er nå {set_template(archive, body.stored_id, Path(path).expanduser())}")
+
+
 class OrganizationForm(FormScreen[m.Organization | None]):
     def __init__(self, organization: m.Organization | None = None):
         super().__init__()

@@ -18,7 +18,7 @@ from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import Input
 from ..writes import write
-from .member_forms import BodyForm, EndMembershipForm, MembershipForm, OrganizationForm, PersonForm
+from .member_forms import BodyForm, EndMembershipForm, MembershipForm, OrganizationForm, PersonForm, TemplateForm
 
 
 class _ReloadsAll(Protocol):
@@ -374,15 +374,37 @@ class BodiesTable(RegistryTable):
         Binding("enter", "edit", "Endre markert utvalg", show=False),
         Binding("d", "delete", "Slett"),
         Binding("delete", "delete", "Slett markert utvalg", show=False),
+        Binding("w", "template", "Word-mal"),
     ]
 
     def on_mount(self) -> None:
         self.add_column("Kortnavn", key="short_name", width=10)
         self.add_column("Navn", key="name")
+        self.add_column("Word-mal", key="template")
 
     def fill(self) -> None:
-        for body in nuit_app(self).archive.members.bodies():
-            self.add_row(body.short_name, body.name, key=str(body.id))
+        from ...services.templates import template_names
+
+        archive = nuit_app(self).archive
+        names = template_names(archive)
+        for body in archive.members.bodies():
+            self.add_row(body.short_name, body.name, names.get(body.stored_id, "innebygd"), key=str(body.id))
+
+    def action_template(self) -> None:
+        """Give the selected body its Word template (letterhead) by the path of a .docx."""
+        if (body_id := self.selected_or_say()) is None:
+            return
+        from ...services.templates import template_names
+
+        archive = nuit_app(self).archive
+
+        def saved(said: str | None) -> None:
+            if said is not None:
+                self.notify(said)
+                self.after_change(body_id)
+
+        body = archive.members.body_by_id(body_id)
+        self.app.push_screen(TemplateForm(body, template_names(archive).get(body_id)), saved)
 
     def action_new(self) -> None:
         def saved(body: m.Body | None) -> None:
