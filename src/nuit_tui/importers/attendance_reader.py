@@ -69,7 +69,7 @@ def _entries(lines: list[Line]) -> list[tuple[str, str, int]]:
             if first:
                 kind, after = _label(first)
                 section = kind or f"org:{first}"
-                if after:
+                if kind and after:
                     rest = f"{after} {rest}".strip()
             text = rest
         else:
@@ -196,8 +196,8 @@ def read_attendance(lines: list[Line], repairs: list[Repair]) -> list[ReadAttend
                 ReadAttendance(
                     name=name,
                     organization=organization,
-                    status=status,  # type: ignore[arg-type]
-                    role=role,  # type: ignore[arg-type]
+                    status=status,
+                    role=role,
                     remote=remote,
                     arrived=arrived,
                     left=left,

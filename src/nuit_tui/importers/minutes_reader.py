@@ -14,7 +14,7 @@ from .page_text import Line, prepare
 from .read_agenda import Section, read_sections, read_table
 from .read_common import BULLET, CASE_AT_START, flat, match_label, paragraphs, read_header, render, split_remark
 
-_TABLE_START = re.compile(r"^sak\b.{0,12}\b(tema|agenda|saksliste)\b", re.IGNORECASE)
+_TABLE_START = re.compile(r"^sak\b.{0,12}\b(tema|agenda|saksliste)\b|^(saksliste|dagsorden)$", re.IGNORECASE)
 
 
 def read_minutes(text: str, source: str = "", body: str | None = None) -> ReadDocument:

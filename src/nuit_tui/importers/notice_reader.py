@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .attendance_reader import read_members
-from .meeting_record import ReadAttachment, ReadCoverNote, ReadDocument, ReadItem, ReadMeeting, Repair, ReadSection
+from .meeting_record import ReadAttachment, ReadCoverNote, ReadDocument, ReadItem, ReadMeeting, ReadSection, Repair
 from .page_text import Line, prepare
 from .read_agenda import Row, Section, read_sections, read_table
 from .read_common import (
