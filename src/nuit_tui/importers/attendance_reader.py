@@ -16,6 +16,7 @@ body's registry is the import service's. Pure: lines in.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 
 from .meeting_record import ReadAttendance, ReadMember, Repair
@@ -48,10 +49,20 @@ _GOES_ON = re.compile(r"^([(a-zæøå]|[-–]\s*(video|til|fra)\b|kl\.?\s|\d{1,2
 _ENDS_OPEN = re.compile(r"(\bkl\.?|\btil|\bfra|[-–(]|\bfor)$", re.IGNORECASE)
 
 
+_FUZZY_LABELS = {"ikke til stede": "absent", "til stede": "present", "stedfortreder": "substitute", "medlemmer": "members",
+                 "sekretariat": "secretariat"}
+
+
 def _label(text: str) -> tuple[str | None, str]:
     for pattern, kind in _LABELS:
         if m := pattern.match(text):
             return kind, text[m.end():].strip(" :\t")
+    words = text.split()
+    for size in (3, 2, 1):  # «Til setde», «Stedfortrdeer»: a label with a letter swapped
+        head = " ".join(words[:size]).rstrip(":").lower()
+        for label, kind in _FUZZY_LABELS.items():
+            if len(label.split()) == size and difflib.SequenceMatcher(None, head, label).ratio() >= 0.8:
+                return kind, " ".join(words[size:])
     return None, text
 
 
@@ -80,7 +91,7 @@ def _entries(lines: list[Line]) -> list[tuple[str, str, int]]:
                 section = f"{out[-1][0]} {text}"  # «Direktoratet» + «for e-helse»
                 out[-1][0] = section
                 continue
-            elif out and (_GOES_ON.match(text) or _open(out[-1][1])):
+            elif out and (_GOES_ON.match(text) or _open(out[-1][1], text)):
                 out[-1][1] = f"{out[-1][1]} {text}"
                 continue
             elif "(" not in text and _ORG_WORDS.search(text) and section in ("absent", "substitute", "secretariat") or (
@@ -103,8 +114,17 @@ def _entries(lines: list[Line]) -> list[tuple[str, str, int]]:
     return [(s, t, n) for s, t, n in merged if t]
 
 
-def _open(text: str) -> bool:
-    return text.count("(") > text.count(")") or bool(_ENDS_OPEN.search(text.strip()))
+def _open(text: str, following: str) -> bool:
+    """Whether the entry goes on on the next line: it ends inside a phrase, or inside its
+    parentheses and the next line closes them («(Norsk» + «Sykepleierforbund) - video»),
+    not when the next line is an entry of its own whose «(» was lost."""
+    if _ENDS_OPEN.search(text.strip()):
+        return True
+    if "(" in following:
+        return False
+    if ")" in following:
+        return len(following.split(")", 1)[0].split()) <= 2
+    return False
 
 
 def _time(h: str, m: str) -> dt.time | None:

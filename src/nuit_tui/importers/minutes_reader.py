@@ -48,13 +48,12 @@ def _item(section: Section, repairs: list[Repair]) -> ReadItem:
     broken = False  # a paragraph break since the last remark
     for line in section.lines:
         text = flat(line.text)
-        if m := match_label(line, "decision", repairs):
+        if (rest := match_label(line, "decision", repairs)) is not None:
             mode = "decision"
-            rest = (m[1] or "").strip() if m.lastindex else ""
             if rest:
                 decision.append(Line(rest, line.number))
             continue
-        if match_label(line, "remarks", repairs):
+        if match_label(line, "remarks", repairs) is not None:
             mode = "remarks"
             broken = False
             continue

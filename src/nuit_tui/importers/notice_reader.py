@@ -75,11 +75,10 @@ def _item(section: Section, repairs: list[Repair]) -> tuple[ReadItem, ReadCoverN
             attachments.append((re.sub(r"\s", "", m[1]).upper(), [m[2].strip()] if m[2].strip() else []))
             mode = "attachment"
             continue
-        if match_label(line, "proposed", repairs):
-            m = re.match(r"^\s*forslag\s+til\s+vedtak\s*:?\s*(.*)$", text, re.IGNORECASE)
+        if (rest := match_label(line, "proposed", repairs)) is not None:
             mode = "proposed"
-            if m and m[1]:
-                proposed.append(Line(m[1], line.number))
+            if rest:
+                proposed.append(Line(rest, line.number))
             continue
         if COVER_HEADINGS.match(text) and mode in ("proposed", "cover"):
             mode = "cover"

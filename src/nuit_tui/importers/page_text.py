@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .meeting_record import Repair
-from .ocr_repair import clean_line, repair
+from .ocr_repair import clean_line, repair_meeting_text
 
 _FURNITURE = [
     re.compile(r"^\s*(side|page)\s+\d+\s*(av|of|/)\s*\d+\s*$", re.IGNORECASE),
@@ -67,7 +67,8 @@ def prepare(text: str, repairs: list[Repair] | None = None) -> list[Line]:
             if line or not pdf_like:
                 lines.append(("", number))
             continue
-        if any(p.match(line) for p in _FURNITURE) or line.strip() in repeated:
+        broken_time = _FURNITURE[3].match(line) and lines and _TIME_END.search(lines[-1][0].rstrip())
+        if (any(p.match(line) for p in _FURNITURE) or line.strip() in repeated) and not broken_time:
             pending = True
             continue
         if pending:
@@ -86,6 +87,8 @@ def prepare(text: str, repairs: list[Repair] | None = None) -> list[Line]:
             out.append(Line(cleaned, number, number in broken))
     while out and not out[0].text:
         out.pop(0)
+    while out and not out[-1].text:
+        out.pop()
     return out
 
 
@@ -148,7 +151,7 @@ def _repair_line(line: str, number: int, repairs: list[Repair] | None) -> str:
     cells = []
     for cell in line.split("\t"):
         cleaned, pipes = clean_line(cell)
-        fixed, _changed = repair(cleaned)
+        fixed, _changed = repair_meeting_text(cleaned)
         if repairs is not None:
             if pipes:
                 repairs.append(Repair(original=cell.strip(), repaired=cleaned, where=f"linje {number}", reason="OCR: løs «|» fjernet"))

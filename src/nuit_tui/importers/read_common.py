@@ -57,18 +57,25 @@ CANONICAL = {
 }
 
 
-def match_label(line: Line, kind: str, repairs: list[Repair]) -> re.Match[str] | None:
-    """The line as the label `kind`, the label's damage (case, spaces, ø) listed as a repair."""
+def match_label(line: Line, kind: str, repairs: list[Repair]) -> str | None:
+    """The text after the label `kind` when the line is one (else None), read through
+    damage (case, spaces, ø, a letter swapped); the damage is listed as a repair."""
     pattern = {"decision": LABEL_DECISION, "proposed": LABEL_PROPOSED, "remarks": LABEL_REMARKS}[kind]
     text = flat(line.text)
-    m = pattern.match(text)
-    if m is None:
-        return None
     canonical = CANONICAL[kind]
-    seen = text[: len(text) - len(m[1] or "")].strip() if m.lastindex else text
+    m = pattern.match(text)
+    if m is not None:
+        rest = (m[1] or "") if m.lastindex else ""
+        seen = text[: len(text) - len(rest)].strip()
+    else:
+        seen, rest = text, ""
+        bare = text.rstrip(" :").lower()
+        want = canonical.rstrip(":").lower()
+        if not (abs(len(bare) - len(want)) <= 2 and difflib.SequenceMatcher(None, bare, want).ratio() >= 0.8):
+            return None
     if seen.rstrip(" :") != canonical.rstrip(":"):
         repairs.append(Repair(original=seen, repaired=canonical, where=f"linje {line.number}", reason="etikett lest tross skade"))
-    return m
+    return rest.strip()
 
 
 # --- header -------------------------------------------------------------------------------
