@@ -20,6 +20,8 @@ child processes that measure:
   (i) typing 50 keys into a remark in meeting mode while another process holds the
       write lock for 3 s: the longest event-loop stall, every key on screen, and the
       text in the file soon after the release (bench/lock_stall.py);
+  (j) reading a 12-item minutes document (the seed's 1/2023) for import, cold: the
+      first read in a fresh process (bench/import_read.py);
   (h) peak memory: the largest peak resident size (VmHWM) of all measuring processes.
 
 It prints a table per scale — figure, value (min / median), target, ratio to
@@ -130,6 +132,7 @@ def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars:
     result["search"] = _child([str(HERE / "measure.py"), "search", "--db", str(work)])
     result["exports"] = _child([str(HERE / "measure.py"), "exports", "--db", str(work), "--repeat", str(min(repeat, 3))])
     result["lock"] = _child([str(HERE / "lock_stall.py"), "--db", str(work), "--keys", str(lock_keys), "--hold", str(lock_hold)])
+    result["import"] = _child([str(HERE / "import_read.py"), "--repeat", str(min(repeat, 5))])
     for suffix in ("", "-wal", "-shm"):
         Path(f"{work}{suffix}").unlink(missing_ok=True)
     result["figures"] = figures(result)
@@ -185,6 +188,11 @@ def figures(r: dict) -> dict:
         # The same without the exports process (whose ICS of everything holds the whole calendar).
         "peak memory, app": {"value": app_peak, "unit": "MB", "target": "≤200 MB", "ok": app_peak <= 200},
     }
+    if r.get("import"):  # older reports lack it
+        imp = r["import"]
+        out["import read, 12 items"] = {"value": imp["first_ms"], "min": min(imp["text_ms"]), "unit": "ms",
+                                        "docx": statistics.median(imp["docx_ms"]), "target": "≤1000 ms (first, cold)",
+                                        "ok": imp["first_ms"] <= 1000}
     if lock:
         # The event loop never waits on the lock: keys land, the save waits in the writer.
         saved = lock["saved_after_release_s"]

@@ -114,7 +114,7 @@ def measure(text: str) -> dict[str, float]:
         "decisions": decisions_right / len(decisions),
         "decisions_wrong": len(decisions) - decisions_right,
         "remarks_off": remarks,
-        "attendance": attendance_right / len(lines) if len(read) == len(lines) else 0.0,
+        "attendance": attendance_right / len(lines) if len(read) == len(lines) else attendance_right / len(lines) / 2,
         "repairs": len(document.repairs),
     }
 

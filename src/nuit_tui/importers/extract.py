@@ -79,13 +79,16 @@ def docx_text(data: bytes, name: str) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a damaged file
         raise InputRefused(f"{name} kan ikke leses som Word-dokument: {exc}") from None
+    # Style names by id, once: python-docx's paragraph.style looks the default style up
+    # again for every paragraph (seconds for a long document).
+    style_names = {style.style_id: style.name or "" for style in document.styles}
     lines: list[str] = []
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(element, document)
             text = paragraph.text.replace("\t", " ").replace("\n", " ")
-            style = (paragraph.style.name if paragraph.style is not None else "") or ""
+            style = style_names.get(element.style or "", "")
             if text.strip() and style.startswith("List") and "Number" not in style:
                 text = "- " + text
             lines += [text, ""]
