@@ -124,7 +124,10 @@ def _open(text: str, following: str) -> bool:
         return False
     if ")" in following:
         return len(following.split(")", 1)[0].split()) <= 2
-    return False
+    # a person is named with two words at least: one word alone ends the entry before it
+    # («Bente Christensen Norsk» + «Sykepleierforbund - video», both parentheses lost)
+    bare = _VIDEO.sub(" ", _ARRIVED.sub(" ", _LEFT.sub(" ", following))).strip(" -–,")
+    return "(" not in text and ")" not in text and len(text.split()) >= 3 and len(bare.split()) == 1 and bare[:1].isupper()
 
 
 def _time(h: str, m: str) -> dt.time | None:

@@ -27,7 +27,7 @@ def read_minutes(text: str, source: str = "", body: str | None = None) -> ReadDo
     )
     attendance = read_attendance(lines[header.end_index : table_start], repairs)
     rows, end = read_table(lines, table_start)
-    sections = read_sections(lines, end, [r.case for r in rows if r.case])
+    sections = read_sections(lines, end, [r.case for r in rows if r.case], {r.case: r.title for r in rows if r.case})
     items = [_item(section, repairs) for section in sections]
     warnings = list(header.warnings)
     from .read_meeting import finish_meeting, merge_items

@@ -37,7 +37,7 @@ def read_notice(text: str, source: str = "", body: str | None = None) -> ReadDoc
     header = read_header(lines, repairs)
     rows, end = read_table(lines, header.end_index)
     members = read_members(lines[header.end_index : end if rows else len(lines)])
-    sections = read_sections(lines, end, [r.case for r in rows if r.case])
+    sections = read_sections(lines, end, [r.case for r in rows if r.case], {r.case: r.title for r in rows if r.case})
     items: list[ReadItem] = []
     covers: list[ReadCoverNote] = []
     for section in sections:

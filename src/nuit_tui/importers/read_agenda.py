@@ -6,6 +6,7 @@ items one by one after it. Pure: lines in.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -128,10 +129,13 @@ def _time(parts: tuple[str, str]) -> dt.time | None:
     return dt.time(hour, minute) if hour < 24 and minute < 60 else None
 
 
-def read_sections(lines: list[Line], start: int, cases: list[str]) -> list[Section]:
+def read_sections(lines: list[Line], start: int, cases: list[str], titles: dict[str, str] | None = None) -> list[Section]:
     """The items after the table: each from the line starting with its case number to the
-    next one. With `cases` (the table's), only those numbers start an item."""
+    next one. With `cases` (the table's), only those numbers start an item; with `titles`
+    (the table's), a heading that runs on into the body (OCR joined two lines) is cut
+    after the table's title."""
     wanted = set(cases)
+    titles = titles or {}
     sections: list[Section] = []
     index = start
     while index < len(lines):
@@ -140,7 +144,10 @@ def read_sections(lines: list[Line], start: int, cases: list[str]) -> list[Secti
         key = case_key(m[1]) if m else ""
         if m and (not wanted or key in wanted) and key not in {s.case for s in sections}:
             title, type_, used = _heading(m[2], lines, index + 1)
+            title, spill = _cut(title, titles.get(key, ""))
             sections.append(Section(key, title, type_, number=lines[index].number))
+            if spill:
+                sections[-1].lines.append(Line(spill, lines[index].number))
             index = used
             continue
         if sections:
@@ -149,6 +156,18 @@ def read_sections(lines: list[Line], start: int, cases: list[str]) -> list[Secti
     for section in sections:
         _take_type_line(section)
     return sections
+
+
+def _cut(title: str, table_title: str) -> tuple[str, str]:
+    """(title, what ran on after it): «Godkjenning av innkalling og dagsorden Det kom ingen
+    innspill …» is the table's title and the body's first sentence."""
+    size = len(table_title)
+    if not table_title or len(title) <= size + 1 or table_title.rsplit(" ", 1)[-1].lower() in OPEN_ENDINGS:
+        return title, ""
+    head, rest = title[:size], title[size:].strip()
+    if rest[:1].isupper() and difflib.SequenceMatcher(None, head.lower(), table_title.lower()).ratio() >= 0.85:
+        return head.strip(), rest
+    return title, ""
 
 
 def _heading(first: str, lines: list[Line], index: int) -> tuple[str, str | None, int]:
