@@ -65,3 +65,18 @@ def test_exported_minutes_read_back_to_their_meeting(exported, key, fmt):
     for expected, item in zip(items, got, strict=True):
         assert [(r.speaker, r.text) for r in item.remarks] == [(r["speaker"], r["text"]) for r in expected.get("remarks", [])]
     assert [read_line(e) for e in read.attendance] == [attendance_line(e) for e in meeting.get("attendance", [])]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_exported_notice_gives_back_its_members_and_cover_notes(exported, fmt):
+    document = read_document(exported[("NUIT", 2023, 2, "notice", fmt)], "notice", name=f"innkalling.{fmt}")
+    members = [(m["person"], m["organization"]) for m in data.MEMBERSHIPS if m["body"] == "NUIT" and m["role"] == "member"]
+    assert [(m.name, m.organization) for m in document.meetings[0].members] == members
+    _, items = expected_items("NUIT", 2023, 2)
+    with_notes = [i for i in items if i.get("purpose")]
+    notes = {note.case: note for note in document.cover_notes}
+    assert len(with_notes) == len(notes) == 11
+    for item in with_notes:
+        note = notes[f"{item['seq']}/23"]
+        assert (note.from_, note.case_officer) == (", ".join(item["presenters"]), ", ".join(item["case_officers"]))
+        assert (note.purpose, note.background) == (item["purpose"], item.get("background", ""))

@@ -164,7 +164,7 @@ def read_members(lines: list[Line], repairs: list[Repair] | None = None) -> list
     if start is None:
         return []
     end = next(
-        (i for i in range(start, len(lines)) if re.match(r"^(sak\b.*\b(agenda|tema)\b|\d{1,3}/\d{2}\s)", lines[i].text, re.IGNORECASE)),
+        (i for i in range(start, len(lines)) if re.match(r"^(sak\b.*\b(agenda|tema)\b|\d{1,3}/\d{2}\s|(dagsorden|saksliste)\s*$)", lines[i].text, re.IGNORECASE)),
         len(lines),
     )
     members = []

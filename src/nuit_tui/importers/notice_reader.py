@@ -68,7 +68,7 @@ def _item(section: Section, repairs: list[Repair]) -> tuple[ReadItem, ReadCoverN
                 mode = "description"
             _add(description, proposed, cover, mode, line)
             continue
-        if (m := _FROM.match(text)) and mode == "description" and not description:
+        if (m := _FROM.match(text)) and mode == "description" and not any(d.text for d in description):
             people[m[1].lower()[:4]] = m[2].strip()
             continue
         if m := LABEL_ATTACHMENT.match(text):

@@ -21,7 +21,8 @@ TIME = re.compile(r"(?<![\d/])(\d{1,2})\s?[.:]\s?(\d{2})(?![\d/])")
 ITEM_TYPES = ("Godkjenning", "Orientering", "Drøfting", "Anbefaling", "Beslutning")
 BREAKS = ("Pause", "Lunsj", "Slutt")
 BULLET = re.compile(r"^(?:[-•–*▪·o]|\uf0b7)\s+(.*)$")
-NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
+# «15. mars 2023 overtok …» starts with a date, not a numbered point
+NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?!(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-z]*\.?\s)(.*)$", re.IGNORECASE)
 SENTENCE_END = (".", "!", "?", ":", "»", ")")
 # Words a line broken inside a phrase ends with: the next line goes on with it.
 OPEN_ENDINGS = {
