@@ -49,6 +49,7 @@ _GOES_ON = re.compile(r"^([(a-zæøå]|[-–]\s*(video|til|fra)\b|kl\.?\s|\d{1,2
 _ENDS_OPEN = re.compile(r"(\bkl\.?|\btil|\bfra|[-–(]|\bfor)$", re.IGNORECASE)
 
 
+_MEMBERS_END = re.compile(r"^(sak\b.*\b(agenda|tema)\b|\d{1,3}/\d{2}\s|(dagsorden|saksliste)\s*$)", re.IGNORECASE)
 _FUZZY_LABELS = {"ikke til stede": "absent", "til stede": "present", "stedfortreder": "substitute", "medlemmer": "members",
                  "sekretariat": "secretariat"}
 
@@ -163,10 +164,7 @@ def read_members(lines: list[Line], repairs: list[Repair] | None = None) -> list
     start = next((i for i, line in enumerate(lines) if re.match(r"^\s*medlemmer\b", line.text, re.IGNORECASE)), None)
     if start is None:
         return []
-    end = next(
-        (i for i in range(start, len(lines)) if re.match(r"^(sak\b.*\b(agenda|tema)\b|\d{1,3}/\d{2}\s|(dagsorden|saksliste)\s*$)", lines[i].text, re.IGNORECASE)),
-        len(lines),
-    )
+    end = next((i for i in range(start, len(lines)) if _MEMBERS_END.match(lines[i].text)), len(lines))
     members = []
     for _section, text, number in _entries(lines[start:end]):
         name, org = split_name(text, repairs, f"linje {number}")
