@@ -173,3 +173,10 @@ def test_page_footers_and_side_x_av_y_are_not_text():
 
     text = "Første linje \nSide 1 av 3 \nhttps://www.ehelse.no/nuit#25.05.2023\nandre linje \n"
     assert [line.text for line in prepare(text)] == ["Første linje", "andre linje"]
+
+
+def test_a_name_broken_over_two_lines_is_one_attendance_line():
+    text = seed_minutes().replace("Kristin Brekke (Bergen kommune)", "Kristin\nBrekke (Bergen kommune)")
+    attendance = read_text_as(text, "minutes").meetings[0].attendance
+    assert (attendance[10].name, attendance[10].organization, attendance[10].arrived.strftime("%H:%M")) == (
+        "Kristin Brekke", "Bergen kommune", "13:20")

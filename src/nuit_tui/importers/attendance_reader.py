@@ -92,7 +92,7 @@ def _entries(lines: list[Line]) -> list[tuple[str, str, int]]:
                 section = f"{out[-1][0]} {text}"  # «Direktoratet» + «for e-helse»
                 out[-1][0] = section
                 continue
-            elif out and (_GOES_ON.match(text) or _open(out[-1][1], text)):
+            elif out and (_GOES_ON.match(text) or _open(out[-1][1], text) or _lone_name(out[-1][1])):
                 out[-1][1] = f"{out[-1][1]} {text}"
                 continue
             elif "(" not in text and _ORG_WORDS.search(text) and section in ("absent", "substitute", "secretariat") or (
@@ -113,6 +113,11 @@ def _entries(lines: list[Line]) -> list[tuple[str, str, int]]:
             continue
         merged.append((section, text, number))
     return [(s, t, n) for s, t, n in merged if t]
+
+
+def _lone_name(text: str) -> bool:
+    """One word alone is a name broken over two lines («Kristin» + «Brekke (Bergen kommune)»)."""
+    return len(text.split()) == 1 and "(" not in text and text[:1].isupper()
 
 
 def _open(text: str, following: str) -> bool:
