@@ -8,6 +8,8 @@ import pytest
 
 from import_expect import attendance_line, case, read_line
 from nuit_tui.demo import data
+from nuit_tui.documents.minutes import MinutesDocument
+from nuit_tui.documents.notice import NoticeDocument
 from nuit_tui.exporters import registry
 from nuit_tui.importers.read_document import read_document
 from nuit_tui.services.minutes import build_minutes
@@ -80,3 +82,41 @@ def test_an_exported_notice_gives_back_its_members_and_cover_notes(exported, fmt
         note = notes[f"{item['seq']}/23"]
         assert (note.from_, note.case_officer) == (", ".join(item["presenters"]), ", ".join(item["case_officers"]))
         assert (note.purpose, note.background) == (item["purpose"], item.get("background", ""))
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+PDF = "pdf" in registry.formats(MinutesDocument) and "pdf" in registry.formats(NoticeDocument)
+
+
+@pytest.mark.skipif(not PDF, reason="PDF export is not in this build yet")
+@pytest.mark.parametrize("key", MEETINGS[:2], ids=lambda k: f"{k[0]}-{k[2]}-{k[1]}")
+def test_exported_pdfs_read_back_to_their_meeting(demo_template, key):
+    """A PDF's text layer has no paragraph marks: texts are compared word for word, and a
+    paragraph after the remarks that ends on a full line may be read into the last remark.
+    The two meetings of 2023 only (26 items, the attendance): a PDF takes a while to lay out."""
+    from nuit_tui.services import Archive
+
+    archive = Archive.open(demo_template)
+    try:
+        meeting = archive.meetings.find(key[0], f"{key[2]}/{key[1]}")
+        notice = registry.render(build_notice(archive, meeting.id, public=False), "pdf")
+        minutes = registry.render(build_minutes(archive, meeting.id, public=False), "pdf")
+    finally:
+        archive.close()
+    expected, items = expected_items(*key)
+    [read_notice] = read_document(notice, "notice", name="innkalling.pdf").meetings
+    [read_minutes] = read_document(minutes, "minutes", name="referat.pdf").meetings
+    for read in (read_notice, read_minutes):
+        got = [i for i in read.items if i.kind == "item"]
+        assert [(i.case, i.title, i.type) for i in got] == [(case(expected, i), i["title"], i.get("item_type")) for i in items]
+    notice_items = [i for i in read_notice.items if i.kind == "item"]
+    assert [_words(i.proposed_decision) for i in notice_items] == [_words(i.get("proposed_decision", "")) for i in items]
+    minutes_items = [i for i in read_minutes.items if i.kind == "item"]
+    assert [_words(i.decision) for i in minutes_items] == [_words(i.get("decision", "")) for i in items]
+    for want, item in zip(items, minutes_items, strict=True):
+        assert [r.speaker for r in item.remarks] == [r["speaker"] for r in want.get("remarks", [])]
+        assert all(_words(r.text).startswith(_words(w["text"])) for r, w in zip(item.remarks, want.get("remarks", []), strict=True))
+    assert [read_line(e) for e in read_minutes.attendance] == [attendance_line(e) for e in expected.get("attendance", [])]

@@ -133,7 +133,25 @@ def pdf_text(data: bytes, name: str) -> str:
         raise InputRefused(
             f"{name} har ikke noe tekstlag (en skannet PDF): kjør tekstgjenkjenning (OCR) på den først; nuit-tui gjør ikke OCR"
         )
-    return "\n".join(pages)
+    return "\n".join(_paragraph_breaks(page) for page in pages)
+
+
+def _paragraph_breaks(page: str) -> str:
+    """A page's text with an empty line after each line that ends a paragraph: a PDF's text
+    layer has no paragraph marks, but a paragraph's last line ends a sentence well short of
+    the page's full line width."""
+    lines = page.split("\n")
+    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(widths) < 5:
+        return page
+    full = widths[int(len(widths) * 0.9)]
+    out: list[str] = []
+    for line in lines:
+        out.append(line)
+        text = line.rstrip()
+        if text.endswith((".", "!", "?")) and len(text) < 0.8 * full:
+            out.append("")
+    return "\n".join(out)
 
 
 # --- Markdown -----------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from .ocr_repair import clean_line, repair_meeting_text
 
 _FURNITURE = [
     re.compile(r"^\s*(side|page)\s+\d+\s*(av|of|/)\s*\d+\s*$", re.IGNORECASE),
-    re.compile(r"^.{0,60}[–-]\s*side\s+\d+(\s*(av|/)\s*\d+)?\s*$", re.IGNORECASE),
+    re.compile(r"^.{0,60}[–-]\s*side\s+\d+(\s*(av|/)\s*\d+)?\s*$|^.{0,80}\bside\s+\d+\s+av\s+\d+\s*$", re.IGNORECASE),
     re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.IGNORECASE),
     re.compile(r"^\s*-?\s*\d{1,3}\s*-?\s*$"),
     re.compile(r"^\s*\f\s*$"),

@@ -94,6 +94,9 @@ def read_table(lines: list[Line], start: int) -> tuple[list[Row], int]:
             if brk[1].lower() == "slutt":
                 break
             continue
+        elif _TABLE_HEADER.match(text) and rows and _next_is_new_row(lines, index + 1, seen):
+            index += 1  # the header repeated on the next page: the table goes on
+            continue
         elif _TABLE_HEADER.match(text) or _is_label(text) or not rows or continuation >= 4:
             break
         else:
@@ -101,6 +104,13 @@ def read_table(lines: list[Line], start: int) -> tuple[list[Row], int]:
             continuation += 1
         index += 1
     return [_row(kind, " ".join(parts)) for kind, parts in zip(kinds, rows, strict=True)], index
+
+
+def _next_is_new_row(lines: list[Line], index: int, seen: set[str]) -> bool:
+    while index < len(lines) and not lines[index].text:
+        index += 1
+    m = CASE_AT_START.match(flat(lines[index].text)) if index < len(lines) else None
+    return m is not None and case_key(m[1]) not in seen
 
 
 def _row(kind: str, text: str) -> Row:
