@@ -254,7 +254,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     def whole(text: str | None, what: str) -> int | None:
         if text is None:
             return None
-        if not text.strip().isdigit():
+        if not (text.strip().isascii() and text.strip().isdigit()):  # «²» is a digit int() refuses
             raise UsageError(f"«{text}» er ikke {what}")
         return int(text)
 
@@ -420,6 +420,9 @@ def build_parser() -> argparse.ArgumentParser:
     import_deadlines.add_argument("--dry-run", action="store_true", help="vis hva som ville skjedd, lagre ingenting")
     import_deadlines.add_argument("--json", action="store_true", help="skriv de leste radene som JSON")
     import_deadlines.set_defaults(func=cmd_import_deadlines)
+    from .cli_serve import add_commands as add_serve_commands
+
+    add_serve_commands(command, export_kinds, import_kinds)
     return parser
 
 
