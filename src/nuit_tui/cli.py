@@ -404,6 +404,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_backup import add_commands as add_backup_commands
 
     add_backup_commands(command)
+    from .cli_share import add_commands as add_share_commands
+
+    add_share_commands(command)
 
     import_ = commands.add_parser("import", help="importer")
     import_kinds = import_.add_subparsers(dest="kind", metavar="HVA", parser_class=_Parser, required=True)

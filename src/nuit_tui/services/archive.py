@@ -13,6 +13,7 @@ from pathlib import Path
 from ..store import ArchiveStore, open_store
 from .agenda import AgendaService
 from .attendance import Attendance
+from .checkouts import Checkouts
 from .follow_ups import FollowUps
 from .meetings import Meetings
 from .members import Members
@@ -40,6 +41,7 @@ class Archive:
         self.meetings.created_hooks.append(self.minutes.take_in_waiting)
         self.follow_ups = FollowUps(store, self.members, self.meetings, self.agenda)
         self.year_plan = YearPlan(store, self.members, self.meetings)
+        self.checkouts = Checkouts(store, self.meetings)
         self.undo = Deletions(
             store, self.meetings, self.agenda, self.minutes, self.attendance, self.lock, self.year_plan, self.follow_ups
         )

@@ -73,18 +73,27 @@ def _row(record: m.Record) -> dict[str, Any]:
     return record.model_dump(mode="json")
 
 
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _cleaned(record: R) -> R:
     """The record with its text under the input rule (`clean_text`). The models apply
     it when they validate, but `model_copy(update=…)` does not validate: this is the
     write seam every insert and update passes, so nothing else reaches the file.
     As on reading (`models.Record.stored`), a text that is nothing but control
     characters, which an older version may have stored as a name, is kept as it was:
-    emptied, its record would no longer read; every way out cleans it."""
+    emptied, its record would no longer read; every way out cleans it. Lone surrogates
+    are the exception: no version could store them (they are not UTF-8)."""
     changes = {}
     for name, value in record:
         if isinstance(value, str) and not is_clean(value):
             cleaned = clean_text(value)
-            if cleaned.strip() or not value.strip():
+            if cleaned.strip() or not value.strip() or not _utf8(value):
                 changes[name] = cleaned
     return record.model_copy(update=changes) if changes else record
 

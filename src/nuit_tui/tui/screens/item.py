@@ -25,6 +25,7 @@ from ..widgets.conflict import VersionedForm
 from ..widgets.fields import Input, TextArea
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField
+from ..writes import write
 from .base import ArchiveScreen
 from .break_form import parse_minutes
 
@@ -256,9 +257,10 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         # A save on its way lands after the screen has closed (the writer finishes it).
         if self.save() and not self.versions.unsaved:
             if self.new and self._form_is_blank():
-                # `n` then Escape: no «Ny sak» left behind to take a case number.
-                with self.guard():
-                    self.archive.agenda.discard_if_blank(self.item_id)
+                # `n` then Escape: no «Ny sak» left behind to take a case number. After
+                # the saves queued before it; the agenda below redraws when it is in.
+                item_id, agenda = self.item_id, self.archive.agenda
+                write(self.app, lambda: agenda.discard_if_blank(item_id), lambda _: self._redraw_below())
             self.app.pop_screen()
             return
 
@@ -267,6 +269,12 @@ class ItemScreen(TypeAhead, ArchiveScreen):
                 self.app.pop_screen()
 
         self.app.push_screen(ConfirmScreen("Noe er ikke lagret (se nederst). Gå tilbake likevel?"), answered)
+
+    def _redraw_below(self) -> None:
+        screen = self.app.screen
+        if isinstance(screen, ArchiveScreen):
+            with screen.guard():
+                screen.reload()
 
     def _form_is_blank(self) -> bool:
         """Whether the form still shows the new item as made (so nothing is in flight)."""
@@ -296,8 +304,12 @@ class ItemScreen(TypeAhead, ArchiveScreen):
     @on(PeopleField.Changed)
     def _people_changed(self, event: PeopleField.Changed) -> None:
         role = m.PersonRole.PRESENTER if event.field.id == "presenters" else m.PersonRole.CASE_OFFICER
-        self.archive.agenda.set_item_people(self.item.stored_id, role, [p.stored_id for p in event.people])
-        self.query_one("#save-state", Static).update("Alt er lagret")
+        item_id, people = self.item.stored_id, [p.stored_id for p in event.people]
+        self.query_one("#save-state", Static).update("…")
+        self.write(
+            lambda: self.archive.agenda.set_item_people(item_id, role, people),
+            lambda _: self.query_one("#save-state", Static).update("Alt er lagret"),
+        )
 
     # --- attachments ----------------------------------------------------------------------
 
@@ -333,12 +345,13 @@ class ItemScreen(TypeAhead, ArchiveScreen):
     def _attachment_saved(self, attachment: m.Attachment | None) -> None:
         if attachment is None:
             return
-        if attachment.id is None:
-            attachment = self.archive.agenda.add_attachment(attachment)
-        else:
-            attachment = self.archive.agenda.update_attachment(attachment)
-        self._fill_attachments(select_id=attachment.id)
-        self.query_one(AttachmentsTable).focus()
+        agenda, given = self.archive.agenda, attachment
+
+        def saved(attachment: m.Attachment) -> None:
+            self._fill_attachments(select_id=attachment.id)
+            self.query_one(AttachmentsTable).focus()
+
+        self.write(lambda: agenda.add_attachment(given) if given.id is None else agenda.update_attachment(given), saved)
 
     def action_delete_attachment(self) -> None:
         attachment = self._selected_attachment()
@@ -346,10 +359,14 @@ class ItemScreen(TypeAhead, ArchiveScreen):
             return
 
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.archive.agenda.delete_attachment(attachment.stored_id)
+            if not yes:
+                return
+
+            def removed(_) -> None:
                 self._fill_attachments()
                 self.notify(f"Fjernet {attachment.label}")
+
+            self.write(lambda: self.archive.agenda.delete_attachment(attachment.stored_id), removed)
 
         self.app.push_screen(ConfirmScreen(f"Fjerne «{attachment.label}: {attachment.title}»?"), confirmed)
 
@@ -367,11 +384,14 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         def picked(earlier_id: int | None) -> None:
             if earlier_id is None:
                 return
-            with self.guard():
-                self.archive.agenda.link_earlier(self.item.stored_id, earlier_id)
+
+            def linked(_) -> None:
                 self._fill_earlier()
                 earlier = self.archive.agenda.item(earlier_id)
                 self.notify(f"Koblet til {self.archive.agenda.case_label(earlier, with_body=True)}")
+
+            item_id = self.item.stored_id
+            self.write(lambda: self.archive.agenda.link_earlier(item_id, earlier_id), linked)
 
         self.app.push_screen(LinkPickerScreen(self.item.stored_id), picked)
 
@@ -380,6 +400,10 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         if not table.row_count:
             return
         earlier_id = key_id(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        self.archive.agenda.unlink_earlier(self.item.stored_id, earlier_id)
-        self._fill_earlier()
-        self.notify("Koblingen er fjernet")
+
+        def unlinked(_) -> None:
+            self._fill_earlier()
+            self.notify("Koblingen er fjernet")
+
+        item_id = self.item.stored_id
+        self.write(lambda: self.archive.agenda.unlink_earlier(item_id, earlier_id), unlinked)
