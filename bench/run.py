@@ -24,7 +24,9 @@ child processes that measure:
       text in the file soon after the release (bench/lock_stall.py);
   (h) peak memory: the largest peak resident size (VmHWM) of all measuring processes;
   (j) one meeting taken out, written up on a laptop copy and brought back: the wall
-      time of `nuit-tui checkin` (bench/checkin_bench.py).
+      time of `nuit-tui checkin` (bench/checkin_bench.py);
+  (k) reading a 12-item minutes document (the seed's 1/2023) for import, cold: the
+      first read in a fresh process (bench/import_read.py).
 
 It prints a table per scale — figure, value (min / median), target, ratio to
 the floor where there is one — then how each figure grows from the smallest
@@ -156,6 +158,7 @@ def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars:
     result["lock"] = _child([str(HERE / "lock_stall.py"), "--db", str(work), "--keys", str(lock_keys), "--hold", str(lock_hold)])
     result["package"] = package
     result["checkin"] = _child([str(HERE / "checkin_bench.py"), "--db", str(work), "--repeat", str(min(repeat, 3))])
+    result["import"] = _child([str(HERE / "import_read.py"), "--repeat", str(min(repeat, 5))])
     for suffix in ("", "-wal", "-shm"):
         Path(f"{work}{suffix}").unlink(missing_ok=True)
     result["figures"] = figures(result)
@@ -236,6 +239,10 @@ def figures(r: dict) -> dict:
             stall, "ms", "≤20 ms", stall <= 20, ratio=stall / max(session["floor_max_stall_ms"], 1e-9),
             floor=session["floor_max_stall_ms"], p99=session["p99_stall_ms"], keys=session["keys"],
             seconds=session["seconds"], gc_full_passes=len(session["gc_full_ms"]), screens_max_ms=session["max_other_ms"])
+    if r.get("import"):  # older reports lack it
+        imp = r["import"]
+        out["import read, 12 items"] = _figure(imp["first_ms"], "ms", "≤1000 ms (first, cold)", imp["first_ms"] <= 1000,
+                                               min=min(imp["text_ms"]), docx=statistics.median(imp["docx_ms"]))
     if lock:
         out[LOCK_FIGURE] = lock_figure(lock)
     checkin = r.get("checkin")  # older reports lack it
