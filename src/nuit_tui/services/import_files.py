@@ -8,7 +8,6 @@ is read as it is.
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -31,14 +30,11 @@ class ImportRefused(ParseError):
     """A file that cannot be imported (bad input: exit 2 in the CLI, a message in the TUI)."""
 
 
-def _reading() -> tuple[Callable[[Path], str], Callable[..., ReadDocument]] | None:
-    """(text of a file, text read as a kind), from the readers in importers/ when present."""
-    try:
-        extract = importlib.import_module("nuit_tui.importers.extract")
-        reading = importlib.import_module("nuit_tui.importers.read_document")
-    except ModuleNotFoundError:
-        return None
-    return extract.read_text, reading.read_text_as
+def _reading() -> tuple[Callable[[Path], str], Callable[..., ReadDocument]]:
+    """(text of a file, text read as a kind): the readers in importers/."""
+    from ..importers import extract, read_document
+
+    return extract.read_text, read_document.read_text_as
 
 
 # The marks of each kind on a document's first page; the one found first says the kind.
@@ -70,10 +66,9 @@ def _read_json(path: Path, kind: DocumentKind | None) -> ReadDocument:
     return document
 
 
-def read_text_as(text: str, kind: DocumentKind, source: str = "") -> ReadDocument | None:
-    """A document's text read as `kind`; None when this build has no readers."""
-    reading = _reading()
-    return reading[1](text, kind, source=source) if reading is not None else None
+def read_text_as(text: str, kind: DocumentKind, source: str = "") -> ReadDocument:
+    """A document's text read as `kind`."""
+    return _reading()[1](text, kind, source=source)
 
 
 def read_document(path: Path, kind: DocumentKind | None = None) -> ReadDocument:
@@ -86,10 +81,7 @@ def read_document(path: Path, kind: DocumentKind | None = None) -> ReadDocument:
         raise ImportRefused(f"{path.name}: kan bare lese .docx, .pdf og .txt")
     if suffix == ".json":
         return _read_json(path, kind)
-    reading = _reading()
-    if reading is None:
-        raise ImportRefused("Leserne for Word, PDF og tekst er ikke installert i denne versjonen; bruk et lest dokument i JSON")
-    read_text, read_text_as = reading
+    read_text, read_text_as = _reading()
     text = read_text(path)
     kind = kind or detect_kind(text)
     if kind is None:
@@ -108,10 +100,7 @@ def source_text(path: Path) -> str:
     path = Path(path)
     if path.suffix.casefold() == ".json":
         return bytes(read_bounded(path, TEXT_MAX_BYTES)).decode("utf-8", errors="replace")
-    reading = _reading()
-    if reading is None:
-        return bytes(read_bounded(path, TEXT_MAX_BYTES)).decode("utf-8", errors="replace") if path.suffix.casefold() == ".txt" else ""
-    return reading[0](path)
+    return _reading()[0](path)
 
 
 def folder_files(folder: Path) -> list[Path]:
