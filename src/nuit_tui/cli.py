@@ -420,6 +420,9 @@ def build_parser() -> argparse.ArgumentParser:
     import_deadlines.add_argument("--dry-run", action="store_true", help="vis hva som ville skjedd, lagre ingenting")
     import_deadlines.add_argument("--json", action="store_true", help="skriv de leste radene som JSON")
     import_deadlines.set_defaults(func=cmd_import_deadlines)
+    from .cli_cover import add_commands as add_cover_commands
+
+    add_cover_commands(command, export_kinds, import_kinds)
     return parser
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..documents.calendar import CalendarDocument
+from ..documents.cover_note import CoverNoteDocument
 from ..documents.minutes import MinutesDocument
 from ..documents.notice import NoticeDocument
 from ..documents.wheel import WheelDocument
@@ -36,6 +37,12 @@ def _minutes(fmt: str) -> Callable[[MinutesDocument], bytes]:
     return {"docx": minutes_docx.render, "html": minutes_html.render, "md": minutes_markdown.render}[fmt]
 
 
+def _cover_note(fmt: str) -> Callable[[CoverNoteDocument], bytes]:
+    from . import cover_note_docx, cover_note_html, cover_note_markdown
+
+    return {"docx": cover_note_docx.render, "html": cover_note_html.render, "md": cover_note_markdown.render}[fmt]
+
+
 def _wheel(fmt: str) -> Callable[[WheelDocument], bytes]:
     from . import wheel_svg
 
@@ -52,6 +59,7 @@ def _calendar(fmt: str) -> Callable[[CalendarDocument], Iterator[bytes]]:
 _KINDS: dict[type, tuple[tuple[str, ...], Callable[[str], Callable[[Any], Any]]]] = {
     NoticeDocument: (FORMATS, _notice),
     MinutesDocument: (FORMATS, _minutes),
+    CoverNoteDocument: (FORMATS, _cover_note),
     WheelDocument: (("svg",), _wheel),
     CalendarDocument: (("ics",), _calendar),
 }

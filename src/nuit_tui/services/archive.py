@@ -13,6 +13,7 @@ from pathlib import Path
 from ..store import ArchiveStore, open_store
 from .agenda import AgendaService
 from .attendance import Attendance
+from .cover_notes import CoverNotes
 from .follow_ups import FollowUps
 from .meetings import Meetings
 from .members import Members
@@ -35,6 +36,7 @@ class Archive:
         self.meetings = Meetings(store, self.members)
         self.lock = MinutesLock(store, self.meetings)
         self.agenda = AgendaService(store, self.members, self.meetings, self.lock, self.search)
+        self.cover_notes = CoverNotes(store, self.members, self.meetings, self.agenda, self.lock)
         self.attendance = Attendance(store, self.members, self.meetings, self.agenda, self.lock)
         self.minutes = MinuteTaking(store, self.members, self.meetings, self.agenda, self.lock)
         self.meetings.created_hooks.append(self.minutes.take_in_waiting)

@@ -41,6 +41,8 @@ TABLES: dict[type[m.Record], str] = {
     m.ItemPerson: "item_people",
     m.Attachment: "attachments",
     m.ItemLink: "item_links",
+    m.CoverSection: "cover_sections",
+    m.ExternalDecision: "external_decisions",
     m.Attendance: "attendance",
     m.Remark: "remarks",
     m.FollowUp: "follow_ups",
