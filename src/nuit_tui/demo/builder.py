@@ -192,7 +192,7 @@ def _add_cover_notes(archive: Archive, items_by_case: dict[tuple[str, int, int],
     """What the cover notes of NUIT 2/2023 hold beyond the item's own fields (demo/cover_notes.py)."""
     for seq, note in COVER_NOTES.items():
         item = archive.agenda.item(items_by_case[("NUIT", 2023, seq)].stored_id)
-        fields = {key: note[key] for key in ("submitted_by", "earlier_intro", "earlier_none") if key in note}
+        fields: dict[str, Any] = {key: note[key] for key in ("submitted_by", "earlier_intro", "earlier_none") if key in note}
         if fields:
             archive.agenda.update_item(item.model_copy(update=fields))
         for heading, text in note.get("sections", []):
