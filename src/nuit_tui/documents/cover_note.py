@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..domain import models as m
-from ..domain.cover_note import box_date, meeting_label
-from ..domain.norwegian import citation_date
+from ..domain.cover_note import meeting_label
+from ..domain.norwegian import citation_date, numeric_date
 from ..domain.openness import EXEMPT, item_content_public, item_marker, item_title, may_publish
 
 PROPOSAL = "Forslag til vedtak"
@@ -111,7 +111,7 @@ def cover_note_document(
     """The cover note from its records; `earlier` is already built for the same audience."""
     box = (
         (BOX_LABELS[0], meeting_label(meeting.number, meeting.year)),
-        (BOX_LABELS[1], box_date(meeting.date)),
+        (BOX_LABELS[1], numeric_date(meeting.date)),
         (BOX_LABELS[2], case_number),
         (BOX_LABELS[3], item.item_type.value if item.item_type else ""),
     )

@@ -6,7 +6,6 @@ attachment («Vedlegg 3: Toppnotat …») exactly when `has_cover_note` says it 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -34,11 +33,6 @@ def has_cover_note(item: _CoverFields, *, sections: int = 0, earlier: int = 0) -
 def meeting_label(number: int, year: int) -> str:
     """The box's «Til»: "Møte 2/23"."""
     return f"Møte {number}/{year % 100:02d}"
-
-
-def box_date(day: dt.date) -> str:
-    """The box's «Dato»: "25.05.2023"."""
-    return f"{day.day:02d}.{day.month:02d}.{day.year}"
 
 
 def cover_note_title(title: str) -> str:
