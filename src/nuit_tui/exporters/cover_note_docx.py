@@ -17,7 +17,7 @@ from ..documents.cover_note import EARLIER, EARLIER_COLUMNS, CoverNoteDocument
 from . import _docx
 from ._text import blocks
 
-BOX_WIDTHS_CM = (3.5, _docx.TEXT_WIDTH_CM - 3.5)
+BOX_WIDTHS_CM = (4.2, _docx.TEXT_WIDTH_CM - 4.2)  # «Saksbehandler» on one line, in Word and LibreOffice
 EARLIER_WIDTHS_CM = (3.6, 4.6, 7.8)
 
 

@@ -12,6 +12,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
+from textual import work
 from textual.binding import Binding
 
 from ...domain import models as m
@@ -50,8 +51,35 @@ def _preview(text: str, width: int = 60) -> str:
 class CoverNoteTables(ArchiveScreen):
     """The item screen's part for the cover note's rows (ItemScreen is one of these)."""
 
+    BINDINGS = [Binding("f9", "export_cover_note", "Eksporter toppnotat")]
+
     item: m.AgendaItem
     _cover_writes: set[asyncio.Task]
+
+    # --- export ---------------------------------------------------------------------------
+
+    def action_export_cover_note(self) -> None:
+        from .export_form import ExportFormScreen
+
+        autosave = getattr(self, "autosave", None)
+        if autosave is not None:
+            autosave.flush()  # what is typed goes to the writer before the format is even chosen
+
+        def chosen(choice: tuple[str, bool] | None) -> None:
+            if choice is not None:
+                self._export_cover_note(*choice)
+
+        self.app.push_screen(ExportFormScreen("Toppnotatet"), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export_cover_note(self, fmt: str, public: bool) -> None:
+        """Written from a worker (its own read connection): typing goes on meanwhile."""
+        try:
+            path = self.archive.cover_notes.export(self.item.stored_id, fmt=fmt, public=public)
+        except (StoreError, ValueError, OSError) as exc:
+            self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Toppnotatet er skrevet til {path}")
 
     def mount_cover_tables(self) -> None:
         self._cover_writes = set()
