@@ -5,10 +5,12 @@
 
 The app runs headless (140×45): everything up to the terminal write is done.
 On Textual's Ready event (posted after the first screen's first compositor
-refresh) it prints one JSON line — the CLOCK_MONOTONIC time of Ready, which the
-parent subtracts from the time it started this process; the time the work the app
-queued on Ready was done (nuit-tui loads its full Archive after the first paint);
-what was on screen; the process's peak memory — and exits.
+refresh) it sends ↓ as the terminal driver would, and prints one JSON line — the
+CLOCK_MONOTONIC time of Ready, which the parent subtracts from the time it started
+this process; the time the key was answered (the first paint with the table's cursor
+on the second row: «ready for keys»); the time the work the app queued on Ready was
+done (nuit-tui loads its full Archive then, beside the event loop); what was on
+screen; the process's peak memory — and exits.
 """
 
 from __future__ import annotations
@@ -51,23 +53,44 @@ def _exit_on_ready() -> None:
         kwargs.update(headless=True, size=SIZE)
         return run(self, *args, **kwargs)
 
+    from textual.screen import Screen
+
     on_event = App.on_event
+    refresh = Screen._compositor_refresh
+    answered: dict[str, float] = {}
+
+    def watch_refresh(screen) -> None:
+        refresh(screen)
+        if "key" not in answered:
+            tables = list(screen.query("DataTable"))
+            if tables and tables[0].cursor_row == 1:
+                answered["key"] = time.monotonic()
 
     async def exit_on_ready(self, event):
         await on_event(self, event)
         if isinstance(event, events.Ready):
             ready = time.monotonic()
+            key = events.Key("down", None)
+            key.set_sender(self)
+            self._driver.send_message(key)
 
             def report() -> None:
-                # Queued after what the app itself queued on Ready (nuit-tui loads its
-                # Archive then): "loaded" is when it is ready for the first key.
-                _report(self, ready=ready, loaded=time.monotonic())
+                # Once the key is answered and what the app queued on Ready is done
+                # (nuit-tui's `started` is set when its Archive is loaded).
+                started = getattr(self, "started", None)
+                if "loaded" not in answered and (started is None or started.is_set()):
+                    answered["loaded"] = time.monotonic()
+                if "key" not in answered or "loaded" not in answered:
+                    self.set_timer(0.001, report)
+                    return
+                _report(self, ready=ready, answered=answered["key"], loaded=answered["loaded"])
                 self.exit()
 
             self.call_later(report)
 
     App.run = headless_run
     App.on_event = exit_on_ready
+    Screen._compositor_refresh = watch_refresh
 
 
 def floor() -> None:

@@ -74,7 +74,7 @@ def _child(args: list[str], *, timeout: float = 1800) -> dict:
 def first_paint(app_args: list[str], repeat: int, warmup: int = 1) -> dict:
     """Wall ms from spawning the process to Ready, for the app and for the floor, run in
     turn (the machine's load hits both alike); `warmup` discarded runs of each first."""
-    samples: dict[str, list[float]] = {"ms": [], "floor_ms": [], "loaded_ms": []}
+    samples: dict[str, list[float]] = {"ms": [], "floor_ms": [], "keys_ms": [], "floor_keys_ms": [], "loaded_ms": []}
     rss, seen = [], None
     for n in range(repeat + warmup):
         for key, args in (("floor_ms", ["floor"]), ("ms", app_args)):
@@ -83,12 +83,14 @@ def first_paint(app_args: list[str], repeat: int, warmup: int = 1) -> dict:
             if n < warmup:
                 continue
             samples[key].append((report["ready"] - start) * 1000)
+            samples["floor_keys_ms" if key == "floor_ms" else "keys_ms"].append((report["answered"] - start) * 1000)
             if key == "ms":
                 samples["loaded_ms"].append((report["loaded"] - start) * 1000)
                 rss.append(report["maxrss_kb"] / 1024)
                 seen = {"screen": report["screen"], "rows": report["rows"], "modules": report["modules"]}
     ratios = [a / b for a, b in zip(samples["ms"], samples["floor_ms"], strict=True)]
     return {**samples, "ratio": statistics.median(samples["ms"]) / statistics.median(samples["floor_ms"]),
+            "keys_ratio": statistics.median(samples["keys_ms"]) / statistics.median(samples["floor_keys_ms"]),
             "paired_ratios": ratios, "maxrss_mb": max(rss), **(seen or {})}
 
 
@@ -119,7 +121,7 @@ def summary(samples: list[float]) -> dict:
 
 def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars: int, out: Path,
                   warmup: int = 1, rounds: int | None = None,
-                  lock_keys: int = 50, lock_hold: float = 3.0) -> dict:
+                  lock_keys: int = 50, lock_hold: float = 3.0, session_seconds: float = 120.0) -> dict:
     began = time.perf_counter()
     archive = generate.ensure(scale, out_dir=out)
     work = work_copy(archive)
@@ -129,6 +131,7 @@ def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars:
                                   "--chars", str(chars), *(["--rounds", str(rounds)] if rounds else [])])
     result["search"] = _child([str(HERE / "measure.py"), "search", "--db", str(work)])
     result["exports"] = _child([str(HERE / "measure.py"), "exports", "--db", str(work), "--repeat", str(min(repeat, 3))])
+    result["session"] = _child([str(HERE / "session.py"), "--db", str(work), "--seconds", str(session_seconds)])
     result["lock"] = _child([str(HERE / "lock_stall.py"), "--db", str(work), "--keys", str(lock_keys), "--hold", str(lock_hold)])
     for suffix in ("", "-wal", "-shm"):
         Path(f"{work}{suffix}").unlink(missing_ok=True)
@@ -137,64 +140,72 @@ def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars:
     return result
 
 
+def _figure(value: float, unit: str, target: str, ok: bool | None, *, ratio: float | None = None,
+            floor: float | None = None, **extra) -> dict:
+    """One figure as the JSON holds it: value (ms or MB), ratio to its floor where there is
+    one, the floor, the target in words and whether it is met (None: shown, no target)."""
+    return {"value": value, "unit": unit, "ratio": ratio, "floor": floor, "target": target, "ok": ok, **extra}
+
+
 def figures(r: dict) -> dict:
-    """name -> {value (the compared number), min, unit, target, ok, ratio where there is a floor}."""
-    fp = summary(r["first_paint"]["ms"])
-    loaded = summary(r["first_paint"].get("loaded_ms") or r["first_paint"]["ms"])  # older reports lack it
-    floor = summary(r["first_paint"]["floor_ms"])
+    """name -> figure (see _figure); the names carry the words issue 18 lists."""
+    fp, floor = summary(r["first_paint"]["ms"]), summary(r["first_paint"]["floor_ms"])
+    keys_ms = r["first_paint"].get("keys_ms") or r["first_paint"].get("loaded_ms") or r["first_paint"]["ms"]
+    keys = summary(keys_ms)
+    floor_keys = summary(r["first_paint"].get("floor_keys_ms") or r["first_paint"]["floor_ms"])
+    loaded = summary(r["first_paint"].get("loaded_ms") or r["first_paint"]["ms"])
     inter, srch, exp = r["interactive"], r["search"], r["exports"]
     opened, moved = summary(inter["open_ms"]), summary(inter["move_ms"])
-    search = summary(srch["search_ms"])
-    first = summary(srch.get("search_first_pass_ms") or srch["search_ms"])  # older reports lack it
+    bare_open = summary(inter.get("bare_open_ms") or inter["open_ms"])
+    search, first = summary(srch["search_ms"]), summary(srch.get("search_first_pass_ms") or srch["search_ms"])
+    fts = summary(srch.get("fts_ms") or srch["search_ms"])
     key, bare = inter["remark_key_cpu_ms"], inter["bare_key_cpu_ms"]
     ics, docx = summary(exp["ics_ms"]), summary(exp["docx_ms"])
-    app_peak = max(r["first_paint"]["maxrss_mb"], inter["maxrss_mb"], srch["maxrss_mb"])
-    lock = r.get("lock")  # older reports lack it
-    peak = max(app_peak, exp["maxrss_mb"])
-    scale = r["scale"]
+    body_year = summary(exp.get("ics_body_year_ms") or exp["ics_ms"])
+    session, lock = r.get("session"), r.get("lock")
+    by = {"first paint": r["first_paint"]["maxrss_mb"], "interactive": inter["maxrss_mb"], "search": srch["maxrss_mb"],
+          "exports": exp["maxrss_mb"], **({"session": session["maxrss_mb"]} if session else {})}
+    peak = max(by.values())
     out = {
-        # First paint compares medians; min shown beside it.
-        "first paint": {"value": fp["median"], "min": fp["min"], "unit": "ms", "ratio": r["first_paint"]["ratio"],
-                        "floor": floor["median"], "target": "≤1.5× floor", "ok": r["first_paint"]["ratio"] <= 1.5},
-        # After the first paint the app loads its Archive (models and all): keys wait for that.
-        "ready for keys": {"value": loaded["median"], "min": loaded["min"], "unit": "ms", "ratio": loaded["median"] / floor["median"],
-                           "target": "", "ok": None},
-        "open meeting": {"value": opened["median"], "min": opened["min"], "max": opened["max"], "unit": "ms",
-                         "target": "≤50 ms", "ok": opened["median"] <= 50},
-        "move in agenda": {"value": moved["median"], "min": moved["min"], "p95": moved["p95"], "unit": "ms",
-                           "target": "≤50 ms", "ok": moved["p95"] <= 50},
-        "remark key CPU": {"value": key, "unit": "ms", "ratio": key / bare, "bare": bare,
-                           "target": "≤1.3× bare TextArea", "ok": key / bare <= 1.3},
-        # Full garbage-collection passes land on whatever key is pressed then.
-        "GC full pass, max": {"value": max(inter.get("gc_full_ms") or [0.0]), "unit": "ms", "target": "",
-                              "passes": len(inter.get("gc_full_ms") or []), "ok": None},
+        "first paint": _figure(fp["median"], "ms", "≤1.2× floor", r["first_paint"]["ratio"] <= 1.2,
+                               ratio=r["first_paint"]["ratio"], floor=floor["median"], min=fp["min"]),
+        # The first ↓ sent on Ready, answered on screen, against the same in the floor app.
+        "ready for keys": _figure(keys["median"], "ms", "≤1.3× floor", keys["median"] / floor_keys["median"] <= 1.3,
+                                  ratio=keys["median"] / floor_keys["median"], floor=floor_keys["median"], min=keys["min"],
+                                  archive_loaded_ms=loaded["median"]),
+        "open meeting": _figure(opened["median"], "ms", "≤1.5× a bare screen", opened["median"] / bare_open["median"] <= 1.5,
+                                ratio=opened["median"] / bare_open["median"], floor=bare_open["median"], min=opened["min"]),
+        "move in agenda": _figure(moved["p95"], "ms", "p95 ≤50 ms", moved["p95"] <= 50, median=moved["median"]),
+        "remark key CPU": _figure(key, "ms", "≤1.1× bare TextArea", key / bare <= 1.1, ratio=key / bare, floor=bare),
+        # Full garbage-collection passes in the interactive process (the app's policy decides when).
+        "GC full pass, max": _figure(max(inter.get("gc_full_ms") or [0.0]), "ms", "", None,
+                                     passes=len(inter.get("gc_full_ms") or [])),
+        "search p95": _figure(search["p95"], "ms", "≤20 ms and ≤2× FTS5 alone",
+                              search["p95"] <= 20 and search["p95"] <= 2 * fts["p95"], ratio=search["p95"] / fts["p95"],
+                              floor=fts["p95"], median=search["median"], kind=srch["kind"]),
         # The same queries the first time, with the file as found (see measure.search).
-        "search p95, first": {"value": first["p95"], "unit": "ms", "target": "", "ok": None},
-        "search p50": {"value": statistics.median(srch["search_ms"]), "unit": "ms", "target": "", "ok": None},
-        "search p95": {"value": search["p95"], "unit": "ms", "target": f"≤{20 if scale <= 1 else 40} ms",
-                       "ok": search["p95"] <= (20 if scale <= 1 else 40), "kind": srch["kind"]},
-        # The target is for the default archive (scale 1); above it the figure shows how it grows.
-        "ICS whole archive": {"value": ics["median"], "min": ics["min"], "first": exp["ics_ms"][0], "unit": "ms",
-                              "target": "≤2000 ms at scale 1" if scale == 1 else "", "events": exp.get("ics_events"),
-                              "ok": ics["median"] <= 2000 if scale == 1 else None},
-        "minutes .docx": {"value": exp["docx_ms"][0], "min": docx["min"], "unit": "ms", "target": "≤1000 ms (first, cold)",
-                          "ok": exp["docx_ms"][0] <= 1000},
-        "peak memory": {"value": peak, "unit": "MB", "target": "≤200 MB", "ok": peak <= 200,
-                        "by": {"first paint": r["first_paint"]["maxrss_mb"], "interactive": inter["maxrss_mb"],
-                               "search": srch["maxrss_mb"], "exports": exp["maxrss_mb"]}},
-        # The same without the exports process (whose ICS of everything holds the whole calendar).
-        "peak memory, app": {"value": app_peak, "unit": "MB", "target": "≤200 MB", "ok": app_peak <= 200},
+        "search p95, first pass": _figure(first["p95"], "ms", "", None),
+        "ICS one body-year": _figure(body_year["median"], "ms", "≤100 ms", body_year["median"] <= 100, min=body_year["min"]),
+        "ICS whole archive": _figure(ics["median"], "ms", "", None, min=ics["min"], events=exp.get("ics_events")),
+        "minutes .docx": _figure(exp["docx_ms"][0], "ms", "≤1000 ms (first, cold)", exp["docx_ms"][0] <= 1000, min=docx["min"]),
+        "peak memory": _figure(peak, "MB", "≤120 MB", peak <= 120, by=by),
     }
+    if session:
+        # A minute-taking session with the collector on (bench/session.py): the probe's
+        # largest lateness while keys are typed; the floor is a bare TextArea typed alike.
+        stall = session["max_stall_ms"]
+        out["stall while typing"] = _figure(
+            stall, "ms", "≤20 ms", stall <= 20, ratio=stall / max(session["floor_max_stall_ms"], 1e-9),
+            floor=session["floor_max_stall_ms"], p99=session["p99_stall_ms"], keys=session["keys"],
+            seconds=session["seconds"], gc_full_passes=len(session["gc_full_ms"]), screens_max_ms=session["max_other_ms"])
     if lock:
         # The event loop never waits on the lock: keys land, the save waits in the writer.
         saved = lock["saved_after_release_s"]
         ok = lock["max_stall_ms"] <= 50 and lock["every_key_on_screen"] and saved is not None and saved <= 1.0
-        out["stall behind write lock"] = {
-            "value": lock["max_stall_ms"], "unit": "ms", "ratio": lock["max_stall_ms"] / max(lock["free"]["max_stall_ms"], 1e-9),
-            "free": lock["free"]["max_stall_ms"], "keys_on_screen": lock["keys_on_screen"], "keys": lock["keys"],
-            "held_s": lock["held_s"], "saved_after_release_s": saved,
-            "target": "≤50 ms; all keys; saved ≤1 s", "ok": ok,
-        }
+        out["loop behind write lock"] = _figure(
+            lock["max_stall_ms"], "ms", "≤50 ms; all keys; saved ≤1 s", ok,
+            ratio=lock["max_stall_ms"] / max(lock["free"]["max_stall_ms"], 1e-9), floor=lock["free"]["max_stall_ms"],
+            keys_on_screen=lock["keys_on_screen"], keys=lock["keys"], held_s=lock["held_s"], saved_after_release_s=saved)
     return out
 
 
@@ -209,8 +220,8 @@ def table(r: dict) -> str:
     lines = [f"scale {r['scale']:g}: {r['file']} ({r['bytes'] / 1e6:,.0f} MB), measured in {r['seconds']} s",
              f"  {'figure':<20} {'value (median)':>15} {'min':>11}  {'target':<24} {'ratio':>7}  ok"]
     for name, f in r["figures"].items():
-        low = _number(f["min"], f["unit"]) if "min" in f else ""
-        ratio = f"{f['ratio']:.2f}×" if "ratio" in f else ""
+        low = _number(f["min"], f["unit"]) if f.get("min") is not None else ""
+        ratio = f"{f['ratio']:.2f}×" if f.get("ratio") is not None else ""
         ok = {True: "yes", False: "NO", None: ""}[f["ok"]]
         lines.append(f"  {name:<20} {_number(f['value'], f['unit']):>15} {low:>11}  {f['target']:<24} {ratio:>7}  {ok}")
     return "\n".join(lines)
@@ -229,7 +240,7 @@ def growth_table(results: list[dict], grown: dict) -> str:
     scales = [f"{r['scale']:g}" for r in results]
     head = f"  {'figure':<20} " + " ".join(f"{'×' + s:>16}" for s in scales) + "   target"
     lines = [f"growth (relative to scale {scales[0]}):", head]
-    flat = {"first paint": 1.2, "open meeting": 1.2, "move in agenda": 1.2}
+    flat = {"first paint": 1.2, "open meeting": 1.2, "move in agenda": 1.2, "ICS one body-year": 1.2}
     for name in grown:
         cells = []
         for r in results:
@@ -266,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chars", type=int, default=100, help="characters typed in meeting mode and the bare TextArea")
     parser.add_argument("--lock-keys", type=int, default=50, help="keys typed while another process holds the write lock")
     parser.add_argument("--lock-hold", type=float, default=3.0, help="seconds the other process holds the write lock")
+    parser.add_argument("--session", type=float, default=120.0, help="seconds of the typing session (stall while typing)")
     parser.add_argument("--out", type=Path, default=OUT, help="where archives and work copies go (default bench/out)")
     parser.add_argument("--tiny", action="store_true", help="scale 0.01, few repeats, no warm-up: proves the script works")
     parser.add_argument("--report", type=Path, help="print the tables of an earlier --json file (figures recomputed)")
@@ -277,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     warmup, rounds = (0, 2) if args.tiny else (1, None)
     if args.tiny:
         scales, args.repeat, args.keys, args.meetings, args.chars = [0.01], 1, 3, 2, 12
-        args.lock_keys, args.lock_hold = 10, 0.5
+        args.lock_keys, args.lock_hold, args.session = 10, 0.5, 2.0
     elif args.scales:
         scales = [float(s) for s in args.scales.split(",")]
     else:
@@ -299,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         results.append(
             measure_scale(scale, repeat=args.repeat, keys=args.keys, meetings=args.meetings, chars=args.chars, out=args.out,
                           warmup=warmup, rounds=rounds,
-                          lock_keys=args.lock_keys, lock_hold=args.lock_hold)
+                          lock_keys=args.lock_keys, lock_hold=args.lock_hold, session_seconds=args.session)
         )
         print(table(results[-1]), flush=True)
     grown = growth(results) if len(results) > 1 else {}

@@ -56,7 +56,7 @@ def test_tiny_benchmark_runs_and_writes_json(tmp_path):
         [sys.executable, str(BENCH / "run.py"), "--tiny", "--out", str(tmp_path / "out"), "--json", str(out)],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=400,  # a busy machine stretches it; quiet, it takes ~40 s
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "first paint" in run.stdout and "remark key CPU" in run.stdout
@@ -65,11 +65,16 @@ def test_tiny_benchmark_runs_and_writes_json(tmp_path):
     figures = scale["figures"]
     assert set(figures) >= {
         "first paint", "open meeting", "move in agenda", "remark key CPU", "search p95",
-        "ICS whole archive", "minutes .docx", "peak memory", "stall behind write lock",
+        "ICS whole archive", "ICS one body-year", "minutes .docx", "peak memory", "loop behind write lock",
+        "ready for keys", "stall while typing",
     }
-    lock = figures["stall behind write lock"]
+    for figure in figures.values():  # every target checked by machine
+        assert set(figure) >= {"value", "unit", "ratio", "floor", "target", "ok"}
+    lock = figures["loop behind write lock"]
     assert lock["keys_on_screen"] == lock["keys"] and lock["saved_after_release_s"] is not None
     assert scale["first_paint"]["screen"] == "MeetingsScreen" and scale["first_paint"]["rows"] > 0
     assert scale["interactive"]["remark_text_ok"] and scale["interactive"]["bare_text_ok"]
     assert scale["exports"]["ics_events"] > 0 and scale["exports"]["docx_bytes"] > 0
     assert report["demo"]["first_paint"]["ms"]
+    assert scale["first_paint"]["keys_ms"] and scale["first_paint"]["floor_keys_ms"]
+    assert scale["session"]["keys"] > 0 and scale["session"]["max_stall_ms"] is not None

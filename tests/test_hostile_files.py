@@ -345,7 +345,7 @@ async def test_the_app_says_the_archive_is_read_only_and_refuses_an_edit(read_on
     archive = ArchiveFile(read_only_file)
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await app.started.wait()
         await app.workers.wait_for_complete()
         assert "SKRIVEBESKYTTET" in app.sub_title
         await pilot.press("enter")  # the newest meeting's agenda

@@ -54,6 +54,7 @@ async def test_from_a_file_the_app_paints_then_loads_the_archive(demo_path):
         table = app.screen.query_one("#meetings", DataTable)
         assert [str(table.get_row_at(r)[0]) for r in range(2)] == ["2/2023", "1/2023"]
         # Loaded just after the first paint; the title's body is now the record.
+        await app.started.wait()
         assert start.loaded
         assert isinstance(app.body, m.Body) and app.body.short_name == "NUIT"
         await pilot.press("b")
@@ -63,6 +64,36 @@ async def test_from_a_file_the_app_paints_then_loads_the_archive(demo_path):
         await pilot.press("b")
         await pilot.pause()
         assert app.body.short_name == "NUIT"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+    start.close()
+
+
+async def test_the_start_screen_answers_keys_while_the_archive_loads(demo_path, monkeypatch):
+    """The warm-up (imports, model validators) runs beside the event loop: a key moves the
+    start screen's cursor before the Archive is loaded; a key that needs it waits for it."""
+    import threading
+
+    release = threading.Event()
+    warm = ArchiveFile.warm
+
+    def slow_warm(self):
+        release.wait(10)
+        warm(self)
+
+    monkeypatch.setattr(ArchiveFile, "warm", slow_warm)
+    start = ArchiveFile(demo_path)
+    app = NuitApp(start)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#meetings", DataTable)
+        assert table.cursor_row == 0
+        await pilot.press("down")
+        assert table.cursor_row == 1 and not start.loaded
+        release.set()
+        await app.started.wait()
+        assert start.loaded and isinstance(app.body, m.Body)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)

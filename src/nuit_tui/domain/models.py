@@ -360,3 +360,9 @@ class Deadline(Versioned):
     reminder_days: int | None = Field(default=None, ge=0, le=365)
     exempt: bool = False
     original_text: Text = ""
+
+
+def record_models() -> list[type[BaseModel]]:
+    """Every model of the archive's records (their validators are built on first use)."""
+    return [value for value in globals().values()
+            if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == __name__]

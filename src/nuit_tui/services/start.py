@@ -40,6 +40,18 @@ class ArchiveFile:
         """Why the archive is open read-only, or None (see store.connection.open_database)."""
         return self._opened.report.read_only
 
+    def warm(self) -> None:
+        """Import what the full Archive needs and build its models' validators, without
+        touching the file: pure CPU, safe in a thread while the event loop paints the
+        start screen and answers keys (`load` then only constructs)."""
+        from ..domain import models
+        from ..store import archive_store  # noqa: F401
+        from . import archive  # noqa: F401
+
+        for model in models.record_models():
+            if not model.__pydantic_complete__:
+                model.model_rebuild()
+
     def load(self) -> Archive:
         """The full Archive over the same connection (imports the models the first time)."""
         if self._archive is None:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import gc
+import asyncio
 import importlib
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 
 from ..services.start_queries import BodyRow
+from .collector import CollectWhenIdle
 from .screens.meetings import MeetingsScreen
 from .text import shown
 from .widgets.form import handle_with_type_ahead
@@ -90,6 +94,11 @@ class NuitApp(App[None]):
         # Archive (pydantic and all) just after the first paint; an Archive is ready.
         self.start = archive
         self._closing_store = False
+        self._warming: threading.Thread | None = None
+        self._started = False
+        # Set once the full Archive is loaded and the start-up checks run (tests wait on it).
+        self.started = asyncio.Event()
+        self.collector = CollectWhenIdle()
         # The last deletes of this session, newest last (Ctrl+Z puts the newest back).
         self.deletions: list[Deletion] = []
         # Meeting id -> when meeting mode first opened it (monotonic), for a meeting
@@ -102,6 +111,10 @@ class NuitApp(App[None]):
     def archive(self) -> Archive:
         """The full archive; loads it (once) if the start has not yet."""
         first_use = not self.start.loaded
+        if first_use and self._warming is not None:
+            # A key that needs the archive before the warm-up is done waits for it (it
+            # never waits on the loop, so this cannot deadlock), then loads as before.
+            self._warming.join()
         archive = self.start.load()
         if first_use:
             self._swap_body(archive)
@@ -136,26 +149,55 @@ class NuitApp(App[None]):
     def on_unmount(self) -> None:
         # The queued writes finish before the app is gone; after it, writes are synchronous again.
         self._closing_store = True
+        self.collector.stop()
         if self.start.loaded:
             self.start.load().store.stop_writer()
 
+    class Warmed(Message):
+        """The warm-up thread has imported and built what the full Archive needs."""
+
     def on_ready(self) -> None:
-        # After the first paint: the user reads the screen while the rest loads.
-        self.call_later(self._finish_start)
+        # After the first paint: the user reads the screen — and moves in it — while
+        # the rest loads. Importing pydantic and the services and building the models'
+        # validators is pure CPU and touches no file, so a thread does it and the event
+        # loop keeps answering keys; the loop then only constructs the Archive.
+        from ..services.start import ArchiveFile
+
+        if not isinstance(self.start, ArchiveFile) or self.start.loaded:
+            self.call_later(self._finish_start)
+            return
+        warm = self.start.warm
+
+        def warm_up() -> None:
+            try:
+                warm()
+            finally:
+                self.post_message(self.Warmed())  # thread-safe
+
+        self._warming = threading.Thread(target=warm_up, name="nuit-warm-up", daemon=True)
+        self._warming.start()
+
+    def on_nuit_app_warmed(self, _message: Warmed) -> None:
+        self._finish_start()
 
     def _finish_start(self) -> None:
+        if self._started:
+            return
+        self._started = True
         self.archive  # noqa: B018  (loads it)
-        # What start-up made (modules, styles, models) lives as long as the app: keep
-        # it out of the garbage collector's full passes, which otherwise grow with it
-        # and land on whatever key is pressed then.
         _norwegian_select_menu()
-        gc.freeze()
+        # Full garbage-collection passes only while nobody types (tui/collector.py).
+        self.collector.start()
+        self.set_interval(1.0, self.collector.tick, name="collect when idle")
         # Reliability: location warning, daily backup, seeing other windows' changes.
         from .file_watch import start_checks
 
         start_checks(self)
+        self.started.set()
 
     async def on_event(self, event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
+            self.collector.input()
         # Keys typed right after the key that opened a form wait for the form (TypeAhead).
         await handle_with_type_ahead(self, event, super().on_event)
 

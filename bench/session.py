@@ -1,0 +1,167 @@
+"""Child process of bench/run.py: the longest event-loop stall a typist feels.
+
+    python bench/session.py --db FILE [--seconds 120] [--pace 0.03]
+
+A minute-taking session on the real app, started as the CLI starts it (ArchiveFile,
+the Archive loaded after the first paint, the garbage collector on and left to the
+app's own policy): open a meeting's agenda and move in it, open meeting mode on a
+case, start a remark and type a sentence key by key at a typist's pace, go to the
+next case (F8) and type again, go back, open the search and year-plan screens — over
+and over until the time is up. A probe on the event loop sleeps 2 ms at a time and
+records how late it wakes: its largest lateness while keys are being typed is the
+stall a typist feels (the work of one key is in it too). Opening a screen is reported
+apart (a screen's composition is work the user asked for, not a stall while typing),
+as are the garbage collector's full passes. The floor: as many keys at the same pace
+into a bare App's TextArea, probed alike. Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import sys
+import time
+from pathlib import Path
+
+from measure import SIZE, TYPED, GcPauses, _key, _maxrss_mb, _sample_meetings, _type_key
+
+PROBE_S = 0.002
+
+
+class Probe:
+    """How late a 2 ms sleep on the event loop wakes, while `typing` is set."""
+
+    def __init__(self) -> None:
+        self.typing = False
+        self.stalls_ms: list[float] = []
+        self.other_ms = 0.0
+        self._task: asyncio.Task | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def _run(self) -> None:
+        while True:
+            began, typing = time.perf_counter(), self.typing
+            await asyncio.sleep(PROBE_S)
+            late = (time.perf_counter() - began - PROBE_S) * 1000
+            if typing and self.typing:
+                self.stalls_ms.append(late)
+            else:
+                self.other_ms = max(self.other_ms, late)
+
+    def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+
+
+async def session(db: Path, *, seconds: float, pace: float) -> dict:
+    from nuit_tui.services.start import ArchiveFile
+    from nuit_tui.tui.app import NuitApp
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+    from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
+
+    start = ArchiveFile(db, create=False)
+    app = NuitApp(start)
+    pauses = GcPauses()
+    probe = Probe()
+    keys = rounds = 0
+    async with app.run_test(headless=True, size=SIZE) as pilot:
+        await app.started.wait()
+        archive = app.archive
+        meetings = _sample_meetings(archive, 12)
+        cases = {
+            meeting: [row[0] for row in archive.store.conn.execute(
+                "SELECT id FROM agenda_items WHERE meeting_id = ? AND kind = 'item' ORDER BY position", [meeting])]
+            for meeting in meetings
+        }
+        probe.start()
+        began = time.perf_counter()
+        while time.perf_counter() - began < seconds:
+            meeting = meetings[rounds % len(meetings)]
+            rounds += 1
+            if len(cases[meeting]) < 2:
+                continue
+            app.push_screen(AgendaScreen(meeting))
+            await pilot.pause()
+            for _ in range(3):
+                _key(app, "down")
+                await pilot.pause()
+            app.pop_screen()
+            app.push_screen(MeetingModeScreen(meeting, cases[meeting][0]))
+            await pilot.pause()
+            for _case in range(2):
+                await pilot.press("f2")
+                await pilot.pause()
+                probe.typing = True
+                for char in TYPED:
+                    _type_key(app, char)
+                    keys += 1
+                    await asyncio.sleep(pace)
+                probe.typing = False
+                await pilot.press("f8")
+                await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            if rounds % 3 == 0:
+                await pilot.press("ctrl+p")
+                await pilot.pause()
+                await pilot.press("escape")
+                await pilot.pause()
+        probe.stop()
+        await pilot.pause()
+    start.close()
+    pauses.close()
+    floor = await bare_typing(keys, pace)
+    stalls = sorted(probe.stalls_ms)
+    return {
+        "seconds": seconds, "pace_s": pace, "keys": keys, "rounds": rounds,
+        "max_stall_ms": stalls[-1] if stalls else None,
+        "p99_stall_ms": stalls[int(0.99 * (len(stalls) - 1))] if stalls else None,
+        "max_other_ms": probe.other_ms,
+        "floor_max_stall_ms": floor["max_stall_ms"], "floor_p99_stall_ms": floor["p99_stall_ms"],
+        "gc_full_ms": pauses.full_ms, "gc_thresholds": gc.get_threshold(),
+        "maxrss_mb": _maxrss_mb(),
+    }
+
+
+async def bare_typing(keys: int, pace: float) -> dict:
+    """The floor: the same keys at the same pace into a bare App's TextArea, probed alike
+    (what this machine's scheduling and Textual's own key handling cost)."""
+    from textual.app import App
+    from textual.widgets import TextArea
+
+    class Bare(App[None]):
+        def compose(self):
+            yield TextArea()
+
+    probe = Probe()
+    app = Bare()
+    async with app.run_test(headless=True, size=SIZE) as pilot:
+        app.query_one(TextArea).focus()
+        await pilot.pause()
+        probe.start()
+        probe.typing = True
+        for n in range(keys):
+            _type_key(app, TYPED[n % len(TYPED)])
+            await asyncio.sleep(pace)
+        probe.typing = False
+        probe.stop()
+    stalls = sorted(probe.stalls_ms)
+    return {"max_stall_ms": stalls[-1], "p99_stall_ms": stalls[int(0.99 * (len(stalls) - 1))]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--seconds", type=float, default=120.0)
+    parser.add_argument("--pace", type=float, default=0.03, help="seconds between typed keys")
+    args = parser.parse_args(argv)
+    print(json.dumps(asyncio.run(session(args.db, seconds=args.seconds, pace=args.pace))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
