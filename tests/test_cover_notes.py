@@ -218,6 +218,14 @@ def test_sections_keep_their_order_and_locked_minutes_refuse_changes(demo):
     assert demo.cover_notes.sections(approved.id) == []
 
 
+def test_a_new_item_given_a_cover_note_section_is_not_discarded_as_blank(demo):
+    meeting = demo.meetings.find("NUIT", "2/2023")
+    new = demo.agenda.add_item(meeting.id)  # «Ny sak», as `n` makes it
+    demo.cover_notes.add_section(m.CoverSection(item_id=new.id, heading="Videre saksprosess"))
+    assert not demo.agenda.discard_if_blank(new.id)
+    assert [s.heading for s in demo.cover_notes.sections(new.id)] == ["Videre saksprosess"]
+
+
 # --- the command line ----------------------------------------------------------------------------------
 
 
