@@ -67,6 +67,9 @@ def test_export_to_a_file_and_import_into_a_new_database(tmp_path):
         (["import", "json", "/nonexistent/archive.json"], "finnes ikke"),
         (["check", "--db", "/nonexistent/folder/x.sqlite"], "finnes ikke"),
         (["export", "json", "--db", "{tmp}/missing.sqlite"], "finnes ikke"),
+        # «²» is a digit to str.isdigit() and a ValueError to int(): a year is ASCII digits.
+        (["export", "ics", "--year", "²", "--db", "{tmp}/missing.sqlite"], "ikke et årstall"),
+        (["search", "x", "--year", "²", "--db", "{tmp}/missing.sqlite"], "ikke et årstall"),
     ],
 )
 def test_bad_usage_gives_one_line_and_exit_2(tmp_path, args, message):

@@ -254,7 +254,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     def whole(text: str | None, what: str) -> int | None:
         if text is None:
             return None
-        if not text.strip().isdigit():
+        if not (text.strip().isascii() and text.strip().isdigit()):  # «²» is a digit int() refuses
             raise UsageError(f"«{text}» er ikke {what}")
         return int(text)
 
@@ -423,6 +423,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_cover import add_commands as add_cover_commands
 
     add_cover_commands(command, export_kinds, import_kinds)
+    from .cli_serve import add_commands as add_serve_commands
+
+    add_serve_commands(command, export_kinds, import_kinds)
     return parser
 
 

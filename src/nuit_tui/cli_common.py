@@ -44,6 +44,6 @@ def year_arg(text: str | None) -> int | None:
     """A --year as typed; one clear line (exit 2) when it is not a year."""
     if text is None:
         return None
-    if not text.strip().isdigit() or not 1900 <= int(text) <= 2200:
+    if not (text.strip().isascii() and text.strip().isdigit()) or not 1900 <= int(text) <= 2200:
         raise UsageError(f"«{text}» er ikke et årstall")
     return int(text)

@@ -45,7 +45,7 @@ class DeadlineFormScreen(FormScreen[m.Deadline | None]):
         if not title:
             raise ParseError("Skriv fristens tittel")
         reminder = self.value("#reminder")
-        if reminder and not (reminder.isdigit() and int(reminder) <= 365):
+        if reminder and not (reminder.isascii() and reminder.isdigit() and int(reminder) <= 365):
             raise ParseError("Påminnelsen må være et antall dager (0–365)")
         values = {
             "date": parse_date(self.value("#date"), (self.deadline.date if self.deadline else self.day).year),
