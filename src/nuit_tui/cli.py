@@ -435,6 +435,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_package import add_commands as add_package_commands
 
     add_package_commands(export_kinds)
+    from .cli_cover import add_commands as add_cover_commands
+
+    add_cover_commands(command, export_kinds, import_kinds)
     from .cli_serve import add_commands as add_serve_commands
 
     add_serve_commands(command, export_kinds, import_kinds)
