@@ -10,7 +10,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from textual.widgets import DataTable
 
-from conftest import docx_cell_texts as cell_texts, docx_raw, open_docx, type_text
+from conftest import docx_cell_texts as cell_texts
+from conftest import docx_raw, open_docx, type_text
 from nuit_tui import cli
 from nuit_tui.domain import models as m
 from nuit_tui.domain.attachments import ItemDocuments, number_documents

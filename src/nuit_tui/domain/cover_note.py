@@ -28,17 +28,21 @@ def attached_as_file(attachment_titles: Iterable[str]) -> bool:
     return any(title.strip().casefold().startswith("toppnotat") for title in attachment_titles)
 
 
-def has_cover_note(item: _CoverFields, *, sections: int = 0, earlier: int = 0, attachment_titles: Iterable[str] = ()) -> bool:
-    """Whether the item has a cover note made from its record: anything beyond what the
-    notice itself says (its description and proposal) – a purpose, a background, a
-    section of its own, an earlier decision cited, or the words «Ingen»/«N/A» for none –
-    unless it is attached as a file already (`attached_as_file`). The standard items
-    («Godkjenning av innkalling og dagsorden», «Eventuelt») have none, as in the seed.
-    The one rule: the notice, the numbering of attachments and the package all ask it."""
-    if attached_as_file(attachment_titles):
-        return False
+def made_from_record(item: _CoverFields, *, sections: int = 0, earlier: int = 0) -> bool:
+    """Whether the item's record holds a cover note: anything beyond what the notice itself
+    says (its description and proposal) – a purpose, a background, a section of its own,
+    an earlier decision cited, or the words «Ingen»/«N/A» for none. The standard items
+    («Godkjenning av innkalling og dagsorden», «Eventuelt») have none, as in the seed."""
     texts = (item.purpose, item.background, item.earlier_intro, item.earlier_none)
     return any(text.strip() for text in texts) or sections > 0 or earlier > 0
+
+
+def has_cover_note(item: _CoverFields, *, sections: int = 0, earlier: int = 0, attachment_titles: Iterable[str] = ()) -> bool:
+    """Whether the item has a cover note of its own, listed and numbered as its first
+    document: one made from its record, unless the item lists it as an attachment already
+    (`attached_as_file`: then that row is the listing). The one rule: the notice, the
+    numbering of attachments and the package all ask it."""
+    return not attached_as_file(attachment_titles) and made_from_record(item, sections=sections, earlier=earlier)
 
 
 def meeting_label(number: int, year: int) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..documents import cover_note as view
 from ..documents.cover_note import CoverNoteDocument
 from ..domain import models as m
+from ..domain.cover_note import attached_as_file, made_from_record
 from ..exporters import registry
 from ..files import write_export
 from ..store import ArchiveStore, errors
@@ -110,6 +111,28 @@ class CoverNotes:
     def has_cover_note(self, item: m.AgendaItem) -> bool:
         attachments = self.store.find_by(m.Attachment, item_id=item.stored_id)
         return attachment_labels.has_cover_note(self.store, item, attachments)
+
+    def label(self, item: m.AgendaItem) -> str:
+        """The cover note's «Vedlegg N»: by the numbering rule, or the label of the
+        «Toppnotat …» row that lists it; "" when it has none."""
+        meeting = self.meetings.get(item.meeting_id)
+        label = attachment_labels.meeting_labels(self.store, meeting).cover_notes.get(item.stored_id, "")
+        if label:
+            return label
+        listed = [a for a in self.store.find_by(m.Attachment, item_id=item.stored_id) if attached_as_file([a.title])]
+        return listed[0].label if listed else ""
+
+    def in_package(self, item: m.AgendaItem) -> bool:
+        """Whether the package carries the cover note made from the item's record: the
+        record holds one, and no «Toppnotat …» attachment brings it as a file or link of
+        its own (a row with a title alone only lists it, as an imported notice does)."""
+        attachments = self.store.find_by(m.Attachment, item_id=item.stored_id)
+        if attached_as_file(a.title for a in attachments if a.file_id is not None or a.location):
+            return False
+        item_id = item.stored_id
+        sections = self.store.count_by(m.CoverSection, item_id=item_id)
+        earlier = self.store.count_by(m.ItemLink, item_id=item_id) + self.store.count_by(m.ExternalDecision, item_id=item_id)
+        return made_from_record(item, sections=sections, earlier=earlier)
 
     def build(self, item_id: int, *, public: bool) -> CoverNoteDocument:
         """The cover note of an item; with `public` the exempt content is already gone."""
