@@ -247,6 +247,14 @@ def test_cli_exports_the_cover_note_under_the_seed_s_name(demo_path, tmp_path, m
     args = ["export", "cover-note", "--body", "nuit", "--item", "25/23", "--format", "html", "--public", "--out", str(out)]
     assert cli.main([*args, "--db", str(demo_path)]) == 0
     assert "Vedtak fra tidligere behandlinger i rådsmodellen" in out.read_text(encoding="utf-8")
+    pdf = tmp_path / "toppnotat.pdf"
+    assert cli.main(["export", "cover-note", "--body", "NUIT", "--item", "17/23", "--format", "pdf", "--out", str(pdf), "--db", str(demo_path)]) == 0
+    import pypdf
+
+    reader = pypdf.PdfReader(pdf)
+    text = "".join(page.extract_text() for page in reader.pages)
+    n = len(reader.pages)
+    assert "Hensikt med saken" in text and "Saksnummer" in text and f"Side {n} av {n}" in text
 
 
 @pytest.mark.parametrize(
