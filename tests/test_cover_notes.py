@@ -247,6 +247,14 @@ def test_cli_exports_the_cover_note_under_the_seed_s_name(demo_path, tmp_path, m
     args = ["export", "cover-note", "--body", "nuit", "--item", "25/23", "--format", "html", "--public", "--out", str(out)]
     assert cli.main([*args, "--db", str(demo_path)]) == 0
     assert "Vedtak fra tidligere behandlinger i rådsmodellen" in out.read_text(encoding="utf-8")
+    pdf = tmp_path / "toppnotat.pdf"
+    assert cli.main(["export", "cover-note", "--body", "NUIT", "--item", "17/23", "--format", "pdf", "--out", str(pdf), "--db", str(demo_path)]) == 0
+    import pypdf
+
+    reader = pypdf.PdfReader(pdf)
+    text = "".join(page.extract_text() for page in reader.pages)
+    n = len(reader.pages)
+    assert "Hensikt med saken" in text and "Saksnummer" in text and f"Side {n} av {n}" in text
 
 
 @pytest.mark.parametrize(
@@ -287,7 +295,7 @@ async def test_a_section_and_an_earlier_decision_are_added_by_keys_in_the_item_s
         await type_text(pilot, "Hva bør prioriteres?")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await screen.cover_writes_done()
+        await pilot.pause()  # the writes handed to the writer are in (conftest)
         await pilot.pause()
         assert [str(c) for c in screen.query_one("#sections", DataTable).get_row_at(1)] == ["Til drøfting", "Hva bør prioriteres?"]
 
@@ -303,7 +311,7 @@ async def test_a_section_and_an_earlier_decision_are_added_by_keys_in_the_item_s
         await type_text(pilot, "Rådet stiller seg bak planen.")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await screen.cover_writes_done()
+        await pilot.pause()  # the writes handed to the writer are in (conftest)
         await pilot.pause()
         row = [str(c) for c in screen.query_one("#external", DataTable).get_row_at(0)]
         assert row[0] == "Nasjonalt e-helseråd 3/23 (2.3.23)"

@@ -1,6 +1,6 @@
 """The command line's cover notes (toppnotater).
 
-`nuit-tui export cover-note --body NUIT --item 17/23 [--format docx|md|html] [--public]
+`nuit-tui export cover-note --body NUIT --item 17/23 [--format docx|pdf|md|html] [--public]
 [--out PATH] [--db PATH]`; registered by cli.build_parser.
 
 A sibling of cli_backup in the layers (pyproject): it imports neither it nor
@@ -59,7 +59,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser], export_kinds: 
     sub.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
     sub.add_argument("--item", required=True, help="saksnummeret, f.eks. 17/23")
     # The formats are the registry's, checked when the command runs: a format added there needs no change here.
-    sub.add_argument("--format", default="docx", help="docx, md eller html (standard: docx)")
+    sub.add_argument("--format", default="docx", help="docx, pdf, md eller html (standard: docx)")
     sub.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold")
     sub.add_argument("--out", help="fil (standard: exports/Toppnotat_Sak <nr>_<tittel>.<format>)")
     sub.set_defaults(func=cmd_export_cover_note)

@@ -61,7 +61,10 @@ def _minutes(fmt: str) -> Callable[[MinutesDocument], bytes]:
 def _cover_note(fmt: str) -> Callable[[CoverNoteDocument], bytes]:
     from . import cover_note_docx, cover_note_html, cover_note_markdown
 
-    return {"docx": cover_note_docx.render, "html": cover_note_html.render, "md": cover_note_markdown.render}[fmt]
+    return {
+        "docx": cover_note_docx.render, "html": cover_note_html.render, "md": cover_note_markdown.render,
+        "pdf": as_pdf(cover_note_docx.render),
+    }[fmt]
 
 
 def _wheel(fmt: str) -> Callable[[WheelDocument], bytes]:

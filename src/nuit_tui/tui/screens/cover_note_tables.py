@@ -8,10 +8,6 @@ write is in.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-from typing import Any
-
 from textual import work
 from textual.binding import Binding
 
@@ -21,7 +17,6 @@ from ...errors import StoreError
 from ..base import key_id
 from ..text import DataTable
 from ..widgets.confirm import ConfirmScreen
-from ..writes import submit_write
 from .base import ArchiveScreen
 
 
@@ -54,7 +49,6 @@ class CoverNoteTables(ArchiveScreen):
     BINDINGS = [Binding("f9", "export_cover_note", "Eksporter toppnotat")]
 
     item: m.AgendaItem
-    _cover_writes: set[asyncio.Task]
 
     # --- export ---------------------------------------------------------------------------
 
@@ -82,7 +76,6 @@ class CoverNoteTables(ArchiveScreen):
         self.app.call_from_thread(self.notify, f"Toppnotatet er skrevet til {path}")
 
     def mount_cover_tables(self) -> None:
-        self._cover_writes = set()
         sections = self.query_one(SectionsTable)
         sections.add_column("Overskrift", width=30)
         sections.add_column("Tekst")
@@ -97,27 +90,6 @@ class CoverNoteTables(ArchiveScreen):
         """Show the rows as stored (another window may have changed them), the cursor kept."""
         self._fill_sections(select_id=self._selected_id(self.query_one(SectionsTable)))
         self._fill_external(select_id=self._selected_id(self.query_one(ExternalTable)))
-
-    def _write(self, job: Callable[[], Any], then: Callable[[Any], None]) -> None:
-        """Hand `job` to the writer; `then(result)` on the screen when it is in."""
-
-        async def landed() -> None:
-            try:
-                result = await asyncio.wrap_future(submit_write(self.app, job))
-            except (StoreError, ValueError) as exc:
-                self.notify(str(exc), title="Ikke lagret", severity="error")
-                return
-            if self.is_attached:
-                then(result)
-
-        task = asyncio.get_running_loop().create_task(landed())
-        self._cover_writes.add(task)  # held until done: the loop keeps only a weak reference
-        task.add_done_callback(self._cover_writes.discard)
-
-    async def cover_writes_done(self) -> None:
-        """Wait until the writes handed on are in (tests; leaving the screen need not)."""
-        while self._cover_writes:
-            await asyncio.gather(*list(self._cover_writes), return_exceptions=True)
 
     @staticmethod
     def _selected_id(table: DataTable) -> int | None:
@@ -160,14 +132,16 @@ class CoverNoteTables(ArchiveScreen):
         if section is None:
             return
         notes = self.archive.cover_notes
-        job = (lambda: notes.add_section(section)) if section.id is None else (lambda: notes.update_section(section))
 
         def shown(stored: m.CoverSection) -> None:
             self._fill_sections(select_id=stored.id)
             self.query_one(SectionsTable).focus()
             self.notify(f"Lagret avsnittet «{stored.heading}»")
 
-        self._write(job, shown)
+        if section.id is None:
+            self.write(lambda: notes.add_section(section), shown)
+        else:
+            self.write(lambda: notes.update_section(section), shown)
 
     def action_delete_section(self) -> None:
         section_id = self._selected_id(self.query_one(SectionsTable))
@@ -177,14 +151,14 @@ class CoverNoteTables(ArchiveScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self._write(lambda: self.archive.cover_notes.delete_section(section_id), lambda _: self._fill_sections())
+                self.write(lambda: self.archive.cover_notes.delete_section(section_id), lambda _: self._fill_sections())
 
         self.app.push_screen(ConfirmScreen(f"Fjerne avsnittet «{section.heading}» fra toppnotatet?"), confirmed)
 
     def action_move_section(self, delta: int) -> None:
         section_id = self._selected_id(self.query_one(SectionsTable))
         if section_id is not None:
-            self._write(lambda: self.archive.cover_notes.move_section(section_id, delta), lambda _: self._fill_sections(section_id))
+            self.write(lambda: self.archive.cover_notes.move_section(section_id, delta), lambda _: self._fill_sections(section_id))
 
     # --- earlier decisions the archive does not hold ----------------------------------------
 
@@ -219,14 +193,16 @@ class CoverNoteTables(ArchiveScreen):
         if decision is None:
             return
         notes = self.archive.cover_notes
-        job = (lambda: notes.add_external(decision)) if decision.id is None else (lambda: notes.update_external(decision))
 
         def shown(stored: m.ExternalDecision) -> None:
             self._fill_external(select_id=stored.id)
             self.query_one(ExternalTable).focus()
             self.notify(f"Lagret {stored.citation}")
 
-        self._write(job, shown)
+        if decision.id is None:
+            self.write(lambda: notes.add_external(decision), shown)
+        else:
+            self.write(lambda: notes.update_external(decision), shown)
 
     def action_delete_external(self) -> None:
         decision_id = self._selected_id(self.query_one(ExternalTable))
@@ -236,6 +212,6 @@ class CoverNoteTables(ArchiveScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self._write(lambda: self.archive.cover_notes.delete_external(decision_id), lambda _: self._fill_external())
+                self.write(lambda: self.archive.cover_notes.delete_external(decision_id), lambda _: self._fill_external())
 
         self.app.push_screen(ConfirmScreen(f"Fjerne «{decision.citation}» fra toppnotatet?"), confirmed)
