@@ -23,6 +23,7 @@ from peak_memory import peak_rss_kb
 
 SIZE = (140, 45)
 FLOOR_ROWS = 100  # a page of the meetings list
+GIVE_UP_S = 60.0  # the key unanswered or the Archive unloaded this long: report what is missing
 
 
 def _report(app, **extra) -> None:
@@ -80,10 +81,12 @@ def _exit_on_ready() -> None:
                 started = getattr(self, "started", None)
                 if "loaded" not in answered and (started is None or started.is_set()):
                     answered["loaded"] = time.monotonic()
-                if "key" not in answered or "loaded" not in answered:
+                waiting = "key" not in answered or "loaded" not in answered
+                if waiting and time.monotonic() - ready < GIVE_UP_S:
                     self.set_timer(0.001, report)
                     return
-                _report(self, ready=ready, answered=answered["key"], loaded=answered["loaded"])
+                # Never a hang: after GIVE_UP_S the parent gets None and says what was missing.
+                _report(self, ready=ready, answered=answered.get("key"), loaded=answered.get("loaded"))
                 self.exit()
 
             self.call_later(report)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import sqlite3
 import sys
@@ -49,11 +50,23 @@ def hold(db: Path, seconds: float) -> int:
 
 
 class StallMonitor:
-    """The longest time the event loop took to come back to a task that sleeps TICK."""
+    """The longest time the event loop took to come back to a task that sleeps TICK, and
+    (what bounds it when the file is not the cause) the longest garbage-collection pass
+    meanwhile, with how many passes there were."""
 
     def __init__(self) -> None:
         self.worst = 0.0
+        self.gc_worst = 0.0
+        self.gc_passes = 0
+        self._gc_began = 0.0
         self._task: asyncio.Task | None = None
+
+    def _gc(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._gc_began = time.perf_counter()
+        else:
+            self.gc_passes += 1
+            self.gc_worst = max(self.gc_worst, time.perf_counter() - self._gc_began)
 
     async def _watch(self) -> None:
         while True:
@@ -62,9 +75,12 @@ class StallMonitor:
             self.worst = max(self.worst, time.perf_counter() - before - TICK)
 
     def start(self) -> None:
+        gc.callbacks.append(self._gc)
         self._task = asyncio.get_running_loop().create_task(self._watch())
 
     def stop(self) -> float:
+        if self._gc in gc.callbacks:
+            gc.callbacks.remove(self._gc)
         if self._task is not None:
             self._task.cancel()
         return self.worst * 1000
@@ -126,6 +142,7 @@ async def _type_remark(app, pilot, db: Path, typed: str, *, seconds: float | Non
             break
         await asyncio.sleep(0.01)
     result["max_stall_ms"] = monitor.stop()
+    result["gc_max_ms"], result["gc_passes"] = monitor.gc_worst * 1000, monitor.gc_passes
     result["keys_on_screen"] = sum(shown)
     result["every_key_on_screen"] = all(shown) and len(shown) == len(typed)
     result["saved_after_release_s"] = saved_after

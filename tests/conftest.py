@@ -61,6 +61,89 @@ def digest(path: Path) -> str:
 
 # --- driving the app by keys -----------------------------------------------------------------
 
+# The app hands its writes to a writer thread and redraws when the answer comes back as a
+# message (tui/writes.py). A Pilot wait (`press`, `pause`) therefore also waits until every
+# write handed over has been answered, so a test sees the screen as the user does once the
+# writer is done. A test that holds the writer on purpose says so with `writes_held()`.
+_WAIT_FOR_WRITES = [True]
+
+
+@contextmanager
+def writes_held():
+    """Pilot waits do not wait for the writer (which the test is holding)."""
+    _WAIT_FOR_WRITES.append(False)
+    try:
+        yield
+    finally:
+        _WAIT_FOR_WRITES.pop()
+
+
+def _wait_for_writes_too() -> None:
+    import asyncio
+
+    from textual.pilot import Pilot
+
+    from nuit_tui.tui.writes import writes_pending
+
+    waits = Pilot._wait_for_screen
+
+    async def wait_for_screen(self, timeout: float = 30.0) -> bool:
+        done = await waits(self, timeout)
+        loop = asyncio.get_running_loop()
+        give_up = loop.time() + timeout
+        while _WAIT_FOR_WRITES[-1] and writes_pending(self.app) and loop.time() < give_up:
+            await asyncio.sleep(0.001)  # the writer thread answers through the loop
+            done = await waits(self, timeout)
+        return done
+
+    Pilot._wait_for_screen = wait_for_screen
+
+
+_wait_for_writes_too()
+
+
+def _no_write_on_the_event_loop() -> None:
+    """The runtime half of tests/test_writes_leave_the_loop.py: while the app's writer
+    runs, a write made from TUI code on the thread that opened the store (the event loop)
+    fails the test. (A test's own writes, from the test's body, are its business.)"""
+    import threading
+
+    from nuit_tui.store.record_store import RecordStore
+
+    write = RecordStore.write
+
+    def from_tui() -> bool:
+        frame = sys._getframe(2)
+        while frame is not None:
+            if "/nuit_tui/tui/" in frame.f_code.co_filename:
+                return True
+            frame = frame.f_back
+        return False
+
+    @contextmanager
+    def checked(self):
+        if self.writer is not None and threading.current_thread() is self._home and getattr(self._local, "bound", None) is None:
+            if from_tui():
+                raise AssertionError("a write on the event loop while the writer runs: hand it to the writer (tui/writes.py)")
+        with write(self) as conn:
+            yield conn
+
+    RecordStore.write = checked
+
+
+_no_write_on_the_event_loop()
+
+
+def _toasts_last_the_test() -> None:
+    """A toast expires after 5 s of wall time; on a busy machine a test may read the app's
+    notifications later than that. Tests read what was said, not how long it stayed."""
+    from textual.app import App
+
+    App.NOTIFICATION_TIMEOUT = 600
+
+
+_toasts_last_the_test()
+
 
 @contextmanager
 def burst():
@@ -104,12 +187,43 @@ def cell_texts(table, column: int) -> list[str]:
 # --- the command line and its files ------------------------------------------------------------
 
 
-def run(*args, cwd=None, env=None, timeout: float = 120) -> subprocess.CompletedProcess:
-    """`python -m nuit_tui ARGS` as a user runs it: its own process, exit code and streams."""
-    return subprocess.run(
-        [sys.executable, "-m", "nuit_tui", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout,
-    )
+def run(*args, cwd=None, env=None, timeout: float = 120, process: bool = False) -> subprocess.CompletedProcess:
+    """`nuit-tui ARGS`: its exit code and what it printed on stdout and stderr.
+
+    In this process, through `nuit_tui.cli.main` (a new interpreter per call cost the
+    suite a second or more each), in `cwd` if given; in a process of its own,
+    `python -m nuit_tui`, when the process is the point (`process=True`) or it needs an
+    environment of its own.
+    """
+    argv = [str(a) for a in args]
+    if process or env is not None:
+        return subprocess.run(
+            [sys.executable, "-m", "nuit_tui", *argv], capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout
+        )
+    return run_in_process(argv, cwd=cwd)
+
+
+def run_in_process(argv: list[str], *, cwd=None) -> subprocess.CompletedProcess:
+    import os
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from nuit_tui import cli
+
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)  # `--out -` writes bytes to .buffer
+    err = io.StringIO()
+    here = os.getcwd()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            if cwd is not None:
+                os.chdir(cwd)
+            code = cli.main(argv)
+        except SystemExit as exit:  # --help
+            code = exit.code if isinstance(exit.code, int) else 0
+        finally:
+            os.chdir(here)
+    out.flush()
+    stdout = out.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    return subprocess.CompletedProcess(["nuit-tui", *argv], code, stdout, err.getvalue())
 
 
 def one_line_error(result) -> str:

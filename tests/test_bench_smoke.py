@@ -66,10 +66,11 @@ def test_tiny_benchmark_runs_and_writes_json(tmp_path):
     assert set(figures) >= {
         "first paint", "open meeting", "move in agenda", "remark key CPU", "search p95",
         "ICS whole archive", "ICS one body-year", "minutes .docx", "peak memory", "loop behind write lock",
-        "ready for keys", "stall while typing",
+        "ready for keys", "stall while typing", "meeting package PDF",
     }
     for figure in figures.values():  # every target checked by machine
         assert set(figure) >= {"value", "unit", "ratio", "floor", "target", "ok"}
+    assert figures["meeting package PDF"]["pages"] > 14 and figures["meeting package PDF"]["files"] == 2
     lock = figures["loop behind write lock"]
     assert lock["keys_on_screen"] == lock["keys"] and lock["saved_after_release_s"] is not None
     assert scale["first_paint"]["screen"] == "MeetingsScreen" and scale["first_paint"]["rows"] > 0

@@ -5,6 +5,7 @@ holds everything committed before, and lost at most the last second of typing.""
 from __future__ import annotations
 
 import random
+import shutil
 import sys
 
 import pytest
@@ -16,8 +17,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs a Linux pty")
-def test_five_kills_during_a_minute_taking_session(tmp_path):
+def test_five_kills_during_a_minute_taking_session(tmp_path, demo_template):
     db = tmp_path / "nuit.sqlite"
+    shutil.copy(demo_template, db)  # the session's demo, built once (prepare finds it there)
     session = Session(db, prepare(db, items=16), random.Random(8), typing_window=4.0)
     kills = [session.run(number) for number in range(1, 6)]
     problems = [f"kill {k.run} ({k.phase}): {p}" for k in kills for p in k.problems]

@@ -9,6 +9,7 @@ import io
 
 import docx
 import icalendar
+import pypdf
 import pytest
 
 from nuit_tui.documents import calendar as cal
@@ -137,11 +138,13 @@ def test_the_registry_renders_the_wheel_as_svg_and_refuses_a_format_before_any_w
     assert "Årshjul 2023 – NUIT".encode() in svg
     with pytest.raises(registry.UnknownFormat, match="Ukjent format «docx» \\(velg svg\\)"):
         registry.render(wheel_document(2023, None, []), "docx")
-    with pytest.raises(registry.UnknownFormat, match="Ukjent format «pdf» \\(velg docx, html, md\\)"):
-        registry.render_chunks(_notice(public=True), "pdf")  # refused at the call, not at the first chunk
+    with pytest.raises(registry.UnknownFormat, match="Ukjent format «rtf» \\(velg docx, html, md, pdf\\)"):
+        registry.render_chunks(_notice(public=True), "rtf")  # refused at the call, not at the first chunk
 
 
 def _text(data: bytes, fmt: str) -> str:
+    if fmt == "pdf":
+        return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
     if fmt != "docx":
         return data.decode()
     document = docx.Document(io.BytesIO(data))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import shutil
 import signal
 import sqlite3
 import struct
@@ -15,8 +16,6 @@ import threading
 import time
 
 import pytest
-
-from nuit_tui.demo.builder import ensure_demo
 
 # Real processes on a pseudo-terminal, in real time: `-m "not slow"` leaves them out.
 pytestmark = pytest.mark.slow
@@ -65,9 +64,9 @@ class Terminal:
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs a Linux pty")
-def test_a_kill_loses_at_most_the_last_second_of_typing(tmp_path):
+def test_a_kill_loses_at_most_the_last_second_of_typing(tmp_path, demo_template):
     db = tmp_path / "demo.sqlite"
-    ensure_demo(db)
+    shutil.copy(demo_template, db)  # the session's demo, built once
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "140", "LINES": "45"}
     env.pop("NUIT_DEBUG", None)
     term = Terminal([sys.executable, "-m", "nuit_tui", "--db", str(db)], env)

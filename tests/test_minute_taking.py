@@ -49,7 +49,10 @@ def test_a_deferred_item_keeps_its_number_on_the_later_agenda(demo):
     assert demo.agenda.item(item.id).state is m.ItemState.DEFERRED
     assert (demo.agenda.case_label(copy), copy.deferred_from_id, copy.state) == ("23/23", item.id, m.ItemState.PLANNED)
     assert copy.proposed_decision == item.proposed_decision
-    assert [a.label for a in demo.agenda.attachments(copy.id)] == [a.label for a in demo.agenda.attachments(item.id)]
+    # Its documents go along, numbered anew by the later agenda (issue 15.3): the only one there.
+    assert [a.title for a in demo.agenda.attachments(copy.id)] == [a.title for a in demo.agenda.attachments(item.id)]
+    assert [a.label for a in demo.agenda.attachments(copy.id)] == ["Vedlegg 1"]
+    assert [a.label for a in demo.agenda.attachments(item.id)] == ["Vedlegg 10"]
     numbers = [row.case_number for row in demo.agenda.for_meeting(later.id).rows]
     # The new meeting's own items continue after 26/23; the deferred one keeps 23/23.
     assert numbers == ["27/23", "28/23", "23/23", "29/23"]

@@ -124,7 +124,7 @@ def printed(rows: list[tuple[str, list[str]]]) -> list[str]:
 
 def markdown_attendance(text: str) -> list[str]:
     lines = text.splitlines()
-    start = lines.index("| Medlemmer |  |")
+    start = lines.index("|  |  |")
     rows = []
     for line in lines[start + 2 :]:
         if not line.startswith("| "):
@@ -156,7 +156,7 @@ def after(label: str, paragraphs: list[tuple[str, str]]) -> list[str]:
 
 def test_view_holds_header_attendance_and_items(demo, meeting):
     doc = build_minutes(demo, meeting.id, public=False)
-    assert doc.heading == "Referat fra møte i NUIT" and doc.title == "Referat NUIT møte 1/2023"
+    assert doc.heading == "Referat fra møte i NUIT" and doc.title == "Referat fra NUIT møte 1/2023"
     assert doc.header == (
         ("Møte", "1/2023"),
         ("Dato", "16. februar 2023"),
@@ -228,15 +228,16 @@ def test_docx_has_a4_headings_item_table_and_safe_metadata(demo, meeting):
 
     headings = [(style, t) for style, t in docx_paragraphs(document) if style.startswith("Heading")]
     assert headings[0] == ("Heading 1", "Referat fra møte i NUIT")
-    assert [t for style, t in headings if style == "Heading 2"] == [f"{n} {t}" for n, t, _ in ITEM_TABLE]
+    assert [t for style, t in headings if style == "Heading 2"] == ["Saksliste", *(f"{n} {t}" for n, t, _ in ITEM_TABLE)]
 
     items = document.tables[2]
     assert items.style.name == "Table Grid"
     assert cell_texts(items) == [("Sak", "Tema", "Sakstype"), *ITEM_TABLE]
 
     props = document.core_properties
-    assert props.title == "Referat NUIT møte 1/2023" and props.author == "nuit-tui"
-    assert props.subject == props.comments == props.keywords == ""
+    assert props.title == "Referat fra NUIT møte 1/2023" and props.author == "Sekretariatet for NUIT"
+    assert props.subject == "Prioriteringsutvalget (NUIT), møte 1/2023, 16. februar 2023"
+    assert props.comments == props.keywords == ""
 
 
 def test_docx_items_carry_narrative_remarks_and_decisions(demo, meeting):
@@ -309,7 +310,7 @@ def test_html_is_well_formed_with_attendance_and_items(demo, meeting):
     data = minutes_html.render(build_minutes(demo, meeting.id, public=False))
     assert data.startswith(b"<!DOCTYPE html>")
     root = ET.fromstring(data.decode("utf-8").split("\n", 1)[1])
-    assert root.get("lang") == "nb" and root.find("head/title").text == "Referat NUIT møte 1/2023"
+    assert root.get("lang") == "nb" and root.find("head/title").text == "Referat fra NUIT møte 1/2023"
     attendance = root.find(".//table[@class='attendance']")
     rows = [(row.find("th").text, list(row.find("td").itertext())) for row in attendance.iter("tr")]
     assert printed(rows) == SEED_ATTENDANCE
@@ -472,8 +473,8 @@ def test_export_writes_the_default_file_name(demo, meeting, tmp_path):
 
 
 def test_an_unknown_format_is_refused_in_norwegian(demo, meeting, tmp_path):
-    with pytest.raises(UnknownFormat, match="Ukjent format «pdf»"):
-        export_minutes(demo, meeting.id, fmt="pdf", exports_dir=tmp_path / "exports")
+    with pytest.raises(UnknownFormat, match="Ukjent format «rtf»"):
+        export_minutes(demo, meeting.id, fmt="rtf", exports_dir=tmp_path / "exports")
     assert not (tmp_path / "exports").exists()
 
 
@@ -523,7 +524,7 @@ def test_cli_check_minutes(demo_path, tmp_path):
         (["export", "minutes", "--body", "NUIT", "--meeting", "9/2023"], "Fant ikke møte 9/2023"),
         (["export", "minutes", "--body", "NUIT", "--meeting", "første"], "er ikke et møtenummer"),
         (["export", "minutes", "--body", "XYZ", "--meeting", "1/2023"], "Fant ikke utvalget «XYZ»"),
-        (["export", "minutes", "--body", "NUIT", "--meeting", "1/2023", "--format", "pdf"], "ugyldig verdi «pdf» for --format"),
+        (["export", "minutes", "--body", "NUIT", "--meeting", "1/2023", "--format", "rtf"], "ugyldig verdi «rtf» for --format"),
         (["export", "minutes", "--body", "NUIT", "--meeting", "1/2023", "--out", "/nonexistent/dir/x.docx"], "finnes ikke"),
         (["check-minutes", "--body", "NUIT", "--meeting", "9/2023"], "Fant ikke møte 9/2023"),
         (["check-minutes", "--body", "NUIT"], "--meeting"),

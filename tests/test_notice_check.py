@@ -5,8 +5,6 @@ approval items without a proposal, exempt items without a basis."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 
 import pytest
 
@@ -75,7 +73,9 @@ def test_a_pinned_item_the_agenda_cannot_reach_is_found(archive):
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "nuit_tui", *map(str, args)], capture_output=True, text=True, timeout=60)
+    from conftest import run as nuit
+
+    return nuit(*args)
 
 
 def test_cli_check_notice_exits_1_with_the_findings_and_0_when_sound(tmp_path):

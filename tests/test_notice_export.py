@@ -153,8 +153,9 @@ def test_docx_has_a4_headings_header_and_agenda_tables(demo, meeting):
     headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0] == ("Heading 1", "Møte i NUIT")
     level2 = [text for style, text in headings if style == "Heading 2"]
-    assert level2[0] == "13/23 Godkjenning av innkalling og dagsorden"
-    assert len(level2) == 14 and level2[-1] == "26/23 Eventuelt"
+    assert level2[0] == "Dagsorden"
+    assert level2[1] == "13/23 Godkjenning av innkalling og dagsorden"
+    assert len(level2) == 15 and level2[-1] == "26/23 Eventuelt"
     assert ("Heading 3", "Hensikt med saken") in headings and ("Heading 3", "Bakgrunn") in headings
 
     header, agenda = document.tables[0], document.tables[1]
@@ -198,8 +199,8 @@ def test_docx_items_carry_proposals_attachments_and_cover_notes(demo, meeting):
     assert rows[7][0] == "NUIT 8/22 (17.2.22)" and rows[7][2].startswith("NUIT anbefaler at høringsversjonen")
 
     props = document.core_properties
-    assert props.title == "Innkalling NUIT møte 2/2023" and props.author == "nuit-tui"
-    assert props.comments == "" and props.subject == ""
+    assert props.title == "Innkalling til NUIT møte 2/2023" and props.author == "Sekretariatet for NUIT"
+    assert props.comments == "" and props.subject == "Prioriteringsutvalget (NUIT), møte 2/2023, 25. mai 2023"
 
 
 # --- HTML and Markdown -------------------------------------------------------------------------
@@ -210,7 +211,7 @@ def test_html_is_well_formed_and_holds_the_agenda(demo, meeting):
     assert data.startswith(b"<!DOCTYPE html>")
     root = ET.fromstring(data.decode("utf-8").split("\n", 1)[1])  # the markup after the doctype
     assert root.tag == "html" and root.get("lang") == "nb"
-    assert root.find("head/title").text == "Innkalling NUIT møte 2/2023"
+    assert root.find("head/title").text == "Innkalling til NUIT møte 2/2023"
     assert root.find("head/style") is not None
     agenda = root.find(".//table[@class='agenda']")
     rows = [tuple("".join(cell.itertext()) for cell in row) for row in agenda.iter("tr")]
@@ -295,8 +296,8 @@ def test_export_writes_the_default_file_name(demo, meeting, tmp_path):
 
 
 def test_an_unknown_format_is_refused_in_norwegian(demo, meeting, tmp_path):
-    with pytest.raises(UnknownFormat, match="Ukjent format «pdf»"):
-        export_notice(demo, meeting.id, fmt="pdf", exports_dir=tmp_path / "exports")
+    with pytest.raises(UnknownFormat, match="Ukjent format «rtf»"):
+        export_notice(demo, meeting.id, fmt="rtf", exports_dir=tmp_path / "exports")
     assert not (tmp_path / "exports").exists()
 
 
@@ -323,7 +324,7 @@ def test_cli_exports_the_notice(demo_path, tmp_path):
         (["--body", "NUIT", "--meeting", "9/2023"], "Fant ikke møte 9/2023"),
         (["--body", "NUIT", "--meeting", "andre"], "er ikke et møtenummer"),
         (["--body", "XYZ", "--meeting", "2/2023"], "Fant ikke utvalget «XYZ»"),
-        (["--body", "NUIT", "--meeting", "2/2023", "--format", "pdf"], "ugyldig verdi «pdf» for --format"),
+        (["--body", "NUIT", "--meeting", "2/2023", "--format", "rtf"], "ugyldig verdi «rtf» for --format"),
         (["--body", "NUIT", "--meeting", "2/2023", "--out", "/nonexistent/dir/x.docx"], "finnes ikke"),
     ],
 )

@@ -9,9 +9,9 @@ import datetime as dt
 import sqlite3
 import threading
 
-from test_meeting_mode import three_item_meeting, type_text
 from textual.widgets import Static, TextArea
 
+from conftest import writes_held
 from nuit_tui.domain import models as m
 from nuit_tui.exporters import ics
 from nuit_tui.services import Archive
@@ -19,6 +19,7 @@ from nuit_tui.services.calendar import export_ics
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
 from nuit_tui.tui.widgets import conflict
+from test_meeting_mode import three_item_meeting, type_text
 
 
 def stored_remark(path, remark_id: int) -> str:
@@ -64,17 +65,18 @@ async def test_a_save_queued_behind_another_programs_lock_leaves_keys_flowing_an
         screen, area = await a_remark_being_typed(pilot, app, meeting)
         remark_id = screen.remark.id
         holder = hold_write_lock(path)
-        try:
-            await type_text(pilot, "Mens filen er låst")
-            screen.remark_autosave.flush()  # the save is queued, not waited for
-            await pilot.pause()
-            assert str(screen.query_one("#save-state", Static).render()) == "…"  # waiting, neither saved nor failed
-            await type_text(pilot, " skriver jeg videre")  # the loop handles keys meanwhile
-            assert area.text == "Mens filen er låst skriver jeg videre"
-            assert stored_remark(path, remark_id) == ""  # really held back by the lock
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
+        with writes_held():  # the save waits on purpose: Pilot waits must not wait for it
+            try:
+                await type_text(pilot, "Mens filen er låst")
+                screen.remark_autosave.flush()  # the save is queued, not waited for
+                await pilot.pause()
+                assert str(screen.query_one("#save-state", Static).render()) == "…"  # waiting, neither saved nor failed
+                await type_text(pilot, " skriver jeg videre")  # the loop handles keys meanwhile
+                assert area.text == "Mens filen er låst skriver jeg videre"
+                assert stored_remark(path, remark_id) == ""  # really held back by the lock
+            finally:
+                holder.execute("ROLLBACK")
+                holder.close()
         # Nothing more to do: the queued save, then the keys typed since, go in.
         await until(pilot, lambda: stored_remark(path, remark_id) == "Mens filen er låst skriver jeg videre", "saved after release")
         await until(pilot, lambda: "Lagret" in str(screen.query_one("#save-state", Static).render()), "«Lagret» shown")
@@ -94,16 +96,17 @@ async def test_a_lock_held_past_the_busy_timeout_keeps_the_text_says_so_and_save
             writer.conn.execute("PRAGMA busy_timeout=50")
         holder = hold_write_lock(path)
         state = screen.query_one("#save-state", Static)
-        try:
-            await type_text(pilot, "Ikke tapt")
-            screen.remark_autosave.flush()
-            await until(pilot, lambda: "låst av et annet program" in str(state.render()), "the Norwegian message")
-            assert "Ikke lagret" in str(state.render())
-            assert area.text == "Ikke tapt"
-            assert stored_remark(path, remark_id) == ""
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
+        with writes_held():  # the save waits on purpose: Pilot waits must not wait for it
+            try:
+                await type_text(pilot, "Ikke tapt")
+                screen.remark_autosave.flush()
+                await until(pilot, lambda: "låst av et annet program" in str(state.render()), "the Norwegian message")
+                assert "Ikke lagret" in str(state.render())
+                assert area.text == "Ikke tapt"
+                assert stored_remark(path, remark_id) == ""
+            finally:
+                holder.execute("ROLLBACK")
+                holder.close()
         await until(pilot, lambda: stored_remark(path, remark_id) == "Ikke tapt", "saved again once free")
         await until(pilot, lambda: "Lagret" in str(state.render()), "«Lagret» shown")
     archive.close()

@@ -94,20 +94,13 @@ def test_the_wheel_is_an_svg_with_twelve_months_and_the_years_entries(demo, tmp_
 
 
 def test_the_wheel_from_the_command_line(demo_path, tmp_path):
-    import subprocess
-    import sys
+    from conftest import run
 
     out = tmp_path / "hjul.svg"
-    ok = subprocess.run(
-        [sys.executable, "-m", "nuit_tui", "export", "wheel", "--db", str(demo_path), "--body", "NUIT", "--out", str(out)],
-        capture_output=True, text=True,
-    )
+    ok = run("export", "wheel", "--db", demo_path, "--body", "NUIT", "--out", out)
     assert ok.returncode == 0, ok.stderr
     assert "Årshjul 2023 – NUIT" in out.read_text()  # the newest meeting's year by default
-    bad = subprocess.run(
-        [sys.executable, "-m", "nuit_tui", "export", "wheel", "--db", str(demo_path), "--body", "XYZ"],
-        capture_output=True, text=True,
-    )
+    bad = run("export", "wheel", "--db", demo_path, "--body", "XYZ")
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
 
 

@@ -22,7 +22,7 @@ from .domain.text import clean_text
 from .paths import DEMO_DB
 
 # Options that name files: taken as given (a file's name is the file's, not our text).
-_PATH_OPTIONS = frozenset({"db", "out", "file"})
+_PATH_OPTIONS = frozenset({"db", "out", "file", "dir"})
 
 
 def _clean_options(args: argparse.Namespace) -> argparse.Namespace:
@@ -342,11 +342,11 @@ def build_parser() -> argparse.ArgumentParser:
     command("check", cmd_check, "sjekk databasefilens integritet og skjema (endrer ingenting)")
 
     def meeting_document(kinds, name: str, what: str, file_kind: str, func) -> None:
-        sub = kinds.add_parser(name, help=f"{what} (Word, Markdown eller HTML)")
+        sub = kinds.add_parser(name, help=f"{what} (Word, PDF, Markdown eller HTML)")
         sub.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
         sub.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
         sub.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 2/2023")
-        sub.add_argument("--format", choices=["docx", "md", "html"], default="docx", help="standard: docx")
+        sub.add_argument("--format", choices=["docx", "pdf", "md", "html"], default="docx", help="standard: docx")
         sub.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold")
         sub.add_argument("--out", help=f"fil (standard: exports/<utvalg>-<år>-<nr>-{file_kind}.<format>)")
         sub.set_defaults(func=func)
@@ -404,6 +404,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_backup import add_commands as add_backup_commands
 
     add_backup_commands(command)
+    from .cli_share import add_commands as add_share_commands
+
+    add_share_commands(command)
 
     import_ = commands.add_parser("import", help="importer")
     import_kinds = import_.add_subparsers(dest="kind", metavar="HVA", parser_class=_Parser, required=True)
@@ -420,9 +423,24 @@ def build_parser() -> argparse.ArgumentParser:
     import_deadlines.add_argument("--dry-run", action="store_true", help="vis hva som ville skjedd, lagre ingenting")
     import_deadlines.add_argument("--json", action="store_true", help="skriv de leste radene som JSON")
     import_deadlines.set_defaults(func=cmd_import_deadlines)
+    from .cli_attach import add_commands as add_attach_commands
+
+    add_attach_commands(command, export_kinds, import_kinds)
+    from .cli_mail import add_commands as add_mail_commands
+
+    add_mail_commands(command, export_kinds, import_kinds)
+    from .cli_template import add_commands as add_template_commands
+
+    add_template_commands(command)
+    from .cli_package import add_commands as add_package_commands
+
+    add_package_commands(export_kinds)
     from .cli_serve import add_commands as add_serve_commands
 
     add_serve_commands(command, export_kinds, import_kinds)
+    from .cli_import_docs import add_commands as add_import_doc_commands
+
+    add_import_doc_commands(command, export_kinds, import_kinds)
     return parser
 
 

@@ -17,6 +17,7 @@ from ..domain.minutes_text import remark_sentence, split_narrative
 from ..domain.norwegian import clock, kl, long_date
 from ..domain.openness import item_content_public, item_marker, item_title, may_publish
 from .heading import MeetingHeading
+from .paper import Paper, paper
 
 REMARKS_LEAD = "Følgende innspill og spørsmål ble tatt med fra møtet:"
 DECISION_LEAD = "Vedtak:"
@@ -88,6 +89,7 @@ class MinutesDocument(MeetingHeading):
     attendance: tuple[AttendanceGroup, ...]
     items: tuple[MinutesItem, ...]
     public: bool
+    draft: bool = False  # not yet approved by the next meeting: «UTKAST» in the header
 
     @property
     def heading(self) -> str:
@@ -96,7 +98,16 @@ class MinutesDocument(MeetingHeading):
     @property
     def title(self) -> str:
         """The file's title: no item text, so it is safe in any document's metadata."""
-        return f"Referat {self.body_short_name} møte {self.meeting_ref}"
+        return f"Referat fra {self.body_short_name} møte {self.meeting_ref}"
+
+    @property
+    def paper(self) -> Paper:
+        """Properties and header marks for Word and PDF; «UTKAST» until the minutes are approved."""
+        return paper(
+            self.title, body_name=self.body_name, body_short_name=self.body_short_name, meeting_ref=self.meeting_ref,
+            date_text=self.date_text, public=self.public, exempt_markers=[item.exemption for item in self.items],
+            draft=self.draft,
+        )
 
     @property
     def header(self) -> tuple[tuple[str, str], ...]:
@@ -128,6 +139,7 @@ def minutes_document(
         attendance=tuple(attendance),
         items=tuple(items),
         public=public,
+        draft=meeting.status is not m.MeetingStatus.MINUTES_APPROVED,
     )
 
 

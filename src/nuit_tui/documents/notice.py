@@ -16,6 +16,7 @@ from ..domain import models as m
 from ..domain.norwegian import citation_date, clock
 from ..domain.openness import EXEMPT, is_exempt, item_content_public, item_marker, item_title, may_publish
 from .heading import MeetingHeading
+from .paper import Paper, paper
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,17 @@ class NoticeDocument(MeetingHeading):
     @property
     def title(self) -> str:
         """The file's title: no item text, so it is safe in any document's metadata."""
-        return f"Innkalling {self.body_short_name} møte {self.meeting_ref}"
+        return f"Innkalling til {self.body_short_name} møte {self.meeting_ref}"
+
+    @property
+    def paper(self) -> Paper:
+        """Properties and header marks for Word and PDF."""
+        markers = [item.exemption for item in self.items]
+        markers += [EXEMPT for item in self.items for attachment in item.attachments if attachment.exempt]
+        return paper(
+            self.title, body_name=self.body_name, body_short_name=self.body_short_name, meeting_ref=self.meeting_ref,
+            date_text=self.date_text, public=self.public, exempt_markers=markers,
+        )
 
 
 def agenda_row(case_number: str, item: m.AgendaItem, start: dt.time, *, public: bool) -> NoticeAgendaRow:

@@ -8,7 +8,10 @@ The same models validate the JSON import, so they are the one boundary check.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import hashlib
 from typing import Annotated, Self
 
 from pydantic import (
@@ -17,6 +20,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     StringConstraints,
     ValidationInfo,
     model_validator,
@@ -67,6 +71,16 @@ def _clean_name(value: object, info: ValidationInfo) -> object:
     return cleaned
 
 
+def _from_base64(value: object) -> object:
+    """A file's bytes as the JSON export writes them: base64 text (strict)."""
+    if isinstance(value, str):
+        try:
+            return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError("not valid base64") from None
+    return value
+
+
 def _date_in_range(value: dt.date, info: ValidationInfo) -> dt.date:
     return value if _stored(info) else check_date(value)
 
@@ -78,6 +92,12 @@ Str = Annotated[str, Clean]
 Text = Str
 Name = Annotated[str, CleanName, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 ShortName = Annotated[str, CleanName, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
+# A file's bytes: raw in the archive, base64 in JSON.
+Blob = Annotated[
+    bytes,
+    BeforeValidator(_from_base64),
+    PlainSerializer(lambda content: base64.b64encode(content).decode("ascii"), return_type=str, when_used="json"),
+]
 # Every date field: within the range the archive accepts (norwegian.FIRST_DAY..LAST_DAY).
 Day = Annotated[dt.date, AfterValidator(_date_in_range)]
 
@@ -226,8 +246,35 @@ class ItemPerson(Record):
     position: int = 0
 
 
+class AttachmentFile(Record):
+    """The bytes of an attached file, kept in the archive once per content (SHA-256).
+
+    In the JSON export `content` is base64; on the way in it must match `sha256` and
+    `size`, so a damaged or edited file is refused, not stored."""
+
+    sha256: Annotated[str, Clean, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    size: int = Field(ge=0)
+    content: Blob
+
+    @model_validator(mode="after")
+    def _content_matches(self, info: ValidationInfo) -> AttachmentFile:
+        # Read back from the file the check is SQLite's; on every way in it is ours.
+        if _stored(info):
+            return self
+        if len(self.content) != self.size:
+            raise ValueError(f"size is {self.size}, but the content has {len(self.content)} bytes")
+        if hashlib.sha256(self.content).hexdigest() != self.sha256:
+            raise ValueError("the content does not match its sha256")
+        return self
+
+    @classmethod
+    def of(cls, content: bytes) -> AttachmentFile:
+        return cls(sha256=hashlib.sha256(content).hexdigest(), size=len(content), content=bytes(content))
+
+
 class Attachment(Record):
-    """A document attached to an item ("Vedlegg 4A"); OParl's File."""
+    """A document attached to an item ("Vedlegg 4A"); OParl's File. Either a link
+    (`location`) or a file kept in the archive (`file_id`, with its name and type)."""
 
     item_id: int
     label: Str = ""
@@ -235,6 +282,17 @@ class Attachment(Record):
     location: Str | None = None
     position: int = 0
     exempt: bool = False
+    file_id: int | None = None
+    file_name: Str | None = None
+    media_type: Str | None = None
+
+    @model_validator(mode="after")
+    def _file_or_link(self) -> Attachment:
+        if self.file_id is not None and not (self.file_name or "").strip():
+            raise ValueError("a file needs its file name")
+        if self.file_id is not None and self.location:
+            raise ValueError("an attachment is a file or a link, not both")
+        return self
 
 
 class ItemLink(Record):

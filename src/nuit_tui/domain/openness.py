@@ -38,6 +38,7 @@ after its summary.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Protocol
 
 EXEMPT = "Unntatt offentlighet"
@@ -122,3 +123,28 @@ class ItemFields:
         self.exempt = bool(exempt)
         self.title_exempt = bool(title_exempt)
         self.exempt_basis = exempt_basis
+
+
+PUBLIC_VERSION = "Offentlig versjon"
+
+
+def document_marking(*, public: bool, markers: Iterable[str]) -> str:
+    """The line in a document's header that says who may read it: «Offentlig versjon» on a
+    public version; on an internal one that holds exempt content, «Unntatt offentlighet,
+    offl. § 14» with every basis its exempt parts give (in their order); else "".
+
+    `markers` are the exempt parts' markers (`item_marker`, or EXEMPT for an exempt
+    attachment of an open item); empty strings stand for open parts."""
+    if public:
+        return PUBLIC_VERSION
+    prefix = f"{EXEMPT}, "
+    bases: list[str] = []
+    exempt = False
+    for marker in markers:
+        if not marker:
+            continue
+        exempt = True
+        basis = marker[len(prefix):] if marker.startswith(prefix) else ""
+        if basis and basis not in bases:
+            bases.append(basis)
+    return exemption_text(", ".join(bases)) if exempt else ""

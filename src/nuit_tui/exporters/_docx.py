@@ -7,20 +7,26 @@ navigated by its headings; Calibri 11 pt.
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import datetime as dt
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
+from ..documents.paper import Paper
 from ._text import blocks
 
 FONT = "Calibri"
@@ -29,20 +35,48 @@ LABEL_WIDTH_CM = 3.0  # the label column of a header block
 HEADING_SIZES = {1: 16, 2: 13, 3: 11}
 HEADING_COLOR = RGBColor(0x1F, 0x3A, 0x5F)
 HEADER_FILL = "D9D9D9"
+MARK_COLOR = RGBColor(0xA0, 0x1C, 0x1C)  # the header marks: a dark red that prints well in grey too
 
 Cell = str | Sequence[str]  # one line, or one paragraph per line
 
 
-def new_document(title: str):
-    """An empty A4 document with our styles, metadata and a page-numbered footer.
+def new_document(paper: Paper | str):
+    """An empty A4 document with our styles, metadata, header marks and «Side x av y» footer.
 
-    `title` goes into the metadata and the footer: it must hold no item text.
+    Built on the body's Word template when the registry was given one (`template`): its
+    styles, page, header and footer are kept and its body emptied; else on python-docx's
+    own, restyled here. The paper's title goes into the metadata and the footer: it must
+    hold no item text. A plain title stands for a paper without author or marks.
     """
-    document = Document()
-    _page_and_styles(document)
-    _properties(document, title)
-    _footer(document, title)
+    paper = paper if isinstance(paper, Paper) else Paper(paper, "", "")
+    data = _TEMPLATE.get()
+    if data is None:
+        document = Document()
+        _page_and_styles(document)
+    else:
+        document = Document(io.BytesIO(data))
+        _empty_body(document)
+    _own_styles(document)
+    # python-docx finds a style by name with a walk over all of them, per cell: look it up once.
+    setattr(document.part, "table_text_style_id", document.styles["Table Text"].style_id)  # noqa: B010 - read by fill()
+    _properties(document, paper)
+    _header_marks(document, paper.header_text)
+    _page_numbers(document, paper.title, own_footer=data is None)
     return document
+
+
+_TEMPLATE: ContextVar[bytes | None] = ContextVar("nuit_docx_template", default=None)
+
+
+@contextlib.contextmanager
+def template(data: bytes | None) -> Iterator[None]:
+    """Word documents made inside are built on this .docx (a body's letterhead template).
+    A context, not an argument, so that every renderer's `new_document` takes it alike."""
+    token = _TEMPLATE.set(data)
+    try:
+        yield
+    finally:
+        _TEMPLATE.reset(token)
 
 
 def to_bytes(document) -> bytes:
@@ -52,6 +86,36 @@ def to_bytes(document) -> bytes:
 
 
 # --- page, styles, metadata --------------------------------------------------------------
+
+
+def _empty_body(document) -> None:
+    """The template's own text goes; its last section (page, header, footer) stays."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _own_styles(document) -> None:
+    """The styles our renderers name, added where a template lacks them (copied from
+    python-docx's own; a copied list style loses its numbering, which the template's
+    numbering part may not have)."""
+    have = {style.name for style in document.styles}
+    stock = None
+    for name in ("Heading 1", "Heading 2", "Heading 3", "List Bullet", "Table Grid"):
+        if name in have:
+            continue
+        stock = stock or Document()
+        element = copy.deepcopy(stock.styles[name].element)
+        for numbering in element.iter(qn("w:numPr")):
+            numbering.getparent().remove(numbering)
+        document.styles.element.append(element)
+    if "Table Text" not in have:
+        cell = document.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+        cell.base_style = document.styles["Normal"]
+        cell.paragraph_format.space_before = Pt(1)
+        cell.paragraph_format.space_after = Pt(2)
+        cell.paragraph_format.line_spacing = 1.0
 
 
 def _page_and_styles(document) -> None:
@@ -83,13 +147,6 @@ def _page_and_styles(document) -> None:
     bullet = document.styles["List Bullet"]
     bullet.paragraph_format.space_after = Pt(2)
 
-    if "Table Text" not in [s.name for s in document.styles]:
-        cell = document.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
-        cell.base_style = normal
-        cell.paragraph_format.space_before = Pt(1)
-        cell.paragraph_format.space_after = Pt(2)
-        cell.paragraph_format.line_spacing = 1.0
-
 
 def set_font(style, name: str, size: int) -> None:
     style.font.name = name
@@ -102,33 +159,101 @@ def set_font(style, name: str, size: int) -> None:
     fonts.set(qn("w:cs"), name)
 
 
-def _properties(document, title: str) -> None:
-    """Only the meeting's reference goes into the metadata, never an item's text."""
+# What a template (or python-docx's own) says about the program and the file it came from:
+# «Microsoft Macintosh Word», «Normal.dotm», and counts of some other text.
+_STOCK_APP_FIELDS = (
+    "Template", "TotalTime", "Pages", "Words", "Characters", "Application", "Lines", "Paragraphs",
+    "CharactersWithSpaces", "AppVersion", "HeadingPairs", "TitlesOfParts",
+)
+
+
+def _properties(document, paper: Paper) -> None:
+    """Only the meeting's reference and the body go into the metadata, never an item's text."""
     props = document.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props.title = title
-    props.author = props.last_modified_by = "nuit-tui"
-    props.subject = props.keywords = props.category = props.comments = ""
+    props.title = _property(paper.title)
+    props.subject = _property(paper.subject)
+    props.author = props.last_modified_by = _property(paper.author)
+    props.keywords = props.category = props.comments = props.content_status = ""
     props.language = "nb-NO"
     props.created = props.modified = now
     props.revision = 1
-    # The template's thumbnail shows some other document; leave it out.
     package = document.part.package
     for rel_id, rel in list(package.rels.items()):
-        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:  # the template's thumbnail shows another document
             del package.rels[rel_id]
+        elif rel.reltype == RELATIONSHIP_TYPE.EXTENDED_PROPERTIES and not rel.is_external:
+            rel.target_part._blob = _without_stock_fields(rel.target_part.blob)
 
 
-def _footer(document, title: str) -> None:
-    paragraph = document.sections[0].footer.paragraphs[0]
-    run = paragraph.add_run(f"{title} – side ")
+def _property(text: str) -> str:
+    """A core property holds at most 255 characters (python-docx refuses more): a long
+    body name is cut, marked with «…»."""
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
+def _without_stock_fields(app_xml: bytes) -> bytes:
+    root = etree.fromstring(app_xml)
+    for child in list(root):
+        if etree.QName(child).localname in _STOCK_APP_FIELDS:
+            root.remove(child)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _headers_and_footers(document, kind: str) -> Iterator:
+    """Every header (or footer) a page of the document can show: each section's default,
+    and its first-page one when the template has a different first page."""
+    for section in document.sections:
+        yield getattr(section, kind)
+        if section.different_first_page_header_footer:
+            yield getattr(section, f"first_page_{kind}")
+
+
+def _header_marks(document, text: str) -> None:
+    """«UTKAST», «Offentlig versjon», «Unntatt offentlighet, offl. § 14» at the top of every page,
+    below a template's letterhead."""
+    if not text:
+        return
+    for header in _headers_and_footers(document, "header"):
+        paragraph = header.paragraphs[0] if _blank(header) else header.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = paragraph.add_run(text)
+        run.bold = True
+        run.font.size = Pt(9)
+        run.font.color.rgb = MARK_COLOR
+
+
+def _blank(part) -> bool:
+    paragraphs = part.paragraphs
+    return len(paragraphs) == 1 and not paragraphs[0].text and not part._element.xpath(".//w:drawing | .//w:tbl")
+
+
+def _page_numbers(document, title: str, *, own_footer: bool) -> None:
+    """«Side x av y» (PAGE and NUMPAGES fields) in every footer that has no page number yet;
+    our own footer has the title on its left."""
+    for footer in _headers_and_footers(document, "footer"):
+        if footer._element.xpath(".//w:fldSimple[contains(@w:instr, 'PAGE')] | .//w:instrText[contains(., 'PAGE')]"):
+            continue  # the template numbers its pages itself
+        paragraph = footer.paragraphs[0] if _blank(footer) else footer.add_paragraph()
+        if own_footer and title:
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
+            _small(paragraph.add_run(f"{title}\t"))
+        else:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _small(paragraph.add_run("Side "))
+        _field(paragraph, "PAGE")
+        _small(paragraph.add_run(" av "))
+        _field(paragraph, "NUMPAGES")
+
+
+def _small(run) -> None:
     run.font.size = Pt(9)
-    _page_field(paragraph)
 
 
-def _page_field(paragraph: Paragraph) -> None:
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A simple field (PAGE, NUMPAGES) Word and LibreOffice fill in when they lay out the pages."""
     field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
+    field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
     props = OxmlElement("w:rPr")
     size = OxmlElement("w:sz")
@@ -165,7 +290,11 @@ def fill(cell: _Cell, lines: Cell, *, bold: bool = False) -> None:
     for i, line in enumerate(lines):
         if i:
             paragraph = cell.add_paragraph()
-        paragraph.style = "Table Text"
+        style_id = getattr(cell.part, "table_text_style_id", None)
+        if style_id:
+            paragraph._p.style = style_id
+        else:
+            paragraph.style = "Table Text"
         run = paragraph.add_run(line)
         run.bold = bold or None
 

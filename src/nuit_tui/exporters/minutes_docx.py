@@ -18,7 +18,7 @@ LABEL_WIDTH_CM = 4.4
 
 
 def render(doc: MinutesDocument) -> bytes:
-    document = _docx.new_document(doc.title)
+    document = _docx.new_document(doc.paper)
     document.add_heading(doc.heading, level=1)
     _docx.label_table(document, [(label, value) for label, value in doc.header], label_width_cm=LABEL_WIDTH_CM)
     if doc.attendance:
@@ -26,7 +26,7 @@ def render(doc: MinutesDocument) -> bytes:
         _docx.label_table(
             document, [(group.label, group.lines) for group in doc.attendance], label_width_cm=LABEL_WIDTH_CM
         )
-    _docx.spacer(document, size=12)
+    document.add_heading("Saksliste", level=2)
     _docx.grid_table(
         document,
         ["Sak", "Tema", "Sakstype"],

@@ -9,7 +9,7 @@ from ._markdown import escape, escape_line, fields, table, text
 def _attendance(doc: MinutesDocument) -> list[str]:
     # One table row per line, the label on the first: the seed's two columns.
     rows = [(group.label if i == 0 else "", line) for group in doc.attendance for i, line in enumerate(group.lines)]
-    return table(["Medlemmer", ""], rows) if rows else []
+    return table(["", ""], rows) if rows else []  # no heading of its own, as in Word and HTML
 
 
 def _item(item: MinutesItem) -> list[str]:

@@ -13,10 +13,10 @@ from ._text import blocks, is_web_link
 
 
 def render(doc: NoticeDocument) -> bytes:
-    document = _docx.new_document(doc.title)
+    document = _docx.new_document(doc.paper)
     document.add_heading(doc.heading, level=1)
     _header_table(document, doc)
-    _docx.spacer(document, size=12)
+    document.add_heading("Dagsorden", level=2)
     _agenda_table(document, doc)
     if doc.follow_ups:
         document.add_heading("Oppfølging fra tidligere møter", level=2)

@@ -11,29 +11,50 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..documents.calendar import CalendarDocument
+from ..documents.mail import MailDocument
 from ..documents.minutes import MinutesDocument
 from ..documents.notice import NoticeDocument
 from ..documents.wheel import WheelDocument
 from ._text import clean_view
 
 # The formats a notice and the minutes are written in, for a choice in the CLI and the TUI.
-FORMATS = ("docx", "html", "md")
+FORMATS = ("docx", "html", "md", "pdf")
+# Formats laid out on pages: built on a body's Word template, «Side x av y» on each page.
+PAGED = frozenset({"docx", "pdf"})
 
 
 class UnknownFormat(ValueError):
     """An export format nuit-tui does not write for that document; the message is Norwegian."""
 
 
+def as_pdf(docx: Callable[[Any], bytes]) -> Callable[[Any], bytes]:
+    """The PDF of a document is its Word file laid out again (`pdf.from_docx`): the same
+    headings, tables, header and footer by construction."""
+
+    def render(document: Any) -> bytes:
+        from . import pdf
+
+        return pdf.from_docx(docx(document))
+
+    return render
+
+
 def _notice(fmt: str) -> Callable[[NoticeDocument], bytes]:
     from . import notice_docx, notice_html, notice_markdown
 
-    return {"docx": notice_docx.render, "html": notice_html.render, "md": notice_markdown.render}[fmt]
+    return {
+        "docx": notice_docx.render, "html": notice_html.render, "md": notice_markdown.render,
+        "pdf": as_pdf(notice_docx.render),
+    }[fmt]
 
 
 def _minutes(fmt: str) -> Callable[[MinutesDocument], bytes]:
     from . import minutes_docx, minutes_html, minutes_markdown
 
-    return {"docx": minutes_docx.render, "html": minutes_html.render, "md": minutes_markdown.render}[fmt]
+    return {
+        "docx": minutes_docx.render, "html": minutes_html.render, "md": minutes_markdown.render,
+        "pdf": as_pdf(minutes_docx.render),
+    }[fmt]
 
 
 def _wheel(fmt: str) -> Callable[[WheelDocument], bytes]:
@@ -48,12 +69,19 @@ def _calendar(fmt: str) -> Callable[[CalendarDocument], Iterator[bytes]]:
     return ics.render_chunks
 
 
+def _mail(fmt: str) -> Callable[[MailDocument], bytes]:
+    from . import eml
+
+    return eml.render
+
+
 # Per document type: its formats and where its renderer is found.
 _KINDS: dict[type, tuple[tuple[str, ...], Callable[[str], Callable[[Any], Any]]]] = {
     NoticeDocument: (FORMATS, _notice),
     MinutesDocument: (FORMATS, _minutes),
     WheelDocument: (("svg",), _wheel),
     CalendarDocument: (("ics",), _calendar),
+    MailDocument: (("eml",), _mail),
 }
 
 
@@ -69,16 +97,25 @@ def check_format(document_type: type, fmt: str) -> None:
         raise UnknownFormat(f"Ukjent format «{fmt}» (velg {', '.join(known)})")
 
 
-def render_chunks(document: object, fmt: str) -> Iterator[bytes]:
-    """The file as chunks of bytes, made as they are written (the calendar streams)."""
+def render_chunks(document: object, fmt: str, *, template: bytes | None = None) -> Iterator[bytes]:
+    """The file as chunks of bytes, made as they are written (the calendar streams).
+    `template`: the body's Word template (.docx) that Word and PDF files are built on."""
     check_format(type(document), fmt)  # now, not when the first chunk is asked for
     # Every string of the document under the archive's input rule first, whatever an
     # older archive holds: a control character makes Word refuse the file and XML invalid.
-    made = _KINDS[type(document)][1](fmt)(clean_view(document))
+    view = clean_view(document)
+    renderer = _KINDS[type(document)][1](fmt)
+    if fmt in PAGED:
+        from . import _docx
+
+        with _docx.template(template):
+            made = renderer(view)
+    else:
+        made = renderer(view)
     return iter((made,)) if isinstance(made, bytes) else iter(made)
 
 
-def render(document: object, fmt: str) -> bytes:
+def render(document: object, fmt: str, *, template: bytes | None = None) -> bytes:
     """The whole file in memory."""
-    return b"".join(render_chunks(document, fmt))
+    return b"".join(render_chunks(document, fmt, template=template))
 

@@ -12,6 +12,8 @@ The limits (stated in the README):
   its size at the peak), which is why the bound is not higher.
 - Text documents (`import deadlines`, a steering document as text): 16 MiB; a
   tildelingsbrev is about 100 kB.
+- Meeting documents (`import notice|minutes`: .docx, .pdf, .txt): 64 MiB; a notice with
+  its pictures is a few MB, a scanned and OCR'd PDF of a long meeting some tens.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ KiB, MiB, GiB = 1024, 1024**2, 1024**3
 JSON_MAX_BYTES = 1 * GiB
 JSON_MAX_DEPTH = 64
 TEXT_MAX_BYTES = 16 * MiB
+DOCUMENT_MAX_BYTES = 64 * MiB
 CHUNK = 1 * MiB
 
 

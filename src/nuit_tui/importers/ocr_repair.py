@@ -57,3 +57,33 @@ def repair(text: str) -> tuple[str, bool]:
     for pattern, replace in _REPAIRS:
         repaired = pattern.sub(replace, repaired)
     return repaired, repaired != text
+
+
+# Meeting documents (notices, minutes, cover notes) repeat a small vocabulary; these
+# damaged forms of it have one reading only. Kept apart from the rules above so the
+# deadline table reader reads as it did.
+_MEETING_REPAIRS = [
+    _rule(rf"\bdr{_O}ft(ing|ingen|et|er|e)\b", lambda m: f"drøft{m[1].lower()}"),
+    _rule(rf"\bsp{_O}rsm[aä]l(et|ene)?\b", lambda m: f"spørsmål{(m[1] or '').lower()}"),
+    _rule(r"\b[o0]nsk(er|et|e)\b", lambda m: f"ønsk{m[1].lower()}"),
+    _rule(r"\bogsa\b", lambda m: "også"),
+    _rule(r"\b(fra|i|til|etter|før|dette|neste|forrige) m[o0e]tet\b", lambda m: f"{m[1]} møtet"),
+    _rule(r"\bst[o0]tte(r|t)?\b", lambda m: f"støtte{(m[1] or '').lower()}"),
+    _rule(r"\bf[o0]rslag\b", lambda m: "forslag"),
+    # «a» is no Norwegian word: before a verb it is «å» («for a drøfte»)
+    _rule(r"\b(for|om|med|til|ved|av|og|at) a(?= [a-zæøå]{2,})", lambda m: f"{m[1]} å"),
+    _rule(r"(?<![\w)(.-])a(?= [a-zæøå]{2,}e\b)", lambda m: "å"),
+    _rule(r"\bma\b(?= [a-zæøå])", lambda m: "må"),
+    _rule(r"\bfa\b(?= [a-zæøå])", lambda m: "få"),
+]
+# «ä» for «å» in a lower-case word (a name keeps its «ä»: «Härter», «Schäffer»).
+_UMLAUT = re.compile(r"\b[a-zæøåä]*ä[a-zæøåä]*\b")
+
+
+def repair_meeting_text(text: str) -> tuple[str, bool]:
+    """`repair`, and the damaged forms of the words meeting documents repeat."""
+    repaired, _ = repair(text)
+    for pattern, replace in _MEETING_REPAIRS:
+        repaired = pattern.sub(replace, repaired)
+    repaired = _UMLAUT.sub(lambda m: m[0].replace("ä", "å"), repaired)
+    return repaired, repaired != text

@@ -14,6 +14,8 @@ from ..domain.meetings import is_preparing
 from ..domain.norwegian import ParseError, citation_date
 from ..domain.timeplan import PlanEntry, TimePlan, time_plan
 from ..store import ArchiveStore, errors
+from ..store.attachment_files import forget_unused_file
+from .attachment_labels import label_new_attachment, meeting_labels
 from .meetings import Meetings
 from .members import Members
 from .minutes_lock import MinutesLock
@@ -281,19 +283,32 @@ class AgendaService:
         return self.store.people_of_item(item_id, role)
 
     def add_attachment(self, attachment: m.Attachment) -> m.Attachment:
-        if attachment.position == 0:
-            count = self.store.count_by(m.Attachment, item_id=attachment.item_id)
-            attachment = attachment.model_copy(update={"position": count + 1})
-        return self.store.insert(attachment)
+        """Add a link or file to an item; without a label it is numbered by the rule
+        (`services.attachment_labels`), and after the notice its label is stored at once."""
+        with self.store.write():
+            if attachment.position == 0:
+                count = self.store.count_by(m.Attachment, item_id=attachment.item_id)
+                attachment = attachment.model_copy(update={"position": count + 1})
+            added = self.store.insert(attachment)
+            meeting = self.meetings.get(self.item(attachment.item_id).meeting_id)
+            return label_new_attachment(self.store, meeting, added)
 
     def update_attachment(self, attachment: m.Attachment) -> m.Attachment:
         return self.store.update(attachment)
 
     def delete_attachment(self, attachment_id: int) -> None:
-        self.store.delete(m.Attachment, attachment_id)
+        with self.store.write():
+            attachment = self.store.get(m.Attachment, attachment_id)
+            self.store.delete(m.Attachment, attachment_id)
+            forget_unused_file(self.store, attachment.file_id)
 
     def attachments(self, item_id: int) -> list[m.Attachment]:
-        return self.store.find_by(m.Attachment, item_id=item_id, order_by="position, id")
+        """The item's attachments in order, each with its label by the numbering rule."""
+        stored = self.store.find_by(m.Attachment, item_id=item_id, order_by="position, id")
+        if not stored:
+            return stored
+        labels = meeting_labels(self.store, self.meetings.get(self.item(item_id).meeting_id)).attachments
+        return [a.model_copy(update={"label": labels.get(a.stored_id, a.label)}) for a in stored]
 
     def link_earlier(self, item_id: int, earlier_item_id: int) -> m.ItemLink:
         count = self.store.count_by(m.ItemLink, item_id=item_id)

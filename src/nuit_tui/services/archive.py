@@ -12,8 +12,11 @@ from pathlib import Path
 
 from ..store import ArchiveStore, open_store
 from .agenda import AgendaService
+from .attachments import AttachmentFiles
 from .attendance import Attendance
+from .checkouts import Checkouts
 from .follow_ups import FollowUps
+from .imports import Imports
 from .meetings import Meetings
 from .members import Members
 from .minute_taking import MinuteTaking
@@ -35,11 +38,14 @@ class Archive:
         self.meetings = Meetings(store, self.members)
         self.lock = MinutesLock(store, self.meetings)
         self.agenda = AgendaService(store, self.members, self.meetings, self.lock, self.search)
+        self.files = AttachmentFiles(store, self.meetings, self.agenda)
         self.attendance = Attendance(store, self.members, self.meetings, self.agenda, self.lock)
         self.minutes = MinuteTaking(store, self.members, self.meetings, self.agenda, self.lock)
         self.meetings.created_hooks.append(self.minutes.take_in_waiting)
         self.follow_ups = FollowUps(store, self.members, self.meetings, self.agenda)
         self.year_plan = YearPlan(store, self.members, self.meetings)
+        self.checkouts = Checkouts(store, self.meetings)
+        self.imports = Imports(store, self.members, self.meetings, self.agenda, self.attendance, self.minutes, self.lock)
         self.undo = Deletions(
             store, self.meetings, self.agenda, self.minutes, self.attendance, self.lock, self.year_plan, self.follow_ups
         )

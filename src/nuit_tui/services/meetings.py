@@ -12,6 +12,7 @@ from ..domain.meetings import can_move, deletion_refusal, meeting_numbers
 from ..domain.norwegian import long_date
 from ..domain.standard_items import MINUTES_APPROVAL_PREFIX, closing_items, follow_previous_meeting, opening_items
 from ..store import ArchiveStore, errors
+from .attachment_labels import freeze_labels
 from .members import Members
 from .numbering import renumber
 
@@ -141,7 +142,10 @@ class Meetings:
                 raise errors.Conflict(
                     f"Et møte med status «{labels.MEETING_STATUS[meeting.status]}» kan ikke bli «{labels.MEETING_STATUS[status]}»"
                 )
+            was = meeting.status
             meeting = self.store.update(meeting.model_copy(update={"status": status}))
+            if status.numbers_frozen and not was.numbers_frozen:
+                freeze_labels(self.store, meeting)  # «Vedlegg 4A» as the notice shows it, for good
             if status is m.MeetingStatus.CANCELLED:
                 self._follow_dates(meeting.body_id, meeting.year)  # the next meeting's approval item
             renumber(self.store, meeting.body_id, meeting.year)

@@ -160,7 +160,7 @@ class MinuteTaking:
         for role in m.PersonRole:
             self.agenda.set_item_people(added.stored_id, role, [p.stored_id for p in self.agenda.item_people(item.stored_id, role)])
         for attachment in self.agenda.attachments(item.stored_id):
-            self.agenda.add_attachment(attachment.model_copy(update={"id": None, "item_id": added.id}))
+            self.agenda.add_attachment(attachment.model_copy(update={"id": None, "item_id": added.id, "label": "", "position": 0}))
         for earlier in self.agenda.earlier_handlings(item.stored_id):
             self.agenda.link_earlier(added.stored_id, earlier.stored_id)
         return added

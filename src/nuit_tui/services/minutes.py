@@ -22,6 +22,7 @@ from ..domain.items import DECISION_TYPES
 from ..exporters import registry
 from ..files import write_export
 from .archive import Archive
+from .templates import paper_template
 
 CLOSED_STATES = (m.ItemState.DEFERRED, m.ItemState.WITHDRAWN)
 
@@ -247,4 +248,5 @@ def export_minutes(
     """
     registry.check_format(MinutesDocument, fmt)  # before any work, and before a folder is made for nothing
     doc = build_minutes(archive, meeting_id, public=public)
-    return write_export(registry.render(doc, fmt), default_file_name(doc, fmt), out=out, exports_dir=exports_dir)
+    data = registry.render(doc, fmt, template=paper_template(archive, meeting_id, fmt))
+    return write_export(data, default_file_name(doc, fmt), out=out, exports_dir=exports_dir)

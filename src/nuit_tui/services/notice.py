@@ -17,6 +17,7 @@ from ..domain.notice_check import check_notice as check_agenda
 from ..exporters import registry
 from ..files import write_export
 from .archive import Archive
+from .templates import paper_template
 
 
 def build_notice(archive: Archive, meeting_id: int, *, public: bool) -> NoticeDocument:
@@ -116,4 +117,5 @@ def export_notice(
     """Render the notice and write it whole; returns the path written."""
     registry.check_format(NoticeDocument, fmt)  # before any work, and before a folder is made for nothing
     doc = build_notice(archive, meeting_id, public=public)
-    return write_export(registry.render(doc, fmt), default_file_name(doc, fmt), out=out, exports_dir=exports_dir)
+    data = registry.render(doc, fmt, template=paper_template(archive, meeting_id, fmt))
+    return write_export(data, default_file_name(doc, fmt), out=out, exports_dir=exports_dir)

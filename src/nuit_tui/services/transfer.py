@@ -39,6 +39,8 @@ class ArchiveDocument(BaseModel):
     meetings: list[m.Meeting] = []
     agenda_items: list[m.AgendaItem] = []
     item_people: list[m.ItemPerson] = []
+    # Files as base64 with their SHA-256 and size, checked on import (README, «Files in JSON»).
+    attachment_files: list[m.AttachmentFile] = []
     attachments: list[m.Attachment] = []
     item_links: list[m.ItemLink] = []
     attendance: list[m.Attendance] = []

@@ -39,6 +39,7 @@ TABLES: dict[type[m.Record], str] = {
     m.Meeting: "meetings",
     m.AgendaItem: "agenda_items",
     m.ItemPerson: "item_people",
+    m.AttachmentFile: "attachment_files",
     m.Attachment: "attachments",
     m.ItemLink: "item_links",
     m.Attendance: "attendance",
@@ -69,8 +70,20 @@ def _equals(model: type[m.Record], equals: dict[str, Any]) -> tuple[str, list[An
 
 
 def _row(record: m.Record) -> dict[str, Any]:
-    """Column values: ISO dates and times, enum values, booleans as 0/1."""
-    return record.model_dump(mode="json")
+    """Column values: ISO dates and times, enum values, booleans as 0/1, bytes as they are."""
+    data = record.model_dump(mode="json")
+    for name, value in record:
+        if isinstance(value, bytes):
+            data[name] = value  # a file's content is a BLOB, not the JSON export's base64
+    return data
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _cleaned(record: R) -> R:
@@ -79,12 +92,13 @@ def _cleaned(record: R) -> R:
     write seam every insert and update passes, so nothing else reaches the file.
     As on reading (`models.Record.stored`), a text that is nothing but control
     characters, which an older version may have stored as a name, is kept as it was:
-    emptied, its record would no longer read; every way out cleans it."""
+    emptied, its record would no longer read; every way out cleans it. Lone surrogates
+    are the exception: no version could store them (they are not UTF-8)."""
     changes = {}
     for name, value in record:
         if isinstance(value, str) and not is_clean(value):
             cleaned = clean_text(value)
-            if cleaned.strip() or not value.strip():
+            if cleaned.strip() or not value.strip() or not _utf8(value):
                 changes[name] = cleaned
     return record.model_copy(update=changes) if changes else record
 

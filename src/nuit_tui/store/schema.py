@@ -311,6 +311,106 @@ def _search(db: sqlite_utils.Database) -> None:
     install(db.conn)
 
 
+@migrations(name="0007_attachment_files")
+def _attachment_files(db: sqlite_utils.Database) -> None:
+    """Attachments as files kept inside the archive: the bytes once per content (by
+    SHA-256), the attachment row pointing at them with its own file name and media type,
+    so that backups, restore and the JSON export carry them."""
+    db.executescript(
+        """
+        CREATE TABLE attachment_files (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            content BLOB NOT NULL
+        );
+        ALTER TABLE attachments ADD COLUMN file_id INTEGER REFERENCES attachment_files(id) ON DELETE RESTRICT;
+        ALTER TABLE attachments ADD COLUMN file_name TEXT;
+        ALTER TABLE attachments ADD COLUMN media_type TEXT;
+        CREATE INDEX attachments_file ON attachments(file_id);
+        """
+    )
+
+
+@migrations(name="0009_body_templates")
+def _body_templates(db: sqlite_utils.Database) -> None:
+    """A body's Word template (letterhead, logo, styles, header, footer), kept in the archive
+    so that backups and every secretary's exports carry it; at most one per body."""
+    db.executescript(
+        """
+        CREATE TABLE body_templates (
+            body_id INTEGER PRIMARY KEY REFERENCES bodies(id) ON DELETE CASCADE,
+            file_name TEXT NOT NULL,
+            content BLOB NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """
+    )
+
+
 def migration_names() -> list[str]:
     """Every migration this version of nuit-tui knows, in order."""
     return migrations.names
+
+
+@migrations(name="0011_checkouts")
+def _checkouts(db: sqlite_utils.Database) -> None:
+    """Meetings taken out to a laptop and brought back (store/checkout_log.py, checkin.py).
+
+    `checkouts`: on the shared archive, who took which meeting out, when, and whether
+    it is back. `checkout_base`: in a laptop's copy only, the checkout it was made for.
+    `checkout_rows`: in a laptop's copy only, the base — each row the laptop changed,
+    as it was at checkout (JSON; NULL for a row made on the laptop), written by the
+    triggers the checkout puts in the copy. `checkin_ids`: the id a row made on the
+    laptop got on the shared archive, so a second checkin of the same file finds it.
+    `checkin_conflicts`: fields both sides changed since the checkout, kept until
+    someone chooses (values untyped: stored as they were)."""
+    db.executescript(
+        """
+        CREATE TABLE checkouts (
+            id INTEGER PRIMARY KEY,
+            token TEXT NOT NULL UNIQUE,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            taken_by TEXT NOT NULL,
+            host TEXT NOT NULL DEFAULT '',
+            taken_at TEXT NOT NULL,
+            file TEXT NOT NULL DEFAULT '',
+            checked_in_at TEXT
+        );
+        CREATE INDEX checkouts_meeting ON checkouts(meeting_id, checked_in_at);
+        CREATE TABLE checkout_base (
+            token TEXT PRIMARY KEY,
+            meeting_id INTEGER NOT NULL,
+            taken_at TEXT NOT NULL
+        );
+        CREATE TABLE checkout_rows (
+            table_name TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            image TEXT,
+            PRIMARY KEY (table_name, row_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE checkin_ids (
+            token TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            laptop_id INTEGER NOT NULL,
+            shared_id INTEGER NOT NULL,
+            PRIMARY KEY (token, table_name, laptop_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE checkin_conflicts (
+            id INTEGER PRIMARY KEY,
+            token TEXT NOT NULL,
+            meeting_id INTEGER REFERENCES meetings(id) ON DELETE CASCADE,
+            table_name TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            field TEXT NOT NULL,
+            base_value,
+            shared_value,
+            laptop_value,
+            found_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolution TEXT CHECK (resolution IN ('laptop','shared')),
+            UNIQUE (token, table_name, row_id, field)
+        );
+        CREATE INDEX checkin_conflicts_meeting ON checkin_conflicts(meeting_id, resolved_at);
+        """
+    )

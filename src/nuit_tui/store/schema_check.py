@@ -110,18 +110,37 @@ def _objects(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str |
     }
 
 
-@functools.lru_cache(maxsize=8)
-def expected_objects(applied: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, str | None]]:
-    """The schema the migrations named in `applied` make, in the order they are registered."""
+def _migrated(applied: tuple[str, ...]) -> sqlite3.Connection:
+    """An in-memory database made by the migrations named in `applied`, in order."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
+    script = _Script(conn)
+    for name, fn, _ in migrations._steps:
+        if name in applied:
+            fn(script)
+    return conn
+
+
+@functools.lru_cache(maxsize=8)
+def _expected(applied: tuple[str, ...]) -> tuple[dict[tuple[str, str], tuple[str, str | None]], dict[str, str | None]]:
+    from . import checkout_log
+
+    conn = _migrated(applied)
     try:
-        script = _Script(conn)
-        for name, fn, _ in migrations._steps:
-            if name in applied:
-                fn(script)
-        return _objects(conn)
+        triggers = {name: normalise(sql) for name, sql in checkout_log.all_triggers(conn).items()}
+        return _objects(conn), triggers
     finally:
         conn.close()
+
+
+def expected_objects(applied: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """The schema the migrations named in `applied` make, in the order they are registered."""
+    return _expected(applied)[0]
+
+
+def expected_checkout_triggers(applied: tuple[str, ...]) -> dict[str, str | None]:
+    """The triggers a checkout puts into a laptop's copy (store/checkout_log.py), as
+    they are for the schema `applied` makes: in a copy, these and no others."""
+    return _expected(applied)[1]
 
 
 def _search_index_variants() -> set[str]:
@@ -144,7 +163,8 @@ def schema_problems(conn: sqlite3.Connection, applied: Iterable[str]) -> list[st
     """What in the file's schema is not as nuit-tui makes it; empty when all is ours."""
     from . import search
 
-    expected = expected_objects(tuple(applied))
+    applied = tuple(applied)
+    expected = expected_objects(applied)
     found = _objects(conn)
     shadows = {f"{search.INDEX}_{suffix}" for suffix in FTS5_SHADOWS}
     problems: list[str] = []
@@ -164,6 +184,9 @@ def schema_problems(conn: sqlite3.Connection, applied: Iterable[str]) -> list[st
         elif key in SQLITE_OWN:
             if sql != normalise(SQLITE_OWN[key]):
                 problems.append(f"{_described(kind, name)} er endret")
+        elif kind == "trigger" and name.startswith("checkout_log_"):
+            if sql != expected_checkout_triggers(applied).get(name):
+                problems.append(f"{_described(kind, name)} er ikke laget av nuit-tui")
         elif kind == "index" and name.startswith("sqlite_autoindex_") and sql is None and (
             ("table", table) in expected
         ):

@@ -257,6 +257,8 @@ class NuitApp(App[None]):
         table.action_scroll_top() if edge == "top" else table.action_scroll_bottom()
 
     def remember_deletion(self, deletion: Deletion) -> None:
+        """Called inside the delete's write, on the writer thread: deletes and Ctrl+Z
+        (which takes the newest back in its own write) touch the list in queue order."""
         self.deletions = [*self.deletions[-(UNDO_DEPTH - 1) :], deletion]
 
     def action_undo_delete(self) -> None:
@@ -264,24 +266,31 @@ class NuitApp(App[None]):
         from textual import widgets  # any text field, ours or Textual's own
         from textual.actions import SkipAction
 
-        from ..errors import StoreError
         from .screens.base import ArchiveScreen
+        from .writes import write
 
         if isinstance(self.focused, widgets.Input | widgets.TextArea):
             raise SkipAction()  # a text field's Ctrl+Z is its own
-        if not self.deletions:
-            self.notify("Ingen sletting å angre", severity="warning")
-            return
-        deletion = self.deletions.pop()
-        try:
-            self.archive.undo.restore(deletion)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.notify(f"Angret sletting av {deletion.what}")
-        screen = self.screen
-        if isinstance(screen, ArchiveScreen):
-            screen.undone(deletion)
+        undo = self.archive.undo
+
+        def restore() -> Deletion | None:
+            # On the writer, in turn: a delete queued before this Ctrl+Z is the one it takes back.
+            if not self.deletions:
+                return None
+            deletion = self.deletions.pop()
+            undo.restore(deletion)
+            return deletion
+
+        def restored(deletion: Deletion | None) -> None:
+            if deletion is None:
+                self.notify("Ingen sletting å angre", severity="warning")
+                return
+            self.notify(f"Angret sletting av {deletion.what}")
+            screen = self.screen
+            if isinstance(screen, ArchiveScreen):
+                screen.undone(deletion)
+
+        write(self, restore, restored)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

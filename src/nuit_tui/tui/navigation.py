@@ -23,6 +23,7 @@ DESTINATIONS = (
     Destination("Årshjul", "Årets møter og frister, måned for måned", "year_plan", "YearPlanScreen"),
     Destination("Medlemmer og organisasjoner", "Utvalg, organisasjoner, personer og medlemskap", "members", "MembersScreen"),
     Destination("Oppfølging", "Oppfølgingsregisteret: åpne, forfalte og lukkede", "follow_ups", "FollowUpsScreen"),
+    Destination("Importer dokument …", "Gamle møtedokumenter fra Word, PDF eller tekst til arkivet", "import_document", "ImportScreen"),
 )
 
 

@@ -1,20 +1,95 @@
 """The TUI's way to write: hand the write to the archive's writer, never wait for it.
 
-`submit_write(app, fn)` queues `fn` on the writer thread (store/writer.py) with the
-event loop's context (so `self.app` works inside it) and returns the future; the
-caller awaits it with `asyncio.wrap_future`, which resumes on the loop.
+`write(node, fn, then)` is the one pattern for a change made from the TUI (a form
+saved, a key that marks attendance, a delete, Ctrl+Z): `fn` runs on the writer thread
+(store/writer.py), after every write queued before it, and its answer comes back to
+`node` as a message on the event loop (`call_later`, so in order with the node's other
+messages, as a worker's result does), where `then(result)` redraws. A refusal goes to
+`failed(exc)` when given, else through the one guard (`tui/base.py`) to a notification.
+When the node has gone meanwhile (its screen closed), `then` is skipped but a refusal
+is still told to the user, by the app.
+
+`submit_write(app, fn)` is the lower step: queue `fn` (with the event loop's context,
+so `self.app` works inside it) and get the future; the versioned saves of typed text
+(`widgets/conflict.py`) await it themselves.
+
+`writes_pending(app)` counts writes queued and not yet answered (tests wait on it).
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.app import App
+from textual.message_pump import MessagePump
+
+from ..errors import StoreError
+from .base import guard
+
+T = TypeVar("T")
+
+
+def writes_pending(app: App) -> int:
+    return getattr(app, "_writes_pending", 0)
+
+
+def _count(app: App, delta: int) -> None:
+    app._writes_pending = writes_pending(app) + delta  # type: ignore[attr-defined]
 
 
 def submit_write(app: App, fn: Callable[[], Any]) -> Future:
     store = app.archive.store  # type: ignore[attr-defined]
-    return store.submit(contextvars.copy_context().run, fn)
+    future: Future = store.submit(contextvars.copy_context().run, fn)
+    _count(app, 1)
+    asyncio.wrap_future(future).add_done_callback(lambda _: _count(app, -1))
+    return future
+
+
+def write(
+    node: MessagePump,
+    fn: Callable[[], T],
+    then: Callable[[T], object] | None = None,
+    *,
+    failed: Callable[[Exception], object] | None = None,
+) -> Future:
+    """Queue `fn` on the writer and return at once; see the module's docstring."""
+    app = node.app
+    future = submit_write(app, fn)
+    _count(app, 1)  # answered only once `then` or `failed` has run on the node
+    asyncio.wrap_future(future).add_done_callback(lambda landed: _landed(app, node, landed, then, failed))
+    return future
+
+
+def _landed(app: App, node: MessagePump, landed: asyncio.Future, then, failed) -> None:
+    """On the loop, as soon as the writer has answered: hand the answer to the node."""
+    alive = node is app or node.is_attached
+    if alive and node.call_later(_answer, app, node, landed, then, failed):
+        return
+    _count(app, -1)
+    error = landed.exception()
+    if error is not None:  # the screen is gone, the user must still hear of it
+        app.notify(_unsaved(error), severity="error", timeout=15)
+
+
+def _unsaved(error: BaseException) -> str:
+    return str(error) if isinstance(error, StoreError) else f"Endringen ble ikke lagret: {error}"
+
+
+def _answer(app: App, node: MessagePump, landed: asyncio.Future, then, failed) -> None:
+    """On the node, in turn with its other messages."""
+    try:
+        error = landed.exception()
+        if error is None:
+            if then is not None:
+                then(landed.result())
+        elif failed is not None and isinstance(error, Exception):
+            failed(error)
+        else:
+            with guard(node):  # type: ignore[arg-type]
+                raise error  # a StoreError becomes a notification; anything else is a bug, and shows
+    finally:
+        _count(app, -1)

@@ -15,7 +15,9 @@ from ...domain.norwegian import clock, long_date, time_span
 from ...errors import StoreError
 from ..base import nuit_app
 from ..text import DataTable, Static
+from ..widgets.checkout_banner import CheckoutBanner, settle_checkin_conflicts
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.form import Opening
 from .base import ArchiveScreen
 
 DURATION_STEP = 5
@@ -69,12 +71,14 @@ class AgendaScreen(ArchiveScreen):
         Binding("i", "export_notice", "Innkalling"),
         Binding("r", "export_minutes", "Referat"),
         Binding("s", "send_notice", "Send innkalling"),
+        Binding("b", "mail_draft", "E-postutkast"),
         Binding("h", "mark_held", "Avholdt", show=False),
         Binding("x", "cancel_meeting", "Avlys", show=False),
         Binding("f", "move_to_meeting", "Flytt til møte", show=False),
         Binding("t", "edit_meeting", "Tid og sted", show=False),
         Binding("o", "attendance", "Oppmøte"),
         Binding("u", "follow_ups", "Oppfølging"),
+        Binding("k", "checkin_conflicts", "Konflikter fra innsjekking", show=False),
     ]
 
     def __init__(self, meeting_id: int):
@@ -85,6 +89,7 @@ class AgendaScreen(ArchiveScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="meeting-heading", classes="screen-title")
+        yield CheckoutBanner(id="checkout-banner")
         yield AgendaTable(id="agenda")
         yield Static(id="plan-note")
         yield Static(id="follow-up-note")
@@ -119,6 +124,7 @@ class AgendaScreen(ArchiveScreen):
             f"{body.short_name} møte {meeting.ref} · {long_date(meeting.date)} · "
             f"{time_span(meeting.start_time, meeting.end_time)} · {place} · {labels.MEETING_STATUS[meeting.status]}"
         )
+        self.query_one(CheckoutBanner).show_lines(self.archive.checkouts.banners(self.meeting_id))
         table.clear()
         cursor_row = max(0, min(row_before, len(agenda.rows) - 1))
         if select_row is None:
@@ -181,9 +187,22 @@ class AgendaScreen(ArchiveScreen):
     def action_add_item(self) -> None:
         from .item import ItemScreen
 
-        item = self.archive.agenda.add_item(self.meeting_id)
-        self.reload(select_item_id=item.id)
-        self.app.push_screen(ItemScreen(item.stored_id, new=True))
+        # The item is made by the writer; keys typed meanwhile wait in a stand-in and
+        # go to the item's title when its screen opens.
+        opening = Opening()
+        self.app.push_screen(opening)
+
+        def added(item: m.AgendaItem) -> None:
+            self.reload(select_item_id=item.id)
+            opening.hand_on(ItemScreen(item.stored_id, new=True))
+
+        def refused(exc: Exception) -> None:
+            opening.give_up()
+            with self.guard():
+                raise exc
+
+        meeting_id = self.meeting_id
+        self.write(lambda: self.archive.agenda.add_item(meeting_id), added, failed=refused)
 
     def action_add_break(self) -> None:
         """A break after the selected row (lunch when it lands around noon)."""
@@ -195,17 +214,19 @@ class AgendaScreen(ArchiveScreen):
         if result is None:
             return
         title, minutes, existing = result
+        agenda = self.archive.agenda
         if existing is not None:
-            self._guard(lambda: self.archive.agenda.update_item(existing.model_copy(update={"title": title, "duration_minutes": minutes})))
-            self.reload()
+            changed = existing.model_copy(update={"title": title, "duration_minutes": minutes})
+            self.write(lambda: agenda.update_item(changed), lambda _: self.reload())
             return
-        added = self.archive.agenda.add_item(
-            self.meeting_id,
-            m.AgendaItem(meeting_id=self.meeting_id, kind=m.EntryKind.BREAK, title=title, duration_minutes=minutes),
-            after_item_id=self.table.selected_item_id,
-        )
-        self.reload(select_item_id=added.id)
-        self.notify(f"{title} ({minutes} min) er lagt inn")
+
+        def added(entry: m.AgendaItem) -> None:
+            self.reload(select_item_id=entry.id)
+            self.notify(f"{title} ({minutes} min) er lagt inn")
+
+        meeting_id, after = self.meeting_id, self.table.selected_item_id
+        entry = m.AgendaItem(meeting_id=meeting_id, kind=m.EntryKind.BREAK, title=title, duration_minutes=minutes)
+        self.write(lambda: agenda.add_item(meeting_id, entry, after_item_id=after), added)
 
     def action_delete_item(self) -> None:
         item_id = self.table.selected_item_id
@@ -215,29 +236,35 @@ class AgendaScreen(ArchiveScreen):
         label = item.title if item.is_break else f"{self.archive.agenda.case_label(item)} {item.title}".strip()
 
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                row = self.table.cursor_row
-                deleted = []
-                if self._guard(lambda: deleted.append(self.archive.undo.delete_item(item_id, f"«{label}»"))):
-                    nuit_app(self).remember_deletion(deleted[0])
+            if not yes:
+                return
+            row = self.table.cursor_row
+            app = nuit_app(self)
+
+            def deleted(_) -> None:
                 # The row that took its place keeps the cursor (the last item at the end).
                 self.reload(select_row=row)
                 self.notify(f"Slettet: {label} (Ctrl+Z angrer)")
+
+            # Remembered in turn with the writes, so that a Ctrl+Z queued after it finds it.
+            self.write(lambda: app.remember_deletion(self.archive.undo.delete_item(item_id, f"«{label}»")), deleted)
 
         self.app.push_screen(ConfirmScreen(f"Slette «{label}» fra saklisten?"), confirmed)
 
     def action_move(self, delta: int) -> None:
         item_id = self.table.selected_item_id
         if item_id is not None:
-            self._guard(lambda: self.archive.agenda.move_item(item_id, delta))
-            self.reload(select_item_id=item_id)
+            self.write(lambda: self.archive.agenda.move_item(item_id, delta), lambda _: self.reload(select_item_id=item_id))
 
     def action_duration(self, delta: int) -> None:
         item_id = self.table.selected_item_id
         if item_id is not None:
-            item = self.archive.agenda.item(item_id)
-            self._guard(lambda: self.archive.agenda.set_duration(item_id, item.duration_minutes + delta))
-            self.reload(select_item_id=item_id)
+            agenda = self.archive.agenda
+            # Read on the writer: presses queued behind a held lock each add to the one before.
+            self.write(
+                lambda: agenda.set_duration(item_id, agenda.item(item_id).duration_minutes + delta),
+                lambda _: self.reload(select_item_id=item_id),
+            )
 
     def action_move_to_meeting(self) -> None:
         item_id = self.table.selected_item_id
@@ -248,10 +275,13 @@ class AgendaScreen(ArchiveScreen):
         def picked(meeting_id: int | None) -> None:
             if meeting_id is None:
                 return
-            if self._guard(lambda: self.archive.agenda.move_item_to_meeting(item_id, meeting_id)):
+
+            def moved(_) -> None:
                 target = self.archive.meetings.get(meeting_id)
                 self.notify(f"Saken er flyttet til møte {target.ref}")
                 self.reload()
+
+            self.write(lambda: self.archive.agenda.move_item_to_meeting(item_id, meeting_id), moved)
 
         self.app.push_screen(MeetingPickerScreen(self.meeting, exclude_meeting_id=self.meeting_id), picked)
 
@@ -259,11 +289,18 @@ class AgendaScreen(ArchiveScreen):
 
     def _change_status(self, status: m.MeetingStatus, question: str, done: str) -> None:
         def confirmed(yes: bool | None) -> None:
-            if yes and self._guard(lambda: self.archive.meetings.set_status(self.meeting_id, status)):
-                self.reload()
-                self.notify(done)
+            if yes:
+                self._set_status(status, done)
 
         self.app.push_screen(ConfirmScreen(question), confirmed)
+
+    def _set_status(self, status: m.MeetingStatus, done: str) -> None:
+        def changed(_) -> None:
+            self.reload()
+            self.notify(done)
+
+        meeting_id = self.meeting_id
+        self.write(lambda: self.archive.meetings.set_status(meeting_id, status), changed)
 
     def action_send_notice(self) -> None:
         """Check the notice first (`domain.notice_check`): with findings, show them and
@@ -280,9 +317,8 @@ class AgendaScreen(ArchiveScreen):
             return
 
         def answered(send: bool | None) -> None:
-            if send and self._guard(lambda: self.archive.meetings.set_status(self.meeting_id, m.MeetingStatus.NOTICE_SENT)):
-                self.reload()
-                self.notify(done)
+            if send:
+                self._set_status(m.MeetingStatus.NOTICE_SENT, done)
 
         found = "\n".join(f"• {escape(p.message)}" for p in problems)
         self.app.push_screen(
@@ -319,11 +355,15 @@ class AgendaScreen(ArchiveScreen):
                 "location": details.location,
                 "video_link": details.video_link,
             }
-            if self._guard(lambda: self.archive.meetings.update(meeting.model_copy(update=update))):
+
+            def updated(_) -> None:
                 self.reload()
                 self.notify("Tid og sted er lagret")
                 if warning := self.archive.meetings.same_day_warning(self.meeting_id):
                     self.notify(warning, severity="warning")
+
+            changed = meeting.model_copy(update=update)
+            self.write(lambda: self.archive.meetings.update(changed), updated)
 
         self.app.push_screen(MeetingFormScreen(f"Møte {self.meeting.ref}: tid og sted", self.meeting), saved)
 
@@ -380,13 +420,45 @@ class AgendaScreen(ArchiveScreen):
             return
         self.app.call_from_thread(self.notify, f"{name} er skrevet til {path}")
 
+    def action_mail_draft(self) -> None:
+        """The notice (before the meeting) or the approved minutes as an e-mail draft
+        (.eml) in exports/, for Outlook; public or internal as chosen."""
+        from .export_form import ExportFormScreen
+
+        kind = "minutes" if self.meeting.status is m.MeetingStatus.MINUTES_APPROVED else "notice"
+
+        def chosen(choice: tuple[str, bool] | None) -> None:
+            if choice is not None:
+                self._write_mail(kind, choice[1])
+
+        what = "Referat (e-post)" if kind == "minutes" else "Innkalling (e-post)"
+        self.app.push_screen(ExportFormScreen(what, formats=[("E-postutkast til Outlook (.eml)", "eml")]), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write_mail(self, kind: str, public: bool) -> None:
+        from ...services.mail import write_mail
+
+        try:
+            result = write_mail(self.archive, self.meeting_id, kind, public=public)
+        except (StoreError, ValueError, OSError) as exc:
+            self.app.call_from_thread(self.notify, f"E-postutkastet ble ikke laget: {exc}", severity="error")
+            return
+        self.app.call_from_thread(
+            self.notify, f"E-postutkastet ({result.recipients} mottakere, {result.parts} filer) er skrevet til {result.path}"
+        )
+        if result.missing:
+            self.app.call_from_thread(
+                self.notify,
+                "Uten e-postadresse (ikke med i utkastet): " + ", ".join(result.missing),
+                title="Mangler e-postadresse",
+                severity="warning",
+                timeout=15,
+            )
+
     def undone(self, deletion) -> None:
         """Ctrl+Z put a deleted entry back: show it where it stood."""
         self.reload(select_item_id=deletion.record_id if deletion.model is m.AgendaItem else None)
 
-    def _guard(self, change) -> bool:
-        """Run a change; a refusal becomes a toast, not a crash."""
-        with self.guard():
-            change()
-            return True
-        return False
+    def action_checkin_conflicts(self) -> None:
+        """K: choose, field by field, where a checkin found both sides changed."""
+        settle_checkin_conflicts(self, self.meeting_id, self.reload)

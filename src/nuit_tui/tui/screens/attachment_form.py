@@ -1,4 +1,5 @@
-"""An attachment of an item: «Vedlegg 4A», its title, a path or URL."""
+"""An attachment of an item: its title, a link (or, for a file kept in the archive, its
+name), and whether it is exempt. Its label («Vedlegg 4A») follows the numbering rule."""
 
 from __future__ import annotations
 
@@ -6,35 +7,36 @@ from textual.app import ComposeResult
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError
+from ..text import Static
 from ..widgets.checkbox import Checkbox
 from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
 
 
 class AttachmentFormScreen(FormScreen[m.Attachment | None]):
-    def __init__(self, item_id: int, attachment: m.Attachment | None, *, suggested_label: str = "Vedlegg 1"):
+    def __init__(self, item_id: int, attachment: m.Attachment | None):
         super().__init__()
         self.item_id = item_id
         self.attachment = attachment
-        self.suggested_label = suggested_label
-        self.form_title = "Endre vedlegg" if attachment else "Nytt vedlegg"
+        self.form_title = f"Endre {attachment.label or 'vedlegg'}" if attachment else "Nytt vedlegg (nummereres etter saklisten)"
 
     def fields(self) -> ComposeResult:
         a = self.attachment
         yield from labelled("Tittel", Input(a.title if a else "", id="title"))
-        yield from labelled("Merking (f.eks. Vedlegg 4A)", Input(a.label if a else self.suggested_label, id="label"))
-        yield from labelled("Fil eller lenke", Input(a.location or "" if a else "", id="location"))
+        if a is not None and a.file_id is not None:
+            yield from labelled("Fil i arkivet", Static(a.file_name or "", id="file-name"))
+        else:
+            yield from labelled("Lenke (eller bruk «f» i vedleggstabellen for å legge ved en fil)", Input(a.location or "" if a else "", id="location"))
         yield Checkbox("Unntatt offentlighet", a.exempt if a else False, id="exempt")
 
     def submit(self) -> m.Attachment:
-        if not self.value("#title"):
+        title = self.value("#title")
+        if not title:
             raise ParseError("Skriv vedleggets tittel")
-        values = {
-            "label": self.value("#label"),
-            "title": self.value("#title"),
-            "location": self.value("#location") or None,
-            "exempt": self.query_one("#exempt", Checkbox).value,
-        }
+        exempt = self.query_one("#exempt", Checkbox).value
         if self.attachment is None:
-            return m.Attachment(item_id=self.item_id, **values)
+            return m.Attachment(item_id=self.item_id, title=title, exempt=exempt, location=self.value("#location") or None)
+        values: dict[str, object] = {"title": title, "exempt": exempt}
+        if self.attachment.file_id is None:
+            values["location"] = self.value("#location") or None
         return self.attachment.model_copy(update=values)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import partial
+from typing import TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,10 +25,12 @@ from ...errors import StoreError
 from ..base import nuit_app
 from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.form import OnWriter
 from .attendance_forms import PersonNameForm, PresenceByItemScreen, TimeForm, time_text
 from .base import ArchiveScreen
 
 Status = m.AttendanceStatus
+T = TypeVar("T")
 STATUS_STYLE = {
     Status.PRESENT: "",
     Status.ABSENT_WITH_NOTICE: "yellow",
@@ -145,7 +147,9 @@ class AttendanceScreen(ArchiveScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.archive.attendance.ensure(self.meeting_id)
+        # Drawn at once from what is stored; the rows `ensure` makes are shown when it is in.
+        meeting_id = self.meeting_id
+        self.write(lambda: self.archive.attendance.ensure(meeting_id), lambda _: self.reload())
         self.reload()
         self.grid.focus()
 
@@ -268,12 +272,13 @@ class AttendanceScreen(ArchiveScreen):
 
     # --- helpers -----------------------------------------------------------------------
 
-    def _guard(self, change: Callable[[], object]) -> bool:
-        """Run a change; a refusal becomes a toast, not a crash."""
+    def _write(self, change: Callable[[], T], then: Callable[[T], object] | None = None) -> None:
+        """A change on the writer; a refusal is a toast that stays a little longer."""
+        self.write(change, then, failed=lambda exc: self._refused(exc))
+
+    def _refused(self, exc: Exception) -> None:
         with self.guard(timeout=8):
-            change()
-            return True
-        return False
+            raise exc
 
     def _selected_member(self) -> int | None:
         person_id = self.grid.selected_person_id
@@ -289,34 +294,39 @@ class AttendanceScreen(ArchiveScreen):
     def action_status(self, status: str) -> None:
         if (person_id := self._selected_member()) is None:
             return
-        if self._guard(lambda: self.archive.attendance.set_status(self.meeting_id, person_id, Status(status))):
-            self.reload()
-            # A roll call goes down the list: the next person is ready for the next key.
-            self.grid.action_cursor_down()
+        meeting_id = self.meeting_id
+        self._write(lambda: self.archive.attendance.set_status(meeting_id, person_id, Status(status)), lambda _: self.reload())
+        # A roll call goes down the list: the next person is ready for the next key, at
+        # once (the row is redrawn when the write is in).
+        self.grid.action_cursor_down()
 
     def action_toggle_video(self) -> None:
         if (person_id := self._selected_member()) is None:
             return
         row = self.rows_by_person.get(person_id)
         remote = not (row is not None and row.remote)
-        if self._guard(lambda: self.archive.attendance.set_remote(self.meeting_id, person_id, remote)):
-            self.reload()
-            self.grid.action_cursor_down()  # as the footer says: «Video, neste»
+        meeting_id = self.meeting_id
+        self._write(lambda: self.archive.attendance.set_remote(meeting_id, person_id, remote), lambda _: self.reload())
+        self.grid.action_cursor_down()  # as the footer says: «Video, neste»
 
-    def _ask_time(self, what: str, field: str, save) -> None:
+    def _ask_time(self, what: str, field: str) -> None:
         if (person_id := self._selected_member()) is None:
             return
         row = self.rows_by_person.get(person_id)
         current = getattr(row, field) if row is not None else None
 
-        def saved(result) -> None:
+        meeting_id, attendance = self.meeting_id, self.archive.attendance
+
+        def save(time: dt.time | None) -> m.Attendance:
+            set_time = attendance.set_arrived if field == "arrived_at" else attendance.set_left
+            return set_time(meeting_id, person_id, time)
+
+        def saved(result: object) -> None:
             if result is not None:
                 self.reload()
 
-        self.app.push_screen(
-            TimeForm(f"{self._person_name(person_id)} {what}", current or self._default_time(), lambda time: save(self.meeting_id, person_id, time)),
-            saved,
-        )
+        title = f"{self._person_name(person_id)} {what}"
+        self.app.push_screen(TimeForm(title, current or self._default_time(), lambda time: OnWriter(lambda: save(time))), saved)
 
     def _default_time(self) -> dt.time:
         """Now while the meeting runs; otherwise (minutes typed up afterwards) the start of
@@ -333,10 +343,10 @@ class AttendanceScreen(ArchiveScreen):
         return meeting.start_time
 
     def action_arrived(self) -> None:
-        self._ask_time("kom kl.", "arrived_at", self.archive.attendance.set_arrived)
+        self._ask_time("kom kl.", "arrived_at")
 
     def action_left(self) -> None:
-        self._ask_time("gikk kl.", "left_at", self.archive.attendance.set_left)
+        self._ask_time("gikk kl.", "left_at")
 
     def action_substitute(self) -> None:
         if (person_id := self._selected_member()) is None:
@@ -351,12 +361,14 @@ class AttendanceScreen(ArchiveScreen):
         suggested = self.archive.attendance.suggested_substitute(self.meeting_id, person_id)
         proposed = self._person_name(suggested) if suggested is not None else ""
 
-        def save(text: str):
-            substitute, created = self.archive.attendance.attendee_for_name(text, organization_id=organization_id)
-            self.archive.attendance.add_substitute(self.meeting_id, person_id, substitute.stored_id)
+        meeting_id, attendance = self.meeting_id, self.archive.attendance
+
+        def save(text: str) -> tuple[m.Person, bool]:
+            substitute, created = attendance.attendee_for_name(text, organization_id=organization_id)
+            attendance.add_substitute(meeting_id, person_id, substitute.stored_id)
             return substitute, created
 
-        def saved(result) -> None:
+        def saved(result: tuple[m.Person, bool] | None) -> None:
             if result is None:
                 return
             substitute, created = result
@@ -367,7 +379,10 @@ class AttendanceScreen(ArchiveScreen):
                 self.notify(f"Ny person registrert: {substitute.name}")
 
         self.app.push_screen(
-            PersonNameForm(f"Stedfortreder for {member_name}", "Stedfortreder (navn)", save, initial=proposed), saved
+            PersonNameForm(
+                f"Stedfortreder for {member_name}", "Stedfortreder (navn)", lambda text: OnWriter(lambda: save(text)), initial=proposed
+            ),
+            saved,
         )
 
     # --- secretariat and guests -----------------------------------------------------------
@@ -376,12 +391,14 @@ class AttendanceScreen(ArchiveScreen):
         role = m.AttendanceRole(role)
         title = "Legg til i sekretariatet" if role is m.AttendanceRole.SECRETARIAT else "Ny gjest"
 
-        def save(text: str):
-            person, created = self.archive.attendance.attendee_for_name(text)
-            self.archive.attendance.add_attendee(self.meeting_id, person.stored_id, role)
+        meeting_id, attendance = self.meeting_id, self.archive.attendance
+
+        def save(text: str) -> tuple[m.Person, bool]:
+            person, created = attendance.attendee_for_name(text)
+            attendance.add_attendee(meeting_id, person.stored_id, role)
             return person, created
 
-        def saved(result) -> None:
+        def saved(result: tuple[m.Person, bool] | None) -> None:
             if result is None:
                 return
             person, created = result
@@ -390,24 +407,27 @@ class AttendanceScreen(ArchiveScreen):
             table.keep_cursor(person.id, 0)
             self.notify(f"{person.name} er lagt til" + (" (ny person)" if created else ""))
 
-        self.app.push_screen(PersonNameForm(title, "Navn", save), saved)
+        self.app.push_screen(PersonNameForm(title, "Navn", lambda text: OnWriter(lambda: save(text))), saved)
 
     def action_add_presenters(self) -> None:
         """The meeting's presenters as guests, except those already listed or members."""
         meeting = self.archive.meetings.get(self.meeting_id)
         members = {ms.person_id for ms in self.archive.members.members_on(meeting.body_id, meeting.date) if ms.role is m.MembershipRole.MEMBER}
-        added = []
-        for person_id in self._presenters():
-            if person_id in self.rows_by_person or person_id in members:
-                continue
-            if not self._guard(partial(self.archive.attendance.add_attendee, self.meeting_id, person_id, m.AttendanceRole.GUEST)):
-                break
-            added.append(self._person_name(person_id))
-        self.reload()
-        if added:
-            self.notify(f"Gjester lagt til: {', '.join(added)}")
-        else:
+        new = [p for p in self._presenters() if p not in self.rows_by_person and p not in members]
+        if not new:
             self.notify("Alle som presenterer saker står allerede på listen")
+            return
+        meeting_id, attendance = self.meeting_id, self.archive.attendance
+
+        def add() -> None:
+            for person_id in new:
+                attendance.add_attendee(meeting_id, person_id, m.AttendanceRole.GUEST)
+
+        def added(_) -> None:
+            self.reload()
+            self.notify(f"Gjester lagt til: {', '.join(self._person_name(p) for p in new)}")
+
+        self._write(add, added)
 
     def action_remove(self) -> None:
         table = self.focused if isinstance(self.focused, AttendanceTable) else self.grid
@@ -429,10 +449,15 @@ class AttendanceScreen(ArchiveScreen):
             question, done = f"Fjerne {name} fra deltakerlisten?", f"{name} er fjernet fra deltakerlisten"
 
         def answered(yes: bool | None) -> None:
-            remember = nuit_app(self).remember_deletion
-            if yes and self._guard(lambda: remember(self.archive.undo.remove_attendance(row.stored_id, f"registreringen av {name}"))):
+            if not yes:
+                return
+            remember, undo = nuit_app(self).remember_deletion, self.archive.undo
+
+            def removed(_) -> None:
                 self.reload()
                 self.notify(done)
+
+            self._write(lambda: remember(undo.remove_attendance(row.stored_id, f"registreringen av {name}")), removed)
 
         self.app.push_screen(ConfirmScreen(question, yes="Fjern", no="Avbryt"), answered)
 

@@ -19,7 +19,7 @@ from ...errors import StoreError
 from ..base import nuit_app
 from ..text import DataTable, Static, markup
 from ..widgets.fields import Input
-from ..widgets.form import FormScreen, labelled
+from ..widgets.form import FormScreen, OnWriter, labelled
 from ..widgets.people_field import PersonSuggester
 
 Status = m.AttendanceStatus
@@ -29,12 +29,13 @@ def time_text(value: dt.time | None) -> str:
     return clock(value) if value else ""
 
 
-class TimeForm(FormScreen[bool | None]):
-    """A time of day, prefilled; empty clears it. Saved on Enter through `save`."""
+class TimeForm(FormScreen[object]):
+    """A time of day, prefilled; empty clears it. Saved on Enter through `save`, which
+    gives the write to run (`OnWriter`): a refusal is shown here, with the time as typed."""
 
     DEFAULT_CSS = "TimeForm > Vertical { width: 60; }"
 
-    def __init__(self, title: str, initial: dt.time | None, save: Callable[[dt.time | None], object]):
+    def __init__(self, title: str, initial: dt.time | None, save: Callable[[dt.time | None], OnWriter[object]]):
         super().__init__()
         self.form_title = title
         self.initial = initial
@@ -43,17 +44,17 @@ class TimeForm(FormScreen[bool | None]):
     def fields(self) -> ComposeResult:
         yield from labelled("Klokkeslett (TT.MM; tomt felt fjerner tiden)", Input(time_text(self.initial), id="time"))
 
-    def submit(self) -> bool:
+    def submit(self) -> OnWriter[object]:
         text = self.value("#time")
-        self.write_back(parse_time(text) if text else None)
-        return True
+        return self.write_back(parse_time(text) if text else None)
 
 
-class PersonNameForm(FormScreen):
+class PersonNameForm(FormScreen[object]):
     """A name typed with suggestions from the archive; the line below says whom it
-    means, or that a new person will be registered. Saved on Enter through `save`."""
+    means, or that a new person will be registered. Saved on Enter through `save`, which
+    gives the write to run (`OnWriter`)."""
 
-    def __init__(self, title: str, label: str, save: Callable[[str], object], *, initial: str = ""):
+    def __init__(self, title: str, label: str, save: Callable[[str], OnWriter[object]], *, initial: str = ""):
         super().__init__()
         self.form_title = title
         self.field_label, self.write_back, self.initial = label, save, initial
@@ -82,7 +83,7 @@ class PersonNameForm(FormScreen):
             return
         hint.update(f"Finnes: {nuit_app(self).archive.members.person_label(person)}" if person else f"Ny person blir registrert: {' '.join(text.split())}")
 
-    def submit(self):
+    def submit(self) -> OnWriter[object]:
         return self.write_back(self.value("#name"))
 
 

@@ -5,16 +5,21 @@ another window wrote to the file (the file watch posts `FileChanged`)."""
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on
 from textual.message import Message
 from textual.screen import Screen
 
 from ..base import guard, nuit_app
+from ..writes import write
 
 if TYPE_CHECKING:
     from ...services import Archive
+
+T = TypeVar("T")
 
 
 class FileChanged(Message):
@@ -32,6 +37,18 @@ class ArchiveScreen(Screen):
     def guard(self, *, timeout: float | None = None) -> contextlib.AbstractContextManager[None]:
         """A refused write or read (busy file, a row changed or gone) is a message, not a crash."""
         return guard(self, timeout=timeout)
+
+    def write(
+        self,
+        fn: Callable[[], T],
+        then: Callable[[T], object] | None = None,
+        *,
+        failed: Callable[[Exception], object] | None = None,
+    ) -> Future:
+        """Change the archive without waiting: `fn` runs on the writer thread, in turn
+        with every other write; `then(result)` runs here, on the loop, when it is in
+        (a refusal is a notification, or goes to `failed`). See tui/writes.py."""
+        return write(self, fn, then, failed=failed)
 
     def reload(self) -> None:
         """Redraw from the archive; a screen with something to show overrides this."""

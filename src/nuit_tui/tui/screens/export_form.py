@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 from ..text import OptionList, Static, markup
 from ..widgets.checkbox import Checkbox
 
-FORMATS = [("Word (.docx)", "docx"), ("Markdown (.md)", "md"), ("HTML (.html)", "html")]
+FORMATS = [("Word (.docx)", "docx"), ("PDF (.pdf)", "pdf"), ("Markdown (.md)", "md"), ("HTML (.html)", "html")]
 
 
 class ExportFormScreen(ModalScreen[tuple[str, bool] | None]):

@@ -17,11 +17,12 @@ from ...domain import models as m
 from ...domain.meetings import is_preparing
 from ...domain.norwegian import ParseError, parse_date
 from ...services.follow_ups import FollowUpRow, carry_title
-from ..base import guard, nuit_app
+from ..base import nuit_app
 from ..text import DataTable, Static, markup
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
+from ..writes import write
 from .base import ArchiveScreen
 
 # The status filter cycles through these (None: all).
@@ -243,10 +244,12 @@ class FollowUpsScreen(ArchiveScreen):
             if result is None:
                 return
             day, note = result
-            with self.guard():
-                self.archive.follow_ups.close(row.id, on=day, note=note)
+
+            def done(_) -> None:
                 self.notify(f"Utført {short_date(day)}: {row.follow_up.description}")
                 self.action_refresh(select_id=row.id)
+
+            self.write(lambda: self.archive.follow_ups.close(row.id, on=day, note=note), done)
 
         self.app.push_screen(CloseFollowUpForm(row, self.today), closed)
 
@@ -254,10 +257,12 @@ class FollowUpsScreen(ArchiveScreen):
         row = self._selected_row()
         if row is None:
             return
-        with self.guard():
-            self.archive.follow_ups.reopen(row.id)
+
+        def done(_) -> None:
             self.notify(f"Gjenåpnet: {row.follow_up.description}")
             self.action_refresh(select_id=row.id)
+
+        self.write(lambda: self.archive.follow_ups.reopen(row.id), done)
 
     # --- deleting and undoing -------------------------------------------------------------
 
@@ -272,13 +277,16 @@ class FollowUpsScreen(ArchiveScreen):
                 return
             table = self.query_one(DataTable)
             place = table.cursor_row
-            with self.guard():
-                nuit_app(self).remember_deletion(self.archive.undo.delete_follow_up(row.id, label))
+            remember, undo = nuit_app(self).remember_deletion, self.archive.undo
+
+            def deleted(_) -> None:
                 self.notify(f"Slettet {label} (Ctrl+Z angrer)")
-            # The follow-up that took its place keeps the cursor (the last one at the end).
-            self.action_refresh()
-            if table.row_count:
-                table.move_cursor(row=min(place, table.row_count - 1))
+                # The follow-up that took its place keeps the cursor (the last one at the end).
+                self.action_refresh()
+                if table.row_count:
+                    table.move_cursor(row=min(place, table.row_count - 1))
+
+            self.write(lambda: remember(undo.delete_follow_up(row.id, label)), deleted)
 
         self.app.push_screen(ConfirmScreen(f"Slette {label}?"), confirmed)
 
@@ -369,11 +377,14 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
         if not self.rows:
             return
         row = self.rows[table.cursor_row]
-        with guard(self):
-            item = self.archive.follow_ups.carry(self.meeting_id, row.id)
+
+        def carried(item: m.AgendaItem) -> None:
             self.added = item.id
             self.notify(f"«{carry_title(row.follow_up)}» er satt på saklisten ({self.archive.agenda.case_label(item)})")
             self._fill()
+
+        meeting_id, follow_ups = self.meeting_id, self.archive.follow_ups
+        write(self, lambda: follow_ups.carry(meeting_id, row.id), carried)
 
     def action_done(self) -> None:
         self.dismiss(self.added)

@@ -25,8 +25,10 @@ from ..widgets.conflict import VersionedForm
 from ..widgets.fields import Input, TextArea
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField
+from ..writes import write
 from .base import ArchiveScreen
 from .break_form import parse_minutes
+from .item_attachments import AttachmentsTable, ItemAttachments
 
 TEXT_FIELDS = {
     "description": "Beskrivelse (i innkallingen)",
@@ -54,14 +56,6 @@ class PlainTextArea(TextArea):
         super().__init__(text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
 
 
-class AttachmentsTable(DataTable):
-    BINDINGS = [
-        Binding("n", "screen.add_attachment", "Nytt vedlegg"),
-        Binding("enter", "screen.edit_attachment", "Endre vedlegg"),
-        Binding("delete", "screen.delete_attachment", "Fjern vedlegg"),
-    ]
-
-
 class EarlierTable(DataTable):
     BINDINGS = [
         Binding("n", "screen.link_earlier", "Koble tidligere behandling"),
@@ -69,7 +63,7 @@ class EarlierTable(DataTable):
     ]
 
 
-class ItemScreen(TypeAhead, ArchiveScreen):
+class ItemScreen(ItemAttachments, TypeAhead, ArchiveScreen):
     BINDINGS = [
         Binding("escape", "close", "Tilbake"),
         # Priority: acted on as they arrive, so that what is typed right after them goes
@@ -130,7 +124,7 @@ class ItemScreen(TypeAhead, ArchiveScreen):
             yield Checkbox("Unntatt offentlighet", item.exempt, id="exempt")
             yield Input(item.exempt_basis or "", placeholder="Hjemmel, f.eks. offl. § 14", id="exempt_basis")
             yield Checkbox("Også tittelen er unntatt", item.title_exempt, id="title_exempt")
-            yield Label("Vedlegg (n: nytt, Enter: endre, Delete: fjern)")
+            yield Label("Vedlegg (n: ny lenke, f: legg ved fil, Enter: endre, s: lagre filen ut, Delete: fjern)")
             yield AttachmentsTable(id="attachments", cursor_type="row")
             yield Label("Vedtak fra tidligere behandlinger i rådsmodellen (n / Ctrl+L: koble, Delete: fjern)")
             yield EarlierTable(id="earlier", cursor_type="row")
@@ -140,7 +134,7 @@ class ItemScreen(TypeAhead, ArchiveScreen):
 
     def on_mount(self) -> None:
         attachments = self.query_one(AttachmentsTable)
-        attachments.add_columns("Vedlegg", "Tittel", "Lenke eller fil")
+        attachments.add_columns("Vedlegg", "Tittel", "Lenke eller fil", "Størrelse")
         earlier = self.query_one(EarlierTable)
         earlier.add_column("Sak", width=22)
         earlier.add_column("Tema", width=30)
@@ -256,9 +250,10 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         # A save on its way lands after the screen has closed (the writer finishes it).
         if self.save() and not self.versions.unsaved:
             if self.new and self._form_is_blank():
-                # `n` then Escape: no «Ny sak» left behind to take a case number.
-                with self.guard():
-                    self.archive.agenda.discard_if_blank(self.item_id)
+                # `n` then Escape: no «Ny sak» left behind to take a case number. After
+                # the saves queued before it; the agenda below redraws when it is in.
+                item_id, agenda = self.item_id, self.archive.agenda
+                write(self.app, lambda: agenda.discard_if_blank(item_id), lambda _: self._redraw_below())
             self.app.pop_screen()
             return
 
@@ -267,6 +262,12 @@ class ItemScreen(TypeAhead, ArchiveScreen):
                 self.app.pop_screen()
 
         self.app.push_screen(ConfirmScreen("Noe er ikke lagret (se nederst). Gå tilbake likevel?"), answered)
+
+    def _redraw_below(self) -> None:
+        screen = self.app.screen
+        if isinstance(screen, ArchiveScreen):
+            with screen.guard():
+                screen.reload()
 
     def _form_is_blank(self) -> bool:
         """Whether the form still shows the new item as made (so nothing is in flight)."""
@@ -296,62 +297,12 @@ class ItemScreen(TypeAhead, ArchiveScreen):
     @on(PeopleField.Changed)
     def _people_changed(self, event: PeopleField.Changed) -> None:
         role = m.PersonRole.PRESENTER if event.field.id == "presenters" else m.PersonRole.CASE_OFFICER
-        self.archive.agenda.set_item_people(self.item.stored_id, role, [p.stored_id for p in event.people])
-        self.query_one("#save-state", Static).update("Alt er lagret")
-
-    # --- attachments ----------------------------------------------------------------------
-
-    def _fill_attachments(self, select_id: int | None = None) -> None:
-        table = self.query_one(AttachmentsTable)
-        table.clear()
-        for attachment in self.archive.agenda.attachments(self.item.stored_id):
-            title = attachment.title + ("  [unntatt]" if attachment.exempt else "")
-            table.add_row(attachment.label, title, attachment.location or "", key=str(attachment.id))
-            if attachment.id == select_id:
-                table.move_cursor(row=table.row_count - 1)
-
-    def _selected_attachment(self) -> m.Attachment | None:
-        table = self.query_one(AttachmentsTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((a for a in self.archive.agenda.attachments(self.item.stored_id) if str(a.stored_id) == key), None)
-
-    def action_add_attachment(self) -> None:
-        from .attachment_form import AttachmentFormScreen
-
-        count = len(self.archive.agenda.attachments(self.item.stored_id))
-        self.app.push_screen(AttachmentFormScreen(self.item.stored_id, None, suggested_label=f"Vedlegg {count + 1}"), self._attachment_saved)
-
-    def action_edit_attachment(self) -> None:
-        attachment = self._selected_attachment()
-        if attachment is not None:
-            from .attachment_form import AttachmentFormScreen
-
-            self.app.push_screen(AttachmentFormScreen(self.item.stored_id, attachment), self._attachment_saved)
-
-    def _attachment_saved(self, attachment: m.Attachment | None) -> None:
-        if attachment is None:
-            return
-        if attachment.id is None:
-            attachment = self.archive.agenda.add_attachment(attachment)
-        else:
-            attachment = self.archive.agenda.update_attachment(attachment)
-        self._fill_attachments(select_id=attachment.id)
-        self.query_one(AttachmentsTable).focus()
-
-    def action_delete_attachment(self) -> None:
-        attachment = self._selected_attachment()
-        if attachment is None:
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.archive.agenda.delete_attachment(attachment.stored_id)
-                self._fill_attachments()
-                self.notify(f"Fjernet {attachment.label}")
-
-        self.app.push_screen(ConfirmScreen(f"Fjerne «{attachment.label}: {attachment.title}»?"), confirmed)
+        item_id, people = self.item.stored_id, [p.stored_id for p in event.people]
+        self.query_one("#save-state", Static).update("…")
+        self.write(
+            lambda: self.archive.agenda.set_item_people(item_id, role, people),
+            lambda _: self.query_one("#save-state", Static).update("Alt er lagret"),
+        )
 
     # --- earlier handlings ----------------------------------------------------------------
 
@@ -367,11 +318,14 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         def picked(earlier_id: int | None) -> None:
             if earlier_id is None:
                 return
-            with self.guard():
-                self.archive.agenda.link_earlier(self.item.stored_id, earlier_id)
+
+            def linked(_) -> None:
                 self._fill_earlier()
                 earlier = self.archive.agenda.item(earlier_id)
                 self.notify(f"Koblet til {self.archive.agenda.case_label(earlier, with_body=True)}")
+
+            item_id = self.item.stored_id
+            self.write(lambda: self.archive.agenda.link_earlier(item_id, earlier_id), linked)
 
         self.app.push_screen(LinkPickerScreen(self.item.stored_id), picked)
 
@@ -380,6 +334,10 @@ class ItemScreen(TypeAhead, ArchiveScreen):
         if not table.row_count:
             return
         earlier_id = key_id(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        self.archive.agenda.unlink_earlier(self.item.stored_id, earlier_id)
-        self._fill_earlier()
-        self.notify("Koblingen er fjernet")
+
+        def unlinked(_) -> None:
+            self._fill_earlier()
+            self.notify("Koblingen er fjernet")
+
+        item_id = self.item.stored_id
+        self.write(lambda: self.archive.agenda.unlink_earlier(item_id, earlier_id), unlinked)

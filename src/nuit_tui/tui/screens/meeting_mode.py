@@ -22,6 +22,7 @@ from ...errors import StoreError
 from ..base import nuit_app
 from ..text import OptionList, Static, markup
 from ..widgets.autosave import Autosave
+from ..widgets.checkout_banner import CheckoutBanner
 from ..widgets.completion import NameInput
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import Input, TextArea
@@ -72,6 +73,7 @@ class MeetingModeScreen(ArchiveScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="mm-status", classes="screen-title")
+        yield CheckoutBanner(id="checkout-banner")
         with Horizontal():
             yield MeetingAgenda(id="mm-agenda")
             yield ItemMinutes(id="mm-main")
@@ -86,6 +88,7 @@ class MeetingModeScreen(ArchiveScreen):
         self.query_one("#remark-speaker", NameInput).set_names(self.archive.minutes.speaker_names(self.meeting_id))
         self.query_one("#mm-remark-editor").display = False
         self._fill_agenda()
+        self._show_checkout()
         items = [e for e in self.archive.agenda.items(self.meeting_id) if not e.is_break]
         first = next((i for i in items if i.id == self.start_item_id), items[0] if items else None)
         if first is not None:
@@ -254,6 +257,9 @@ class MeetingModeScreen(ArchiveScreen):
         else:
             load_keeping_cursor(self.query_one("#remark-text", TextArea), value)
 
+    def _show_checkout(self) -> None:
+        self.query_one(CheckoutBanner).show_lines(self.archive.checkouts.banners(self.meeting_id))
+
     def reload_from_file(self) -> None:
         """Another window committed: show what it changed, keeping what is typed here."""
         if self._loading or self.item is None:
@@ -263,6 +269,7 @@ class MeetingModeScreen(ArchiveScreen):
             if self.remark is not None:
                 self.remark_versions.refresh()
             self._fill_agenda()
+            self._show_checkout()
             selected = self.query_one(RemarksTable).selected_id()
             self._fill_remarks(select_id=int(selected) if selected else None)
             self._show_follow_ups()
@@ -353,23 +360,25 @@ class MeetingModeScreen(ArchiveScreen):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            with self.guard():
-                what = f"innspillet fra {remark.speaker or 'ukjent'}"
-                nuit_app(self).remember_deletion(self.archive.undo.delete_remark(remark.stored_id, what))
+            what = f"innspillet fra {remark.speaker or 'ukjent'}"
+            remember, undo = nuit_app(self).remember_deletion, self.archive.undo
+
+            def deleted(_) -> None:
                 if self.remark is not None and self.remark.id == remark.id:
                     self.remark = None
                     self.query_one("#mm-remark-editor").display = False
                 self._fill_remarks()
                 self.notify(f"Innspillet fra {remark.speaker or 'ukjent'} er slettet")
 
+            self.write(lambda: remember(undo.delete_remark(remark.stored_id, what)), deleted)
+
         self.app.push_screen(ConfirmScreen(f"Slette innspillet fra {remark.speaker or 'ukjent'}?"), confirmed)
 
     def action_move_remark(self, delta: int) -> None:
         remark = self._selected_remark()
         if remark is not None:
-            with self.guard():
-                self.archive.minutes.move_remark(remark.stored_id, delta)
-                self._fill_remarks(select_id=remark.id)
+            minutes = self.archive.minutes
+            self.write(lambda: minutes.move_remark(remark.stored_id, delta), lambda _: self._fill_remarks(select_id=remark.id))
 
     # --- decisions, deferral, withdrawal, follow-up ------------------------------------------
 
@@ -380,23 +389,30 @@ class MeetingModeScreen(ArchiveScreen):
     def action_adopt(self) -> None:
         if self.item is None:
             return
-        self.flush()
-        with self.guard():
-            proposal = self.item.proposed_decision.strip()
-            self.item = self.archive.minutes.adopt_proposal(self.item.stored_id)
+        self.flush()  # queued first: the adoption goes over the text typed until now
+        proposal = self.item.proposed_decision.strip()
+        item_id, minutes = self.item.stored_id, self.archive.minutes
+
+        def adopted(item: m.AgendaItem) -> None:
+            if self.item is None or self.item.id != item.id:
+                self._fill_agenda()  # moved on meanwhile: the agenda shows the mark
+                return
+            self.item = item
             if not proposal:
                 # Nothing to adopt (Eventuelt): the item is marked handled, the decision field stays.
                 self._fill_agenda()
-                self.notify(f"{self.archive.agenda.case_label(self.item) or self.item.title}: behandlet")
+                self.notify(f"{self.archive.agenda.case_label(item) or item.title}: behandlet")
                 return
             self._loading = True
             area = self.query_one("#decision", TextArea)
-            area.load_text(self.item.decision)
+            area.load_text(item.decision)
             area.move_cursor(area.document.end)  # ready for an amendment
             self.call_after_refresh(self._loaded)
             self._show_diff()
             self._fill_agenda()
-            self.notify(f"{self.archive.agenda.case_label(self.item)}: vedtatt som foreslått")
+            self.notify(f"{self.archive.agenda.case_label(item)}: vedtatt som foreslått")
+
+        self.write(lambda: minutes.adopt_proposal(item_id), adopted)
 
     def action_defer(self) -> None:
         if self.item is None:
@@ -408,16 +424,21 @@ class MeetingModeScreen(ArchiveScreen):
         def picked(meeting_id: int | None) -> None:
             if meeting_id is None:
                 return
-            with self.guard():
-                if meeting_id == NEXT_UNPLANNED:
-                    self.archive.minutes.defer_to_next_meeting(item.stored_id)
+            minutes = self.archive.minutes
+
+            def deferred(copy: m.AgendaItem | None) -> None:
+                if copy is None:
                     self.notify(f"{self.archive.agenda.case_label(item)} er utsatt til neste møte; den settes opp når møtet opprettes")
                 else:
-                    copy = self.archive.minutes.defer_item(item.stored_id, meeting_id)
                     target = self.archive.meetings.get(copy.meeting_id)
                     self.notify(f"{self.archive.agenda.case_label(item)} er utsatt til møte {target.ref}")
                 self._fill_agenda()
-                self.show_item(item.stored_id)
+                self._show_again(item.stored_id)
+
+            if meeting_id == NEXT_UNPLANNED:
+                self.write(lambda: (minutes.defer_to_next_meeting(item.stored_id), None)[1], deferred)
+            else:
+                self.write(lambda: minutes.defer_item(item.stored_id, meeting_id), deferred)
 
         self.app.push_screen(
             MeetingPickerScreen(
@@ -432,14 +453,23 @@ class MeetingModeScreen(ArchiveScreen):
         item = self.item
 
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                with self.guard():
-                    self.archive.minutes.withdraw_item(item.stored_id)
-                    self._fill_agenda()
-                    self.show_item(item.stored_id)
-                    self.notify(f"{self.archive.agenda.case_label(item)} er trukket")
+            if not yes:
+                return
+
+            def withdrawn(_) -> None:
+                self._fill_agenda()
+                self._show_again(item.stored_id)
+                self.notify(f"{self.archive.agenda.case_label(item)} er trukket")
+
+            minutes = self.archive.minutes
+            self.write(lambda: minutes.withdraw_item(item.stored_id), withdrawn)
 
         self.app.push_screen(ConfirmScreen(f"Trekke sak {self.archive.agenda.case_label(item)} {item.title}?"), confirmed)
+
+    def _show_again(self, item_id: int) -> None:
+        """Redraw an item a write has changed, if it is still the one shown."""
+        if self.item is not None and self.item.id == item_id:
+            self.show_item(item_id)
 
     def _show_follow_ups(self) -> None:
         follow_ups = self.archive.follow_ups.of_item(self.item.stored_id) if self.item else []
@@ -453,10 +483,15 @@ class MeetingModeScreen(ArchiveScreen):
         item = self.item
 
         def saved(follow_up: m.FollowUp | None) -> None:
-            if follow_up is not None:
-                self.archive.follow_ups.add(follow_up)
+            if follow_up is None:
+                return
+
+            def added(_) -> None:
                 self._show_follow_ups()
                 self.notify("Oppfølgingen er registrert")
+
+            follow_ups = self.archive.follow_ups
+            self.write(lambda: follow_ups.add(follow_up), added)
 
         self.app.push_screen(FollowUpFormScreen(item.stored_id, self.archive.minutes.speaker_names(self.meeting_id), self.meeting.date.year), saved)
 

@@ -12,11 +12,12 @@ import asyncio
 import datetime as dt
 from typing import Any, Protocol
 
+from ... import errors
 from ...domain import models as m
 from ...domain.norwegian import ParseError
 from ...errors import StoreError
 from ...services.concurrency import remark_of, save_item_text
-from ..widgets.conflict import VersionedForm
+from ..widgets.conflict import LeftBehind, VersionedForm
 from ..widgets.fields import Input, TextArea
 from ..writes import submit_write
 
@@ -29,6 +30,7 @@ class MeetingModeView(Protocol):
     remark: m.Remark | None
     items_now: list[m.AgendaItem]
     _typed_into_draft: dict[int, dict[str, str]]
+    remark_versions: VersionedForm
 
     @property
     def app(self) -> Any: ...
@@ -47,6 +49,7 @@ class MeetingModeView(Protocol):
     def _create_remark(self, draft: m.Remark) -> None: ...
     def flush(self) -> None: ...
     def show_item(self, item_id: int) -> None: ...
+    def write(self, fn: Any, then: Any = None, *, failed: Any = None) -> Any: ...
 
 
 def take_up(screen: MeetingModeView, item_id: int, previous_id: int | None, at: dt.datetime) -> None:
@@ -89,6 +92,10 @@ def create_remark(screen: MeetingModeView, draft: m.Remark) -> None:
                 # Kept in the editor; the row is made once the file is free.
                 screen._not_saved(exc)
                 screen.set_timer(1.0, lambda: screen._create_remark(draft) if screen.remark is draft else None)
+                return
+            # Moved on first: the remark, with what was typed into it, is made all the same.
+            meanwhile = screen._typed_into_draft.pop(id(draft), {})
+            create_left_behind(screen.app, archive, draft.model_copy(update=meanwhile), exc)
             return
         typed = screen._typed_into_draft.pop(id(draft), None)
         if screen.remark is not draft or not screen.is_attached:
@@ -103,17 +110,30 @@ def create_remark(screen: MeetingModeView, draft: m.Remark) -> None:
     asyncio.get_running_loop().create_task(created())
 
 
-def write_typed(screen: MeetingModeView, remark: m.Remark) -> None:
-    """Save a remark the screen has moved away from."""
-    archive, app = screen.archive, screen.app
+def create_left_behind(app: Any, archive: Any, remark: m.Remark, error: StoreError) -> None:
+    """A new remark whose row was refused after the user moved on: tried again while the
+    file is busy, else told with its text; on the app, as the screen may be gone."""
+    if not isinstance(error, errors.DatabaseBusy):
+        app.notify(f"Innspillet ble ikke lagret: {error}. Det du skrev: {remark.speaker}: {remark.text}", severity="error", timeout=60)
+        return
 
-    async def written() -> None:
+    async def again() -> None:
         try:
-            await asyncio.wrap_future(submit_write(app, lambda: archive.minutes.update_remark(remark)))
-        except StoreError as exc:  # on the app: the screen may be gone when the write lands
-            app.notify(f"Innspillet ble ikke lagret: {exc}", severity="error")
+            await asyncio.wrap_future(submit_write(app, lambda: archive.minutes.add_remark(remark)))
+        except StoreError as exc:
+            create_left_behind(app, archive, remark, exc)
 
-    asyncio.get_running_loop().create_task(written())
+    app.set_timer(1.0, again)
+
+
+def write_typed(screen: MeetingModeView, remark: m.Remark) -> None:
+    """Save what was typed into a new remark the screen has moved away from before its
+    row was made (see create_remark): retried, or asked about, on the app (LeftBehind)."""
+    stored = screen.archive.minutes.remarks(remark.item_id)
+    base = next((r for r in stored if r.id == remark.id), None)
+    if base is None:
+        return  # deleted meanwhile
+    LeftBehind(screen.remark_versions, base, {"speaker": remark.speaker, "text": remark.text}).save()
 
 
 def versioned_forms(screen: Any) -> tuple[VersionedForm, VersionedForm]:
@@ -155,11 +175,14 @@ def unlock_or_relock(screen: MeetingModeView) -> None:
     archive, meeting_id = screen.archive, screen.meeting_id
     if not archive.lock.is_locked(meeting_id):
         if archive.meetings.get(meeting_id).status is m.MeetingStatus.MINUTES_APPROVED:
-            screen.flush()
-            archive.lock.relock(meeting_id)
-            screen.notify("Referatet er låst igjen")
-            if screen.item is not None:
-                screen.show_item(screen.item.stored_id)
+            screen.flush()  # queued first: what is typed is in before the lock
+
+            def relocked(_: object) -> None:
+                screen.notify("Referatet er låst igjen")
+                if screen.item is not None:
+                    screen.show_item(screen.item.stored_id)
+
+            screen.write(lambda: archive.lock.relock(meeting_id), relocked)
         else:
             screen.notify("Referatet er ikke godkjent, og derfor ikke låst")
         return
@@ -168,13 +191,17 @@ def unlock_or_relock(screen: MeetingModeView) -> None:
     def given(reason: str | None) -> None:
         if reason is None:
             return
-        try:
-            archive.lock.unlock(meeting_id, reason)
-        except (StoreError, ParseError) as exc:
+
+        def unlocked(_: object) -> None:
+            screen.notify("Referatet er låst opp; opplåsingen er registrert")
+            if screen.item is not None:
+                screen.show_item(screen.item.stored_id)
+
+        def refused(exc: Exception) -> None:
+            if not isinstance(exc, StoreError | ParseError):
+                raise exc
             screen.notify(str(exc), severity="error")
-            return
-        screen.notify("Referatet er låst opp; opplåsingen er registrert")
-        if screen.item is not None:
-            screen.show_item(screen.item.stored_id)
+
+        screen.write(lambda: archive.lock.unlock(meeting_id, reason), unlocked, failed=refused)
 
     screen.app.push_screen(UnlockFormScreen(), given)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +15,9 @@ from ...domain.norwegian import long_date, time_span
 from ..base import nuit_app
 from ..text import DataTable, Static
 from .base import ArchiveScreen
+
+if TYPE_CHECKING:
+    from ...domain import models as m
 
 PAGE_SIZE = 100
 
@@ -93,6 +98,7 @@ class MeetingsScreen(ArchiveScreen):
         Binding("a", "year_plan", "Årshjul"),
         Binding("u", "follow_ups", "Oppfølging"),
         Binding("slash", "search", "Søk"),
+        Binding("i", "import_document", "Importer dokument …", show=False),
         Binding("r", "refresh", "Oppdater", show=False),
     ]
 
@@ -150,14 +156,21 @@ class MeetingsScreen(ArchiveScreen):
         def created(details) -> None:
             if details is None:
                 return
-            meeting = self.archive.meetings.create(
-                body_id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
+
+            def made(meeting: m.Meeting) -> None:
+                self.notify(f"Møte {meeting.ref} i {body.short_name} er opprettet med standardsakene")
+                if warning := self.archive.meetings.same_day_warning(meeting.stored_id):
+                    self.notify(warning, severity="warning")
+                self.action_refresh()
+                self._open(meeting.stored_id)
+
+            meetings = self.archive.meetings
+            self.write(
+                lambda: meetings.create(
+                    body_id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
+                ),
+                made,
             )
-            self.notify(f"Møte {meeting.ref} i {body.short_name} er opprettet med standardsakene")
-            if warning := self.archive.meetings.same_day_warning(meeting.stored_id):
-                self.notify(warning, severity="warning")
-            self.action_refresh()
-            self._open(meeting.stored_id)
 
         self.app.push_screen(MeetingFormScreen(f"Nytt møte i {body.short_name}"), created)
 
@@ -174,12 +187,19 @@ class MeetingsScreen(ArchiveScreen):
         def created(details) -> None:
             if details is None:
                 return
-            meeting, copied = archive.agenda.create_meeting_from(
-                template.stored_id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
+
+            def made(result: tuple[m.Meeting, int]) -> None:
+                meeting, copied = result
+                self.notify(f"Møte {meeting.ref} er opprettet med {copied} punkter fra {template.ref}")
+                self.action_refresh()
+                self._open(meeting.stored_id)
+
+            self.write(
+                lambda: archive.agenda.create_meeting_from(
+                    template.stored_id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
+                ),
+                made,
             )
-            self.notify(f"Møte {meeting.ref} er opprettet med {copied} punkter fra {template.ref}")
-            self.action_refresh()
-            self._open(meeting.stored_id)
 
         self.app.push_screen(
             MeetingFormScreen(f"Nytt møte i {body.short_name} etter mal", template, template_note=f"{body.short_name} {template.ref}"),
@@ -202,10 +222,12 @@ class MeetingsScreen(ArchiveScreen):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            with self.guard():
-                meetings.delete(meeting_id)
+
+            def deleted(_: None) -> None:
                 self.notify(f"Møte {meeting.ref} i {body.short_name} er slettet")
-            self.action_refresh()
+                self.action_refresh()
+
+            self.write(lambda: meetings.delete(meeting_id), deleted)
 
         from ..widgets.confirm import ConfirmScreen
 
@@ -222,6 +244,11 @@ class MeetingsScreen(ArchiveScreen):
         from .search import SearchScreen
 
         self.app.push_screen(SearchScreen())
+
+    def action_import_document(self) -> None:
+        from .import_document import ImportScreen
+
+        self.app.push_screen(ImportScreen())
 
     def action_members(self) -> None:
         from .members import MembersScreen

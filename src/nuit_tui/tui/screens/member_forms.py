@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,7 +22,9 @@ from ...domain.norwegian import long_date, parse_date
 from ..base import nuit_app
 from ..text import Label, Static
 from ..widgets.fields import Input
-from ..widgets.form import FormScreen, labelled
+from ..widgets.form import FormScreen, OnWriter, labelled
+
+R = TypeVar("R")
 
 MATCHES_SHOWN = 5
 
@@ -74,11 +76,41 @@ class BodyForm(FormScreen[m.Body | None]):
         yield from labelled("Kortnavn (f.eks. NUIT)", Input(body.short_name if body else "", id="short-name"))
         yield from labelled("Navn", Input(body.name if body else "", id="name"))
 
-    def submit(self) -> m.Body:
+    def submit(self) -> OnWriter[m.Body | None]:
         archive = nuit_app(self).archive
-        if self.body is None:
-            return archive.members.create_body(self.value("#short-name"), self.value("#name"))
-        return archive.members.update_body(self.body.stored_id, self.value("#short-name"), self.value("#name"))
+        short_name, name, body = self.value("#short-name"), self.value("#name"), self.body
+        if body is None:
+            return OnWriter(lambda: archive.members.create_body(short_name, name))
+        return OnWriter(lambda: archive.members.update_body(body.stored_id, short_name, name))
+
+
+class TemplateForm(FormScreen[str | None]):
+    """The body's Word template: the path of a .docx to keep in the archive; empty goes back
+    to the built-in template. Returns what was done, for the notice below the table."""
+
+    def __init__(self, body: m.Body, current: str | None):
+        super().__init__()
+        self.body = body
+        self.current = current
+        self.form_title = f"Word-mal for {body.short_name}" + (f" (nå: {current})" if current else " (nå: innebygd)")
+
+    def fields(self) -> ComposeResult:
+        yield from labelled("Sti til .docx med brevhode, logo og stiler (tom: innebygd mal)", Input("", id="path"))
+
+    def submit(self) -> OnWriter[str | None]:
+        from pathlib import Path
+
+        from ...services.templates import remove_template, set_template
+
+        archive, path, body = nuit_app(self).archive, self.value("#path").strip(), self.body
+        if not path:
+            def removed() -> str:
+                done = remove_template(archive, body.stored_id)
+                return f"{body.short_name} bruker nå den innebygde malen" if done else "Ingen endring"
+
+            return OnWriter(removed)
+        # Read, checked and kept on the writer: a template of some MB never holds the screen.
+        return OnWriter(lambda: f"Word-malen for {body.short_name} er nå {set_template(archive, body.stored_id, Path(path).expanduser())}")
 
 
 class OrganizationForm(FormScreen[m.Organization | None]):
@@ -92,16 +124,20 @@ class OrganizationForm(FormScreen[m.Organization | None]):
         yield from labelled("Navn", Input(org.name if org else "", id="name"))
         yield from labelled("Kortnavn (valgfritt)", Input((org.short_name or "") if org else "", id="short-name"))
 
-    def submit(self) -> m.Organization:
+    def submit(self) -> OnWriter[m.Organization | None]:
         archive = nuit_app(self).archive
-        if self.organization is None:
-            return archive.members.add_organization(self.value("#name"), self.value("#short-name"))
-        return archive.members.update_organization(self.organization.stored_id, self.value("#name"), self.value("#short-name"))
+        name, short_name, org = self.value("#name"), self.value("#short-name"), self.organization
+        if org is None:
+            return OnWriter(lambda: archive.members.add_organization(name, short_name))
+        return OnWriter(lambda: archive.members.update_organization(org.stored_id, name, short_name))
 
 
-def announce_new_organization(form: FormScreen, created: m.Organization | None) -> None:
+def announce_new_organization(form: FormScreen, answer: tuple[R, m.Organization | None]) -> R:
+    """The record a form saved; a new organisation it made on the way is told."""
+    record, created = answer
     if created is not None:
         form.app.notify(f"Ny organisasjon lagt til: {created.name}")
+    return record
 
 
 class PersonForm(FormScreen[m.Person | None]):
@@ -120,15 +156,14 @@ class PersonForm(FormScreen[m.Person | None]):
         )
         yield from labelled("E-post (valgfritt)", Input((person.email or "") if person else "", id="email"))
 
-    def submit(self) -> m.Person:
-        archive = nuit_app(self).archive
+    def submit(self) -> OnWriter[m.Person | None]:
+        archive, person = nuit_app(self).archive, self.person
         args = (self.value("#name"), self.value("#organization"), self.value("#email"))
-        if self.person is None:
-            person, created = archive.members.create_person(*args)
-        else:
-            person, created = archive.members.update_person(self.person.stored_id, *args)
-        announce_new_organization(self, created)
-        return person
+        if person is None:
+            return OnWriter(lambda: archive.members.create_person(*args), lambda answer: announce_new_organization(self, answer))
+        return OnWriter(
+            lambda: archive.members.update_person(person.stored_id, *args), lambda answer: announce_new_organization(self, answer)
+        )
 
 
 class MembershipForm(FormScreen[m.Membership | None]):
@@ -215,7 +250,7 @@ class MembershipForm(FormScreen[m.Membership | None]):
         exact = [p for p in found if p.name.casefold() == " ".join(text.split()).casefold()]
         return exact[0] if len(exact) == 1 else None
 
-    def submit(self) -> m.Membership:
+    def submit(self) -> OnWriter[m.Membership | None]:
         archive = nuit_app(self).archive
         # Read and check everything typed before anything is written.
         person = archive.members.find_person(self.value("#person"))
@@ -236,12 +271,15 @@ class MembershipForm(FormScreen[m.Membership | None]):
             valid_from=valid_from,
             valid_to=valid_to,
         )
-        if self.membership is None:
-            membership, created = archive.members.create_membership(self.body.stored_id, **fields)
-        else:
-            membership, created = archive.members.update_membership(self.membership.stored_id, **fields)
-        announce_new_organization(self, created)
-        return membership
+        body_id, membership = self.body.stored_id, self.membership
+        if membership is None:
+            return OnWriter(
+                lambda: archive.members.create_membership(body_id, **fields), lambda answer: announce_new_organization(self, answer)
+            )
+        return OnWriter(
+            lambda: archive.members.update_membership(membership.stored_id, **fields),
+            lambda answer: announce_new_organization(self, answer),
+        )
 
 
 class EndMembershipForm(FormScreen[m.Membership | None]):
@@ -258,8 +296,9 @@ class EndMembershipForm(FormScreen[m.Membership | None]):
         since = f"Medlem fra {long_date(self.membership.valid_from)}. " if self.membership.valid_from else ""
         yield Static(since + "Møter til og med denne dagen beholder personen i medlemslisten.", classes="form-hint")
 
-    def submit(self) -> m.Membership:
+    def submit(self) -> OnWriter[m.Membership | None]:
         day = typed_date(self.value("#valid-to"), "Til")
         if day is None:
             raise ValueError("Skriv datoen medlemskapet slutter")
-        return nuit_app(self).archive.members.end_membership(self.membership.stored_id, day)
+        members, membership_id = nuit_app(self).archive.members, self.membership.stored_id
+        return OnWriter(lambda: members.end_membership(membership_id, day))

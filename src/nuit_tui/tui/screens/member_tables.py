@@ -4,6 +4,7 @@ organisations and bodies, each with its own keys (new, edit, delete, order)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Protocol, cast
 
 from rich.text import Text
@@ -16,7 +17,8 @@ from ..base import guard, nuit_app
 from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import Input
-from .member_forms import BodyForm, EndMembershipForm, MembershipForm, OrganizationForm, PersonForm
+from ..writes import write
+from .member_forms import BodyForm, EndMembershipForm, MembershipForm, OrganizationForm, PersonForm, TemplateForm
 
 
 class _ReloadsAll(Protocol):
@@ -65,16 +67,21 @@ class RegistryTable(DataTable):
         if select is not None:
             self.reload(select)
 
-    def delete_after_asking(self, question: str, delete, done: str) -> None:
-        """Ask, then delete and say what was deleted (or why not)."""
+    def delete_after_asking(self, question: str, delete: Callable[[], object], done: str, then: Callable[[], object] = lambda: None) -> None:
+        """Ask, then delete on the writer and say what was deleted (or why not)."""
+
+        def deleted(_: object) -> None:
+            then()
+            self.notify(done)
+            self.after_change()
+
+        def refused(exc: Exception) -> None:
+            with guard(self, timeout=8):
+                raise exc
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            with guard(self, timeout=8):
-                delete()
-                self.notify(done)
-                self.after_change()
+            if yes:
+                write(self, delete, deleted, failed=refused)
 
         self.app.push_screen(ConfirmScreen(question, yes="Slett", no="Avbryt"), answered)
 
@@ -183,8 +190,8 @@ class MembershipsTable(RegistryTable):
 
     def action_move(self, delta: int) -> None:
         if (membership_id := self.selected_id) is not None:
-            nuit_app(self).archive.members.move_membership(membership_id, delta)
-            self.reload(membership_id)
+            members = nuit_app(self).archive.members
+            write(self, lambda: members.move_membership(membership_id, delta), lambda _: self.reload(membership_id))
 
 
 class SearchInput(Input):
@@ -367,15 +374,37 @@ class BodiesTable(RegistryTable):
         Binding("enter", "edit", "Endre markert utvalg", show=False),
         Binding("d", "delete", "Slett"),
         Binding("delete", "delete", "Slett markert utvalg", show=False),
+        Binding("w", "template", "Word-mal"),
     ]
 
     def on_mount(self) -> None:
         self.add_column("Kortnavn", key="short_name", width=10)
         self.add_column("Navn", key="name")
+        self.add_column("Word-mal", key="template")
 
     def fill(self) -> None:
-        for body in nuit_app(self).archive.members.bodies():
-            self.add_row(body.short_name, body.name, key=str(body.id))
+        from ...services.templates import template_names
+
+        archive = nuit_app(self).archive
+        names = template_names(archive)
+        for body in archive.members.bodies():
+            self.add_row(body.short_name, body.name, names.get(body.stored_id, "innebygd"), key=str(body.id))
+
+    def action_template(self) -> None:
+        """Give the selected body its Word template (letterhead) by the path of a .docx."""
+        if (body_id := self.selected_or_say()) is None:
+            return
+        from ...services.templates import template_names
+
+        archive = nuit_app(self).archive
+
+        def saved(said: str | None) -> None:
+            if said is not None:
+                self.notify(said)
+                self.after_change(body_id)
+
+        body = archive.members.body_by_id(body_id)
+        self.app.push_screen(TemplateForm(body, template_names(archive).get(body_id)), saved)
 
     def action_new(self) -> None:
         def saved(body: m.Body | None) -> None:
@@ -405,8 +434,7 @@ class BodiesTable(RegistryTable):
             return
         archive = nuit_app(self).archive
 
-        def delete() -> None:
-            archive.members.delete_body(body_id)
+        def deleted() -> None:
             if nuit_app(self).body_id == body_id:
                 remaining = archive.members.bodies()
                 nuit_app(self).body = remaining[0] if remaining else None
@@ -416,5 +444,8 @@ class BodiesTable(RegistryTable):
             count = len(archive.members.memberships(body.stored_id))
             also = f"\n\nUtvalgets {count} medlemskap og frister slettes også." if count else ""
             self.delete_after_asking(
-                f"Slette utvalget {body.short_name} – {body.name}?{also}", delete, f"Slettet utvalget {body.short_name}"
+                f"Slette utvalget {body.short_name} – {body.name}?{also}",
+                lambda: archive.members.delete_body(body_id),
+                f"Slettet utvalget {body.short_name}",
+                deleted,
             )

@@ -158,12 +158,15 @@ class YearPlanScreen(ArchiveScreen):
     def action_new_deadline(self) -> None:
         from .deadline_form import DeadlineFormScreen
 
+        def added(deadline: m.Deadline) -> None:
+            self.notify(f"Fristen «{deadline.title}» {long_date(deadline.date)} er lagt inn")
+            self.query_one(YearCalendar).selected = deadline.date
+            self.reload(year_changed=True)
+
         def saved(deadline: m.Deadline | None) -> None:
             if deadline is not None:
-                added = self.archive.year_plan.add_deadline(deadline)
-                self.notify(f"Fristen «{added.title}» {long_date(added.date)} er lagt inn")
-                self.query_one(YearCalendar).selected = added.date
-                self.reload(year_changed=True)
+                year_plan = self.archive.year_plan
+                self.write(lambda: year_plan.add_deadline(deadline), added)
 
         self.app.push_screen(
             DeadlineFormScreen(None, day=self.selected, body_id=self.body_id, categories=self.archive.year_plan.deadline_categories()), saved
@@ -178,10 +181,13 @@ class YearPlanScreen(ArchiveScreen):
         def saved(result: m.DeadlineRule | None) -> None:
             if result is None:
                 return
-            with self.guard():
-                stored = self.archive.year_plan.update_rule(result) if result.id else self.archive.year_plan.add_rule(result)
-                self.notify(f"Regelen «{stored.title}» er lagret; datoene følger møtene")
+
+            def stored(rule: m.DeadlineRule) -> None:
+                self.notify(f"Regelen «{rule.title}» er lagret; datoene følger møtene")
                 self.reload(year_changed=True)
+
+            year_plan = self.archive.year_plan
+            self.write(lambda: year_plan.update_rule(result) if result.id else year_plan.add_rule(result), stored)
 
         self.app.push_screen(
             RuleFormScreen(rule, bodies=self.archive.members.bodies(), body_id=self.body_id, categories=self.archive.year_plan.deadline_categories()),
@@ -203,10 +209,13 @@ class YearPlanScreen(ArchiveScreen):
 
             def saved(deadline: m.Deadline | None) -> None:
                 if deadline is not None:
-                    with self.guard():
-                        self.archive.year_plan.update_deadline(deadline)
+
+                    def stored(_: object) -> None:
                         self.notify("Fristen er lagret")
                         self.reload(year_changed=True)
+
+                    year_plan = self.archive.year_plan
+                    self.write(lambda: year_plan.update_deadline(deadline), stored)
 
             self.app.push_screen(
                 DeadlineFormScreen(
@@ -228,16 +237,20 @@ class YearPlanScreen(ArchiveScreen):
                 return
             table = self.query_one(EntriesTable)
             row = table.cursor_row
-            undo = self.archive.undo
+            undo, remember = self.archive.undo, nuit_app(self).remember_deletion
             label = f"{what} «{entry.title}»"
-            with self.guard():
-                delete = undo.delete_rule if entry.kind == "derived" else undo.delete_deadline
-                nuit_app(self).remember_deletion(delete(entry.ref_id, label))
+
+            def delete() -> None:
+                remember((undo.delete_rule if entry.kind == "derived" else undo.delete_deadline)(entry.ref_id, label))
+
+            def deleted(_: None) -> None:
                 self.notify(f"Slettet {label} (Ctrl+Z angrer)")
-            self.reload(year_changed=True)
-            # The entry that took its place keeps the cursor (the last one at the end).
-            if table.row_count:
-                table.move_cursor(row=min(row, table.row_count - 1))
+                self.reload(year_changed=True)
+                # The entry that took its place keeps the cursor (the last one at the end).
+                if table.row_count:
+                    table.move_cursor(row=min(row, table.row_count - 1))
+
+            self.write(delete, deleted)
 
         extra = " (alle datoene den gir)" if entry.kind == "derived" else ""
         self.app.push_screen(ConfirmScreen(f"Slette {what} «{entry.title}»{extra}?"), confirmed)

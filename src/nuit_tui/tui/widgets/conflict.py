@@ -70,35 +70,48 @@ class ConflictScreen(ModalScreen[bool]):
     ConflictScreen Button { margin: 0 2; }
     """
 
-    def __init__(self, what: str, conflicts: list[FieldConflict], labels: dict[str, str]):
+    def __init__(
+        self,
+        what: str,
+        conflicts: list[FieldConflict],
+        labels: dict[str, str],
+        *,
+        question: str = "er endret i et annet vindu mens du skrev.",
+        names: tuple[str, str] = ("Din", "Deres"),
+        buttons: tuple[str, str] = ("Behold min", "Ta deres"),
+    ):
         super().__init__()
         self.what = what
         self.conflicts = conflicts
         self.labels = labels
+        # A checkin's conflicts ask the same question with other names (tui/widgets/checkout_banner.py).
+        self.question, self.names, self.buttons = question, names, buttons
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(
                 markup(
-                    "[b]$what er endret i et annet vindu mens du skrev.[/b]\n"
+                    "[b]$what $question[/b]\n"
                     "Ingenting er overskrevet. Velg hvilken versjon som skal gjelde:",
-                    what=self.what,
+                    what=self.what, question=self.question,
                 ),
                 id="conflict-question",
             )
+            width = max(len(name) for name in self.names) + 1
             with VerticalScroll():
                 for conflict in self.conflicts:
                     label = self.labels.get(conflict.field, conflict.field)
                     yield Static(
                         markup(
-                            "[b]$label[/b]\n  Deres: $theirs\n  Din:   $mine",
+                            "[b]$label[/b]\n  $theirs_name $theirs\n  $mine_name $mine",
                             label=label, theirs=_shown(conflict.theirs), mine=_shown(conflict.mine),
+                            mine_name=f"{self.names[0]}:".ljust(width), theirs_name=f"{self.names[1]}:".ljust(width),
                         ),
                         classes="field",
                     )
             with Horizontal():
-                yield Button("Behold min (Ctrl+B)", id="mine", variant="warning")
-                yield Button("Ta deres (Ctrl+T)", id="theirs")
+                yield Button(f"{self.buttons[0]} (Ctrl+B)", id="mine", variant="warning")
+                yield Button(f"{self.buttons[1]} (Ctrl+T)", id="theirs")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "mine")
@@ -146,6 +159,10 @@ class VersionedForm:
         self.unsaved = False  # the last save failed: what is typed is not in the file
         self._on_its_way: asyncio.Task | None = None
         self._again = False
+        # The record and values of a save asked for while one was on its way: if the user
+        # moves on (another remark, another item) before it goes, it is still written.
+        self._pending: tuple[Any, dict[str, Any]] | None = None
+        self._left: LeftBehind | None = None
         self._retry: Any = None
 
     @property
@@ -166,10 +183,11 @@ class VersionedForm:
             return not self.asking
         if self.base.id is None:
             return True  # the row is still being made: its landing saves what is typed
+        values = self.read() if values is None else values
         if self._on_its_way is not None:
             self._again = True  # saved as soon as the one on its way is in
+            self._pending = (self.base, values)
             return True
-        values = self.read() if values is None else values
         changes = changes_from(self.base, values)
         if not changes:
             return True
@@ -179,37 +197,44 @@ class VersionedForm:
         return True
 
     async def _land(self, job: Callable[[], Any], base: Any, values: dict[str, Any], message: str | None) -> None:
+        stored = None
         try:
-            await self._answered(job, base, values, message)
+            stored = await self._answered(job, base, values, message)
         except NoMatches:
             pass  # the screen was closing as the answer came: the write is in, nothing to show it on
         finally:
             self._on_its_way = None
-            if self._again and self.screen.is_attached:
+            pending, self._pending = self._pending, None
+            left, self._left = self._left, None
+            if pending is not None and not (self.screen.is_attached and self._same(pending[0])):
+                # The user moved on (or closed the screen) with keys typed after the save
+                # that was on its way: they are written all the same, over what that save left.
+                self._again = False
+                if left is not None and left.base.id == pending[0].id:
+                    left.values = pending[1]  # that save was refused: its retry or question takes the newer text
+                else:
+                    written = stored if stored is not None and stored.id == pending[0].id else pending[0]
+                    LeftBehind(self, written, pending[1]).save()
+            elif self._again and self.screen.is_attached:
                 self._again = False
                 self._save_quietly()
 
-    async def _answered(self, job: Callable[[], Any], base: Any, values: dict[str, Any], message: str | None) -> None:
-        """The writer's answer to one save, shown on the screen."""
+    async def _answered(self, job: Callable[[], Any], base: Any, values: dict[str, Any], message: str | None) -> Any:
+        """The writer's answer to one save, shown on the screen; the stored record, or None."""
+        app = self.screen.app
         try:
-            stored = await asyncio.wrap_future(submit_write(self.screen.app, job))
+            stored = await asyncio.wrap_future(submit_write(app, job))
             if not self.screen.is_attached:
-                return  # closed meanwhile: the write is in, nothing is left to show it on
-        except EditConflict as conflict:
-            if self._same(base):
-                self._ask(conflict)
-            else:
-                self.failed(conflict)
-            return
-        except errors.DatabaseBusy:
-            self.unsaved = True
-            self.failed(errors.DatabaseBusy(BUSY_MESSAGE))
-            self._try_again_later()
-            return
+                return stored  # closed meanwhile: the write is in, nothing is left to show it on
         except (StoreError, ValueError) as exc:
-            self.unsaved = True
-            self.failed(exc)
-            return
+            if not (self.screen.is_attached and self._same(base)):
+                # Refused after the user moved on or closed the screen: told, retried, or
+                # asked about on the app, never dropped (see LeftBehind).
+                self._left = LeftBehind(self, base, values)
+                self._left.refused(exc)
+                return None
+            self._refused(exc)
+            return None
         self.unsaved = False
         if self._same(base):
             self.base = stored
@@ -217,6 +242,19 @@ class VersionedForm:
             now = self._values_or_none() or {}
             self._show_stored({name: value for name, value in values.items() if now.get(name) == value})
         self.saved(message)
+        return stored
+
+    def _refused(self, exc: Exception) -> None:
+        """A refusal of a save of what is on screen now."""
+        if isinstance(exc, EditConflict):
+            self._ask(exc)
+            return
+        self.unsaved = True
+        if isinstance(exc, errors.DatabaseBusy):
+            self.failed(errors.DatabaseBusy(BUSY_MESSAGE))
+            self._try_again_later()
+        else:
+            self.failed(exc)
 
     def _same(self, base: Any) -> bool:
         return self.base is not None and self.base.id == base.id
@@ -357,3 +395,94 @@ class VersionedForm:
             self.saved("Den andre versjonen er beholdt")
         else:
             self.save(values, message="Den andre versjonen er beholdt")
+
+
+class LeftBehind:
+    """Changes to a record the user has left (another remark or item, or the screen
+    closed) whose save is still to be done, or was refused after they moved on.
+
+    Nothing is dropped: a busy file is tried again each RETRY_SECONDS until the save is
+    in (said once, and again when it is in); a clash with another window is put to the
+    user with the same question as on the screen, when they next pause in their typing;
+    any other refusal is told on the app with the text, so it can be typed again.
+    """
+
+    def __init__(self, form: VersionedForm, base: Any, values: dict[str, Any]):
+        self.app = form.screen.app
+        self.what, self.labels = form.what, form.labels
+        self._load, self._write = form._load, form.write
+        self.base, self.values = base, values
+        self._told_busy = False
+
+    def save(self) -> None:
+        changes = changes_from(self.base, self.values)
+        if changes:
+            base, load = self.base, self._load
+            self._submit(functools.partial(save_merged, base, changes, load=lambda: load(base.id), save=self._write))
+
+    def _submit(self, job: Callable[[], Any]) -> None:
+        def answered(landed: asyncio.Future) -> None:
+            error = landed.exception()
+            if error is None:
+                if self._told_busy:
+                    self.app.notify(f"{self.what} du skrev i sted, er lagret nå")
+            elif isinstance(error, StoreError | ValueError):
+                self.refused(error)
+            else:
+                self.app.notify(f"{self.what} ble ikke lagret: {error}", severity="error", timeout=30)
+
+        asyncio.wrap_future(submit_write(self.app, job)).add_done_callback(answered)
+
+    def refused(self, exc: Exception) -> None:
+        if isinstance(exc, EditConflict):
+            self._ask_when_quiet(exc)
+        elif isinstance(exc, errors.DatabaseBusy):
+            if not self._told_busy:
+                self._told_busy = True
+                self.app.notify(f"{self.what} du skrev i sted, venter på at filen blir ledig; den lagres da", severity="warning")
+            self.app.set_timer(RETRY_SECONDS, self.save)
+        else:
+            typed = "; ".join(_shown(v) for k, v in self.values.items() if v != getattr(self.base, k, None))
+            self.app.notify(f"{self.what} ble ikke lagret: {exc}. Det du skrev: {typed}", severity="error", timeout=60)
+
+    # --- the question, at the first pause in the typing ----------------------------------
+
+    def _ask_when_quiet(self, conflict: EditConflict) -> None:
+        self.conflict = conflict
+        self._seen = self._typing()
+        self._quiet_since = time.monotonic()
+        self.app.notify(f"{self.what} du skrev i sted, er endret i et annet vindu; du blir spurt når du tar en pause", severity="warning")
+        self._timer = self.app.set_interval(0.25, self._when_quiet)
+
+    def _typing(self) -> tuple[int, Any]:
+        """What the focused field holds: it changes while the user types."""
+        focused = self.app.focused
+        return id(focused), getattr(focused, "text", getattr(focused, "value", None))
+
+    def _when_quiet(self) -> None:
+        seen, now = self._typing(), time.monotonic()
+        if seen != self._seen:
+            self._seen, self._quiet_since = seen, now
+            return
+        if now - self._quiet_since < QUIET_SECONDS or isinstance(self.app.screen, ModalScreen):
+            return
+        self._timer.stop()
+        changes = changes_from(self.base, self.values)
+        try:
+            theirs = self._load(self.base.id)
+        except StoreError as exc:
+            self.refused(exc)
+            return
+        conflicts = conflicts_between(self.base, theirs, changes)
+        if not conflicts:  # the clash went away meanwhile: merge as usual
+            self.save()
+            return
+
+        def chosen(keep_mine: bool | None) -> None:
+            if keep_mine:
+                load, record_id = self._load, self.base.id
+                self._submit(functools.partial(overwrite, changes, load=lambda: load(record_id), save=self._write))
+            else:
+                self.app.notify("Den andre versjonen er beholdt")
+
+        self.app.push_screen(ConflictScreen(self.what, conflicts, self.labels), chosen)

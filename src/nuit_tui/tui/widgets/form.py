@@ -6,7 +6,8 @@ Every key typed after the key that opened a form reaches the form, however fast
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -18,6 +19,7 @@ from textual.widgets import Checkbox, Select
 from ...domain.norwegian import ParseError
 from ...errors import StoreError
 from ..text import Label, Static
+from ..writes import write
 from .fields import Input, TextArea
 from .type_ahead import TypeAhead as TypeAhead
 from .type_ahead import handle_with_type_ahead as handle_with_type_ahead
@@ -25,17 +27,56 @@ from .type_ahead import handle_with_type_ahead as handle_with_type_ahead
 T = TypeVar("T")
 
 
+class Opening(TypeAhead, ModalScreen[None]):
+    """Stands in for a screen whose record the writer is still making (a new item): the
+    keys typed meanwhile are held here and handed on to that screen when it comes, so
+    they land in its first field as if it had opened at once."""
+
+    DEFAULT_CSS = "Opening { align: center middle; background: $background 0%; }"
+
+    def compose(self) -> ComposeResult:
+        yield Static("Et øyeblikk …")
+
+    def _on_mount(self, event: events.Mount) -> None:
+        pass  # nothing is released here: the keys wait for the screen that replaces this one
+
+    def hand_on(self, screen: TypeAhead) -> None:
+        """Replace this stand-in with `screen`, which gets the keys held so far."""
+        screen._held = [*(self._held or []), *(screen._held or [])]
+        screen._opened_at = self._opened_at
+        self._held = None
+        self.app.switch_screen(screen)
+
+    def give_up(self) -> None:
+        """The record was not made (the refusal is told): close, and drop the keys."""
+        self._held = None
+        self.dismiss(None)
+
+
+
 class FormBody(VerticalScroll, can_focus=False):
     """Scrolls to whichever field has focus, but never takes focus itself:
     Tab goes from field to field."""
+
+
+class OnWriter(Generic[T]):
+    """What `submit` returns for a form that writes itself: `job` runs on the writer
+    thread (never on the event loop); the form closes with `result(job's answer)`."""
+
+    def __init__(self, job: Callable[[], Any], result: Callable[[Any], T] = lambda answer: answer):
+        self.job, self.result = job, result
 
 
 class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
     """Subclasses compose fields in `fields()` and turn them into a result in `submit()`.
 
     `submit` raises ParseError/StoreError/ValueError with a Norwegian message to keep
-    the form open and show it; whatever it returns is the dismissal value.
+    the form open and show it; whatever it returns is the dismissal value. A form that
+    writes returns `OnWriter(job)`: the form stays open, answering keys, until the
+    writer is done, and a refusal is shown in it with everything as typed.
     """
+
+    _saving = False
 
     TITLE = ""
     # A title made per instance («Nytt møte i NEHS»); Screen.TITLE is a class constant.
@@ -94,7 +135,7 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
     def fields(self) -> ComposeResult:
         raise NotImplementedError
 
-    def submit(self) -> T:
+    def submit(self) -> T | OnWriter[T]:
         raise NotImplementedError
 
     def value(self, selector: str) -> str:
@@ -104,12 +145,30 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
         self.query_one("#form-error", Static).update(message)
 
     def action_save(self) -> None:
+        if self._saving:
+            return  # Enter again while the writer has it: one save
         try:
             result = self.submit()
         except (ParseError, StoreError, ValueError) as exc:
             self.show_error(str(exc))
             return
+        if isinstance(result, OnWriter):
+            self._saving = True
+            self.show_error("Lagrer …")
+            on_writer = result
+            write(self, on_writer.job, lambda answer: self._written(on_writer.result(answer)), failed=self._refused)
+            return
         self.dismiss(result)
+
+    def _written(self, result: T) -> None:
+        self._saving = False
+        self.dismiss(result)
+
+    def _refused(self, exc: Exception) -> None:
+        self._saving = False
+        if not isinstance(exc, ParseError | StoreError | ValueError):
+            raise exc
+        self.show_error(str(exc))
 
     def action_cancel(self) -> None:
         if not self.has_changes():

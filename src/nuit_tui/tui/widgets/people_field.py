@@ -11,6 +11,7 @@ from textual.suggester import Suggester
 from ...domain import models as m
 from ..base import nuit_app
 from ..text import Static
+from ..writes import write
 from .fields import Input
 
 
@@ -73,8 +74,17 @@ class PeopleField(Vertical):
             if matches:
                 person = matches[0]
             else:
-                person = archive.members.add_person(name)  # none has that name: a new person
-                self.app.notify(f"Ny person registrert: {name}")
+                # None has that name: a new person, made by the writer and added when it is in.
+                def made(person: m.Person) -> None:
+                    self.app.notify(f"Ny person registrert: {name}")
+                    self._add(person)
+
+                members = archive.members
+                write(self, lambda: members.add_person(name), made)
+                return
+        self._add(person)
+
+    def _add(self, person: m.Person) -> None:
         if all(p.id != person.id for p in self.people):
             self.people.append(person)
             self._changed()

@@ -1,0 +1,242 @@
+"""What importing a read document would do, part by part, before anything is written.
+
+Each part (the meeting, an item, a remark, an attendance line, a cover note) carries a
+merge status: `new` (the archive has nothing there), `same` (the archive holds the same),
+`fills_in` (the archive has the part but is empty where the document has something) or
+`conflict` (the archive holds something different: shown, never overwritten).
+`to_json` is the shape of `nuit-tui import … --dry-run --json`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..importers.meeting_record import ReadAttendance, ReadCoverNote, ReadDocument, ReadEarlierDecision, ReadItem, ReadMeeting, ReadRemark
+
+MergeStatus = Literal["new", "same", "fills_in", "conflict"]
+NEW: MergeStatus = "new"
+SAME: MergeStatus = "same"
+FILLS_IN: MergeStatus = "fills_in"
+CONFLICT: MergeStatus = "conflict"
+
+# Norwegian words for the statuses (TUI and the CLI's summary).
+MERGE_LABELS: dict[str, str] = {NEW: "ny", SAME: "lik", FILLS_IN: "fyller inn", CONFLICT: "konflikt"}
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal but for spacing and line breaks (a document wraps where the archive did not)."""
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def field_status(read: str, archive: str) -> MergeStatus | None:
+    """A field's status; None when the document says nothing there (nothing to merge)."""
+    if not read.strip():
+        return None
+    if not archive.strip():
+        return FILLS_IN
+    return SAME if same_text(read, archive) else CONFLICT
+
+
+def overall(statuses: Sequence[MergeStatus | None]) -> MergeStatus:
+    """A part's status from its fields': any conflict, else any filled in, else same."""
+    if CONFLICT in statuses:
+        return CONFLICT
+    if FILLS_IN in statuses or NEW in statuses:
+        return FILLS_IN
+    return SAME
+
+
+@dataclass
+class FieldPlan:
+    """One field of a part that exists in the archive: what the document and the archive say."""
+
+    name: str
+    read: str
+    archive: str
+    merge: MergeStatus
+
+
+@dataclass
+class RemarkPlan:
+    read: ReadRemark
+    merge: MergeStatus
+
+
+@dataclass
+class ItemPlan:
+    read: ReadItem
+    item_id: int | None
+    merge: MergeStatus
+    fields: list[FieldPlan] = field(default_factory=list)
+    remarks: list[RemarkPlan] = field(default_factory=list)
+    skip: bool = False
+
+    @property
+    def conflicts(self) -> list[FieldPlan]:
+        return [f for f in self.fields if f.merge == CONFLICT]
+
+
+@dataclass
+class AttendancePlan:
+    read: ReadAttendance
+    person_id: int | None
+    attendance_id: int | None
+    merge: MergeStatus
+    fields: list[FieldPlan] = field(default_factory=list)
+    skip: bool = False
+
+
+@dataclass
+class MeetingPlan:
+    read: ReadMeeting
+    meeting_id: int | None
+    merge: MergeStatus
+    fields: list[FieldPlan] = field(default_factory=list)
+    items: list[ItemPlan] = field(default_factory=list)
+    attendance: list[AttendancePlan] = field(default_factory=list)
+
+
+@dataclass
+class LinkPlan:
+    """A row of a cover note's earlier decisions: linked when the archive holds the case."""
+
+    read: ReadEarlierDecision
+    earlier_item_id: int | None
+    merge: MergeStatus  # new (a link to add), same (linked already); external rows: new
+
+
+@dataclass
+class CoverNotePlan:
+    read: ReadCoverNote
+    item_id: int | None
+    merge: MergeStatus
+    fields: list[FieldPlan] = field(default_factory=list)
+    links: list[LinkPlan] = field(default_factory=list)
+    skip: bool = False
+
+
+@dataclass
+class ImportPlan:
+    document: ReadDocument
+    body_id: int
+    body: str  # the body's short name
+    meetings: list[MeetingPlan] = field(default_factory=list)
+    cover_notes: list[CoverNotePlan] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the document's and the plan's
+
+    def parts(self) -> list[ItemPlan | AttendancePlan | CoverNotePlan]:
+        found: list[ItemPlan | AttendancePlan | CoverNotePlan] = []
+        for meeting in self.meetings:
+            found += meeting.items
+            found += meeting.attendance
+        found += self.cover_notes
+        return found
+
+    @property
+    def conflicts(self) -> int:
+        """How many parts (meetings included) hold a conflict."""
+        return sum(1 for mt in self.meetings if mt.merge == CONFLICT) + sum(
+            1 for part in self.parts() if part.merge == CONFLICT and not part.skip
+        )
+
+    @property
+    def changes(self) -> int:
+        """How many parts would change the archive (new or filling in), skipped ones not counted."""
+        counted = [mt.merge for mt in self.meetings] + [p.merge for p in self.parts() if not p.skip]
+        counted += [r.merge for mt in self.meetings for i in mt.items if not i.skip for r in i.remarks]
+        return sum(1 for status in counted if status in (NEW, FILLS_IN))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "meetings": [_meeting_json(mt, self.body) for mt in self.meetings],
+            "cover_notes": [_cover_json(cn) for cn in self.cover_notes],
+            "repairs": [r.model_dump() for r in self.document.repairs],
+            "warnings": list(self.warnings),
+        }
+
+
+def _hhmm(value: dt.time | None) -> str | None:
+    return value.strftime("%H:%M") if value is not None else None
+
+
+def _conflicts_json(fields: list[FieldPlan]) -> list[dict[str, str]]:
+    return [{"field": f.name, "document": f.read, "archive": f.archive} for f in fields if f.merge == CONFLICT]
+
+
+def _meeting_json(plan: MeetingPlan, body: str) -> dict[str, Any]:
+    read = plan.read
+    return {
+        "body": body,
+        "number": read.number,
+        "date": read.date.isoformat(),
+        "start": _hhmm(read.start),
+        "end": _hhmm(read.end),
+        "location": read.location,
+        "merge": plan.merge,
+        "conflicts": _conflicts_json(plan.fields),
+        "items": [_item_json(item) for item in plan.items],
+        "attendance": [_attendance_json(row) for row in plan.attendance],
+    }
+
+
+def _item_json(plan: ItemPlan) -> dict[str, Any]:
+    read = plan.read
+    data: dict[str, Any] = {
+        "case": read.case,
+        "title": read.title,
+        "type": read.type,
+        "proposed_decision": read.proposed_decision,
+        "decision": read.decision,
+        "narrative": read.narrative,
+        "remarks": [{"speaker": r.read.speaker, "text": r.read.text, "merge": r.merge} for r in plan.remarks],
+        "merge": plan.merge,
+        "conflicts": _conflicts_json(plan.fields),
+    }
+    if read.kind == "break":
+        data["kind"] = "break"
+    if read.narrative_after:
+        data["narrative_after"] = read.narrative_after
+    return data
+
+
+def _attendance_json(plan: AttendancePlan) -> dict[str, Any]:
+    read = plan.read
+    return {
+        "name": read.name,
+        "organization": read.organization,
+        "status": read.status,
+        "role": read.role,
+        "remote": read.remote,
+        "arrived": _hhmm(read.arrived),
+        "left": _hhmm(read.left),
+        "substitute_for": read.substitute_for,
+        "merge": plan.merge,
+        "conflicts": _conflicts_json(plan.fields),
+    }
+
+
+def _cover_json(plan: CoverNotePlan) -> dict[str, Any]:
+    read = plan.read
+    return {
+        "case": read.case,
+        "title": read.title,
+        "type": read.type,
+        "proposed_decision": read.proposed_decision,
+        "purpose": read.purpose,
+        "background": read.background,
+        "earlier_decisions": [
+            {
+                "case": link.read.case,
+                "theme": link.read.theme,
+                "decision": link.read.decision,
+                "in_archive": link.earlier_item_id is not None,
+                "merge": link.merge,
+            }
+            for link in plan.links
+        ],
+        "merge": plan.merge,
+        "conflicts": _conflicts_json(plan.fields),
+    }

@@ -1,0 +1,115 @@
+"""The import screen's parts: a part described field by field with its merge status,
+where it stands in the source, and the form that corrects what was read of an item."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+
+from ...domain.enums import ItemType
+from ...domain.norwegian import ParseError
+from ..widgets.fields import Input, TextArea
+from ..widgets.form import FormScreen, labelled
+
+MERGE = {"new": "ny", "same": "lik", "fills_in": "fyller inn", "conflict": "KONFLIKT"}
+FIELD_NAMES = {
+    "title": "Tittel", "type": "Sakstype", "description": "Beskrivelse", "proposed_decision": "Forslag til vedtak",
+    "decision": "Vedtak", "narrative": "Referat", "state": "Status", "date": "Dato", "start": "Start", "end": "Slutt",
+    "location": "Sted", "status": "Status", "role": "Rolle", "organization": "Organisasjon", "arrived": "Kom",
+    "left": "Gikk", "substitute_for": "Stedfortreder for", "remote": "Video", "purpose": "Hensikt", "background": "Bakgrunn",
+}
+
+
+def _fields(fields) -> list[str]:
+    lines = []
+    for f in fields:
+        name = FIELD_NAMES.get(f.name, f.name)
+        if f.merge == "conflict":
+            lines += [f"{name}: KONFLIKT", f"  dokumentet: {f.read}", f"  arkivet:    {f.archive}  (beholdes)"]
+        else:
+            lines.append(f"{name}: {MERGE[f.merge]}")
+    return lines
+
+
+def describe(part, plan=None) -> str:
+    """What was read of one part, and how each field merges (plain text, shown literally)."""
+    read = part.read
+    lines = [f"Fletting: {MERGE[part.merge]}", ""]
+    if hasattr(read, "attendance"):  # a meeting
+        lines += [f"Møte {read.number} · {read.date:%d.%m.%Y} · {read.start or '?'}–{read.end or '?'} · {read.location or ''}"]
+        lines += _fields(part.fields)
+        if plan is not None:
+            lines += ["", *[f"Rettet: «{r.original}» → «{r.repaired}» ({r.where})" for r in plan.document.repairs]]
+            lines += [f"Advarsel: {w}" for w in plan.warnings]
+    elif hasattr(read, "remarks"):  # an item
+        lines += [f"Sak {read.case or '–'}: {read.title}", f"Type: {read.type or '–'}"]
+        for label, text in (("Beskrivelse", read.description), ("Forslag til vedtak", read.proposed_decision), ("Referat", read.narrative)):
+            if text:
+                lines += ["", f"{label}:", text]
+        for remark in part.remarks:
+            lines.append(f"  • {remark.read.speaker} {remark.read.text}  [{MERGE[remark.merge]}]")
+        if read.narrative_after:
+            lines += ["", read.narrative_after]
+        if read.decision:
+            lines += ["", "Vedtak:", read.decision]
+        lines += ["", *_fields(part.fields)]
+    elif hasattr(read, "substitute_for"):  # an attendance line
+        statuses = {"present": "til stede", "absent_with_notice": "ikke til stede (meldt forfall)", "absent_without_notice": "ikke til stede"}
+        lines += [f"{read.name}, {read.organization or '–'}", f"{statuses[read.status]}{' · video' if read.remote else ''}"]
+        if read.arrived:
+            lines.append(f"fra kl. {read.arrived:%H.%M}")
+        if read.left:
+            lines.append(f"til kl. {read.left:%H.%M}")
+        if read.substitute_for:
+            lines.append(f"stedfortreder for {read.substitute_for}")
+        lines += ["", *_fields(part.fields)]
+    else:  # a cover note
+        lines += [f"Toppnotat sak {read.case}: {read.title}", ""]
+        lines += _fields(part.fields)
+        for link in part.links:
+            where = "i arkivet" if link.earlier_item_id is not None else "ikke i arkivet (tekst)"
+            lines.append(f"  tidligere: {link.read.case} – {link.read.theme} [{where}, {MERGE[link.merge]}]")
+    return "\n".join(lines)
+
+
+def source_line(part, lines: list[str]) -> int | None:
+    """The line of the source where the part stands: its case number, else its title or name."""
+    read = part.read
+    needles = [getattr(read, "case", None), getattr(read, "title", None), getattr(read, "name", None), getattr(read, "number", None)]
+    for needle in needles:
+        if not needle:
+            continue
+        for index, line in enumerate(lines):
+            if needle in line:
+                return index
+    return None
+
+
+class CorrectItemScreen(FormScreen[dict | None]):
+    """Correct what was read of an item before it is written (Ctrl+S keeps the correction)."""
+
+    TITLE = "Rett det som ble lest"
+
+    def __init__(self, read) -> None:
+        super().__init__()
+        self.read = read
+        self.form_title = f"Rett sak {read.case or ''}"
+
+    def fields(self) -> ComposeResult:
+        yield from labelled("Tittel", Input(self.read.title, id="title"))
+        yield from labelled("Sakstype (Godkjenning, Orientering, Drøfting, Anbefaling, Beslutning)", Input(self.read.type or "", id="type"))
+        yield from labelled("Forslag til vedtak", TextArea(self.read.proposed_decision, id="proposed_decision"))
+        yield from labelled("Vedtak", TextArea(self.read.decision, id="decision"))
+
+    def submit(self) -> dict:
+        kind = self.value("#type")
+        if kind and kind not in ItemType._value2member_map_:
+            raise ParseError(f"«{kind}» er ikke en sakstype")
+        title = self.value("#title")
+        if not title:
+            raise ParseError("Saken må ha en tittel")
+        return {
+            "title": title,
+            "type": kind or None,
+            "proposed_decision": self.query_one("#proposed_decision", TextArea).text.strip(),
+            "decision": self.query_one("#decision", TextArea).text.strip(),
+        }

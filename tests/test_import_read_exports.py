@@ -1,0 +1,122 @@
+"""The project's own exports (Word, Markdown) of every demo meeting, notice and minutes,
+read back to the same content: case numbers, titles, types, proposed decisions and
+decisions, remarks with their speakers, and the attendance lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from import_expect import attendance_line, case, read_line
+from nuit_tui.demo import data
+from nuit_tui.documents.minutes import MinutesDocument
+from nuit_tui.documents.notice import NoticeDocument
+from nuit_tui.exporters import registry
+from nuit_tui.importers.read_document import read_document
+from nuit_tui.services.minutes import build_minutes
+from nuit_tui.services.notice import build_notice
+
+MEETINGS = [(m["body"], m["year"], m["number"]) for m in data.MEETINGS]
+FORMATS = ["docx", "md"]
+
+
+@pytest.fixture(scope="module")
+def exported(demo_template):
+    """Every demo meeting's notice and minutes in every format, as bytes."""
+    from nuit_tui.services import Archive
+
+    archive = Archive.open(demo_template)
+    try:
+        out = {}
+        for body, year, number in MEETINGS:
+            meeting = archive.meetings.find(body, f"{number}/{year}")
+            for fmt in FORMATS:
+                out[(body, year, number, "notice", fmt)] = registry.render(build_notice(archive, meeting.id, public=False), fmt)
+                out[(body, year, number, "minutes", fmt)] = registry.render(build_minutes(archive, meeting.id, public=False), fmt)
+        return out
+    finally:
+        archive.close()
+
+
+def expected_items(body, year, number):
+    meeting = next(m for m in data.MEETINGS if (m["body"], m["year"], m["number"]) == (body, year, number))
+    return meeting, [i for i in meeting["items"] if i["kind"] == "item"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("key", MEETINGS, ids=lambda k: f"{k[0]}-{k[2]}-{k[1]}")
+def test_an_exported_notice_reads_back_to_its_meeting(exported, key, fmt):
+    document = read_document(exported[(*key, "notice", fmt)], "notice", name=f"innkalling.{fmt}")
+    meeting, items = expected_items(*key)
+    [read] = document.meetings
+    assert (read.body, read.number, read.date.isoformat()) == (key[0], f"{key[2]}/{key[1]}", meeting["date"])
+    got = [i for i in read.items if i.kind == "item"]
+    assert [(i.case, i.title, i.type) for i in got] == [(case(meeting, i), i["title"], i.get("item_type")) for i in items]
+    assert [i.proposed_decision for i in got] == [i.get("proposed_decision", "") for i in items]
+    assert [i.title for i in read.items if i.kind == "break"] == [i["title"] for i in meeting["items"] if i["kind"] == "break"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("key", MEETINGS, ids=lambda k: f"{k[0]}-{k[2]}-{k[1]}")
+def test_exported_minutes_read_back_to_their_meeting(exported, key, fmt):
+    document = read_document(exported[(*key, "minutes", fmt)], "minutes", name=f"referat.{fmt}")
+    meeting, items = expected_items(*key)
+    [read] = document.meetings
+    got = [i for i in read.items if i.kind == "item"]
+    assert [(i.case, i.title, i.type) for i in got] == [(case(meeting, i), i["title"], i.get("item_type")) for i in items]
+    assert [i.decision for i in got] == [i.get("decision", "") for i in items]
+    for expected, item in zip(items, got, strict=True):
+        assert [(r.speaker, r.text) for r in item.remarks] == [(r["speaker"], r["text"]) for r in expected.get("remarks", [])]
+    assert [read_line(e) for e in read.attendance] == [attendance_line(e) for e in meeting.get("attendance", [])]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_exported_notice_gives_back_its_members_and_cover_notes(exported, fmt):
+    document = read_document(exported[("NUIT", 2023, 2, "notice", fmt)], "notice", name=f"innkalling.{fmt}")
+    members = [(m["person"], m["organization"]) for m in data.MEMBERSHIPS if m["body"] == "NUIT" and m["role"] == "member"]
+    assert [(m.name, m.organization) for m in document.meetings[0].members] == members
+    _, items = expected_items("NUIT", 2023, 2)
+    with_notes = [i for i in items if i.get("purpose")]
+    notes = {note.case: note for note in document.cover_notes}
+    assert len(with_notes) == len(notes) == 11
+    for item in with_notes:
+        note = notes[f"{item['seq']}/23"]
+        assert (note.from_, note.case_officer) == (", ".join(item["presenters"]), ", ".join(item["case_officers"]))
+        assert (note.purpose, note.background) == (item["purpose"], item.get("background", ""))
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+PDF = "pdf" in registry.formats(MinutesDocument) and "pdf" in registry.formats(NoticeDocument)
+
+
+@pytest.mark.skipif(not PDF, reason="PDF export is not in this build yet")
+@pytest.mark.parametrize("key", MEETINGS[:2], ids=lambda k: f"{k[0]}-{k[2]}-{k[1]}")
+def test_exported_pdfs_read_back_to_their_meeting(demo_template, key):
+    """A PDF's text layer has no paragraph marks: texts are compared word for word, and a
+    paragraph after the remarks that ends on a full line may be read into the last remark.
+    The two meetings of 2023 only (26 items, the attendance): a PDF takes a while to lay out."""
+    from nuit_tui.services import Archive
+
+    archive = Archive.open(demo_template)
+    try:
+        meeting = archive.meetings.find(key[0], f"{key[2]}/{key[1]}")
+        notice = registry.render(build_notice(archive, meeting.id, public=False), "pdf")
+        minutes = registry.render(build_minutes(archive, meeting.id, public=False), "pdf")
+    finally:
+        archive.close()
+    expected, items = expected_items(*key)
+    [read_notice] = read_document(notice, "notice", name="innkalling.pdf").meetings
+    [read_minutes] = read_document(minutes, "minutes", name="referat.pdf").meetings
+    for read in (read_notice, read_minutes):
+        got = [i for i in read.items if i.kind == "item"]
+        assert [(i.case, i.title, i.type) for i in got] == [(case(expected, i), i["title"], i.get("item_type")) for i in items]
+    notice_items = [i for i in read_notice.items if i.kind == "item"]
+    assert [_words(i.proposed_decision) for i in notice_items] == [_words(i.get("proposed_decision", "")) for i in items]
+    minutes_items = [i for i in read_minutes.items if i.kind == "item"]
+    assert [_words(i.decision) for i in minutes_items] == [_words(i.get("decision", "")) for i in items]
+    for want, item in zip(items, minutes_items, strict=True):
+        assert [r.speaker for r in item.remarks] == [r["speaker"] for r in want.get("remarks", [])]
+        assert all(_words(r.text).startswith(_words(w["text"])) for r, w in zip(item.remarks, want.get("remarks", []), strict=True))
+    assert [read_line(e) for e in read_minutes.attendance] == [attendance_line(e) for e in expected.get("attendance", [])]

@@ -1,0 +1,126 @@
+"""The meeting package (issue 15, point 4): one PDF of the notice and each item's files in
+agenda order, bookmarks, «Side x av y» over the whole package; the zip of seed-named files;
+nothing exempt in the public package."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pypdf
+import pytest
+from fpdf import FPDF
+
+from nuit_tui.cli import main
+from nuit_tui.services.package import PackageFile, build_package, export_package, file_stem
+
+SECRET = "Budsjettnotat Kvasar"
+
+
+def attachment_pdf(pages: int, title: str) -> bytes:
+    made = FPDF()
+    made.set_font("Helvetica", size=12)
+    for page in range(1, pages + 1):
+        made.add_page()
+        made.cell(0, 10, f"{title} side {page}")
+    return bytes(made.output())
+
+
+@pytest.fixture
+def meeting(demo):
+    return demo.meetings.find("NUIT", "2/2023")
+
+
+@pytest.fixture
+def files(demo, meeting):
+    """17/23 has a PDF of 3 pages and a spreadsheet; 18/23 a PDF of 2 pages and an exempt
+    note; 23/23, exempt under offl. § 14, a PDF of its own."""
+    def item(case):
+        return demo.agenda.find_item(case, body_short_name="NUIT")
+
+    exempt_item = item("23/23")
+    demo.agenda.update_item(exempt_item.model_copy(update={"exempt": True, "exempt_basis": "offl. § 14"}))
+
+    def file(case, label, title, data, suffix=".pdf", exempt=False):
+        return PackageFile(item(case).stored_id, label, title, file_stem(label, case, title) + suffix, data, exempt)
+
+    return [
+        file("17/23", "Vedlegg 4", "Forslag til måleindikatorer", attachment_pdf(3, "Indikatorer")),
+        file("17/23", "Vedlegg 4A", "Regneark for indikatorer", b"not a pdf", suffix=".xlsx"),
+        file("18/23", "Vedlegg 5", "Journalløft i kommunene", attachment_pdf(2, "Journal")),
+        file("18/23", "Vedlegg 5A", SECRET, attachment_pdf(1, "Kvasar"), exempt=True),
+        file("23/23", "Vedlegg 9", "Samarbeid med NAV", attachment_pdf(1, "NAV-forprosjekt")),
+    ]
+
+
+def outline(reader: pypdf.PdfReader) -> list:
+    def walk(entries):
+        return [walk(e) if isinstance(e, list) else (e.title, reader.get_destination_page_number(e)) for e in entries]
+
+    return walk(reader.outline)
+
+
+def test_the_package_is_one_pdf_with_bookmarks_and_side_x_av_y_on_every_page(demo, meeting, files):
+    reader = pypdf.PdfReader(io.BytesIO(build_package(demo, meeting.id, public=False, files=files, convert=False)))
+    n = len(reader.pages)
+    texts = [page.extract_text() for page in reader.pages]
+    notice_pages = next(i for i, text in enumerate(texts) if "Indikatorer side 1" in text)
+    # the notice, 17/23: 3 pages + a placeholder, 18/23: 2 + 1 pages, 23/23: 1 page
+    assert n == notice_pages + 3 + 1 + 2 + 1 + 1
+    assert all(f"Side {i} av {n}" in text for i, text in enumerate(texts, start=1))
+    assert texts[0].startswith("Unntatt offentlighet, offl. § 14\nMøte i NUIT")  # the header's mark: the notice holds 23/23
+    assert "Side 1 av" in texts[0] and "Helse Sør-Øst RHF" in texts[0]
+    assert "Indikatorer side 3" in texts[notice_pages + 2]
+    assert "Vedlegg 4A: Regneark for indikatorer" in texts[notice_pages + 3]
+    assert "«Vedlegg 4A_Sak 17-23_Regneark for indikatorer.xlsx»" in texts[notice_pages + 3]
+    assert outline(reader) == [
+        ("Innkalling", 0),
+        ("17/23 Forslag til måleindikatorer til Nasjonal helse- og samhandlingsplan", notice_pages),
+        [("Vedlegg 4: Forslag til måleindikatorer", notice_pages), ("Vedlegg 4A: Regneark for indikatorer", notice_pages + 3)],
+        ("18/23 Status og veien videre for felles journalløft i kommunal sektor", notice_pages + 4),
+        [("Vedlegg 5: Journalløft i kommunene", notice_pages + 4), (f"Vedlegg 5A: {SECRET}", notice_pages + 6)],
+        ("23/23 Informasjonsutveksling mellom NAV og helsetjenesten", notice_pages + 7),
+        [("Vedlegg 9: Samarbeid med NAV", notice_pages + 7)],
+    ]
+    assert reader.metadata.title == "Innkalling til NUIT møte 2/2023" and reader.metadata.author == "Sekretariatet for NUIT"
+
+
+def test_the_public_package_holds_nothing_exempt_in_pages_bookmarks_or_names(demo, meeting, files, tmp_path):
+    reader = pypdf.PdfReader(io.BytesIO(build_package(demo, meeting.id, public=True, files=files, convert=False)))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    titles = str(outline(reader))
+    for secret in (SECRET, "Kvasar side", "NAV-forprosjekt", "Samarbeid med NAV", "samarbeidsprosjektet med NAV"):
+        assert secret not in text and secret not in titles
+    assert "Offentlig versjon" in reader.pages[0].extract_text()
+    assert f"Side {len(reader.pages)} av {len(reader.pages)}" in reader.pages[-1].extract_text()
+
+    path = export_package(demo, meeting.id, fmt="zip", public=True, exports_dir=tmp_path, files=files)
+    assert path.name == "NUIT-2023-2-pakke-offentlig.zip"
+    with zipfile.ZipFile(path) as package:
+        named = {name: package.read(name) for name in package.namelist()}
+    assert list(named) == [
+        "Innkalling_NUIT møte 2-2023.pdf",
+        "Vedlegg 4_Sak 17-23_Forslag til måleindikatorer.pdf",
+        "Vedlegg 4A_Sak 17-23_Regneark for indikatorer.xlsx",
+        "Vedlegg 5_Sak 18-23_Journalløft i kommunene.pdf",
+    ]
+    assert named["Vedlegg 4A_Sak 17-23_Regneark for indikatorer.xlsx"] == b"not a pdf"
+    notice = pypdf.PdfReader(io.BytesIO(named["Innkalling_NUIT møte 2-2023.pdf"]))
+    assert "Offentlig versjon" in notice.pages[0].extract_text() and "Side 1 av" in notice.pages[0].extract_text()
+
+
+def test_the_cli_writes_the_package_and_refuses_bad_input_in_one_line(demo_path, tmp_path, capsys):
+    out = tmp_path / "pakke.pdf"
+    args = ["export", "package", "--body", "NUIT", "--meeting", "2/2023", "--out", str(out), "--db", str(demo_path)]
+    assert main(args) == 0
+    reader = pypdf.PdfReader(out)
+    assert [title for title, _ in outline(reader)] == ["Innkalling"]  # no files in the archive yet
+    assert main([*args[:-4], "--format", "rtf", "--db", str(demo_path)]) == 2
+    assert main(["export", "package", "--body", "NUIT", "--meeting", "9/2023", "--db", str(demo_path)]) == 2
+    errors = capsys.readouterr().err.splitlines()
+    assert len(errors) == 2 and "rtf" in errors[0]
+
+
+def test_file_names_follow_the_seed_and_hold_no_path():
+    assert file_stem("Vedlegg 4A", "17/23", "Forslag til måleindikatorer …") == "Vedlegg 4A_Sak 17-23_Forslag til måleindikatorer …"
+    assert file_stem("Vedlegg 2", "14/23", "../../etc/passwd: a\x00b") == "Vedlegg 2_Sak 14-23_etc passwd a b"
