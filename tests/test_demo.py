@@ -93,10 +93,14 @@ def test_meeting_2_2023_items_carry_proposals_attachments_and_people(demo):
     item = demo.agenda.find_item("NUIT 17/23")
     assert item.item_type is m.ItemType.DROFTING
     assert item.proposed_decision.startswith("NUIT drøftet innspill til indikatorer for Nasjonal helse- og samhandlingsplan")
+    # As the seed's notice lists them (the demo imports it): «Vedlegg 4: Toppnotat …» is a row that
+    # lists the cover note, whose text the item holds; the package renders it from the item.
     assert [(a.label, a.title) for a in demo.agenda.attachments(item.id)] == [
         ("Vedlegg 4", "Toppnotat Forslag til måleindikatorer til Nasjonal helse- og samhandlingsplan"),
         ("Vedlegg 4A", "Notat_Oppdrag om indikatorer TB 2023"),
     ]
+    assert not demo.cover_notes.has_cover_note(item)  # listed once, by that row
+    assert demo.cover_notes.in_package(item)
     orientering = demo.agenda.find_item("NUIT 15/23")
     assert [p.name for p in demo.agenda.item_people(orientering.id, m.PersonRole.PRESENTER)] == [
         "Siv Ingebrigtsen", "Håvard Kolle Riis", "Heidi Amundsen"

@@ -44,9 +44,9 @@ def _notice(public: bool) -> nt.NoticeDocument:
         nt.notice_item(
             "14/23", EXEMPT_ITEM,
             attachments=[m.Attachment(item_id=11, label="Vedlegg 14A", title=SECRET, exempt=True)],
-            presenters=[PERSON], case_officers=[], earlier=[], public=public,
+            cover_note_label="Vedlegg 14", public=public,
         ),
-        nt.notice_item("15/23", OPEN_ITEM, attachments=[], presenters=[], case_officers=[], earlier=[], public=public),
+        nt.notice_item("15/23", OPEN_ITEM, attachments=[], public=public),
     ]
     rows = [
         nt.agenda_row("14/23", EXEMPT_ITEM, dt.time(9), public=public),

@@ -180,3 +180,24 @@ def test_a_name_broken_over_two_lines_is_one_attendance_line():
     attendance = read_text_as(text, "minutes").meetings[0].attendance
     assert (attendance[10].name, attendance[10].organization, attendance[10].arrived.strftime("%H:%M")) == (
         "Kristin Brekke", "Bergen kommune", "13:20")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_damaged_copy_corrected_against_the_registry_has_every_attendance_line_exactly(seed):
+    """The issue's bar end to end: the reader, then the registry (importers/names.py, as the
+    import service applies it), and every attendance line is the demo's: name, organisation,
+    status, role, video mark, times and the member replaced."""
+    from nuit_tui.demo import data
+    from nuit_tui.importers.names import NameIndex, correct_names
+
+    people = NameIndex(p["name"] for p in data.PEOPLE)
+    organizations = NameIndex(o["name"] for o in data.ORGANIZATIONS)
+    document = correct_names(read_text_as(damage(seed_minutes(), seed), "minutes"), people, organizations)
+    demo = demo_meeting("NUIT", 2023, 1)
+    hhmm = lambda t: t.strftime("%H:%M") if t else None  # noqa: E731
+    read = [
+        (a.name, a.organization, a.status, a.role, a.remote, hhmm(a.arrived), hhmm(a.left), a.substitute_for)
+        for a in document.meetings[0].attendance
+    ]
+    assert read == [attendance_line(e) for e in demo["attendance"]]
+    assert any(r.reason.startswith("kjent") for r in document.repairs)  # corrections are listed

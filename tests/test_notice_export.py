@@ -44,19 +44,15 @@ PROPOSAL_16 = (
     "Direktoratet for e-helse ta med seg innspill fra møtet i det videre arbeidet."
 )
 
-# Words of 23/23's description, purpose, background, proposal, people and attachment,
-# of the exempt attachment added to 16/23, and of the exempt earlier handling NUIT 8/22
-# (its decision; its title is public by the one rule, as in 8/22's own public minutes).
+# Words of 23/23's description, proposal and attachments (its cover note first), and
+# of the exempt attachment added to 16/23. (Its purpose, background, people and earlier
+# decisions are in its cover note, not the notice: tests/test_cover_notes.py.)
 EXEMPT_WORDS = [
     "forprosjekt",  # description
-    "moderniseringen av samhandlingen",  # purpose
-    "legeerklæring",  # background
     "samarbeidsprosjektet med NAV",  # proposed decision
-    "Norunn Elin Saure",  # case officer
-    "Toppnotat Informasjonsutveksling",  # its attachment
+    "Toppnotat Informasjonsutveksling",  # its cover note, listed as its first attachment
     "Budsjettnotat Kvasar",  # an exempt attachment of a public item
     "kvasar-internt.pdf",  # and its location
-    "høringsversjonen av strategi",  # decision of NUIT 8/22
 ]
 
 
@@ -67,7 +63,8 @@ def meeting(demo):
 
 @pytest.fixture
 def exempt(demo, meeting):
-    """23/23 exempt under offl. § 14, a secret attachment on 16/23 and NUIT 8/22 exempt under § 15."""
+    """23/23 exempt under offl. § 14, a secret attachment on 16/23 and NUIT 8/22 (cited in
+    25/23's cover note, not in the notice) exempt under § 15."""
     item = demo.agenda.find_item("23/23", body_short_name="NUIT")
     demo.agenda.update_item(item.model_copy(update={"exempt": True, "exempt_basis": "offl. § 14"}))
     target = demo.agenda.find_item("16/23", body_short_name="NUIT")
@@ -88,7 +85,7 @@ def exempt(demo, meeting):
 # --- the view -------------------------------------------------------------------------------
 
 
-def test_view_holds_header_members_agenda_and_cover_notes(demo, meeting):
+def test_view_holds_header_members_agenda_and_the_items_in_the_seed_s_shape(demo, meeting):
     doc = build_notice(demo, meeting.id, public=False)
     assert (doc.body_short_name, doc.meeting_ref, doc.date_text, doc.time_text) == (
         "NUIT",
@@ -105,14 +102,16 @@ def test_view_holds_header_members_agenda_and_cover_notes(demo, meeting):
     assert doc.members[1].organization == "Helse Sør-Øst RHF"
     items = {item.case_number: item for item in doc.items}
     assert list(items) == [f"{n}/23" for n in range(13, 27)]
-    item = items["25/23"]
-    assert len(item.earlier_handlings) == 9
-    nuit_8_22 = next(e for e in item.earlier_handlings if e.citation == "NUIT 8/22 (17.2.22)")
-    assert nuit_8_22.topic.startswith("Strategi for digital sikkerhet")
-    assert nuit_8_22.decision.startswith("NUIT anbefaler at høringsversjonen")
-    assert items["15/23"].presenters[0] == "Siv Ingebrigtsen"
-    assert items["15/23"].case_officers == ("Vibeke Jonassen Wang",)
-    assert items["17/23"].attachments[1].label == "Vedlegg 4A"
+    # The seed's numbering: the cover note is an item's first document.
+    assert items["13/23"].attachments == ()
+    assert [(a.label, a.title) for a in items["14/23"].attachments] == [("Vedlegg 1", "Referat fra møtet i NUIT 16. februar 2023")]
+    assert [(a.label, a.title) for a in items["15/23"].attachments] == [
+        ("Vedlegg 2", "Toppnotat Orientering fra Direktoratet for e-helse")
+    ]
+    assert [a.label for a in items["17/23"].attachments] == ["Vedlegg 4", "Vedlegg 4A"]
+    assert items["17/23"].attachments[0].title == "Toppnotat Forslag til måleindikatorer til Nasjonal helse- og samhandlingsplan"
+    assert items["25/23"].attachments[0].label == "Vedlegg 12"
+    assert items["26/23"].attachments == ()
     assert not any(item.exemption for item in doc.items)
 
 
@@ -120,8 +119,7 @@ def test_public_view_keeps_number_and_title_of_an_exempt_item_and_nothing_else(d
     item = next(i for i in build_notice(demo, exempt.id, public=True).items if i.case_number == "23/23")
     assert item.title == "Informasjonsutveksling mellom NAV og helsetjenesten"
     assert item.exemption == "Unntatt offentlighet, offl. § 14"
-    assert (item.description, item.purpose, item.background, item.proposed_decision) == ("", "", "", "")
-    assert item.attachments == item.presenters == item.case_officers == item.earlier_handlings == ()
+    assert (item.description, item.proposed_decision, item.attachments) == ("", "", ())
 
 
 def test_an_exempt_title_is_hidden_too_and_an_empty_basis_gives_the_bare_words(demo, meeting):
@@ -153,10 +151,11 @@ def test_docx_has_a4_headings_header_and_agenda_tables(demo, meeting):
     headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0] == ("Heading 1", "Møte i NUIT")
     level2 = [text for style, text in headings if style == "Heading 2"]
-    assert level2[0] == "Dagsorden"
+    assert level2[0] == "Dagsorden"  # as in Markdown and HTML
     assert level2[1] == "13/23 Godkjenning av innkalling og dagsorden"
     assert len(level2) == 15 and level2[-1] == "26/23 Eventuelt"
-    assert ("Heading 3", "Hensikt med saken") in headings and ("Heading 3", "Bakgrunn") in headings
+    # What the cover notes say is in the cover notes, not here.
+    assert not any(style == "Heading 3" for style, _ in headings)
 
     header, agenda = document.tables[0], document.tables[1]
     header_rows = cell_texts(header)
@@ -176,7 +175,7 @@ def test_docx_has_a4_headings_header_and_agenda_tables(demo, meeting):
     assert rows[1:] == AGENDA
 
 
-def test_docx_items_carry_proposals_attachments_and_cover_notes(demo, meeting):
+def test_docx_items_carry_proposals_and_attachments_the_cover_note_first(demo, meeting):
     data = notice_docx.render(build_notice(demo, meeting.id, public=False))
     document = open_docx(data)
     texts = [p.text for p in document.paragraphs]
@@ -187,16 +186,13 @@ def test_docx_items_carry_proposals_attachments_and_cover_notes(demo, meeting):
     # 20/23's numbered proposal stays two paragraphs.
     assert any(t.startswith("1. NUIT drøfter status") for t in texts)
     assert any(t.startswith("2. NUIT drøfter fremlagte forslag") for t in texts)
-    assert "Vedlegg 4A: Notat_Oppdrag om indikatorer TB 2023" in texts
+    first = texts.index("Vedlegg 4: Toppnotat Forslag til måleindikatorer til Nasjonal helse- og samhandlingsplan")
+    assert texts[first + 1] == "Vedlegg 4A: Notat_Oppdrag om indikatorer TB 2023"
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert "Nytt organisasjonskart i Direktoratet for e-helse" in bullets
-    assert "Fra: Siv Ingebrigtsen, Håvard Kolle Riis, Heidi Amundsen" in texts
-
-    earlier = document.tables[2]
-    rows = cell_texts(earlier)
-    assert rows[0] == ("Sak", "Tema", "Vedtaksformulering")
-    assert len(rows) == 10
-    assert rows[7][0] == "NUIT 8/22 (17.2.22)" and rows[7][2].startswith("NUIT anbefaler at høringsversjonen")
+    # No cover-note content: no «Fra:», no Hensikt or Bakgrunn, no earlier-decisions table.
+    assert not any(t.startswith(("Fra:", "Saksbehandler:", "Hensikt med saken", "Bakgrunn")) for t in texts)
+    assert len(document.tables) == 2  # the header and the agenda
 
     props = document.core_properties
     assert props.title == "Innkalling til NUIT møte 2/2023" and props.author == "Sekretariatet for NUIT"
@@ -265,11 +261,9 @@ def test_public_versions_leak_nothing_exempt(demo, exempt):
             assert word.replace("_", "\\_") in internal[fmt] or word in internal[fmt], (fmt, word)
             assert word not in public[fmt], (fmt, word)
         assert "Unntatt offentlighet, offl. § 14" in public[fmt], fmt
-        assert "Unntatt offentlighet, offl. § 15" in public[fmt], fmt
         # Number and title stay; so does everyone else's content.
         assert "23/23" in public[fmt] and "Informasjonsutveksling mellom NAV og helsetjenesten" in public[fmt]
-        assert "NUIT 8/22 (17.2.22)" in public[fmt]
-        assert "videre drøfting av strategiske områder" in public[fmt]  # 8/22's title, not marked exempt
+        assert "Toppnotat Portaler for rapportering for helsepersonell" in public[fmt]
         assert "ta med seg innspill fra møtet i det videre arbeidet" in public[fmt]
 
 

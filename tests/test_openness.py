@@ -96,11 +96,16 @@ def docx_text(data: bytes) -> str:
 
 
 def documents(archive, meeting_id, *, public):
+    """The notice, the minutes and the cover notes of the exempt items, in every format."""
     out = {}
+    exempt_items = [item for item in archive.agenda.items(meeting_id) if item.exempt]
     for fmt in ("md", "html", "docx"):
         for kind, build in (("notice", build_notice), ("minutes", build_minutes)):
             data = render(build(archive, meeting_id, public=public), fmt)
             out[f"{kind}.{fmt}"] = docx_text(data) if fmt == "docx" else data.decode("utf-8")
+        for item in exempt_items:
+            data = render(archive.cover_notes.build(item.id, public=public), fmt)
+            out[f"cover note {item.case_seq}.{fmt}"] = docx_text(data) if fmt == "docx" else data.decode("utf-8")
     return out
 
 
@@ -152,7 +157,7 @@ def test_what_belongs_to_or_is_counted_from_an_exempt_thing_is_exempt():
 # --- every public format ---------------------------------------------------------------------------
 
 
-def test_public_notice_and_minutes_hold_no_exempt_text_in_any_format(scene):
+def test_public_notice_minutes_and_cover_notes_hold_no_exempt_text_in_any_format(scene):
     archive = scene["archive"]
     internal = documents(archive, scene["notice"].id, public=False)
     internal.update({f"earlier {k}": v for k, v in documents(archive, scene["earlier"].id, public=False).items()})
@@ -166,7 +171,7 @@ def test_public_notice_and_minutes_hold_no_exempt_text_in_any_format(scene):
     for fmt, text in public.items():
         for name, secret in SECRETS.items():
             assert secret not in text, (fmt, name)
-        if not fmt.startswith("earlier"):
+        if fmt.startswith(("notice", "minutes")):
             # The same words for the same item in every format: title public, basis named.
             assert PUBLIC_TITLE in text and "Unntatt offentlighet, offl. § 14" in text, fmt
 

@@ -44,12 +44,13 @@ def files(demo, meeting):
     def file(case, label, title, data, suffix=".pdf", exempt=False):
         return PackageFile(item(case).stored_id, label, title, file_stem(label, case, title) + suffix, data, exempt)
 
+    # The items' cover notes are Vedlegg 4, 5 and 9 (the seed's numbers): these files follow them.
     return [
-        file("17/23", "Vedlegg 4", "Forslag til måleindikatorer", attachment_pdf(3, "Indikatorer")),
-        file("17/23", "Vedlegg 4A", "Regneark for indikatorer", b"not a pdf", suffix=".xlsx"),
-        file("18/23", "Vedlegg 5", "Journalløft i kommunene", attachment_pdf(2, "Journal")),
-        file("18/23", "Vedlegg 5A", SECRET, attachment_pdf(1, "Kvasar"), exempt=True),
-        file("23/23", "Vedlegg 9", "Samarbeid med NAV", attachment_pdf(1, "NAV-forprosjekt")),
+        file("17/23", "Vedlegg 4B", "Forslag til måleindikatorer", attachment_pdf(3, "Indikatorer")),
+        file("17/23", "Vedlegg 4C", "Regneark for indikatorer", b"not a pdf", suffix=".xlsx"),
+        file("18/23", "Vedlegg 5B", "Journalløft i kommunene", attachment_pdf(2, "Journal")),
+        file("18/23", "Vedlegg 5C", SECRET, attachment_pdf(1, "Kvasar"), exempt=True),
+        file("23/23", "Vedlegg 9A", "Samarbeid med NAV", attachment_pdf(1, "NAV-forprosjekt")),
     ]
 
 
@@ -64,24 +65,29 @@ def test_the_package_is_one_pdf_with_bookmarks_and_side_x_av_y_on_every_page(dem
     reader = pypdf.PdfReader(io.BytesIO(build_package(demo, meeting.id, public=False, files=files, convert=False)))
     n = len(reader.pages)
     texts = [page.extract_text() for page in reader.pages]
-    notice_pages = next(i for i, text in enumerate(texts) if "Indikatorer side 1" in text)
-    # the notice, 17/23: 3 pages + a placeholder, 18/23: 2 + 1 pages, 23/23: 1 page
-    assert n == notice_pages + 3 + 1 + 2 + 1 + 1
     assert all(f"Side {i} av {n}" in text for i, text in enumerate(texts, start=1))
     assert texts[0].startswith("Unntatt offentlighet, offl. § 14\nMøte i NUIT")  # the header's mark: the notice holds 23/23
     assert "Side 1 av" in texts[0] and "Helse Sør-Øst RHF" in texts[0]
-    assert "Indikatorer side 3" in texts[notice_pages + 2]
-    assert "Vedlegg 4A: Regneark for indikatorer" in texts[notice_pages + 3]
-    assert "«Vedlegg 4A_Sak 17-23_Regneark for indikatorer.xlsx»" in texts[notice_pages + 3]
-    assert outline(reader) == [
-        ("Innkalling", 0),
-        ("17/23 Forslag til måleindikatorer til Nasjonal helse- og samhandlingsplan", notice_pages),
-        [("Vedlegg 4: Forslag til måleindikatorer", notice_pages), ("Vedlegg 4A: Regneark for indikatorer", notice_pages + 3)],
-        ("18/23 Status og veien videre for felles journalløft i kommunal sektor", notice_pages + 4),
-        [("Vedlegg 5: Journalløft i kommunene", notice_pages + 4), (f"Vedlegg 5A: {SECRET}", notice_pages + 6)],
-        ("23/23 Informasjonsutveksling mellom NAV og helsetjenesten", notice_pages + 7),
-        [("Vedlegg 9: Samarbeid med NAV", notice_pages + 7)],
+    tree = outline(reader)
+    assert tree[0] == ("Innkalling", 0)
+    sections = dict(zip(tree[1::2], tree[2::2], strict=True))  # item bookmark -> its parts
+    # Every item with a cover note is there, in agenda order, each opening on its cover note.
+    cases = [title.split()[0] for title, _ in sections]
+    assert cases == sorted(cases, key=lambda c: int(c.split("/")[0])) and len(cases) == 11
+    by_case = {title.split()[0]: (page, parts) for (title, page), parts in sections.items()}
+    page, parts = by_case["17/23"]
+    assert [title for title, _ in parts] == [
+        "Vedlegg 4: Toppnotat Forslag til måleindikatorer til Nasjonal helse- og samhandlingsplan",
+        "Vedlegg 4B: Forslag til måleindikatorer", "Vedlegg 4C: Regneark for indikatorer",
     ]
+    cover, indicators, sheet = (p for _, p in parts)
+    assert page == cover < indicators and "Toppnotat" in texts[cover] and "Hensikt med saken" in "".join(texts[cover:indicators])
+    assert "Indikatorer side 1" in texts[indicators] and "Indikatorer side 3" in texts[indicators + 2]
+    assert sheet == indicators + 3 and "«Vedlegg 4C_Sak 17-23_Regneark for indikatorer.xlsx»" in texts[sheet]
+    page, parts = by_case["18/23"]
+    assert [title for title, _ in parts][1:] == ["Vedlegg 5B: Journalløft i kommunene", f"Vedlegg 5C: {SECRET}"]
+    assert [title for title, _ in by_case["23/23"][1]][-1] == "Vedlegg 9A: Samarbeid med NAV"
+    assert "NAV-forprosjekt side 1" in texts[by_case["23/23"][1][-1][1]]
     assert reader.metadata.title == "Innkalling til NUIT møte 2/2023" and reader.metadata.author == "Sekretariatet for NUIT"
 
 
@@ -98,13 +104,17 @@ def test_the_public_package_holds_nothing_exempt_in_pages_bookmarks_or_names(dem
     assert path.name == "NUIT-2023-2-pakke-offentlig.zip"
     with zipfile.ZipFile(path) as package:
         named = {name: package.read(name) for name in package.namelist()}
-    assert list(named) == [
-        "Innkalling_NUIT møte 2-2023.pdf",
-        "Vedlegg 4_Sak 17-23_Forslag til måleindikatorer.pdf",
-        "Vedlegg 4A_Sak 17-23_Regneark for indikatorer.xlsx",
-        "Vedlegg 5_Sak 18-23_Journalløft i kommunene.pdf",
+    names = list(named)
+    assert names[0] == "Innkalling_NUIT møte 2-2023.pdf"
+    assert [name for name in names if "Sak 17-23" in name or "Sak 18-23" in name] == [
+        "Vedlegg 4_Sak 17-23_Toppnotat Forslag til måleindikatorer til Nasjonal helse- og samhandlingsplan.pdf",
+        "Vedlegg 4B_Sak 17-23_Forslag til måleindikatorer.pdf",
+        "Vedlegg 4C_Sak 17-23_Regneark for indikatorer.xlsx",
+        "Vedlegg 5_Sak 18-23_Toppnotat Status og veien videre for felles journalløft i kommunal sektor.pdf",
+        "Vedlegg 5B_Sak 18-23_Journalløft i kommunene.pdf",
     ]
-    assert named["Vedlegg 4A_Sak 17-23_Regneark for indikatorer.xlsx"] == b"not a pdf"
+    assert not [name for name in names if "23-23" in name]  # the exempt item brings nothing
+    assert named["Vedlegg 4C_Sak 17-23_Regneark for indikatorer.xlsx"] == b"not a pdf"
     notice = pypdf.PdfReader(io.BytesIO(named["Innkalling_NUIT møte 2-2023.pdf"]))
     assert "Offentlig versjon" in notice.pages[0].extract_text() and "Side 1 av" in notice.pages[0].extract_text()
 
@@ -114,7 +124,10 @@ def test_the_cli_writes_the_package_and_refuses_bad_input_in_one_line(demo_path,
     args = ["export", "package", "--body", "NUIT", "--meeting", "2/2023", "--out", str(out), "--db", str(demo_path)]
     assert main(args) == 0
     reader = pypdf.PdfReader(out)
-    assert [title for title, _ in outline(reader)] == ["Innkalling"]  # no files in the archive yet
+    tree = outline(reader)  # no files in the archive yet: the notice and the cover notes
+    assert tree[0] == ("Innkalling", 0) and ("Vedlegg 4: Toppnotat Forslag til måleindikatorer til Nasjonal helse- og samhandlingsplan",) in [
+        tuple(title for title, _ in parts[:1]) for parts in tree[2::2]
+    ]
     assert main([*args[:-4], "--format", "rtf", "--db", str(demo_path)]) == 2
     assert main(["export", "package", "--body", "NUIT", "--meeting", "9/2023", "--db", str(demo_path)]) == 2
     errors = capsys.readouterr().err.splitlines()

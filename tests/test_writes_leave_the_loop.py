@@ -14,6 +14,21 @@ import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "nuit_tui"
+
+
+def _parse_all() -> dict[Path, ast.Module]:
+    """Every module of services/ and tui/, parsed once when the tests are collected: CPython
+    3.11's AST constructor is not safe beside another thread compiling (an app's warm-up
+    thread importing modules that have no bytecode yet), and collection runs before any app."""
+    paths = [*(SRC / "services").glob("*.py"), *(SRC / "tui").rglob("*.py")]
+    return {path: ast.parse(path.read_text(encoding="utf-8")) for path in paths}
+
+
+_TREES = _parse_all()
+
+
+def _parsed(path: Path) -> ast.Module:
+    return _TREES[path]
 # The store's methods that take the write lock.
 STORE_WRITES = {"write", "insert", "update", "delete", "write_positions", "move_in_order", "set_meta", "load",
                 "save_calendar_event_states", "transaction"}
@@ -29,7 +44,7 @@ ALLOWED: dict[tuple[str, str], str] = {
 
 def _service_classes() -> dict[str, str]:
     """archive.<attr> -> the class Archive.__init__ builds it from."""
-    tree = ast.parse((SRC / "services" / "archive.py").read_text(encoding="utf-8"))
+    tree = _parsed(SRC / "services" / "archive.py")
     found = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
@@ -44,7 +59,7 @@ def mutating_methods() -> dict[str, set[str]]:
     attrs = _service_classes()
     classes: dict[str, dict[str, ast.FunctionDef]] = {}
     for path in (SRC / "services").glob("*.py"):
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        for node in _parsed(path).body:
             if isinstance(node, ast.ClassDef):
                 classes[node.name] = {f.name: f for f in node.body if isinstance(f, ast.FunctionDef)}
     writes: dict[str, set[str]] = {name: set() for name in classes}
@@ -140,7 +155,7 @@ def loop_writes() -> list[str]:
     mutating = mutating_methods()
     found = []
     for path in sorted((SRC / "tui").rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = _parsed(path)
         parents = _parents(tree)
         lambdas, names = _handed_to_writer(tree)
         aliases = _aliases(tree)

@@ -423,24 +423,13 @@ def build_parser() -> argparse.ArgumentParser:
     import_deadlines.add_argument("--dry-run", action="store_true", help="vis hva som ville skjedd, lagre ingenting")
     import_deadlines.add_argument("--json", action="store_true", help="skriv de leste radene som JSON")
     import_deadlines.set_defaults(func=cmd_import_deadlines)
-    from .cli_attach import add_commands as add_attach_commands
+    # The commands of later subjects, each in its own module (cli_<subject>.add_commands).
+    from . import cli_attach, cli_cover, cli_import_docs, cli_mail, cli_package, cli_serve, cli_template
 
-    add_attach_commands(command, export_kinds, import_kinds)
-    from .cli_mail import add_commands as add_mail_commands
-
-    add_mail_commands(command, export_kinds, import_kinds)
-    from .cli_template import add_commands as add_template_commands
-
-    add_template_commands(command)
-    from .cli_package import add_commands as add_package_commands
-
-    add_package_commands(export_kinds)
-    from .cli_serve import add_commands as add_serve_commands
-
-    add_serve_commands(command, export_kinds, import_kinds)
-    from .cli_import_docs import add_commands as add_import_doc_commands
-
-    add_import_doc_commands(command, export_kinds, import_kinds)
+    for module in (cli_attach, cli_mail, cli_cover, cli_serve, cli_import_docs):
+        module.add_commands(command, export_kinds, import_kinds)
+    cli_template.add_commands(command)
+    cli_package.add_commands(export_kinds)
     return parser
 
 

@@ -16,6 +16,7 @@ from ..domain import models as m
 from ..services import Archive
 from ..store import errors, inspect_file
 from . import data
+from .cover_notes import COVER_NOTES
 from .seed_meetings import SeedSources, complete_from_data, import_seed_meeting
 from .steering_documents import import_steering_deadlines
 
@@ -99,6 +100,7 @@ def build_demo(archive: Archive) -> SeedSources:
             for link in links:
                 earlier = items_by_case[(link["body"], link["year"], link["seq"])]
                 archive.agenda.link_earlier(item.stored_id, earlier.stored_id)
+        _add_cover_notes(archive, items_by_case)
         import_steering_deadlines(archive)  # the year plan's deadlines, from the 2023 steering documents
         store.set_meta(DEMO_MARK, "1")
     return sources
@@ -148,6 +150,8 @@ def _insert_entry(
         if entry.get(key):
             archive.agenda.set_item_people(item.stored_id, role, [people[name].stored_id for name in entry[key]])
     for attachment in entry.get("attachments", []):
+        if attachment["title"].startswith("Toppnotat "):
+            continue  # the seed's «Vedlegg 3: Toppnotat …» is the item's cover note, made from the item itself
         archive.agenda.add_attachment(
             m.Attachment(item_id=item.id, label=attachment["label"], title=attachment["title"], location=attachment.get("location"))
         )
@@ -196,3 +200,19 @@ def _remove_database(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(f"{path}{suffix}")
+
+
+def _add_cover_notes(archive: Archive, items_by_case: dict[tuple[str, int, int], m.AgendaItem]) -> None:
+    """What the cover notes of NUIT 2/2023 hold beyond the item's own fields (demo/cover_notes.py)."""
+    for seq, note in COVER_NOTES.items():
+        item = archive.agenda.item(items_by_case[("NUIT", 2023, seq)].stored_id)
+        fields: dict[str, Any] = {key: note[key] for key in ("submitted_by", "earlier_intro", "earlier_none") if key in note}
+        if fields:
+            archive.agenda.update_item(item.model_copy(update=fields))
+        for heading, text in note.get("sections", []):
+            archive.cover_notes.add_section(m.CoverSection(item_id=item.stored_id, heading=heading, text=text))
+        for link in note.get("links", []):
+            earlier = items_by_case[(link["body"], link["year"], link["seq"])]
+            archive.agenda.link_earlier(item.stored_id, earlier.stored_id)
+        for external in note.get("external", []):
+            archive.cover_notes.add_external(m.ExternalDecision(item_id=item.stored_id, **external))

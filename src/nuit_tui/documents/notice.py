@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..domain import models as m
-from ..domain.norwegian import citation_date, clock
+from ..domain.cover_note import cover_note_title
+from ..domain.norwegian import clock
 from ..domain.openness import EXEMPT, is_exempt, item_content_public, item_marker, item_title, may_publish
 from .heading import MeetingHeading
 from .paper import Paper, paper
@@ -44,27 +45,17 @@ class NoticeAttachment:
 
 
 @dataclass(frozen=True)
-class EarlierHandling:
-    """A row of "Vedtak fra tidligere behandlinger i rådsmodellen"."""
-
-    citation: str  # "NUIT 8/22 (17.2.22)"
-    topic: str
-    decision: str
-
-
-@dataclass(frozen=True)
 class NoticeItem:
+    """An item as the seed's notice has it: its heading and type, a short description,
+    its attachments (the cover note first) and «Forslag til vedtak». What the cover
+    note says (purpose, background, earlier decisions) is in the cover note alone."""
+
     case_number: str
     title: str
     item_type: str
     description: str
     attachments: tuple[NoticeAttachment, ...]
     proposed_decision: str
-    purpose: str
-    background: str
-    presenters: tuple[str, ...]
-    case_officers: tuple[str, ...]
-    earlier_handlings: tuple[EarlierHandling, ...]
     # "Unntatt offentlighet, offl. § 14" on an exempt item; in a public notice it is
     # then all there is, the content fields above being empty.
     exemption: str = ""
@@ -148,25 +139,16 @@ def summoned(membership: m.Membership) -> bool:
     return membership.role is m.MembershipRole.MEMBER
 
 
-def earlier_handling(citation: str, meeting: m.Meeting, earlier: m.AgendaItem, *, public: bool) -> EarlierHandling:
-    """`citation` is the case label with its body ("NUIT 8/22"); the meeting's date is added."""
-    citation = f"{citation} ({citation_date(meeting.date)})"
-    if public and not item_content_public(earlier):
-        return EarlierHandling(citation, item_title(earlier, public=True), item_marker(earlier))
-    return EarlierHandling(citation, earlier.title, earlier.decision.strip())
-
-
 def notice_item(
     case_number: str,
     item: m.AgendaItem,
     *,
     attachments: Sequence[m.Attachment],
-    presenters: Sequence[m.Person],
-    case_officers: Sequence[m.Person],
-    earlier: Sequence[EarlierHandling],
+    cover_note_label: str = "",
     public: bool,
 ) -> NoticeItem:
-    """An item of the notice; `earlier` is already built for the same audience."""
+    """An item of the notice; `cover_note_label` («Vedlegg 3») when the item has a
+    cover note, listed as its first attachment («Vedlegg 3: Toppnotat …»)."""
     item_type = item.item_type.value if item.item_type else ""
     if public and not item_content_public(item):
         return NoticeItem(
@@ -176,29 +158,21 @@ def notice_item(
             description="",
             attachments=(),
             proposed_decision="",
-            purpose="",
-            background="",
-            presenters=(),
-            case_officers=(),
-            earlier_handlings=(),
             exemption=item_marker(item),
         )
+    cover = (NoticeAttachment(cover_note_label, cover_note_title(item.title), ""),) if cover_note_label else ()
     return NoticeItem(
         case_number=case_number,
         title=item.title,
         item_type=item_type,
         description=item.description.strip(),
-        attachments=tuple(
+        attachments=cover
+        + tuple(
             NoticeAttachment(a.label.strip(), a.title.strip(), (a.location or "").strip(), a.exempt)
             for a in attachments
             if not public or may_publish(a, item)
         ),
         proposed_decision=item.proposed_decision.strip(),
-        purpose=item.purpose.strip(),
-        background=item.background.strip(),
-        presenters=tuple(p.name for p in presenters),
-        case_officers=tuple(p.name for p in case_officers),
-        earlier_handlings=tuple(earlier),
         exemption=item_marker(item),
     )
 

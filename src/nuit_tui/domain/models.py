@@ -12,7 +12,7 @@ import base64
 import binascii
 import datetime as dt
 import hashlib
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -195,6 +195,12 @@ class Meeting(Versioned):
         return f"{self.number}/{self.year}"
 
 
+# What a cover note says when no earlier decision is cited: nothing (the section is left
+# out), or the seed's «Ingen» or «N/A».
+EarlierNone = Literal["", "Ingen", "N/A"]
+EARLIER_NONE_CHOICES: tuple[str, ...] = ("Ingen", "N/A")
+
+
 class AgendaItem(Versioned):
     """An entry of a meeting's agenda: a case (kind=item) or a break (kind=break)."""
 
@@ -219,6 +225,11 @@ class AgendaItem(Versioned):
     exempt: bool = False
     exempt_basis: Str | None = None
     title_exempt: bool = False
+    # The cover note's own fields (toppnotat): «Fra» when it is not the presenters, the
+    # words above (or instead of) the earlier-decisions table, and «Ingen»/«N/A» for none.
+    submitted_by: Text = ""
+    earlier_intro: Text = ""
+    earlier_none: EarlierNone = ""
     deferred_from_id: int | None = None
     # When the item was actually taken up and left in the meeting (minute-taking).
     started_at: dt.time | None = None
@@ -307,6 +318,29 @@ class ItemLink(Record):
         if self.item_id == self.earlier_item_id:
             raise ValueError("an item cannot cite itself")
         return self
+
+
+class CoverSection(Versioned):
+    """A section of an item's cover note with its own heading, after Bakgrunn:
+    «Til drøfting», «Videre saksprosess», «Drøftingsspørsmål»."""
+
+    item_id: int
+    heading: Name
+    text: Text = ""
+    position: int = 0
+
+
+class ExternalDecision(Record):
+    """An earlier decision cited in a cover note that the archive does not hold:
+    «Nasjonalt e-helseråd 3/23», with its date, theme and wording, typed in."""
+
+    item_id: int
+    citation: Name  # "Nasjonalt e-helseråd 3/23", "NUFA 14/23"
+    decided_on: Day | None = None
+    topic: Text = ""
+    decision: Text = ""
+    position: int = 0
+    exempt: bool = False
 
 
 class Attendance(Versioned):

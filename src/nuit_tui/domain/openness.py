@@ -22,6 +22,8 @@ The rule (offentleglova; DOMAIN.md, «Openness»):
 3. **An attachment** is public when neither it nor its item is exempt.
 4. **An earlier handling** cited in a public cover note shows its citation (case
    number and date) and its title by rule 1; its decision only when it is not exempt.
+   One typed in that the archive does not hold («Nasjonalt e-helseråd 3/23») shows its
+   citation and theme; its wording only when it is not marked exempt.
 5. **An exempt deadline** shows nothing in public, not even its date.
 6. **A derived deadline** (a relative rule's date) is exempt when its rule is, or when
    what it is counted from (its anchor) is exempt – transitively, through every step it

@@ -9,7 +9,7 @@ from docx.shared import Pt
 
 from ..documents.notice import NoticeDocument, NoticeItem
 from . import _docx
-from ._text import blocks, is_web_link
+from ._text import is_web_link
 
 
 def render(doc: NoticeDocument) -> bytes:
@@ -51,32 +51,16 @@ def _agenda_table(document, doc: NoticeDocument) -> None:
     _docx.grid_table(document, ["Sak", "Agenda", "Tidspunkt", "Sakstype"], rows, (1.7, 9.2, 2.2, 2.9))
 
 
-def _earlier_table(document, item: NoticeItem) -> None:
-    rows = [
-        (earlier.citation, earlier.topic, [block.text for block in blocks(earlier.decision)])
-        for earlier in item.earlier_handlings
-    ]
-    _docx.grid_table(document, ["Sak", "Tema", "Vedtaksformulering"], rows, (4.1, 4.3, 7.6))
-
-
 # --- items -------------------------------------------------------------------------------
 
 
 def _item(document, item: NoticeItem) -> None:
     document.add_heading(item.heading, level=2)
-    meta = []
     if item.item_type:
-        meta.append(("Sakstype", item.item_type))
-    if item.presenters:
-        meta.append(("Fra", ", ".join(item.presenters)))
-    if item.case_officers:
-        meta.append(("Saksbehandler", ", ".join(item.case_officers)))
-    for label, value in meta:
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.add_run(f"{label}: ").italic = True
-        paragraph.add_run(value)
-    if meta:
+        paragraph.add_run("Sakstype: ").italic = True
+        paragraph.add_run(item.item_type)
         _docx.spacer(document, size=4)
     if item.exemption:
         document.add_paragraph().add_run(item.exemption).italic = True
@@ -95,12 +79,3 @@ def _item(document, item: NoticeItem) -> None:
     if item.proposed_decision:
         _docx.lead_in(document, "Forslag til vedtak:")
         _docx.text(document, item.proposed_decision)
-    if item.purpose:
-        document.add_heading("Hensikt med saken", level=3)
-        _docx.text(document, item.purpose)
-    if item.background:
-        document.add_heading("Bakgrunn", level=3)
-        _docx.text(document, item.background)
-    if item.earlier_handlings:
-        document.add_heading("Vedtak fra tidligere behandlinger i rådsmodellen", level=3)
-        _earlier_table(document, item)

@@ -10,7 +10,7 @@ from . import _html
 from ._html import escape
 from ._text import is_web_link
 
-CSS = _html.stylesheet(("agenda", "earlier", "followups"))
+CSS = _html.stylesheet(("agenda", "followups"))
 
 
 def _item(item: NoticeItem) -> list[str]:
@@ -19,10 +19,6 @@ def _item(item: NoticeItem) -> list[str]:
         html.append(f'<p class="type">Sakstype: {escape(item.item_type)}</p>')
     if item.exemption:
         html.append(f'<p class="exempt">{escape(item.exemption)}</p>')
-    if item.presenters:
-        html.append(f"<p>Fra: {escape(', '.join(item.presenters))}</p>")
-    if item.case_officers:
-        html.append(f"<p>Saksbehandler: {escape(', '.join(item.case_officers))}</p>")
     html += _html.text(item.description)
     if item.attachments:
         html.append('<ul class="attachments">')
@@ -37,21 +33,6 @@ def _item(item: NoticeItem) -> list[str]:
         html.append("</ul>")
     if item.proposed_decision:
         html += ['<p class="label">Forslag til vedtak:</p>', *_html.text(item.proposed_decision)]
-    if item.purpose:
-        html += ["<h3>Hensikt med saken</h3>", *_html.text(item.purpose)]
-    if item.background:
-        html += ["<h3>Bakgrunn</h3>", *_html.text(item.background)]
-    if item.earlier_handlings:
-        html += [
-            "<h3>Vedtak fra tidligere behandlinger i rådsmodellen</h3>",
-            *_html.grid_table(
-                "earlier",
-                ["Sak", "Tema", "Vedtaksformulering"],
-                [(e.citation, e.topic, e.decision) for e in item.earlier_handlings],
-                (24, 28, 48),
-                classes=("time",),
-            ),
-        ]
     return [*html, "</section>"]
 
 

@@ -7,20 +7,12 @@ from ._markdown import escape, escape_line, fields, link_destination, table, tex
 from ._text import is_web_link
 
 
-def _section(heading: str, value: str) -> list[str]:
-    return ["", f"### {heading}", "", *text(value)]
-
-
 def _item(item: NoticeItem) -> list[str]:
     lines = ["", f"## {escape(item.heading)}", ""]
     if item.item_type:
         lines.append(f"*Sakstype: {escape(item.item_type)}*")
     if item.exemption:
         lines += ["", f"*{escape(item.exemption)}*"]
-    if item.presenters:
-        lines += ["", f"Fra: {escape(', '.join(item.presenters))}"]
-    if item.case_officers:
-        lines += ["", f"Saksbehandler: {escape(', '.join(item.case_officers))}"]
     if item.description:
         lines += ["", *text(item.description)]
     if item.attachments:
@@ -37,15 +29,6 @@ def _item(item: NoticeItem) -> list[str]:
         lines[-1] = lines[-1].rstrip()
     if item.proposed_decision:
         lines += ["", "**Forslag til vedtak:**", "", *text(item.proposed_decision)]
-    if item.purpose:
-        lines += _section("Hensikt med saken", item.purpose)
-    if item.background:
-        lines += _section("Bakgrunn", item.background)
-    if item.earlier_handlings:
-        lines += ["", "### Vedtak fra tidligere behandlinger i rådsmodellen", ""]
-        lines += table(
-            ["Sak", "Tema", "Vedtaksformulering"], [(e.citation, e.topic, e.decision) for e in item.earlier_handlings]
-        )
     return lines
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..documents.calendar import CalendarDocument
+from ..documents.cover_note import CoverNoteDocument
 from ..documents.mail import MailDocument
 from ..documents.minutes import MinutesDocument
 from ..documents.notice import NoticeDocument
@@ -57,6 +58,15 @@ def _minutes(fmt: str) -> Callable[[MinutesDocument], bytes]:
     }[fmt]
 
 
+def _cover_note(fmt: str) -> Callable[[CoverNoteDocument], bytes]:
+    from . import cover_note_docx, cover_note_html, cover_note_markdown
+
+    return {
+        "docx": cover_note_docx.render, "html": cover_note_html.render, "md": cover_note_markdown.render,
+        "pdf": as_pdf(cover_note_docx.render),
+    }[fmt]
+
+
 def _wheel(fmt: str) -> Callable[[WheelDocument], bytes]:
     from . import wheel_svg
 
@@ -79,6 +89,7 @@ def _mail(fmt: str) -> Callable[[MailDocument], bytes]:
 _KINDS: dict[type, tuple[tuple[str, ...], Callable[[str], Callable[[Any], Any]]]] = {
     NoticeDocument: (FORMATS, _notice),
     MinutesDocument: (FORMATS, _minutes),
+    CoverNoteDocument: (FORMATS, _cover_note),
     WheelDocument: (("svg",), _wheel),
     CalendarDocument: (("ics",), _calendar),
     MailDocument: (("eml",), _mail),

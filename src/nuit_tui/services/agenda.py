@@ -182,10 +182,14 @@ class AgendaService:
         case number; True when it was discarded."""
         with self.store.write():
             item = self.item(item_id)
-            texts = (item.description, item.purpose, item.background, item.proposed_decision, item.decision, item.narrative)
+            texts = (item.description, item.purpose, item.background, item.proposed_decision, item.decision, item.narrative,
+                     item.submitted_by, item.earlier_intro, item.earlier_none)
             if item.is_break or not is_blank_new_item(item.title, *texts):
                 return False
             if self.attachments(item_id) or any(self.item_people(item_id, role) for role in m.PersonRole):
+                return False
+            # Rows of its cover note (or a link) were made for it: it is not a mistaken `n`.
+            if any(self.store.count_by(model, item_id=item_id) for model in (m.CoverSection, m.ExternalDecision, m.ItemLink)):
                 return False
             self.delete_item(item_id)
         return True

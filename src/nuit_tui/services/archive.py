@@ -15,6 +15,7 @@ from .agenda import AgendaService
 from .attachments import AttachmentFiles
 from .attendance import Attendance
 from .checkouts import Checkouts
+from .cover_notes import CoverNotes
 from .follow_ups import FollowUps
 from .imports import Imports
 from .meetings import Meetings
@@ -39,6 +40,7 @@ class Archive:
         self.lock = MinutesLock(store, self.meetings)
         self.agenda = AgendaService(store, self.members, self.meetings, self.lock, self.search)
         self.files = AttachmentFiles(store, self.meetings, self.agenda)
+        self.cover_notes = CoverNotes(store, self.members, self.meetings, self.agenda, self.lock)
         self.attendance = Attendance(store, self.members, self.meetings, self.agenda, self.lock)
         self.minutes = MinuteTaking(store, self.members, self.meetings, self.agenda, self.lock)
         self.meetings.created_hooks.append(self.minutes.take_in_waiting)

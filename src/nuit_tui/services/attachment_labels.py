@@ -6,30 +6,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ..domain import cover_note as cover_rule
 from ..domain import models as m
 from ..domain.attachments import ItemDocuments, Labels, number_documents
 from ..store import ArchiveStore
 from ..store.attachment_files import meeting_attachments
 
 
-def has_cover_note(item: m.AgendaItem, attachments: Sequence[m.Attachment] = ()) -> bool:
-    """HOOK for cover notes (toppnotat): whether the item has one, which is then its first
-    document («Vedlegg 4», its attachments «4A», «4B» …). Connect this to the cover notes
-    when they are records of their own; nothing else decides it.
-
-    Until then: an item has one when its cover note's sections (purpose or background)
-    are written, unless the cover note is already one of its attachments, as the
-    secretariat attaches it today (a title starting «Toppnotat», as in the demo)."""
-    if not (item.purpose.strip() or item.background.strip()):
-        return False
-    return not any(a.title.strip().lower().startswith("toppnotat") for a in attachments)
+def has_cover_note(store: ArchiveStore, item: m.AgendaItem, attachments: Sequence[m.Attachment]) -> bool:
+    """Whether the item has a cover note made from its record (`domain.cover_note`), which
+    is then its first document («Vedlegg 4», its attachments «4A», «4B» …)."""
+    item_id = item.stored_id
+    sections = store.count_by(m.CoverSection, item_id=item_id)
+    earlier = store.count_by(m.ItemLink, item_id=item_id) + store.count_by(m.ExternalDecision, item_id=item_id)
+    return cover_rule.has_cover_note(item, sections=sections, earlier=earlier, attachment_titles=[a.title for a in attachments])
 
 
 def stored_cover_label(item: m.AgendaItem) -> str:
-    """HOOK for cover notes: the label the item's cover note was given when the notice
-    went out, "" when none is stored. Store it at `freeze_labels` once cover notes are
-    records (their label is `meeting_labels(…).cover_notes[item id]`); until then a cover
-    note's frozen label is re-derived, which holds while the agenda keeps its documents."""
+    """The label the item's cover note was given when the notice went out: not stored
+    (a cover note is no row of its own), so re-derived by the rule, which holds while the
+    frozen agenda keeps its documents."""
     return ""
 
 
@@ -42,7 +38,7 @@ def meeting_labels(store: ArchiveStore, meeting: m.Meeting, *, frozen: bool | No
     items = [
         ItemDocuments(
             item.stored_id,
-            has_cover_note(item, by_item[item.stored_id]),
+            has_cover_note(store, item, by_item[item.stored_id]),
             [(a.stored_id, a.label) for a in by_item[item.stored_id]],
             stored_cover_label(item),
         )

@@ -28,8 +28,6 @@ from ..store import errors
 from .archive import Archive
 from .minutes import build_minutes
 from .minutes import default_file_name as minutes_file_name
-from .notice import build_notice
-from .notice import default_file_name as notice_file_name
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAILED_ROLES = (m.MembershipRole.MEMBER, m.MembershipRole.SUBSTITUTE)
@@ -77,12 +75,18 @@ def recipients(archive: Archive, meeting: m.Meeting) -> tuple[list[MailRecipient
 
 
 def notice_parts(archive: Archive, meeting_id: int, *, public: bool) -> list[MailPart]:
-    """What goes with the notice: the notice as Word, then the attachment files in
-    agenda order, named as the seed («Vedlegg 4A_Sak 17-23_<tittel>.pdf»)."""
-    doc = build_notice(archive, meeting_id, public=public)
-    parts = [MailPart(notice_file_name(doc, "docx"), registry.render(doc, "docx"), DOCX)]
-    parts += [MailPart(f.file_name, f.content, f.media_type) for f in archive.files.meeting_files(meeting_id, public=public)]
-    return parts
+    """What goes with the notice: the meeting package as separate files, as it is published
+    (`package.package_files`): the notice as PDF, then per item in agenda order its cover note
+    as PDF and its attachment files as they are, named as the seed
+    («Vedlegg 4_Sak 17-23_Toppnotat …pdf», «Vedlegg 4A_Sak 17-23_<tittel>.pdf»)."""
+    import mimetypes
+
+    from .package import package_files
+
+    return [
+        MailPart(name, content, mimetypes.guess_type(name)[0] or "application/octet-stream")
+        for name, content in package_files(archive, meeting_id, public=public)
+    ]
 
 
 def minutes_parts(archive: Archive, meeting_id: int, *, public: bool) -> list[MailPart]:

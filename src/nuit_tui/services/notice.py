@@ -17,6 +17,7 @@ from ..domain.notice_check import check_notice as check_agenda
 from ..exporters import registry
 from ..files import write_export
 from .archive import Archive
+from .attachment_labels import meeting_labels
 from .templates import paper_template
 
 
@@ -27,10 +28,17 @@ def build_notice(archive: Archive, meeting_id: int, *, public: bool) -> NoticeDo
     body = archive.members.body_by_id(meeting.body_id)
     rows = [view.agenda_row(row.case_number, row.item, row.start, public=public) for row in agenda.rows]
     rows.append(view.closing_row(agenda.plan.finish))
+    entries = [row for row in agenda.rows if not row.item.is_break]
+    attachments = {row.item.stored_id: archive.agenda.attachments(row.item.stored_id) for row in entries}
+    # Numbered from the records by the one rule (frozen with the notice), not from the view:
+    # the public notice keeps the internal numbers.
+    cover_labels = meeting_labels(archive.store, meeting).cover_notes
+    labels = [cover_labels.get(row.item.stored_id, "") for row in entries]
     items = [
-        _notice_item(archive, row.case_number, row.item, public=public)
-        for row in agenda.rows
-        if not row.item.is_break
+        view.notice_item(
+            row.case_number, row.item, attachments=attachments[row.item.stored_id], cover_note_label=label, public=public
+        )
+        for row, label in zip(entries, labels, strict=True)
     ]
     return view.notice_document(
         body,
@@ -58,25 +66,6 @@ def _members(archive: Archive, meeting: m.Meeting) -> list[view.NoticeMember]:
             organizations[org_id] = archive.members.organization_by_id(org_id).name
         members.append(view.NoticeMember(person.name, organizations.get(org_id, "") if org_id else ""))
     return members
-
-
-def _notice_item(archive: Archive, case_number: str, item: m.AgendaItem, *, public: bool) -> view.NoticeItem:
-    item_id = item.stored_id
-    earlier = [
-        view.earlier_handling(
-            archive.agenda.case_label(e, with_body=True), archive.meetings.get(e.meeting_id), e, public=public
-        )
-        for e in archive.agenda.earlier_handlings(item_id)
-    ]
-    return view.notice_item(
-        case_number,
-        item,
-        attachments=archive.agenda.attachments(item_id),
-        presenters=archive.agenda.item_people(item_id, m.PersonRole.PRESENTER),
-        case_officers=archive.agenda.item_people(item_id, m.PersonRole.CASE_OFFICER),
-        earlier=earlier,
-        public=public,
-    )
 
 
 # --- the check before sending ------------------------------------------------------------

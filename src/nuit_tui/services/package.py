@@ -69,21 +69,23 @@ def _cover_note(
     archive: Archive, item: m.AgendaItem, case_number: str, *, public: bool, template: bytes | None
 ) -> tuple[str, str, bytes] | None:
     """The item's cover note in Word (bookmark, file stem, bytes), None when it has none.
-    Read through the cover notes' service where this archive has one (`archive.cover_notes`)."""
-    notes = getattr(archive, "cover_notes", None)
-    if notes is None or not notes.has_cover_note(item):
+    Read through the cover notes' service (`archive.cover_notes`)."""
+    notes = archive.cover_notes
+    if not notes.in_package(item):
         return None
     doc = notes.build(item.stored_id, public=public)
     title = f"Toppnotat {doc.title}".strip()
-    return title, file_stem("Toppnotat", case_number, doc.title), registry.render(doc, "docx", template=template)
+    label = notes.label(item)
+    bookmark = f"{label}: {title}" if label else title
+    return bookmark, file_stem(label or "Toppnotat", case_number, title if label else doc.title), registry.render(
+        doc, "docx", template=template
+    )
 
 
 def stored_files(archive: Archive, meeting_id: int) -> list[PackageFile]:
     """The meeting's attachment files in agenda order, named as the seed's, read through the
     files' service where this archive keeps files (`archive.files`); links are not files."""
-    files = getattr(archive, "files", None)
-    if files is None:
-        return []
+    files = archive.files
     found = []
     for row in archive.agenda.for_meeting(meeting_id).rows:
         if row.item.is_break:

@@ -43,6 +43,8 @@ class ArchiveDocument(BaseModel):
     attachment_files: list[m.AttachmentFile] = []
     attachments: list[m.Attachment] = []
     item_links: list[m.ItemLink] = []
+    cover_sections: list[m.CoverSection] = []
+    external_decisions: list[m.ExternalDecision] = []
     attendance: list[m.Attendance] = []
     remarks: list[m.Remark] = []
     follow_ups: list[m.FollowUp] = []

@@ -42,6 +42,8 @@ TABLES: dict[type[m.Record], str] = {
     m.AttachmentFile: "attachment_files",
     m.Attachment: "attachments",
     m.ItemLink: "item_links",
+    m.CoverSection: "cover_sections",
+    m.ExternalDecision: "external_decisions",
     m.Attendance: "attendance",
     m.Remark: "remarks",
     m.FollowUp: "follow_ups",

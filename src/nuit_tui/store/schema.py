@@ -332,6 +332,41 @@ def _attachment_files(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0008_cover_notes")
+def _cover_notes(db: sqlite_utils.Database) -> None:
+    """The cover note (toppnotat) of an item: its «Fra», its own sections, the earlier
+    decisions the archive does not hold, and «Ingen»/«N/A» for an empty table.
+    Columns added, never a table rebuilt: the search triggers of 0006 hang on agenda_items."""
+    db.executescript(
+        f"""
+        ALTER TABLE agenda_items ADD COLUMN submitted_by TEXT NOT NULL DEFAULT '';
+        ALTER TABLE agenda_items ADD COLUMN earlier_intro TEXT NOT NULL DEFAULT '';
+        ALTER TABLE agenda_items ADD COLUMN earlier_none TEXT NOT NULL DEFAULT ''
+            CHECK (earlier_none IN ('', 'Ingen', 'N/A'));
+        CREATE TABLE cover_sections (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+            heading TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0,
+            {_VERSIONED}
+        );
+        CREATE INDEX cover_sections_item ON cover_sections(item_id, position);
+        CREATE TABLE external_decisions (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+            citation TEXT NOT NULL,
+            decided_on TEXT,
+            topic TEXT NOT NULL DEFAULT '',
+            decision TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0,
+            exempt INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX external_decisions_item ON external_decisions(item_id, position);
+        """
+    )
+
+
 @migrations(name="0009_body_templates")
 def _body_templates(db: sqlite_utils.Database) -> None:
     """A body's Word template (letterhead, logo, styles, header, footer), kept in the archive

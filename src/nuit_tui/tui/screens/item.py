@@ -28,6 +28,7 @@ from ..widgets.people_field import PeopleField
 from ..writes import write
 from .base import ArchiveScreen
 from .break_form import parse_minutes
+from .cover_note_tables import CoverNoteTables, ExternalTable, SectionsTable
 from .item_attachments import AttachmentsTable, ItemAttachments
 
 TEXT_FIELDS = {
@@ -46,7 +47,12 @@ FIELD_LABELS = {
     "exempt": "Unntatt offentlighet",
     "exempt_basis": "Hjemmel",
     "title_exempt": "Også tittelen er unntatt",
+    "submitted_by": "Fra i toppnotatet",
+    "earlier_intro": "Tekst om tidligere behandlinger",
+    "earlier_none": "Ingen tidligere vedtak",
 }
+# «Ingen»/«N/A» where the cover note's table of earlier decisions would be empty.
+EARLIER_NONE_OPTIONS = [(choice, choice) for choice in m.EARLIER_NONE_CHOICES]
 
 
 class PlainTextArea(TextArea):
@@ -63,7 +69,7 @@ class EarlierTable(DataTable):
     ]
 
 
-class ItemScreen(ItemAttachments, TypeAhead, ArchiveScreen):
+class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
     BINDINGS = [
         Binding("escape", "close", "Tilbake"),
         # Priority: acted on as they arrive, so that what is typed right after them goes
@@ -120,14 +126,24 @@ class ItemScreen(ItemAttachments, TypeAhead, ArchiveScreen):
             yield PeopleField(archive.agenda.item_people(item.stored_id, m.PersonRole.PRESENTER), placeholder="Navn", id="presenters")
             yield Label("Saksbehandlere")
             yield PeopleField(archive.agenda.item_people(item.stored_id, m.PersonRole.CASE_OFFICER), placeholder="Navn", id="case_officers")
+            yield Label("Fra i toppnotatet (tomt: innlederne over)")
+            yield Input(item.submitted_by, placeholder="f.eks. Terje Wistner, KS", id="submitted_by")
             yield Label("Offentlighet")
             yield Checkbox("Unntatt offentlighet", item.exempt, id="exempt")
             yield Input(item.exempt_basis or "", placeholder="Hjemmel, f.eks. offl. § 14", id="exempt_basis")
             yield Checkbox("Også tittelen er unntatt", item.title_exempt, id="title_exempt")
             yield Label("Vedlegg (n: ny lenke, f: legg ved fil, Enter: endre, s: lagre filen ut, Delete: fjern)")
             yield AttachmentsTable(id="attachments", cursor_type="row")
+            yield Label("Egne avsnitt i toppnotatet, etter Bakgrunn (n: nytt, Enter: endre, Delete: fjern, Ctrl+↑/↓: flytt)")
+            yield SectionsTable(id="sections", cursor_type="row")
             yield Label("Vedtak fra tidligere behandlinger i rådsmodellen (n / Ctrl+L: koble, Delete: fjern)")
             yield EarlierTable(id="earlier", cursor_type="row")
+            yield Label("Tidligere vedtak som ikke er i arkivet (n: nytt, Enter: endre, Delete: fjern)")
+            yield ExternalTable(id="external", cursor_type="row")
+            yield Label("Tekst over tabellen, eller i stedet for den (f.eks. «Saken har tidligere vært lagt frem for NUFA»)")
+            yield PlainTextArea(item.earlier_intro, id="earlier_intro", classes="prose short")
+            yield Label("Uten tidligere vedtak står det i toppnotatet")
+            yield Select(EARLIER_NONE_OPTIONS, value=item.earlier_none or Select.NULL, prompt="(ingenting: avsnittet utelates)", id="earlier_none")
         # Outside the scrolling form, so that «Ikke lagret: …» is seen wherever you are.
         yield Static(id="save-state", classes="muted")
         yield Footer()
@@ -141,6 +157,7 @@ class ItemScreen(ItemAttachments, TypeAhead, ArchiveScreen):
         earlier.add_column("Vedtaksformulering")
         self._fill_attachments()
         self._fill_earlier()
+        self.mount_cover_tables()
         self._update_heading()
         self._sync_exempt_fields()
         self.query_one("#title", Input).focus()
@@ -172,6 +189,7 @@ class ItemScreen(ItemAttachments, TypeAhead, ArchiveScreen):
         text = {name: self.query_one(f"#{name}", TextArea).text for name in TEXT_FIELDS}
         item_type = self.query_one("#item_type", Select).value
         exempt = self.query_one("#exempt", Checkbox).value
+        earlier_none = self.query_one("#earlier_none", Select).value
         values: dict[str, object] = {
             "title": self.query_one("#title", Input).value.strip(),
             # The Select holds the type's text; the model (and model_copy, which does not validate) wants the enum.
@@ -180,6 +198,9 @@ class ItemScreen(ItemAttachments, TypeAhead, ArchiveScreen):
             "exempt_basis": self.query_one("#exempt_basis", Input).value.strip() or None,
             "title_exempt": exempt and self.query_one("#title_exempt", Checkbox).value,
             **text,
+            "submitted_by": self.query_one("#submitted_by", Input).value.strip(),
+            "earlier_intro": self.query_one("#earlier_intro", TextArea).text,
+            "earlier_none": "" if earlier_none is Select.NULL else str(earlier_none),
         }
         values["duration_minutes"] = parse_minutes(self.query_one("#duration", Input).value)
         fixed = self.query_one("#fixed_start", Input).value.strip()
@@ -216,20 +237,22 @@ class ItemScreen(ItemAttachments, TypeAhead, ArchiveScreen):
 
     def _show_field(self, name: str, value) -> None:
         """Put a stored value in its field (another window changed it)."""
-        if name in TEXT_FIELDS:
+        if name in TEXT_FIELDS or name == "earlier_intro":
             area = self.query_one(f"#{name}", TextArea)
             cursor = area.cursor_location
             area.load_text(value)
             area.move_cursor(cursor)
         elif name == "item_type":
             self.query_one("#item_type", Select).value = value.value if value else Select.NULL
+        elif name == "earlier_none":
+            self.query_one("#earlier_none", Select).value = value or Select.NULL
         elif name in ("exempt", "title_exempt"):
             self.query_one(f"#{name}", Checkbox).value = bool(value)
         elif name == "duration_minutes":
             self.query_one("#duration", Input).value = str(value)
         elif name == "fixed_start":
             self.query_one("#fixed_start", Input).value = clock(value) if value else ""
-        else:  # title, exempt_basis
+        else:  # title, exempt_basis, submitted_by
             self.query_one(f"#{name}", Input).value = value or ""
 
     def _saved_elsewhere(self, message: str | None) -> None:
@@ -242,6 +265,8 @@ class ItemScreen(ItemAttachments, TypeAhead, ArchiveScreen):
         """Another window committed: show its changes to this item (see VersionedForm)."""
         if not self._loading and self.versions.refresh():
             self._update_heading()
+        if not self._loading:
+            self.refill_cover_tables()
 
     def action_close(self) -> None:
         self.autosave.flush()

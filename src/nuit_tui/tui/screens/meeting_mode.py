@@ -27,7 +27,7 @@ from ..widgets.completion import NameInput
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import Input, TextArea
 from . import meeting_mode_writes as writes
-from .base import ArchiveScreen
+from .meeting_mode_item_state import ItemStateKeys
 from .meeting_mode_widgets import (
     MEETING_MODE_KEYS,
     DecisionDiff,
@@ -48,7 +48,7 @@ def now() -> dt.datetime:
     return dt.datetime.now()
 
 
-class MeetingModeScreen(ArchiveScreen):
+class MeetingModeScreen(ItemStateKeys):
     # What the agenda list's glyphs mean, listed by F1.
     LEGEND = labels.ITEM_MARKS_LEGEND
 
@@ -413,63 +413,6 @@ class MeetingModeScreen(ArchiveScreen):
             self.notify(f"{self.archive.agenda.case_label(item)}: vedtatt som foreslått")
 
         self.write(lambda: minutes.adopt_proposal(item_id), adopted)
-
-    def action_defer(self) -> None:
-        if self.item is None:
-            return
-        from .meeting_picker import NEXT_UNPLANNED, MeetingPickerScreen
-
-        item = self.item
-
-        def picked(meeting_id: int | None) -> None:
-            if meeting_id is None:
-                return
-            minutes = self.archive.minutes
-
-            def deferred(copy: m.AgendaItem | None) -> None:
-                if copy is None:
-                    self.notify(f"{self.archive.agenda.case_label(item)} er utsatt til neste møte; den settes opp når møtet opprettes")
-                else:
-                    target = self.archive.meetings.get(copy.meeting_id)
-                    self.notify(f"{self.archive.agenda.case_label(item)} er utsatt til møte {target.ref}")
-                self._fill_agenda()
-                self._show_again(item.stored_id)
-
-            if meeting_id == NEXT_UNPLANNED:
-                self.write(lambda: (minutes.defer_to_next_meeting(item.stored_id), None)[1], deferred)
-            else:
-                self.write(lambda: minutes.defer_item(item.stored_id, meeting_id), deferred)
-
-        self.app.push_screen(
-            MeetingPickerScreen(
-                self.meeting, exclude_meeting_id=self.meeting_id, later_only=True, title="Utsett til møte", offer_unplanned=True
-            ),
-            picked,
-        )
-
-    def action_withdraw(self) -> None:
-        if self.item is None:
-            return
-        item = self.item
-
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-
-            def withdrawn(_) -> None:
-                self._fill_agenda()
-                self._show_again(item.stored_id)
-                self.notify(f"{self.archive.agenda.case_label(item)} er trukket")
-
-            minutes = self.archive.minutes
-            self.write(lambda: minutes.withdraw_item(item.stored_id), withdrawn)
-
-        self.app.push_screen(ConfirmScreen(f"Trekke sak {self.archive.agenda.case_label(item)} {item.title}?"), confirmed)
-
-    def _show_again(self, item_id: int) -> None:
-        """Redraw an item a write has changed, if it is still the one shown."""
-        if self.item is not None and self.item.id == item_id:
-            self.show_item(item_id)
 
     def _show_follow_ups(self) -> None:
         follow_ups = self.archive.follow_ups.of_item(self.item.stored_id) if self.item else []
