@@ -39,3 +39,31 @@ def test_a_day_of_autosaves_leaves_the_index_in_few_segments(demo):
         item = demo.agenda.update_item(item.model_copy(update={"narrative": f"Referatet så langt, versjon {n}"}))
     assert segments() <= 2
     assert [hit.item_id for hit in demo.search.hits("versjon 59")] == [item.id]
+
+
+def test_matches_are_marked_where_fts5_highlight_marks_them():
+    """The window's texts are marked in Python (store/search_rank.py), not by a second
+    MATCH with highlight(): the marks must land where highlight() puts them."""
+    import sqlite3
+
+    from nuit_tui.store import search_rank
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(a, tokenize='trigram')")
+    texts = [
+        " Helse helse HELSE e-helse", " kommunal sektor kommunalsektor", " Ærlig ærlig ÆRLIG – «Øvre» Åsen",
+        " år året Året", " abcabc", " groß GROSS İstanbul istanbul",
+    ]
+    conn.executemany("INSERT INTO t(rowid, a) VALUES (?, ?)", list(enumerate(texts)))
+    queries = [["helse"], ["kommunal", "sektor"], ["munal s", "kommunal"], ["ærl"], ["øvre", "åse"], [" år"], ["abc"],
+               ["gro"], ["ist"], ["e-h"]]
+    checked = 0
+    for words in queries:
+        needles = search_rank.Needles(words)
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        for rowid, marked in conn.execute("SELECT rowid, highlight(t, 0, char(2), char(3)) FROM t WHERE t MATCH ?", [match]):
+            text = texts[rowid]
+            folded = search_rank.fold(text)
+            assert search_rank.mark(text, folded, needles.like(folded)) == marked, (words, text)
+            checked += 1
+    assert checked >= len(queries)

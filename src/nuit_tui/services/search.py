@@ -129,7 +129,9 @@ def _pick_snippet(columns: dict[str, str], query: index.Query) -> tuple[str, str
     """(field label, snippet) from the first field, in FIELD_LABELS order, with a match."""
     for name, label in FIELD_LABELS.items():
         text = columns.get(name) or ""
-        if text and index.MARK_OPEN not in text and query.tiny:
+        if index.MARK_OPEN not in text:
+            if not (text and query.tiny):
+                continue  # nothing matched here (most fields of most hits)
             text = _mark_words(text, query.tiny)
         # A two-letter word is matched with the space before it: mark the word only.
         text = _LEADING_SPACE.sub(lambda m: m.group(1) + index.MARK_OPEN, text)

@@ -58,9 +58,19 @@ def normalise(sql: str | None) -> str | None:
     commas, and "name" the same as name."""
     if sql is None:
         return None
-    text = re.sub(r"\s+", " ", sql).strip()
-    text = re.sub(r"\s*([(),])\s*", r"\1", text)
-    return re.sub(r'"(\w+)"', r"\1", text)
+    # String methods, not re.sub with "\1" templates, which expand each match in
+    # Python: this runs over the whole schema twice at every open (a fifth of it).
+    text = " ".join(sql.split())
+    for char in "(),":
+        text = text.replace(" " + char, char).replace(char + " ", char)
+    return _QUOTED_NAME.sub(_unquoted, text)
+
+
+_QUOTED_NAME = re.compile(r'"(\w+)"')
+
+
+def _unquoted(match: re.Match[str]) -> str:
+    return match[1]
 
 
 class _Script:

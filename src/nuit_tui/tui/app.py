@@ -19,7 +19,7 @@ from ..services.start_queries import BodyRow
 from .collector import CollectWhenIdle
 from .screens.meetings import MeetingsScreen
 from .text import shown
-from .widgets.form import handle_with_type_ahead
+from .widgets.type_ahead import handle_with_type_ahead
 
 if TYPE_CHECKING:
     from ..domain import models as m

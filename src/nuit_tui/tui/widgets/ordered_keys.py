@@ -37,7 +37,7 @@ def _forward_to_focus(widget: Widget, event: events.Key) -> bool:
     copy = events.Key(event.key, event.character)
     copy.time = event.time
     copy._set_forwarded()
-    from .form import _SENT_TO  # the screen a key went to, for the TypeAhead router
+    from .type_ahead import _SENT_TO  # the screen a key went to, for the TypeAhead router
 
     setattr(copy, _SENT_TO, app.screen)
     focused.post_message(copy)
