@@ -181,40 +181,34 @@ def cmd_export_wheel(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_check_minutes(args: argparse.Namespace) -> int:
-    from .services.minutes import check_minutes
-
+def _check_meeting(args: argparse.Namespace, check, ok: str) -> int:
+    """A check before a meeting's document goes out: each problem a line (through `say`:
+    stored titles are printed as text), exit 1 if any, else the OK line."""
     archive = open_archive(db_path(args), create=False)
     try:
         meeting = archive.meetings.find(args.body, args.meeting)
         body = archive.members.body_by_id(meeting.body_id)
-        problems = check_minutes(archive, meeting.stored_id)
+        problems = check(archive, meeting.stored_id)
     finally:
         archive.close()
     for problem in problems:
         say(problem.message)
     if problems:
         return EXIT_FAILURE
-    say(f"OK: referatet fra {body.short_name} {meeting.ref} har ingen mangler")
+    say(ok.format(body=body.short_name, ref=meeting.ref))
     return EXIT_OK
+
+
+def cmd_check_minutes(args: argparse.Namespace) -> int:
+    from .services.minutes import check_minutes
+
+    return _check_meeting(args, check_minutes, "OK: referatet fra {body} {ref} har ingen mangler")
 
 
 def cmd_check_notice(args: argparse.Namespace) -> int:
     from .services.notice import check_notice
 
-    archive = open_archive(db_path(args), create=False)
-    try:
-        meeting = archive.meetings.find(args.body, args.meeting)
-        body = archive.members.body_by_id(meeting.body_id)
-        problems = check_notice(archive, meeting.stored_id)
-    finally:
-        archive.close()
-    for problem in problems:
-        print(problem.message)
-    if problems:
-        return EXIT_FAILURE
-    print(f"OK: innkallingen til {body.short_name} {meeting.ref} kan sendes")
-    return EXIT_OK
+    return _check_meeting(args, check_notice, "OK: innkallingen til {body} {ref} kan sendes")
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
