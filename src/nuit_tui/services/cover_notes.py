@@ -13,6 +13,7 @@ from pathlib import Path
 from ..documents import cover_note as view
 from ..documents.cover_note import CoverNoteDocument
 from ..domain import models as m
+from ..domain.attachments import Labels
 from ..domain.cover_note import attached_as_file, made_from_record
 from ..exporters import registry
 from ..files import write_export
@@ -112,11 +113,13 @@ class CoverNotes:
         attachments = self.store.find_by(m.Attachment, item_id=item.stored_id)
         return attachment_labels.has_cover_note(self.store, item, attachments)
 
-    def label(self, item: m.AgendaItem) -> str:
-        """The cover note's «Vedlegg N»: by the numbering rule, or the label of the
-        «Toppnotat …» row that lists it; "" when it has none."""
-        meeting = self.meetings.get(item.meeting_id)
-        label = attachment_labels.meeting_labels(self.store, meeting).cover_notes.get(item.stored_id, "")
+    def label(self, item: m.AgendaItem, labels: Labels | None = None) -> str:
+        """The cover note's «Vedlegg N»: by the numbering rule (`labels`, the meeting's,
+        when the caller has them already), or the label of the «Toppnotat …» row that
+        lists it; "" when it has none."""
+        if labels is None:
+            labels = attachment_labels.meeting_labels(self.store, self.meetings.get(item.meeting_id))
+        label = labels.cover_notes.get(item.stored_id, "")
         if label:
             return label
         listed = [a for a in self.store.find_by(m.Attachment, item_id=item.stored_id) if attached_as_file([a.title])]

@@ -20,11 +20,13 @@ from pathlib import Path
 
 from ..documents import names
 from ..domain import models as m
+from ..domain.attachments import Labels
 from ..domain.openness import item_content_public, may_publish
 from ..exporters import registry
 from ..exporters.package_pdf import Part, Section, package_pdf
 from ..files import write_export
 from .archive import Archive
+from .attachment_labels import meeting_labels
 from .notice import build_notice
 from .templates import template_for
 
@@ -66,7 +68,7 @@ def file_stem(label: str, case_number: str, title: str) -> str:
 
 
 def _cover_note(
-    archive: Archive, item: m.AgendaItem, case_number: str, *, public: bool, template: bytes | None
+    archive: Archive, item: m.AgendaItem, case_number: str, *, public: bool, template: bytes | None, labels: Labels
 ) -> tuple[str, str, bytes] | None:
     """The item's cover note in Word (bookmark, file stem, bytes), None when it has none.
     Read through the cover notes' service (`archive.cover_notes`)."""
@@ -75,7 +77,7 @@ def _cover_note(
         return None
     doc = notes.build(item.stored_id, public=public)
     title = f"Toppnotat {doc.title}".strip()
-    label = notes.label(item)
+    label = notes.label(item, labels)
     bookmark = f"{label}: {title}" if label else title
     return bookmark, file_stem(label or "Toppnotat", case_number, title if label else doc.title), registry.render(
         doc, "docx", template=template
@@ -105,14 +107,16 @@ def package_items(
 ) -> list[PackageItem]:
     """The items in agenda order with what goes into the package for each, redacted for the public."""
     files = stored_files(archive, meeting_id) if files is None else files
-    template = template_for(archive, archive.meetings.get(meeting_id).body_id)
+    meeting = archive.meetings.get(meeting_id)
+    template = template_for(archive, meeting.body_id)
+    labels = meeting_labels(archive.store, meeting)  # once for the meeting, not once per item
     result = []
     for row in archive.agenda.for_meeting(meeting_id).rows:
         item = row.item
         if item.is_break or (public and not item_content_public(item)):
             continue
         own = tuple(f for f in files if f.item_id == item.stored_id and (not public or may_publish(f, item)))
-        cover = _cover_note(archive, item, row.case_number, public=public, template=template)
+        cover = _cover_note(archive, item, row.case_number, public=public, template=template, labels=labels)
         if cover is not None or own:
             result.append(PackageItem(item, row.case_number, cover, own))
     return result
