@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from importlib import resources
 
 import pytest
 
@@ -412,7 +413,6 @@ def test_folder_import_reports_once_and_lists_bad_files(registry_db, tmp_path, c
 
 async def test_import_screen_by_keys_accepts_one_item_skips_another_then_writes(registry_db, tmp_path, monkeypatch):
     from conftest import cell_texts, type_text
-
     from nuit_tui.tui.app import NuitApp
     from nuit_tui.tui.screens.import_document import ImportScreen
 
@@ -583,3 +583,28 @@ def test_the_demos_seed_meetings_come_from_the_importer_where_it_reads_them(tmp_
     # … and data.py adds only what the two documents do not say.
     assert set(sources.from_data) <= {"tidsbruk", "pauser", "innledere og saksbehandlere", "toppnotat og åpenhet", "lenker til vedlegg"}
     assert sources.from_data.get("tidsbruk") == 12  # 1/2023's items: its minutes give no times
+
+
+async def test_a_typed_path_is_read_as_the_kind_its_text_shows_and_the_times_in_norwegian(registry_db, tmp_path, monkeypatch):
+    """A path typed without Tab (no guess from the name) and without F2: the reader finds
+    the kind in the document, and the screen says it."""
+    from conftest import type_text
+    from nuit_tui.tui.app import NuitApp
+
+    monkeypatch.chdir(tmp_path)
+    seed = resources.files("nuit_tui.demo").joinpath("seeds", "nuit-2023-moete1-referat.txt").read_text(encoding="utf-8")
+    (tmp_path / "dokument.txt").write_text(seed, encoding="utf-8")
+    archive = Archive.open(registry_db)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        await type_text(pilot, "dokument.txt")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.plan.document.kind == "minutes" and app.screen.plan.meetings[0].attendance
+        assert "referat" in str(app.screen.query_one("#import-kind").render())
+        assert "kl. 09.00–16.00" in str(app.screen.query_one("#import-detail").render())
+    archive.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from ...domain.enums import ItemType
-from ...domain.norwegian import ParseError
+from ...domain.norwegian import ParseError, clock
 from ..widgets.fields import Input, TextArea
 from ..widgets.form import FormScreen, labelled
 
@@ -35,7 +35,8 @@ def describe(part, plan=None) -> str:
     read = part.read
     lines = [f"Fletting: {MERGE[part.merge]}", ""]
     if hasattr(read, "attendance"):  # a meeting
-        lines += [f"Møte {read.number} · {read.date:%d.%m.%Y} · {read.start or '?'}–{read.end or '?'} · {read.location or ''}"]
+        times = f"kl. {clock(read.start) if read.start else '?'}–{clock(read.end) if read.end else '?'}"
+        lines += [f"Møte {read.number} · {read.date:%d.%m.%Y} · {times} · {read.location or ''}"]
         lines += _fields(part.fields)
         if plan is not None:
             lines += ["", *[f"Rettet: «{r.original}» → «{r.repaired}» ({r.where})" for r in plan.document.repairs]]

@@ -71,6 +71,8 @@ class ImportScreen(ArchiveScreen):
         super().__init__()
         self.start_path = path
         self.kind = kind_from_name(path)
+        # Until F2 chooses, the kind is a guess: the reader finds it in the document's text.
+        self.kind_chosen = False
         self.plan: ImportPlan | None = None
         self.choices: dict[str, str | None] = {}
         self.source_lines: list[str] = []
@@ -117,6 +119,7 @@ class ImportScreen(ArchiveScreen):
     def action_next_kind(self) -> None:
         keys = [k for k, _ in KINDS]
         self.kind = keys[(keys.index(self.kind) + 1) % len(keys)]
+        self.kind_chosen = True
         self.query_one("#import-kind", Static).update(self._kind_text())
 
     @on(PathInput.Completed)
@@ -143,10 +146,10 @@ class ImportScreen(ArchiveScreen):
         if not path:
             return
         self.query_one("#import-status", Static).update(f"Leser {Path(path).name} …")
-        self._read(Path(path).expanduser(), self.kind, body.short_name)
+        self._read(Path(path).expanduser(), self.kind if self.kind_chosen else None, body.short_name)
 
     @work(thread=True, exclusive=True, group="import")
-    def _read(self, path: Path, kind: str, body: str, document=None, keep: dict[str, str | None] | None = None) -> None:
+    def _read(self, path: Path, kind: str | None, body: str, document=None, keep: dict[str, str | None] | None = None) -> None:
         from ...services.import_files import read_document, source_text
 
         try:
@@ -165,6 +168,8 @@ class ImportScreen(ArchiveScreen):
 
     def _show(self, plan, text: str, keep: dict[str, str | None] | None = None) -> None:
         self.plan = plan
+        self.kind = plan.document.kind  # what the reader found, when F2 did not say
+        self.query_one("#import-kind", Static).update(self._kind_text())
         self.source_lines = text.splitlines()
         self.query_one("#source-text", Static).update(text or "(ingen kildetekst)")
         self.choices = dict(keep or {})
