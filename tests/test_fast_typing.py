@@ -133,6 +133,35 @@ async def test_new_item_screen_gets_the_title_typed_right_after_n(demo_path):
     archive.close()
 
 
+async def test_title_typed_while_a_slow_writer_makes_the_item_waits_for_it(demo_path, monkeypatch):
+    """A loaded machine: the writer makes the new item long after the stand-in screen
+    has drawn. The keys wait in the stand-in; none are typed into it (CI lost them so)."""
+    import time
+
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    add_item = archive.agenda.add_item
+
+    def slow_add_item(*args, **kwargs):
+        time.sleep(0.4)
+        return add_item(*args, **kwargs)
+
+    monkeypatch.setattr(archive.agenda, "add_item", slow_add_item)
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(AgendaScreen(meeting.id))
+        await pilot.pause()
+        with burst():
+            await pilot.press("n", *"Budsjett 2025")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, ItemScreen) and field(app, "#title") == "Budsjett 2025":
+                break
+        assert isinstance(app.screen, ItemScreen)
+        assert field(app, "#title") == "Budsjett 2025"
+    archive.close()
+
+
 async def test_text_after_ctrl_o_goes_to_the_attachment_form_not_the_item(demo_path):
     """The item's title has focus: what follows Ctrl+O must not be typed into it."""
     archive = Archive.open(demo_path)

@@ -33,12 +33,12 @@ class Opening(TypeAhead, ModalScreen[None]):
     they land in its first field as if it had opened at once."""
 
     DEFAULT_CSS = "Opening { align: center middle; background: $background 0%; }"
+    # Nothing is released here: the keys wait for the screen that replaces this one,
+    # however long the writer takes.
+    RELEASES_WHEN_MOUNTED = False
 
     def compose(self) -> ComposeResult:
         yield Static("Et øyeblikk …")
-
-    def _on_mount(self, event: events.Mount) -> None:
-        pass  # nothing is released here: the keys wait for the screen that replaces this one
 
     def hand_on(self, screen: TypeAhead) -> None:
         """Replace this stand-in with `screen`, which gets the keys held so far."""
@@ -106,7 +106,7 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
             yield Static("Enter/Ctrl+S lagrer · Escape avbryter", classes="form-hint")
 
     def _on_mount(self, event: events.Mount) -> None:
-        super()._on_mount(event)
+        # (TypeAhead's _on_mount runs as well: Textual calls it for every class.)
         # What the fields held when the form opened (before any held keys are typed in:
         # those are sent on from the app's queue, after this): Escape asks if that changed.
         self.call_after_refresh(self._remember_start)

@@ -68,7 +68,14 @@ class TypeAhead(Screen):
             opener = None
         self._opened_at: float | None = opener.time if opener is not None else None
 
+    # False for a stand-in that hands its keys on to the screen that replaces it (Opening).
+    RELEASES_WHEN_MOUNTED = True
+
     def _on_mount(self, event: events.Mount) -> None:
+        # Textual calls this for a subclass too, whatever `_on_mount` the subclass defines
+        # (every class in the MRO gets the message): so a stand-in says so by a flag.
+        if not self.RELEASES_WHEN_MOUNTED:
+            return
         # Subclasses' on_mount has run, and may have asked for focus with `focus()`,
         # which the app carries out from its queue: release from that queue, behind it.
         self.call_after_refresh(self._release)
