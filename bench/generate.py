@@ -284,7 +284,6 @@ def generate(path: Path, scale: float = 1.0, *, seed: int = 1, today: dt.date | 
     org_short = {o["name"]: o.get("short_name") for o in data.ORGANIZATIONS}
     orgs = [(i, name, org_short.get(name)) for i, name in enumerate(org_names, start=1)]
     counts["organizations"] = insert("organizations", ("id", "name", "short_name"), orgs)
-    org_ids = {name: i for i, name, _ in orgs}
     text = Text(rng, org_names)
 
     bodies = []

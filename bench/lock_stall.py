@@ -96,7 +96,6 @@ def stored(db: Path, remark_id: int) -> str:
 
 async def _type_remark(app, pilot, db: Path, typed: str, *, seconds: float | None) -> dict:
     """A new remark, typed key by key; with `seconds`, behind another process's lock."""
-    from textual._wait import wait_for_idle
     from textual.widgets import TextArea
 
     await pilot.press("f2")
@@ -121,7 +120,11 @@ async def _type_remark(app, pilot, db: Path, typed: str, *, seconds: float | Non
     shown = []
     for n, char in enumerate(typed, 1):
         _type_key(app, char)
-        await wait_for_idle(0)
+        # On screen within a second? (Not Pilot's wait for idleness: the monitor, waking
+        # every 2 ms, keeps the process from ever looking idle, so that wait lasts 1 s.)
+        shown_by = time.perf_counter() + 1.0
+        while area.text != typed[:n] and time.perf_counter() < shown_by:
+            await asyncio.sleep(TICK)
         shown.append(area.text == typed[:n])
         await asyncio.sleep(KEY_GAP)
     await pilot.pause()

@@ -139,13 +139,14 @@ class GcPauses:
 
 
 async def interactive(db: Path, *, keys: int, meetings: int, chars: int = len(TYPED), typing_rounds: int = ROUNDS) -> dict:
+    from textual.app import App
+    from textual.screen import Screen
+    from textual.widgets import DataTable, Footer, Header, Static, TextArea
+
     from nuit_tui.services import Archive
     from nuit_tui.tui.app import NuitApp
     from nuit_tui.tui.screens.agenda import AgendaScreen, AgendaTable
     from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
-    from textual.app import App
-    from textual.screen import Screen
-    from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
     class BareAgenda(Screen):
         """An agenda screen's widgets (header, heading, table, two notes, footer) and rows,

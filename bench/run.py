@@ -141,7 +141,7 @@ def summary(samples: list[float]) -> dict:
 def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars: int, out: Path,
                   warmup: int = 1, rounds: int | None = None,
                   lock_keys: int = 50, lock_hold: float = 3.0, session_seconds: float = 120.0,
-                  only: str | None = None, package: dict | None = None) -> dict:
+                  only: str | None = None, package: dict | None = None, session_chars: int | None = None) -> dict:
     began = time.perf_counter()
     archive = generate.ensure(scale, out_dir=out)
     work = work_copy(archive)
@@ -165,7 +165,8 @@ def measure_scale(scale: float, *, repeat: int, keys: int, meetings: int, chars:
                                   "--chars", str(chars), *(["--rounds", str(rounds)] if rounds else [])])
     result["search"] = _child([str(HERE / "measure.py"), "search", "--db", str(work)])
     result["exports"] = _child([str(HERE / "measure.py"), "exports", "--db", str(work), "--repeat", str(min(repeat, 3))])
-    result["session"] = _child([str(HERE / "session.py"), "--db", str(work), "--seconds", str(session_seconds)])
+    result["session"] = _child([str(HERE / "session.py"), "--db", str(work), "--seconds", str(session_seconds),
+                                *(["--chars", str(session_chars)] if session_chars else [])])
     result["lock"] = _child([str(HERE / "lock_stall.py"), "--db", str(work), "--keys", str(lock_keys), "--hold", str(lock_hold)])
     result["package"] = package
     result["checkin"] = _child([str(HERE / "checkin_bench.py"), "--db", str(work), "--repeat", str(min(repeat, 3))])
@@ -394,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
             measure_scale(scale, repeat=args.repeat, keys=args.keys, meetings=args.meetings, chars=args.chars, out=args.out,
                           warmup=warmup, rounds=rounds,
                           lock_keys=args.lock_keys, lock_hold=args.lock_hold, session_seconds=args.session, only=args.only,
-                          package=package)
+                          package=package, session_chars=args.chars if args.tiny else None)
         )
         print(table(results[-1]), flush=True)
     grown = growth(results) if len(results) > 1 else {}

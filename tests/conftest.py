@@ -19,6 +19,14 @@ import pytest
 
 from nuit_tui.services import Archive
 
+# Pilot waits for the app to go idle after every key by sleeping 20 ms and checking that
+# the process used under 5 % of it (textual/_wait.py). The same test, in 5 ms steps:
+# an idle app is seen four times sooner, a busy one is still waited for.
+import textual._wait  # noqa: E402
+
+textual._wait.SLEEP_GRANULARITY = 1 / 200
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20.0
+
 # --- archives ---------------------------------------------------------------------------------
 
 

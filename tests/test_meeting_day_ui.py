@@ -72,6 +72,24 @@ async def test_the_first_remark_is_shown_whole_in_the_remarks_table(demo_path):
     archive.close()
 
 
+async def test_f2_on_approved_and_locked_minutes_says_so_and_opens_no_editor(demo_path):
+    """A remark there could never be saved: refused at once, not retried in the background."""
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "1/2022")  # approved, so locked
+    assert archive.lock.is_locked(meeting.id)
+    item = next(r.item for r in archive.agenda.for_meeting(meeting.id).rows if not r.item.is_break)
+    before = len(archive.minutes.remarks(item.id))
+    app = NuitApp(archive)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        await pilot.press("f2", *keys("KS"))
+        await settle(pilot)
+        assert app.screen.remark is None
+        assert any("godkjent og låst" in n.message for n in app._notifications)
+        assert len(archive.minutes.remarks(item.id)) == before
+    archive.close()
+
+
 # --- 14: times and dates as typed; arrival defaults to the item's time afterwards ---------
 
 

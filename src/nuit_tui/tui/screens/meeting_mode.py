@@ -335,6 +335,10 @@ class MeetingModeScreen(ItemStateKeys):
         self.flush()
         if self.item is None or self._must_choose():
             return
+        if self.archive.lock.is_locked(self.meeting_id):
+            # Refused here, before an editor opens whose text could never be saved.
+            self.notify("Referatet er godkjent og låst; Ctrl+U låser opp (begrunnelsen registreres)", severity="warning")
+            return
         made_at = dt.datetime.now().time().replace(second=0, microsecond=0)
         # The editor opens at once; the row is made by the writer (never waiting here on
         # another program's lock). What is typed before it exists is saved as it lands.

@@ -89,8 +89,11 @@ def create_remark(screen: MeetingModeView, draft: m.Remark) -> None:
             remark = await asyncio.wrap_future(submit_write(screen.app, lambda: archive.minutes.add_remark(draft)))
         except StoreError as exc:
             if screen.remark is draft and screen.is_attached:
-                # Kept in the editor; the row is made once the file is free.
+                # Kept in the editor; the row is made once the file is free (another
+                # refusal, such as minutes locked meanwhile, is told, not tried again).
                 screen._not_saved(exc)
+                if not isinstance(exc, errors.DatabaseBusy):
+                    return
                 screen.set_timer(1.0, lambda: screen._create_remark(draft) if screen.remark is draft else None)
                 return
             # Moved on first: the remark, with what was typed into it, is made all the same.
