@@ -27,6 +27,7 @@ import textual._wait  # noqa: E402
 textual._wait.SLEEP_GRANULARITY = 1 / 200
 textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20.0
 
+
 # --- archives ---------------------------------------------------------------------------------
 
 
@@ -266,3 +267,31 @@ def pytest_collection_modifyitems(config, items):
     """The slow tests first: under xdist they start at once and the short ones fill in
     around them, rather than one worker finishing a long test alone at the end."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+# --- what each test costs -------------------------------------------------------------------
+# NUIT_TEST_CPU=FILE appends one line per test: CPU seconds of the test's process and of the
+# child processes it waited for, wall seconds, node id (to see what the suite spends).
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    import os
+
+    out = os.environ.get("NUIT_TEST_CPU")
+    if not out:
+        yield
+        return
+    import resource
+    import time
+
+    def cpu(who: int) -> float:
+        usage = resource.getrusage(who)
+        return usage.ru_utime + usage.ru_stime
+
+    began = (cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN), time.perf_counter())
+    yield
+    own, children, wall = (cpu(resource.RUSAGE_SELF) - began[0], cpu(resource.RUSAGE_CHILDREN) - began[1],
+                           time.perf_counter() - began[2])
+    with open(out, "a", encoding="utf-8") as file:
+        file.write(f"{own:.2f}\t{children:.2f}\t{wall:.2f}\t{item.nodeid}\n")

@@ -27,11 +27,15 @@ from nuit_tui.tui.screens.meeting_form import MeetingFormScreen
 from nuit_tui.tui.screens.meetings import MeetingsScreen
 
 
-async def settle(pilot, done=lambda: False) -> None:
-    """Let the app handle what it has been sent (until `done`, or for a while)."""
-    for _ in range(40):
+async def settle(pilot, done=None) -> None:
+    """Let the app handle what it has been sent: until `done()` holds (at most 10 s, for a
+    loaded machine: CI once gave up after 0.8 s), or without `done` for 0.8 s."""
+    import time
+
+    limit = time.monotonic() + (10.0 if done is not None else 0.8)
+    while time.monotonic() < limit:
         await pilot.pause(0.02)
-        if done():
+        if done is not None and done():
             break
     await pilot.pause()
 
