@@ -7,7 +7,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ...domain import labels
 from ...domain import models as m
@@ -17,6 +17,7 @@ from ..base import nuit_app
 from ..text import DataTable, Static
 from ..widgets.checkout_banner import CheckoutBanner, settle_checkin_conflicts
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.footer import Footer
 from ..widgets.form import Opening
 from .base import ArchiveScreen
 

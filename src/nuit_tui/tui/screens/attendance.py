@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ...domain import labels
 from ...domain import models as m
@@ -25,6 +25,7 @@ from ...errors import StoreError
 from ..base import nuit_app
 from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.footer import Footer
 from ..widgets.form import OnWriter
 from .attendance_forms import PersonNameForm, PresenceByItemScreen, TimeForm, time_text
 from .base import ArchiveScreen

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ...domain import models as m
 from ...domain.meetings import is_preparing
@@ -21,6 +21,7 @@ from ..base import nuit_app
 from ..text import DataTable, Static, markup
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import Input
+from ..widgets.footer import Footer
 from ..widgets.form import FormScreen, labelled
 from ..writes import write
 from .base import ArchiveScreen

@@ -16,12 +16,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ...domain.norwegian import ParseError
 from ...errors import StoreError
 from ..base import nuit_app
 from ..text import DataTable, Label, Static
+from ..widgets.footer import Footer
 from ..widgets.path_input import PathInput
 from ..writes import submit_write
 from .base import ArchiveScreen

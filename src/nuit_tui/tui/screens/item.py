@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Select
+from textual.widgets import Header, Select
 
 from ...domain import models as m
 from ...domain.items import is_blank_new_item
@@ -23,6 +23,7 @@ from ..widgets.checkbox import Checkbox
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.conflict import VersionedForm
 from ..widgets.fields import Input, TextArea
+from ..widgets.footer import Footer
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField
 from ..writes import write

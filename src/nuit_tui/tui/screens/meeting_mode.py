@@ -13,7 +13,7 @@ import time
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ...domain import labels
 from ...domain import models as m
@@ -26,6 +26,7 @@ from ..widgets.checkout_banner import CheckoutBanner
 from ..widgets.completion import NameInput
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import Input, TextArea
+from ..widgets.footer import Footer
 from . import meeting_mode_writes as writes
 from .meeting_mode_item_state import ItemStateKeys
 from .meeting_mode_widgets import (

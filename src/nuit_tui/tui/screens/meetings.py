@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ...domain import labels
 from ...domain.enums import MeetingStatus
 from ...domain.norwegian import long_date, time_span
 from ..base import nuit_app
 from ..text import DataTable, Static
+from ..widgets.footer import Footer
 from .base import ArchiveScreen
 
 if TYPE_CHECKING:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from ..base import nuit_app
 from ..text import Static
+from ..widgets.footer import Footer
 from .base import ArchiveScreen
 from .member_tables import BodiesTable, MembershipsTable, OrganizationsTable, PeopleTable, RegistryTable, SearchInput
 

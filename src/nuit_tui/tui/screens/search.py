@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.timer import Timer
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -21,6 +21,7 @@ from ...errors import DatabaseError, StoreError
 from ...services.search import SearchHit, is_query
 from ..text import OptionList, Static, literal
 from ..widgets.fields import Input
+from ..widgets.footer import Footer
 from ..widgets.form import TypeAhead
 from .base import ArchiveScreen
 

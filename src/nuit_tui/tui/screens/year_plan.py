@@ -9,7 +9,7 @@ import datetime as dt
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ...domain import models as m
 from ...domain.norwegian import MONTHS, count, long_date
@@ -17,6 +17,7 @@ from ...errors import StoreError
 from ..base import nuit_app
 from ..text import DataTable, Static
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.footer import Footer
 from ..widgets.year_calendar import YearCalendar
 from .base import ArchiveScreen
 
