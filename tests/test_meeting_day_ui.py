@@ -165,8 +165,11 @@ async def test_the_palette_speaks_norwegian_with_long_dates(demo_path):
     archive.close()
 
 
-async def test_an_open_select_list_says_lukk_listen_in_the_footer(demo_path):
-    from textual.widgets import Select
+async def test_the_footer_keeps_its_keys_on_tab_and_says_lukk_listen_for_an_open_list(demo_path):
+    """Textual rebuilt every footer key at each focus change; ours only when the keys shown
+    change, as they do when a list opens."""
+    from textual.widgets import Footer, Select
+    from textual.widgets._footer import FooterKey
     from textual.widgets._select import SelectOverlay
 
     from nuit_tui.tui.screens.item import ItemScreen
@@ -176,7 +179,15 @@ async def test_an_open_select_list_says_lukk_listen_in_the_footer(demo_path):
     app = NuitApp(archive)
     async with app.run_test(size=(140, 45)) as pilot:
         app.push_screen(ItemScreen(item.id))
-        await settle(pilot, lambda: isinstance(app.screen, ItemScreen) and app.screen.query(Select))
+        await settle(pilot, lambda: isinstance(app.screen, ItemScreen) and app.screen.query(Select) and app.screen.query(FooterKey))
+        footer = app.screen.query_one(Footer)
+        shown = list(footer.query(FooterKey))
+        labels = [key.description for key in shown]
+        await pilot.press("tab")  # the title to the next field: the same keys
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id != "title"
+        assert list(footer.query(FooterKey)) == shown and [key.description for key in shown] == labels
+
         select = app.screen.query(Select).first()
         select.focus()
         await pilot.press("enter")
@@ -184,30 +195,6 @@ async def test_an_open_select_list_says_lukk_listen_in_the_footer(demo_path):
         assert isinstance(app.focused, SelectOverlay)
         text = screen_text(app)
         assert "Dismiss menu" not in text and "Lukk listen" in text
-    archive.close()
-
-
-async def test_the_footer_keeps_its_keys_while_tab_moves_between_fields_that_show_the_same(demo_path):
-    """Textual rebuilt every footer key at each focus change; ours only when the keys shown
-    change (the open list above still gets «Lukk listen»)."""
-    from textual.widgets import Footer
-    from textual.widgets._footer import FooterKey
-
-    from nuit_tui.tui.screens.item import ItemScreen
-
-    archive = Archive.open(demo_path)
-    item = next(r.item for r in archive.agenda.for_meeting(nuit_2_2023(archive).id).rows if not r.item.is_break)
-    app = NuitApp(archive)
-    async with app.run_test(size=(140, 45)) as pilot:
-        app.push_screen(ItemScreen(item.id))
-        await settle(pilot, lambda: isinstance(app.screen, ItemScreen) and app.screen.query(FooterKey))
-        footer = app.screen.query_one(Footer)
-        shown = list(footer.query(FooterKey))
-        labels = [key.description for key in shown]
-        await pilot.press("tab")  # the title to the duration: the same keys
-        await pilot.pause()
-        assert app.focused is not None and app.focused.id != "title"
-        assert list(footer.query(FooterKey)) == shown and [key.description for key in shown] == labels
     archive.close()
 
 
