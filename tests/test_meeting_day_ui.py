@@ -73,7 +73,8 @@ async def test_the_first_remark_is_shown_whole_in_the_remarks_table(demo_path):
 
 
 async def test_f2_on_approved_and_locked_minutes_says_so_and_opens_no_editor(demo_path):
-    """A remark there could never be saved: refused at once, not retried in the background."""
+    """A remark there could never be saved: refused at once, not retried in the background;
+    and no meeting clock runs on minutes approved long since."""
     archive = Archive.open(demo_path)
     meeting = archive.meetings.find("NUIT", "1/2022")  # approved, so locked
     assert archive.lock.is_locked(meeting.id)
@@ -87,6 +88,9 @@ async def test_f2_on_approved_and_locked_minutes_says_so_and_opens_no_editor(dem
         assert app.screen.remark is None
         assert any("godkjent og låst" in n.message for n in app._notifications)
         assert len(archive.minutes.remarks(item.id)) == before
+        # No meeting clock counting from this opening: the meeting's date and planned time.
+        status = str(app.screen.query_one("#mm-status").render())
+        assert status.startswith("Møte 1/2022 · 17. februar 2022 · kl. 09.00–15.00") and "møtetid" not in status
     archive.close()
 
 

@@ -39,6 +39,7 @@ from .meeting_mode_widgets import (
     follow_ups_text,
     item_heading,
     load_keeping_cursor,
+    locked_line,
     presence_text,
     show_line,
 )
@@ -61,6 +62,7 @@ class MeetingModeScreen(ItemStateKeys):
         self.meeting_id = meeting_id
         self.start_item_id = item_id
         self.item: m.AgendaItem | None = None
+        self.locked = False  # the minutes are approved and locked (set as an item is shown)
         self.remark: m.Remark | None = None
         # What was typed into a new remark whose row the writer has not made yet.
         self._typed_into_draft: dict[int, dict[str, str]] = {}
@@ -83,6 +85,7 @@ class MeetingModeScreen(ItemStateKeys):
     def on_mount(self) -> None:
         self.meeting = self.archive.meetings.get(self.meeting_id)
         self.today = now().date() == self.meeting.date
+        self.locked = self.archive.lock.is_locked(self.meeting_id)
         self.items_now = self.archive.agenda.items(self.meeting_id)  # the stamps the clock counts from
         # Minutes written up on another day: the clock counts from the first opening this session.
         nuit_app(self).meeting_clocks.setdefault(self.meeting_id, time.monotonic())
@@ -116,7 +119,7 @@ class MeetingModeScreen(ItemStateKeys):
             self._take_up(item_id, previous.id if previous is not None else None)
         self.item = item
         self.item_since = time.monotonic()
-        locked = self.archive.lock.is_locked(self.meeting_id)
+        locked = self.locked = self.archive.lock.is_locked(self.meeting_id)
         presenters = ", ".join(p.name for p in self.archive.agenda.item_people(item.stored_id, m.PersonRole.PRESENTER))
         self.query_one("#mm-title", Static).update(item_heading(self.archive.agenda.case_label(item), item, presenters))
         self._show_presence()
@@ -160,6 +163,10 @@ class MeetingModeScreen(ItemStateKeys):
 
     def _tick(self) -> None:
         meeting = self.meeting
+        if self.locked:
+            # Minutes approved long since: a clock counting from this opening means nothing.
+            show_line(self.query_one("#mm-status", Static), locked_line(meeting))
+            return
         elapsed = meeting_elapsed(meeting, self.items_now, now())
         if elapsed is None:
             elapsed = time.monotonic() - nuit_app(self).meeting_clocks[self.meeting_id]

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from ...domain import labels
 from ...domain import models as m
-from ...domain.norwegian import clock
+from ...domain.norwegian import clock, long_date
 from ...domain.textdiff import word_diff
 from ...services.agenda import AgendaRow
 from ..text import DataTable, Label, OptionList, Static, literal, markup
@@ -59,6 +59,11 @@ def load_keeping_cursor(area: TextArea, text: str) -> None:
 def hms(seconds: float) -> str:
     seconds = int(max(0, seconds))
     return f"{seconds // 3600:d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def locked_line(meeting: m.Meeting) -> str:
+    """"Møte 1/2022 · 17. februar 2022 · kl. 09.00–15.00": approved minutes run no clock."""
+    return f"Møte {meeting.ref} · {long_date(meeting.date)} · kl. {clock(meeting.start_time)}–{clock(meeting.end_time)}"
 
 
 def clock_line(meeting: m.Meeting, meeting_elapsed: float, item: m.AgendaItem | None, item_elapsed: float) -> str | Content:
