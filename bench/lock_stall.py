@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from measure import SIZE, _maxrss_mb, _type_key
+from measure import SIZE, _maxrss_mb, _type_key, typed_text
 
 TYPED = "Helse Vest ba om en plan for gevinstrealisering før vedtak i høst, takk. "
 KEY_GAP = 0.02
@@ -159,7 +159,7 @@ async def measure(db: Path, *, keys: int, seconds: float) -> dict:
     from nuit_tui.tui.app import NuitApp
     from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
 
-    typed = (TYPED * (keys // len(TYPED) + 1))[:keys]
+    typed = typed_text(keys, TYPED)
     archive = Archive.open(db)
     row = archive.store.conn.execute(
         "SELECT id FROM meetings WHERE status = 'held' ORDER BY date DESC LIMIT 1"

@@ -39,6 +39,11 @@ SIZE = (140, 45)
 ROUNDS = 7
 TYPED = "Statsforvalteren støttet forslaget, men ba om en plan for gevinstrealisering i kommunene før 2026. "
 
+
+def typed_text(chars: int, text: str = TYPED) -> str:
+    """`chars` characters of `text`, repeated as far as needed."""
+    return (text * (chars // len(text) + 1))[:chars]
+
 QUERIES = (
     "digital sikkerhet", "sikkerhet", "kjernejournal", "helsenorge", "finansiering", "Trondheim", "veikart",
     "e-resept", "arkitektur", "velferdsteknologi", '"felles kommunal journal"', "gevinstrealisering",
@@ -171,7 +176,7 @@ async def interactive(db: Path, *, keys: int, meetings: int, chars: int = len(TY
             table.add_rows(self.rows)
             table.focus()
 
-    typed = (TYPED * (chars // len(TYPED) + 1))[:chars]
+    typed = typed_text(chars)
     paints = Paints()
     result: dict = {"open_ms": [], "open_cpu_ms": [], "bare_open_ms": [], "move_ms": [], "chars": chars}
     archive = Archive.open(db)

@@ -25,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-from measure import SIZE, TYPED, GcPauses, _key, _maxrss_mb, _sample_meetings, _type_key
+from measure import SIZE, TYPED, GcPauses, _key, _maxrss_mb, _sample_meetings, _type_key, typed_text
 
 PROBE_S = 0.002
 
@@ -80,10 +80,18 @@ async def session(db: Path, *, seconds: float, pace: float, chars: int = len(TYP
     app = NuitApp(start)
     pauses = GcPauses()
     probe = Probe()
-    typed = (TYPED * (chars // len(TYPED) + 1))[:chars]  # one remark's text
+    typed = typed_text(chars)  # one remark's text
     keys = rounds = 0
     screens_ms = 0.0  # the longest a screen took to open and settle (push to idle)
     async with app.run_test(headless=True, size=SIZE) as pilot:
+
+        async def open_screen(screen) -> None:
+            nonlocal screens_ms
+            opened = time.perf_counter()
+            app.push_screen(screen)
+            await pilot.pause()
+            screens_ms = max(screens_ms, (time.perf_counter() - opened) * 1000)
+
         await app.started.wait()
         archive = app.archive
         meetings = _sample_meetings(archive, 12)
@@ -99,18 +107,12 @@ async def session(db: Path, *, seconds: float, pace: float, chars: int = len(TYP
             rounds += 1
             if len(cases[meeting]) < 2:
                 continue
-            opened = time.perf_counter()
-            app.push_screen(AgendaScreen(meeting))
-            await pilot.pause()
-            screens_ms = max(screens_ms, (time.perf_counter() - opened) * 1000)
+            await open_screen(AgendaScreen(meeting))
             for _ in range(3):
                 _key(app, "down")
                 await pilot.pause()
             app.pop_screen()
-            opened = time.perf_counter()
-            app.push_screen(MeetingModeScreen(meeting, cases[meeting][0]))
-            await pilot.pause()
-            screens_ms = max(screens_ms, (time.perf_counter() - opened) * 1000)
+            await open_screen(MeetingModeScreen(meeting, cases[meeting][0]))
             for _case in range(2):
                 await pilot.press("f2")
                 await pilot.pause()

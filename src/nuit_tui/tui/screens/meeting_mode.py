@@ -85,7 +85,6 @@ class MeetingModeScreen(ItemStateKeys):
     def on_mount(self) -> None:
         self.meeting = self.archive.meetings.get(self.meeting_id)
         self.today = now().date() == self.meeting.date
-        self.locked = self.archive.lock.is_locked(self.meeting_id)
         self.items_now = self.archive.agenda.items(self.meeting_id)  # the stamps the clock counts from
         # Minutes written up on another day: the clock counts from the first opening this session.
         nuit_app(self).meeting_clocks.setdefault(self.meeting_id, time.monotonic())
@@ -273,6 +272,7 @@ class MeetingModeScreen(ItemStateKeys):
         if self._loading or self.item is None:
             return
         try:
+            self.locked = self.archive.lock.is_locked(self.meeting_id)  # approved elsewhere
             self.item_versions.refresh()
             if self.remark is not None:
                 self.remark_versions.refresh()
@@ -343,7 +343,7 @@ class MeetingModeScreen(ItemStateKeys):
         self.flush()
         if self.item is None or self._must_choose():
             return
-        if self.archive.lock.is_locked(self.meeting_id):
+        if self.locked:  # read as the item is shown, on Ctrl+U and on another window's commit
             # Refused here, before an editor opens whose text could never be saved.
             self.notify("Referatet er godkjent og låst; Ctrl+U låser opp (begrunnelsen registreres)", severity="warning")
             return

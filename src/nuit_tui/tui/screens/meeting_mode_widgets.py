@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from ...domain import labels
 from ...domain import models as m
-from ...domain.norwegian import clock, long_date
+from ...domain.norwegian import clock, long_date, time_span
 from ...domain.textdiff import word_diff
 from ...services.agenda import AgendaRow
 from ..text import DataTable, Label, OptionList, Static, literal, markup
@@ -63,12 +63,12 @@ def hms(seconds: float) -> str:
 
 def locked_line(meeting: m.Meeting) -> str:
     """"Møte 1/2022 · 17. februar 2022 · kl. 09.00–15.00": approved minutes run no clock."""
-    return f"Møte {meeting.ref} · {long_date(meeting.date)} · kl. {clock(meeting.start_time)}–{clock(meeting.end_time)}"
+    return f"Møte {meeting.ref} · {long_date(meeting.date)} · {time_span(meeting.start_time, meeting.end_time)}"
 
 
 def clock_line(meeting: m.Meeting, meeting_elapsed: float, item: m.AgendaItem | None, item_elapsed: float) -> str | Content:
     """"Møte 2/2023 · møtetid 1:02:03 (plan kl. 09.00–15.45) · sak 0:12:00 av 30 min"."""
-    text = f"Møte {meeting.ref} · møtetid {hms(meeting_elapsed)} (plan kl. {clock(meeting.start_time)}–{clock(meeting.end_time)})"
+    text = f"Møte {meeting.ref} · møtetid {hms(meeting_elapsed)} (plan {time_span(meeting.start_time, meeting.end_time)})"
     if item is not None:
         planned = item.duration_minutes * 60
         text += f" · sak {hms(item_elapsed)} av {item.duration_minutes} min"
