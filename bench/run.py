@@ -361,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         return report_again(args.report)
     # --tiny (the test suite's smoke test) runs every measurement once, without warm-up
     # runs: it proves the script, its figures mean little.
-    warmup, rounds = (0, 2) if args.tiny else (1, None)
+    warmup, rounds = (0, 1) if args.tiny else (1, None)
     if args.tiny:
         scales, args.repeat, args.keys, args.meetings, args.chars = [0.01], 1, 3, 2, 12
         args.lock_keys, args.lock_hold, args.session = 10, 0.5, 2.0
@@ -381,11 +381,12 @@ def main(argv: list[str] | None = None) -> int:
         demo = args.out / "demo.sqlite"
         ensure_demo(demo)
         demo_work = work_copy(demo)
-        demo_paint = first_paint(["nuit", "--db", str(demo_work)], args.repeat, warmup)
-        fl, dm = summary(demo_paint["floor_ms"]), summary(demo_paint["ms"])
-        print(f"floor (Header + DataTable + Footer): first paint {fl['median']:.0f} ms median, {fl['min']:.0f} ms min")
-        print(f"demo archive: first paint {dm['median']:.0f} ms median, {dm['min']:.0f} ms min:"
-              f" {demo_paint['ratio']:.2f}× floor (target ≤1.3×)", flush=True)
+        if not args.tiny:  # the scale's own first paint runs the same script
+            demo_paint = first_paint(["nuit", "--db", str(demo_work)], args.repeat, warmup)
+            fl, dm = summary(demo_paint["floor_ms"]), summary(demo_paint["ms"])
+            print(f"floor (Header + DataTable + Footer): first paint {fl['median']:.0f} ms median, {fl['min']:.0f} ms min")
+            print(f"demo archive: first paint {dm['median']:.0f} ms median, {dm['min']:.0f} ms min:"
+                  f" {demo_paint['ratio']:.2f}× floor (target ≤1.3×)", flush=True)
         package = _child([str(HERE / "package.py"), "--db", str(demo_work), *(["--repeat", "1", "--files", "2"] if args.tiny else [])])
         print(f"meeting package PDF (demo 2/2023, {package['pages']} pages, {package['files']} attachment files):"
               f" {package['package_ms'][0]:.0f} ms first (cold), {min(package['package_ms']):.0f} ms min (target ≤3000 ms)", flush=True)

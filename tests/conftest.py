@@ -154,6 +154,57 @@ def _toasts_last_the_test() -> None:
 _toasts_last_the_test()
 
 
+# Headless, Textual still paints every frame (the compositor renders each widget's lines)
+# and then throws it away: a third of a key-driven test's CPU. So a test paints the frames
+# it looks at (`export_screenshot`, `render_update`, a widget's `render()`) and, when its
+# body is done, the frame on screen, so that painting the text it left there still fails
+# it as painting would fail the app. Tests marked `paints` (snapshots, stored hostile text)
+# paint every frame as a terminal's app does.
+_PAINT_EVERY_FRAME = [False]
+
+
+def _paint_what_is_looked_at() -> None:
+    from contextlib import asynccontextmanager
+
+    from textual.app import App
+    from textual.screen import Screen
+
+    refresh = Screen._compositor_refresh
+
+    def refresh_without_painting(self) -> None:
+        app = self.app
+        if _PAINT_EVERY_FRAME[-1] or not app.is_headless or app.is_inline or self is not app.screen:
+            refresh(self)
+            return
+        self._compositor._dirty_regions.clear()
+        self._dirty_widgets.clear()
+        app._update_mouse_over(self)
+
+    Screen._compositor_refresh = refresh_without_painting
+
+    run_test = App.run_test
+
+    @asynccontextmanager
+    async def run_test_painting_the_last_frame(self, *args, **kwargs):
+        async with run_test(self, *args, **kwargs) as pilot:
+            yield pilot
+            if self.is_running and self._screen_stack:
+                self.screen._compositor.render_update(full=True)
+
+    App.run_test = run_test_painting_the_last_frame
+
+
+_paint_what_is_looked_at()
+
+
+@pytest.fixture(autouse=True)
+def _paint_every_frame_when_marked(request):
+    marked = request.node.get_closest_marker("paints") is not None
+    _PAINT_EVERY_FRAME.append(marked)
+    yield
+    _PAINT_EVERY_FRAME.pop()
+
+
 @contextmanager
 def burst():
     """`pilot.press` without its wait for idleness between keys: the keys arrive as one
@@ -258,6 +309,53 @@ def docx_raw(data: bytes) -> str:
     """Every part of the package as text, as anyone who unzips the file would read it."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         return "\n".join(package.read(name).decode("utf-8", errors="replace") for name in package.namelist())
+
+
+# --- the collector and the app's byte code in a test process ----------------------------------
+# A test process holds every module the suite imports and what hundreds of apps left behind,
+# so each of the collector's automatic full passes walked 0.5-1 million objects (0.6 s
+# here), and young passes ran every 700 allocations: 9 % of the suite's CPU. Young passes
+# now run 14 times less often, and the full pass every FULL_PASS_EVERY tests instead of when
+# the collector's heuristic says (a worker stays under 1 GB). The app's own policy
+# (tui/collector.py) is kept: it reads these thresholds and puts them back.
+FULL_PASS_EVERY = 100
+_tests_since_full_pass = [0]
+
+
+def pytest_configure(config):
+    import gc
+
+    gc.set_threshold(10_000, 20, 10**9)
+    if not hasattr(config, "workerinput"):  # once, before xdist starts its workers
+        _compile_the_app()
+    # At its end pytest collects five times over to find unraisable exceptions; the heap
+    # is large then, and one pass finds them all the same.
+    try:
+        from _pytest.unraisableexception import gc_collect_iterations_key
+    except ImportError:  # a later pytest: its own number of passes
+        return
+    config.stash[gc_collect_iterations_key] = 1
+
+
+def _compile_the_app() -> None:
+    """Byte-compile nuit_tui once, as pip does for an installed package: with
+    PYTHONDONTWRITEBYTECODE set (as on this machine) an editable checkout was compiled from
+    source by each worker and by every app process a test starts (crash, two processes,
+    serve, the benchmark's children), 0.2-0.3 s each."""
+    import compileall
+
+    import nuit_tui
+
+    compileall.compile_dir(Path(nuit_tui.__file__).parent, quiet=2)
+
+
+def pytest_runtest_teardown(item, nextitem):
+    _tests_since_full_pass[0] += 1
+    if _tests_since_full_pass[0] >= FULL_PASS_EVERY:
+        import gc
+
+        _tests_since_full_pass[0] = 0
+        gc.collect()
 
 
 # --- order ----------------------------------------------------------------------------------

@@ -76,6 +76,5 @@ def test_tiny_benchmark_runs_and_writes_json(tmp_path):
     assert scale["first_paint"]["screen"] == "MeetingsScreen" and scale["first_paint"]["rows"] > 0
     assert scale["interactive"]["remark_text_ok"] and scale["interactive"]["bare_text_ok"]
     assert scale["exports"]["ics_events"] > 0 and scale["exports"]["docx_bytes"] > 0
-    assert report["demo"]["first_paint"]["ms"]
     assert scale["first_paint"]["keys_ms"] and scale["first_paint"]["floor_keys_ms"]
     assert scale["session"]["keys"] > 0 and scale["session"]["max_stall_ms"] is not None

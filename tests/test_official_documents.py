@@ -246,3 +246,26 @@ async def test_the_bodies_tab_gives_a_body_its_template_by_keys_and_refuses_a_ba
         assert template_for(check, check.members.body("NUIT").stored_id) == template.read_bytes()
     finally:
         check.close()
+
+
+def test_a_pdf_lays_out_with_fpdfs_own_widths_and_embeds_only_the_faces_it_uses(demo, meetings):
+    """The PDF layout remembers the width of the line so far (exporters/pdf.py `_LineFont`)
+    and adds a face of Liberation Sans when the text first uses it: the widths must be
+    fpdf2's own to the last bit, and a face no text uses must not be in the file."""
+    from fpdf.fonts import TTFFont
+
+    from nuit_tui.exporters.pdf import FAMILY, Pages
+
+    pages = Pages()
+    pages.set_font(FAMILY, "B", 11)
+    assert set(pages.fonts) == {"liberation sans", "liberation sansB"}
+    line = "Forslag til vedtak: NUIT slutter seg til målbildet – «Én innbygger, én journal» ≠ ∑"
+    for font in pages.fonts.values():
+        for end in range(len(line) + 1):  # the line as the breaker grows it, then again
+            assert font.get_text_width(line[:end], 11, None) == TTFFont.get_text_width(font, line[:end], 11, None)
+        assert font.get_text_width(line, 11, None) == TTFFont.get_text_width(font, line, 11, None)
+
+    reader = pypdf.PdfReader(io.BytesIO(registry.render(build_notice(demo, meetings[1].id, public=True), "pdf")))
+    faces = {font.get_object()["/BaseFont"] for page in reader.pages for font in (page["/Resources"].get("/Font") or {}).values()}
+    assert faces and all(face.startswith("/MPDFAA+LiberationSans") for face in faces)
+    assert "/MPDFAA+LiberationSansBoldItalic" not in faces  # the notice has no bold italic

@@ -25,6 +25,9 @@ from textual.widgets import Input, OptionList, TextArea
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 
+# Every frame painted, as in a terminal (see tests/conftest.py).
+pytestmark = pytest.mark.paints
+
 SIZE = (100, 30)
 NOW = dt.datetime(2023, 5, 25, 10, 15, tzinfo=ZoneInfo("Europe/Oslo"))
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+import pytest
 
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
@@ -29,6 +30,9 @@ from nuit_tui.tui.screens.meetings import MeetingsScreen
 from nuit_tui.tui.screens.members import MembersScreen
 from nuit_tui.tui.screens.search import SearchScreen
 from nuit_tui.tui.screens.year_plan import YearPlanScreen
+
+# Every frame painted, as in a terminal (see tests/conftest.py).
+pytestmark = pytest.mark.paints
 
 DAY = dt.date(2023, 5, 25)
 SEARCH_WORD = "Kjennemerke"  # in every item's description, so that search finds the item

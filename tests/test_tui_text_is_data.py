@@ -8,6 +8,7 @@ import ast
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
@@ -18,6 +19,9 @@ from nuit_tui.tui.screens.agenda import AgendaScreen
 from nuit_tui.tui.screens.item import ItemScreen
 from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
 from nuit_tui.tui.text import literal, markup
+
+# Every frame painted, as in a terminal (see tests/conftest.py).
+pytestmark = pytest.mark.paints
 
 TUI = Path(__file__).parents[1] / "src" / "nuit_tui" / "tui"
 

@@ -7,6 +7,7 @@ failures, never a traceback (set NUIT_DEBUG=1 to see one).
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import sys
@@ -455,10 +456,17 @@ def _exit_code(exc: BaseException) -> int | None:
     return None
 
 
+@functools.cache
+def _parser() -> argparse.ArgumentParser:
+    """Built once a process: parsing does not change it, and a caller that runs several
+    commands in one process (the tests, a script) need not build it each time."""
+    return build_parser()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         # --db may stand before or after the command (subcommands SUPPRESS their default).
-        args = _clean_options(build_parser().parse_args(argv))
+        args = _clean_options(_parser().parse_args(argv))
         _refuse_non_regular_db(args)
         return args.func(args)
     except KeyboardInterrupt:
