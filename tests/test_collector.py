@@ -54,3 +54,32 @@ def test_a_pause_gets_one_short_pass_and_typing_none(clock):
     now[0] += c.IDLE_S
     policy.tick()
     assert passes == ["collect", "unfreeze", "collect", "collect"]
+
+
+@pytest.mark.paints
+async def test_widgets_gone_leave_no_rendered_lines_behind(demo_path):
+    """Textual's background cache kept the caches of rendered lines of the last 1024 widgets
+    painted alive after the widgets were gone (Textualize/textual#6665;
+    tui/textual_fixes.py): memory grew with every screen opened. Once the app is closed,
+    none is left but what the test's own loop holds."""
+    from textual._styles_cache import StylesCache
+
+    from nuit_tui.services import Archive
+    from nuit_tui.tui.app import NuitApp
+    from nuit_tui.tui.screens.members import MembersScreen
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(2):  # a screen of many widgets, painted, then closed
+            app.push_screen(MembersScreen())
+            await pilot.pause()
+            app.screen._compositor.render_update(full=True)
+            app.pop_screen()
+            await pilot.pause()
+    archive.close()
+    del app, pilot
+    gc.collect()
+    left = sum(isinstance(o, StylesCache) for o in gc.get_objects())
+    # Without the fix some 80 are held here; the test's event loop may still hold one.
+    assert left <= 2, f"{left} widgets' rendered lines still held"

@@ -19,6 +19,7 @@ from ..services.start_queries import BodyRow
 from .collector import CollectWhenIdle
 from .screens.meetings import MeetingsScreen
 from .text import shown
+from .textual_fixes import keep_no_closed_widget_alive
 from .widgets.type_ahead import handle_with_type_ahead
 
 if TYPE_CHECKING:
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from ..services import Archive
     from ..services.start import ArchiveFile
     from ..services.undo import Deletion
+
+keep_no_closed_widget_alive()  # Textualize/textual#6665: see tui/textual_fixes.py
 
 UNDO_DEPTH = 20  # deletes Ctrl+Z can take back, newest first
 
