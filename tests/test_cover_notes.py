@@ -322,3 +322,17 @@ async def test_a_section_and_an_earlier_decision_are_added_by_keys_in_the_item_s
         "Nasjonalt e-helseråd 3/23", dt.date(2023, 3, 2), "Oppfølging av strategien", "Rådet stiller seg bak planen."
     )
     archive.close()
+
+
+def test_a_paragraph_opening_with_a_date_is_text_and_a_numbered_point_hangs():
+    """«15. mars 2023 overtok …» (the seed's cover note on 15/23) is a date starting a
+    sentence, not point 15: it must not be set as a numbered point with a hanging indent."""
+    from nuit_tui.exporters import _docx
+
+    document = _docx.new_document("Toppnotat NUIT sak 15/23")
+    _docx.text(document, "2. Status overtagelse\n\n15. mars 2023 overtok direktoratet\n\n1.  Januar er kald", hang_numbers=True)
+    paragraphs = [p for p in document.paragraphs if p.text.strip()][-3:]
+    point, date, two_spaces = paragraphs
+    assert point.text == "2.\tStatus overtagelse" and point.paragraph_format.first_line_indent is not None
+    assert date.text == "15. mars 2023 overtok direktoratet" and date.paragraph_format.first_line_indent is None
+    assert two_spaces.text.startswith("1.") and "\t" not in two_spaces.text

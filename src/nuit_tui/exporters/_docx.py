@@ -348,7 +348,11 @@ def grid_table(
 # --- text --------------------------------------------------------------------------------
 
 
-_NUMBERED = re.compile(r"^(\d{1,3}[.)])\s+")
+# "15. mars 2023 overtok …" opens with a date, not a point numbered 15.
+_NUMBERED = re.compile(
+    r"^(\d{1,3}[.)])\s+(?!\s|(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\b)",
+    re.IGNORECASE,
+)
 HANG_CM = 0.63  # the indent of a numbered point's text, as Word's own lists have it
 
 
