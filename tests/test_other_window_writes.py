@@ -264,3 +264,37 @@ async def test_the_follow_up_register_keeps_the_place_when_the_selected_one_goes
         await wait_for(pilot, lambda: table.row_count == 2)
         assert column(table, 2) == ["Oppfølging 1", "Oppfølging 3"]
         assert table.cursor_row == 1  # the row at its place, not back to the top
+
+
+async def test_the_search_again_for_a_change_elsewhere_keeps_the_hit_the_cursor_moved_to_meanwhile(two):
+    """A search run again because another window wrote takes a moment; a secretary who
+    moves to another hit meanwhile stays on it when the new hits come."""
+    import threading
+
+    mine, other = two
+    app = NuitApp(mine)
+    async with app.run_test(size=(140, 50)) as pilot:
+        await open_screen(pilot, "slash", SearchScreen)
+        await pilot.press(*"journal")
+        results = app.screen.query_one("#search-results", OptionList)
+        await wait_for(pilot, lambda: app.screen.shown_text == "journal" and results.option_count == 6)
+        await pilot.press("down")  # into the hits, on the first
+        await pilot.pause()
+        assert app.focused is results and results.highlighted == 0
+        second = results.get_option_at_index(1).id
+
+        release = threading.Event()
+        search = mine.search.hits
+
+        def held(*args, **kwargs):
+            release.wait(10)
+            return search(*args, **kwargs)
+
+        mine.search.hits = held  # the next search waits until the cursor has moved
+        shown = app.screen.hits
+        app.screen.reload_from_file()  # as the file watcher does when another window commits
+        await pilot.press("down")
+        assert results.highlighted == 1
+        release.set()
+        await wait_for(pilot, lambda: app.screen.hits is not shown, timeout=10)
+        assert results.get_option_at_index(results.highlighted).id == second

@@ -150,6 +150,9 @@ class SearchScreen(TypeAhead, ArchiveScreen):
     def _show(self, text: str, hits: list[SearchHit], error: str | None, keep: tuple[int, int] | None = None) -> None:
         if text != self.query_one("#search-query", Input).value:
             return  # an older query finished late
+        if keep is not None:
+            # Searched again for a change elsewhere: the cursor may have moved meanwhile.
+            keep = self._highlighted_hit() or keep
         self.hits = hits
         self.shown_text = text
         results = self.query_one("#search-results", OptionList)
