@@ -60,6 +60,17 @@ def prompts(results: OptionList) -> list[str]:
     return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
 
 
+async def search_journal(pilot) -> OptionList:
+    """The search screen, «journal» typed and its six hits listed (not «journa»'s, which a
+    slow moment may show first)."""
+    app = pilot.app
+    await open_screen(pilot, "slash", SearchScreen)
+    await pilot.press(*"journal")
+    results = app.screen.query_one("#search-results", OptionList)
+    await wait_for(pilot, lambda: app.screen.shown_text == "journal" and results.option_count == 6)
+    return results
+
+
 def cursor_key(table: DataTable) -> str:
     return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
@@ -175,10 +186,7 @@ async def test_the_search_shows_an_item_added_elsewhere_that_matches_the_words_t
     mine, other = two
     app = NuitApp(mine)
     async with app.run_test(size=(140, 50)) as pilot:
-        await open_screen(pilot, "slash", SearchScreen)
-        await pilot.press(*"journal")
-        results = app.screen.query_one("#search-results", OptionList)
-        await wait_for(pilot, lambda: app.screen.shown_text == "journal" and results.option_count == 6)  # not «journa»'s
+        results = await search_journal(pilot)
         await pilot.press("down", "down")  # to the hits, the second one
         await pilot.pause()
         assert app.focused is results and results.highlighted == 1
@@ -201,11 +209,8 @@ async def test_the_search_box_keeps_focus_and_text_while_hits_change_elsewhere(t
     mine, other = two
     app = NuitApp(mine)
     async with app.run_test(size=(140, 50)) as pilot:
-        await open_screen(pilot, "slash", SearchScreen)
-        await pilot.press(*"journal")
-        results = app.screen.query_one("#search-results", OptionList)
+        results = await search_journal(pilot)
         query = app.screen.query_one("#search-query", Input)
-        await wait_for(pilot, lambda: app.screen.shown_text == "journal" and results.option_count == 6)  # not «journa»'s
         first = next(hit for hit in app.screen.hits if hit.item_id == int(results.get_option_at_index(0).id))
         other.agenda.update_item(other.agenda.item(first.item_id).model_copy(update={"title": "Omdøpt journalløft"}))
         await wait_for(pilot, lambda: any("Omdøpt journalløft" in prompt for prompt in prompts(results)))
@@ -274,10 +279,7 @@ async def test_the_search_again_for_a_change_elsewhere_keeps_the_hit_the_cursor_
     mine, other = two
     app = NuitApp(mine)
     async with app.run_test(size=(140, 50)) as pilot:
-        await open_screen(pilot, "slash", SearchScreen)
-        await pilot.press(*"journal")
-        results = app.screen.query_one("#search-results", OptionList)
-        await wait_for(pilot, lambda: app.screen.shown_text == "journal" and results.option_count == 6)
+        results = await search_journal(pilot)
         await pilot.press("down")  # into the hits, on the first
         await pilot.pause()
         assert app.focused is results and results.highlighted == 0
