@@ -27,6 +27,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ..documents.paper import Paper
+from ..domain.norwegian import MONTHS
 from ._text import blocks
 
 FONT = "Calibri"
@@ -349,10 +350,7 @@ def grid_table(
 
 
 # "15. mars 2023 overtok …" opens with a date, not a point numbered 15.
-_NUMBERED = re.compile(
-    r"^(\d{1,3}[.)])\s+(?!\s|(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\b)",
-    re.IGNORECASE,
-)
+_NUMBERED = re.compile(rf"^(\d{{1,3}}[.)])\s+(?!\s|(?:{'|'.join(MONTHS)})\b)", re.IGNORECASE)
 HANG_CM = 0.63  # the indent of a numbered point's text, as Word's own lists have it
 
 

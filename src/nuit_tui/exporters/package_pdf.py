@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from docx import Document
-from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
@@ -141,8 +140,7 @@ def _merged(own: PdfReader, notice: _Placed, tree: list[tuple[str, list[_Placed]
 def _stamps(stamps: Sequence[tuple[int, float, float]], total: int, notice_page: layout.Page) -> bytes:
     """One page per merged page, of its size, with «Side x av y» where our footers have it,
     on a white ground so that the file's own page number under it does not show through."""
-    stamp = FPDF(unit="pt")
-    stamp.add_font(layout.FAMILY, "", str(layout.FONT_DIR / "LiberationSans-Regular.ttf"))
+    stamp = layout.FacesOnFirstUse(unit="pt")
     stamp.set_auto_page_break(False)
     right = notice_page.right / layout.PT_MM
     bottom = notice_page.footer_distance / layout.PT_MM

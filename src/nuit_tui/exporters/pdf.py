@@ -219,7 +219,21 @@ def _face(face: str, number: int) -> TTFFont:
     return font
 
 
-class Pages(FPDF):
+class FacesOnFirstUse(FPDF):
+    """An fpdf2 document whose Liberation Sans faces are embedded as text first uses them."""
+
+    def set_font(self, family: str | None = None, style: Any = "", size: float = 0) -> None:
+        """Each of Liberation Sans' four faces is embedded when first used: a face added
+        and never used costs its parsing and its subsetting all the same."""
+        letters = style.style if isinstance(style, TextEmphasis) else str(style or "")
+        face = "".join(sorted(letters.upper().replace("U", "").replace("S", "")))
+        key = f"{FAMILY.lower()}{face}"
+        if (family or self.font_family or "").lower() == FAMILY.lower() and key not in self.fonts and face in _FILES:
+            self.fonts[key] = _face(face, len(self.fonts) + 1)
+        super().set_font(family, style, size)
+
+
+class Pages(FacesOnFirstUse):
     """An fpdf2 document that lays out Word documents one after another."""
 
     def __init__(self) -> None:
@@ -233,16 +247,6 @@ class Pages(FPDF):
         self.str_alias_nb_pages = ""  # only the footer's own total is a placeholder, never typed text
         self.set_creator("")
         self.set_producer("")
-
-    def set_font(self, family: str | None = None, style: Any = "", size: float = 0) -> None:
-        """Each of Liberation Sans' four faces is embedded when first used: a face added
-        and never used costs its parsing and its subsetting all the same."""
-        letters = style.style if isinstance(style, TextEmphasis) else str(style or "")
-        face = "".join(sorted(letters.upper().replace("U", "").replace("S", "")))
-        key = f"{FAMILY.lower()}{face}"
-        if (family or self.font_family or "").lower() == FAMILY.lower() and key not in self.fonts and face in _FILES:
-            self.fonts[key] = _face(face, len(self.fonts) + 1)
-        super().set_font(family, style, size)
 
     # fpdf2 calls these at the start and end of each page.
     def header(self) -> None:
