@@ -111,7 +111,8 @@ def test_search(app, snap_compare):
     async def run_before(pilot) -> None:
         await keys(pilot, "slash", *"helse")
         results = pilot.app.screen.query_one("#search-results", OptionList)
-        await until(pilot, lambda: results.option_count > 0)
+        # «helse»'s hits, not those of a prefix a slow moment may show first
+        await until(pilot, lambda: pilot.app.screen.shown_text == "helse" and results.option_count > 0)
         still(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
