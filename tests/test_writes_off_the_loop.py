@@ -159,6 +159,58 @@ async def test_a_save_refused_after_its_screen_closed_is_told_with_the_text(tmp_
     archive.close()
 
 
+async def test_the_agenda_shows_a_title_whose_save_landed_after_the_item_screen_closed(tmp_path):
+    # Escape right after typing: the save is still with the writer when the agenda reads
+    # the archive again; once it lands, the agenda shows the title as typed.
+    archive, meeting, _, (first, _, _) = three_item_meeting(tmp_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 50)) as pilot:
+        app.push_screen(AgendaScreen(meeting.id))
+        await pilot.pause()
+        app.push_screen(ItemScreen(first.id))
+        await pilot.pause()
+        with writer_held(app):
+            await type_text(pilot, "Nytt navn på saken")  # the title selects all on focus
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, AgendaScreen)
+        table = app.screen.table
+
+        def titles() -> str:
+            return " ".join(str(cell) for row in range(table.row_count) for cell in table.get_row_at(row))
+
+        await settle(pilot, lambda: "Nytt navn på saken" in titles())
+    assert archive.agenda.item(first.id).title == "Nytt navn på saken"
+    archive.close()
+
+
+async def test_a_refused_save_with_more_typed_after_it_is_told_with_all_the_text(tmp_path):
+    # A save left while the writer is busy (typing for longer than the save delay), more
+    # keys, Escape: both saves are refused (the item is deleted elsewhere). The message
+    # names the text as last typed, not as it was when the first save left.
+    archive, meeting, _, (first, _, _) = three_item_meeting(tmp_path)
+    path = archive.path
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 50)) as pilot:
+        app.push_screen(AgendaScreen(meeting.id))
+        await pilot.pause()
+        app.push_screen(ItemScreen(first.id))
+        await pilot.pause()
+        with writer_held(app):
+            await type_text(pilot, "Gevinster")
+            await settle(pilot, lambda: not app.screen.autosave.pending)  # that save is on its way
+            await type_text(pilot, " og kostnader")
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, AgendaScreen)
+            with sqlite3.connect(path) as other:
+                other.execute("DELETE FROM agenda_items WHERE id = ?", [first.id])
+        await settle(pilot, lambda: any("ble ikke lagret" in text for text in messages(app)))
+        told = [text for text in messages(app) if "ble ikke lagret" in text]
+        assert len(told) == 1 and told[0].endswith("Det du skrev: Gevinster og kostnader"), told
+    archive.close()
+
+
 async def test_a_clash_found_after_the_user_moved_on_still_asks_which_version_to_keep(tmp_path, monkeypatch):
     monkeypatch.setattr(conflict, "QUIET_SECONDS", 0)
     archive, meeting, _, (first, _, _) = three_item_meeting(tmp_path)

@@ -11,6 +11,8 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Protocol, cast
 
+from textual.message import Message
+
 from ..errors import StoreError
 
 if TYPE_CHECKING:
@@ -18,6 +20,11 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from .app import NuitApp
+
+
+class FileChanged(Message):
+    """The archive changed under the screen in view: another connection (another
+    nuit-tui, the CLI) committed, or a save landed after its own screen was closed."""
 
 
 class _HasApp(Protocol):

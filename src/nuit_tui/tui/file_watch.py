@@ -19,7 +19,7 @@ from ..errors import DatabaseError, StoreError
 from ..services.backup import DEFAULT_KEEP, daily_backup, keep_count
 from ..services.concurrency import data_version
 from ..services.start import location_warning
-from .screens.base import FileChanged
+from .base import FileChanged
 
 if TYPE_CHECKING:
     from .app import NuitApp

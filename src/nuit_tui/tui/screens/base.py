@@ -10,20 +10,15 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, TypeVar
 
 from textual import on
-from textual.message import Message
 from textual.screen import Screen
 
-from ..base import guard, nuit_app
+from ..base import FileChanged, guard, nuit_app
 from ..writes import write
 
 if TYPE_CHECKING:
     from ...services import Archive
 
 T = TypeVar("T")
-
-
-class FileChanged(Message):
-    """Another connection (another nuit-tui, the CLI) committed to the archive file."""
 
 
 class ArchiveScreen(Screen):

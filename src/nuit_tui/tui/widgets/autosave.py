@@ -15,10 +15,10 @@ SAVE_DELAY = 0.5
 
 
 class Autosave:
-    def __init__(self, owner: Widget, save: Callable[[], object], delay: float = SAVE_DELAY):
+    def __init__(self, owner: Widget, save: Callable[[], object], delay: float | None = None):
         self.owner = owner
         self.save = save
-        self.delay = delay
+        self.delay = SAVE_DELAY if delay is None else delay  # read now: the tests shorten it
         self._timer: Timer | None = None
 
     def changed(self) -> None:

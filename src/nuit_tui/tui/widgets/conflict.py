@@ -16,7 +16,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, ScreenStackError
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
@@ -27,6 +27,7 @@ from ... import errors
 from ...domain.norwegian import ParseError, clock
 from ...errors import StoreError
 from ...services.concurrency import EditConflict, FieldConflict, changes_from, conflicts_between, overwrite, save_merged
+from ..base import FileChanged
 from ..text import Static, markup
 from ..writes import submit_write
 
@@ -225,12 +226,16 @@ class VersionedForm:
         try:
             stored = await asyncio.wrap_future(submit_write(app, job))
             if not self.screen.is_attached:
-                return stored  # closed meanwhile: the write is in, nothing is left to show it on
+                redraw_what_is_shown(app)  # closed meanwhile: the write is in, shown by the screen below
+                return stored
         except (StoreError, ValueError) as exc:
             if not (self.screen.is_attached and self._same(base)):
                 # Refused after the user moved on or closed the screen: told, retried, or
-                # asked about on the app, never dropped (see LeftBehind).
-                self._left = LeftBehind(self, base, values)
+                # asked about on the app, never dropped (see LeftBehind). Told with the
+                # newest text: keys typed after this save was queued wait in `_pending`.
+                pending = self._pending
+                newest = pending[1] if pending is not None and pending[0].id == base.id else values
+                self._left = LeftBehind(self, base, newest)
                 self._left.refused(exc)
                 return None
             self._refused(exc)
@@ -397,6 +402,18 @@ class VersionedForm:
             self.save(values, message="Den andre versjonen er beholdt")
 
 
+def redraw_what_is_shown(app: Any) -> None:
+    """A save that landed after the user left its screen: the screen in view read the
+    archive before it was in (a list showing the title typed last) and redraws now, as
+    after another window's write. A form or question above waits until it is closed."""
+    try:
+        screen = app.screen
+    except ScreenStackError:  # the app is closing
+        return
+    if not isinstance(screen, ModalScreen):
+        screen.post_message(FileChanged())
+
+
 class LeftBehind:
     """Changes to a record the user has left (another remark or item, or the screen
     closed) whose save is still to be done, or was refused after they moved on.
@@ -424,6 +441,7 @@ class LeftBehind:
         def answered(landed: asyncio.Future) -> None:
             error = landed.exception()
             if error is None:
+                redraw_what_is_shown(self.app)
                 if self._told_busy:
                     self.app.notify(f"{self.what} du skrev i sted, er lagret nå")
             elif isinstance(error, StoreError | ValueError):
