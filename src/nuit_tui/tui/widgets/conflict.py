@@ -225,8 +225,8 @@ class VersionedForm:
         app = self.screen.app
         try:
             stored = await asyncio.wrap_future(submit_write(app, job))
+            redraw_what_is_shown(app, unless=self.screen)  # closed or closing meanwhile: the screen below shows it
             if not self.screen.is_attached:
-                redraw_what_is_shown(app)  # closed meanwhile: the write is in, shown by the screen below
                 return stored
         except (StoreError, ValueError) as exc:
             if not (self.screen.is_attached and self._same(base)):
@@ -402,15 +402,16 @@ class VersionedForm:
             self.save(values, message="Den andre versjonen er beholdt")
 
 
-def redraw_what_is_shown(app: Any) -> None:
-    """A save that landed after the user left its screen: the screen in view read the
-    archive before it was in (a list showing the title typed last) and redraws now, as
-    after another window's write. A form or question above waits until it is closed."""
+def redraw_what_is_shown(app: Any, unless: Screen | None = None) -> None:
+    """A save that landed after the user left its screen (`unless`, when it is still the
+    one in view, shows it itself): the screen in view read the archive before the save was
+    in (a list showing the title typed last) and redraws now, as after another window's
+    write. A form or question above waits until it is closed."""
     try:
         screen = app.screen
     except ScreenStackError:  # the app is closing
         return
-    if not isinstance(screen, ModalScreen):
+    if screen is not unless and not isinstance(screen, ModalScreen):
         screen.post_message(FileChanged())
 
 
