@@ -24,8 +24,8 @@ from nuit_tui.services import Archive
 # an idle app is seen four times sooner, a busy one is still waited for.
 import textual._wait  # noqa: E402
 
-textual._wait.SLEEP_GRANULARITY = 1 / 200
-textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20.0
+textual._wait.SLEEP_GRANULARITY = 1 / 1000
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 5.0
 
 
 # --- archives ---------------------------------------------------------------------------------
@@ -205,6 +205,57 @@ def _paint_every_frame_when_marked(request):
     _PAINT_EVERY_FRAME.pop()
 
 
+# The app saves typing SAVE_DELAY after the first unsaved key (tui/widgets/autosave.py):
+# half a second for a person, a tenth here, so that a test waiting for a save waits less.
+# Every save still goes the same way (timer, writer thread, answer); the crash and kill
+# tests, which time a real app process, keep the real delay.
+TEST_SAVE_DELAY = 0.1
+
+
+@pytest.fixture(autouse=True)
+def _short_save_delay(monkeypatch):
+    from nuit_tui.tui.widgets import autosave
+
+    monkeypatch.setattr(autosave, "SAVE_DELAY", TEST_SAVE_DELAY)
+
+
+async def until(pilot, condition, timeout: float = 10.0, what: str = "") -> None:
+    """Let the app run (timers, workers, the writer's answers) until `condition()` holds,
+    looking every 20 ms; fail after `timeout` seconds (a loaded machine is slow, not wrong)."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    give_up = loop.time() + timeout
+    while not condition():
+        if loop.time() > give_up:
+            raise AssertionError(f"not within {timeout} s: {what or condition}")
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def palette_highlight(app) -> str:
+    """The command palette's highlighted hit as text; "" while it shows none."""
+    from textual.command import CommandList
+    from textual.css.query import NoMatches
+
+    try:
+        hits = app.screen.query_one(CommandList)
+    except NoMatches:
+        return ""
+    if hits.highlighted is None:
+        return ""
+    return str(hits.get_option_at_index(hits.highlighted).prompt)
+
+
+async def palette_highlights(pilot, needle: str, timeout: float = 10.0) -> None:
+    """Wait until the palette's search has put a hit holding `needle` first (under the
+    highlight), where Enter takes it; the palette searches in a worker as keys come."""
+    try:
+        await until(pilot, lambda: needle in palette_highlight(pilot.app), timeout)
+    except AssertionError:
+        raise AssertionError(f"the palette highlights {palette_highlight(pilot.app)!r}, not {needle!r}") from None
+
+
 @contextmanager
 def burst():
     """`pilot.press` without its wait for idleness between keys: the keys arrive as one
@@ -325,7 +376,7 @@ _tests_since_full_pass = [0]
 def pytest_configure(config):
     import gc
 
-    gc.set_threshold(10_000, 20, 10**9)
+    gc.set_threshold(100_000, 50, 10**9)
     if not hasattr(config, "workerinput"):  # once, before xdist starts its workers
         _compile_the_app()
     # At its end pytest collects five times over to find unraisable exceptions; the heap

@@ -4,7 +4,7 @@ import datetime as dt
 
 from textual.widgets import DataTable, Input
 
-from conftest import type_text
+from conftest import palette_highlights, type_text, until
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
@@ -148,13 +148,11 @@ async def test_every_typed_field_is_saved_without_a_save_step(demo_path):
         app.screen.query_one("#purpose").focus()
         await pilot.press("ctrl+a")
         await type_text(pilot, "Ny hensikt")
-        await pilot.pause(0.8)  # the save runs half a second after the last key
-        assert archive.agenda.item(item.id).purpose.startswith("Ny hensikt")
+        await until(pilot, lambda: archive.agenda.item(item.id).purpose.startswith("Ny hensikt"))  # saved, no save step
         # A bad duration is refused with a message and nothing else is lost.
         app.screen.query_one("#duration", Input).focus()
         await clear_and_type(pilot, "abc")
-        await pilot.pause(0.8)
-        assert "Ikke lagret" in str(app.screen.query_one("#save-state").render())
+        await until(pilot, lambda: "Ikke lagret" in str(app.screen.query_one("#save-state").render()))
         assert archive.agenda.item(item.id).duration_minutes == item.duration_minutes
     archive.close()
 
@@ -165,14 +163,14 @@ async def test_the_palette_jumps_to_a_meeting_and_an_item(demo_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await type_text(pilot, "1/2023")
-        await pilot.pause(0.5)
+        await palette_highlights(pilot, "1/2023")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
         assert app.screen.meeting.ref == "1/2023"
         await pilot.press("ctrl+p")
         await type_text(pilot, "18/23")
-        await pilot.pause(0.5)
+        await palette_highlights(pilot, "18/23")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ItemScreen)
@@ -182,7 +180,7 @@ async def test_the_palette_jumps_to_a_meeting_and_an_item(demo_path):
         await pilot.pause()
         await pilot.press("ctrl+p")
         await type_text(pilot, "Avlys")
-        await pilot.pause(0.5)
+        await palette_highlights(pilot, "Avlys")
         await pilot.press("enter")
         await pilot.pause()
         from nuit_tui.tui.widgets.confirm import ConfirmScreen

@@ -4,7 +4,7 @@ import datetime as dt
 
 from textual.widgets import TextArea
 
-from conftest import type_text
+from conftest import type_text, until
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
@@ -62,7 +62,8 @@ async def test_minutes_of_a_three_item_meeting_by_keys(tmp_path):
         await pilot.press("right", "enter")  # accept the completion, go to the text
         await type_text(pilot, "mener målbildet er bra")
         await pilot.press("f3")
-        await pilot.pause(0.6)
+        await until(pilot, lambda: archive.agenda.item(first.id).decision == "NUIT drøftet målbildet."
+                    and [r.text for r in archive.minutes.remarks(first.id)] == ["mener målbildet er bra"])
         # Item 2: narrative, an amended decision and a follow-up.
         await pilot.press("f8")
         await pilot.pause()
@@ -123,7 +124,7 @@ async def test_the_difference_from_the_proposal_is_shown(tmp_path):
         await pilot.pause()
         app.screen.query_one("#decision", TextArea).focus()
         await type_text(pilot, "NUIT drøftet veikartet.")
-        await pilot.pause(0.6)
+        await until(pilot, lambda: archive.agenda.item(first.id).decision == "NUIT drøftet veikartet.")
         diff = app.screen.query_one("#mm-diff").render()
         text = str(diff)
         assert text.startswith("Endret fra forslaget")

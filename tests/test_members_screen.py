@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from textual.widgets import DataTable, Static
 
-from conftest import cell_texts, type_text
+from conftest import cell_texts, palette_highlights, type_text, until
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.store import errors
@@ -397,8 +397,7 @@ async def test_the_command_palette_opens_the_members_screen(demo_path):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, "medlemmer og")
-        await pilot.pause(0.5)
+        await palette_highlights(pilot, "edlemmer")
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, MembersScreen)
+        await until(pilot, lambda: isinstance(app.screen, MembersScreen))
     archive.close()

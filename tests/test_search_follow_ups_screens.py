@@ -5,7 +5,7 @@ import datetime as dt
 
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from conftest import type_text
+from conftest import palette_highlights, type_text, until
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
@@ -112,7 +112,7 @@ async def test_search_as_you_type_and_enter_opens_the_item(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
         await type_text(pilot, "gjennomgang")
-        await pilot.pause(0.4)
+        await until(pilot, lambda: app.screen.shown_text == "gjennomgang")
         await app.workers.wait_for_complete()
         await pilot.pause()
         results = app.screen.query_one(OptionList)
@@ -156,9 +156,9 @@ async def test_the_palette_opens_search_with_what_was_typed_and_the_register(tmp
         await pilot.pause()
         await pilot.press("ctrl+p")
         await type_text(pilot, "innkalling")
-        await pilot.pause(0.5)
+        await palette_highlights(pilot, "innkalling")
         await pilot.press("enter")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: isinstance(app.screen, SearchScreen))
         await app.workers.wait_for_complete()
         await pilot.pause()
         # «Søk etter «innkalling»» is the only palette hit for the word.
@@ -168,7 +168,7 @@ async def test_the_palette_opens_search_with_what_was_typed_and_the_register(tmp
         await pilot.pause()
         await pilot.press("ctrl+p")
         await type_text(pilot, "Oppfølgingsregisteret")
-        await pilot.pause(0.5)
+        await palette_highlights(pilot, "ppfølging")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FollowUpsScreen)

@@ -12,6 +12,8 @@ import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
+from conftest import until
+
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
@@ -59,14 +61,13 @@ async def test_a_title_typed_to_end_in_a_closing_tag_is_saved_and_shown_and_typi
         await app.push_screen(ItemScreen(item.id))
         await pilot.pause()
         await pilot.press("end", "space", "left_square_bracket", "slash", "right_square_bracket")
-        await pilot.pause(0.6)  # the autosave's pause, then the heading is drawn again
+        await until(pilot, lambda: archive.agenda.item(item.id).title.endswith(" [/]"))  # saved; the heading is drawn again
         await pilot.press("x")
-        await pilot.pause(0.6)
-        assert "Budsjett [/]x" in screen_text(app)
+        await until(pilot, lambda: "Budsjett [/]x" in screen_text(app))
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
-        assert "Budsjett [/]x" in screen_text(app)
+        await until(pilot, lambda: "Budsjett [/]x" in screen_text(app))  # once the save is in
     assert archive.agenda.item(item.id).title == "Budsjett [/]x"
     archive.close()
 
@@ -83,8 +84,7 @@ async def test_a_body_named_with_a_closing_tag_opens_and_shows_its_name(tmp_path
         # A toast shows its message literally unless it is marked as markup.
         assert [(n.message, n.markup) for n in app._notifications] == [("Slettet: «[/] [b]x[/b]»]0;kapret", False)]
         await pilot.press("ctrl+p", *"1/2023")  # the palette finds the meeting by its number
-        await pilot.pause(0.5)
-        assert "Møte [/] 1/2023" in screen_text(app)
+        await until(pilot, lambda: "Møte [/] 1/2023" in screen_text(app))
     archive.close()
 
 
@@ -113,8 +113,7 @@ async def test_a_paste_into_a_line_field_is_saved_as_one_clean_line(tmp_path):
         await pilot.pause()
         assert app.focused.id == "title"
         app.post_message(events.Paste("\x01Felles\x1b[31m\x0bjournal\ud800løft\r\nfra Word\x85"))
-        await pilot.pause(0.6)
-        assert app.screen.query_one("#title", Input).value == "Felles[31mjournalløft fra Word"
+        await until(pilot, lambda: app.screen.query_one("#title", Input).value == "Felles[31mjournalløft fra Word")
         await pilot.press("escape")
         await pilot.pause()
     assert archive.agenda.item(item.id).title == "Felles[31mjournalløft fra Word"

@@ -10,6 +10,8 @@ import datetime as dt
 import pytest
 from textual.widgets import Input, TextArea
 
+from conftest import until
+
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.services.concurrency import EditConflict, data_version, overwrite, save_item_text, save_merged
@@ -96,12 +98,10 @@ def test_meeting_modes_text_is_written_only_over_the_version_seen(two):
 
 
 async def wait_for(pilot, condition, timeout=5.0):
-    waited = 0.0
-    while not condition():
-        if waited > timeout:
-            raise AssertionError("the app did not catch up")
-        await pilot.pause(0.1)
-        waited += 0.1
+    try:
+        await until(pilot, condition, timeout)
+    except AssertionError:
+        raise AssertionError("the app did not catch up") from None
 
 
 async def type_text(pilot, text):
@@ -126,7 +126,9 @@ async def test_the_item_screen_shows_the_other_windows_change_and_merges_its_own
         app.screen.query_one("#purpose", TextArea).focus()
         await type_text(pilot, "Mitt formål. ")
         other.agenda.update_item(other.agenda.item(item.id).model_copy(update={"background": "Deres bakgrunn"}))
-        await pilot.pause(POLL_SECONDS * 1.5)  # the poll saves what is typed, merged
+        # The poll saves what is typed, merged.
+        await wait_for(pilot, lambda: other.agenda.item(item.id).purpose.startswith("Mitt formål. ")
+                       and app.screen.query_one("#background", TextArea).text == "Deres bakgrunn", POLL_SECONDS * 3)
         assert not isinstance(app.screen, ConflictScreen)
         assert app.screen.query_one("#background", TextArea).text == "Deres bakgrunn"
     stored = other.agenda.item(item.id)
@@ -151,8 +153,7 @@ async def test_two_edits_of_one_field_ask_the_second_writer(two, choice):
         assert "endret i et annet vindu" in shown and "Deres bakgrunn" in shown and "Min " in shown
         assert other.agenda.item(item.id).background == "Deres bakgrunn"  # nothing written while asking
         await pilot.press(choice)
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ItemScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, ItemScreen))
         field = app.screen.query_one("#background", TextArea).text
         app.screen.autosave.flush()
     stored = other.agenda.item(item.id)
@@ -179,6 +180,6 @@ async def test_meeting_mode_sees_a_remark_from_the_other_window_and_asks_on_a_cl
         other.agenda.update_item(other.agenda.item(item.id).model_copy(update={"narrative": "Der"}))
         await wait_for(pilot, lambda: isinstance(app.screen, ConflictScreen))
         await pilot.press("ctrl+t")
-        await pilot.pause(0.3)
-        assert app.screen.query_one("#narrative", TextArea).text == "Der"
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingModeScreen)
+                       and app.screen.query_one("#narrative", TextArea).text == "Der")
     assert other.agenda.item(item.id).narrative == "Der"

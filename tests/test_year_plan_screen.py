@@ -4,7 +4,7 @@ import datetime as dt
 
 from textual.widgets import DataTable
 
-from conftest import type_text
+from conftest import palette_highlights, type_text
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
@@ -91,13 +91,13 @@ async def test_the_palette_reaches_the_year_plan_from_anywhere(demo_path):
         await pilot.pause()
         await pilot.press("ctrl+p")
         await type_text(pilot, "Årshjul")
-        await pilot.pause(0.5)
+        await palette_highlights(pilot, "rshjul")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, YearPlanScreen)
         await pilot.press("ctrl+p")
         await type_text(pilot, "Møter")
-        await pilot.pause(0.5)
+        await palette_highlights(pilot, "Møter")
         await pilot.press("enter")
         await pilot.pause()
         from nuit_tui.tui.screens.meetings import MeetingsScreen
