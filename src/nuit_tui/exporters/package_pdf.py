@@ -113,7 +113,8 @@ def _merged(own: PdfReader, notice: _Placed, tree: list[tuple[str, list[_Placed]
         elif part.reader is not None:
             for page in part.reader.pages:
                 added = writer.add_page(page)
-                added.transfer_rotation_to_content()  # the stamp goes where the reader sees the bottom
+                if added.rotation % 360:  # the stamp goes where the reader sees the bottom
+                    added.transfer_rotation_to_content()  # (it parses the page: not for upright ones)
                 box = added.mediabox
                 stamps.append((len(writer.pages) - 1, float(box.width), float(box.height)))
         return start
