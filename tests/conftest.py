@@ -19,9 +19,11 @@ import pytest
 
 from nuit_tui.services import Archive
 
-# Pilot waits for the app to go idle after every key by sleeping 20 ms and checking that
-# the process used under 5 % of it (textual/_wait.py). The same test, in 5 ms steps:
-# an idle app is seen four times sooner, a busy one is still waited for.
+# Pilot waits for the app to go idle after every key, twice, by sleeping 20 ms and checking
+# that the process used under 5 % of it (textual/_wait.py). The same test in 1 ms steps
+# (idle: under 20 % of a step, as an event loop's wake-up alone costs a few per cent): an
+# idle app is seen some twenty times sooner, a busy one is still waited for. It took a
+# quarter of the suite's time in 5 ms steps.
 import textual._wait  # noqa: E402
 
 textual._wait.SLEEP_GRANULARITY = 1 / 1000
@@ -366,8 +368,9 @@ def docx_raw(data: bytes) -> str:
 # A test process holds every module the suite imports and what hundreds of apps left behind,
 # so each of the collector's automatic full passes walked 0.5-1 million objects (0.6 s
 # here), and young passes ran every 700 allocations: 9 % of the suite's CPU. Young passes
-# now run 14 times less often, and the full pass every FULL_PASS_EVERY tests instead of when
-# the collector's heuristic says (a worker stays under 1 GB). The app's own policy
+# now run every 100,000 allocations, and the full pass every FULL_PASS_EVERY tests instead
+# of when the collector's heuristic says (a worker peaks near 1 GB; 10,000 gave 580 MB and
+# some 25 s more CPU over the suite). The app's own policy
 # (tui/collector.py) is kept: it reads these thresholds and puts them back.
 FULL_PASS_EVERY = 100
 _tests_since_full_pass = [0]
