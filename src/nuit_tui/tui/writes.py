@@ -45,7 +45,13 @@ def submit_write(app: App, fn: Callable[[], Any]) -> Future:
     store = app.archive.store  # type: ignore[attr-defined]
     future: Future = store.submit(contextvars.copy_context().run, fn)
     _count(app, 1)
-    asyncio.wrap_future(future).add_done_callback(lambda _: _count(app, -1))
+
+    def counted(landed: asyncio.Future) -> None:
+        _count(app, -1)
+        if not landed.cancelled():
+            landed.exception()  # the caller's own copy answers for a refusal; this one need not be logged
+
+    asyncio.wrap_future(future).add_done_callback(counted)
     return future
 
 
