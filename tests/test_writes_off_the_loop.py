@@ -8,9 +8,12 @@ first, so every write the app hands over waits behind it, exactly as behind a lo
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 from contextlib import contextmanager
+
+import pytest
 
 from conftest import type_text, writes_held
 from test_meeting_mode import three_item_meeting
@@ -53,6 +56,24 @@ def read(path, sql: str, *params):
 
 def messages(app) -> list[str]:
     return [n.message for n in app._notifications]
+
+
+async def open_item_over_its_agenda(pilot, meeting_id: int, item_id: int) -> None:
+    """The item screen, opened from its meeting's agenda (Escape goes back to it)."""
+    pilot.app.push_screen(AgendaScreen(meeting_id))
+    await pilot.pause()
+    pilot.app.push_screen(ItemScreen(item_id))
+    await pilot.pause()
+
+
+async def close_and_delete_elsewhere(pilot, path, item_id: int) -> None:
+    """Escape with the typed save still with the (held) writer, back on the agenda; then
+    another window deletes the item, so that the save is refused."""
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, AgendaScreen)
+    with sqlite3.connect(path) as other:
+        other.execute("DELETE FROM agenda_items WHERE id = ?", [item_id])
 
 
 async def settle(pilot, condition, rounds: int = 100) -> None:
@@ -137,80 +158,28 @@ async def test_attendance_keys_and_the_meeting_form_answer_at_once_while_the_wri
     archive.close()
 
 
-async def test_a_save_refused_after_its_screen_closed_is_told_with_the_text(tmp_path):
+@pytest.mark.parametrize("parts, told_text", [
+    ((" og gevinster",), "og gevinster"),  # the title as typed (the field selects all on focus)
+    # A save left while the writer is busy (typing for longer than the save delay), then
+    # more keys: the message names the text as last typed, not as the first save took it.
+    (("Gevinster", " og kostnader"), "Gevinster og kostnader"),
+])
+async def test_a_save_refused_after_its_screen_closed_is_told_with_the_text_as_last_typed(tmp_path, caplog, parts, told_text):
     archive, meeting, _, (first, _, _) = three_item_meeting(tmp_path)
     path = archive.path
     app = NuitApp(archive)
     async with app.run_test(size=(140, 50)) as pilot:
-        app.push_screen(AgendaScreen(meeting.id))
-        await pilot.pause()
-        app.push_screen(ItemScreen(first.id))
-        await pilot.pause()
+        await open_item_over_its_agenda(pilot, meeting.id, first.id)
         with writer_held(app):
-            await type_text(pilot, " og gevinster")
-            await pilot.press("escape")  # the save goes with the writer; the screen closes
-            await pilot.pause()
-            assert isinstance(app.screen, AgendaScreen)
-            with sqlite3.connect(path) as other:  # another window deletes the item meanwhile
-                other.execute("DELETE FROM agenda_items WHERE id = ?", [first.id])
-        await pilot.pause()
-        told = [text for text in messages(app) if "ble ikke lagret" in text]
-        assert told and "Det du skrev: og gevinster" in told[-1]  # the title as typed (the field selects all on focus)
-    archive.close()
-
-
-async def test_the_agenda_shows_a_title_whose_save_landed_after_the_item_screen_closed(tmp_path):
-    # Escape right after typing: the save is still with the writer when the agenda reads
-    # the archive again; once it lands, the agenda shows the title as typed.
-    archive, meeting, _, (first, _, _) = three_item_meeting(tmp_path)
-    app = NuitApp(archive)
-    async with app.run_test(size=(140, 50)) as pilot:
-        app.push_screen(AgendaScreen(meeting.id))
-        await pilot.pause()
-        app.push_screen(ItemScreen(first.id))
-        await pilot.pause()
-        with writer_held(app):
-            await type_text(pilot, "Nytt navn på saken")  # the title selects all on focus
-            await pilot.press("escape")
-            await pilot.pause()
-            assert isinstance(app.screen, AgendaScreen)
-        table = app.screen.table
-
-        def titles() -> str:
-            return " ".join(str(cell) for row in range(table.row_count) for cell in table.get_row_at(row))
-
-        await settle(pilot, lambda: "Nytt navn på saken" in titles())
-    assert archive.agenda.item(first.id).title == "Nytt navn på saken"
-    archive.close()
-
-
-async def test_a_refused_save_with_more_typed_after_it_is_told_with_all_the_text(tmp_path, caplog):
-    # A save left while the writer is busy (typing for longer than the save delay), more
-    # keys, Escape: both saves are refused (the item is deleted elsewhere). The message
-    # names the text as last typed, not as it was when the first save left.
-    archive, meeting, _, (first, _, _) = three_item_meeting(tmp_path)
-    path = archive.path
-    app = NuitApp(archive)
-    async with app.run_test(size=(140, 50)) as pilot:
-        app.push_screen(AgendaScreen(meeting.id))
-        await pilot.pause()
-        app.push_screen(ItemScreen(first.id))
-        await pilot.pause()
-        with writer_held(app):
-            await type_text(pilot, "Gevinster")
-            await settle(pilot, lambda: not app.screen.autosave.pending)  # that save is on its way
-            await type_text(pilot, " og kostnader")
-            await pilot.press("escape")
-            await pilot.pause()
-            assert isinstance(app.screen, AgendaScreen)
-            with sqlite3.connect(path) as other:
-                other.execute("DELETE FROM agenda_items WHERE id = ?", [first.id])
+            for n, part in enumerate(parts):
+                if n:
+                    await settle(pilot, lambda: not app.screen.autosave.pending)  # a save is on its way
+                await type_text(pilot, part)
+            await close_and_delete_elsewhere(pilot, path, first.id)
         await settle(pilot, lambda: any("ble ikke lagret" in text for text in messages(app)))
         told = [text for text in messages(app) if "ble ikke lagret" in text]
-        assert len(told) == 1 and told[0].endswith("Det du skrev: Gevinster og kostnader"), told
+        assert len(told) == 1 and told[0].endswith(f"Det du skrev: {told_text}"), told
     archive.close()
-    import gc
-
     gc.collect()  # asyncio logs an unretrieved exception when its future is collected
     assert not [r for r in caplog.records if "never retrieved" in r.getMessage()]  # told once, not logged too
 
