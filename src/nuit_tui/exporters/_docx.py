@@ -58,12 +58,30 @@ def new_document(paper: Paper | str):
         document = Document(io.BytesIO(data))
         _empty_body(document)
     _own_styles(document)
+    _remember_style_ids(document.part)
     # python-docx finds a style by name with a walk over all of them, per cell: look it up once.
     setattr(document.part, "table_text_style_id", document.styles["Table Text"].style_id)  # noqa: B010 - read by fill()
     _properties(document, paper)
     _header_marks(document, paper.header_text)
     _page_numbers(document, paper.title, own_footer=data is None)
     return document
+
+
+def _remember_style_ids(part) -> None:
+    """python-docx finds a style's id with a walk over all the styles, and another for the
+    type's default, each time a paragraph, heading or table is styled: a third of a cover
+    note's making. The styles are all in place once `new_document` has added ours, so an
+    id found is remembered for the document."""
+    find = part.get_style_id
+    found: dict[tuple[object, object], str | None] = {}
+
+    def get_style_id(style_or_name, style_type):
+        key = (style_or_name if style_or_name is None or isinstance(style_or_name, str) else ("style", style_or_name.style_id), style_type)
+        if key not in found:
+            found[key] = find(style_or_name, style_type)
+        return found[key]
+
+    setattr(part, "get_style_id", get_style_id)  # noqa: B010 - this document's own lookup
 
 
 _TEMPLATE: ContextVar[bytes | None] = ContextVar("nuit_docx_template", default=None)
