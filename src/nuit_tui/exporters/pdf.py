@@ -200,6 +200,26 @@ def _units(font: TTFFont, text: str) -> float:
 _PARSED: dict[str, TTFFont] = {}  # face ("", "B", "I", "BI") -> parsed once per process
 
 
+_STRIPPED: dict[str, bytes] = {}  # face -> its font file without layout tables
+
+
+def _without_layout(face: str) -> bytes:
+    """The face's font file without the OpenType layout tables (ligatures, kerning by
+    GPOS), made once per process. fpdf2 lays text out glyph by glyph without them, and its
+    subsetting drops them from every embedded font, but only after fontTools has unpacked
+    every ligature of them: a sixth of a cover note's PDF. The same pages, pixel for pixel."""
+    data = _STRIPPED.get(face)
+    if data is None:
+        font = TTFont(str(FONT_DIR / f"LiberationSans-{_FILES[face]}.ttf"), recalcTimestamp=False)
+        for tag in ("GDEF", "GPOS", "GSUB", "FFTM", "hdmx"):
+            if tag in font:
+                del font[tag]
+        out = io.BytesIO()
+        font.save(out)
+        data = _STRIPPED.setdefault(face, out.getvalue())
+    return data
+
+
 def _face(face: str, number: int) -> TTFFont:
     """A face of Liberation Sans for one document: fpdf2's copy of the face parsed once
     (widths, glyph map), with a font file of its own, since writing the document
@@ -214,7 +234,7 @@ def _face(face: str, number: int) -> TTFFont:
     # The widths and glyph ids are only read (fpdf2 fills them when it parses the face):
     # shared, not copied (4 ms a face); what a document changes (its subset) is its own.
     font = copy.deepcopy(parsed, {id(parsed.cw): parsed.cw, id(parsed.glyph_ids): parsed.glyph_ids})
-    font.ttfont = TTFont(parsed.ttffile, recalcTimestamp=False, lazy=True)
+    font.ttfont = TTFont(io.BytesIO(_without_layout(face)), recalcTimestamp=False, lazy=True)
     font.i = number
     if not font.is_symbol:
         font.__class__ = _LineFont
