@@ -210,7 +210,7 @@ def _without_layout(face: str) -> bytes:
     every ligature of them: a sixth of a cover note's PDF. The same pages, pixel for pixel."""
     data = _STRIPPED.get(face)
     if data is None:
-        font = TTFont(str(FONT_DIR / f"LiberationSans-{_FILES[face]}.ttf"), recalcTimestamp=False)
+        font = TTFont(str(FONT_DIR / f"LiberationSans-{_FILES[face]}.ttf"), recalcTimestamp=False, lazy=True)
         for tag in ("GDEF", "GPOS", "GSUB", "FFTM", "hdmx"):
             if tag in font:
                 del font[tag]
