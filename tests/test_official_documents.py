@@ -249,12 +249,13 @@ async def test_the_bodies_tab_gives_a_body_its_template_by_keys_and_refuses_a_ba
 
 
 def test_a_pdf_lays_out_with_fpdfs_own_widths_and_embeds_only_the_faces_it_uses(demo, meetings):
-    """The PDF layout remembers the width of the line so far (exporters/pdf.py `_LineFont`)
+    """The PDF layout remembers the width of the line so far (exporters/_pdf_faces.py `_LineFont`)
     and adds a face of Liberation Sans when the text first uses it: the widths must be
     fpdf2's own to the last bit, and a face no text uses must not be in the file."""
     from fpdf.fonts import TTFFont
 
-    from nuit_tui.exporters.pdf import FAMILY, Pages
+    from nuit_tui.exporters._pdf_faces import FAMILY
+    from nuit_tui.exporters.pdf import Pages
 
     pages = Pages()
     pages.set_font(FAMILY, "B", 11)

@@ -59,8 +59,6 @@ def new_document(paper: Paper | str):
         _empty_body(document)
     _own_styles(document)
     _remember_style_ids(document.part)
-    # python-docx finds a style by name with a walk over all of them, per cell: look it up once.
-    setattr(document.part, "table_text_style_id", document.styles["Table Text"].style_id)  # noqa: B010 - read by fill()
     _properties(document, paper)
     _header_marks(document, paper.header_text)
     _page_numbers(document, paper.title, own_footer=data is None)
@@ -309,11 +307,7 @@ def fill(cell: _Cell, lines: Cell, *, bold: bool = False) -> None:
     for i, line in enumerate(lines):
         if i:
             paragraph = cell.add_paragraph()
-        style_id = getattr(cell.part, "table_text_style_id", None)
-        if style_id:
-            paragraph._p.style = style_id
-        else:
-            paragraph.style = "Table Text"
+        paragraph.style = "Table Text"
         run = paragraph.add_run(line)
         run.bold = bold or None
 

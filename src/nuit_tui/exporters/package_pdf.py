@@ -20,6 +20,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
 from . import pdf as layout
+from ._pdf_faces import FAMILY, FacesOnFirstUse
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,10 @@ def _placeholder(pages: layout.Pages, bookmark: str, lines: Sequence[str]) -> tu
     """A page standing for a file the package cannot show."""
     pages.add_page()
     first = pages.page
-    pages.set_font(layout.FAMILY, "B", 13)
+    pages.set_font(FAMILY, "B", 13)
     pages.multi_cell(0, 7, bookmark, align="L", new_x="LMARGIN", new_y="NEXT")
     pages.ln(3)
-    pages.set_font(layout.FAMILY, "", 11)
+    pages.set_font(FAMILY, "", 11)
     for line in lines:
         pages.multi_cell(0, 5.5, line, align="L", new_x="LMARGIN", new_y="NEXT")
         pages.ln(1.5)
@@ -141,13 +142,13 @@ def _merged(own: PdfReader, notice: _Placed, tree: list[tuple[str, list[_Placed]
 def _stamps(stamps: Sequence[tuple[int, float, float]], total: int, notice_page: layout.Page) -> bytes:
     """One page per merged page, of its size, with «Side x av y» where our footers have it,
     on a white ground so that the file's own page number under it does not show through."""
-    stamp = layout.FacesOnFirstUse(unit="pt")
+    stamp = FacesOnFirstUse(unit="pt")
     stamp.set_auto_page_break(False)
     right = notice_page.right / layout.PT_MM
     bottom = notice_page.footer_distance / layout.PT_MM
     for index, width, height in stamps:
         stamp.add_page(format=(width, height))
-        stamp.set_font(layout.FAMILY, "", 9)
+        stamp.set_font(FAMILY, "", 9)
         text = f"Side {index + 1} av {total}"
         text_width = stamp.get_string_width(text)
         x, y = width - right - text_width, height - bottom - 11

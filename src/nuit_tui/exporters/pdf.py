@@ -15,10 +15,8 @@ and footer, and page numbers may run on past pages merged in from elsewhere.
 
 from __future__ import annotations
 
-import copy
 import io
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from docx import Document
@@ -26,14 +24,10 @@ from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
-from fontTools.ttLib import TTFont
-from fpdf import FPDF, FontFace
-from fpdf.enums import TextEmphasis
-from fpdf.fonts import TTFFont
+from fpdf import FontFace
 
-FONT_DIR = Path(__file__).parent / "fonts"
-FAMILY = "Liberation Sans"
-_FILES = {"": "Regular", "B": "Bold", "I": "Italic", "BI": "BoldItalic"}
+from ._pdf_faces import FAMILY, FacesOnFirstUse
+
 EMU_PER_MM = 36000
 PT_MM = 0.3528  # one point in millimetres
 TOTAL = "{nb}"  # fpdf2's placeholder for the number of pages, filled in when the file is written
@@ -163,96 +157,6 @@ def page_of(document) -> Page:
 
 
 # --- the PDF -----------------------------------------------------------------------------
-
-
-class _LineFont(TTFFont):
-    """fpdf2's line breaker measures the line so far once more for every character it adds
-    (fpdf/line_break.py, `CurrentLine.width`), summing every character's width each time:
-    quadratic in the line's length and half of a package's layout time. The line grows a
-    character a call, so its width is the width one character shorter, remembered, plus that
-    character's: the same sum, in the same order, so the same lines and pages."""
-
-    __slots__ = ()
-
-    def get_text_width(self, text: str, font_size_pt: float, text_shaping_params: Any) -> tuple[int, float]:
-        if text_shaping_params:
-            return super().get_text_width(text, font_size_pt, text_shaping_params)
-        if font_size_pt > self.biggest_size_pt:
-            self.biggest_size_pt = font_size_pt
-        return len(text), _units(self, text) * font_size_pt * 0.001
-
-
-_WIDTHS: dict[tuple[str, str], float] = {}  # (font, text) -> width in font units
-
-
-def _units(font: TTFFont, text: str) -> float:
-    key = (font.fontkey, text)
-    units = _WIDTHS.get(key)
-    if units is None:
-        shorter = _WIDTHS.get((font.fontkey, text[:-1])) if text else None
-        units = shorter + font.cw[ord(text[-1])] if shorter is not None else sum(font.cw[ord(c)] for c in text)
-        if len(_WIDTHS) > 5000:  # the lines of a few paragraphs are all it needs
-            _WIDTHS.clear()
-        _WIDTHS[key] = units
-    return units
-
-
-_PARSED: dict[str, TTFFont] = {}  # face ("", "B", "I", "BI") -> parsed once per process
-
-
-_STRIPPED: dict[str, bytes] = {}  # face -> its font file without layout tables
-
-
-def _without_layout(face: str) -> bytes:
-    """The face's font file without the OpenType layout tables (ligatures, kerning by
-    GPOS), made once per process. fpdf2 lays text out glyph by glyph without them, and its
-    subsetting drops them from every embedded font, but only after fontTools has unpacked
-    every ligature of them: a sixth of a cover note's PDF. The same pages, pixel for pixel."""
-    data = _STRIPPED.get(face)
-    if data is None:
-        font = TTFont(str(FONT_DIR / f"LiberationSans-{_FILES[face]}.ttf"), recalcTimestamp=False, lazy=True)
-        for tag in ("GDEF", "GPOS", "GSUB", "FFTM", "hdmx"):
-            if tag in font:
-                del font[tag]
-        out = io.BytesIO()
-        font.save(out)
-        data = _STRIPPED.setdefault(face, out.getvalue())
-    return data
-
-
-def _face(face: str, number: int) -> TTFFont:
-    """A face of Liberation Sans for one document: fpdf2's copy of the face parsed once
-    (widths, glyph map), with a font file of its own, since writing the document
-    subsets the font file in place."""
-    parsed = _PARSED.get(face)
-    if parsed is None:
-        scratch = FPDF()
-        scratch.add_font(FAMILY, face, str(FONT_DIR / f"LiberationSans-{_FILES[face]}.ttf"))
-        added = scratch.fonts[f"{FAMILY.lower()}{face}"]
-        assert isinstance(added, TTFFont)
-        parsed = _PARSED.setdefault(face, added)
-    # The widths and glyph ids are only read (fpdf2 fills them when it parses the face):
-    # shared, not copied (4 ms a face); what a document changes (its subset) is its own.
-    font = copy.deepcopy(parsed, {id(parsed.cw): parsed.cw, id(parsed.glyph_ids): parsed.glyph_ids})
-    font.ttfont = TTFont(io.BytesIO(_without_layout(face)), recalcTimestamp=False, lazy=True)
-    font.i = number
-    if not font.is_symbol:
-        font.__class__ = _LineFont
-    return font
-
-
-class FacesOnFirstUse(FPDF):
-    """An fpdf2 document whose Liberation Sans faces are embedded as text first uses them."""
-
-    def set_font(self, family: str | None = None, style: Any = "", size: float = 0) -> None:
-        """Each of Liberation Sans' four faces is embedded when first used: a face added
-        and never used costs its parsing and its subsetting all the same."""
-        letters = style.style if isinstance(style, TextEmphasis) else str(style or "")
-        face = "".join(sorted(letters.upper().replace("U", "").replace("S", "")))
-        key = f"{FAMILY.lower()}{face}"
-        if (family or self.font_family or "").lower() == FAMILY.lower() and key not in self.fonts and face in _FILES:
-            self.fonts[key] = _face(face, len(self.fonts) + 1)
-        super().set_font(family, style, size)
 
 
 class Pages(FacesOnFirstUse):
