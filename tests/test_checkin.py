@@ -173,7 +173,7 @@ async def test_conflicts_are_chosen_field_by_field_in_the_app_with_ctrl_b_and_ct
     from nuit_tui.tui.app import NuitApp
     from nuit_tui.tui.screens.agenda import AgendaScreen
     from nuit_tui.tui.widgets.checkout_banner import CheckoutBanner
-    from nuit_tui.tui.widgets.conflict import ConflictScreen
+    from nuit_tui.tui.widgets.conflict_question import ConflictScreen
 
     shared, a, b = two_out
     edit(shared, lambda archive: set_fields(archive, X, decision="Vedtak skrevet i arkivet"))

@@ -20,7 +20,7 @@ from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.file_watch import POLL_SECONDS
 from nuit_tui.tui.screens.item import ItemScreen
 from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
-from nuit_tui.tui.widgets.conflict import ConflictScreen
+from nuit_tui.tui.widgets.conflict_question import ConflictScreen
 
 
 @pytest.fixture

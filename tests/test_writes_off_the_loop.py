@@ -25,7 +25,7 @@ from nuit_tui.tui.screens.attendance import AttendanceScreen, MembersGrid
 from nuit_tui.tui.screens.item import ItemScreen
 from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
 from nuit_tui.tui.widgets import conflict
-from nuit_tui.tui.widgets.conflict import ConflictScreen
+from nuit_tui.tui.widgets.conflict_question import ConflictScreen
 
 
 @contextmanager
@@ -155,6 +155,27 @@ async def test_attendance_keys_and_the_meeting_form_answer_at_once_while_the_wri
         await pilot.pause()
         assert read(path, "SELECT location FROM meetings WHERE id = ?", meeting.id)[0][0] == "Møterom Fjorden"
         assert isinstance(app.screen, AgendaScreen)
+        assert "Møterom Fjorden" in str(app.screen.query_one("#meeting-heading").render())
+    archive.close()
+
+
+async def test_meeting_mode_counts_attendance_marked_just_before_escape_once_it_is_in(tmp_path):
+    # F5, «t» on the first member, Escape at once: the mark is still with the writer when
+    # meeting mode comes back into view; once it lands, meeting mode counts it.
+    archive, meeting, _, _ = three_item_meeting(tmp_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 50)) as pilot:
+        app.push_screen(MeetingModeScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+        app.screen.query_one(MembersGrid).move_cursor(row=0)
+        with writer_held(app):
+            await pilot.press("t", "escape")  # present; back to meeting mode
+            await pilot.pause()
+            assert isinstance(app.screen, MeetingModeScreen)
+        await settle(pilot, lambda: "Til stede under saken: 1 av 2" in str(app.screen.query_one("#mm-present").render()))
     archive.close()
 
 

@@ -24,11 +24,12 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.message_pump import MessagePump
+from textual.screen import ModalScreen, Screen
 
 from ..errors import StoreError
-from .base import guard
+from .base import FileChanged, guard
 
 T = TypeVar("T")
 
@@ -79,6 +80,21 @@ def _landed(app: App, node: MessagePump, landed: asyncio.Future, then, failed) -
     error = landed.exception()
     if error is not None:  # the screen is gone, the user must still hear of it
         app.notify(_unsaved(error), severity="error", timeout=15)
+    else:  # the screen is gone (a form closed at once): the one in view shows what changed
+        redraw_what_is_shown(app)
+
+
+def redraw_what_is_shown(app: App, unless: Screen | None = None) -> None:
+    """A write that landed after the user left its screen (`unless`, when it is still the
+    one in view, shows it itself): the screen in view read the archive before the save was
+    in (a list showing the title typed last) and redraws now, as after another window's
+    write. A form or question above waits until it is closed."""
+    try:
+        screen = app.screen
+    except ScreenStackError:  # the app is closing
+        return
+    if screen is not unless and not isinstance(screen, ModalScreen):
+        screen.post_message(FileChanged())
 
 
 def _unsaved(error: BaseException) -> str:

@@ -15,7 +15,7 @@ from ...services.concurrency import FieldConflict
 from ..base import guard, nuit_app
 from ..text import Static
 from ..writes import submit_write
-from .conflict import ConflictScreen
+from .conflict_question import ConflictScreen
 
 
 class CheckoutBanner(Static):

@@ -3,122 +3,34 @@
 `VersionedForm` keeps the version the user started from, saves only what the
 user changed (merged with other windows' changes to other fields), shows other
 windows' changes in untouched fields, and when both changed the same field asks
-with `ConflictScreen`: keep mine (written over a fresh read) or take theirs.
+with `ConflictScreen` (`conflict_question.py`): keep mine (written over a fresh read)
+or take theirs.
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import functools
 import time
 from collections.abc import Callable
-from enum import Enum
 from typing import Any
 
-from textual.app import ComposeResult, ScreenStackError
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button
 
 from ... import errors
-from ...domain.norwegian import ParseError, clock
+from ...domain.norwegian import ParseError
 from ...errors import StoreError
-from ...services.concurrency import EditConflict, FieldConflict, changes_from, conflicts_between, overwrite, save_merged
-from ..base import FileChanged
-from ..text import Static, markup
-from ..writes import submit_write
+from ...services.concurrency import EditConflict, changes_from, conflicts_between, overwrite, save_merged
+from ..writes import redraw_what_is_shown, submit_write
+from .conflict_question import ConflictScreen, shown_value
 
-PREVIEW = 300
 QUIET_SECONDS = 1.0  # no typing for this long before the question is put
 RETRY_SECONDS = 1.0  # the file stayed locked past the busy timeout: try again after this
 BUSY_MESSAGE = (
     "Filen er låst av et annet program (f.eks. en eksport). Teksten din er beholdt her"
     " og lagres så snart filen er ledig."
 )
-
-
-def _shown(value: Any) -> str:
-    if value is None or value == "":
-        return "(tomt)"
-    if isinstance(value, bool):
-        return "ja" if value else "nei"
-    if isinstance(value, dt.time):
-        return clock(value)
-    if isinstance(value, Enum):
-        return str(value.value)
-    text = str(value)
-    return text if len(text) <= PREVIEW else text[:PREVIEW] + " …"
-
-
-class ConflictScreen(ModalScreen[bool]):
-    """Dismisses with True for «Behold min» (Ctrl+B), False for «Ta deres» (Ctrl+T)."""
-
-    AUTO_FOCUS = ""  # no button in focus: Enter or space typed on must not choose either
-    # Control keys, not letters: a word typed on after the question appears must not choose.
-    BINDINGS = [
-        Binding("ctrl+b", "choose(True)", "Behold min"),
-        Binding("ctrl+t", "choose(False)", "Ta deres"),
-    ]
-    DEFAULT_CSS = """
-    ConflictScreen { align: center middle; }
-    ConflictScreen > Vertical { width: 90; height: auto; max-height: 90%; border: thick $error; background: $panel; padding: 1 2; }
-    ConflictScreen VerticalScroll { height: auto; max-height: 24; }
-    ConflictScreen .field { margin-top: 1; }
-    ConflictScreen Horizontal { height: auto; align: center middle; margin-top: 1; }
-    ConflictScreen Button { margin: 0 2; }
-    """
-
-    def __init__(
-        self,
-        what: str,
-        conflicts: list[FieldConflict],
-        labels: dict[str, str],
-        *,
-        question: str = "er endret i et annet vindu mens du skrev.",
-        names: tuple[str, str] = ("Din", "Deres"),
-        buttons: tuple[str, str] = ("Behold min", "Ta deres"),
-    ):
-        super().__init__()
-        self.what = what
-        self.conflicts = conflicts
-        self.labels = labels
-        # A checkin's conflicts ask the same question with other names (tui/widgets/checkout_banner.py).
-        self.question, self.names, self.buttons = question, names, buttons
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(
-                markup(
-                    "[b]$what $question[/b]\n"
-                    "Ingenting er overskrevet. Velg hvilken versjon som skal gjelde:",
-                    what=self.what, question=self.question,
-                ),
-                id="conflict-question",
-            )
-            width = max(len(name) for name in self.names) + 1
-            with VerticalScroll():
-                for conflict in self.conflicts:
-                    label = self.labels.get(conflict.field, conflict.field)
-                    yield Static(
-                        markup(
-                            "[b]$label[/b]\n  $theirs_name $theirs\n  $mine_name $mine",
-                            label=label, theirs=_shown(conflict.theirs), mine=_shown(conflict.mine),
-                            mine_name=f"{self.names[0]}:".ljust(width), theirs_name=f"{self.names[1]}:".ljust(width),
-                        ),
-                        classes="field",
-                    )
-            with Horizontal():
-                yield Button(f"{self.buttons[0]} (Ctrl+B)", id="mine", variant="warning")
-                yield Button(f"{self.buttons[1]} (Ctrl+T)", id="theirs")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "mine")
-
-    def action_choose(self, keep_mine: bool) -> None:
-        self.dismiss(keep_mine)
 
 
 class VersionedForm:
@@ -402,19 +314,6 @@ class VersionedForm:
             self.save(values, message="Den andre versjonen er beholdt")
 
 
-def redraw_what_is_shown(app: Any, unless: Screen | None = None) -> None:
-    """A save that landed after the user left its screen (`unless`, when it is still the
-    one in view, shows it itself): the screen in view read the archive before the save was
-    in (a list showing the title typed last) and redraws now, as after another window's
-    write. A form or question above waits until it is closed."""
-    try:
-        screen = app.screen
-    except ScreenStackError:  # the app is closing
-        return
-    if screen is not unless and not isinstance(screen, ModalScreen):
-        screen.post_message(FileChanged())
-
-
 class LeftBehind:
     """Changes to a record the user has left (another remark or item, or the screen
     closed) whose save is still to be done, or was refused after they moved on.
@@ -461,7 +360,7 @@ class LeftBehind:
                 self.app.notify(f"{self.what} du skrev i sted, venter på at filen blir ledig; den lagres da", severity="warning")
             self.app.set_timer(RETRY_SECONDS, self.save)
         else:
-            typed = "; ".join(_shown(v) for k, v in self.values.items() if v != getattr(self.base, k, None))
+            typed = "; ".join(shown_value(v) for k, v in self.values.items() if v != getattr(self.base, k, None))
             self.app.notify(f"{self.what} ble ikke lagret: {exc}. Det du skrev: {typed}", severity="error", timeout=60)
 
     # --- the question, at the first pause in the typing ----------------------------------
