@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..documents.calendar import CalendarDocument
+from ..documents.calendar import CalendarDocument, CalendarEvent
 from ..documents.cover_note import CoverNoteDocument
 from ..documents.mail import MailDocument
 from ..documents.minutes import MinutesDocument
@@ -130,3 +130,11 @@ def render(document: object, fmt: str, *, template: bytes | None = None) -> byte
     """The whole file in memory."""
     return b"".join(render_chunks(document, fmt, template=template))
 
+
+
+def calendar_event_hash(event: CalendarEvent) -> str:
+    """A digest of the lines an event is written as in the .ics file (not its DTSTAMP nor
+    SEQUENCE): its version moves when, and only when, this does."""
+    from . import ics
+
+    return ics.content_hash(event)

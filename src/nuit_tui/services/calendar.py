@@ -123,15 +123,13 @@ def _versioned(
     """SEQUENCE and LAST-MODIFIED from the record of earlier exports: both move only
     when the event's content does. The new states are collected in `changed`, to be
     recorded in one short write once the file is written (`export_ics`)."""
-    from ..exporters.ics import content_hash
-
     variant = "public" if public else "internal"
     now = now.astimezone(dt.UTC).replace(microsecond=0)
     events = iter(events)
     while chunk := list(itertools.islice(events, CHUNK)):
         known = archive.store.calendar_event_states(variant, [event.uid for event in chunk])
         for event in chunk:
-            digest = content_hash(event)
+            digest = registry.calendar_event_hash(event)
             previous = known.get(event.uid)
             if previous is None:
                 sequence, modified = 0, now
