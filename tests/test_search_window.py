@@ -67,3 +67,27 @@ def test_matches_are_marked_where_fts5_highlight_marks_them():
             assert search_rank.mark(text, folded, needles.like(folded)) == marked, (words, text)
             checked += 1
     assert checked >= len(queries)
+
+
+def test_the_window_is_counted_undecoded_as_folded_text_counts_it():
+    """The window's texts are counted as UTF-8 bytes folded by a byte table (search_rank):
+    the counts must be those of str.count on the texts folded as str, for Latin-1
+    letters in any case, beside characters that are not Latin-1 (whose UTF-8 bytes the
+    table also changes), and for a needle beyond Latin-1 (counted on decoded text)."""
+    from nuit_tui.store import search_rank
+
+    rows = [
+        [" Ærlig ÆRLIG ærlig – «Øvre» Åsen", " år ÅR – “år” …", " Helse HELSE e-helse"],
+        [" Łódź łódź ŁÓDŹ", " ×÷ Ææ Øø Åå ÿ ß", " İstanbul istanbul"],
+        ["", " kommunal  sektor kommunal sektor", " – — ‘’ “” … ‰ €"],
+    ]
+    queries = [["ærl"], [" år"], ["helse", "e-h"], ["øvre", "åse"], ["łódź"], ["æø", "øå"], ["ist"], ["kommunal sektor"],
+               ["å", "ø"], ["€"]]
+    weights = [4.0, 1.0, 2.0]
+    for words in queries:
+        needles = search_rank.Needles(words)
+        got = search_rank.score_window([[text.encode("utf-8") for text in row] for row in rows], needles, weights)
+        for row, (score, matched) in zip(rows, got, strict=True):
+            counts = [sum(search_rank._fold_str(text).count(word) for word in needles.text) for text in row]
+            assert score == sum(w * c for w, c in zip(weights, counts, strict=True)), (words, row)
+            assert matched == sum(1 << n for n, c in enumerate(counts) if c), (words, row)

@@ -167,7 +167,8 @@ class Search:
             return []
         limit = max(1, min(int(limit), MAX_LIMIT))
         rows = index.search(
-            self.store.conn, query, body_id=body_id, year=year, exclude_item_id=exclude_item_id, limit=limit
+            self.store.conn, query, body_id=body_id, year=year, exclude_item_id=exclude_item_id, limit=limit,
+            snippet_from=tuple(FIELD_LABELS),
         )
         hits = []
         for row in rows:

@@ -30,7 +30,7 @@ from typing import Any
 
 from . import errors
 from .search_rank import ELLIPSIS as ELLIPSIS
-from .search_rank import MARK_CLOSE, MARK_OPEN, Needles, Scored
+from .search_rank import MARK_CLOSE, MARK_OPEN, Needles, first_matched, mark_text, score_window
 
 INDEX = "search_index"
 TRIGRAM_MIN_VERSION = (3, 34, 0)
@@ -338,13 +338,15 @@ def search(
     year: int | None = None,
     exclude_item_id: int | None = None,
     limit: int = 50,
+    snippet_from: Sequence[str] = tuple(COLUMNS),
 ) -> list[dict[str, Any]]:
     """Matching items, best first (bm25), newest meeting first among equals.
 
-    Each row has the item's and its meeting's fields and `columns`: per indexed
-    column its text with MARK_OPEN/MARK_CLOSE around the matches (as highlight()
-    marks them). A query of one letter reads titles, newest
-    meeting first, and stops at the limit; its `columns` are unmarked.
+    Each row has the item's and its meeting's fields and `columns`: the first indexed
+    column in `snippet_from` order that matched, its text with MARK_OPEN/MARK_CLOSE
+    around the matches (as highlight() marks them); only that one is marked, as only
+    it is shown. A query of one letter reads titles, newest meeting first, and stops
+    at the limit; its `columns` hold the title, unmarked.
     """
     if query.empty:
         return []
@@ -373,7 +375,9 @@ def search(
     # column's weight. The same read brings what a hit shows, and its matches are marked
     # from the texts already read (see `mark`): one pass over the index, not a second
     # MATCH with highlight(), which re-read every trigram's doclist once per hit.
-    columns = ", ".join(f"coalesce(s.{name}, '')" for name in COLUMNS)
+    # The texts come as UTF-8 bytes, as stored: they are counted undecoded (search_rank),
+    # and only the one text each shown hit takes its snippet from is decoded.
+    columns = ", ".join(f"CAST(coalesce(s.{name}, '') AS BLOB)" for name in COLUMNS)
     cursor = conn.execute(
         f"SELECT {_HIT_COLUMNS}, {columns}"
         f" FROM {INDEX} s JOIN agenda_items i ON i.id = s.rowid JOIN meetings mt ON mt.id = i.meeting_id"
@@ -386,23 +390,30 @@ def search(
     if not window:
         return []
     names = [d[0] for d in cursor.description][: -len(COLUMNS)]
-    weights = list(COLUMNS.values())
+    width = len(names)
     needles = Needles([term for term in query.terms] + [" " + word for word in query.short])
-    scored = [Scored(row, row[len(names) :], needles, weights) for row in window]
-    best = max(hit.score for hit in scored) or 1
+    scores = score_window([row[width:] for row in window], needles, list(COLUMNS.values()))
+    best = max(score for score, _ in scores) or 1
     # Relative to the best hit, in steps of 0.01: hits within a step are equals, newest
     # meeting first, then in agenda order (stable sorts, the last key first).
     date_at, meeting_at, position_at = names.index("date"), names.index("meeting_id"), names.index("position")
-    scored.sort(key=lambda hit: hit.row[position_at])
-    scored.sort(key=lambda hit: (hit.row[date_at], hit.row[meeting_at]), reverse=True)
-    scored.sort(key=lambda hit: round(hit.score / best, 2), reverse=True)
+    ranked = sorted(range(len(window)), key=lambda n: window[n][position_at])
+    ranked.sort(key=lambda n: (window[n][date_at], window[n][meeting_at]), reverse=True)
+    ranked.sort(key=lambda n: round(scores[n][0] / best, 2), reverse=True)
+    order = [_COLUMN_AT[name] for name in snippet_from if name in _COLUMN_AT]
     hits = []
-    for hit in scored[:limit]:
-        row = dict(zip(names, hit.row, strict=False))
-        row["columns"] = hit.marked(needles, list(COLUMNS))
-        row["rank"] = round(hit.score / best, 2)
-        hits.append(row)
+    for n in ranked[:limit]:
+        row, (score, matched) = window[n], scores[n]
+        hit = dict(zip(names, row[:width], strict=True))
+        column = first_matched(matched, order)
+        hit["columns"] = {} if column is None else {_NAMES[column]: mark_text(row[width + column].decode("utf-8"), needles)}
+        hit["rank"] = round(score / best, 2)
+        hits.append(hit)
     return hits
+
+
+_NAMES = tuple(COLUMNS)
+_COLUMN_AT = {name: n for n, name in enumerate(COLUMNS)}
 
 
 def _hits(conn: sqlite3.Connection, item_ids: list[int], rank_of: dict[int, float], match: str) -> list[dict[str, Any]]:

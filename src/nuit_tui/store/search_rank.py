@@ -2,9 +2,14 @@
 
 FTS5's bm25() would read every match in the archive to weigh a word, and highlight()
 re-reads each trigram's doclist for every hit it marks; the window's texts are read
-once anyway, so they are folded to one case here, the matches counted per column for
-the rank, and marked where FTS5's highlight() would mark them. Positions must agree
-between a text and its folded form: every character folds to exactly one.
+once anyway, so the matches are counted per column here, for the rank, and marked
+where FTS5's highlight() would mark them in the one text a hit shows.
+
+Counting works on the texts as SQLite stores them, UTF-8 bytes, never decoded: the
+whole window is joined into one byte string and folded to one case by a byte table
+(`_UTF8_FOLD`) in a single C call, and each needle is found with bytes.find. Decoding
+and lower-casing a window of some 250,000 characters, a tenth of which are not
+Latin-1 («–», «’»), cost more than the index read itself.
 """
 
 from __future__ import annotations
@@ -29,15 +34,33 @@ def _lower_table() -> bytes:
     return bytes(table)
 
 
+def _utf8_fold_table() -> bytes:
+    """UTF-8 bytes to one case, byte for byte: ASCII capitals to small letters, and the
+    second byte of a Latin-1 capital (À–Þ are C3 80–9E, à–þ C3 A0–BE) up by 0x20.
+
+    The second change hits any continuation byte in 80–9E, of other characters too
+    («–» E2 80 93 becomes E2 A0 B3): text and needles are folded by the same table and
+    a lead byte never changes, so a needle of ASCII and Latin-1 letters matches exactly
+    where its letters match in any case. A needle with other characters is counted on
+    decoded text instead (`Needles.utf8` is None then)."""
+    table = bytearray(range(256))
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = code + 0x20
+    for code in range(0x80, 0x9F):
+        if code != 0x97:  # × (C3 97) has no small letter; ÷ (C3 B7) is not one
+            table[code] = code + 0x20
+    return bytes(table)
+
+
 _LATIN_1_LOWER = _lower_table()
-_SEPARATOR = "\x1f"  # between a hit's texts, folded together (a needle holding it: _score_each)
+_UTF8_FOLD = _utf8_fold_table()
+_SEPARATOR = "\x1f"  # between a window's texts, joined (typed text holds no control characters)
 
 
 def fold(text: str) -> str | bytes:
     """`text` in one case, each character folded to one (as the trigram tokenizer folds),
     so that a match's positions in the folded text are its positions in `text`. Text
-    that is all Latin-1 (most of it) is folded as bytes, by a table: a third of the
-    time of str.lower(), which is most of the cost of ranking a window."""
+    that is all Latin-1 is folded as bytes, by a table."""
     with contextlib.suppress(UnicodeEncodeError):
         return text.encode("latin-1").translate(_LATIN_1_LOWER)
     return _fold_str(text)
@@ -52,14 +75,18 @@ def _fold_str(text: str) -> str:
 
 
 class Needles:
-    """A query's words and phrases, folded, as str and (where they are Latin-1) as bytes."""
+    """A query's words and phrases, folded: as str, as Latin-1 bytes (where they are
+    Latin-1), and as folded UTF-8 for counting (None unless every one is Latin-1 and
+    none holds the separator)."""
 
     def __init__(self, words: list[str]):
         folded = [_fold_str(word) for word in words]
         self.text = folded
         self.latin_1 = [w.encode("latin-1") for w in folded if _is_latin_1(w)]
-        # A needle that could span two texts joined by the separator (never typed text).
-        self.spans_texts = any(_SEPARATOR in w for w in folded)
+        exact = len(self.latin_1) == len(folded) and not any(_SEPARATOR in w for w in folded)
+        self.utf8 = [w.encode("utf-8").translate(_UTF8_FOLD) for w in folded] if exact else None
+        # Needles all ASCII: bytes.lower() folds the text alike, in half the time.
+        self.ascii = all(w.isascii() for w in folded)
 
     def like(self, folded: str | bytes) -> Sequence[Any]:
         return self.latin_1 if isinstance(folded, bytes) else self.text
@@ -73,54 +100,53 @@ def _is_latin_1(text: str) -> bool:
     return True
 
 
-class Scored:
-    """A matching row of the window, scored: per match of a needle, its column's weight.
-    A row's texts are folded once, together, and searched with str.find (in C)."""
-
-    __slots__ = ("low", "matched", "row", "score", "starts", "texts", "weights")
-
-    def __init__(self, row: Sequence[Any], texts: Sequence[str], needles: Needles, weights: Sequence[float]):
-        self.row, self.texts, self.weights = row, texts, weights
-        self.matched: set[int] = set()
-        self.score = 0.0
-        if needles.spans_texts:
-            self._score_each(needles)
-            return
-        low: Any = fold(_SEPARATOR.join(texts))  # str or bytes, the needles alike
-        self.low = low
-        # Where each text starts in the joined one (in C: this runs for every row).
-        self.starts = starts = list(itertools.accumulate(map(_PLUS_ONE, map(len, texts)), initial=0))
-        score, matched, weights = 0.0, self.matched, self.weights
-        for needle in needles.latin_1 if isinstance(low, bytes) else needles.text:
-            # Non-overlapping matches, as str.count counts them.
-            at = low.find(needle)
-            while at >= 0:
-                column = bisect.bisect_right(starts, at) - 1
-                score += weights[column]
-                matched.add(column)
-                at = low.find(needle, at + len(needle))
-        self.score = score
-
-    def _score_each(self, needles: Needles) -> None:
-        self.low, self.starts, weights = "", [], self.weights
-        for column, text in enumerate(self.texts):
-            low = fold(text)
-            count = sum(low.count(needle) for needle in needles.like(low))
-            if count:
-                self.score += weights[column] * count
-                self.matched.add(column)
-
-    def marked(self, needles: Needles, names: Sequence[str]) -> dict[str, str]:
-        """Per column (named by `names`), its text with the matches marked."""
-        out = dict(zip(names, self.texts, strict=True))
-        for column in self.matched:
-            name, text = names[column], self.texts[column]
-            low = self.low[self.starts[column] : self.starts[column] + len(text)] if self.starts else fold(text)
-            out[name] = mark(text, low, needles.like(low))
-        return out
-
-
 _PLUS_ONE = (1).__add__
+
+
+def score_window(rows: Sequence[Sequence[bytes]], needles: Needles, weights: Sequence[float]) -> list[tuple[float, int]]:
+    """Per row of texts (UTF-8, one per column): the sum of its columns' weights over
+    every match of a needle, non-overlapping as str.count counts them, and the columns
+    that matched (a bit each)."""
+    if needles.utf8 is None:
+        return [_score_decoded(texts, needles, weights) for texts in rows]
+    width = len(weights)
+    cells = [text for texts in rows for text in texts]
+    joined = b"\x1f".join(cells)
+    low = joined.lower() if needles.ascii else joined.translate(_UTF8_FOLD)
+    # Where each text starts in the joined one (in C).
+    starts = list(itertools.accumulate(map(_PLUS_ONE, map(len, cells)), initial=0))
+    scores, matched = [0.0] * len(rows), [0] * len(rows)
+    for needle in needles.utf8:
+        at, step = low.find(needle), len(needle)
+        while at >= 0:
+            row, column = divmod(bisect.bisect_right(starts, at) - 1, width)
+            scores[row] += weights[column]
+            matched[row] |= 1 << column
+            at = low.find(needle, at + step)
+    return list(zip(scores, matched, strict=True))
+
+
+def _score_decoded(texts: Sequence[bytes], needles: Needles, weights: Sequence[float]) -> tuple[float, int]:
+    """One row, each text decoded and folded as str (a needle beyond Latin-1: rare)."""
+    score, matched = 0.0, 0
+    for column, raw in enumerate(texts):
+        low = fold(raw.decode("utf-8"))
+        count = sum(low.count(needle) for needle in needles.like(low))
+        if count:
+            score += weights[column] * count
+            matched |= 1 << column
+    return score, matched
+
+
+def first_matched(matched: int, order: Sequence[int]) -> int | None:
+    """The first column in `order` whose bit is set in `matched`."""
+    return next((column for column in order if matched >> column & 1), None)
+
+
+def mark_text(text: str, needles: Needles) -> str:
+    """`text` with its matches marked (see `mark`)."""
+    folded = fold(text)
+    return mark(text, folded, needles.like(folded))
 
 
 def mark(text: str, folded: str | bytes, needles: Sequence[Any]) -> str:
