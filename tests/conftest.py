@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
-from nuit_tui.services import Archive
 
 # Pilot waits for the app to go idle after every key, twice, by sleeping 20 ms and checking
 # that the process used under 5 % of it (textual/_wait.py). The same test in 1 ms steps
@@ -25,6 +25,8 @@ from nuit_tui.services import Archive
 # idle app is seen some twenty times sooner, a busy one is still waited for. It took a
 # quarter of the suite's time in 5 ms steps.
 import textual._wait  # noqa: E402
+
+from nuit_tui.services import Archive
 
 textual._wait.SLEEP_GRANULARITY = 1 / 1000
 textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 5.0
@@ -376,8 +378,16 @@ FULL_PASS_EVERY = 100
 _tests_since_full_pass = [0]
 
 
+_made_cache_dir: list[str] = [""]
+
+
 def pytest_configure(config):
     import gc
+
+    if not os.environ.get("NUIT_CACHE_DIR"):
+        # The kept expected schema (store/schema_check.py) of this run, not the user's:
+        # set before xdist starts its workers, so that they and the apps they start share it.
+        os.environ["NUIT_CACHE_DIR"] = _made_cache_dir[0] = tempfile.mkdtemp(prefix="nuit-tui-test-cache-")
 
     gc.set_threshold(100_000, 50, 10**9)
     if not hasattr(config, "workerinput"):  # once, before xdist starts its workers
@@ -419,11 +429,11 @@ def pytest_unconfigure(config):
     suite waiting some seconds after its last test. It has sent its results by now
     (xdist's worker reports at session finish); nothing of it is left to write."""
     if hasattr(config, "workerinput"):
-        import os
-
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(0)
+    if _made_cache_dir[0]:
+        shutil.rmtree(_made_cache_dir[0], ignore_errors=True)
 
 
 # --- order ----------------------------------------------------------------------------------

@@ -2,11 +2,13 @@
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from conftest import one_line_error, run
+from nuit_tui import cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -108,3 +110,22 @@ def test_demo_refuses_to_overwrite_an_archive_that_is_not_a_demo(tmp_path):
     result = run("demo", "--no-tui", "--fresh", "--db", db)
     assert result.returncode == 2
     assert "ikke et demoarkiv" in one_line_error(result)
+
+
+def test_the_app_alone_opens_without_building_the_parser(monkeypatch, tmp_path):
+    """`nuit-tui` and `nuit-tui --db FILE` open the app without building the whole command
+    line's parser (every command's module: some 30 ms of the first paint), with the very
+    arguments the parser would have given; anything else goes through the parser."""
+    for argv in ([], ["--db", "x.sqlite"], ["--db=x.sqlite"]):
+        assert vars(cli._app_only(argv)) == vars(cli._clean_options(cli._parser().parse_args(argv)))
+    for argv in (["--db"], ["--db", ""], ["--db="], ["--db", "-x"], ["demo"], ["--db", "a", "check"], ["--d", "x"], ["--help"]):
+        assert cli._app_only(argv) is None, argv
+
+    opened = []
+    monkeypatch.setattr(cli, "_parser", lambda: pytest.fail("the parser was built"))
+    monkeypatch.setattr(cli, "_run_tui", lambda path: opened.append(path) or 0)
+    assert cli.main(["--db", str(tmp_path / "a.sqlite")]) == 0
+    assert opened == [tmp_path / "a.sqlite"]
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert cli.main(["--db", str(fifo)]) == 2 and len(opened) == 1  # refused as before, not opened

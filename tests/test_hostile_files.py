@@ -612,3 +612,74 @@ def test_each_bad_file_is_refused_with_its_own_class_by_check_open_and_restore(d
         backups.restore(path, target)
     assert not target.exists()
     assert snapshot(tmp_path) == before
+
+
+# --- the kept expected schema (store/schema_check.py) --------------------------------------------
+
+
+def _applied(path: Path) -> tuple[str, ...]:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        return tuple(row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid"))
+
+
+def test_a_start_takes_the_expected_schema_kept_by_an_earlier_one_and_never_replays(demo_path, tmp_path, monkeypatch):
+    from nuit_tui.store import schema_check
+
+    monkeypatch.setenv("NUIT_CACHE_DIR", str(tmp_path / "cache"))
+    schema_check._expected.cache_clear()
+    ArchiveFile(demo_path).close()  # the first start replays and keeps what it made
+    assert [p.name.startswith("schema-") for p in (tmp_path / "cache").iterdir()] == [True]
+    schema_check._expected.cache_clear()  # a new process, as far as the check knows
+
+    def no_replay(applied):
+        raise AssertionError("replayed although a kept schema was there")
+
+    monkeypatch.setattr(schema_check, "_migrated", no_replay)
+    ArchiveFile(demo_path).close()
+    schema_check._expected.cache_clear()
+
+
+@pytest.mark.parametrize("kept", ["not json", '{"objects": [], "checkout_triggers": {}}', "damaged"])
+def test_a_wrong_or_damaged_kept_schema_never_refuses_a_sound_file_and_is_made_again(demo_path, tmp_path, monkeypatch, kept):
+    from nuit_tui.store import schema_check
+
+    monkeypatch.setenv("NUIT_CACHE_DIR", str(tmp_path / "cache"))
+    schema_check._expected.cache_clear()
+    ArchiveFile(demo_path).close()
+    (path,) = (tmp_path / "cache").iterdir()
+    good = path.read_text(encoding="utf-8")
+    if kept == "damaged":  # one of our tables said to be made otherwise
+        kept = good.replace("CREATE TABLE meetings", "CREATE TABLE meetings_renamed")
+        assert kept != good
+    path.write_text(kept, encoding="utf-8")
+    schema_check._expected.cache_clear()
+    ArchiveFile(demo_path).close()  # opens: the kept copy's word is checked against a replay
+    assert json.loads(path.read_text(encoding="utf-8")) == json.loads(good)
+    schema_check._expected.cache_clear()
+
+
+def test_a_foreign_trigger_is_refused_with_a_kept_schema_too(demo_path, tmp_path, monkeypatch):
+    from nuit_tui.store import schema_check
+
+    monkeypatch.setenv("NUIT_CACHE_DIR", str(tmp_path / "cache"))
+    schema_check._expected.cache_clear()
+    ArchiveFile(demo_path).close()
+    schema_check._expected.cache_clear()
+    with contextlib.closing(sqlite3.connect(demo_path)) as conn:
+        conn.execute("CREATE TRIGGER wipe AFTER INSERT ON remarks BEGIN DELETE FROM remarks; END")
+        conn.commit()
+    with pytest.raises(errors.ForeignSchema, match="triggeren «wipe» er ikke laget av nuit-tui"):
+        ArchiveFile(demo_path)
+    schema_check._expected.cache_clear()
+
+
+def test_an_unwritable_cache_folder_costs_only_the_replay(demo_path, tmp_path, monkeypatch):
+    from nuit_tui.store import schema_check
+
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("NUIT_CACHE_DIR", str(blocked / "cache"))
+    schema_check._expected.cache_clear()
+    ArchiveFile(demo_path).close()
+    schema_check._expected.cache_clear()
+    assert blocked.read_text(encoding="utf-8") == ""

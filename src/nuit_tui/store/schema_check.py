@@ -7,6 +7,13 @@ schema is compared with what the migrations it has applied create, run once on
 an in-memory database (and cached): anything else, or anything changed, and the
 file is refused, naming the object.
 
+The replay takes 15-30 ms (most of it SQLite reading the search triggers again at
+each schema change), a twentieth of the app's first paint, so what it makes is kept
+in the user's cache folder (`NUIT_CACHE_DIR`, else the platform's), under a key of
+nuit-tui's version, SQLite's, the migrations applied and the store's schema modules'
+sizes and times. The kept copy only ever lets a sound file open sooner: a file that
+differs from it is checked again against a fresh replay before it is refused.
+
 Ours besides: SQLite's statistics tables (`sqlite_stat*`, written by ANALYZE and
 PRAGMA optimize), `sqlite_sequence`, the automatic indexes of UNIQUE and PRIMARY
 KEY, the FTS5 index's shadow tables (whose SQL FTS5 itself writes, and which
@@ -24,9 +31,14 @@ archives), which never fire a trigger, turn it off.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 import re
 import sqlite3
+import tempfile
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from .schema import migrations
@@ -120,8 +132,10 @@ def _migrated(applied: tuple[str, ...]) -> sqlite3.Connection:
     return conn
 
 
-@functools.lru_cache(maxsize=8)
-def _expected(applied: tuple[str, ...]) -> tuple[dict[tuple[str, str], tuple[str, str | None]], dict[str, str | None]]:
+Expected = tuple[dict[tuple[str, str], tuple[str, str | None]], dict[str, str | None]]
+
+
+def _replayed(applied: tuple[str, ...]) -> Expected:
     from . import checkout_log
 
     conn = _migrated(applied)
@@ -132,15 +146,79 @@ def _expected(applied: tuple[str, ...]) -> tuple[dict[tuple[str, str], tuple[str
         conn.close()
 
 
-def expected_objects(applied: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, str | None]]:
+# What the replay depends on besides the migrations' names: these modules' code.
+_SCHEMA_MODULES = ("schema.py", "search.py", "checkout_log.py", "schema_check.py")
+CACHE_FORMAT = 1
+
+
+def _cache_file(applied: tuple[str, ...]) -> Path | None:
+    from .. import __version__
+
+    folder = os.environ.get("NUIT_CACHE_DIR")
+    if not folder:
+        import platformdirs
+
+        folder = platformdirs.user_cache_dir("nuit-tui", appauthor=False)
+    here = Path(__file__).parent
+    try:
+        code = [(name, (st := (here / name).stat()).st_size, st.st_mtime_ns) for name in _SCHEMA_MODULES]
+    except OSError:
+        return None
+    key = repr((CACHE_FORMAT, __version__, sqlite3.sqlite_version, applied, code))
+    return Path(folder) / f"schema-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+
+
+def _read_kept(path: Path) -> Expected | None:
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        objects = {(kind, name): (table, sql) for kind, name, table, sql in kept["objects"]}
+        triggers = dict(kept["checkout_triggers"])
+    except (OSError, ValueError, TypeError, KeyError):
+        return None  # none kept yet, or not readable: replayed
+    if not all(isinstance(v, str) or v is None for pair in objects.values() for v in pair):
+        return None
+    return objects, triggers
+
+
+def _keep(path: Path, expected: Expected) -> None:
+    """Written whole or not at all; a folder that cannot be written only costs the replay."""
+    objects, triggers = expected
+    text = json.dumps({"objects": [[*key, *value] for key, value in objects.items()], "checkout_triggers": triggers})
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".schema-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
+
+
+@functools.lru_cache(maxsize=8)
+def _expected(applied: tuple[str, ...], *, replay: bool = False) -> Expected:
+    """The schema `applied` makes: kept from an earlier start, unless `replay`."""
+    path = _cache_file(applied)
+    if not replay and path is not None and (kept := _read_kept(path)) is not None:
+        return kept
+    expected = _replayed(applied)
+    if path is not None:
+        _keep(path, expected)
+    return expected
+
+
+def expected_objects(applied: tuple[str, ...], *, replay: bool = False) -> dict[tuple[str, str], tuple[str, str | None]]:
     """The schema the migrations named in `applied` make, in the order they are registered."""
-    return _expected(applied)[0]
+    return _expected(applied, replay=replay)[0]
 
 
-def expected_checkout_triggers(applied: tuple[str, ...]) -> dict[str, str | None]:
+def expected_checkout_triggers(applied: tuple[str, ...], *, replay: bool = False) -> dict[str, str | None]:
     """The triggers a checkout puts into a laptop's copy (store/checkout_log.py), as
     they are for the schema `applied` makes: in a copy, these and no others."""
-    return _expected(applied)[1]
+    return _expected(applied, replay=replay)[1]
 
 
 def _search_index_variants() -> set[str]:
@@ -161,11 +239,18 @@ def _described(kind: str, name: str) -> str:
 
 def schema_problems(conn: sqlite3.Connection, applied: Iterable[str]) -> list[str]:
     """What in the file's schema is not as nuit-tui makes it; empty when all is ours."""
+    applied = tuple(applied)
+    found = _objects(conn)
+    problems = _differences(found, applied, replay=False)
+    if problems:  # never refused on a kept copy's word: against a fresh replay
+        problems = _differences(found, applied, replay=True)
+    return problems
+
+
+def _differences(found: dict[tuple[str, str], tuple[str, str | None]], applied: tuple[str, ...], *, replay: bool) -> list[str]:
     from . import search
 
-    applied = tuple(applied)
-    expected = expected_objects(applied)
-    found = _objects(conn)
+    expected = expected_objects(applied, replay=replay)
     shadows = {f"{search.INDEX}_{suffix}" for suffix in FTS5_SHADOWS}
     problems: list[str] = []
     for (kind, name), (table, sql) in sorted(found.items()):
@@ -185,7 +270,7 @@ def schema_problems(conn: sqlite3.Connection, applied: Iterable[str]) -> list[st
             if sql != normalise(SQLITE_OWN[key]):
                 problems.append(f"{_described(kind, name)} er endret")
         elif kind == "trigger" and name.startswith("checkout_log_"):
-            if sql != expected_checkout_triggers(applied).get(name):
+            if sql != expected_checkout_triggers(applied, replay=replay).get(name):
                 problems.append(f"{_described(kind, name)} er ikke laget av nuit-tui")
         elif kind == "index" and name.startswith("sqlite_autoindex_") and sql is None and (
             ("table", table) in expected
