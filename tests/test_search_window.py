@@ -91,3 +91,18 @@ def test_the_window_is_counted_undecoded_as_folded_text_counts_it():
             counts = [sum(search_rank._fold_str(text).count(word) for word in needles.text) for text in row]
             assert score == sum(w * c for w, c in zip(weights, counts, strict=True)), (words, row)
             assert matched == sum(1 << n for n, c in enumerate(counts) if c), (words, row)
+
+
+def test_text_that_is_not_utf_8_in_an_altered_file_is_found_and_shown_not_a_failure(demo):
+    """The window's texts are read as bytes: bytes another program wrote that are not
+    UTF-8 show as U+FFFD in the snippet; the search neither fails nor loses the hit."""
+    item = demo.agenda.find_item("18/23", body_short_name="NUIT")
+    demo.store.conn.execute(
+        "UPDATE agenda_items SET narrative = CAST(x'7a7970686f6e6f6d6574657220ff20736c7574742e' AS TEXT) WHERE id = ?",
+        [item.id],
+    )
+    (hit,) = demo.search.hits("zyphonometer")
+    assert hit.item_id == item.id and hit.snippet_text == "zyphonometer \ufffd slutt."
+    from nuit_tui.store import search_rank  # a needle beyond Latin-1 is counted on decoded text
+
+    assert search_rank.score_window([[b"\xff \xc5\x81\xc3\xb3d\xc5\xba"]], search_rank.Needles(["łódź"]), [1.0]) == [(1.0, 1)]

@@ -406,7 +406,7 @@ def search(
         row, (score, matched) = window[n], scores[n]
         hit = dict(zip(names, row[:width], strict=True))
         column = first_matched(matched, order)
-        hit["columns"] = {} if column is None else {_NAMES[column]: mark_text(row[width + column].decode("utf-8"), needles)}
+        hit["columns"] = {} if column is None else {_NAMES[column]: mark_text(_text(row[width + column]), needles)}
         hit["rank"] = round(score / best, 2)
         hits.append(hit)
     return hits
@@ -414,6 +414,12 @@ def search(
 
 _NAMES = tuple(COLUMNS)
 _COLUMN_AT = {name: n for n, name in enumerate(COLUMNS)}
+
+
+def _text(stored: bytes) -> str:
+    # What our triggers index is valid UTF-8; bytes that are not (a file altered by
+    # another program) are shown as U+FFFD rather than failing the search.
+    return stored.decode("utf-8", errors="replace")
 
 
 def _hits(conn: sqlite3.Connection, item_ids: list[int], rank_of: dict[int, float], match: str) -> list[dict[str, Any]]:

@@ -130,7 +130,7 @@ def _score_decoded(texts: Sequence[bytes], needles: Needles, weights: Sequence[f
     """One row, each text decoded and folded as str (a needle beyond Latin-1: rare)."""
     score, matched = 0.0, 0
     for column, raw in enumerate(texts):
-        low = fold(raw.decode("utf-8"))
+        low = fold(raw.decode("utf-8", errors="replace"))
         count = sum(low.count(needle) for needle in needles.like(low))
         if count:
             score += weights[column] * count
