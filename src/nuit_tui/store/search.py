@@ -340,7 +340,8 @@ def search(
     limit: int = 50,
     snippet_from: Sequence[str] = tuple(COLUMNS),
 ) -> list[dict[str, Any]]:
-    """Matching items, best first (bm25), newest meeting first among equals.
+    """Matching items, best first (the matches in each column times its weight; bm25 on
+    an SQLite without trigram), newest meeting first among equals.
 
     Each row has the item's and its meeting's fields and `columns`: the first indexed
     column in `snippet_from` order that matched, its text with MARK_OPEN/MARK_CLOSE
