@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import one_line_error, run
-from nuit_tui import cli
+from nuit_tui import cli, cli_app
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -117,13 +117,13 @@ def test_the_app_alone_opens_without_building_the_parser(monkeypatch, tmp_path):
     line's parser (every command's module: some 30 ms of the first paint), with the very
     arguments the parser would have given; anything else goes through the parser."""
     for argv in ([], ["--db", "x.sqlite"], ["--db=x.sqlite"]):
-        assert vars(cli._app_only(argv)) == vars(cli._clean_options(cli._parser().parse_args(argv)))
+        assert vars(cli_app.app_only(argv)) == vars(cli._clean_options(cli._parser().parse_args(argv)))
     for argv in (["--db"], ["--db", ""], ["--db="], ["--db", "-x"], ["demo"], ["--db", "a", "check"], ["--d", "x"], ["--help"]):
-        assert cli._app_only(argv) is None, argv
+        assert cli_app.app_only(argv) is None, argv
 
     opened = []
     monkeypatch.setattr(cli, "_parser", lambda: pytest.fail("the parser was built"))
-    monkeypatch.setattr(cli, "_run_tui", lambda path: opened.append(path) or 0)
+    monkeypatch.setattr(cli_app, "run_tui", lambda path: opened.append(path) or 0)
     assert cli.main(["--db", str(tmp_path / "a.sqlite")]) == 0
     assert opened == [tmp_path / "a.sqlite"]
     fifo = tmp_path / "fifo"

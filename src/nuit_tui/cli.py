@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
+from .cli_app import app_only, cmd_app, cmd_demo
 from .cli_common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, db_path, open_archive, say, year_arg
 from .cli_registers import cmd_followups, cmd_search
 from .domain.norwegian import ParseError
 from .domain.text import clean_text
-from .paths import DEMO_DB
 
 # Options that name files: taken as given (a file's name is the file's, not our text).
 _PATH_OPTIONS = frozenset({"db", "out", "file", "dir"})
@@ -64,41 +64,6 @@ def _refuse_non_regular_db(args: argparse.Namespace) -> None:
 
 
 # --- commands ------------------------------------------------------------------------
-
-
-def cmd_app(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    if not args.db and not os.environ.get("NUIT_DB"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-    return _run_tui(path)
-
-
-def _run_tui(path: Path) -> int:
-    """The app on a checked file; the Archive itself loads after the first paint."""
-    from .cli_backup import warn_location
-    from .services.start import ArchiveFile
-    from .tui.app import NuitApp
-
-    warn_location(path)
-    archive = ArchiveFile(path)
-    try:
-        NuitApp(archive).run()
-    finally:
-        archive.close()
-    return EXIT_OK
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo.builder import ensure_demo
-
-    path = Path(args.db) if args.db else DEMO_DB
-    if not args.db:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    built = ensure_demo(path, fresh=args.fresh)
-    if args.no_tui:
-        say(f"Demoarkivet er {'bygget' if built else 'allerede på plass'}: {path}")
-        return EXIT_OK
-    return _run_tui(path)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -463,27 +428,11 @@ def _parser() -> argparse.ArgumentParser:
     return build_parser()
 
 
-def _app_only(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The arguments of `nuit-tui` or `nuit-tui --db FILE` (or --db=FILE) - the app and
-    nothing else - as the parser gives them; None for anything else. The app then opens
-    without building the parser, which imports every command's module (some 30 ms of the
-    first paint)."""
-    if not argv:
-        db = None
-    elif len(argv) == 2 and argv[0] == "--db" and argv[1][:1] not in ("", "-"):
-        db = argv[1]
-    elif len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
-        db = argv[0].removeprefix("--db=")
-    else:
-        return None
-    return argparse.Namespace(db=db, func=cmd_app, command=None)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         argv = sys.argv[1:] if argv is None else list(argv)
         # --db may stand before or after the command (subcommands SUPPRESS their default).
-        args = _app_only(argv) or _clean_options(_parser().parse_args(argv))
+        args = app_only(argv) or _clean_options(_parser().parse_args(argv))
         _refuse_non_regular_db(args)
         return args.func(args)
     except KeyboardInterrupt:

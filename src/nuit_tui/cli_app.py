@@ -1,0 +1,67 @@
+"""The commands that open the app: `nuit-tui [--db FILE]` and `nuit-tui demo`.
+
+`nuit-tui` alone, or with only --db, is recognised before the command line's parser is
+built (`app_only`): the parser imports every command's module, some 30 ms of the first
+paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from .cli_common import EXIT_OK, db_path, say
+from .paths import DEMO_DB
+
+
+def app_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of `nuit-tui` or `nuit-tui --db FILE` (or --db=FILE) - the app and
+    nothing else - as the parser gives them; None for anything else. The app then opens
+    without building the parser, which imports every command's module (some 30 ms of the
+    first paint)."""
+    if not argv:
+        db = None
+    elif len(argv) == 2 and argv[0] == "--db" and argv[1][:1] not in ("", "-"):
+        db = argv[1]
+    elif len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
+        db = argv[0].removeprefix("--db=")
+    else:
+        return None
+    return argparse.Namespace(db=db, func=cmd_app, command=None)
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    if not args.db and not os.environ.get("NUIT_DB"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return run_tui(path)
+
+
+def run_tui(path: Path) -> int:
+    """The app on a checked file; the Archive itself loads after the first paint."""
+    from .cli_backup import warn_location
+    from .services.start import ArchiveFile
+    from .tui.app import NuitApp
+
+    warn_location(path)
+    archive = ArchiveFile(path)
+    try:
+        NuitApp(archive).run()
+    finally:
+        archive.close()
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo.builder import ensure_demo
+
+    path = Path(args.db) if args.db else DEMO_DB
+    if not args.db:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    built = ensure_demo(path, fresh=args.fresh)
+    if args.no_tui:
+        say(f"Demoarkivet er {'bygget' if built else 'allerede på plass'}: {path}")
+        return EXIT_OK
+    return run_tui(path)
