@@ -102,5 +102,5 @@ async def test_the_palette_reaches_the_year_plan_from_anywhere(demo_path):
         await pilot.pause()
         from nuit_tui.tui.screens.meetings import MeetingsScreen
 
-        assert isinstance(app.screen, MeetingsScreen) and len(app.screen_stack) == 2  # back, not stacked
+        assert isinstance(app.screen, MeetingsScreen) and len(app.screen_stack) == 1  # back, not stacked
     archive.close()

@@ -145,9 +145,14 @@ class NuitApp(App[None]):
         if isinstance(self.body, BodyRow):
             self.set_reactive(NuitApp.body, archive.members.body_by_id(self.body.id))
 
+    def get_default_screen(self) -> MeetingsScreen:
+        # The start screen is the bottom of the stack itself, not pushed over Textual's
+        # blank default screen: that one was laid out and refreshed six times before the
+        # first paint for nothing (26 ms of it).
+        return MeetingsScreen()
+
     def on_mount(self) -> None:
         self._update_subtitle()
-        self.push_screen(MeetingsScreen())
 
     def on_unmount(self) -> None:
         # The queued writes finish before the app is gone; after it, writes are synchronous again.
