@@ -89,3 +89,32 @@ async def test_widgets_gone_leave_no_rendered_lines_behind(demo_path):
     left = sum(isinstance(o, StylesCache) and id(o) not in owned for o in objects)
     # Without the fix some 80 are held here.
     assert left <= 1, f"{left} gone widgets' rendered lines still held"
+
+
+async def test_closing_a_screen_lets_it_go_and_collects_at_once(demo_path):
+    """A session without a 2 s pause never got a full pass, and the widgets of each closed
+    screen (cyclic garbage) piled up: 129 MB after a minute of the benchmark's session,
+    101 MB now. Closing a screen collects what is new since the last pass, once the screen
+    is removed; and the app's list of watchers of its body no longer keeps a closed
+    screen alive (Textual drops such entries only when the body changes)."""
+    from conftest import until
+
+    from nuit_tui.services import Archive
+    from nuit_tui.tui.app import NuitApp
+    from nuit_tui.tui.screens.members import MembersScreen
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.started.wait()
+        passes = []
+        app.collector.screen_closed = lambda: passes.append(app.screen_stack[:])
+        screen = MembersScreen()
+        app.push_screen(screen)
+        await pilot.pause()
+        assert [w for w, _ in getattr(app, "__watchers")["body"]].count(screen) == 1
+        app.pop_screen()
+        await until(pilot, lambda: passes, what="a pass after the screen closed")
+        assert screen not in passes[0] and not screen.is_attached  # removed before the pass
+        assert screen not in [w for w, _ in getattr(app, "__watchers")["body"]]
+    archive.close()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -153,6 +154,19 @@ class NuitApp(App[None]):
 
     def on_mount(self) -> None:
         self._update_subtitle()
+
+    def pop_screen(self) -> AwaitComplete:
+        popped = super().pop_screen()
+        if self._started:
+
+            async def collect_once_gone() -> None:
+                await popped  # the screen is removed: its widgets are garbage now
+                # Collected from a callback of its own, once this frame (which holds the
+                # pop, and through it the screen) is gone: what a pass finds alive, it freezes.
+                self.call_later(self.collector.screen_closed)
+
+            self.call_later(collect_once_gone)
+        return popped
 
     def on_unmount(self) -> None:
         # The queued writes finish before the app is gone; after it, writes are synchronous again.

@@ -6,7 +6,11 @@ whatever key is pressed then. The young generations are collected as usual (thei
 passes walk only what was made since and take a millisecond or two), but full passes
 run only here: after IDLE_S without a key, over what is new since the last one
 (everything older is frozen out of the collector's walk), and once the user has been
-away AWAY_S, over everything, so that screens closed long ago are freed too.
+away AWAY_S, over everything, so that screens closed long ago are freed too. And when
+a screen is closed (NuitApp.pop_screen, once it is removed), a pass over what is new
+since the last one frees its widgets: a session that never pauses 2 s grew by ~30 MB a
+minute otherwise. It lands on the Escape that closed the screen (7-45 ms, median 15 in
+the benchmark's session), not on a typed key.
 """
 
 from __future__ import annotations
@@ -57,3 +61,9 @@ class CollectWhenIdle:
             gc.collect()
             gc.freeze()
             self._collected_since_input = True
+
+    def screen_closed(self) -> None:
+        """A screen was closed: its widgets are cyclic garbage now. A pass over what is new
+        since the last one frees them before they pile up in a session without pauses."""
+        gc.collect()
+        gc.freeze()

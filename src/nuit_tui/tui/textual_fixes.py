@@ -35,3 +35,15 @@ def keep_no_closed_widget_alive() -> None:
     if clear is not None:
         clear()  # what it holds already
     setattr(StylesCache, "get_inner_outer", _get_inner_outer)  # noqa: B010 (mypy: method assignment)
+
+
+def stop_watching(node: object, obj: object, attribute: str) -> None:
+    """Drop `node`'s watchers of `obj.attribute` (set with `node.watch(obj, …)`).
+
+    Textual keeps such a watcher in `obj`'s own list, and drops the entries of closed
+    nodes only when the attribute next changes: a screen that watches the app's current
+    body stayed alive, widgets and all, after it was closed, until the body was switched.
+    Call it when the node unmounts."""
+    watchers = getattr(obj, "__watchers", {}).get(attribute)
+    if watchers:
+        watchers[:] = [(watcher, callback) for watcher, callback in watchers if watcher is not node]

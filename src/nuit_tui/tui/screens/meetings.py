@@ -14,6 +14,7 @@ from ...domain.enums import MeetingStatus
 from ...domain.norwegian import long_date, time_span
 from ..base import nuit_app
 from ..text import DataTable, Static
+from ..textual_fixes import stop_watching
 from ..widgets.footer import Footer
 from .base import ArchiveScreen
 
@@ -113,6 +114,9 @@ class MeetingsScreen(ArchiveScreen):
     def on_mount(self) -> None:
         self.watch(self.app, "body", self._body_changed, init=False)
         self.action_refresh()
+
+    def on_unmount(self) -> None:
+        stop_watching(self, self.app, "body")  # else the app's list keeps this screen alive
 
     def _body_changed(self) -> None:
         self.action_refresh()

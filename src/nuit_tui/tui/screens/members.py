@@ -13,6 +13,7 @@ from textual.widgets import Header, TabbedContent, TabPane
 
 from ..base import nuit_app
 from ..text import Static
+from ..textual_fixes import stop_watching
 from ..widgets.footer import Footer
 from .base import ArchiveScreen
 from .member_tables import BodiesTable, MembershipsTable, OrganizationsTable, PeopleTable, RegistryTable, SearchInput
@@ -58,6 +59,9 @@ class MembersScreen(ArchiveScreen):
         self.watch(self.app, "body", self._body_changed, init=False)
         self.reload_all()
         self.query_one(MembershipsTable).focus()
+
+    def on_unmount(self) -> None:
+        stop_watching(self, self.app, "body")  # else the app's list keeps this screen alive
 
     def _body_changed(self) -> None:
         self.reload_all()
