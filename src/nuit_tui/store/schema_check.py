@@ -36,7 +36,6 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -182,18 +181,13 @@ def _read_kept(path: Path) -> Expected | None:
 
 def _keep(path: Path, expected: Expected) -> None:
     """Written whole or not at all; a folder that cannot be written only costs the replay."""
+    from ..files import write_atomic
+
     objects, triggers = expected
     text = json.dumps({"objects": [[*key, *value] for key, value in objects.items()], "checkout_triggers": triggers})
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".schema-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomic(path, text.encode("utf-8"))
     except OSError:
         pass
 

@@ -111,7 +111,7 @@ def score_window(rows: Sequence[Sequence[bytes]], needles: Needles, weights: Seq
         return [_score_decoded(texts, needles, weights) for texts in rows]
     width = len(weights)
     cells = [text for texts in rows for text in texts]
-    joined = b"\x1f".join(cells)
+    joined = _SEPARATOR.encode().join(cells)
     low = joined.lower() if needles.ascii else joined.translate(_UTF8_FOLD)
     # Where each text starts in the joined one (in C).
     starts = list(itertools.accumulate(map(_PLUS_ONE, map(len, cells)), initial=0))
