@@ -276,6 +276,42 @@ def test_written_in_small_chunks_it_is_the_same_file_in_date_order(plan, tmp_pat
     assert all(prop(b, "SEQUENCE") == "0" for b in vevent_blocks(whole))
 
 
+def test_versions_kept_on_disk_a_chunk_at_a_time_are_all_recorded(plan, tmp_path, monkeypatch):
+    """A first export moves every event's version; a large archive's are kept in a
+    temporary file until the .ics is written. Every one must come back, in order."""
+    import functools
+
+    from nuit_tui.services import calendar
+
+    demo, _, _ = plan
+    monkeypatch.setattr(calendar, "CHUNK", 2)
+    monkeypatch.setattr(calendar, "ChangedVersions", functools.partial(calendar.ChangedVersions, in_memory=1))
+    first = export(demo, tmp_path, "first.ics", now=T0)
+    monkeypatch.undo()
+    events = vevent_blocks(first)
+    assert len(events) > 2 * 2
+    recorded = demo.store.conn.execute("SELECT count(*) FROM calendar_events WHERE variant = 'internal'").fetchone()[0]
+    assert recorded == len(events)
+    again = vevent_blocks(export(demo, tmp_path, "again.ics", now=T1))
+    assert all(prop(b, "SEQUENCE") == "0" for b in again)
+    assert all(prop(b, "LAST-MODIFIED") == "20240301T120000Z" for b in again)
+
+
+def test_changed_versions_come_back_in_the_order_appended():
+    from nuit_tui.services.calendar import CHUNK, ChangedVersions
+
+    changed = ChangedVersions(in_memory=1)
+    states = [(f"uid-{n}@arkiv", f"{n:064x}", n % 3, "2024-03-01T12:00:00+00:00") for n in range(2 * CHUNK + 7)]
+    for state in states:
+        changed.append(state)
+    try:
+        assert len(changed) == len(states)
+        assert list(changed) == states
+        assert changed._file._rolled  # on disk, not in memory
+    finally:
+        changed.close()
+
+
 def test_a_failure_midway_leaves_the_old_file_and_records_no_versions(plan, tmp_path, monkeypatch):
     from nuit_tui.exporters import ics
     from nuit_tui.services import calendar

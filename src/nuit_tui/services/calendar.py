@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import itertools
+import pickle
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -47,6 +49,43 @@ EventState = tuple[str, str, int, str]
 CHUNK = 500
 
 Keyed = tuple[tuple[Any, ...], CalendarEvent]  # (sort key, event)
+
+
+class ChangedVersions:
+    """The event versions an export moved, to record once its file is written.
+
+    Kept in a temporary file a chunk at a time past the first megabyte: a first
+    export of a large archive moves every event (183,000 at bench scale 16), and
+    holding them all would bound the export's memory by the archive, not a chunk."""
+
+    def __init__(self, *, in_memory: int = 1 << 20) -> None:
+        self._file = tempfile.SpooledTemporaryFile(max_size=in_memory)
+        self._chunk: list[EventState] = []
+        self.count = 0
+
+    def append(self, state: EventState) -> None:
+        self._chunk.append(state)
+        self.count += 1
+        if len(self._chunk) >= CHUNK:
+            pickle.dump(self._chunk, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._chunk = []
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[EventState]:
+        """Every state appended, in order (read once, at the end)."""
+        self._file.seek(0)
+        while True:
+            try:
+                chunk = pickle.load(self._file)  # noqa: S301 - our own temporary file
+            except EOFError:
+                break
+            yield from chunk
+        yield from self._chunk
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def _agendas(archive: Archive, meetings: list[m.Meeting], *, public: bool) -> dict[int, tuple[list[str], bool]]:
@@ -118,7 +157,7 @@ def _events(
 
 
 def _versioned(
-    archive: Archive, events: Iterable[CalendarEvent], *, public: bool, now: dt.datetime, changed: list[EventState]
+    archive: Archive, events: Iterable[CalendarEvent], *, public: bool, now: dt.datetime, changed: ChangedVersions
 ) -> Iterator[CalendarEvent]:
     """SEQUENCE and LAST-MODIFIED from the record of earlier exports: both move only
     when the event's content does. The new states are collected in `changed`, to be
@@ -154,7 +193,7 @@ def build_calendar(
     public: bool = False,
     alarm_minutes: int | None = None,
     now: dt.datetime | None = None,
-    changed: list[EventState],
+    changed: ChangedVersions,
 ) -> CalendarDocument:
     """The calendar view. Its events are a stream, read once inside `archive.store.read()`
     (one snapshot); the versions that moved are collected in `changed`, to record after."""
@@ -193,15 +232,20 @@ def export_ics(
     check_year(year)
     check_alarm_minutes(alarm_minutes)
     body = archive.members.body_by_id(body_id) if body_id is not None else None
-    changed: list[EventState] = []
-    # One read snapshot (no write lock while the file is written), then one short write
-    # of the versions (which a read-only archive does not record).
-    with archive.store.read():
-        doc = build_calendar(
-            archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes, now=now, changed=changed
-        )
-        path = write_export(
-            registry.render_chunks(doc, "ics"), default_file_name(body, year, public=public), out=out, exports_dir=exports_dir
-        )
-    archive.store.save_calendar_event_states("public" if public else "internal", changed)
+    changed = ChangedVersions()
+    try:
+        # One read snapshot (no write lock while the file is written), then one short
+        # write of the versions (which a read-only archive does not record).
+        with archive.store.read():
+            doc = build_calendar(
+                archive, body_id=body_id, year=year, public=public, alarm_minutes=alarm_minutes, now=now, changed=changed
+            )
+            path = write_export(
+                registry.render_chunks(doc, "ics"), default_file_name(body, year, public=public),
+                out=out, exports_dir=exports_dir,
+            )
+        if len(changed):
+            archive.store.save_calendar_event_states("public" if public else "internal", changed)
+    finally:
+        changed.close()
     return path

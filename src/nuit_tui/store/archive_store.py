@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..domain import models as m
@@ -184,7 +184,7 @@ class ArchiveStore(RecordStore):
         )
         return {uid: (digest, sequence, modified) for uid, digest, sequence, modified in rows}
 
-    def save_calendar_event_states(self, variant: str, states: Sequence[tuple[str, str, int, str]]) -> None:
+    def save_calendar_event_states(self, variant: str, states: Iterable[tuple[str, str, int, str]]) -> None:
         """Record (uid, content hash, sequence, last modified) of exported events.
         A read-only archive cannot: its exports repeat the numbers it has."""
         if self.read_only is not None:
@@ -194,7 +194,7 @@ class ArchiveStore(RecordStore):
                 "INSERT INTO calendar_events (uid, variant, content_hash, sequence, last_modified) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (uid, variant) DO UPDATE SET content_hash = excluded.content_hash,"
                 " sequence = excluded.sequence, last_modified = excluded.last_modified",
-                [(uid, variant, digest, sequence, modified) for uid, digest, sequence, modified in states],
+                ((uid, variant, digest, sequence, modified) for uid, digest, sequence, modified in states),
             )
 
 
