@@ -54,6 +54,26 @@ def test_derived_dates_follow_a_moved_and_an_added_meeting(demo):
     assert derived == [dt.date(2023, 2, 4), dt.date(2023, 5, 20), dt.date(2023, 9, 2)]
 
 
+def test_a_rule_follows_the_meetings_of_the_body_it_names_or_of_every_body(demo):
+    """A body's rule may follow another body's meetings (or all of them): the anchors are
+    read for the bodies the rules name, not only the body whose plan is shown."""
+    nuit, nehs = demo.members.body("NUIT"), demo.members.body("NEHS")
+    for day in (dt.date(2023, 3, 9), dt.date(2023, 11, 2)):
+        demo.meetings.create(nehs.id, day, dt.time(10), dt.time(14), location="Teams")
+    demo.year_plan.add_rule(m.DeadlineRule(body_id=nuit.id, title="Innspill til NEHS", offset_days=-5, anchor_body_id=nehs.id))
+    demo.year_plan.add_rule(m.DeadlineRule(body_id=nuit.id, title="Møteoversikt", offset_days=1, anchor_body_id=None))
+    derived = [e for e in demo.year_plan.entries(2023, body_id=nuit.id) if e.kind == "derived"]
+    nehs_days = [mt.date for mt in demo.store.find(m.Meeting, "body_id = ?", [nehs.id]) if mt.year == 2023 and mt.status != "cancelled"]
+    every_day = [mt.date for mt in demo.store.find(m.Meeting, "1", []) if mt.year == 2023 and mt.status != "cancelled"]
+    assert nehs_days and len(every_day) > len(nehs_days)
+    assert sorted(e.date for e in derived if e.title == "Innspill til NEHS") == sorted(
+        d - dt.timedelta(days=5) for d in nehs_days if (d - dt.timedelta(days=5)).year == 2023
+    )
+    assert sorted(e.date for e in derived if e.title == "Møteoversikt") == sorted(
+        d + dt.timedelta(days=1) for d in every_day if (d + dt.timedelta(days=1)).year == 2023
+    )
+
+
 def test_a_rule_anchored_on_deadlines(demo):
     demo.year_plan.add_deadline(m.Deadline(date=dt.date(2023, 3, 1), title="Kvartalsmøte med HOD 1"))
     demo.year_plan.add_deadline(m.Deadline(date=dt.date(2023, 10, 2), title="Kvartalsmøte med HOD 2"))

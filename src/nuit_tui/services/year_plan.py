@@ -63,7 +63,15 @@ class YearPlan:
         if not rules:
             return []
         window_start, window_end = start - ANCHOR_MARGIN, end + ANCHOR_MARGIN
-        meetings = queries.meetings_between(self.store, window_start, window_end)
+        # Only the meetings some rule anchors on: a body's rules read its own, not the archive's.
+        anchor_bodies = {r.anchor_body_id for r in rules if r.anchor is m.RuleAnchor.MEETINGS}
+        meetings = (
+            queries.meetings_between(
+                self.store, window_start, window_end, body_ids=None if None in anchor_bodies else sorted(anchor_bodies)
+            )
+            if anchor_bodies
+            else []
+        )
         entries: list[PlanEntry] = []
         for rule in rules:
             anchors = (
