@@ -5,19 +5,18 @@ re-reads each trigram's doclist for every hit it marks; the window's texts are r
 once anyway, so the matches are counted per column here, for the rank, and marked
 where FTS5's highlight() would mark them in the one text a hit shows.
 
-Counting works on the texts as SQLite stores them, UTF-8 bytes, never decoded: the
-whole window is joined into one byte string and folded to one case by a byte table
-(`_UTF8_FOLD`) in a single C call, and each needle is found with bytes.find. Decoding
+Counting works on the texts as SQLite stores them, UTF-8 bytes, never decoded: each
+text is folded to one case by a byte table (`_UTF8_FOLD`) and each needle counted in
+it with bytes.count, both in C loops over the window's texts. Decoding
 and lower-casing a window of some 250,000 characters, a tenth of which are not
 Latin-1 («–», «’»), cost more than the index read itself.
 """
 
 from __future__ import annotations
 
-import bisect
 import contextlib
-import itertools
 from collections.abc import Sequence
+from itertools import compress, repeat
 from typing import Any
 
 # Match markers: control characters that typed text does not contain.
@@ -54,7 +53,6 @@ def _utf8_fold_table() -> bytes:
 
 _LATIN_1_LOWER = _lower_table()
 _UTF8_FOLD = _utf8_fold_table()
-_SEPARATOR = "\x1f"  # between a window's texts, joined (typed text holds no control characters)
 
 
 def fold(text: str) -> str | bytes:
@@ -76,14 +74,13 @@ def _fold_str(text: str) -> str:
 
 class Needles:
     """A query's words and phrases, folded: as str, as Latin-1 bytes (where they are
-    Latin-1), and as folded UTF-8 for counting (None unless every one is Latin-1 and
-    none holds the separator)."""
+    Latin-1), and as folded UTF-8 for counting (None unless every one is Latin-1)."""
 
     def __init__(self, words: list[str]):
         folded = [_fold_str(word) for word in words]
         self.text = folded
         self.latin_1 = [w.encode("latin-1") for w in folded if _is_latin_1(w)]
-        exact = len(self.latin_1) == len(folded) and not any(_SEPARATOR in w for w in folded)
+        exact = len(self.latin_1) == len(folded)
         self.utf8 = [w.encode("utf-8").translate(_UTF8_FOLD) for w in folded] if exact else None
         # Needles all ASCII: bytes.lower() folds the text alike, in half the time.
         self.ascii = all(w.isascii() for w in folded)
@@ -100,9 +97,6 @@ def _is_latin_1(text: str) -> bool:
     return True
 
 
-_PLUS_ONE = (1).__add__
-
-
 def score_window(rows: Sequence[Sequence[bytes]], needles: Needles, weights: Sequence[float]) -> list[tuple[float, int]]:
     """Per row of texts (UTF-8, one per column): the sum of its columns' weights over
     every match of a needle, non-overlapping as str.count counts them, and the columns
@@ -111,18 +105,16 @@ def score_window(rows: Sequence[Sequence[bytes]], needles: Needles, weights: Seq
         return [_score_decoded(texts, needles, weights) for texts in rows]
     width = len(weights)
     cells = [text for texts in rows for text in texts]
-    joined = _SEPARATOR.encode().join(cells)
-    low = joined.lower() if needles.ascii else joined.translate(_UTF8_FOLD)
-    # Where each text starts in the joined one (in C).
-    starts = list(itertools.accumulate(map(_PLUS_ONE, map(len, cells)), initial=0))
+    # Each text folded, and each needle counted in each text, by C loops (map): Python
+    # runs only for the texts a needle is in.
+    low = list(map(bytes.lower, cells)) if needles.ascii else list(map(bytes.translate, cells, repeat(_UTF8_FOLD)))
     scores, matched = [0.0] * len(rows), [0] * len(rows)
     for needle in needles.utf8:
-        at, step = low.find(needle), len(needle)
-        while at >= 0:
-            row, column = divmod(bisect.bisect_right(starts, at) - 1, width)
-            scores[row] += weights[column]
+        counts = list(map(bytes.count, low, repeat(needle)))
+        for at in compress(range(len(counts)), counts):
+            row, column = divmod(at, width)
+            scores[row] += weights[column] * counts[at]
             matched[row] |= 1 << column
-            at = low.find(needle, at + step)
     return list(zip(scores, matched, strict=True))
 
 
