@@ -5,8 +5,9 @@
 Scale 1 (the default) is 4 bodies × 30 years × 6 meetings × 20 cases (14,400
 items) with a lunch break in each meeting, 5 remarks per item, a presenter per
 item, attendance for the body's 20 members, a follow-up per meeting and 10,000
-deadlines. Scale N has N times as many bodies (so N times everything); a scale
-below 1 keeps one body and fewer years (0.01: one body, one year).
+deadlines, a tenth of them shared by all bodies. Scale N has N times as many bodies
+(so N times everything that belongs to a body; the shared deadlines stay 1,000); a
+scale below 1 keeps one body and fewer years (0.01: one body, one year).
 
 The rows go in by plain SQL (executemany, one transaction per table) through the
 store's own connection, after the store has created the schema; the search
@@ -29,7 +30,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 OUT_DIR = Path(__file__).resolve().parent / "out"
 
 # --- the archive's shape ------------------------------------------------------------------
@@ -446,9 +447,12 @@ def generate(path: Path, scale: float = 1.0, *, seed: int = 1, today: dt.date | 
     # The year plan: deadlines over all the years, and a rule for each body's meeting papers.
     deadlines = []
     span = (dt.date(last_year, 12, 31) - dt.date(first_year, 1, 1)).days
-    for _ in range(s.deadlines):
+    # A tenth are the secretariat's shared deadlines (no body). Those are the directorate's:
+    # they do not multiply with the bodies, so a body's year holds as many events at every scale.
+    per_body = s.deadlines - round(s.deadlines / 10)
+    owners = [None] * round(s.deadlines / 10 / max(1.0, scale)) + [rng.choice(bodies) for _ in range(per_body)]
+    for body in owners:
         day = dt.date(first_year, 1, 1) + dt.timedelta(days=rng.randint(0, span))
-        body = rng.choice(bodies) if rng.random() < 0.9 else None
         title = text.fill(rng.choice(DEADLINE_TITLES), day.year, body[1] if body else "rådsmodellen")
         deadlines.append(
             (body[0] if body else None, day.isoformat(), title[:300], text.paragraph(1, day.year, body[1] if body else "NUIT"),

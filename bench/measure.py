@@ -364,8 +364,9 @@ def exports(db: Path, out: Path, *, repeat: int) -> dict:
 
         for _ in range(max(repeat, 5)):
             t0 = time.perf_counter()
-            export_ics(archive, out=out / "body-year.ics", exports_dir=out, body_id=body_id, year=year)
+            path = export_ics(archive, out=out / "body-year.ics", exports_dir=out, body_id=body_id, year=year)
             result["ics_body_year_ms"].append((time.perf_counter() - t0) * 1000)
+        result["ics_body_year_events"] = path.read_bytes().count(b"BEGIN:VEVENT")
         for n in range(repeat):
             t0 = time.perf_counter()
             from nuit_tui.services.minutes import export_minutes
