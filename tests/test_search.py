@@ -124,6 +124,16 @@ def test_ranked_best_first_and_newest_first_among_equals(two_bodies):
     assert [h.body for h in archive.search.hits("kjernejournal", year=2022)] == ["NEHS"]
 
 
+def test_equal_hits_of_one_meeting_come_in_agenda_order(two_bodies):
+    archive, nuit, _ = two_bodies
+    held = meeting(archive, nuit, dt.date(2023, 5, 25))
+    first = add_item(archive, held, "Orientering", background="Kjernejournal i kommunene.")
+    second = add_item(archive, held, "Drøfting", background="Kjernejournal i sykehusene.")
+    assert second.position > first.position
+    # The index is walked newest row first (the second item); the hits are in agenda order.
+    assert [h.title for h in archive.search.hits("kjernejournal")] == ["Orientering", "Drøfting"]
+
+
 def test_the_limit_is_kept_in_sql_for_words_and_for_short_words(two_bodies):
     archive, nuit, _ = two_bodies
     first = meeting(archive, nuit, dt.date(2023, 2, 16))

@@ -37,6 +37,7 @@ FIELD_LABELS = {
     "title": "Tittel",
 }
 SNIPPET_CHARS = 80
+_STATES = {state.value: state for state in ItemState}  # a dict lookup: ItemState(value) costs 1 µs a hit
 
 
 @dataclass(frozen=True)
@@ -133,8 +134,9 @@ def _pick_snippet(columns: dict[str, str], query: index.Query) -> tuple[str, str
             if not (text and query.tiny):
                 continue  # nothing matched here (most fields of most hits)
             text = _mark_words(text, query.tiny)
-        # A two-letter word is matched with the space before it: mark the word only.
-        text = _LEADING_SPACE.sub(lambda m: m.group(1) + index.MARK_OPEN, text)
+        if query.short:
+            # A two-letter word is matched with the space before it: mark the word only.
+            text = _LEADING_SPACE.sub(lambda m: m.group(1) + index.MARK_OPEN, text)
         if index.MARK_OPEN in text:
             return label, window(text)
     return "", ""
@@ -188,7 +190,7 @@ class Search:
                     field=field,
                     snippet=snippet,
                     exempt=bool(row["exempt"]),
-                    state=ItemState(row["state"]),
+                    state=_STATES[row["state"]],
                     rank=row["rank"],
                 )
             )

@@ -396,11 +396,15 @@ def search(
     scores = score_window([row[width:] for row in window], needles, list(COLUMNS.values()))
     best = max(score for score, _ in scores) or 1
     # Relative to the best hit, in steps of 0.01: hits within a step are equals, newest
-    # meeting first, then in agenda order (stable sorts, the last key first).
+    # meeting first, then in agenda order.
     date_at, meeting_at, position_at = names.index("date"), names.index("meeting_id"), names.index("position")
-    ranked = sorted(range(len(window)), key=lambda n: window[n][position_at])
-    ranked.sort(key=lambda n: (window[n][date_at], window[n][meeting_at]), reverse=True)
-    ranked.sort(key=lambda n: round(scores[n][0] / best, 2), reverse=True)
+    # One sort, descending: position negated to come in agenda order (a stable sort keeps
+    # the window's order among rows equal in every key).
+    ranked = sorted(
+        range(len(window)),
+        key=lambda n: (round(scores[n][0] / best, 2), window[n][date_at], window[n][meeting_at], -window[n][position_at]),
+        reverse=True,
+    )
     order = [_COLUMN_AT[name] for name in snippet_from if name in _COLUMN_AT]
     hits = []
     for n in ranked[:limit]:
