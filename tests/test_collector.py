@@ -16,7 +16,7 @@ def clock(monkeypatch):
     passes: list[str] = []
     monkeypatch.setattr(c.gc, "collect", lambda *a: passes.append("collect") or 0)
     monkeypatch.setattr(c.gc, "unfreeze", lambda: passes.append("unfreeze"))
-    monkeypatch.setattr(c.gc, "freeze", lambda: None)
+    monkeypatch.setattr(c.gc, "freeze", lambda: passes.append("freeze"))
     return now, passes
 
 
@@ -40,20 +40,44 @@ def test_a_pause_gets_one_short_pass_and_typing_none(clock):
     for _ in range(5):  # typing: a key every half second
         now[0] += 0.5
         policy.input()
-        policy.tick()
+        policy.tick(at_rest=True)
     assert passes == []
     now[0] += c.IDLE_S
-    policy.tick()
-    policy.tick()
-    assert passes == ["collect"]  # once per pause, over what is new (nothing unfrozen)
+    policy.tick(at_rest=True)
+    policy.tick(at_rest=True)
+    assert passes == ["collect", "freeze"]  # once per pause, over what is new since the last
     now[0] += c.AWAY_S
-    policy.tick()
-    policy.tick()
-    assert passes == ["collect", "unfreeze", "collect"]  # away: everything, once
+    policy.tick(at_rest=True)
+    policy.tick(at_rest=True)
+    assert passes[2:] == ["unfreeze", "collect", "freeze"]  # away: everything, once
     policy.input()
     now[0] += c.IDLE_S
-    policy.tick()
-    assert passes == ["collect", "unfreeze", "collect", "collect"]
+    policy.tick(at_rest=True)
+    assert passes[5:] == ["collect", "freeze"]
+
+
+def test_only_a_pause_at_rest_freezes_what_is_alive(clock):
+    """What is frozen is never freed by a pass: a screen frozen while it was open stayed in
+    memory once closed. A pause with a screen open over the start screen freezes nothing,
+    nor does the pass of a closed screen unless the app says it may (at rest, the screen gone)."""
+    now, passes = clock
+    policy = c.CollectWhenIdle()
+    policy.input()
+    now[0] += c.IDLE_S
+    policy.tick(at_rest=False)
+    assert passes == ["collect"]
+    policy.screen_closed(may_freeze=lambda: False)  # not at rest, or the screen still held
+    assert passes == ["collect", "collect"]
+    now[0] += c.AWAY_S
+    policy.tick(at_rest=False)  # away with a screen open: everything walked, nothing frozen
+    assert passes[2:] == ["unfreeze", "collect"]
+    del passes[2:]
+    policy.screen_closed(may_freeze=lambda: True)  # at rest, and the closed screen gone
+    assert passes[2:] == ["collect", "freeze"]
+    policy.input()
+    now[0] += c.IDLE_S
+    policy.tick(at_rest=True)
+    assert passes[4:] == ["collect", "freeze"]
 
 
 @pytest.mark.paints
@@ -108,13 +132,51 @@ async def test_closing_a_screen_lets_it_go_and_collects_at_once(demo_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await app.started.wait()
         passes = []
-        app.collector.screen_closed = lambda: passes.append(app.screen_stack[:])
+        app.collector.screen_closed = lambda may_freeze: passes.append((app.screen_stack[:], may_freeze()))
         screen = MembersScreen()
         app.push_screen(screen)
         await pilot.pause()
         assert [w for w, _ in getattr(app, "__watchers")["body"]].count(screen) == 1
         app.pop_screen()
         await until(pilot, lambda: passes, what="a pass after the screen closed")
-        assert screen not in passes[0] and not screen.is_attached  # removed before the pass
+        stack, may_freeze = passes[0]
+        assert screen not in stack and not screen.is_attached  # removed before the pass
+        assert not may_freeze  # this test still holds the screen: nothing is frozen
         assert screen not in [w for w, _ in getattr(app, "__watchers")["body"]]
+    archive.close()
+
+
+async def test_a_screen_open_during_a_pause_is_freed_once_closed(demo_path):
+    """The benchmark's typing session of 10 minutes grew 30 MB a minute: each pause froze
+    the open meeting-mode screen, and once closed it was garbage no pass would walk."""
+    import weakref
+
+    from conftest import until
+
+    from nuit_tui.services import Archive
+    from nuit_tui.tui.app import NuitApp
+    from nuit_tui.tui.screens.members import MembersScreen
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.started.wait()
+        screen = MembersScreen()
+        app.push_screen(screen)
+        await pilot.pause()
+        opened = weakref.ref(screen)
+        del screen
+        # A pause while it is open: the pass of a pause runs.
+        app.collector.input()
+        app.collector.last_input -= c.IDLE_S
+        app.collector.tick(at_rest=app._at_rest)
+        assert not app._at_rest
+        app.pop_screen()
+        await until(pilot, lambda: opened() is None or not opened().is_attached, what="the screen removed")
+        await pilot.pause(0.1)
+        # The next pause's pass (the closing one may come while its timers' tasks hold it).
+        app.collector.input()
+        app.collector.last_input -= c.IDLE_S
+        app.collector.tick(at_rest=app._at_rest)
+        assert opened() is None, "a screen closed after a pause is still in memory"
     archive.close()

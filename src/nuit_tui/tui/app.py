@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import threading
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -156,17 +157,27 @@ class NuitApp(App[None]):
         self._update_subtitle()
 
     def pop_screen(self) -> AwaitComplete:
+        closed = weakref.ref(self.screen_stack[-1]) if self.screen_stack else None
         popped = super().pop_screen()
-        if self._started:
+        if self._started and closed is not None:
+
+            def collect() -> None:
+                self.collector.screen_closed(may_freeze=lambda: self._at_rest and closed() is None)
 
             async def collect_once_gone() -> None:
                 await popped  # the screen is removed: its widgets are garbage now
                 # Collected from a callback of its own, once this frame (which holds the
-                # pop, and through it the screen) is gone: what a pass finds alive, it freezes.
-                self.call_later(self.collector.screen_closed)
+                # pop, and through it the screen) is gone, and after the next refresh:
+                # right after the removal, Textual still held the screen for a moment.
+                self.call_after_refresh(collect)
 
             self.call_later(collect_once_gone)
         return popped
+
+    @property
+    def _at_rest(self) -> bool:
+        """Only the start screen is open: what is alive now lives long (tui/collector.py)."""
+        return len(self.screen_stack) <= 1
 
     def on_unmount(self) -> None:
         # The queued writes finish before the app is gone; after it, writes are synchronous again.
@@ -210,7 +221,7 @@ class NuitApp(App[None]):
         _norwegian_select_menu()
         # Full garbage-collection passes only while nobody types (tui/collector.py).
         self.collector.start()
-        self.set_interval(1.0, self.collector.tick, name="collect when idle")
+        self.set_interval(1.0, lambda: self.collector.tick(at_rest=self._at_rest), name="collect when idle")
         # Reliability: location warning, daily backup, seeing other windows' changes.
         from .file_watch import start_checks
 

@@ -4,19 +4,25 @@ A full (generation 2) pass walks every container object the process holds and st
 the event loop while it does — 50 to 180 ms in a minute-taking session, landing on
 whatever key is pressed then. The young generations are collected as usual (their
 passes walk only what was made since and take a millisecond or two), but full passes
-run only here: after IDLE_S without a key, over what is new since the last one
-(everything older is frozen out of the collector's walk), and once the user has been
-away AWAY_S, over everything, so that screens closed long ago are freed too. And when
-a screen is closed (NuitApp.pop_screen, once it is removed), a pass over what is new
-since the last one frees its widgets: a session that never pauses 2 s grew by ~30 MB a
-minute otherwise. It lands on the Escape that closed the screen (7-45 ms, median 15 in
-the benchmark's session), not on a typed key.
+run only here: after IDLE_S without a key, and when a screen is closed (NuitApp.pop_screen,
+once it is removed, so that its widgets are freed in a session that never pauses; the
+pass lands on the Escape that closed it, not on a typed key), and once the user has been
+away AWAY_S, over everything.
+
+A pass walks only what is new since the last freeze: what is alive after it is frozen
+out of the collector's walk, but only when the start screen is alone on the stack (what
+is alive then lives long) and, after a screen closed, once that screen is gone. What is
+frozen is never freed by a pass, even once it is garbage: a meeting-mode screen frozen
+while open, or a closed one that Textual's removal still held when the pass ran, stayed
+in memory for good (a 10-minute session without a pause grew 30 MB a minute so). Only
+the pass of AWAY_S unfreezes everything.
 """
 
 from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Callable
 
 IDLE_S = 2.0  # a pause in typing: a short pass over what is new
 AWAY_S = 60.0  # nobody at the keyboard: a whole pass
@@ -49,21 +55,27 @@ class CollectWhenIdle:
         self.last_input = time.monotonic()
         self._collected_since_input = self._whole_since_input = False
 
-    def tick(self) -> None:
-        """Called about once a second on the event loop."""
+    def tick(self, *, at_rest: bool) -> None:
+        """Called about once a second on the event loop; `at_rest`: only the start
+        screen is open (what is alive then lives long)."""
         idle = time.monotonic() - self.last_input
         if idle >= AWAY_S and not self._whole_since_input:
             gc.unfreeze()
             gc.collect()
-            gc.freeze()
+            if at_rest:
+                gc.freeze()
             self._whole_since_input = self._collected_since_input = True
         elif idle >= IDLE_S and not self._collected_since_input:
             gc.collect()
-            gc.freeze()
+            if at_rest:
+                gc.freeze()
             self._collected_since_input = True
 
-    def screen_closed(self) -> None:
+    def screen_closed(self, *, may_freeze: Callable[[], bool]) -> None:
         """A screen was closed: its widgets are cyclic garbage now. A pass over what is new
-        since the last one frees them before they pile up in a session without pauses."""
+        since the last freeze frees them before they pile up in a session without pauses.
+        What is alive after it is frozen only if `may_freeze()`: the app is at rest and the
+        closed screen is gone."""
         gc.collect()
-        gc.freeze()
+        if may_freeze():
+            gc.freeze()
