@@ -11,8 +11,11 @@ and over until the time is up. A probe on the event loop sleeps 2 ms at a time a
 records how late it wakes: its largest lateness while keys are being typed is the
 stall a typist feels (the work of one key is in it too). Opening a screen is reported
 apart (a screen's composition is work the user asked for, not a stall while typing),
-as are the garbage collector's full passes. The floor: as many keys at the same pace
-into a bare App's TextArea, probed alike. Prints one JSON object.
+as are the garbage collector's full passes. Every key is sent as the terminal driver
+sends it (Pilot.press's coroutine holds the key event, and through it a screen the key
+closed, until the app is idle: the app's collector then cannot know that screen gone).
+The floor: as many keys at the same pace into a bare App's TextArea, probed alike.
+Prints one JSON object.
 """
 
 from __future__ import annotations
@@ -114,7 +117,7 @@ async def session(db: Path, *, seconds: float, pace: float, chars: int = len(TYP
             app.pop_screen()
             await open_screen(MeetingModeScreen(meeting, cases[meeting][0]))
             for _case in range(2):
-                await pilot.press("f2")
+                _key(app, "f2")
                 await pilot.pause()
                 probe.typing = True
                 for char in typed:
@@ -122,14 +125,14 @@ async def session(db: Path, *, seconds: float, pace: float, chars: int = len(TYP
                     keys += 1
                     await asyncio.sleep(pace)
                 probe.typing = False
-                await pilot.press("f8")
+                _key(app, "f8")
                 await pilot.pause()
-            await pilot.press("escape")
+            _key(app, "escape")
             await pilot.pause()
             if rounds % 3 == 0:
-                await pilot.press("ctrl+p")
+                _key(app, "ctrl+p")
                 await pilot.pause()
-                await pilot.press("escape")
+                _key(app, "escape")
                 await pilot.pause()
         probe.stop()
         await pilot.pause()
