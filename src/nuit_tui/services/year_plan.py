@@ -67,7 +67,8 @@ class YearPlan:
         anchor_bodies = {r.anchor_body_id for r in rules if r.anchor is m.RuleAnchor.MEETINGS}
         meetings = (
             queries.meetings_between(
-                self.store, window_start, window_end, body_ids=None if None in anchor_bodies else sorted(anchor_bodies)
+                self.store, window_start, window_end,
+                body_ids=None if None in anchor_bodies else sorted(b for b in anchor_bodies if b is not None),
             )
             if anchor_bodies
             else []
