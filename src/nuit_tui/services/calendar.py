@@ -61,17 +61,17 @@ class ChangedVersions:
     def __init__(self, *, in_memory: int = 1 << 20) -> None:
         self._file = tempfile.SpooledTemporaryFile(max_size=in_memory)
         self._chunk: list[EventState] = []
-        self.count = 0
+        self._count = 0
 
     def append(self, state: EventState) -> None:
         self._chunk.append(state)
-        self.count += 1
+        self._count += 1
         if len(self._chunk) >= CHUNK:
             pickle.dump(self._chunk, self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self._chunk = []
 
     def __len__(self) -> int:
-        return self.count
+        return self._count
 
     def __iter__(self) -> Iterator[EventState]:
         """Every state appended, in order (read once, at the end)."""

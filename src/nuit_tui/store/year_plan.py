@@ -63,10 +63,11 @@ def meetings_between(
     store: ArchiveStore, start: dt.date, end: dt.date, *, body_id: int | None = None, body_ids: list[int] | None = None
 ) -> list[m.Meeting]:
     """Meetings in the window: of one body, of several (`body_ids`), or of all."""
-    where, params = ("1", list[object]()) if body_id is None else ("body_id = ?", list[object]([body_id]))
+    params: list[object]
+    where, params = ("1", []) if body_id is None else ("body_id = ?", [body_id])
     if body_ids is not None:
         where += " AND body_id IN (SELECT value FROM json_each(?))"
-        params = [*params, json.dumps(body_ids)]
+        params.append(json.dumps(body_ids))
     return store.find(
         m.Meeting, f"{where} AND date BETWEEN ? AND ?", [*params, start.isoformat(), end.isoformat()], order_by="date, id"
     )
