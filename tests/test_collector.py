@@ -180,3 +180,111 @@ async def test_a_screen_open_during_a_pause_is_freed_once_closed(demo_path):
         app.collector.tick(at_rest=app._at_rest)
         assert opened() is None, "a screen closed after a pause is still in memory"
     archive.close()
+
+
+def test_what_died_frozen_is_reclaimed_by_a_whole_pass_now_and_then(clock, monkeypatch):
+    """Some of what is frozen dies later (rendered lines replaced at the next paint), and a
+    frozen object is never freed by a pass over what is new. Once enough was frozen since
+    everything was last walked, a pause walks everything; a session without pauses does
+    so at a close, once more was."""
+    now, passes = clock
+    frozen = [0]
+    monkeypatch.setattr(c.gc, "get_freeze_count", lambda: frozen[0])
+    policy = c.CollectWhenIdle()
+    policy.start()
+    del passes[:]
+    frozen[0] += c.RECLAIM_PAUSE  # not more than the bar: a short pass
+    policy.screen_closed(may_freeze=lambda: True)
+    policy.input()
+    now[0] += c.IDLE_S
+    policy.tick(at_rest=True)
+    assert passes == ["collect", "freeze"] * 2
+    frozen[0] += 1  # over it: the pause walks everything
+    policy.input()
+    now[0] += c.IDLE_S
+    policy.tick(at_rest=True)
+    assert passes[4:] == ["unfreeze", "collect", "freeze"]
+    del passes[:]
+    frozen[0] += c.RECLAIM_CLOSE  # a session without pauses: closes only
+    policy.screen_closed(may_freeze=lambda: True)
+    assert passes == ["collect", "freeze"]
+    frozen[0] += 1
+    policy.screen_closed(may_freeze=lambda: False)  # a pass that may not freeze does not reclaim
+    assert passes[2:] == ["collect"]
+    policy.screen_closed(may_freeze=lambda: True)
+    assert passes[3:] == ["collect", "unfreeze", "collect", "freeze"]
+    policy.screen_closed(may_freeze=lambda: True)  # counted afresh from there
+    assert passes[7:] == ["collect", "freeze"]
+
+
+def test_a_cancelled_timer_lets_go_of_its_context_at_once():
+    """asyncio keeps a cancelled timer, and the context it was scheduled in, until it is due:
+    a Textual timer's context holds its screen (textual_fixes.drop_cancelled_timers)."""
+    import asyncio
+    import contextvars
+    import weakref
+
+    from nuit_tui.tui.textual_fixes import drop_cancelled_timers
+
+    class Screen:
+        pass
+
+    owner: contextvars.ContextVar[Screen] = contextvars.ContextVar("owner")
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        screen = Screen()
+        gone = weakref.ref(screen)
+        context = contextvars.copy_context()
+        context.run(owner.set, screen)
+        cancelled = loop.call_later(30, print, context=context)
+        kept = loop.call_later(30, print)
+        del screen, context
+        cancelled.cancel()
+        assert gone() is not None  # held by the cancelled timer, for 30 s
+        assert drop_cancelled_timers(loop) == 1
+        del cancelled
+        gc.collect()
+        assert gone() is None
+        assert loop._scheduled == [kept] and not kept.cancelled()  # type: ignore[attr-defined]
+        kept.cancel()
+
+    asyncio.run(main())
+
+
+async def test_a_closed_meeting_mode_screen_is_gone_and_what_lives_frozen_after_it_closes(demo_path):
+    """Meeting mode's timers slept in tasks that held its context, and with it the screen,
+    until they were due; a widget of the screen below started while it was active kept it
+    as its task's context; and its own callbacks after losing focus could be in the batch
+    the pass ran in. The pass at the close found the screen alive and froze nothing, and
+    the passes of a session without pauses grew from 15 to 180 ms."""
+    import weakref
+
+    from conftest import until
+
+    from nuit_tui.services import Archive
+    from nuit_tui.tui.app import NuitApp
+    from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
+
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.started.wait()
+        passes = []
+
+        def closing_pass(may_freeze):
+            gc.collect()
+            passes.append(may_freeze())
+
+        app.collector.screen_closed = closing_pass
+        app.push_screen(MeetingModeScreen(meeting.id))
+        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None,
+                    what="meeting mode")
+        opened = weakref.ref(app.screen)
+        await pilot.pause(0.3)  # its timers running
+        app.pop_screen()
+        await until(pilot, lambda: passes, what="the closing pass")
+        assert passes == [True], "the closed screen was still alive at its pass"
+        assert opened() is None
+    archive.close()
