@@ -270,3 +270,38 @@ def test_a_pdf_lays_out_with_fpdfs_own_widths_and_embeds_only_the_faces_it_uses(
     faces = {font.get_object()["/BaseFont"] for page in reader.pages for font in (page["/Resources"].get("/Font") or {}).values()}
     assert faces and all(face.startswith("/MPDFAA+LiberationSans") for face in faces)
     assert "/MPDFAA+LiberationSansBoldItalic" not in faces  # the notice has no bold italic
+
+
+def test_a_body_template_goes_with_the_json_export_and_a_bad_one_is_refused(demo_path, tmp_path):
+    """The template is kept in the archive so that every secretary's copy carries it: the
+    JSON export and import too, checked as a Word template on the way in."""
+    import base64
+    import json
+
+    from nuit_tui.services import Archive
+    from nuit_tui.services.transfer import ImportRejected, export_json, import_json
+
+    template = letterhead_template(tmp_path / "mal.docx")
+    assert main(["template", "set", "--body", "NUIT", str(template), "--db", str(demo_path)]) == 0
+    archive = Archive.open(demo_path)
+    text = export_json(archive)
+    kept = template_for(archive, archive.members.body("NUIT").stored_id)
+    archive.close()
+    document = json.loads(text)
+    [carried] = document["body_templates"]
+    assert carried["file_name"] == "mal.docx" and base64.b64decode(carried["content"]) == kept
+    copy = Archive.open(tmp_path / "copy.sqlite")
+    assert import_json(copy, text)["body_templates"] == 1
+    assert template_for(copy, copy.members.body("NUIT").stored_id) == kept
+    assert export_json(copy) == text
+    copy.close()
+    carried["content"] = base64.b64encode(b"not a Word file").decode()
+    refused = Archive.open(tmp_path / "refused.sqlite")
+    with pytest.raises(ImportRejected, match=r"body_templates\.0: mal\.docx er ikke et Word-dokument"):
+        import_json(refused, json.dumps(document))
+    assert refused.store.is_empty()
+    carried["content"], carried["body_id"] = base64.b64encode(kept).decode(), 999
+    with pytest.raises(ImportRejected, match="utvalg 999 finnes ikke"):
+        import_json(refused, json.dumps(document))
+    assert refused.store.is_empty()
+    refused.close()

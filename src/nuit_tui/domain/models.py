@@ -142,6 +142,18 @@ class Body(Record):
     position: int = 0
 
 
+class BodyTemplate(BaseModel):
+    """A body's Word template as the JSON export carries it (table body_templates; the
+    file is checked as a Word template on import, services/transfer.py)."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    body_id: int
+    file_name: Name
+    content: Blob
+    updated_at: Str
+
+
 class Organization(Record):
     name: Name
     short_name: Str | None = None

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, fie
 
 from ..domain import models as m
 from ..domain.text import clean_text
-from ..store import TABLES, errors
+from ..store import TABLES, errors, templates
 from .archive import Archive
 
 FORMAT: Final = "nuit-tui-archive"
@@ -51,6 +51,8 @@ class ArchiveDocument(BaseModel):
     minutes_unlocks: list[m.MinutesUnlock] = []
     deadlines: list[m.Deadline] = []
     deadline_rules: list[m.DeadlineRule] = []
+    # A body's Word template (base64), checked as one on import.
+    body_templates: list[m.BodyTemplate] = []
 
     @field_validator("meta")
     @classmethod
@@ -72,7 +74,10 @@ class ImportRejected(errors.StoreError):
 
 def export_document(archive: Archive) -> ArchiveDocument:
     # What the file holds is exported as it is (an id imported by an older version too).
-    return ArchiveDocument.model_validate({"meta": archive.store.meta(), **archive.store.dump()}, context=m.STORED)
+    return ArchiveDocument.model_validate(
+        {"meta": archive.store.meta(), **archive.store.dump(), "body_templates": templates.all_templates(archive.store)},
+        context=m.STORED,
+    )
 
 
 def export_json(archive: Archive) -> str:
@@ -106,6 +111,7 @@ def parse_document(text: str | bytes | bytearray) -> ArchiveDocument:
     except TypeError:  # a model's rule compared a time with a UTC offset to one without
         raise ImportRejected("Ugyldig innhold: et klokkeslett har tidssone; tidene i arkivet er lokale") from None
     _check_storable(document)
+    _check_templates(document)
     return document
 
 
@@ -120,6 +126,21 @@ def _check_storable(document: ArchiveDocument) -> None:
                     raise ImportRejected(f"Ugyldig innhold i {table}.{index}.{name}: klokkeslettet har tidssone; tidene i arkivet er lokale")
 
 
+def _check_templates(document: ArchiveDocument) -> None:
+    """Each body's Word template must be one a document can be built on, as when it is set."""
+    from ..exporters.word_template import TemplateRefused, checked_template
+
+    bodies = {body.id for body in document.bodies}
+    for index, template in enumerate(document.body_templates):
+        where = f"body_templates.{index}"
+        if template.body_id not in bodies:
+            raise ImportRejected(f"Ugyldig innhold i {where}: utvalg {template.body_id} finnes ikke i filen")
+        try:
+            template.content = checked_template(template.content, template.file_name)
+        except TemplateRefused as exc:
+            raise ImportRejected(f"Ugyldig innhold i {where}: {exc}") from None
+
+
 def import_json(archive: Archive, text: str | bytes | bytearray) -> dict[str, int]:
     """Load a document into an empty archive; returns how many rows of each kind."""
     return import_document(archive, parse_document(text))
@@ -128,5 +149,5 @@ def import_json(archive: Archive, text: str | bytes | bytearray) -> dict[str, in
 def import_document(archive: Archive, document: ArchiveDocument) -> dict[str, int]:
     """Load a parsed document into an empty archive (one transaction: all or nothing)."""
     tables = {table: getattr(document, table) for table in TABLES.values()}
-    archive.store.load(tables, document.meta)
-    return {table: len(rows) for table, rows in tables.items()}
+    archive.store.load(tables, document.meta, document.body_templates)
+    return {table: len(rows) for table, rows in tables.items()} | {"body_templates": len(document.body_templates)}

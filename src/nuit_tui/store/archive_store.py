@@ -16,6 +16,7 @@ from . import errors, search
 from .connection import backup_to
 from .meeting_rows import meeting_filter
 from .record_store import TABLES, RecordStore, _cleaned, _integrity_message, _row
+from .templates import insert_templates
 
 __all__ = ["TABLES", "ArchiveStore", "open_store"]
 
@@ -132,16 +133,18 @@ class ArchiveStore(RecordStore):
     def is_empty(self) -> bool:
         return all(self.count(model) == 0 for model in TABLES)
 
-    def load(self, tables: dict[str, Sequence[m.Record]], meta: dict[str, str]) -> None:
-        """Insert a whole archive, ids kept, in one transaction."""
+    def load(
+        self, tables: dict[str, Sequence[m.Record]], meta: dict[str, str], templates: Sequence[m.BodyTemplate] = ()
+    ) -> None:
+        """Insert a whole archive, ids kept, and the bodies' Word templates, in one transaction."""
         if not self.is_empty():
             raise errors.Conflict(f"{self.path} er ikke tom; importer til en ny database")
         try:
-            self._load(tables, meta)
+            self._load(tables, meta, templates)
         except sqlite3.IntegrityError as exc:  # a deferred key check fails at COMMIT
             raise errors.Conflict(f"Ugyldig innhold: {_integrity_message(exc)}") from None
 
-    def _load(self, tables: dict[str, Sequence[m.Record]], meta: dict[str, str]) -> None:
+    def _load(self, tables: dict[str, Sequence[m.Record]], meta: dict[str, str], templates: Sequence[m.BodyTemplate]) -> None:
         with self.write() as conn:
             # Items point to earlier items (deferred_from_id): check keys at commit.
             conn.execute("PRAGMA defer_foreign_keys=ON")
@@ -158,6 +161,10 @@ class ArchiveStore(RecordStore):
                     except OverflowError:  # beyond SQLite's 64-bit integers
                         raise errors.Conflict(f"Ugyldig innhold i {table}: et tall er for stort") from None
             search.resume(conn)
+            try:
+                insert_templates(conn, templates)
+            except sqlite3.IntegrityError as exc:  # two for one body
+                raise errors.Conflict(f"Ugyldig innhold i body_templates: {_integrity_message(exc)}") from None
             for key, value in meta.items():
                 conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..domain import models as m
 from .record_store import RecordStore, _now
 
 
@@ -39,3 +42,22 @@ def set_body_template(store: RecordStore, body_id: int, file_name: str, content:
 def remove_body_template(store: RecordStore, body_id: int) -> bool:
     with store.write() as conn:
         return conn.execute("DELETE FROM body_templates WHERE body_id = ?", [body_id]).rowcount > 0
+
+
+def all_templates(store: RecordStore) -> list[m.BodyTemplate]:
+    """Every body's template, for the JSON export."""
+    rows = store.conn.execute("SELECT body_id, file_name, content, updated_at FROM body_templates ORDER BY body_id")
+    return [
+        m.BodyTemplate.model_validate(
+            {"body_id": body_id, "file_name": name, "content": bytes(content), "updated_at": at}, context=m.STORED
+        )
+        for body_id, name, content, at in rows
+    ]
+
+
+def insert_templates(conn: sqlite3.Connection, templates: Iterable[m.BodyTemplate]) -> None:
+    """Into an archive being loaded, in its transaction (ArchiveStore.load)."""
+    conn.executemany(
+        "INSERT INTO body_templates (body_id, file_name, content, updated_at) VALUES (?, ?, ?, ?)",
+        [(t.body_id, t.file_name, t.content, t.updated_at) for t in templates],
+    )
