@@ -21,7 +21,7 @@ from ..services.start_queries import BodyRow
 from .collector import CollectWhenIdle
 from .screens.meetings import MeetingsScreen
 from .text import shown
-from .textual_fixes import drop_cancelled_timers, keep_no_closed_widget_alive, start_no_pump_holding_another
+from .textual_fixes import keep_no_closed_widget_alive
 from .widgets.type_ahead import handle_with_type_ahead
 
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from ..services.undo import Deletion
 
 keep_no_closed_widget_alive()  # Textualize/textual#6665: see tui/textual_fixes.py
-start_no_pump_holding_another()  # see tui/textual_fixes.py
 
 UNDO_DEPTH = 20  # deletes Ctrl+Z can take back, newest first
 
@@ -163,18 +162,14 @@ class NuitApp(App[None]):
         if self._started and closed is not None:
 
             def collect() -> None:
-                drop_cancelled_timers(asyncio.get_running_loop())  # they hold the screen's context
                 self.collector.screen_closed(may_freeze=lambda: self._at_rest and closed() is None)
 
             async def collect_once_gone() -> None:
                 await popped  # the screen is removed: its widgets are garbage now
                 # Collected from a callback of its own, once this frame (which holds the
                 # pop, and through it the screen) is gone, and after the next refresh:
-                # right after the removal, Textual still held the screen for a moment. And
-                # not within that refresh's batch of callbacks: the closed screen's own
-                # (refresh_bindings, on losing focus) are forwarded to the screen below and
-                # may be in the same batch, which holds them until it is done.
-                self.call_after_refresh(self.call_later, collect)
+                # right after the removal, Textual still held the screen for a moment.
+                self.call_after_refresh(collect)
 
             self.call_later(collect_once_gone)
         return popped

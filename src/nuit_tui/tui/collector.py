@@ -14,14 +14,8 @@ out of the collector's walk, but only when the start screen is alone on the stac
 is alive then lives long) and, after a screen closed, once that screen is gone. What is
 frozen is never freed by a pass, even once it is garbage: a meeting-mode screen frozen
 while open, or a closed one that Textual's removal still held when the pass ran, stayed
-in memory for good (a 10-minute session without a pause grew 30 MB a minute so).
-
-Even then, some of what is frozen dies later: the start screen's rendered lines (Textual's
-lines cache themselves, a cycle) are replaced at its next paint, some 3,000 objects a
-close. So once RECLAIM_PAUSE objects were frozen since everything was last walked, a
-pause walks everything (unfreezes, collects, freezes again); a session that never pauses
-does so at a close, once RECLAIM_CLOSE were (an Escape now and then takes some 80 ms; a
-key is never held up). The pass of AWAY_S walks everything anyway.
+in memory for good (a 10-minute session without a pause grew 30 MB a minute so). Only
+the pass of AWAY_S unfreezes everything.
 """
 
 from __future__ import annotations
@@ -32,9 +26,6 @@ from collections.abc import Callable
 
 IDLE_S = 2.0  # a pause in typing: a short pass over what is new
 AWAY_S = 60.0  # nobody at the keyboard: a whole pass
-# Objects frozen since everything was last walked, after which a pass walks everything.
-RECLAIM_PAUSE = 20_000
-RECLAIM_CLOSE = 60_000
 # Generation 2 is collected automatically only after this many generation-1 passes:
 # never, in practice (a session makes a few thousand).
 NO_AUTOMATIC_FULL_PASS = 10**9
@@ -48,12 +39,10 @@ class CollectWhenIdle:
         self._collected_since_input = False
         self._whole_since_input = False
         self._thresholds = gc.get_threshold()
-        self._frozen_after_whole = 0  # gc.get_freeze_count() after the last whole pass
 
     def start(self) -> None:
         # What start-up made (modules, styles, models) lives as long as the app.
         gc.freeze()
-        self._frozen_after_whole = gc.get_freeze_count()
         young, middle, _full = self._thresholds
         gc.set_threshold(young, middle, NO_AUTOMATIC_FULL_PASS)
 
@@ -71,15 +60,15 @@ class CollectWhenIdle:
         screen is open (what is alive then lives long)."""
         idle = time.monotonic() - self.last_input
         if idle >= AWAY_S and not self._whole_since_input:
-            self._whole_pass(freeze=at_rest)
+            gc.unfreeze()
+            gc.collect()
+            if at_rest:
+                gc.freeze()
             self._whole_since_input = self._collected_since_input = True
         elif idle >= IDLE_S and not self._collected_since_input:
-            if self._frozen_since_whole > RECLAIM_PAUSE:
-                self._whole_pass(freeze=at_rest)
-            else:
-                gc.collect()
-                if at_rest:
-                    gc.freeze()
+            gc.collect()
+            if at_rest:
+                gc.freeze()
             self._collected_since_input = True
 
     def screen_closed(self, *, may_freeze: Callable[[], bool]) -> None:
@@ -89,19 +78,4 @@ class CollectWhenIdle:
         closed screen is gone."""
         gc.collect()
         if may_freeze():
-            if self._frozen_since_whole > RECLAIM_CLOSE:
-                self._whole_pass(freeze=True)  # what is new is collected: the walk of the rest
-            else:
-                gc.freeze()
-
-    @property
-    def _frozen_since_whole(self) -> int:
-        return gc.get_freeze_count() - self._frozen_after_whole
-
-    def _whole_pass(self, *, freeze: bool) -> None:
-        """Walk everything, frozen or not: what died since it was frozen is freed."""
-        gc.unfreeze()
-        gc.collect()
-        if freeze:
             gc.freeze()
-        self._frozen_after_whole = gc.get_freeze_count()
