@@ -183,3 +183,23 @@ async def test_meeting_mode_sees_a_remark_from_the_other_window_and_asks_on_a_cl
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingModeScreen)
                        and app.screen.query_one("#narrative", TextArea).text == "Der")
     assert other.agenda.item(item.id).narrative == "Der"
+
+
+async def test_meeting_mode_shows_minutes_approved_in_the_other_window_as_locked(two):
+    """Another window approved the minutes: meeting mode said so, and made its fields
+    read-only, only once the user moved to another item."""
+    mine, other = two
+    held = mine.meetings.find("NUIT", "1/2023")  # held; its minutes not yet approved
+    item = next(i for i in mine.agenda.items(held.id) if i.kind is m.EntryKind.ITEM)
+    app = NuitApp(mine)
+    async with app.run_test(size=(140, 50)) as pilot:
+        app.push_screen(MeetingModeScreen(item.meeting_id, item.id))
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None)
+        narrative = app.screen.query_one("#narrative", TextArea)
+        assert not narrative.read_only
+        other.meetings.set_status(item.meeting_id, m.MeetingStatus.MINUTES_APPROVED)
+        banner = app.screen.query_one("#mm-lock")
+        await wait_for(pilot, lambda: "godkjent og låst" in str(banner.render()), POLL_SECONDS * 3)
+        assert narrative.read_only and app.screen.query_one("#decision", TextArea).read_only
+        other.lock.unlock(item.meeting_id, "Rettelse av en skrivefeil")
+        await wait_for(pilot, lambda: not narrative.read_only and "låst" not in str(banner.render()), POLL_SECONDS * 3)

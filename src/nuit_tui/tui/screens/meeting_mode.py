@@ -118,18 +118,13 @@ class MeetingModeScreen(ItemStateKeys):
             self._take_up(item_id, previous.id if previous is not None else None)
         self.item = item
         self.item_since = time.monotonic()
-        locked = self.locked = self.archive.lock.is_locked(self.meeting_id)
         presenters = ", ".join(p.name for p in self.archive.agenda.item_people(item.stored_id, m.PersonRole.PRESENTER))
         self.query_one("#mm-title", Static).update(item_heading(self.archive.agenda.case_label(item), item, presenters))
         self._show_presence()
-        self.query_one("#mm-lock", Static).update(
-            markup("[b]Referatet er godkjent og låst.[/b] Ctrl+U låser opp (begrunnelsen registreres).") if locked else ""
-        )
         self.query_one("#mm-proposal", Static).update(item.proposed_decision or "(ingen forslag)")
         for name in ("narrative", "decision"):
-            area = self.query_one(f"#{name}", TextArea)
-            area.load_text(getattr(item, name))
-            area.read_only = locked
+            self.query_one(f"#{name}", TextArea).load_text(getattr(item, name))
+        self._show_lock()
         self._fill_remarks()
         self._show_diff()
         self._show_follow_ups()
@@ -264,6 +259,15 @@ class MeetingModeScreen(ItemStateKeys):
         else:
             load_keeping_cursor(self.query_one("#remark-text", TextArea), value)
 
+    def _show_lock(self) -> None:
+        """The banner and the fields as the minutes' lock is now (approved here or elsewhere)."""
+        locked = self.locked = self.archive.lock.is_locked(self.meeting_id)
+        self.query_one("#mm-lock", Static).update(
+            markup("[b]Referatet er godkjent og låst.[/b] Ctrl+U låser opp (begrunnelsen registreres).") if locked else ""
+        )
+        for name in ("narrative", "decision"):
+            self.query_one(f"#{name}", TextArea).read_only = locked
+
     def _show_checkout(self) -> None:
         self.query_one(CheckoutBanner).show_lines(self.archive.checkouts.banners(self.meeting_id))
 
@@ -272,7 +276,7 @@ class MeetingModeScreen(ItemStateKeys):
         if self._loading or self.item is None:
             return
         try:
-            self.locked = self.archive.lock.is_locked(self.meeting_id)  # approved elsewhere
+            self._show_lock()  # approved, or unlocked, elsewhere
             self.item_versions.refresh()
             if self.remark is not None:
                 self.remark_versions.refresh()
