@@ -281,7 +281,7 @@ def _fts_alone(archive):
     """The floor of a search: the same FTS5 MATCH on the same file, reading the newest 100
     matches with their indexed text (what any search over the index must read), nothing
     joined, ranked or marked."""
-    from nuit_tui.store import search as index
+    from nuit_tui.store import search_query as index
 
     conn = archive.store.conn
 

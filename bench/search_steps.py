@@ -22,8 +22,7 @@ import measure
 
 def steps(db: Path, rounds: int) -> dict[str, float]:
     from nuit_tui.services import Archive
-    from nuit_tui.services import search as service
-    from nuit_tui.store import search as index
+    from nuit_tui.store import search_query as index
 
     spent: dict[str, float] = defaultdict(float)
 
@@ -45,10 +44,10 @@ def steps(db: Path, rounds: int) -> dict[str, float]:
         for query in measure.QUERIES:  # warm: statements, pages
             archive.search.hits(query)
         # The window query is what store.search spends outside the steps below it.
-        timed(index, "score_window", "rank the window (fold and count, C per byte)")
-        timed(index, "mark_text", "mark the text each hit shows")
+        timed(index, "fold_window", "fold the window (C per byte)")
+        timed(index, "score_folded", "rank the window (count, C per byte)")
+        timed(index, "snippet", "cut and mark each hit's snippet")
         timed(index, "search", "store.search in all")
-        timed(service, "_pick_snippet", "cut the snippets")
         total = floor = 0.0
         for _ in range(rounds):
             for query in measure.QUERIES:
@@ -72,9 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ms = steps(args.db, args.rounds)
     store = ms["store.search in all"]
-    inside = ms["rank the window (fold and count, C per byte)"] + ms["mark the text each hit shows"]
+    inside = sum(ms[step] for step in ("fold the window (C per byte)", "rank the window (count, C per byte)",
+                                        "cut and mark each hit's snippet"))
     ms["the window query and the rest of store.search"] = store - inside
-    ms["the service: snippets and SearchHits"] = ms["search in all"] - store
+    ms["the service: SearchHits"] = ms["search in all"] - store
     for step, value in ms.items():
         print(f"{value:7.3f} ms  {step}")
     return 0

@@ -1,6 +1,6 @@
 """Search ranks a bounded window of the newest matches: the cost follows the screen, not the archive."""
 
-from nuit_tui.store import search as search_store
+from nuit_tui.store import search_query as search_store
 
 
 def test_the_item_named_for_the_words_comes_first(demo):
@@ -106,3 +106,47 @@ def test_text_that_is_not_utf_8_in_an_altered_file_is_found_and_shown_not_a_fail
     from nuit_tui.store import search_rank  # a needle beyond Latin-1 is counted on decoded text
 
     assert search_rank.score_window([[b"\xff \xc5\x81\xc3\xb3d\xc5\xba"]], search_rank.Needles(["łódź"]), [1.0]) == [(1.0, 1)]
+
+
+def test_a_snippet_is_cut_from_the_stored_text_around_its_first_match(demo):
+    """Snippets are cut from the stored bytes before they are decoded or marked
+    (search_rank.snippet): each must be a piece of its field's text with the words
+    between, about SNIPPET_CHARS long, its marks on the query's words and in pairs,
+    with «…» exactly where text was left out."""
+    from nuit_tui.services.search import FIELD_LABELS, SNIPPET_CHARS
+
+    column_of = {label: name for name, label in FIELD_LABELS.items()}
+    checked = 0
+    for query in ("helse", "digital sikkerhet", "e-helse", "kjernejournal", "Direktoratet for", "om", "år"):
+        words = [w.lower() for w in query.split()]
+        for hit in demo.search.hits(query):
+            column = column_of[hit.field]
+            (stored,) = demo.store.conn.execute(f"SELECT {column} FROM search_index WHERE rowid = ?", [hit.item_id]).fetchone()
+            full = " ".join(stored.split())
+            text = hit.snippet_text
+            plain = text.removeprefix("…").removesuffix("…")
+            assert plain in full and len(plain) <= SNIPPET_CHARS + 20, (query, text)
+            assert text.startswith("…") != full.startswith(plain), (query, text)
+            assert text.endswith("…") != full.endswith(plain), (query, text)
+            assert hit.snippet.count("\x02") == hit.snippet.count("\x03") >= 1
+            for start, end in hit.spans:
+                marked = text[start:end].lower()
+                assert any(w in marked for w in words) and not marked[0].isspace(), (query, text, marked)
+            checked += 1
+    assert checked > 100
+
+
+def test_a_snippet_ends_between_words_and_finishes_a_match_it_would_cut():
+    from nuit_tui.store import search_rank
+
+    def cut(text: str, words: list[str], size: int) -> str:
+        needles = search_rank.Needles(words)
+        raw = text.encode()
+        (folded,) = search_rank.fold_window([[raw]], needles)
+        return search_rank.snippet(raw, folded, needles.utf8, size)
+
+    text = " Nytt organisasjonskart for direktoratet og helseforetakene i regionen"
+    assert cut(text, ["nytt"], 8) == "\x02Nytt\x03…"  # no space within reach after: the one before
+    assert cut(text, ["organisasjonskart"], 10) == "…\x02organisasjonskart\x03…"  # the match is finished
+    assert cut(text, ["regionen"], 20) == "…i \x02regionen\x03"
+    assert cut(" Året og året", [" år"], 80) == "\x02År\x03et og \x02år\x03et"  # a two-letter word: marked from the word

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from .search import glob_case
+from .search_query import glob_case
 
 if TYPE_CHECKING:
     from .archive_store import ArchiveStore

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from ..domain import models as m
 from .archive_store import ArchiveStore
-from .search import glob_case
+from .search_query import glob_case
 
 N = TypeVar("N", m.Organization, m.Person)
 

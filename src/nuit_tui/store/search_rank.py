@@ -15,6 +15,7 @@ Latin-1 («–», «’»), cost more than the index read itself.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Sequence
 from itertools import compress, repeat
 from typing import Any
@@ -101,15 +102,30 @@ def score_window(rows: Sequence[Sequence[bytes]], needles: Needles, weights: Seq
     """Per row of texts (UTF-8, one per column): the sum of its columns' weights over
     every match of a needle, non-overlapping as str.count counts them, and the columns
     that matched (a bit each)."""
+    return score_folded(fold_window(rows, needles), rows, needles, weights)
+
+
+def fold_window(rows: Sequence[Sequence[bytes]], needles: Needles) -> list[bytes] | None:
+    """The window's texts, row by row, folded as the needles are (None when a needle is
+    not Latin-1: those are counted on decoded text). A text's matches are where its
+    folded bytes hold a needle: `mark_excerpt` marks from these, no second fold."""
     if needles.utf8 is None:
+        return None
+    cells = [text for texts in rows for text in texts]
+    # Each text folded by a C loop (map); bytes.lower folds ASCII alike, in half the time.
+    return list(map(bytes.lower, cells)) if needles.ascii else list(map(bytes.translate, cells, repeat(_UTF8_FOLD)))
+
+
+def score_folded(
+    low: list[bytes] | None, rows: Sequence[Sequence[bytes]], needles: Needles, weights: Sequence[float]
+) -> list[tuple[float, int]]:
+    """`score_window` of texts `fold_window` folded."""
+    if low is None or needles.utf8 is None:
         return [_score_decoded(texts, needles, weights) for texts in rows]
     width = len(weights)
-    cells = [text for texts in rows for text in texts]
-    # Each text folded, and each needle counted in each text, by C loops (map): Python
-    # runs only for the texts a needle is in.
-    low = list(map(bytes.lower, cells)) if needles.ascii else list(map(bytes.translate, cells, repeat(_UTF8_FOLD)))
     scores, matched = [0.0] * len(rows), [0] * len(rows)
     for needle in needles.utf8:
+        # Each needle counted in each text by a C loop: Python runs only for the texts it is in.
         counts = list(map(bytes.count, low, repeat(needle)))
         for at in compress(range(len(counts)), counts):
             row, column = divmod(at, width)
@@ -163,3 +179,109 @@ def mark(text: str, folded: str | bytes, needles: Sequence[Any]) -> str:
         done, start, end = end, begin, stop
     out += [text[done:start], MARK_OPEN, text[start:end], MARK_CLOSE, text[end:]]
     return "".join(out)
+
+
+def snippet(raw: bytes, folded: bytes, needles: Sequence[bytes], size: int) -> str:
+    """About `size` characters of a text around its first match, cut between words and
+    never inside a match, its matches marked as `mark` marks them, with ELLIPSIS where
+    text was left out: `cut_snippet`, for a text as stored (UTF-8 bytes) that
+    `fold_window` folded for the rank, the needles folded alike. A match's bytes in
+    `folded` are its bytes in `raw`, so the text is cut before it is decoded or marked,
+    and a long text is never decoded whole. Lengths are counted in bytes: a snippet of
+    Norwegian is a few characters shorter than `cut_snippet`'s."""
+    if len(needles) == 1:
+        first = folded.find(needles[0])
+    else:
+        first = min((at for at in map(folded.find, needles) if at >= 0), default=-1)
+    if first < 0:
+        return ""
+    start = max(0, first - size // 3)
+    if start > 0:  # at the start of a word: one near enough before, else the next
+        space = raw.rfind(b" ", max(0, first - size // 2 + 1), start + 1)
+        if space < 0:
+            space = raw.find(b" ", start, first + 1)
+        start = space + 1 if space >= 0 else _char_start(raw, start)
+    end = min(len(raw), start + size)
+    spans = []
+    for needle in needles:
+        last = end + len(needle) - 1  # a match that starts before the end runs over it
+        at = folded.find(needle, start, last)
+        while at >= 0:
+            spans.append((at, at + len(needle)))
+            at = folded.find(needle, at + 1, last)
+    spans.sort()
+    out, done, (begin, stop) = [], start, spans[0]
+    for next_begin, next_stop in spans[1:]:
+        if next_begin < stop:  # overlapping matches are one, as highlight() marks them
+            stop = max(stop, next_stop)
+            continue
+        out += _marked(raw, done, begin, stop)
+        done, begin, stop = stop, next_begin, next_stop
+    if stop > end:
+        end = stop  # the cut fell in a match: finish it
+    elif end < len(raw):  # at the end of a word: the next within reach, else the one before
+        space = raw.find(b" ", end, end + 15)
+        if space < 0:
+            space = raw.rfind(b" ", max(stop, end - 15), end)
+        end = space if space >= 0 else _char_start(raw, end)
+    out += [*_marked(raw, done, begin, stop), raw[stop:end]]
+    text = " ".join(_text(b"".join(out)).split())
+    return (ELLIPSIS if raw[:start].strip() else "") + text + (ELLIPSIS if raw[end:].strip() else "")
+
+
+def _marked(raw: bytes, done: int, begin: int, stop: int) -> list[bytes]:
+    """The text from `done` to a match's `stop`, the match marked. A two-letter word is
+    matched with the space before it (" år"): the mark starts at the word."""
+    if raw[begin] == 0x20:
+        begin += 1
+    return [raw[done:begin], _OPEN, raw[begin:stop], _CLOSE]
+
+
+_LEADING_SPACE = re.compile(f"{MARK_OPEN}(\\s+)")
+
+
+def cut_snippet(marked: str, size: int) -> str:
+    """About `size` characters of a marked text around its first match, cut between
+    words and never inside a match, with ELLIPSIS where text was left out ("" when
+    nothing is marked). What `snippet` does to stored bytes, for text already marked."""
+    # A two-letter word is matched with the space before it: mark the word only.
+    text = " ".join(_LEADING_SPACE.sub(lambda m: m.group(1) + MARK_OPEN, marked).split())
+    first = text.find(MARK_OPEN)
+    if first < 0:
+        return ""
+    start = max(0, first - size // 3)
+    if start > 0:
+        space = text.rfind(" ", 0, start + 1)
+        start = space + 1 if space >= 0 and first - space < size // 2 else start
+    end = min(len(text), start + size)
+    if text.count(MARK_OPEN, 0, end) > text.count(MARK_CLOSE, 0, end):
+        # Finish the match the cut fell in (to the end, should an older archive's text
+        # hold a stray marker character of its own).
+        close = text.find(MARK_CLOSE, end)
+        end = close + 1 if close >= 0 else len(text)
+    elif end < len(text):
+        space = text.find(" ", end)
+        end = space if 0 <= space - end < 15 else end
+    return (ELLIPSIS if start > 0 else "") + text[start:end].strip() + (ELLIPSIS if end < len(text) else "")
+
+
+def mark_word_starts(text: str, starts: Sequence[str]) -> str:
+    """`text` with each word that starts with one of `starts` marked (a one-letter query)."""
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in starts) + ")", re.IGNORECASE)
+    return pattern.sub(lambda m: f"{MARK_OPEN}{m.group(0)}{MARK_CLOSE}", text)
+
+
+_OPEN, _CLOSE = MARK_OPEN.encode(), MARK_CLOSE.encode()
+
+
+def _char_start(raw: bytes, at: int) -> int:
+    """`at`, or the start of the UTF-8 character it falls inside."""
+    while 0 < at < len(raw) and 0x80 <= raw[at] < 0xC0:
+        at -= 1
+    return at
+
+
+def _text(stored: bytes) -> str:
+    # What our triggers index is valid UTF-8; bytes that are not (a file altered by
+    # another program) are shown as U+FFFD rather than failing the search.
+    return stored.decode("utf-8", errors="replace")

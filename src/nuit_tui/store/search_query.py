@@ -1,0 +1,327 @@
+"""Queries over the search index (store/search.py): parsing what was typed, the MATCH
+expression, and the hits, ranked and with their snippets (store/search_rank.py).
+
+With the trigram tokenizer any run of three or more letters matches anywhere in a
+word, so "møte" finds "Styremøte" and "sikker" finds "sikkerhet" (prefix search
+comes with it). Case is folded, diacritics are not: "år" and "ar", "være" and
+"vare" stay apart. A two-letter word is too short for a trigram, but every indexed
+text has a space before each word, so " år" is one and finds "år", "året", "årlig"
+at a word's start. A query of one letter reads titles only, newest first, and stops
+at the LIMIT like every query here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from .search import COLUMNS as COLUMNS
+from .search import INDEX as INDEX
+from .search import is_trigram as is_trigram
+from .search_rank import ELLIPSIS as ELLIPSIS
+from .search_rank import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    Needles,
+    cut_snippet,
+    first_matched,
+    fold_window,
+    mark_text,
+    mark_word_starts,
+    score_folded,
+    snippet,
+)
+from .search_rank import _text as _text
+
+# Letters that continue a word: a short term must start a word, not sit inside one.
+_WORD_CHARS = "A-Za-z0-9ÆØÅæøåÄÖÜäöüÉéÈèÁáÓóÍíÚúÑñ"
+
+
+@dataclass(frozen=True)
+class Query:
+    """A typed query: words and phrases, all of which must occur."""
+
+    terms: tuple[str, ...]  # three letters or more, or phrases: anywhere in a word
+    short: tuple[str, ...]  # two letters: at the start of a word
+    tiny: tuple[str, ...]  # one letter: only when nothing else was typed, in titles
+
+    @property
+    def empty(self) -> bool:
+        return not (self.terms or self.short or self.tiny)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return self.terms + self.short
+
+
+_PHRASE = re.compile(r'"([^"]*)"|«([^»]*)»')
+
+
+def parse_query(text: str) -> Query:
+    """Words and "quoted phrases" (or «phrases»).
+
+    A trailing * is accepted and changes nothing: every word already matches as a
+    prefix (and, three letters or more, inside a compound). A one-letter word is
+    left out when there are longer ones: it is most often a word being typed.
+    """
+    pieces: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        pieces.append(match[1] if match[1] is not None else match[2])
+        return " "
+
+    rest = _PHRASE.sub(take, text)
+    pieces += rest.split()
+    groups: dict[int, list[str]] = {3: [], 2: [], 1: []}
+    for piece in pieces:
+        piece = " ".join(piece.split()).strip("*").strip()
+        if piece:
+            groups[min(len(piece), 3)].append(piece)
+    unique = {size: tuple(dict.fromkeys(words)) for size, words in groups.items()}
+    tiny = unique[1] if not (unique[3] or unique[2]) else ()
+    return Query(unique[3], unique[2], tiny)
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def match_expression(query: Query, *, trigram: bool = True) -> str:
+    """An FTS5 MATCH string; every term quoted, so "e-helse" or "AND" is just text.
+
+    With trigram, a two-letter word is matched as " xx": a space and the word, the
+    start of a word (every indexed text begins with a space). Without trigram
+    (unicode61), every word is a prefix query.
+    """
+    if not trigram:
+        return " ".join(f"{_quote(word)} *" for word in (*query.words, *query.tiny))
+    return " ".join([*(_quote(t) for t in query.terms), *(_quote(" " + s) for s in query.short)])
+
+
+def glob_case(text: str) -> str:
+    """A GLOB pattern for `text` in any letter case (GLOB and LIKE fold only ASCII)."""
+    out = []
+    for char in text:
+        lower, upper = char.lower(), char.upper()
+        if char in "*?[]":
+            out.append(f"[{char}]")
+        elif lower != upper and len(lower) == 1 and len(upper) == 1:
+            out.append(f"[{lower}{upper}]")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def word_start_pattern(term: str) -> str:
+    """GLOB pattern: `term` at the start of a word, in a text that begins with a space."""
+    return f"*[^{_WORD_CHARS}]{glob_case(term)}*"
+
+
+# An index that holds every item field a hit shows (migration 0012): the item's state and
+# exemption come after its long texts, and reading them from the table's row read its
+# overflow pages (SQLite prefers the rowid, hence INDEXED BY).
+HIT_INDEX = "agenda_items_search_hit"
+_HIT_COLUMNS = (
+    "i.id AS item_id, i.meeting_id, i.position, i.title, i.case_year, i.case_seq, i.exempt, i.title_exempt,"
+    " i.state, mt.body_id, mt.year, mt.number, mt.date"
+)
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: Query,
+    *,
+    body_id: int | None = None,
+    year: int | None = None,
+    exclude_item_id: int | None = None,
+    limit: int = 50,
+    snippet_from: Sequence[str] = tuple(COLUMNS),
+    snippet_chars: int = 80,
+) -> list[IndexHit]:
+    """Matching items, best first (the matches in each column times its weight; bm25 on
+    an SQLite without trigram), newest meeting first among equals.
+
+    Each hit has the item's and its meeting's fields, `field`: the first indexed column
+    in `snippet_from` order that matched, and `snippet`: about `snippet_chars` of its
+    text around the first match, with MARK_OPEN/MARK_CLOSE around the matches (as
+    highlight() marks them) and ELLIPSIS where text was left out. A query of one
+    letter reads titles, newest meeting first, and stops at the limit; its snippet is
+    the title, the words that start with the letter marked.
+    """
+    if query.empty:
+        return []
+    filters: list[str] = []
+    params: dict[str, Any] = {}
+    if body_id is not None:
+        filters.append("mt.body_id = :body_id")
+        params["body_id"] = body_id
+    if year is not None:
+        filters.append("mt.year = :year")
+        params["year"] = year
+    if exclude_item_id is not None:
+        filters.append("i.id != :exclude")
+        params["exclude"] = exclude_item_id
+    trigram = is_trigram(conn)
+    order = tuple(_COLUMN_AT[name] for name in snippet_from if name in _COLUMN_AT)
+    if trigram and not query.words:
+        return _title_scan(conn, query.tiny[0], filters, params, limit, snippet_chars)
+    params["match"] = match_expression(query, trigram=trigram)
+    if not trigram:
+        return _ranked_by_bm25(conn, filters, params, limit, order, snippet_chars)
+    # Rank only the newest RANKED_MATCHES matches (rowids grow with the archive): FTS5
+    # walks its doclist newest first and the query stops there, so a common word costs
+    # the same in thirty years' archive as in one. The body and year filters apply inside
+    # the walk, so a filtered search gets a full window too. bm25 would read every match
+    # to weigh its words, so the window is scored here: matches per column, times the
+    # column's weight. The same read brings what a hit shows, and its matches are marked
+    # from the texts already read (search_rank.snippet): one pass over the index, not a
+    # second MATCH with highlight(), which re-read every trigram's doclist once per hit.
+    # The texts come as UTF-8 bytes, as stored: they are counted undecoded, and of each
+    # shown hit only its snippet is decoded.
+    columns = ", ".join(f"CAST(coalesce(s.{name}, '') AS BLOB)" for name in COLUMNS)
+    cursor = conn.execute(
+        f"SELECT {_HIT_COLUMNS}, {columns}"
+        f" FROM {INDEX} s JOIN agenda_items i INDEXED BY {HIT_INDEX} ON i.id = s.rowid JOIN meetings mt ON mt.id = i.meeting_id"
+        f" WHERE {' AND '.join([f'{INDEX} MATCH :match', *filters])}"
+        f" ORDER BY s.rowid DESC LIMIT {RANKED_MATCHES}",
+        params,
+    )
+    window = cursor.fetchall()
+    if not window:
+        return []
+    width = len(IndexHit._fields) - 4  # the item's and its meeting's fields come first
+    # The bodies' names from their own few rows: joined, they cost a sixth of the query.
+    body_names = dict(conn.execute("SELECT id, short_name FROM bodies").fetchall())
+    needles = Needles([term for term in query.terms] + [" " + word for word in query.short])
+    texts = [row[width:] for row in window]
+    folded = fold_window(texts, needles)
+    scores = score_folded(folded, texts, needles, list(COLUMNS.values()))
+    best = max(score for score, _ in scores) or 1
+    # Relative to the best hit, in steps of 0.01: hits within a step are equals, newest
+    # meeting first, then in agenda order. One sort, descending: position negated to come
+    # in agenda order (a stable sort keeps the window's order among rows equal in every key).
+    keys = [
+        (round(score / best, 2), row[_DATE], row[_MEETING], -row[_POSITION])
+        for (score, _), row in zip(scores, window, strict=True)
+    ]
+    first_shown = _first_shown(order)
+    hits = []
+    for n in sorted(range(len(window)), key=keys.__getitem__, reverse=True)[:limit]:
+        row, (_, matched) = window[n], scores[n]
+        column = first_shown[matched]
+        if column is None:
+            field, text = "", ""
+        elif folded is not None and needles.utf8 is not None:  # cut and marked from the bytes folded for the rank
+            field, text = _NAMES[column], snippet(row[width + column], folded[n * len(COLUMNS) + column], needles.utf8, snippet_chars)
+        else:
+            field, text = _NAMES[column], cut_snippet(mark_text(_text(row[width + column]), needles), snippet_chars)
+        hits.append(IndexHit._make((*row[:width], body_names[row[_BODY_ID]], field, text, keys[n][0])))
+    return hits
+
+
+class IndexHit(NamedTuple):
+    """A matching item: its and its meeting's fields (in _HIT_COLUMNS' order), where it
+    matched and the snippet it shows, and its rank (1.0 for the best hit)."""
+
+    item_id: int
+    meeting_id: int
+    position: int
+    title: str
+    case_year: int | None
+    case_seq: int | None
+    exempt: int
+    title_exempt: int
+    state: str
+    body_id: int
+    year: int
+    number: int
+    date: str
+    body: str  # the body's short name
+    field: str  # the indexed column the snippet is from ("": none matched)
+    snippet: str  # marked
+    rank: float
+
+
+_DATE, _MEETING, _POSITION, _TITLE, _BODY_ID = (
+    IndexHit._fields.index(name) for name in ("date", "meeting_id", "position", "title", "body_id")
+)
+
+
+@functools.cache
+def _first_shown(order: tuple[int, ...]) -> tuple[int | None, ...]:
+    """For each set of matched columns (a bit each), the first in `order`: a lookup per hit."""
+    return tuple(first_matched(matched, order) for matched in range(1 << len(COLUMNS)))
+
+
+_NAMES = tuple(COLUMNS)
+_COLUMN_AT = {name: n for n, name in enumerate(COLUMNS)}
+
+
+def _hits(
+    conn: sqlite3.Connection, item_ids: list[int], rank_of: dict[int, float], match: str, order: Sequence[int], size: int
+) -> list[IndexHit]:
+    """The hits' fields and snippets, the matches marked by highlight(), in the order given."""
+    if not item_ids:
+        return []
+    parts = " || char(31) || ".join(
+        f"coalesce(highlight({INDEX}, {n}, '{MARK_OPEN}', '{MARK_CLOSE}'), '')" for n in range(len(COLUMNS))
+    )
+    marks = ", ".join("?" for _ in item_ids)
+    sql = (
+        f"SELECT {_HIT_COLUMNS}, b.short_name, {parts} AS texts FROM {INDEX} s JOIN agenda_items i ON i.id = s.rowid"
+        " JOIN meetings mt ON mt.id = i.meeting_id JOIN bodies b ON b.id = mt.body_id"
+        f" WHERE {INDEX} MATCH ? AND s.rowid IN ({marks})"
+    )
+    by_id = {}
+    for *fields, texts in conn.execute(sql, [match, *item_ids]):
+        marked = (texts or "").split("\x1f")
+        column = next((c for c in order if c < len(marked) and MARK_OPEN in marked[c]), None)
+        field, text = ("", "") if column is None else (_NAMES[column], cut_snippet(marked[column], size))
+        by_id[fields[0]] = IndexHit._make((*fields, field, text, rank_of[fields[0]]))
+    return [by_id[item_id] for item_id in item_ids if item_id in by_id]
+
+
+def _ranked_by_bm25(
+    conn: sqlite3.Connection, filters: list[str], params: dict[str, Any], limit: int, order: Sequence[int], size: int
+) -> list[IndexHit]:
+    """Without trigram (old SQLite): bm25 over every match, as the index allows."""
+    weights = ", ".join(str(w) for w in COLUMNS.values())
+    matches = (
+        f"SELECT {_HIT_COLUMNS}, bm25({INDEX}, {weights}) AS score"
+        f" FROM {INDEX} s JOIN agenda_items i ON i.id = s.rowid JOIN meetings mt ON mt.id = i.meeting_id"
+        f" WHERE {' AND '.join([f'{INDEX} MATCH :match', *filters])}"
+    )
+    ranked = (
+        f"SELECT item_id, round(score / nullif(min(score) OVER (), 0), 2) AS rank FROM ({matches})"
+        f" ORDER BY rank DESC, date DESC, meeting_id DESC, position LIMIT {int(limit)}"
+    )
+    rows = conn.execute(ranked, params).fetchall()
+    rank_of = {item_id: rank or 0 for item_id, rank in rows}
+    return _hits(conn, [item_id for item_id, _ in rows], rank_of, params["match"], order, size)
+
+
+RANKED_MATCHES = 100
+
+
+def _title_scan(
+    conn: sqlite3.Connection, letter: str, filters: list[str], params: dict[str, Any], limit: int, size: int
+) -> list[IndexHit]:
+    """Items whose title has a word starting with `letter`, newest meeting first:
+    meetings are read in date order and the scan stops at the limit."""
+    params = {**params, "pattern": word_start_pattern(letter)}
+    where = " AND ".join(["i.kind = 'item'", "(' ' || i.title) GLOB :pattern", *filters])
+    sql = (
+        # CROSS JOIN: meetings first, in date order by their index, so the scan stops at
+        # the limit; left to choose, SQLite read every item (70 ms at scale 1) and sorted.
+        f"SELECT {_HIT_COLUMNS}, b.short_name FROM meetings mt"
+        " CROSS JOIN agenda_items i ON i.meeting_id = mt.id JOIN bodies b ON b.id = mt.body_id"
+        f" WHERE {where} ORDER BY mt.date DESC, mt.id DESC, i.position LIMIT {int(limit)}"
+    )
+    return [
+        IndexHit._make((*row, "title", cut_snippet(mark_word_starts(row[_TITLE], [letter]), size), 1.0))
+        for row in conn.execute(sql, params)
+    ]
