@@ -683,3 +683,34 @@ def test_an_unwritable_cache_folder_costs_only_the_replay(demo_path, tmp_path, m
     ArchiveFile(demo_path).close()
     schema_check._expected.cache_clear()
     assert blocked.read_text(encoding="utf-8") == ""
+
+
+def test_kept_schemas_of_earlier_versions_are_pruned_to_the_last_used(demo_path, tmp_path, monkeypatch):
+    """Every upgrade keeps a new expected schema; the oldest unused ones are removed, the
+    one in use is kept, and nothing else in the folder is touched."""
+    from nuit_tui.store import schema_check
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("NUIT_CACHE_DIR", str(cache))
+    schema_check._expected.cache_clear()
+    ArchiveFile(demo_path).close()
+    (in_use,) = cache.iterdir()
+    old = []
+    for n in range(schema_check.KEPT_SCHEMAS + 3):  # schemas kept by earlier versions, a day apart
+        path = cache / f"schema-earlier-{n:02d}.json"
+        path.write_text("{}", encoding="utf-8")
+        os.utime(path, ns=(10**18 + n * 86_400 * 10**9,) * 2)
+        old.append(path)
+    os.utime(in_use, ns=(10**18,) * 2)  # older than all of them, until it is used again
+    (cache / "notes.txt").write_text("not ours to remove", encoding="utf-8")
+    schema_check._expected.cache_clear()
+    ArchiveFile(demo_path).close()  # uses the kept one: it is the newest now
+    monkeypatch.setattr(schema_check, "CACHE_FORMAT", 2)  # a new version: a new one is kept, the folder pruned
+    schema_check._expected.cache_clear()
+    ArchiveFile(demo_path).close()
+    schema_check._expected.cache_clear()
+    left = {p.name for p in cache.iterdir()}
+    assert len([name for name in left if name.startswith("schema-")]) == schema_check.KEPT_SCHEMAS
+    assert in_use.name in left and "notes.txt" in left
+    assert {p.name for p in old[-(schema_check.KEPT_SCHEMAS - 2):]} <= left  # the newest earlier ones
+    assert not {p.name for p in old[: len(old) - (schema_check.KEPT_SCHEMAS - 2)]} & left

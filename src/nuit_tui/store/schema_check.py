@@ -30,6 +30,7 @@ archives), which never fire a trigger, turn it off.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -170,6 +171,8 @@ def _cache_file(applied: tuple[str, ...]) -> Path | None:
 def _read_kept(path: Path) -> Expected | None:
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used: the newest are kept when the folder is pruned (`_prune`)
         objects = {(kind, name): (table, sql) for kind, name, table, sql in kept["objects"]}
         triggers = dict(kept["checkout_triggers"])
     except (OSError, ValueError, TypeError, KeyError):
@@ -189,7 +192,23 @@ def _keep(path: Path, expected: Expected) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text.encode("utf-8"))
     except OSError:
-        pass
+        return
+    _prune(path.parent)
+
+
+KEPT_SCHEMAS = 8  # one per version of nuit-tui and SQLite, and per archive not yet migrated
+
+
+def _prune(folder: Path) -> None:
+    """All but the KEPT_SCHEMAS last used kept schemas removed: every upgrade keeps a new
+    one, and the old ones would pile up for good. One removed too soon is only replayed."""
+    try:
+        kept = sorted(folder.glob("schema-*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    except OSError:
+        return
+    for old in kept[KEPT_SCHEMAS:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 @functools.lru_cache(maxsize=8)
