@@ -195,27 +195,43 @@ def snippet(raw: bytes, folded: bytes, needles: Sequence[bytes], size: int) -> s
         first = min((at for at in map(folded.find, needles) if at >= 0), default=-1)
     if first < 0:
         return ""
-    start = max(0, first - size // 3)
+    start = first - size // 3
     if start > 0:  # at the start of a word: one near enough before, else the next
         space = raw.rfind(b" ", max(0, first - size // 2 + 1), start + 1)
         if space < 0:
             space = raw.find(b" ", start, first + 1)
         start = space + 1 if space >= 0 else _char_start(raw, start)
+    else:
+        start = 0
     end = min(len(raw), start + size)
-    spans = []
-    for needle in needles:
-        last = end + len(needle) - 1  # a match that starts before the end runs over it
-        at = folded.find(needle, start, last)
+    if len(needles) == 1:  # the matches found in order (most queries are one word)
+        needle = needles[0]
+        width = len(needle)
+        last = end + width - 1
+        spans = []
+        at = first
         while at >= 0:
-            spans.append((at, at + len(needle)))
+            spans.append((at, at + width))
             at = folded.find(needle, at + 1, last)
-    spans.sort()
-    out, done, (begin, stop) = [], start, spans[0]
+    else:
+        spans = []
+        for needle in needles:
+            last = end + len(needle) - 1
+            at = folded.find(needle, start, last)
+            while at >= 0:
+                spans.append((at, at + len(needle)))
+                at = folded.find(needle, at + 1, last)
+        spans.sort()
+    out: list[bytes] = []
+    done, (begin, stop) = start, spans[0]
     for next_begin, next_stop in spans[1:]:
         if next_begin < stop:  # overlapping matches are one, as highlight() marks them
-            stop = max(stop, next_stop)
+            if next_stop > stop:
+                stop = next_stop
             continue
-        out += _marked(raw, done, begin, stop)
+        if raw[begin] == 0x20:  # a two-letter word is matched with the space before it (" år")
+            begin += 1
+        out += (raw[done:begin], _OPEN, raw[begin:stop], _CLOSE)
         done, begin, stop = stop, next_begin, next_stop
     if stop > end:
         end = stop  # the cut fell in a match: finish it
@@ -224,17 +240,15 @@ def snippet(raw: bytes, folded: bytes, needles: Sequence[bytes], size: int) -> s
         if space < 0:
             space = raw.rfind(b" ", max(stop, end - 15), end)
         end = space if space >= 0 else _char_start(raw, end)
-    out += [*_marked(raw, done, begin, stop), raw[stop:end]]
-    text = " ".join(_text(b"".join(out)).split())
-    return (ELLIPSIS if raw[:start].strip() else "") + text + (ELLIPSIS if raw[end:].strip() else "")
-
-
-def _marked(raw: bytes, done: int, begin: int, stop: int) -> list[bytes]:
-    """The text from `done` to a match's `stop`, the match marked. A two-letter word is
-    matched with the space before it (" år"): the mark starts at the word."""
     if raw[begin] == 0x20:
         begin += 1
-    return [raw[done:begin], _OPEN, raw[begin:stop], _CLOSE]
+    out += (raw[done:begin], _OPEN, raw[begin:stop], _CLOSE, raw[stop:end])
+    text = " ".join(b"".join(out).decode("utf-8", "replace").split())
+    if start and raw[:start].strip():
+        text = ELLIPSIS + text
+    if end < len(raw) and raw[end:].strip():
+        text += ELLIPSIS
+    return text
 
 
 _LEADING_SPACE = re.compile(f"{MARK_OPEN}(\\s+)")
