@@ -125,14 +125,14 @@ class Search:
             snippet_from=tuple(FIELD_LABELS), snippet_chars=SNIPPET_CHARS,
         )
         hits = []
-        for (item_id, meeting_id, _, title, case_year, seq, exempt, _, state, _, year, number, date, body, field, snippet,
-             rank) in rows:  # unpacked: fifty hits a keystroke, and each field by name costs a call
+        for (item_id, meeting_id, _, title, case_year, seq, exempt, _, state, _, meeting_year, number, date, body, field,
+             snippet, rank) in rows:  # unpacked: fifty hits a keystroke, and each field by name costs a call
             hits.append(
                 SearchHit(
                     item_id,
                     meeting_id,
                     body,
-                    f"{number}/{year}",
+                    f"{number}/{meeting_year}",
                     dt.date.fromisoformat(date),
                     "" if seq is None or case_year is None else cite_case(body, case_year, seq),
                     title,
