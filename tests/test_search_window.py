@@ -150,3 +150,13 @@ def test_a_snippet_ends_between_words_and_finishes_a_match_it_would_cut():
     assert cut(text, ["organisasjonskart"], 10) == "…\x02organisasjonskart\x03…"  # the match is finished
     assert cut(text, ["regionen"], 20) == "…i \x02regionen\x03"
     assert cut(" Året og året", [" år"], 80) == "\x02År\x03et og \x02år\x03et"  # a two-letter word: marked from the word
+
+
+def test_a_hit_reads_its_columns_in_the_order_of_its_fields():
+    """`IndexHit` is made from the query's row by position: the columns it selects must
+    come in the order of its fields (the body's name, the snippet and the rank after)."""
+    from nuit_tui.store.search_query import _HIT_COLUMNS, IndexHit
+
+    names = [column.split(" AS ")[-1].split(".")[-1].strip() for column in _HIT_COLUMNS.split(",")]
+    assert tuple(names) == IndexHit._fields[: len(names)]
+    assert IndexHit._fields[len(names):] == ("body", "field", "snippet", "rank")
