@@ -150,6 +150,10 @@ def test_a_snippet_ends_between_words_and_finishes_a_match_it_would_cut():
     assert cut(text, ["organisasjonskart"], 10) == "…\x02organisasjonskart\x03…"  # the match is finished
     assert cut(text, ["regionen"], 20) == "…i \x02regionen\x03"
     assert cut(" Året og året", [" år"], 80) == "\x02År\x03et og \x02år\x03et"  # a two-letter word: marked from the word
+    # A long word right before the first match: the cut starts inside it, and that match
+    # (with the space it is found by) is marked too, beside another word's.
+    long = " Innledning " + "x" * 40 + " Informasjonssikkerhetsarbeidsgruppeleder år etter år med helse"
+    assert cut(long, [" år", "helse"], 80) == "…kkerhetsarbeidsgruppeleder \x02år\x03 etter \x02år\x03 med \x02helse\x03"
 
 
 def test_a_hit_reads_its_columns_in_the_order_of_its_fields():

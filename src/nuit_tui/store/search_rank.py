@@ -198,8 +198,8 @@ def snippet(raw: bytes, folded: bytes, needles: Sequence[bytes], size: int) -> s
     start = first - size // 3
     if start > 0:  # at the start of a word: one near enough before, else the next
         space = raw.rfind(b" ", max(0, first - size // 2 + 1), start + 1)
-        if space < 0:
-            space = raw.find(b" ", start, first + 1)
+        if space < 0:  # (before the match: a two-letter word's match starts with its space)
+            space = raw.find(b" ", start, first)
         start = space + 1 if space >= 0 else _char_start(raw, start)
     else:
         start = 0
