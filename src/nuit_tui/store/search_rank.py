@@ -108,7 +108,7 @@ def score_window(rows: Sequence[Sequence[bytes]], needles: Needles, weights: Seq
 def fold_window(rows: Sequence[Sequence[bytes]], needles: Needles) -> list[bytes] | None:
     """The window's texts, row by row, folded as the needles are (None when a needle is
     not Latin-1: those are counted on decoded text). A text's matches are where its
-    folded bytes hold a needle: `mark_excerpt` marks from these, no second fold."""
+    folded bytes hold a needle: `snippet` cuts and marks from these, no second fold."""
     if needles.utf8 is None:
         return None
     cells = [text for texts in rows for text in texts]
