@@ -164,3 +164,14 @@ def test_a_hit_reads_its_columns_in_the_order_of_its_fields():
     names = [column.split(" AS ")[-1].split(".")[-1].strip() for column in _HIT_COLUMNS.split(",")]
     assert tuple(names) == IndexHit._fields[: len(names)]
     assert IndexHit._fields[len(names):] == ("body", "field", "snippet", "rank")
+
+
+def test_a_mark_character_in_stored_text_is_not_shown_as_a_match(demo):
+    """Another program may write the control characters the snippet marks with; only the
+    query's words are marked."""
+    item = demo.agenda.find_item("18/23", body_short_name="NUIT")
+    demo.store.conn.execute(
+        "UPDATE agenda_items SET narrative = ? WHERE id = ?", ["Innledning \x02merke\x03 om zorblax slutt", item.id]
+    )
+    (hit,) = demo.search.hits("zorblax")
+    assert hit.marked("[", "]") == "Innledning merke om [zorblax] slutt"

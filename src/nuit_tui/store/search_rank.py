@@ -189,6 +189,10 @@ def snippet(raw: bytes, folded: bytes, needles: Sequence[bytes], size: int) -> s
     `folded` are its bytes in `raw`, so the text is cut before it is decoded or marked,
     and a long text is never decoded whole. Lengths are counted in bytes: a snippet of
     Norwegian is a few characters shorter than `cut_snippet`'s."""
+    if _OPEN in raw or _CLOSE in raw:
+        # The marks are ours alone: one in the stored text (written by another program;
+        # ours cleans control characters away) would show as a match. A space instead.
+        raw = raw.translate(_NO_MARKS)
     if len(needles) == 1:
         first = folded.find(needles[0])
     else:
@@ -286,6 +290,7 @@ def mark_word_starts(text: str, starts: Sequence[str]) -> str:
 
 
 _OPEN, _CLOSE = MARK_OPEN.encode(), MARK_CLOSE.encode()
+_NO_MARKS = bytes(32 if code in (2, 3) else code for code in range(256))
 
 
 def _char_start(raw: bytes, at: int) -> int:
