@@ -12,11 +12,11 @@ at the LIMIT like every query here.
 
 from __future__ import annotations
 
-import functools
 import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any, NamedTuple
 
 from .search import COLUMNS as COLUMNS
@@ -28,7 +28,6 @@ from .search_rank import (
     MARK_OPEN,
     Needles,
     cut_snippet,
-    first_matched,
     fold_window,
     mark_text,
     mark_word_starts,
@@ -199,24 +198,25 @@ def search(
     needles = Needles([term for term in query.terms] + [" " + word for word in query.short])
     texts = [row[width:] for row in window]
     folded = fold_window(texts, needles)
-    scores = score_folded(folded, texts, needles, list(COLUMNS.values()))
-    best = max(score for score, _ in scores) or 1
+    scores, counts = score_folded(folded, texts, needles, list(COLUMNS.values()))
+    best = max(scores) or 1
     # Relative to the best hit, in steps of 0.01: hits within a step are equals, newest
     # meeting first, then in agenda order. One sort, descending: position negated to come
     # in agenda order (a stable sort keeps the window's order among rows equal in every key).
     keys = [
         (round(score / best, 2), row[_DATE], row[_MEETING], -row[_POSITION])
-        for (score, _), row in zip(scores, window, strict=True)
+        for score, row in zip(scores, window, strict=True)
     ]
-    first_shown = _first_shown(order)
+    per_row = len(COLUMNS)
     hits = []
     for n in sorted(range(len(window)), key=keys.__getitem__, reverse=True)[:limit]:
-        row, (_, matched) = window[n], scores[n]
-        column = first_shown[matched]
+        row = window[n]
+        # The first column in snippet order whose text matched (None: no text did).
+        column = next(compress(order, map(counts[n * per_row : (n + 1) * per_row].__getitem__, order)), None)
         if column is None:
             field, text = "", ""
         elif folded is not None and needles.utf8 is not None:  # cut and marked from the bytes folded for the rank
-            field, text = _NAMES[column], snippet(row[width + column], folded[n * len(COLUMNS) + column], needles.utf8, snippet_chars)
+            field, text = _NAMES[column], snippet(row[width + column], folded[n * per_row + column], needles.utf8, snippet_chars)
         else:
             field, text = _NAMES[column], cut_snippet(mark_text(_text(row[width + column]), needles), snippet_chars)
         hits.append(IndexHit._make((*row[:width], body_names[row[_BODY_ID]], field, text, keys[n][0])))
@@ -249,12 +249,6 @@ class IndexHit(NamedTuple):
 _DATE, _MEETING, _POSITION, _TITLE, _BODY_ID = (
     IndexHit._fields.index(name) for name in ("date", "meeting_id", "position", "title", "body_id")
 )
-
-
-@functools.cache
-def _first_shown(order: tuple[int, ...]) -> tuple[int | None, ...]:
-    """For each set of matched columns (a bit each), the first in `order`: a lookup per hit."""
-    return tuple(first_matched(matched, order) for matched in range(1 << len(COLUMNS)))
 
 
 _NAMES = tuple(COLUMNS)

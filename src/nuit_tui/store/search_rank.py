@@ -17,7 +17,8 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Sequence
-from itertools import compress, repeat
+from itertools import repeat
+from operator import add, mul
 from typing import Any
 
 # Match markers: control characters that typed text does not contain.
@@ -102,7 +103,12 @@ def score_window(rows: Sequence[Sequence[bytes]], needles: Needles, weights: Seq
     """Per row of texts (UTF-8, one per column): the sum of its columns' weights over
     every match of a needle, non-overlapping as str.count counts them, and the columns
     that matched (a bit each)."""
-    return score_folded(fold_window(rows, needles), rows, needles, weights)
+    scores, counts = score_folded(fold_window(rows, needles), rows, needles, weights)
+    width = len(weights)
+    return [
+        (score, sum(1 << column for column in range(width) if counts[row * width + column]))
+        for row, score in enumerate(scores)
+    ]
 
 
 def fold_window(rows: Sequence[Sequence[bytes]], needles: Needles) -> list[bytes] | None:
@@ -118,37 +124,29 @@ def fold_window(rows: Sequence[Sequence[bytes]], needles: Needles) -> list[bytes
 
 def score_folded(
     low: list[bytes] | None, rows: Sequence[Sequence[bytes]], needles: Needles, weights: Sequence[float]
-) -> list[tuple[float, int]]:
-    """`score_window` of texts `fold_window` folded."""
+) -> tuple[list[float], list[int]]:
+    """`score_window` of texts `fold_window` folded: each row's score, and the matches
+    in each text (row by row, a column each: a text matched where its count is not 0)."""
     if low is None or needles.utf8 is None:
-        return [_score_decoded(texts, needles, weights) for texts in rows]
-    width = len(weights)
-    scores, matched = [0.0] * len(rows), [0] * len(rows)
-    for needle in needles.utf8:
-        # Each needle counted in each text by a C loop: Python runs only for the texts it is in.
-        counts = list(map(bytes.count, low, repeat(needle)))
-        for at in compress(range(len(counts)), counts):
-            row, column = divmod(at, width)
-            scores[row] += weights[column] * counts[at]
-            matched[row] |= 1 << column
-    return list(zip(scores, matched, strict=True))
+        counts = [count for texts in rows for count in _count_decoded(texts, needles)]
+    else:
+        # Each needle counted in each text, and the counts weighed and summed per row, by
+        # C loops (map): a Python loop over the texts that matched cost as much again.
+        first, *others = needles.utf8
+        counts = list(map(bytes.count, low, repeat(first)))
+        for needle in others:
+            counts = list(map(add, counts, map(bytes.count, low, repeat(needle))))
+    weighed = map(mul, counts, list(weights) * len(rows))
+    return list(map(sum, zip(*[weighed] * len(weights), strict=True))), counts
 
 
-def _score_decoded(texts: Sequence[bytes], needles: Needles, weights: Sequence[float]) -> tuple[float, int]:
-    """One row, each text decoded and folded as str (a needle beyond Latin-1: rare)."""
-    score, matched = 0.0, 0
-    for column, raw in enumerate(texts):
+def _count_decoded(texts: Sequence[bytes], needles: Needles) -> list[int]:
+    """One row's matches per text, each decoded and folded as str (a needle beyond Latin-1: rare)."""
+    counts = []
+    for raw in texts:
         low = fold(raw.decode("utf-8", errors="replace"))
-        count = sum(low.count(needle) for needle in needles.like(low))
-        if count:
-            score += weights[column] * count
-            matched |= 1 << column
-    return score, matched
-
-
-def first_matched(matched: int, order: Sequence[int]) -> int | None:
-    """The first column in `order` whose bit is set in `matched`."""
-    return next((column for column in order if matched >> column & 1), None)
+        counts.append(sum(low.count(needle) for needle in needles.like(low)))
+    return counts
 
 
 def mark_text(text: str, needles: Needles) -> str:
