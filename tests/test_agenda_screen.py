@@ -79,6 +79,31 @@ async def test_a_meeting_with_five_items_and_a_break_built_by_keys(tmp_path):
     archive.close()
 
 
+async def test_a_new_item_left_blank_is_discarded_and_gone_from_the_agenda_shown(tmp_path):
+    """`n` then Escape: no «Ny sak» is left behind to take a case number, neither in the
+    file nor in the agenda the user is back on (it redraws once the discard is in)."""
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Rom 4117")
+    before = agenda_rows(archive, meeting.id)
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        shown = table.row_count
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemScreen)
+        await until(pilot, lambda: len(agenda_rows(archive, meeting.id)) == len(before) + 1, what="the new item made")
+        await pilot.press("escape")
+        await until(pilot, lambda: agenda_rows(archive, meeting.id) == before, what="the blank item discarded")
+        assert isinstance(app.screen, AgendaScreen)
+        await until(pilot, lambda: app.screen.query_one(DataTable).row_count == shown, what="the agenda redrawn")
+        assert "Ny sak" not in str(app.screen.query_one(DataTable).get_row_at(table.row_count - 1))
+    archive.close()
+
+
 async def test_sending_the_notice_freezes_numbers(tmp_path):
     archive = Archive.open(tmp_path / "nuit.sqlite")
     body = archive.members.add_body("NUIT", "Prioriteringsutvalget")

@@ -26,7 +26,7 @@ from ..widgets.fields import Input, TextArea
 from ..widgets.footer import Footer
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField
-from ..writes import write
+from ..writes import redraw_what_is_shown, write
 from .base import ArchiveScreen
 from .break_form import parse_minutes
 from .cover_note_tables import CoverNoteTables, ExternalTable, SectionsTable
@@ -279,7 +279,7 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
                 # `n` then Escape: no «Ny sak» left behind to take a case number. After
                 # the saves queued before it; the agenda below redraws when it is in.
                 item_id, agenda = self.item_id, self.archive.agenda
-                write(self.app, lambda: agenda.discard_if_blank(item_id), lambda _: self._redraw_below())
+                write(self.app, lambda: agenda.discard_if_blank(item_id), lambda _: redraw_what_is_shown(self.app))
             self.app.pop_screen()
             return
 
@@ -288,12 +288,6 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
                 self.app.pop_screen()
 
         self.app.push_screen(ConfirmScreen("Noe er ikke lagret (se nederst). Gå tilbake likevel?"), answered)
-
-    def _redraw_below(self) -> None:
-        screen = self.app.screen
-        if isinstance(screen, ArchiveScreen):
-            with screen.guard():
-                screen.reload()
 
     def _form_is_blank(self) -> bool:
         """Whether the form still shows the new item as made (so nothing is in flight)."""
