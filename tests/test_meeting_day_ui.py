@@ -325,6 +325,31 @@ async def test_a_remark_typed_in_one_burst_puts_the_speaker_and_text_in_their_fi
     archive.close()
 
 
+async def test_remarks_typed_one_after_another_in_one_burst_each_keep_their_own_text(demo_path):
+    """F2 (a priority key, acted on by the app as it comes) starts the next remark only
+    after the text typed before it is in the remark it was typed for: in one burst, the
+    first remark's text used to land in the last one, and two empty remarks were left."""
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    item = fresh_item(archive, meeting)
+    items = [r.item for r in archive.agenda.for_meeting(meeting.id).rows if not r.item.is_break]
+    after = items[items.index(next(i for i in items if i.id == item.id)) + 1]
+    app = NuitApp(archive)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        await pilot.wait_for_scheduled_animations()
+        with burst():
+            await pilot.press(
+                "f2", *keys("Helse Ve"), "enter", *keys("AAAA bbbb."),
+                "f2", "K", "S", "enter", *keys("EEEE ffff."),
+                "f8", "f2", "K", "S", "enter", *keys("neste sak"),
+            )
+        await settle(pilot, lambda: [r.text for r in archive.minutes.remarks(after.id)] == ["neste sak"])
+        assert speakers(archive, item) == [("Helse Vest RHF", "AAAA bbbb."), ("KS", "EEEE ffff.")]
+        assert speakers(archive, after) == [("KS", "neste sak")]
+    archive.close()
+
+
 async def test_digits_after_ctrl_u_in_a_burst_are_the_new_duration(demo_path):
     from nuit_tui.tui.screens.item import ItemScreen
 

@@ -22,6 +22,7 @@ from .collector import CollectWhenIdle
 from .screens.meetings import MeetingsScreen
 from .text import shown
 from .textual_fixes import keep_no_closed_widget_alive
+from .widgets.priority_keys import PriorityKeys
 from .widgets.type_ahead import handle_with_type_ahead
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ class NuitApp(App[None]):
         from .widgets.ordered_keys import install
 
         install()  # keys typed in a burst act in the order typed
+        self.priority_keys = PriorityKeys(self)  # and F2 after them, not ahead
         # An ArchiveFile paints the start screen from plain rows and loads the full
         # Archive (pydantic and all) just after the first paint; an Archive is ready.
         self.start = archive
@@ -231,8 +233,10 @@ class NuitApp(App[None]):
     async def on_event(self, event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
             self.collector.input()
-        # Keys typed right after the key that opened a form wait for the form (TypeAhead).
-        await handle_with_type_ahead(self, event, super().on_event)
+        # A priority key (F2) acts after the keys typed before it (PriorityKeys); keys typed
+        # right after the key that opened a form wait for the form (TypeAhead).
+        on_event = super().on_event
+        await self.priority_keys.handle(event, lambda typed: handle_with_type_ahead(self, typed, on_event))
 
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         # A refused write (busy file, a row changed elsewhere) is a message, never a crash.

@@ -27,7 +27,6 @@ from ..widgets.footer import Footer
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField
 from ..writes import redraw_what_is_shown, write
-from .base import ArchiveScreen
 from .break_form import parse_minutes
 from .cover_note_tables import CoverNoteTables, ExternalTable, SectionsTable
 from .item_attachments import AttachmentsTable, ItemAttachments
