@@ -157,3 +157,35 @@ async def test_the_minutes_check_lists_problems_and_export_goes_on(demo_path, tm
         await pilot.pause()
     assert (tmp_path / "exports" / "NUIT-2023-2-referat.docx").exists()
     archive.close()
+
+
+async def test_f3_is_refused_on_a_deferred_item_and_its_minutes_still_say_it_was_deferred(demo_path):
+    """F3 adopted the proposal of an item deferred a moment before: the item stayed
+    deferred, but the minutes printed the proposal as its decision and no deferral."""
+    from nuit_tui.documents.minutes import deferred_text
+    from nuit_tui.store.errors import Conflict
+
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    item = archive.agenda.find_item("19/23", body_short_name="NUIT")
+    archive.minutes.defer_to_next_meeting(item.id)
+    app = NuitApp(archive)
+    async with app.run_test(size=(160, 50)) as pilot:
+        app.push_screen(MeetingModeScreen(meeting.id, item.id))
+        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None)
+        await pilot.press("f3")
+        await until(pilot, lambda: any("forslaget kan ikke vedtas" in n.message for n in app._notifications), what="the refusal")
+        assert app.screen.query_one("#decision", TextArea).text == ""
+    item = archive.agenda.item(item.id)
+    assert item.state is m.ItemState.DEFERRED and item.decision == ""
+    from nuit_tui.services.minutes import build_minutes
+
+    shown = next(i for i in build_minutes(archive, meeting.id, public=False).items if i.case_number.endswith("19/23"))
+    assert shown.outcome == deferred_text("") and not shown.decision
+    try:
+        archive.minutes.adopt_proposal(item.id)
+    except Conflict as refused:
+        assert "19/23 er utsatt" in str(refused)
+    else:
+        raise AssertionError("adopted a deferred item's proposal")
+    archive.close()

@@ -8,7 +8,7 @@ import datetime as dt
 
 from ..domain import labels
 from ..domain import models as m
-from ..domain.items import handled_without_decision
+from ..domain.items import handled_without_decision, may_adopt_proposal
 from ..domain.meetings import is_preparing
 from ..domain.standard_items import MINUTES_APPROVAL_PREFIX, is_opening_title
 from ..store import ArchiveStore, errors, registry
@@ -100,6 +100,12 @@ class MinuteTaking:
         """Adopt the proposal as the decision; an item with no proposal and no need of a
         decision (Eventuelt, an Orientering) is marked handled instead."""
         item = self.agenda.item(item_id)
+        if not may_adopt_proposal(item.state):
+            case = self.agenda.case_label(item) or item.title
+            raise errors.Conflict(
+                f"{case} er {labels.ITEM_STATE[item.state].lower()}: forslaget kan ikke vedtas på dette møtet"
+                " (skriv i feltet «Vedtak» om det ble fattet et vedtak)"
+            )
         if handled_without_decision(item.item_type, item.proposed_decision):
             if item.state is not m.ItemState.PLANNED:
                 return item

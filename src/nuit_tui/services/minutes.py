@@ -18,14 +18,11 @@ from ..documents import names
 from ..documents.minutes import MinutesDocument
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber
-from ..domain.items import DECISION_TYPES
+from ..domain.items import CLOSED_WITHOUT_DECISION, DECISION_TYPES
 from ..exporters import registry
 from ..files import write_export
 from .archive import Archive
 from .templates import paper_template
-
-CLOSED_STATES = (m.ItemState.DEFERRED, m.ItemState.WITHDRAWN)
-
 
 # --- the view -------------------------------------------------------------------------------
 
@@ -153,7 +150,7 @@ def _item_problems(archive: Archive, items: list[m.AgendaItem]) -> list[MinutesP
                     item_id=item.id,
                 )
             )
-        if item.item_type in DECISION_TYPES and item.state not in CLOSED_STATES and not item.decision.strip():
+        if item.item_type in DECISION_TYPES and item.state not in CLOSED_WITHOUT_DECISION and not item.decision.strip():
             problems.append(
                 MinutesProblem(
                     ProblemKind.NO_DECISION,
