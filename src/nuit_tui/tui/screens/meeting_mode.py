@@ -169,9 +169,22 @@ class MeetingModeScreen(ItemStateKeys):
 
     # --- saving -----------------------------------------------------------------------
 
+    def _as_loaded(self, field: str | None, value: str) -> bool:
+        """Whether a field holds what was loaded into it: its Changed, while loading, is
+        the load's own. Keys typed in a burst right after F2 or F8 reach the field before
+        the load has settled; their Changed counts (it used to be dropped, and the text
+        with it when the next F2 came before any other key)."""
+        if field in ("narrative", "decision"):
+            return self.item is None or getattr(self.item, field) == value
+        if field in ("remark-text", "remark-speaker"):
+            if self.remark is None:
+                return True
+            return (self.remark.text if field == "remark-text" else self.remark.speaker) == value
+        return True
+
     @on(TextArea.Changed)
     def _text_changed(self, event: TextArea.Changed) -> None:
-        if self._loading:
+        if self._loading and self._as_loaded(event.text_area.id, event.text_area.text):
             return
         state = self.query_one("#save-state", Static)
         if state.content != "…":  # once, not per keystroke
@@ -184,8 +197,8 @@ class MeetingModeScreen(ItemStateKeys):
                 self._show_diff()
 
     @on(Input.Changed, "#remark-speaker")
-    def _speaker_changed(self) -> None:
-        if not self._loading:
+    def _speaker_changed(self, event: Input.Changed) -> None:
+        if not (self._loading and self._as_loaded("remark-speaker", event.value)):
             self.remark_autosave.changed()
 
     def on_descendant_blur(self) -> None:
@@ -196,7 +209,9 @@ class MeetingModeScreen(ItemStateKeys):
         self.remark_autosave.flush()
 
     def save_item(self) -> None:
-        if self.item is None or self._loading:
+        # Not skipped while loading: the fields then hold what was loaded, which is not saved
+        # again (compared below), or keys typed into it since, which are.
+        if self.item is None:
             return
         values = {name: self.query_one(f"#{name}", TextArea).text for name in ("narrative", "decision")}
         if all(getattr(self.item, k) == v for k, v in values.items()):
@@ -210,7 +225,7 @@ class MeetingModeScreen(ItemStateKeys):
             self._waiting_for_choice()
 
     def save_remark(self) -> None:
-        if self.remark is None or self._loading:
+        if self.remark is None:
             return
         speaker = self.query_one("#remark-speaker", Input).value.strip()
         text = self.query_one("#remark-text", TextArea).text
