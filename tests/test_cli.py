@@ -129,3 +129,30 @@ def test_the_app_alone_opens_without_building_the_parser(monkeypatch, tmp_path):
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     assert cli.main(["--db", str(fifo)]) == 2 and len(opened) == 1  # refused as before, not opened
+
+
+def test_the_format_of_an_export_follows_the_ending_of_out_and_a_contradiction_is_refused(demo_path, tmp_path):
+    """`--out referat.md` wrote a Word file named .md (and the folder import then refused it as
+    not text); `--format docx --out n.pdf` wrote Word into .pdf. The ending now names the
+    format when --format is not given; a --format it contradicts is one line, exit 2, no file."""
+    import zipfile
+
+    md = tmp_path / "referat.md"
+    written = run("export", "minutes", "--body", "NUIT", "--meeting", "1/2023", "--out", md, "--db", demo_path)
+    assert written.returncode == 0, written.stderr
+    assert md.read_text(encoding="utf-8").lstrip().startswith("#")
+    package = tmp_path / "pakke.zip"
+    assert run("export", "package", "--body", "NUIT", "--meeting", "2/2023", "--out", package, "--db", demo_path).returncode == 0
+    assert zipfile.is_zipfile(package)
+    docx = tmp_path / "innkalling.docx"  # no --format, a Word ending: Word, as before
+    assert run("export", "notice", "--body", "NUIT", "--meeting", "2/2023", "--out", docx, "--db", demo_path).returncode == 0
+    assert zipfile.is_zipfile(docx)
+    for args, out in (
+        (["export", "notice", "--body", "NUIT", "--meeting", "2/2023", "--format", "docx"], tmp_path / "n.pdf"),
+        (["export", "cover-note", "--body", "NUIT", "--item", "17/23", "--format", "md"], tmp_path / "t.docx"),
+        (["export", "package", "--body", "NUIT", "--meeting", "2/2023", "--format", "zip"], tmp_path / "p.pdf"),
+    ):
+        refused = run(*args, "--out", out, "--db", demo_path)
+        assert refused.returncode == 2
+        assert f"--out {out.name} er" in one_line_error(refused)
+        assert not out.exists()

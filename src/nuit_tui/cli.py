@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from . import __version__
 from .cli_app import app_only, cmd_app, cmd_demo
-from .cli_common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, db_path, open_archive, say, year_arg
+from .cli_common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, db_path, format_for_out, open_archive, say, year_arg
 from .cli_registers import cmd_followups, cmd_search
 from .domain.norwegian import ParseError
 from .domain.text import clean_text
@@ -98,12 +98,13 @@ def _export_meeting_document(args: argparse.Namespace, export, after=None) -> in
     """Write a meeting's notice or minutes; `after(archive, meeting)` may add warnings."""
     from .exporters.registry import UnknownFormat
 
+    fmt = format_for_out(args.format, args.out, "docx")  # refused before the file is opened
     archive = open_archive(db_path(args), create=False)
     warnings: list[str] = []
     try:
         meeting = archive.meetings.find(args.body, args.meeting)
         try:
-            path = export(archive, meeting.id, fmt=args.format, public=args.public, out=Path(args.out) if args.out else None)
+            path = export(archive, meeting.id, fmt=fmt, public=args.public, out=Path(args.out) if args.out else None)
         except (UnknownFormat, FileNotFoundError) as exc:
             raise UsageError(str(exc).strip("'\"")) from None
         if after is not None:
@@ -306,7 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
         sub.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
         sub.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 2/2023")
-        sub.add_argument("--format", choices=["docx", "pdf", "md", "html"], default="docx", help="standard: docx")
+        sub.add_argument("--format", choices=["docx", "pdf", "md", "html"], help="standard: endelsen til --out, ellers docx")
         sub.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold")
         sub.add_argument("--out", help=f"fil (standard: exports/<utvalg>-<år>-<nr>-{file_kind}.<format>)")
         sub.set_defaults(func=func)

@@ -47,3 +47,23 @@ def year_arg(text: str | None) -> int | None:
     if not (text.strip().isascii() and text.strip().isdigit()) or not 1900 <= int(text) <= 2200:
         raise UsageError(f"«{text}» er ikke et årstall")
     return int(text)
+
+
+# The file endings that name a document format, as --out is written.
+_FORMAT_OF_ENDING = {".docx": "docx", ".pdf": "pdf", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".zip": "zip"}
+_FORMAT_NAMES = {"docx": "et Word-dokument", "pdf": "en PDF", "md": "Markdown", "html": "HTML", "zip": "en zip-fil"}
+
+
+def format_for_out(given: str | None, out: str | None, default: str) -> str:
+    """The format a document is written in: --format, else the ending of --out (x.pdf: pdf),
+    else `default`. A --format the ending of --out contradicts is refused (exit 2), so that
+    no Word file is written under a name that says PDF."""
+    named = _FORMAT_OF_ENDING.get(Path(out).suffix.lower()) if out else None
+    if given is None:
+        return named or default
+    if named is not None and named != given:
+        raise UsageError(
+            f"--out {Path(out or '').name} er {_FORMAT_NAMES[named]}, men --format er {given}:"
+            f" gi filen endelsen .{given}, eller utelat --format"
+        )
+    return given

@@ -24,14 +24,16 @@ def _archive_path(args: argparse.Namespace) -> Path:
 
 
 def cmd_export_cover_note(args: argparse.Namespace) -> int:
+    from .cli_common import format_for_out
     from .documents.cover_note import CoverNoteDocument
     from .domain.norwegian import ParseError
     from .domain.text import clean_text
     from .exporters.registry import UnknownFormat, check_format
     from .services import Archive
 
+    fmt = format_for_out(args.format, args.out, "docx")  # a contradiction is one line, exit 2
     try:
-        check_format(CoverNoteDocument, args.format)  # refused before the file is opened
+        check_format(CoverNoteDocument, fmt)  # refused before the file is opened
     except UnknownFormat as exc:
         raise ParseError(str(exc)) from None
     archive = Archive.open(_archive_path(args), create=False)
@@ -40,7 +42,7 @@ def cmd_export_cover_note(args: argparse.Namespace) -> int:
         item = archive.agenda.find_item(args.item, body_short_name=body.short_name)
         try:
             path = archive.cover_notes.export(
-                item.stored_id, fmt=args.format, public=args.public, out=Path(args.out) if args.out else None
+                item.stored_id, fmt=fmt, public=args.public, out=Path(args.out) if args.out else None
             )
         except FileNotFoundError as exc:
             raise ParseError(str(exc).strip("'\"")) from None
@@ -59,7 +61,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser], export_kinds: 
     sub.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
     sub.add_argument("--item", required=True, help="saksnummeret, f.eks. 17/23")
     # The formats are the registry's, checked when the command runs: a format added there needs no change here.
-    sub.add_argument("--format", default="docx", help="docx, pdf, md eller html (standard: docx)")
+    sub.add_argument("--format", help="docx, pdf, md eller html (standard: endelsen til --out, ellers docx)")
     sub.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold")
     sub.add_argument("--out", help="fil (standard: exports/Toppnotat_Sak <nr>_<tittel>.<format>)")
     sub.set_defaults(func=cmd_export_cover_note)
