@@ -51,6 +51,32 @@ def test_search_errors_are_one_line_with_exit_2(demo_path, tmp_path):
     one_line_error(run("search", "--db", demo_path))  # no query
 
 
+def test_a_case_number_typed_into_the_search_finds_that_case(demo_path):
+    """«18/23» and «NUIT 8/22» found nothing (the index holds the texts, not the numbers),
+    while the hits are labelled by them and the palette offers to search for them."""
+    archive = Archive.open(demo_path)
+    try:
+        (hit,) = archive.search.hits("18/23")
+        assert (hit.case, hit.meeting_ref) == ("NUIT 18/23", "2/2023")
+        assert [h.case for h in archive.search.hits("nuit 8/22")] == ["NUIT 8/22"]
+        assert [h.case for h in archive.search.hits("NUIT  8 / 2022")] == ["NUIT 8/22"]
+        assert archive.search.hits("NEHS 18/23") == []  # another body's numbering
+        assert archive.search.hits("18/23", year=2022) == []  # the year filter holds
+        linked = archive.search.items("8/22")  # the earlier-handlings picker too
+        assert [(i.case_seq, i.case_year) for i in linked] == [(8, 2022)]
+    finally:
+        archive.close()
+    result = run("search", "18/23", "--db", demo_path)
+    assert result.returncode == 0 and result.stdout.startswith("NUIT 18/23"), result.stderr
+
+
+def test_a_pasted_page_that_finds_nothing_is_echoed_shortened(demo_path):
+    result = run("search", "xylofonkonsert " * 800, "--db", demo_path)
+    assert result.returncode == 0
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Ingen treff på «xylofonkonsert") and line.endswith("…»") and len(line) < 100
+
+
 def test_followups_json_by_status_around_a_given_day(demo_path):
     archive = Archive.open(demo_path)
     item = archive.agenda.find_item("NUIT 18/23")

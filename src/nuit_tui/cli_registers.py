@@ -11,6 +11,7 @@ from .cli_common import EXIT_OK, UsageError, db_path, open_archive, say, year_ar
 def cmd_search(args: argparse.Namespace) -> int:
     import json
 
+    from .domain.text import shortened
     from .services.search import is_query
 
     if not is_query(args.query):
@@ -29,7 +30,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         say(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not hits:
-        say(f"Ingen treff på «{args.query}»", err=True)
+        say(f"Ingen treff på «{shortened(args.query)}»", err=True)
         return EXIT_OK
     for hit in hits:
         exempt = "  [unntatt]" if hit.exempt else ""

@@ -27,3 +27,10 @@ def clean_text(text: str) -> str:
 def is_clean(text: str) -> bool:
     """True when `clean_text` would leave `text` as it is."""
     return clean_text(text) == text
+
+
+def shortened(text: str, width: int = 60) -> str:
+    """`text` on one line, cut to about `width` characters with «…» (a pasted page echoed
+    back in a message is noise)."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"

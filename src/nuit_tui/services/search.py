@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..domain.case_numbers import cite_case
+from ..domain.case_numbers import CaseRef, cite_case, parse_case_ref
 from ..domain.enums import ItemState
+from ..domain.norwegian import ParseError
 from ..store import search_query as index
 
 if TYPE_CHECKING:
@@ -94,6 +95,16 @@ class SearchHit(NamedTuple):
         }
 
 
+def _case_ref(text: str) -> CaseRef | None:
+    """The case number `text` is, if it is one and nothing else («18/23», «NUIT 8/22»)."""
+    if "/" not in text:
+        return None
+    try:
+        return parse_case_ref(text)
+    except ParseError:
+        return None
+
+
 def is_query(text: str) -> bool:
     """Whether `text` has anything to search for (not only spaces or quote marks)."""
     return not index.parse_query(text).empty
@@ -120,10 +131,18 @@ class Search:
         if query.empty:
             return []
         limit = max(1, min(int(limit), MAX_LIMIT))
-        rows = index.search(
-            self.store.conn, query, body_id=body_id, year=year, exclude_item_id=exclude_item_id, limit=limit,
-            snippet_from=tuple(FIELD_LABELS), snippet_chars=SNIPPET_CHARS,
-        )
+        rows: list[index.IndexHit] = []
+        case = _case_ref(text)
+        if case is not None:  # «18/23», «NUIT 8/22»: that case, wherever it is
+            rows = index.case_hits(
+                self.store.conn, case.number.year, case.number.seq, body_short_name=case.body, body_id=body_id,
+                in_year=year, exclude_item_id=exclude_item_id, limit=limit,
+            )
+        if not rows:
+            rows = index.search(
+                self.store.conn, query, body_id=body_id, year=year, exclude_item_id=exclude_item_id, limit=limit,
+                snippet_from=tuple(FIELD_LABELS), snippet_chars=SNIPPET_CHARS,
+            )
         hits = []
         for (item_id, meeting_id, _, title, case_year, seq, exempt, _, state, _, meeting_year, number, date, body, field,
              snippet, rank) in rows:  # unpacked: fifty hits a keystroke, and each field by name costs a call

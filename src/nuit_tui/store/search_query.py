@@ -298,6 +298,43 @@ def _ranked_by_bm25(
     return _hits(conn, [item_id for item_id, _ in rows], rank_of, params["match"], order, size)
 
 
+def case_hits(
+    conn: sqlite3.Connection,
+    year: int,
+    seq: int,
+    *,
+    body_short_name: str | None = None,
+    body_id: int | None = None,
+    in_year: int | None = None,
+    exclude_item_id: int | None = None,
+    limit: int = 50,
+) -> list[IndexHit]:
+    """The items numbered `seq`/`year` (of the body named, or of any), newest meeting first:
+    what a case number typed into the search means (a deferred item's copy on a later
+    agenda keeps its number, so it is there too). Their snippet is empty: the case and the
+    title are the hit."""
+    where = ["i.kind = 'item'", "i.case_year = :year", "i.case_seq = :seq"]
+    params: dict[str, Any] = {"year": year, "seq": seq}
+    if body_short_name is not None:
+        where.append("upper(b.short_name) = upper(:short)")
+        params["short"] = body_short_name
+    if body_id is not None:
+        where.append("mt.body_id = :body_id")
+        params["body_id"] = body_id
+    if in_year is not None:
+        where.append("mt.year = :in_year")
+        params["in_year"] = in_year
+    if exclude_item_id is not None:
+        where.append("i.id != :exclude")
+        params["exclude"] = exclude_item_id
+    sql = (
+        f"SELECT {_HIT_COLUMNS}, b.short_name FROM agenda_items i"
+        " JOIN meetings mt ON mt.id = i.meeting_id JOIN bodies b ON b.id = mt.body_id"
+        f" WHERE {' AND '.join(where)} ORDER BY mt.date DESC, mt.id DESC LIMIT {int(limit)}"
+    )
+    return [IndexHit._make((*row, "", "", 1.0)) for row in conn.execute(sql, params)]
+
+
 RANKED_MATCHES = 100
 
 
