@@ -72,6 +72,7 @@ def test_export_to_a_file_and_import_into_a_new_database(tmp_path):
         # «²» is a digit to str.isdigit() and a ValueError to int(): a year is ASCII digits.
         (["export", "ics", "--year", "²", "--db", "{tmp}/missing.sqlite"], "ikke et årstall"),
         (["search", "x", "--year", "²", "--db", "{tmp}/missing.sqlite"], "ikke et årstall"),
+        (["mail", "--body", "NUIT", "--meeting", "1/2023", "--db", "{tmp}/missing.sqlite"], "mangler HVA"),
     ],
 )
 def test_bad_usage_gives_one_line_and_exit_2(tmp_path, args, message):
@@ -156,3 +157,26 @@ def test_the_format_of_an_export_follows_the_ending_of_out_and_a_contradiction_i
         assert refused.returncode == 2
         assert f"--out {out.name} er" in one_line_error(refused)
         assert not out.exists()
+
+
+@pytest.mark.parametrize("args", [[], ["export", "minutes"], ["mail"], ["template"], ["import", "json"]])
+def test_help_speaks_norwegian(args):
+    """argparse's own words (usage, positional arguments, options, show this help …) were
+    English in every --help."""
+    result = run(*args, "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("bruk: nuit-tui")
+    for english in ("usage:", "positional arguments", "options:", "show this help", "show program"):
+        assert english not in result.stdout, english
+    assert "vis denne hjelpen og avslutt" in result.stdout
+
+
+def test_checkin_of_a_file_that_is_not_a_copy_says_so_in_norwegian(demo_path, tmp_path):
+    """It said «… kan ikke leses som en uttatt kopi (file is not a database)»."""
+    text = tmp_path / "referat.txt"
+    text.write_text("Møtereferat\n" * 300, encoding="utf-8")
+    result = run("checkin", text, "--db", demo_path)
+    assert result.returncode == 2
+    assert one_line_error(result).endswith("referat.txt er ikke en uttatt kopi (ikke en SQLite-fil)")
+    result = run("checkin", demo_path, "--db", demo_path)  # an archive, not a copy taken out
+    assert result.returncode == 2 and "den har ikke merket fra uttaket" in one_line_error(result)

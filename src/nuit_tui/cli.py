@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from . import __version__
 from .cli_app import app_only, cmd_app, cmd_demo
@@ -44,7 +44,24 @@ _ARGPARSE_NORWEGIAN = [
 ]
 
 
+class _NorwegianHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, "bruk: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse in Norwegian: its headings, its -h and its errors (one line, exit 2)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _NorwegianHelp)
+        add_help = kwargs.get("add_help", True)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenter"
+        self._optionals.title = "valg"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="vis denne hjelpen og avslutt")
+
     def error(self, message: str) -> NoReturn:  # one Norwegian line, not argparse's usage block
         for pattern, norwegian in _ARGPARSE_NORWEGIAN:
             if pattern.fullmatch(message):
@@ -285,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="nuit-tui",
         description="Møter, sakslister, referat og årshjul for et sekretariat – i terminalen.",
     )
-    parser.add_argument("--version", action="version", version=f"nuit-tui {__version__}")
+    parser.add_argument("--version", action="version", version=f"nuit-tui {__version__}", help="vis versjonsnummeret og avslutt")
     parser.add_argument("--db", help="databasefil (standard: db/nuit.sqlite, eller NUIT_DB)")
     parser.set_defaults(func=cmd_app)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)

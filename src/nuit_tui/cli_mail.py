@@ -39,7 +39,7 @@ def add_commands(
         cmd_mail,
         "lag et e-postutkast (.eml, åpnes som ikke sendt i Outlook) med innkallingen eller det godkjente referatet",
     )
-    mail.add_argument("what", choices=["notice", "minutes"], help="notice (innkalling med vedlegg) eller minutes (godkjent referat)")
+    mail.add_argument("what", metavar="HVA", choices=["notice", "minutes"], help="notice (innkalling med vedlegg) eller minutes (godkjent referat)")
     mail.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
     mail.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 2/2023")
     mail.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold og unntatte vedlegg")

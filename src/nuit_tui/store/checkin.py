@@ -97,9 +97,18 @@ def read_changes(laptop: Path) -> tuple[str, apsw.Connection, list[Change], dict
         conn.set_busy_timeout(BUSY_TIMEOUT_MS)
         conn.execute("ATTACH ? AS laptop", (f"file:{urllib.parse.quote(str(Path(laptop).resolve()))}?mode=ro",))
         found = conn.execute("SELECT token FROM laptop.checkout_base").fetchall()
+    except apsw.NotADBError:
+        conn.close()
+        raise CheckinError(f"{laptop} er ikke en uttatt kopi (ikke en SQLite-fil)") from None
+    except apsw.CantOpenError:
+        conn.close()
+        raise CheckinError(f"{laptop} kan ikke åpnes (finnes den, og kan den leses?)") from None
+    except apsw.SQLError:
+        conn.close()  # an SQLite file without the checkout's tables
+        raise CheckinError(f"{laptop} er ikke en uttatt kopi (den har ikke merket fra uttaket)") from None
     except apsw.Error as exc:
         conn.close()
-        raise CheckinError(f"{laptop} kan ikke leses som en uttatt kopi ({exc})") from None
+        raise CheckinError(f"{laptop} kan ikke leses som en uttatt kopi (SQLite: {exc})") from None
     if len(found) != 1:
         conn.close()
         raise CheckinError(f"{laptop} er ikke en uttatt kopi (den har ikke merket fra uttaket)")
