@@ -180,3 +180,16 @@ def test_checkin_of_a_file_that_is_not_a_copy_says_so_in_norwegian(demo_path, tm
     assert one_line_error(result).endswith("referat.txt er ikke en uttatt kopi (ikke en SQLite-fil)")
     result = run("checkin", demo_path, "--db", demo_path)  # an archive, not a copy taken out
     assert result.returncode == 2 and "den har ikke merket fra uttaket" in one_line_error(result)
+
+
+@pytest.mark.parametrize(("kind", "noun"), [("notice", "en innkalling"), ("minutes", "et referat"), ("cover-note", "et toppnotat")])
+def test_importing_a_file_that_is_not_of_its_kind_is_refused(demo_path, tmp_path, kind, noun):
+    """Random text imported as a notice gave exit 0 and a warning that quoted «Møte 1/2023»
+    as if it had been found."""
+    text = tmp_path / "tilfeldig.txt"
+    text.write_text("Dette er bare et notat om noe helt annet.\n" * 40, encoding="utf-8")
+    before = demo_path.read_bytes()
+    result = run("import", kind, text, "--body", "NUIT", "--db", demo_path)
+    assert result.returncode == 2
+    assert one_line_error(result).startswith(f"nuit-tui: tilfeldig.txt ser ikke ut som {noun}")
+    assert demo_path.read_bytes() == before

@@ -23,6 +23,7 @@ from ..importers.meeting_record import DocumentKind, ReadDocument
 KINDS: tuple[DocumentKind, ...] = ("notice", "minutes", "cover_note")
 SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".json")
 KIND_WORDS: dict[str, str] = {"notice": "innkalling", "minutes": "referat", "cover_note": "toppnotat"}
+_A_KIND = {"notice": "en innkalling", "minutes": "et referat", "cover_note": "et toppnotat"}
 Reader = Callable[[Path], ReadDocument]
 
 
@@ -80,7 +81,7 @@ def read_document(path: Path, kind: DocumentKind | None = None) -> ReadDocument:
     if suffix not in SUFFIXES:
         raise ImportRefused(f"{path.name}: kan bare lese .docx, .pdf og .txt")
     if suffix == ".json":
-        return _read_json(path, kind)
+        return _something_read(_read_json(path, kind), path)
     read_text, read_text_as = _reading()
     text = read_text(path)
     kind = kind or detect_kind(text)
@@ -92,7 +93,23 @@ def read_document(path: Path, kind: DocumentKind | None = None) -> ReadDocument:
         raise
     except (ValueError, KeyError, IndexError) as exc:
         raise ImportRefused(f"{path.name}: kunne ikke leses som {KIND_WORDS[kind]} ({exc})") from None
-    return document.model_copy(update={"source": document.source or path.name})
+    return _something_read(document.model_copy(update={"source": document.source or path.name}), path)
+
+
+def _something_read(document: ReadDocument, path: Path) -> ReadDocument:
+    """The document, unless nothing of its kind was found in it: a file that is not a
+    notice (no «Møte 1/2023», no date) is refused as one, not imported as nothing with
+    a warning (exit 0)."""
+    if document.kind == "cover_note":  # a cover note names its case («Saksnummer 17/23»)
+        found: list = [note for note in document.cover_notes if note.case]
+        missing = "fant ikke saksnummeret («Saksnummer 17/23») i dokumentet"
+    else:
+        found, missing = document.meetings, ""
+    if not found:
+        reason = document.warnings[0] if document.warnings else missing
+        why = f": {reason}" if reason else ""
+        raise ImportRefused(f"{path.name} ser ikke ut som {_A_KIND[document.kind]}{why}")
+    return document
 
 
 def source_text(path: Path) -> str:
