@@ -21,14 +21,31 @@ def word_diff(before: str, after: str) -> list[Change]:
     pieces joined give either text back)."""
     old, new = _TOKENS.findall(before), _TOKENS.findall(after)
     changes: list[Change] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+
+    def add(kind: Literal["same", "added", "removed"], text: str) -> None:
+        if not text:
+            return
+        if changes and changes[-1].kind == kind:
+            changes[-1] = Change(kind, changes[-1].text + text)
+        else:
+            changes.append(Change(kind, text))
+
+    # Words are compared without the space after them: the last word of a proposal gains
+    # a space when a sentence is added after it, and is the same word all the same.
+    matcher = difflib.SequenceMatcher(a=[t.rstrip() for t in old], b=[t.rstrip() for t in new], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            changes.append(Change("same", "".join(old[i1:i2])))
+            for was, now in zip(old[i1:i2], new[j1:j2], strict=True):
+                word = was.rstrip()
+                add("same", word)
+                if was[len(word):] == now[len(word):]:
+                    add("same", was[len(word):])
+                else:
+                    add("removed", was[len(word):])
+                    add("added", now[len(word):])
             continue
-        if i2 > i1:
-            changes.append(Change("removed", "".join(old[i1:i2])))
-        if j2 > j1:
-            changes.append(Change("added", "".join(new[j1:j2])))
+        add("removed", "".join(old[i1:i2]))
+        add("added", "".join(new[j1:j2]))
     return changes
 
 
