@@ -300,3 +300,35 @@ async def test_a_new_meeting_on_a_date_the_body_already_meets_is_warned_about(tm
     assert any("også møte 1/2023" in message and "25. mai 2023" in message for message in messages), messages
     assert [mt.ref for mt in archive.meetings.page(body.id)] == ["2/2023", "1/2023"]
     archive.close()
+
+
+async def test_deleting_a_meeting_says_which_deferred_items_go_back_to_waiting(demo_path):
+    """Items deferred to a meeting were quietly sent back to «neste møte» when it was deleted."""
+    from nuit_tui.tui.screens.meetings import MeetingsScreen
+    from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+    archive = Archive.open(demo_path)
+    nuit = archive.members.body("NUIT")
+    third = archive.meetings.create(nuit.id, dt.date(2023, 9, 14), dt.time(9), dt.time(12))
+    for case in ("19/23", "20/23"):
+        archive.minutes.defer_item(archive.agenda.find_item(case, body_short_name="NUIT").id, third.id)
+    assert archive.meetings.deletion_note(third.id) == (
+        "Sakene 19/23 og 20/23 er utsatt til dette møtet; de venter igjen på neste møte."
+    )
+    assert archive.meetings.deletion_note(archive.meetings.find("NUIT", "2/2023").id) == ""
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingsScreen)
+        await pilot.press("home", "d")  # the newest meeting: 3/2023
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question.startswith("Slette møte 3/2023 i NUIT (14. september 2023) med sakslisten?")
+        assert app.screen.question.endswith("Sakene 19/23 og 20/23 er utsatt til dette møtet; de venter igjen på neste møte.")
+        await pilot.press("j")
+        await pilot.pause()
+    archive.close()
+    again = Archive.open(demo_path)
+    with pytest.raises(errors.NotFound):
+        again.meetings.get(third.id)
+    again.close()

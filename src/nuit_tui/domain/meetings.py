@@ -37,6 +37,16 @@ def deletion_refusal(status: MeetingStatus, *, recorded: bool) -> str | None:
     return None
 
 
+def deferred_back_note(cases: list[str]) -> str:
+    """What deleting a meeting does to the items deferred to it, said before it is done:
+    «Sakene 19/23 og 20/23 er utsatt til dette møtet; de venter igjen på neste møte.»"""
+    if not cases:
+        return ""
+    named = cases[0] if len(cases) == 1 else ", ".join(cases[:-1]) + " og " + cases[-1]
+    subject = f"Sak {named} er" if len(cases) == 1 else f"Sakene {named} er"
+    return f"{subject} utsatt til dette møtet; {'den' if len(cases) == 1 else 'de'} venter igjen på neste møte."
+
+
 def meeting_numbers(meetings: list[tuple[int, int, bool]]) -> dict[int, int]:
     """Meeting numbers of a body's year: `meetings` as (key, number, frozen) in date
     order. A frozen meeting (notice out, held, cancelled) keeps its number; the others

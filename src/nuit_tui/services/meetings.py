@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from ..domain import labels
 from ..domain import models as m
-from ..domain.case_numbers import parse_meeting_ref
-from ..domain.meetings import can_move, deletion_refusal, meeting_numbers
+from ..domain.case_numbers import CaseNumber, parse_meeting_ref
+from ..domain.meetings import can_move, deferred_back_note, deletion_refusal, meeting_numbers
 from ..domain.norwegian import long_date
 from ..domain.standard_items import MINUTES_APPROVAL_PREFIX, closing_items, follow_previous_meeting, opening_items
 from ..store import ArchiveStore, errors
@@ -180,6 +180,16 @@ class Meetings:
         """Why the meeting may not be deleted (Norwegian), or None."""
         meeting = self.get(meeting_id)
         return deletion_refusal(meeting.status, recorded=self.has_records(meeting_id))
+
+    def deletion_note(self, meeting_id: int) -> str:
+        """What else a deletion changes, for the question before it ("" when nothing): the
+        items deferred to the meeting go back to waiting for the next one."""
+        cases = [
+            str(CaseNumber(item.case_year, item.case_seq)) if item.case_seq and item.case_year else item.title
+            for item in self.store.agenda(meeting_id)
+            if item.deferred_from_id is not None
+        ]
+        return deferred_back_note(cases)
 
     def delete(self, meeting_id: int) -> None:
         """Delete a meeting created by mistake, with its agenda; its provisional case

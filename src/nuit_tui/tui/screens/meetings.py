@@ -237,7 +237,11 @@ class MeetingsScreen(ArchiveScreen):
         from ..widgets.confirm import ConfirmScreen
 
         self.app.push_screen(
-            ConfirmScreen(f"Slette møte {meeting.ref} i {body.short_name} ({long_date(meeting.date)}) med sakslisten?"), confirmed
+            ConfirmScreen(
+                f"Slette møte {meeting.ref} i {body.short_name} ({long_date(meeting.date)}) med sakslisten?"
+                + (f" {note}" if (note := meetings.deletion_note(meeting_id)) else "")
+            ),
+            confirmed,
         )
 
     def action_follow_ups(self) -> None:
