@@ -350,6 +350,75 @@ async def test_remarks_typed_one_after_another_in_one_burst_each_keep_their_own_
     archive.close()
 
 
+async def test_text_typed_on_after_a_new_name_is_kept_for_the_remark_and_answers_nothing(demo_path):
+    """A new name and the remark typed on in one burst: the question about the name came up
+    under the typing, and the text's «n», «j» or space answered it (the name emptied, the
+    text lost). Keys typed before the question was on screen now go to the remark's text,
+    whichever the answer."""
+    from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    item = fresh_item(archive, meeting)
+    app = NuitApp(archive)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        await pilot.wait_for_scheduled_animations()
+        with burst():
+            await pilot.press("f2", *keys("NAV"), "tab", *keys("ny plan, ja"))
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen._shown_at is not None)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("j")  # read, then answered: a new speaker
+        await settle(pilot, lambda: speakers(archive, item) == [("NAV", "ny plan, ja")])
+        assert speakers(archive, item) == [("NAV", "ny plan, ja")]
+        with burst():
+            await pilot.press("f2", *keys("Helse Vst"), "enter", *keys("nei takk"))
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen._shown_at is not None)
+        await pilot.press("n")  # the name is put right: the text waits in its field
+        await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.focused.id == "remark-speaker")
+        await pilot.press(*keys("Helse Vest"), "tab", "space", "x")
+        await settle(pilot, lambda: len(speakers(archive, item)) == 2 and speakers(archive, item)[-1][1] == "nei takk x")
+        assert speakers(archive, item) == [("NAV", "ny plan, ja"), ("Helse Vest RHF", "nei takk x")]
+    archive.close()
+
+
+async def test_keys_typed_before_a_question_was_shown_do_not_answer_it():
+    """The question's own guard (the keys that reach the app once it is on top but were typed
+    before it was painted): held for the field, not taken as «n» or «j»."""
+    from textual import events
+    from textual._time import get_time
+    from textual.app import App
+
+    from nuit_tui.tui.widgets.confirm import ConfirmScreen
+    from nuit_tui.tui.widgets.priority_keys import PriorityKeys
+
+    answers: list[bool | None] = []
+    held: list[events.Key] = []
+
+    class Asking(App[None]):
+        def __init__(self) -> None:
+            super().__init__()
+            self.priority_keys = PriorityKeys(self)
+
+        async def on_event(self, event) -> None:
+            on_event = super().on_event
+            await self.priority_keys.handle(event, on_event)
+
+    app = Asking()
+    async with app.run_test() as pilot:
+        typed_before = events.Key("n", "n")  # made (typed) before the question exists
+        app.push_screen(ConfirmScreen("Ny taler?", typed_before_shown=held), answers.append)
+        app.post_message(typed_before)  # ... and reaching the app only after it is on top
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and app.screen._shown_at is not None
+        assert answers == [] and held == [typed_before]
+        assert typed_before.time < app.screen._shown_at <= get_time()
+        await pilot.press("j")  # typed once it is shown: the answer
+        await pilot.pause()
+        assert answers == [True] and held == [typed_before]
+
+
 async def test_digits_after_ctrl_u_in_a_burst_are_the_new_duration(demo_path):
     from nuit_tui.tui.screens.item import ItemScreen
 

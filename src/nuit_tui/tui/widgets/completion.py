@@ -9,10 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from textual import events
 from textual.binding import Binding
 from textual.suggester import Suggester
+from textual.widget import Widget
 
-from .fields import Input
+from .fields import Input, TextArea
+
+
+def _put_in(field: Widget | None, keys: list[events.Key]) -> None:
+    """The text of `keys` (Enter a new line in a text area) added at the end of `field`."""
+    if field is None or not keys:
+        return
+    if isinstance(field, TextArea):
+        text = "".join("\n" if key.key == "enter" else key.character or "" for key in keys if key.is_printable or key.key == "enter")
+        field.insert(text, field.document.end)
+    elif isinstance(field, Input):
+        field.value += "".join(key.character or "" for key in keys if key.is_printable)
 
 
 def complete(typed: str, names: Iterable[str]) -> str | None:
@@ -52,6 +65,10 @@ class NameInput(Input):
         # place of posting Submitted.
         self.enter_goes_to = enter_goes_to
         self.confirmed: set[str] = set()  # new names the secretary has said yes to
+        # While the new-name question is open: the keys typed after Tab or Enter before it
+        # was on screen (they reach this field, or the question, only now). They belong to
+        # the next field, not to the question: «n» in the text typed on must not answer it.
+        self.typed_on: list[events.Key] | None = None
         super().__init__(suggester=NameSuggester(self.names), **kwargs)
 
     def set_names(self, names: Iterable[str]) -> None:
@@ -69,19 +86,38 @@ class NameInput(Input):
             return
         from .confirm import ConfirmScreen
 
+        typed_on = self.typed_on = []
+        after = self._next_field()
+
         def answered(yes: bool | None) -> None:
+            self.typed_on = None
+            typed_on.sort(key=lambda key: key.time)  # held here and by the question: in typed order
             if yes:
                 self.confirmed.add(typed.casefold())
                 self.names.append(typed)
                 then()
+                for key in typed_on:  # on into the next field, as if typed now
+                    self.app.post_message(events.Key(key.key, key.character))
             else:
                 self.value = ""
                 self.focus()
+                _put_in(after, typed_on)  # kept in the next field while the name is put right
 
         self.app.push_screen(
-            ConfirmScreen(f"«{typed}» finnes ikke blant navnene. Registrere som ny {self.what}?", yes=f"Ny {self.what}", no="Rett navnet"),
+            ConfirmScreen(
+                f"«{typed}» finnes ikke blant navnene. Registrere som ny {self.what}?",
+                yes=f"Ny {self.what}",
+                no="Rett navnet",
+                typed_before_shown=typed_on,
+            ),
             answered,
         )
+
+    def _next_field(self) -> Widget | None:
+        if self.enter_goes_to is not None:
+            return self.screen.query_one(self.enter_goes_to)
+        chain = self.screen.focus_chain
+        return chain[chain.index(self) + 1] if self in chain and chain.index(self) + 1 < len(chain) else None
 
     def action_take_and_go(self) -> None:
         # Focus moves at once: the keys typed after Tab belong in the next field.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual import events
+from textual._time import get_time
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,10 +27,26 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen Button { margin: 0 2; }
     """
 
-    def __init__(self, question: str, *, yes: str = "Ja", no: str = "Nei"):
+    def __init__(self, question: str, *, yes: str = "Ja", no: str = "Nei", typed_before_shown: list[events.Key] | None = None):
         super().__init__()
         self.question = question
         self.yes, self.no = yes, no
+        # Keys typed before the question was on screen are not answers: they go in here
+        # (for the field they were typed for), when a list is given.
+        self.typed_before_shown = typed_before_shown
+        self._shown_at: float | None = None
+
+    def hold_if_typed_before_shown(self, event: events.Key | events.Paste) -> bool:
+        """Called by the app's key router for each key from the terminal while this is on top."""
+        if self.typed_before_shown is None or not isinstance(event, events.Key):
+            return False
+        if self._shown_at is not None and event.time >= self._shown_at:
+            return False
+        self.typed_before_shown.append(event)
+        return True
+
+    def _shown(self) -> None:
+        self._shown_at = get_time()
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -39,6 +57,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
+        self.call_after_refresh(self._shown)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -62,6 +62,12 @@ async def _own_binding(widget: Widget, event: events.Key) -> bool:
 
 def _ordered(original):
     async def _on_key(self, event: events.Key) -> None:
+        typed_on = getattr(self, "typed_on", None)
+        if typed_on is not None:  # a name field asking about a new name: for the next field
+            typed_on.append(event)
+            event.stop()
+            event.prevent_default()
+            return
         if _forward_to_focus(self, event):
             return
         if await _own_binding(self, event):

@@ -61,12 +61,21 @@ class PriorityKeys:
                 self._drain(self._sent_to)
                 return
             self._waiting.popleft()
+            if self._held_by_top(event):
+                continue  # typed before the question on top was shown: not an answer (ConfirmScreen)
             if isinstance(event, events.Paste) or not self._has_priority_binding(event):
                 try:
                     self._sent_to = self.app.focused or self.app.screen
                 except Exception:  # no screen: the app is starting or closing
                     self._sent_to = None
             await handle(event)
+
+    def _held_by_top(self, event: events.Key | events.Paste) -> bool:
+        try:
+            hold = getattr(self.app.screen, "hold_if_typed_before_shown", None)
+        except Exception:  # no screen yet, or the app is closing
+            return False
+        return hold is not None and bool(hold(event))
 
     def _has_priority_binding(self, event: events.Key | events.Paste) -> bool:
         if not isinstance(event, events.Key) or event.is_printable:
