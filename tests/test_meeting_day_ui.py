@@ -466,3 +466,10 @@ async def test_a_month_with_one_entry_says_1_oppforing(demo_path):
         heading = str(app.screen.query_one("#month-heading", Static).content)
         assert ": 1 oppføring ·" in heading
     archive.close()
+
+
+def test_a_remark_begun_with_enter_shows_its_text_on_its_row():
+    """Tab (which completes the name and moves on) then Enter began the text with a line
+    break: its row showed a leading blank and the «Kl.» column went out of view."""
+    remark = m.Remark(item_id=1, speaker="KS", text="\nstøttet  dette.\n", made_at=dt.time(11, 9))
+    assert RemarksTable.cells(remark) == ("KS", "støttet dette.", "11.09")

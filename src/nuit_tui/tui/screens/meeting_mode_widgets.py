@@ -170,7 +170,8 @@ class RemarksTable(DataTable):
 
     @staticmethod
     def cells(remark: m.Remark) -> tuple[str, str, str]:
-        return remark.speaker, remark.text.replace("\n", " "), clock(remark.made_at) if remark.made_at else ""
+        # On one line, spaces as one: a text begun with Enter (Tab, then Enter, after the name) showed blank.
+        return remark.speaker, " ".join(remark.text.split()), clock(remark.made_at) if remark.made_at else ""
 
     def fill(self, remarks: list[m.Remark], select_id: int | None = None) -> None:
         self.clear()
