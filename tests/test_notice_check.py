@@ -136,3 +136,29 @@ def test_the_previous_minutes_proposal_is_checked_only_when_it_names_a_date():
     assert check("NUIT", [("2/23", item("NUIT godkjenner referatet."))], plan, previous_meeting=previous, end=dt.time(10)) == []
     found = check("NUIT", [("2/23", item("NUIT godkjenner referatet fra NUIT 17. november 2022."))], plan, previous_meeting=previous, end=dt.time(10))
     assert kinds(found) == [NoticeProblemKind.WRONG_PREVIOUS_MINUTES]
+
+
+def test_minutes_of_a_meeting_the_archive_lacks_are_named_as_missing_not_as_wrong():
+    """The demo's 1/2023 approves the minutes of 17 November 2022, a meeting the demo lacks:
+    the check said the item should approve those of 17 February 2022 instead."""
+    from nuit_tui.domain.notice_check import check_notice as check
+    from nuit_tui.domain.timeplan import time_plan
+
+    def approving(day: str) -> m.AgendaItem:
+        return m.AgendaItem(
+            id=1, meeting_id=1, title=f"Godkjenning av referat fra NUIT {day}", item_type=m.ItemType.GODKJENNING,
+            proposed_decision="NUIT godkjenner referatet.", duration_minutes=5,
+        )
+
+    plan = time_plan(dt.time(9), dt.time(10), [])
+    args = {"previous_meeting": dt.date(2022, 2, 17), "end": dt.time(10), "meeting_date": dt.date(2023, 2, 16)}
+    (missing,) = check("NUIT", [("2/23", approving("17. november 2022"))], plan, **args)
+    assert missing.kind is NoticeProblemKind.WRONG_PREVIOUS_MINUTES
+    assert str(missing) == (
+        "Sak 2/23 godkjenner referatet fra NUIT 17. november 2022, et møte arkivet ikke har"
+        " (forrige møte i arkivet er NUIT 17. februar 2022): sjekk at tittelen er riktig"
+    )
+    for wrong in ("10. februar 2022", "16. februar 2023", "1. mars 2023"):  # before the previous, this one, after
+        (found,) = check("NUIT", [("2/23", approving(wrong))], plan, **args)
+        assert str(found).startswith("Sak 2/23 skal godkjenne referatet fra forrige møte, NUIT 17. februar 2022")
+    assert check("NUIT", [("2/23", approving("17. februar 2022"))], plan, **args) == []

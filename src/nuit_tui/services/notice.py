@@ -82,6 +82,7 @@ def check_notice(archive: Archive, meeting_id: int) -> list[NoticeProblem]:
         [(row.case_number, row.item) for row in agenda.rows],
         agenda.plan,
         previous_meeting=previous.date if previous else None,
+        meeting_date=meeting.date,
         end=meeting.end_time,
     )
 
