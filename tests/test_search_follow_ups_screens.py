@@ -89,7 +89,7 @@ async def test_the_register_closes_and_reopens_by_keys(tmp_path):
         await pilot.press("s", "s")  # open → overdue → done
         await pilot.pause()
         assert "utførte" in static_text(screen, "#follow-ups-filters")
-        assert str(table.get_row_at(0)[6]) == f"{dt.date.today():%-d.%-m.%Y}: Holdt 2. mai"
+        assert str(table.get_row_at(0)[6]) == f"{dt.date.today():%d.%m.%Y}: Holdt 2. mai"
         [done] = archive.follow_ups.register(status="done")
         assert (done.follow_up.description, done.follow_up.closed_on) == ("Invitere til gjennomgang", dt.date.today())
 

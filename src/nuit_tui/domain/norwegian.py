@@ -25,9 +25,10 @@ def weekday_date(day: dt.date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {long_date(day)}"
 
 
-def numeric_date(day: dt.date) -> str:
-    """"25.05.2023", as in a cover note's box."""
-    return f"{day.day:02d}.{day.month:02d}.{day.year}"
+def numeric_date(day: dt.date | None) -> str:
+    """"25.05.2023", as in a cover note's box, and as every table and field shows a date
+    ("" for none)."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year}" if day is not None else ""
 
 
 def citation_date(day: dt.date) -> str:

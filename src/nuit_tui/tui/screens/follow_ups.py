@@ -15,7 +15,7 @@ from textual.widgets import Header
 
 from ...domain import models as m
 from ...domain.meetings import is_preparing
-from ...domain.norwegian import ParseError, parse_date
+from ...domain.norwegian import ParseError, numeric_date, parse_date
 from ...services.follow_ups import FollowUpRow, carry_title
 from ..base import nuit_app
 from ..text import DataTable, Static, markup
@@ -31,8 +31,6 @@ STATUS_CYCLE: list[str | None] = ["open", "overdue", "done", None]
 STATUS_FILTER_LABELS = {"open": "åpne", "overdue": "forfalte", "done": "utførte", None: "alle"}
 
 
-def short_date(day: dt.date | None) -> str:
-    return f"{day.day}.{day.month}.{day.year}" if day else ""
 
 
 def status_cell(row: FollowUpRow) -> Text:
@@ -67,7 +65,7 @@ class CloseFollowUpForm(FormScreen[tuple[dt.date, str] | None]):
 
     def fields(self) -> ComposeResult:
         yield Static(self.row.follow_up.description)
-        yield from labelled("Utført dato", Input(short_date(self.today), id="closed_on"))
+        yield from labelled("Utført dato", Input(numeric_date(self.today), id="closed_on"))
         yield from labelled("Merknad (hva ble gjort, valgfri)", Input(id="note"))
 
     def submit(self) -> tuple[dt.date, str]:
@@ -173,10 +171,10 @@ class FollowUpsScreen(ArchiveScreen):
             f = row.follow_up
             done = ""
             if f.status is m.FollowUpStatus.DONE:
-                done = short_date(f.closed_on) + (f": {f.closing_note}" if f.closing_note else "")
+                done = numeric_date(f.closed_on) + (f": {f.closing_note}" if f.closing_note else "")
             table.add_row(
                 status_cell(row),
-                short_date(f.due_date),
+                numeric_date(f.due_date),
                 f.description,
                 row.responsible,
                 row.case or row.body,
@@ -195,7 +193,7 @@ class FollowUpsScreen(ArchiveScreen):
         counts = f"{len(self.rows)} vist" + (f", {overdue} forfalt" if overdue and self.status != "overdue" else "")
         self.query_one("#follow-ups-filters", Static).update(
             f"Status: {STATUS_FILTER_LABELS[self.status]} (s) · {body} (b) · ansvarlig: {who} (a)"
-            f" · {counts} · i dag {short_date(self.today)}"
+            f" · {counts} · i dag {numeric_date(self.today)}"
         )
 
     @property
@@ -247,7 +245,7 @@ class FollowUpsScreen(ArchiveScreen):
             day, note = result
 
             def done(_) -> None:
-                self.notify(f"Utført {short_date(day)}: {row.follow_up.description}")
+                self.notify(f"Utført {numeric_date(day)}: {row.follow_up.description}")
                 self.action_refresh(select_id=row.id)
 
             self.write(lambda: self.archive.follow_ups.close(row.id, on=day, note=note), done)
@@ -365,7 +363,7 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
         self.rows = self.archive.follow_ups.for_meeting(self.meeting_id)
         for row in self.rows:
             f = row.follow_up
-            due = Text(short_date(f.due_date), style="bold red" if row.overdue else "")
+            due = Text(numeric_date(f.due_date), style="bold red" if row.overdue else "")
             carried = Text("✓ står der", style="green") if row.carried else Text("")
             table.add_row(row.citation, f.description, row.responsible, due, carried, key=str(f.id))
         if not self.rows:

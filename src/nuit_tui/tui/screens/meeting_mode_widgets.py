@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from ...domain import labels
 from ...domain import models as m
-from ...domain.norwegian import clock, long_date, time_span
+from ...domain.norwegian import clock, long_date, numeric_date, time_span
 from ...domain.textdiff import word_diff
 from ...services.agenda import AgendaRow
 from ..text import DataTable, Label, OptionList, Static, literal, markup
@@ -81,7 +81,7 @@ def follow_ups_text(follow_ups: list[m.FollowUp]) -> str:
     lines = [
         f"• {f.description}"
         + (f" – {f.responsible}" if f.responsible else "")
-        + (f" (frist {f.due_date:%d.%m.%Y})" if f.due_date else "")
+        + (f" (frist {numeric_date(f.due_date)})" if f.due_date else "")
         for f in follow_ups
     ]
     return "Oppfølging (F4):\n" + "\n".join(lines) if lines else ""

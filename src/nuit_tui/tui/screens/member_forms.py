@@ -18,7 +18,7 @@ from textual.widgets import Select
 
 from ...domain import labels
 from ...domain import models as m
-from ...domain.norwegian import long_date, parse_date
+from ...domain.norwegian import long_date, numeric_date, parse_date
 from ..base import nuit_app
 from ..text import Label, Static
 from ..widgets.fields import Input
@@ -60,9 +60,6 @@ def typed_date(text: str, what: str) -> dt.date | None:
         raise type(exc)(f"{what}: {exc}") from None
 
 
-def short_date(day: dt.date | None) -> str:
-    """How a date is prefilled for editing: "1.3.2023"."""
-    return f"{day.day}.{day.month}.{day.year}" if day else ""
 
 
 class BodyForm(FormScreen[m.Body | None]):
@@ -186,7 +183,7 @@ class MembershipForm(FormScreen[m.Membership | None]):
         role = ms.role if ms else m.MembershipRole.MEMBER
         # A new membership starts today unless told otherwise: without a start it
         # would show up in the member lists of past meetings.
-        valid_from = short_date(ms.valid_from) if ms else short_date(dt.date.today())
+        valid_from = numeric_date(ms.valid_from) if ms else numeric_date(dt.date.today())
         yield from labelled("Person (skriv navnet)", Input(person, id="person", suggester=person_suggester(archive)))
         yield Static("", id="person-matches", classes="matches")
         roles = [(text, value) for value, text in labels.MEMBERSHIP_ROLE.items()]
@@ -207,7 +204,7 @@ class MembershipForm(FormScreen[m.Membership | None]):
                 yield Input(valid_from, id="valid-from")
             with Vertical():
                 yield Label("Til (tom = fortsatt medlem)")
-                yield Input(short_date(ms.valid_to) if ms else "", id="valid-to")
+                yield Input(numeric_date(ms.valid_to) if ms else "", id="valid-to")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -292,7 +289,7 @@ class EndMembershipForm(FormScreen[m.Membership | None]):
 
     def fields(self) -> ComposeResult:
         day = self.membership.valid_to or dt.date.today()
-        yield from labelled("Siste dag som medlem (f.eks. 31.12.2023)", Input(short_date(day), id="valid-to"))
+        yield from labelled("Siste dag som medlem (f.eks. 31.12.2023)", Input(numeric_date(day), id="valid-to"))
         since = f"Medlem fra {long_date(self.membership.valid_from)}. " if self.membership.valid_from else ""
         yield Static(since + "Møter til og med denne dagen beholder personen i medlemslisten.", classes="form-hint")
 
