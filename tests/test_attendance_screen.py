@@ -44,7 +44,7 @@ async def test_roll_call_substitute_late_arrival_and_guests_by_keys(demo_path):
         grid = app.screen.query_one(MembersGrid)
         # The secretariat is prefilled from the body's memberships; members are not registered yet.
         assert [a.role for a in archive.attendance.rows(meeting.id)] == [m.AttendanceRole.SECRETARIAT] * 4
-        assert "ikke registrert" in str(grid.get_row_at(0)[2])
+        assert "Ikke registrert" in str(grid.get_row_at(0)[2])
 
         select(grid, archive, "Mariann Hornnes")
         await pilot.press("t")

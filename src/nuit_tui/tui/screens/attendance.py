@@ -198,7 +198,7 @@ class AttendanceScreen(ArchiveScreen):
 
         def add(person_id: int, name: str, row: m.Attendance | None, organization_id: int | None, substitute: str) -> None:
             if row is None:
-                status = Text("ikke registrert", style="dim italic")
+                status = Text("Ikke registrert", style="dim italic")
             else:
                 status = Text(labels.ATTENDANCE_STATUS[row.status], style=STATUS_STYLE[row.status])
             grid.add_row(
