@@ -12,6 +12,9 @@ from typing import Any
 
 from textual import widgets
 from textual.screen import Screen
+from textual.widgets._footer import FooterKey
+
+HELP_KEY = "f1"
 
 
 class Footer(widgets.Footer):
@@ -32,7 +35,11 @@ class Footer(widgets.Footer):
     def compose(self):
         if self._bindings_ready:
             self._shown = self._showing()
-        yield from super().compose()
+        # F1 first: it lists every key, so it must be seen however narrow the terminal (at
+        # 80 columns the keys after F4 were cut off, F1 among them).
+        shown = list(super().compose())
+        first = [widget for widget in shown if isinstance(widget, FooterKey) and widget.key == HELP_KEY]
+        yield from first + [widget for widget in shown if widget not in first]
 
     def bindings_changed(self, screen: Screen) -> None:
         if (
