@@ -13,6 +13,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.geometry import Offset, Region
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Select
 
@@ -58,6 +59,15 @@ class FormBody(VerticalScroll, can_focus=False):
     """Scrolls to whichever field has focus, but never takes focus itself:
     Tab goes from field to field."""
 
+    def scroll_to_region(self, region: Region, *args: Any, **kwargs: Any) -> Offset:
+        # A field is shown with its label (the line above it, and the label's margin): the
+        # screen centres a focused field, and the form opened with «Tittel» out of view.
+        if kwargs.get("center"):
+            kwargs["center"] = False
+        label_lines = 2
+        region = Region(region.x, max(0, region.y - label_lines), region.width, region.height + min(region.y, label_lines))
+        return super().scroll_to_region(region, *args, **kwargs)
+
 
 class OnWriter(Generic[T]):
     """What `submit` returns for a form that writes itself: `job` runs on the writer
@@ -90,7 +100,7 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
     FormScreen > Vertical { width: 90; max-width: 95%; height: auto; max-height: 90%; border: thick $primary; background: $panel; padding: 0 1; }
-    FormScreen VerticalScroll { height: auto; max-height: 30; }
+    FormScreen VerticalScroll { height: auto; max-height: 65vh; }
     FormScreen .form-title { text-style: bold; margin-bottom: 1; }
     FormScreen Label { margin-top: 1; color: $text-muted; }
     FormScreen #form-error { color: $error; height: auto; margin-top: 1; }

@@ -1,0 +1,38 @@
+"""A form shows the focused field with its label, at any terminal height it fits in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from nuit_tui.services import Archive
+from nuit_tui.tui.app import NuitApp
+from nuit_tui.tui.screens.deadline_form import DeadlineFormScreen
+from nuit_tui.tui.text import Label
+from nuit_tui.tui.widgets.form import FormBody
+
+
+async def test_tab_through_a_form_in_a_short_terminal_shows_each_field_with_its_label(demo_path):
+    """At 30 rows the «Ny frist» form opened with «Tittel» out of view above its field, and
+    its last fields could not be seen at all (the form's body was taller than the screen
+    let it be, so it never scrolled)."""
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(DeadlineFormScreen(None, day=dt.date(2023, 1, 1), body_id=None, categories=[]))
+        await pilot.pause()
+        await pilot.pause()
+        body = app.screen.query_one(FormBody)
+        children = list(body.children)
+        seen = []
+        for _ in range(7):
+            field = app.focused
+            assert app.screen.can_view_entire(field), field.id
+            above = children[children.index(field) - 1]
+            if isinstance(above, Label):
+                assert app.screen.can_view_entire(above), (field.id, str(above.render()))
+            seen.append(field.id)
+            await pilot.press("tab")
+            await pilot.pause()
+        assert seen == ["title", "date", "description", "category", "responsible", "reminder", "exempt"]
+    archive.close()
