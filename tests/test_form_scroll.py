@@ -36,3 +36,24 @@ async def test_tab_through_a_form_in_a_short_terminal_shows_each_field_with_its_
             await pilot.pause()
         assert seen == ["title", "date", "description", "category", "responsible", "reminder", "exempt"]
     archive.close()
+
+
+async def test_a_long_title_is_shown_to_its_end_where_the_cursor_is(demo_path):
+    """5/23's title (154 characters, in a field a little narrower) showed «st i kostnader …
+    e-helseportefølj»: scrolled for a wider field before the form's scrollbar took its room."""
+    from textual.widgets import Input
+
+    from nuit_tui.tui.screens.item import ItemScreen
+
+    archive = Archive.open(demo_path)
+    item = archive.agenda.find_item("5/23", body_short_name="NUIT")
+    app = NuitApp(archive)
+    async with app.run_test(size=(160, 48)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        for _ in range(4):
+            await pilot.pause()
+        title = app.screen.query_one("#title", Input)
+        assert len(title.value) > title.content_region.width  # it does not fit: it scrolls
+        first, width = title.scroll_offset.x, title.content_region.width
+        assert first <= title.cursor_position < first + width  # the cursor (at the end) is in view
+    archive.close()

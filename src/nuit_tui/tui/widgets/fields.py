@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from textual import events, widgets
+from textual.geometry import Region
 
 from ...domain.text import clean_text
 
@@ -29,6 +30,16 @@ class Input(widgets.Input):
     def validate_value(self, value: str) -> str:
         # Every way in (typing, paste, a value set from an older archive) passes here.
         return one_line(value)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        # The view follows the cursor only as it moves: a long title set before the form's
+        # scrollbar narrowed the field showed neither its start nor its end («st i kostnader
+        # … e-helseportefølj»). Once laid out anew, the cursor is brought back in view.
+        self.call_after_refresh(self._cursor_in_view)
+
+    def _cursor_in_view(self) -> None:
+        if self.is_attached:
+            self.scroll_to_region(Region(self._cursor_offset, 0, width=1, height=1), force=True, animate=False)
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual's own handler keeps only the first line of a paste: a title pasted over
