@@ -153,17 +153,7 @@ def search(
     """
     if query.empty:
         return []
-    filters: list[str] = []
-    params: dict[str, Any] = {}
-    if body_id is not None:
-        filters.append("mt.body_id = :body_id")
-        params["body_id"] = body_id
-    if year is not None:
-        filters.append("mt.year = :year")
-        params["year"] = year
-    if exclude_item_id is not None:
-        filters.append("i.id != :exclude")
-        params["exclude"] = exclude_item_id
+    filters, params = _filters(body_id, year, exclude_item_id)
     trigram = is_trigram(conn)
     order = tuple(_COLUMN_AT[name] for name in snippet_from if name in _COLUMN_AT)
     if trigram and not query.words:
@@ -221,6 +211,22 @@ def search(
             field, text = _NAMES[column], cut_snippet(mark_text(_text(row[width + column]), needles), snippet_chars)
         hits.append(IndexHit._make((*row[:width], body_names[row[_BODY_ID]], field, text, keys[n][0])))
     return hits
+
+
+def _filters(body_id: int | None, year: int | None, exclude_item_id: int | None) -> tuple[list[str], dict[str, Any]]:
+    """The WHERE terms (on `mt` the meeting, `i` the item) and parameters of a search's filters."""
+    filters: list[str] = []
+    params: dict[str, Any] = {}
+    if body_id is not None:
+        filters.append("mt.body_id = :body_id")
+        params["body_id"] = body_id
+    if year is not None:
+        filters.append("mt.year = :year")
+        params["year"] = year
+    if exclude_item_id is not None:
+        filters.append("i.id != :exclude")
+        params["exclude"] = exclude_item_id
+    return filters, params
 
 
 class IndexHit(NamedTuple):
@@ -313,20 +319,12 @@ def case_hits(
     what a case number typed into the search means (a deferred item's copy on a later
     agenda keeps its number, so it is there too). Their snippet is empty: the case and the
     title are the hit."""
-    where = ["i.kind = 'item'", "i.case_year = :year", "i.case_seq = :seq"]
-    params: dict[str, Any] = {"year": year, "seq": seq}
+    filters, params = _filters(body_id, in_year, exclude_item_id)
+    where = ["i.kind = 'item'", "i.case_year = :case_year", "i.case_seq = :case_seq", *filters]
+    params.update(case_year=year, case_seq=seq)
     if body_short_name is not None:
         where.append("upper(b.short_name) = upper(:short)")
         params["short"] = body_short_name
-    if body_id is not None:
-        where.append("mt.body_id = :body_id")
-        params["body_id"] = body_id
-    if in_year is not None:
-        where.append("mt.year = :in_year")
-        params["in_year"] = in_year
-    if exclude_item_id is not None:
-        where.append("i.id != :exclude")
-        params["exclude"] = exclude_item_id
     sql = (
         f"SELECT {_HIT_COLUMNS}, b.short_name FROM agenda_items i"
         " JOIN meetings mt ON mt.id = i.meeting_id JOIN bodies b ON b.id = mt.body_id"
