@@ -26,6 +26,17 @@ def is_preparing(status: MeetingStatus) -> bool:
     return status in PREPARING
 
 
+def item_form_note(status: MeetingStatus) -> str:
+    """What the item screen says of its meeting's state: the notice has gone out (a changed
+    proposal does not reach those who have it), or the meeting is held (its decisions and
+    remarks are kept in meeting mode, not on this screen). "" while the agenda is made."""
+    if status is MeetingStatus.NOTICE_SENT:
+        return "innkallingen er sendt: det som endres her, står ikke i den som er sendt ut"
+    if status in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED):
+        return "møtet er holdt: vedtak og innspill føres i møtemodus (m i sakslisten)"
+    return ""
+
+
 def deletion_refusal(status: MeetingStatus, *, recorded: bool) -> str | None:
     """Why a meeting may not be deleted, or None when it may: only a meeting created by
     mistake, whose notice never went out and where nothing has been recorded

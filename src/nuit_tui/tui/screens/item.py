@@ -14,6 +14,7 @@ from textual.widgets import Header, Select
 
 from ...domain import models as m
 from ...domain.items import is_blank_new_item
+from ...domain.meetings import item_form_note
 from ...domain.norwegian import ParseError, clock, parse_time
 from ...errors import StoreError
 from ..base import key_id
@@ -309,6 +310,8 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
             note += " · ⚠ saklisten før rekker ikke frem til fast starttid"
         if agenda.plan.overrun_minutes:
             note += f" · ⚠ saklisten går {agenda.plan.overrun_minutes} min over møteslutt kl. {clock(meeting.end_time)}"
+        if state := item_form_note(meeting.status):
+            note += f" · {state}"
         self.query_one("#time-note", Static).update(note)
 
     # --- presenters and case officers ------------------------------------------------------

@@ -1,4 +1,4 @@
-"""A form shows the focused field with its label, at any terminal height it fits in."""
+"""What forms and the item screen show: the focused field with its label at any height it fits in, a long title to its end, and the meeting's state."""
 
 from __future__ import annotations
 
@@ -57,3 +57,25 @@ async def test_a_long_title_is_shown_to_its_end_where_the_cursor_is(demo_path):
         first, width = title.scroll_offset.x, title.content_region.width
         assert first <= title.cursor_position < first + width  # the cursor (at the end) is in view
     archive.close()
+
+
+async def test_the_item_screen_says_when_the_notice_is_out_and_when_the_meeting_is_held(demo_path):
+    """A proposal changed after the notice went out changed nothing that was sent, and a
+    held meeting's item showed no decision, without a word about either."""
+    from nuit_tui.tui.screens.item import ItemScreen
+    from nuit_tui.tui.text import Static
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    notes = {}
+    async with app.run_test(size=(160, 48)) as pilot:
+        for case in ("15/23", "3/23"):  # of 2/2023 (notice sent), of 1/2023 (held)
+            app.push_screen(ItemScreen(archive.agenda.find_item(case, body_short_name="NUIT").id))
+            await pilot.pause()
+            await pilot.pause()
+            notes[case] = str(app.screen.query_one("#time-note", Static).render())
+            app.pop_screen()
+            await pilot.pause()
+    archive.close()
+    assert notes["15/23"].endswith("innkallingen er sendt: det som endres her, står ikke i den som er sendt ut")
+    assert notes["3/23"].endswith("møtet er holdt: vedtak og innspill føres i møtemodus (m i sakslisten)")
