@@ -23,8 +23,9 @@ from typing import Any
 
 from textual import events
 from textual.app import App
-from textual.dom import DOMNode
 from textual.message_pump import MessagePump
+
+from .type_ahead import when_handled
 
 # Should a callback never come back (a widget removed meanwhile): go on anyway.
 _FALLBACK_SECONDS = 0.5
@@ -57,13 +58,14 @@ class PriorityKeys:
         assert handle is not None
         while self._waiting and self._draining is None:
             event = self._waiting[0]
-            if self._sent_to is not None and self._has_priority_binding(event):
+            priority = self._has_priority_binding(event)
+            if priority and self._sent_to is not None:
                 self._drain(self._sent_to)
                 return
             self._waiting.popleft()
             if self._held_by_top(event):
                 continue  # typed before the question on top was shown: not an answer (ConfirmScreen)
-            if isinstance(event, events.Paste) or not self._has_priority_binding(event):
+            if not priority:  # sent on to a field (a priority key is the app's own)
                 try:
                     self._sent_to = self.app.focused or self.app.screen
                 except Exception:  # no screen: the app is starting or closing
@@ -87,7 +89,8 @@ class PriorityKeys:
         return any(binding.priority for _, bindings in chain for binding in bindings.key_to_bindings.get(event.key, ()))
 
     def _drain(self, target: MessagePump) -> None:
-        """Go on once `target` and the nodes above it have handled what was sent to them."""
+        """Go on once `target` and the nodes above it have handled what was sent to them
+        (`when_handled`), or after _FALLBACK_SECONDS."""
         app = self.app
         token = self._draining = object()
 
@@ -102,16 +105,5 @@ class PriorityKeys:
             if self._waiting:
                 app.call_later(self._send_on)
 
-        def follow(node: MessagePump) -> None:
-            if self._draining is not token:
-                return
-            if node is app:
-                if not app.call_later(go_on):
-                    go_on()
-                return
-            parent = node.parent if isinstance(node, DOMNode) else None
-            if not node.call_later(follow, parent or app):
-                follow(parent or app)  # closed meanwhile: nothing waits there
-
-        follow(target)
+        when_handled(app, target, go_on)
         self._fallback = asyncio.get_running_loop().call_later(_FALLBACK_SECONDS, go_on)

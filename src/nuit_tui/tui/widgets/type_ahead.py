@@ -134,7 +134,7 @@ class TypeAhead(Screen):
 
     def _after_handled(self, target: MessagePump) -> None:
         """Go on sending once the key sent to `target` has been handled there and by every
-        node it may bubble to: a callback queued behind it, node after node, up to the app."""
+        node it may bubble to (`when_handled`)."""
         app = self.app
         token = self._waiting_for = object()
 
@@ -143,17 +143,24 @@ class TypeAhead(Screen):
                 self._waiting_for = None
                 app.call_later(self._send_held)
 
-        def follow(node: MessagePump) -> None:
-            if node is app or node is None:
-                if not app.call_later(go_on):
-                    go_on()
-                return
-            parent = node.parent if isinstance(node, DOMNode) else None
-            if not node.call_later(follow, parent or app):
-                follow(parent or app)
-
-        follow(target)
+        when_handled(app, target, go_on)
         app.set_timer(_STEP_FALLBACK_SECONDS, go_on)
+
+
+def when_handled(app: App, target: MessagePump, then: Callable[[], object]) -> None:
+    """Call `then` once what was sent to `target` so far has been handled there and by every
+    node it may bubble to: a callback queued behind it, node after node, up to the app."""
+
+    def follow(node: MessagePump | None) -> None:
+        if node is app or node is None:
+            if not app.call_later(then):
+                then()
+            return
+        parent = node.parent if isinstance(node, DOMNode) else None
+        if not node.call_later(follow, parent or app):
+            follow(parent or app)  # closed meanwhile: nothing waits there
+
+    follow(target)
 
 
 def _typed_anew(event: _Typed) -> _Typed:
