@@ -62,8 +62,7 @@ class FormBody(VerticalScroll, can_focus=False):
     def scroll_to_region(self, region: Region, *args: Any, **kwargs: Any) -> Offset:
         # A field is shown with its label (the line above it, and the label's margin): the
         # screen centres a focused field, and the form opened with «Tittel» out of view.
-        if kwargs.get("center"):
-            kwargs["center"] = False
+        kwargs["center"] = False
         label_lines = 2
         region = Region(region.x, max(0, region.y - label_lines), region.width, region.height + min(region.y, label_lines))
         return super().scroll_to_region(region, *args, **kwargs)
