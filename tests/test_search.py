@@ -307,3 +307,15 @@ def test_one_letter_reads_titles_newest_first_and_is_left_out_beside_longer_word
     assert found(archive, "journal s") == found(archive, "journal")
     [hit] = archive.search.hits("s", year=2022)
     assert hit.marked("[", "]") == "[S]tatus for journal"
+
+
+def test_one_letter_finds_a_word_start_after_any_mark_and_in_either_case_never_inside_a_word(two_bodies):
+    archive, nuit, _ = two_bodies
+    held = meeting(archive, nuit, dt.date(2023, 2, 16))
+    for title in ("Oppfølging (e-helse)", "«Evaluering» av tiltak", "Tre år/Ettervirkning", "Status", "Helse og EØS", "Pris"):
+        add_item(archive, held, title)
+    assert found(archive, "e") == ["Oppfølging (e-helse)", "«Evaluering» av tiltak", "Tre år/Ettervirkning", "Helse og EØS"]
+    assert found(archive, "E", limit=2) == ["Oppfølging (e-helse)", "«Evaluering» av tiltak"]
+    assert found(archive, "ø") == []  # «Oppfølging» and «EØS» hold it, no word starts with it
+    assert found(archive, "[") == found(archive, "*") == []
+    assert [h.marked("[", "]") for h in archive.search.hits("p")] == ["[P]ris"]

@@ -35,6 +35,7 @@ FIELD_LABELS = {
     "description": "Beskrivelse",
     "title": "Tittel",
 }
+_SNIPPET_FROM = tuple(FIELD_LABELS)
 SNIPPET_CHARS = 80  # about this much of the text around the first match (cut in the store)
 _STATES = {state.value: state for state in ItemState}  # a dict lookup: ItemState(value) costs 1 µs a hit
 
@@ -115,6 +116,7 @@ class Search:
 
     def __init__(self, store: ArchiveStore):
         self.store = store
+        self._trigram: bool | None = None  # the index's tokenizer: read once, a search is made per key
 
     def hits(
         self,
@@ -139,9 +141,12 @@ class Search:
                 in_year=year, exclude_item_id=exclude_item_id, limit=limit,
             )
         if not rows:
+            conn = self.store.conn
+            if self._trigram is None:
+                self._trigram = index.is_trigram(conn)
             rows = index.search(
-                self.store.conn, query, body_id=body_id, year=year, exclude_item_id=exclude_item_id, limit=limit,
-                snippet_from=tuple(FIELD_LABELS), snippet_chars=SNIPPET_CHARS,
+                conn, query, body_id=body_id, year=year, exclude_item_id=exclude_item_id, limit=limit,
+                snippet_from=_SNIPPET_FROM, snippet_chars=SNIPPET_CHARS, trigram=self._trigram,
             )
         hits = []
         for (item_id, meeting_id, _, title, case_year, seq, exempt, _, state, _, meeting_year, number, date, body, field,

@@ -191,53 +191,69 @@ def snippet(raw: bytes, folded: bytes, needles: Sequence[bytes], size: int) -> s
         # The marks are ours alone: one in the stored text (written by another program;
         # ours cleans control characters away) would show as a match. A space instead.
         raw = raw.translate(_NO_MARKS)
+    find = folded.find
     if len(needles) == 1:
-        first = folded.find(needles[0])
+        needle = needles[0]
+        first = find(needle)
+        if first < 0:
+            return ""
     else:
-        first = min((at for at in map(folded.find, needles) if at >= 0), default=-1)
-    if first < 0:
-        return ""
+        first = -1
+        for needle in needles:
+            at = find(needle)
+            if at >= 0 and (first < 0 or at < first):
+                first = at
+        if first < 0:
+            return ""
     start = first - size // 3
     if start > 0:  # at the start of a word: one near enough before, else the next
         space = raw.rfind(b" ", max(0, first - size // 2 + 1), start + 1)
-        if space < 0:  # (before the match: a two-letter word's match starts with its space)
+        if space < 0:
             space = raw.find(b" ", start, first)
         start = space + 1 if space >= 0 else _char_start(raw, start)
     else:
         start = 0
-    end = min(len(raw), start + size)
-    if len(needles) == 1:  # the matches found in order (most queries are one word)
-        needle = needles[0]
+    length = len(raw)
+    end = start + size
+    if end > length:
+        end = length
+    out: list[bytes] = []
+    if len(needles) == 1:  # the matches found in order (most queries are one word), overlapping ones as one
         width = len(needle)
         last = end + width - 1
-        spans = []
-        at = first
+        done, begin, stop = start, first, first + width
+        at = find(needle, first + 1, last)
         while at >= 0:
-            spans.append((at, at + width))
-            at = folded.find(needle, at + 1, last)
+            if at >= stop:
+                if raw[begin] == 0x20:  # a two-letter word is matched with the space before it (" år")
+                    begin += 1
+                out += (raw[done:begin], _OPEN, raw[begin:stop], _CLOSE)
+                done, begin = stop, at
+            stop = at + width
+            at = find(needle, at + 1, last)
     else:
         spans = []
         for needle in needles:
-            last = end + len(needle) - 1
-            at = folded.find(needle, start, last)
+            width = len(needle)
+            last = end + width - 1
+            at = find(needle, start, last)
             while at >= 0:
-                spans.append((at, at + len(needle)))
-                at = folded.find(needle, at + 1, last)
+                spans.append((at, at + width))
+                at = find(needle, at + 1, last)
         spans.sort()
-    out: list[bytes] = []
-    done, (begin, stop) = start, spans[0]
-    for next_begin, next_stop in spans[1:]:
-        if next_begin < stop:  # overlapping matches are one, as highlight() marks them
-            if next_stop > stop:
-                stop = next_stop
-            continue
-        if raw[begin] == 0x20:  # a two-letter word is matched with the space before it (" år")
-            begin += 1
-        out += (raw[done:begin], _OPEN, raw[begin:stop], _CLOSE)
-        done, begin, stop = stop, next_begin, next_stop
+        done, (begin, stop) = start, spans[0]
+        for next_begin, next_stop in spans[1:]:
+            if next_begin < stop:  # overlapping matches are one, as highlight() marks them
+                if next_stop > stop:
+                    stop = next_stop
+                continue
+            if raw[begin] == 0x20:
+                begin += 1
+            out += (raw[done:begin], _OPEN, raw[begin:stop], _CLOSE)
+            done, begin, stop = stop, next_begin, next_stop
     if stop > end:
         end = stop  # the cut fell in a match: finish it
-    elif end < len(raw):  # at the end of a word: the next within reach, else the one before
+    elif end < length:  # at the end of a word: the next within reach, else the one before
         space = raw.find(b" ", end, end + 15)
         if space < 0:
             space = raw.rfind(b" ", max(stop, end - 15), end)
@@ -248,7 +264,7 @@ def snippet(raw: bytes, folded: bytes, needles: Sequence[bytes], size: int) -> s
     text = " ".join(b"".join(out).decode("utf-8", "replace").split())
     if start and raw[:start].strip():
         text = ELLIPSIS + text
-    if end < len(raw) and raw[end:].strip():
+    if end < length and raw[end:].strip():
         text += ELLIPSIS
     return text
 
