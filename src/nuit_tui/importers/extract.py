@@ -5,8 +5,10 @@ meeting-document readers touch files (the readers themselves take text).
   followed by a blank line (a paragraph break), a table row is one line with its cells
   separated by tabs (a cell holding several lines gives one line per line, the first
   cells empty). List paragraphs get «- » in front, as a reader of the page sees a bullet.
-- `.pdf` (pypdf): the text layer, page by page. A PDF without one (a scan) is refused:
-  nuit-tui does no OCR.
+- `.pdf` (pypdf): the text layer, page by page, with an empty line where a gap wider
+  than the line spacing ends a paragraph (the text layer has no paragraph marks), and a
+  running header that heads every page taken out. A PDF without a text layer (a scan)
+  is refused: nuit-tui does no OCR.
 - `.txt` and `.md`: UTF-8, or Windows-1252 as older Norwegian text files are; Markdown's
   marks (headings, bold, tables, escapes) are taken off so the text reads as the page.
 
@@ -17,8 +19,11 @@ it unpacks to before it is opened).
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
+from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 from .bounded import DOCUMENT_MAX_BYTES, InputRefused, read_bounded, size_text
@@ -126,32 +131,92 @@ def pdf_text(data: bytes, name: str) -> str:
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_lines(page) for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise InputRefused(f"{name} kan ikke leses som PDF: {exc}") from None
-    if not any(page.strip() for page in pages):
+    if not any(line.strip() for page in pages for line in page):
         raise InputRefused(
             f"{name} har ikke noe tekstlag (en skannet PDF): kjør tekstgjenkjenning (OCR) på den først; nuit-tui gjør ikke OCR"
         )
-    return "\n".join(_paragraph_breaks(page) for page in pages)
+    _drop_running_lines(pages)
+    return "\n".join("\n".join(page) for page in pages)
 
 
-def _paragraph_breaks(page: str) -> str:
-    """A page's text with an empty line after each line that ends a paragraph: a PDF's text
-    layer has no paragraph marks, but a paragraph's last line ends a sentence well short of
-    the page's full line width."""
-    lines = page.split("\n")
+def _drop_running_lines(pages: list[list[str]]) -> None:
+    """A running header or footer out: a line that is the first (or the last) of every page,
+    word for word («UTKAST»), on two pages or more. (One with the page's number in it is
+    found by page_text, which knows «Side 2 av 4».)"""
+    for end in (0, -1):
+        edges = [[n for n, line in enumerate(page) if line.strip()] for page in pages]
+        if len(pages) < 2 or not all(edges):
+            return
+        texts = {page[at[end]].strip() for page, at in zip(pages, edges, strict=True)}
+        if len(texts) == 1 and len(texts.pop()) <= 120:
+            for page, at in zip(pages, edges, strict=True):
+                del page[at[end]]
+
+
+class _LinePlaces:
+    """Where each line of a page's extracted text sits: pypdf's visitor is told every
+    piece of text it puts out, with the matrices that place it; a line's place is that of
+    its first piece of text (its baseline's height on the page, and its font's height)."""
+
+    def __init__(self) -> None:
+        self.places: list[tuple[float, float] | None] = [None]
+
+    def visit(self, text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        for n, piece in enumerate(text.split("\n")):
+            if n:
+                self.places.append(None)
+            if piece.strip() and self.places[-1] is None:
+                # The text matrix times the current transformation matrix: text space to the page.
+                c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                self.places[-1] = (y, round(size * math.hypot(c, d), 1))
+
+
+def _page_lines(page) -> list[str]:
+    places = _LinePlaces()
+    text = page.extract_text(visitor_text=places.visit) or ""
+    lines = text.split("\n")
+    gaps = _gaps(places.places) if len(places.places) == len(lines) else set()
+    return _paragraph_breaks(lines, gaps)
+
+
+def _gaps(places: list[tuple[float, float] | None]) -> set[int]:
+    """The lines that follow a gap wider than the page's line spacing: a new paragraph
+    (a paragraph's space after, a list's space after its last bullet). Only between lines
+    of one font height, and not next to the page's first or last line (a header or a
+    footer, with a page's margin before it)."""
+    placed = [(n, *place) for n, place in enumerate(places) if place is not None]
+    steps = [
+        (before, n, size, round(y0 - y, 1)) for (before, y0, size0), (n, y, size) in pairwise(placed) if size == size0 and y < y0
+    ]
+    if len(steps) < 3:
+        return set()
+    line = {}  # font height -> its most common step down: the lines of a paragraph
+    for height in {size for _, _, size, _ in steps}:
+        line[height] = Counter(step for _, _, size, step in steps if size == height).most_common(1)[0][0]
+    inner = {n for n, _, _ in placed[1:-1]}
+    return {n for before, n, size, step in steps if before in inner and n in inner and 1.25 * line[size] < step < 4 * line[size]}
+
+
+def _paragraph_breaks(lines: list[str], gaps: set[int]) -> list[str]:
+    """A page's lines with an empty one where a paragraph ends: a PDF's text layer has no
+    paragraph marks. A paragraph ends before a line that follows a gap wider than the
+    line spacing (`_gaps`), and where a line ends a sentence well short of the page's full
+    line width (a PDF laid out without space between paragraphs)."""
     widths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    if len(widths) < 5:
-        return page
-    full = widths[int(len(widths) * 0.9)]
+    full = widths[int(len(widths) * 0.9)] if len(widths) >= 5 else None
     out: list[str] = []
-    for line in lines:
+    for n, line in enumerate(lines):
+        if n in gaps and out and out[-1]:
+            out.append("")
         out.append(line)
         text = line.rstrip()
-        if text.endswith((".", "!", "?")) and len(text) < 0.8 * full:
+        if full is not None and text.endswith((".", "!", "?")) and len(text) < 0.8 * full:
             out.append("")
-    return "\n".join(out)
+    return out
 
 
 # --- Markdown -----------------------------------------------------------------------------
