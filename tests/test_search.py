@@ -7,7 +7,7 @@ import sqlite_utils
 
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
-from nuit_tui.store import open_store
+from nuit_tui.store import open_store, search_query
 from nuit_tui.store import search as index
 from nuit_tui.store.schema import APPLICATION_ID, migrations
 
@@ -319,3 +319,16 @@ def test_one_letter_finds_a_word_start_after_any_mark_and_in_either_case_never_i
     assert found(archive, "ø") == []  # «Oppfølging» and «EØS» hold it, no word starts with it
     assert found(archive, "[") == found(archive, "*") == []
     assert [h.marked("[", "]") for h in archive.search.hits("p")] == ["[P]ris"]
+
+
+def test_one_letter_looks_at_the_newest_titles_only(two_bodies, monkeypatch):
+    archive, nuit, _ = two_bodies
+    old = meeting(archive, nuit, dt.date(2022, 2, 17))
+    new = meeting(archive, nuit, dt.date(2023, 2, 16))
+    add_item(archive, old, "Xylofon i gammel sak")
+    for title in ("Status", "Pris"):
+        add_item(archive, new, title)
+    assert found(archive, "x") == ["Xylofon i gammel sak"]
+    monkeypatch.setattr(search_query, "TITLE_SCAN_ITEMS", 2)  # the two newest items: «Status» and «Pris»
+    assert found(archive, "x") == [] and found(archive, "p") == ["Pris"]
+    assert found(archive, "xy") == ["Xylofon i gammel sak"]  # two letters search the whole index
