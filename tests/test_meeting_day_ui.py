@@ -473,3 +473,25 @@ def test_a_remark_begun_with_enter_shows_its_text_on_its_row():
     break: its row showed a leading blank and the «Kl.» column went out of view."""
     remark = m.Remark(item_id=1, speaker="KS", text="\nstøttet  dette.\n", made_at=dt.time(11, 9))
     assert RemarksTable.cells(remark) == ("KS", "støttet dette.", "11.09")
+
+
+async def test_the_speaker_column_is_as_wide_as_the_longest_name_within_bounds(demo_path):
+    """«Representant fra kommunal sektor» was cut at 28 columns with room beside it."""
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    item = next(r.item for r in archive.agenda.for_meeting(meeting.id).rows if not r.item.is_break and not archive.minutes.remarks(r.item.id))
+    long_name = "Representant fra kommunal sektor"
+    archive.minutes.add_remark(m.Remark(item_id=item.id, speaker=long_name, text="Ber om en felles plan."))
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        table = app.screen.query_one(RemarksTable)
+        await settle(pilot, lambda: table.row_count == 1)
+        speaker = table.ordered_columns[0]
+        assert speaker.width == len(long_name)
+        archive.minutes.add_remark(m.Remark(item_id=item.id, speaker="Nasjonalt senter for e-helseforskning ved UNN HF", text="Enig."))
+        table.fill(archive.minutes.remarks(item.id))
+        assert speaker.width == RemarksTable.SPEAKER_WIDTH[1]  # a longer name is cut at the bound
+        table.fill([])
+        assert speaker.width == RemarksTable.SPEAKER_WIDTH[0]
+    archive.close()

@@ -3,6 +3,7 @@ remarks table, the decision's difference from the proposal, and the status lines
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -162,11 +163,23 @@ class RemarksTable(DataTable):
         Binding("enter", "screen.edit_remark", "Rediger innspill"),
     ]
     COLUMNS = ("Hvem", "Innspill", "Kl.")
+    # «Hvem» is as wide as the longest name shown, within these: «Representant fra kommunal
+    # sektor» was cut at a fixed 28 with the room beside it; a very long name is cut at 36.
+    SPEAKER_WIDTH = (12, 36)
 
     def on_mount(self) -> None:
-        self.add_column("Hvem", width=28)
+        self._speaker = self.add_column("Hvem", width=self.SPEAKER_WIDTH[0])
         self.add_column("Innspill")
         self.add_column("Kl.", width=5)
+
+    def _fit_speakers(self, speakers: list[str], *, shrink: bool) -> None:
+        column = self.columns[self._speaker]
+        low, high = self.SPEAKER_WIDTH
+        width = max(low, min(high, max(map(cell_len, speakers), default=0)))
+        if width > column.width or (shrink and width != column.width):
+            column.width = width
+            self._require_update_dimensions = True
+            self.refresh()
 
     @staticmethod
     def cells(remark: m.Remark) -> tuple[str, str, str]:
@@ -175,6 +188,7 @@ class RemarksTable(DataTable):
 
     def fill(self, remarks: list[m.Remark], select_id: int | None = None) -> None:
         self.clear()
+        self._fit_speakers([remark.speaker for remark in remarks], shrink=True)
         for remark in remarks:
             self.add_row(*self.cells(remark), key=str(remark.id))
             if remark.id == select_id:
@@ -183,6 +197,7 @@ class RemarksTable(DataTable):
     def update_remark(self, remark: m.Remark) -> bool:
         """Redraw one remark's row; False when it is not there (deleted meanwhile)."""
         try:
+            self._fit_speakers([remark.speaker], shrink=False)
             for column, value in zip(self.COLUMNS, self.cells(remark), strict=True):
                 column_key = next(c.key for c in self.columns.values() if str(c.label) == column)
                 # The column grows with the text (else it stays as wide as its first content).
