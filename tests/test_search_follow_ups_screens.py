@@ -173,3 +173,23 @@ async def test_the_palette_opens_search_with_what_was_typed_and_the_register(tmp
         await pilot.pause()
         assert isinstance(app.screen, FollowUpsScreen)
     archive.close()
+
+
+async def test_the_register_fits_100_columns_with_whole_names_and_the_done_column_only_when_listed(tmp_path):
+    """At 100 columns «Direktoratet for e-helse» was cut at 20, «Utført» (empty for open ones)
+    was off screen, and the table scrolled sideways."""
+    archive, _, _, journal = two_meetings(tmp_path)
+    archive.follow_ups.add(m.FollowUp(item_id=journal.id, description="Sende oversikten", responsible="Direktoratet for e-helse"))
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen) and app.screen.query_one(DataTable).row_count == 3)
+        table = app.screen.query_one(DataTable)
+        assert [str(c.label) for c in table.ordered_columns] == ["Status", "Frist", "Oppfølging", "Ansvarlig", "Fra sak", "Møte"]
+        assert table.ordered_columns[3].width == len("Direktoratet for e-helse")
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert [str(table.get_row_at(r)[5]) for r in range(3)] == ["1/2023"] * 3
+        await pilot.press("s", "s", "s")  # open → overdue → done → all
+        await until(pilot, lambda: "alle" in static_text(app.screen, "#follow-ups-filters"))
+        assert [str(c.label) for c in table.ordered_columns][-1] == "Utført"  # (at 100 columns, off to the side)
+    archive.close()

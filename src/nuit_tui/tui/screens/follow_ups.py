@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.cells import cell_len
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -132,18 +133,31 @@ class FollowUpsScreen(ArchiveScreen):
     def on_mount(self) -> None:
         self.body = nuit_app(self).loaded_body
         table = self.query_one(DataTable)
-        table.add_column("Status", key="status", width=8)
-        table.add_column("Frist", key="due", width=10)
-        table.add_column("Oppfølging", key="what", width=max(24, self.app.size.width - 101))
-        table.add_column("Ansvarlig", key="who", width=20)
-        table.add_column("Fra sak", key="case", width=12)
-        table.add_column("Møte", key="meeting", width=11)
-        table.add_column("Utført", key="done", width=22)
         self.action_refresh()
         table.focus()
 
+    def _columns(self, table: DataTable) -> None:
+        """The columns for the rows now listed: «Utført» only where done ones are listed (it is
+        empty for open ones), «Ansvarlig» as wide as the longest name (12 to 24), and
+        «Oppfølging» the rest of the screen's width (at least 20): at 100 columns the
+        description was cut at 24 and «Direktoratet for e-helse» at 20, with «Utført» empty."""
+        done = self.status in ("done", None)
+        who = max(12, min(24, max((cell_len(r.responsible) for r in self.rows), default=0)))
+        # Each column has a cell's padding on each side; the vertical scrollbar takes 2.
+        what = max(20, self.app.size.width - 2 - (8 + 10 + who + 12 + 7 + (22 if done else 0)) - 2 * (7 if done else 6))
+        wanted = [("Status", "status", 8), ("Frist", "due", 10), ("Oppfølging", "what", what), ("Ansvarlig", "who", who),
+                  ("Fra sak", "case", 12), ("Møte", "meeting", 7), *([("Utført", "done", 22)] if done else [])]
+        if [(str(c.label), c.key.value, c.width) for c in table.ordered_columns] != wanted:
+            table.clear(columns=True)
+            for label, key, width in wanted:
+                table.add_column(label, key=key, width=width)
+
     def on_screen_resume(self) -> None:
         self.action_refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.is_mounted:
+            self.action_refresh()  # «Oppfølging» takes the screen's new width
 
     def reload_from_file(self) -> None:
         """Another window committed: the register again, same filters, same follow-up selected."""
@@ -166,6 +180,8 @@ class FollowUpsScreen(ArchiveScreen):
             status=self.status,
         )
         table.clear()
+        self._columns(table)
+        with_done = len(table.columns) == 7
         cursor = max(0, min(place, len(self.rows) - 1))
         for index, row in enumerate(self.rows):
             f = row.follow_up
@@ -178,8 +194,8 @@ class FollowUpsScreen(ArchiveScreen):
                 f.description,
                 row.responsible,
                 row.case or row.body,
-                f"{row.body} {row.meeting_ref}".strip(),
-                done,
+                row.meeting_ref,  # of the body in «Fra sak»
+                *([done] if with_done else []),
                 key=str(f.id),
             )
             if f.id == keep:
