@@ -212,3 +212,18 @@ async def test_the_palette_jumps_to_a_meeting_and_an_item(demo_path):
 
         assert isinstance(app.screen, ConfirmScreen)
     archive.close()
+
+
+async def test_a_key_typed_in_an_opened_item_never_replaces_its_title(demo_path):
+    """The item screen focused its title all selected: «e» (the agenda's key for editing),
+    typed once more, replaced «Status for …» with «e», autosaved."""
+    archive = Archive.open(demo_path)
+    item = archive.agenda.find_item("NUIT 22/23")
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 50)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "title")
+        await pilot.press("e")
+        await until(pilot, lambda: archive.agenda.item(item.id).title != item.title)
+        assert archive.agenda.item(item.id).title == item.title + "e"
+    archive.close()

@@ -23,7 +23,7 @@ from ..widgets.autosave import Autosave
 from ..widgets.checkbox import Checkbox
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.conflict import VersionedForm
-from ..widgets.fields import Input, TextArea
+from ..widgets.fields import Input, SavedInput, TextArea
 from ..widgets.footer import Footer
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField
@@ -108,17 +108,17 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
         yield Static(id="item-heading", classes="screen-title")
         with FormBody(id="item-form"):
             yield Label("Tittel")
-            yield Input(item.title, id="title")
+            yield SavedInput(item.title, id="title")
             with Horizontal(classes="row"):
                 with Vertical(classes="cell"):
                     yield Label("Sakstype")
                     yield Select(TYPE_OPTIONS, value=item.item_type.value if item.item_type else Select.NULL, prompt="(ingen)", id="item_type")
                 with Vertical(classes="cell"):
                     yield Label("Varighet (min)")
-                    yield Input(str(item.duration_minutes), id="duration")
+                    yield SavedInput(str(item.duration_minutes), id="duration")
                 with Vertical(classes="cell"):
                     yield Label("Fast starttid (valgfri)")
-                    yield Input(clock(item.fixed_start) if item.fixed_start else "", placeholder="f.eks. 13.00", id="fixed_start")
+                    yield SavedInput(clock(item.fixed_start) if item.fixed_start else "", placeholder="f.eks. 13.00", id="fixed_start")
             yield Static(id="time-note")
             for name, label in TEXT_FIELDS.items():
                 yield Label(label)
@@ -128,10 +128,10 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
             yield Label("Saksbehandlere")
             yield PeopleField(archive.agenda.item_people(item.stored_id, m.PersonRole.CASE_OFFICER), placeholder="Navn", id="case_officers")
             yield Label("Fra i toppnotatet (tomt: innlederne over)")
-            yield Input(item.submitted_by, placeholder="f.eks. Terje Wistner, KS", id="submitted_by")
+            yield SavedInput(item.submitted_by, placeholder="f.eks. Terje Wistner, KS", id="submitted_by")
             yield Label("Offentlighet")
             yield Checkbox("Unntatt offentlighet", item.exempt, id="exempt")
-            yield Input(item.exempt_basis or "", placeholder="Hjemmel, f.eks. offl. § 14", id="exempt_basis")
+            yield SavedInput(item.exempt_basis or "", placeholder="Hjemmel, f.eks. offl. § 14", id="exempt_basis")
             yield Checkbox("Også tittelen er unntatt", item.title_exempt, id="title_exempt")
             yield Label("Vedlegg (n: ny lenke, f: legg ved fil, Enter: endre, s: lagre filen ut, Delete: fjern)")
             yield AttachmentsTable(id="attachments", cursor_type="row")

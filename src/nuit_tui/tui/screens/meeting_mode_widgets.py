@@ -123,6 +123,7 @@ class ItemMinutes(FormBody):
                 placeholder="Hvem (organisasjon eller person) – Tab/Enter fullfører",
                 id="remark-speaker",
                 enter_goes_to="#remark-text",
+                select_on_focus=False,  # a saved remark's speaker: a key adds to it, never replaces it
             )
             yield PlainTextArea("", id="remark-text")
         yield Label("Vedtak (F3: vedta som foreslått)")

@@ -55,6 +55,15 @@ class Input(widgets.Input):
             self.replace(text, *self.selection)
 
 
+class SavedInput(Input):
+    """A field over stored text that is saved as it is typed (the item screen): not selected
+    when focused, as a form's suggested value is, so that the first key typed adds to the
+    text. A title opened all selected was replaced, and saved, by one stray key («e»)."""
+
+    def __init__(self, value: str | None = None, **kwargs: Any) -> None:
+        super().__init__(value, select_on_focus=False, **kwargs)
+
+
 class TextArea(widgets.TextArea):
     """A multi-line field: line breaks kept, other control characters removed."""
 
