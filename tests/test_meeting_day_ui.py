@@ -495,3 +495,22 @@ async def test_the_speaker_column_is_as_wide_as_the_longest_name_within_bounds(d
         table.fill([])
         assert speaker.width == RemarksTable.SPEAKER_WIDTH[0]
     archive.close()
+
+
+async def test_the_remark_editor_closes_when_the_next_item_is_shown(demo_path):
+    """After F8 the editor stayed open on the last item's remark: «ZZ» typed next renamed its speaker."""
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    first, second = [r.item for r in archive.agenda.for_meeting(meeting.id).rows if not r.item.is_break][2:4]
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, first.id)
+        await pilot.press("f2", *keys("KS"), "enter", *keys("Ber om en plan"))
+        await settle(pilot, lambda: [(r.speaker, r.text) for r in archive.minutes.remarks(first.id)] == [("KS", "Ber om en plan")])
+        await pilot.press("f8")
+        await settle(pilot, lambda: app.screen.item.id == second.id)
+        assert not app.screen.query_one("#mm-remark-editor").display
+        await pilot.press(*keys("ZZ"))
+        await settle(pilot, lambda: archive.agenda.item(second.id).narrative.endswith("ZZ"))
+        assert [(r.speaker, r.text) for r in archive.minutes.remarks(first.id)] == [("KS", "Ber om en plan")]
+    archive.close()

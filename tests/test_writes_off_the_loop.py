@@ -180,10 +180,10 @@ async def test_meeting_mode_counts_attendance_marked_just_before_escape_once_it_
 
 
 @pytest.mark.parametrize("parts, told_text", [
-    ((" og gevinster",), "og gevinster"),  # the title as typed (the field selects all on focus)
+    ((" og gevinster",), "Målbilde og gevinster"),  # the title as typed (added to: a saved field is not selected on focus)
     # A save left while the writer is busy (typing for longer than the save delay), then
     # more keys: the message names the text as last typed, not as the first save took it.
-    (("Gevinster", " og kostnader"), "Gevinster og kostnader"),
+    ((" gevinster", " og kostnader"), "Målbilde gevinster og kostnader"),
 ])
 async def test_a_save_refused_after_its_screen_closed_is_told_with_the_text_as_last_typed(tmp_path, caplog, parts, told_text):
     archive, meeting, _, (first, _, _) = three_item_meeting(tmp_path)

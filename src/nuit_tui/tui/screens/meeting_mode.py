@@ -111,6 +111,10 @@ class MeetingModeScreen(ItemStateKeys):
         self.flush()
         if self._must_choose():
             return
+        editor = self.query_one("#mm-remark-editor")
+        if editor.display:  # the remark written is the last item's (saved by flush): closed, not carried over
+            editor.display = False
+            self.remark = None
         self._loading = True
         previous = self.item
         item = self.archive.agenda.item(item_id)
