@@ -15,7 +15,7 @@ from ..domain.norwegian import ParseError, citation_date
 from ..domain.timeplan import PlanEntry, TimePlan, time_plan
 from ..store import ArchiveStore, errors
 from ..store.attachment_files import forget_unused_file
-from .attachment_labels import label_new_attachment, meeting_labels
+from .attachment_labels import label_new_attachment, meeting_labels, move_labels
 from .meetings import Meetings
 from .members import Members
 from .minutes_lock import MinutesLock
@@ -226,6 +226,7 @@ class AgendaService:
             case = {} if item.number_locked else {"case_seq": None, "case_year": None}
             position = self._insertion_position(target.stored_id, before_closing=True)
             self.store.update(item.model_copy(update={"meeting_id": target.id, "position": position, **case}))
+            move_labels(self.store, item, target)  # numbered by the new meeting, not the old notice
             self._compact_positions(source.stored_id)
             renumber(self.store, source.body_id, source.year)
             if target.year != source.year:

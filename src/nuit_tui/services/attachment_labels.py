@@ -48,6 +48,35 @@ def meeting_labels(store: ArchiveStore, meeting: m.Meeting, *, frozen: bool | No
     return number_documents(items, frozen=meeting.status.numbers_frozen if frozen is None else frozen)
 
 
+def cover_label(store: ArchiveStore, item: m.AgendaItem, labels: Labels) -> str:
+    """The item's cover note's «Vedlegg N» by its meeting's `labels`: the one made from
+    its record, or else the «Toppnotat …» row that lists it, as the rule numbers that row
+    on the meeting the item is on now (never the label stored for another meeting's
+    notice); "" when it has none."""
+    label = labels.cover_notes.get(item.stored_id, "")
+    if label:
+        return label
+    listed = [a for a in store.find_by(m.Attachment, item_id=item.stored_id, order_by="position, id") if cover_rule.attached_as_file([a.title])]
+    return labels.attachments.get(listed[0].stored_id, listed[0].label) if listed else ""
+
+
+def move_labels(store: ArchiveStore, item: m.AgendaItem, meeting: m.Meeting) -> None:
+    """The item has moved to `meeting`: the labels its attachments were given when its old
+    meeting's notice went out are that notice's, so they go, and this meeting's rule
+    numbers them (stored at once when its notice is out, as for a document added after it;
+    inside the caller's transaction)."""
+    with store.write():
+        for attachment in store.find_by(m.Attachment, item_id=item.stored_id):
+            if attachment.label:
+                store.update(attachment.model_copy(update={"label": ""}))
+        if not meeting.status.numbers_frozen:
+            return
+        labels = meeting_labels(store, meeting).attachments
+        for attachment in store.find_by(m.Attachment, item_id=item.stored_id):
+            if labels.get(attachment.stored_id):
+                store.update(attachment.model_copy(update={"label": labels[attachment.stored_id]}))
+
+
 def freeze_labels(store: ArchiveStore, meeting: m.Meeting) -> None:
     """The notice goes out: store the labels it shows, so that they never change again
     (inside the caller's transaction)."""

@@ -115,15 +115,11 @@ class CoverNotes:
 
     def label(self, item: m.AgendaItem, labels: Labels | None = None) -> str:
         """The cover note's «Vedlegg N»: by the numbering rule (`labels`, the meeting's,
-        when the caller has them already), or the label of the «Toppnotat …» row that
-        lists it; "" when it has none."""
+        when the caller has them already), or the label that rule gives the «Toppnotat …»
+        row that lists it (`attachment_labels.cover_label`); "" when it has none."""
         if labels is None:
             labels = attachment_labels.meeting_labels(self.store, self.meetings.get(item.meeting_id))
-        label = labels.cover_notes.get(item.stored_id, "")
-        if label:
-            return label
-        listed = [a for a in self.store.find_by(m.Attachment, item_id=item.stored_id) if attached_as_file([a.title])]
-        return listed[0].label if listed else ""
+        return attachment_labels.cover_label(self.store, item, labels)
 
     def in_package(self, item: m.AgendaItem) -> bool:
         """Whether the package carries the cover note made from the item's record: the
