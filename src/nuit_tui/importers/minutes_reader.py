@@ -1,7 +1,9 @@
 """Read past minutes (referat) laid out as the seed's: the header, the attendance, the item
 table, and per item the narrative, «Følgende innspill og spørsmål ble tatt med fra
 møtet:» with one remark per bullet (who made it first), any text after the remarks, and
-«Vedtak:» (a paragraph or numbered points). Pure: text in, `ReadDocument` out.
+«Vedtak:» (a paragraph or numbered points). A file that holds more documents (a notice
+before, cover notes after) is read from the minutes' own header to the next document
+(`read_parts`). Pure: text in, `ReadDocument` out.
 """
 
 from __future__ import annotations
@@ -13,13 +15,18 @@ from .meeting_record import ReadDocument, ReadItem, ReadMeeting, ReadRemark, Rep
 from .page_text import Line, prepare
 from .read_agenda import Section, read_sections, read_table
 from .read_common import BULLET, CASE_AT_START, flat, match_label, paragraphs, read_header, render, split_remark
+from .read_parts import cover_note_start, left_out, minutes_part, repairs_within
 
 _TABLE_START = re.compile(r"^sak\b.{0,12}\b(tema|agenda|saksliste)\b|^(saksliste|dagsorden)$", re.IGNORECASE)
 
 
 def read_minutes(text: str, source: str = "", body: str | None = None) -> ReadDocument:
     repairs: list[Repair] = []
-    lines = prepare(text, repairs)
+    every = prepare(text, repairs)
+    part = minutes_part(every)  # a notice before the minutes, or cover notes after them, are not the minutes
+    if part.refusal:
+        return ReadDocument(kind="minutes", source=source, warnings=[part.refusal])
+    lines = every[part.start : part.end]
     header = read_header(lines, repairs)
     table_start = next(
         (i for i in range(header.end_index, len(lines)) if _TABLE_START.match(flat(lines[i].text)) or CASE_AT_START.match(flat(lines[i].text))),
@@ -28,8 +35,15 @@ def read_minutes(text: str, source: str = "", body: str | None = None) -> ReadDo
     attendance = read_attendance(lines[header.end_index : table_start], repairs)
     rows, end = read_table(lines, table_start)
     sections = read_sections(lines, end, [r.case for r in rows if r.case], {r.case: r.title for r in rows if r.case})
+    warnings = [*part.warnings, *header.warnings]
+    last = lines[-1].number if lines else 0
+    if sections and (cut := cover_note_start(sections[-1].lines)) is not None:
+        tail = sections[-1].lines[cut:]  # the last item ran on into what follows the minutes
+        warnings.append(left_out(tail, f"et toppnotat («{flat(tail[0].text)}») og det som følger", "referat"))
+        last = tail[0].number - 1
+        del sections[-1].lines[cut:]
+    repairs = repairs_within(repairs, lines[0].number if lines else 0, last)
     items = [_item(section, repairs) for section in sections]
-    warnings = list(header.warnings)
     from .read_meeting import finish_meeting, merge_items
 
     meeting = finish_meeting(header, body, merge_items(rows, items, warnings), warnings)

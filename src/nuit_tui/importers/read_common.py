@@ -95,8 +95,8 @@ class Header:
     warnings: list[str] = field(default_factory=list)
 
 
-_TITLE = re.compile(r"^(?:referat\s+fra\s+)?m[øo0]te\s+i\s+(\S+)", re.IGNORECASE)
-_NUMBER = re.compile(r"^m[øo0]te\s*(?:nr\.?)?\s*:?\s*(\d{1,2})\s*/\s*(\d{4})\b", re.IGNORECASE)
+MEETING_TITLE = re.compile(r"^(?:referat\s+fra\s+)?m[øo0]te\s+i\s+(\S+)", re.IGNORECASE)
+MEETING_NUMBER = re.compile(r"^m[øo0]te\s*(?:nr\.?)?\s*:?\s*(\d{1,2})\s*/\s*(\d{4})\b", re.IGNORECASE)
 _FIELD = re.compile(r"^(dato|tid|sted|tidspunkt)\s*:?\s+(.*)$", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
 
@@ -105,10 +105,10 @@ def read_header(lines: list[Line], repairs: list[Repair], limit: int = 40) -> He
     header = Header()
     for index, line in enumerate(lines[:limit]):
         text = flat(line.text)
-        if not header.body and (m := _TITLE.match(text)):
+        if not header.body and (m := MEETING_TITLE.match(text)):
             header.body = m[1].strip(" .:")
             header.end_index = index + 1
-        elif not header.number and (m := _NUMBER.match(text)):
+        elif not header.number and (m := MEETING_NUMBER.match(text)):
             header.number = f"{int(m[1])}/{m[2]}"
             header.end_index = index + 1
         elif m := _FIELD.match(text):

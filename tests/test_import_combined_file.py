@@ -1,0 +1,117 @@
+"""A file holding more than one document, as the secretariat sends them: the seed
+(seeds/nuit-2023-moete2-innkalling-og-moete1-referat.txt) is the notice of NUIT 2/2023,
+then the minutes of 1/2023 from their own header, then 2/2023's cover notes. Imported as
+minutes it is the minutes of 1/2023 and nothing else; imported as a notice it is still
+the notice of 2/2023.
+
+The file is put together from the demo's three seeds, which are that file cut in three
+(byte for byte, but the file's last, blank line).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from conftest import one_line_error, run
+from nuit_tui.importers.read_document import read_text_as
+from nuit_tui.services import Archive
+
+PARTS = ("nuit-2023-moete2-innkalling.txt", "nuit-2023-moete1-referat.txt", "nuit-2023-moete2-toppnotater.txt")
+NAME = "nuit-2023-moete2-innkalling-og-moete1-referat.txt"
+
+
+def seed(name: str) -> str:
+    return resources.files("nuit_tui.demo").joinpath("seeds", name).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def combined(tmp_path):
+    path = tmp_path / NAME
+    path.write_text("".join(seed(name) for name in PARTS), encoding="utf-8")
+    return path
+
+
+def _meeting_2(path) -> dict:
+    """All the archive holds of NUIT 2/2023 that minutes could fill in."""
+    archive = Archive.open(path)
+    try:
+        meeting = archive.meetings.find("NUIT", "2/2023")
+        items = archive.agenda.items(meeting.id)
+        return {
+            "attendance": [(a.person_id, a.status) for a in archive.attendance.rows(meeting.id)],
+            "items": [(i.case_seq, i.title, i.narrative, i.decision) for i in items],
+            "remarks": [(r.speaker, r.text) for i in items for r in archive.minutes.remarks(i.id)],
+        }
+    finally:
+        archive.close()
+
+
+def test_the_seed_notice_and_minutes_in_one_file_import_as_minutes_are_the_minutes_of_1_2023(demo_path, combined):
+    """It read the notice's header and members (2/2023, all 20 present) and put the whole
+    minutes of 1/2023, 52 remarks and all, into 2/2023's item 26/23 «Eventuelt»: 88 changes,
+    no warning."""
+    alone = read_text_as(seed(PARTS[1]), "minutes").meetings[0]  # the minutes of 1/2023 on their own
+    before = demo_path.read_bytes()
+    result = run("import", "minutes", combined, "--body", "NUIT", "--db", demo_path, "--dry-run", "--json")
+    assert result.returncode == 0, result.stderr
+    assert demo_path.read_bytes() == before
+    report = json.loads(result.stdout)
+    [meeting] = report["meetings"]
+    assert (meeting["number"], meeting["date"], meeting["start"], meeting["end"]) == ("1/2023", "2023-02-16", "09:00", "16:00")
+    assert [i["case"] for i in meeting["items"]] == [f"{n}/23" for n in range(1, 13)]
+    assert [(i["decision"], i["narrative"]) for i in meeting["items"]] == [(i.decision, i.narrative) for i in alone.items]
+    assert [[r["text"] for r in i["remarks"]] for i in meeting["items"]] == [[r.text for r in i.remarks] for i in alone.items]
+    assert sum(len(i["remarks"]) for i in meeting["items"]) == 52
+    assert meeting["items"][-1]["narrative"].endswith("vil sende ut en oppdatert innkalling til dette møte.")  # 12/23, no cover note
+    assert len(meeting["attendance"]) == 24 and meeting["attendance"][-5]["substitute_for"] == "Anne-Lise Härter"
+    assert report["warnings"] == [
+        "linje 1–388 er ikke lest som referat: der står innkallingen til møte 2/2023",
+        "linje 881–3249 er ikke lest som referat: der står et toppnotat («Orientering fra Direktoratet for e-helse») "
+        "og det som følger",
+    ]
+    # written for real: the demo holds 1/2023 as its minutes say, and 2/2023 is not touched
+    held = _meeting_2(demo_path)
+    result = run("import", "minutes", combined, "--body", "NUIT", "--db", demo_path)
+    assert result.returncode == 0, result.stderr
+    assert "NUIT møte 1/2023 (lik)" in result.stdout and "Ingen endringer" in result.stdout
+    assert "2/2023" not in result.stdout.replace("innkallingen til møte 2/2023", "")
+    assert _meeting_2(demo_path) == held
+
+
+def test_the_same_file_imported_as_a_notice_is_still_the_notice_of_2_2023(demo_path, combined):
+    notice = read_text_as(seed(PARTS[0]), "notice").meetings[0]  # the notice of 2/2023 on its own
+    result = run("import", "notice", combined, "--body", "NUIT", "--db", demo_path, "--dry-run", "--json")
+    assert result.returncode == 0, result.stderr
+    [meeting] = json.loads(result.stdout)["meetings"]
+    assert (meeting["number"], meeting["date"]) == ("2/2023", "2023-05-25")
+    items = [i for i in meeting["items"] if i.get("case")]
+    assert [i["case"] for i in items] == [f"{n}/23" for n in range(13, 27)]
+    expected = [i for i in notice.items if i.case]
+    assert [(i["title"], i["proposed_decision"]) for i in items[:-1]] == [(i.title, i.proposed_decision) for i in expected[:-1]]
+
+
+def test_minutes_followed_by_the_next_notice_end_where_the_notice_begins():
+    minutes, notice = seed(PARTS[1]), seed(PARTS[0])
+    alone = read_text_as(minutes, "minutes")
+    document = read_text_as(minutes + notice, "minutes")
+    assert document.meetings == alone.meetings
+    assert document.warnings == ["linje 493–880 er ikke lest som referat: der står innkallingen til møte 2/2023"]
+
+
+def test_two_notices_in_one_file_imported_as_minutes_are_refused_in_one_line(demo_path, tmp_path):
+    """No header in the file is the minutes': reading the first meeting would put the
+    second into its last item."""
+    first = seed(PARTS[0])
+    path = tmp_path / "to-innkallinger.txt"
+    path.write_text(first + first.replace("Møte 2/2023", "Møte 3/2023", 1), encoding="utf-8")
+    before = demo_path.read_bytes()
+    result = run("import", "minutes", path, "--body", "NUIT", "--db", demo_path)
+    assert result.returncode == 2
+    assert one_line_error(result) == (
+        "nuit-tui: to-innkallinger.txt ser ikke ut som et referat: filen begynner som en innkalling "
+        "(linje 1: «Møte i NUIT», møte 2/2023), og fant ikke noe referat i den («Referat fra møte i …»)"
+    )
+    assert demo_path.read_bytes() == before
