@@ -104,3 +104,27 @@ async def test_the_palette_reaches_the_year_plan_from_anywhere(demo_path):
 
         assert isinstance(app.screen, MeetingsScreen) and len(app.screen_stack) == 1  # back, not stacked
     archive.close()
+
+
+async def test_a_deadline_typed_in_one_burst_with_tabs_fills_each_field(tmp_path):
+    """«Tittel A Tab Tab Beskr B Tab kat C» typed at once into an open form: the keys after
+    each Tab went to the field it was leaving, and the title read «Tittel ABeskr Bkat C»."""
+    from conftest import burst, until
+    from textual.widgets import Input
+
+    def keys(text: str) -> list[str]:
+        return ["space" if char == " " else char for char in text]
+
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 50)) as pilot:
+        await pilot.press("a", "n")
+        await until(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "title")
+        await pilot.wait_for_scheduled_animations()
+        with burst():
+            await pilot.press(*keys("Tittel A"), "tab", "tab", *keys("Beskr B"), "tab", *keys("kat C"))
+        values = lambda: [app.screen.query_one(f"#{name}", Input).value for name in ("title", "description", "category")]  # noqa: E731
+        await until(pilot, lambda: values()[2].startswith("kat"))
+        assert values() == ["Tittel A", "Beskr B", "kat C"]
+    archive.close()

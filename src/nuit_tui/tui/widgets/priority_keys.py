@@ -11,7 +11,9 @@ after F2 too (ordered_keys forwards them to the focus), leaving empty remarks be
 keys before it went to has handled them and every node they may bubble to has too
 (a callback queued behind them, node after node, up to the app); then it acts, and the
 keys after it are sent on in turn. Keys without a priority binding pass at once, as
-Textual sends them (the widget's queue keeps their order).
+Textual sends them (the widget's queue keeps their order), except that the keys after a
+Tab (or an Enter in a one-line field) wait until it has moved the focus: a form filled in
+one burst («tekst Tab navn Tab dato Enter») put everything in its first field.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
+from textual.widgets import Input
 
 from .type_ahead import when_handled
 
@@ -71,6 +74,18 @@ class PriorityKeys:
                 except Exception:  # no screen: the app is starting or closing
                     self._sent_to = None
             await handle(event)
+            if not priority and self._sent_to is not None and self._moves_focus(event, self._sent_to):
+                # The focus moves once the key is handled (bubbled up to the app's binding):
+                # the keys after it wait for that, or they went to the field it leaves.
+                self._drain(self._sent_to)
+                return
+
+    @staticmethod
+    def _moves_focus(event: events.Key | events.Paste, sent_to: MessagePump) -> bool:
+        """Tab and Shift+Tab, and Enter in a one-line field (the next field, or the form sent)."""
+        if not isinstance(event, events.Key):
+            return False
+        return event.key in ("tab", "shift+tab") or (event.key == "enter" and isinstance(sent_to, Input))
 
     def _held_by_top(self, event: events.Key | events.Paste) -> bool:
         try:
