@@ -115,3 +115,40 @@ def test_two_notices_in_one_file_imported_as_minutes_are_refused_in_one_line(dem
         "(linje 1: «Møte i NUIT», møte 2/2023), og fant ikke noe referat i den («Referat fra møte i …»)"
     )
     assert demo_path.read_bytes() == before
+
+
+def test_the_seed_file_imported_as_a_notice_ends_where_the_minutes_of_1_2023_begin(demo_path, combined):
+    """26/23 «Eventuelt» took the whole minutes of 1/2023 as its description, the cover
+    notes' proposed decisions as its own and a cover note made up of them; no warning."""
+    alone = read_text_as(seed(PARTS[0]), "notice")  # the notice of 2/2023 on its own
+    before = demo_path.read_bytes()
+    result = run("import", "notice", combined, "--body", "NUIT", "--db", demo_path, "--dry-run", "--json")
+    assert result.returncode == 0, result.stderr
+    assert demo_path.read_bytes() == before
+    report = json.loads(result.stdout)
+    [meeting] = report["meetings"]
+    assert (meeting["number"], meeting["date"]) == ("2/2023", "2023-05-25")
+    items = [i for i in meeting["items"] if i.get("case")]
+    assert [i["case"] for i in items] == [f"{n}/23" for n in range(13, 27)]
+    expected = [i for i in alone.meetings[0].items if i.case]
+    assert [(i["title"], i["proposed_decision"]) for i in items] == [(i.title, i.proposed_decision) for i in expected]
+    assert (items[-1]["title"], items[-1]["proposed_decision"], items[-1]["merge"]) == ("Eventuelt", "", "same")
+    fields = json.dumps(meeting["items"], ensure_ascii=False)  # the fields, and any conflicts with their texts
+    assert "Referat fra møte" not in fields and "Følgende innspill" not in fields
+    assert report["cover_notes"] == []
+    assert report["warnings"] == ["linje 389–3249 er ikke lest som innkalling: der står referatet fra møte 1/2023"]
+    document = read_text_as(combined.read_text(encoding="utf-8"), "notice")
+    assert document.meetings == alone.meetings and document.cover_notes == alone.cover_notes == []
+    last = document.meetings[0].items[-1]
+    assert (last.case, last.description, last.proposed_decision) == ("26/23", "", "")
+
+
+def test_a_notice_followed_by_its_cover_notes_ends_where_the_first_cover_note_begins():
+    notice, notes = seed(PARTS[0]), seed(PARTS[2])
+    alone = read_text_as(notice, "notice")
+    document = read_text_as(notice + notes, "notice")
+    assert document.meetings == alone.meetings and document.cover_notes == []
+    assert document.warnings == [
+        "linje 389–2757 er ikke lest som innkalling: der står et toppnotat («Orientering fra Direktoratet for e-helse») "
+        "og det som følger"
+    ]

@@ -15,7 +15,7 @@ from .meeting_record import ReadDocument, ReadItem, ReadMeeting, ReadRemark, Rep
 from .page_text import Line, prepare
 from .read_agenda import Section, read_sections, read_table
 from .read_common import BULLET, CASE_AT_START, flat, match_label, paragraphs, read_header, render, split_remark
-from .read_parts import cover_note_start, left_out, minutes_part, repairs_within
+from .read_parts import cover_notes_after, minutes_part, repairs_within
 
 _TABLE_START = re.compile(r"^sak\b.{0,12}\b(tema|agenda|saksliste)\b|^(saksliste|dagsorden)$", re.IGNORECASE)
 
@@ -37,10 +37,10 @@ def read_minutes(text: str, source: str = "", body: str | None = None) -> ReadDo
     sections = read_sections(lines, end, [r.case for r in rows if r.case], {r.case: r.title for r in rows if r.case})
     warnings = [*part.warnings, *header.warnings]
     last = lines[-1].number if lines else 0
-    if sections and (cut := cover_note_start(sections[-1].lines)) is not None:
-        tail = sections[-1].lines[cut:]  # the last item ran on into what follows the minutes
-        warnings.append(left_out(tail, f"et toppnotat («{flat(tail[0].text)}») og det som følger", "referat"))
-        last = tail[0].number - 1
+    if sections and (found := cover_notes_after(sections[-1].lines, "referat")) is not None:
+        cut, warning = found  # the last item ran on into what follows the minutes
+        warnings.append(warning)
+        last = sections[-1].lines[cut].number - 1
         del sections[-1].lines[cut:]
     repairs = repairs_within(repairs, lines[0].number if lines else 0, last)
     items = [_item(section, repairs) for section in sections]

@@ -1,6 +1,8 @@
 """Read a past notice (innkalling) laid out as the seed's: the header, the members, the
 agenda table with times, breaks and the end, and each item with its description,
-attachments and «Forslag til vedtak». Pure: text in, `ReadDocument` out.
+attachments and «Forslag til vedtak». A file that holds more documents (the minutes of the
+last meeting, cover notes) is read from the notice's own header to the next document
+(`read_parts`). Pure: text in, `ReadDocument` out.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .read_common import (
     render,
 )
 from .read_meeting import finish_meeting, merge_items
+from .read_parts import cover_notes_after, notice_part, repairs_within
 
 # Headings of a cover note printed under the item (the project's own notice does).
 COVER_HEADINGS = re.compile(
@@ -33,11 +36,23 @@ _FROM = re.compile(r"^(fra|saksbehandlere?)\s*:\s*(.*)$", re.IGNORECASE)
 
 def read_notice(text: str, source: str = "", body: str | None = None) -> ReadDocument:
     repairs: list[Repair] = []
-    lines = prepare(text, repairs)
+    every = prepare(text, repairs)
+    part = notice_part(every)  # the minutes of the last meeting, or cover notes, after the notice are not the notice
+    if part.refusal:
+        return ReadDocument(kind="notice", source=source, warnings=[part.refusal])
+    lines = every[part.start : part.end]
     header = read_header(lines, repairs)
     rows, end = read_table(lines, header.end_index)
     members = read_members(lines[header.end_index : end if rows else len(lines)])
     sections = read_sections(lines, end, [r.case for r in rows if r.case], {r.case: r.title for r in rows if r.case})
+    warnings = [*part.warnings, *header.warnings]
+    last = lines[-1].number if lines else 0
+    if sections and (found := cover_notes_after(sections[-1].lines, "innkalling", titled=True)) is not None:
+        cut, warning = found  # the last item ran on into the cover notes after the notice
+        warnings.append(warning)
+        last = sections[-1].lines[cut].number - 1
+        del sections[-1].lines[cut:]
+    repairs = repairs_within(repairs, lines[0].number if lines else 0, last)
     items: list[ReadItem] = []
     covers: list[ReadCoverNote] = []
     for section in sections:
@@ -45,7 +60,6 @@ def read_notice(text: str, source: str = "", body: str | None = None) -> ReadDoc
         items.append(item)
         if cover is not None:
             covers.append(cover)
-    warnings = list(header.warnings)
     meeting = finish_meeting(header, body, merge_items(rows, items, warnings), warnings)
     if meeting is None:
         return ReadDocument(kind="notice", source=source, repairs=repairs, warnings=warnings)

@@ -7,7 +7,8 @@ minutes of 1/2023, then 2/2023's cover notes. A meeting document begins at its h
 (its title, and the meeting's number within a few lines under it); a cover note begins
 with its title, and is known by its box («Saksnummer», «Saksbehandler») or its heading
 «Hensikt med saken». What lies outside the part read is never read into it (the last
-item would take it all): it is named in a warning, by its lines. Pure: lines in.
+item would take it all): it is named in a warning, by its lines. The minutes and the notice
+are each read from their own header (`minutes_part`, `notice_part`). Pure: lines in.
 """
 
 from __future__ import annotations
@@ -77,26 +78,40 @@ def minutes_part(lines: list[Line]) -> Part:
     """The minutes' lines: from the minutes' own header when the file begins with a notice,
     to the next meeting document's header. A file with one header (or none) is read whole,
     as ever; one of several meetings' documents none of which is minutes is refused."""
+    return _part(lines, minutes=True)
+
+
+def notice_part(lines: list[Line]) -> Part:
+    """The notice's lines: from the notice's own header (the file's start when it begins
+    with it) to the next meeting document's header, as `minutes_part` for the minutes. A
+    file with one header (or none) is read whole, as ever; one of several meetings'
+    documents none of which is a notice is refused."""
+    return _part(lines, minutes=False)
+
+
+def _part(lines: list[Line], minutes: bool) -> Part:
     headers = meeting_headers(lines)
     if not headers:
         return Part(0, len(lines))
-    own = next((h for h in headers if h.minutes), None)
+    own = next((h for h in headers if h.minutes == minutes), None)
+    kind = "referat" if minutes else "innkalling"
     if own is None:
         if len(headers) == 1:
             return Part(0, len(lines))
         first = headers[0]
+        wanted = "noe referat i den («Referat fra møte i …»)" if minutes else "noen innkalling i den («Møte i …»)"
         return Part(refusal=(
-            f"filen begynner som en innkalling (linje {lines[first.index].number}: «{first.title}», møte {first.number}), "
-            "og fant ikke noe referat i den («Referat fra møte i …»)"
+            f"filen begynner som {'en innkalling' if minutes else 'et referat'} "
+            f"(linje {lines[first.index].number}: «{first.title}», møte {first.number}), og fant ikke {wanted}"
         ))
     start = 0 if own is headers[0] else own.index
     after = next((h for h in headers if h.index > own.index), None)
     end = after.index if after is not None else len(lines)
     part = Part(start, end)
     if start:
-        part.warnings.append(left_out(lines[:start], headers[0].describe(), "referat"))
+        part.warnings.append(left_out(lines[:start], headers[0].describe(), kind))
     if after is not None:
-        part.warnings.append(left_out(lines[end:], after.describe(), "referat"))
+        part.warnings.append(left_out(lines[end:], after.describe(), kind))
     return part
 
 
@@ -123,6 +138,26 @@ def cover_note_start(lines: list[Line]) -> int | None:
     if above is not None and _is_title(flat(lines[above].text)):
         begin = above
     return begin
+
+
+def cover_notes_after(lines: list[Line], kind: str, titled: bool = False) -> tuple[int, str] | None:
+    """Where the cover notes after a document begin in its last item's lines, and the
+    warning that names what is left out («linje 881–3249 er ikke lest som referat: der står
+    et toppnotat («…») og det som følger»). With `titled`, only a cover note under a title of
+    its own counts: a notice may print its item's own cover note («Fra:», «Hensikt med
+    saken») under the item, and that is the item's."""
+    cut = cover_note_start(lines)
+    if cut is None or (titled and not _under_title(lines, cut)):
+        return None
+    tail = lines[cut:]
+    return cut, left_out(tail, f"et toppnotat («{flat(tail[0].text)}») og det som følger", kind)
+
+
+def _under_title(lines: list[Line], begin: int) -> bool:
+    """`cover_note_start` went up to a title: not a box line («Fra:», «Saksbehandler:»),
+    «Forslag til vedtak» or «Hensikt med saken»."""
+    text = lines[begin].text.strip()
+    return _is_title(flat(text)) and not (_BOX_LINE.match(text) or _COVER_MARK.match(text) or _PROPOSAL_HEADING.match(flat(text)))
 
 
 def _above(lines: list[Line], index: int) -> int | None:
