@@ -26,8 +26,8 @@ from typing import Any
 from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
-from textual.widgets import Input
 
+from .fields import Input
 from .type_ahead import when_handled
 
 # Should a callback never come back (a widget removed meanwhile): go on anyway.
