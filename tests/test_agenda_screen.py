@@ -227,3 +227,23 @@ async def test_a_key_typed_in_an_opened_item_never_replaces_its_title(demo_path)
         await until(pilot, lambda: archive.agenda.item(item.id).title != item.title)
         assert archive.agenda.item(item.id).title == item.title + "e"
     archive.close()
+
+
+async def test_f_on_a_break_refuses_to_move_it_to_another_meeting(demo_path):
+    """«f» on «Pause» offered the meetings and moved the break there."""
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 50)) as pilot:
+        app.push_screen(AgendaScreen(meeting.id))
+        await pilot.pause()
+        table = app.screen.query_one("#agenda", DataTable)
+        row = next(r for r in range(table.row_count) if str(table.get_row_at(r)[1]) in ("Pause", "Lunsj"))
+        table.move_cursor(row=row)
+        brk = archive.agenda.item(table.selected_item_id)
+        assert brk.is_break
+        await pilot.press("f")
+        await until(pilot, lambda: any("En pause kan ikke flyttes" in str(n.message) for n in app._notifications))
+        assert isinstance(app.screen, AgendaScreen)  # no meeting to pick
+        assert archive.agenda.item(brk.id).meeting_id == meeting.id
+    archive.close()

@@ -167,3 +167,14 @@ def test_linking_candidates_by_case_reference_or_title_words(demo):
     assert demo.agenda.candidates_for_linking("100%_", item_id=item.id) == []
     rows = demo.agenda.earlier_handling_rows(item.id)
     assert rows[6].citation == "NUIT 8/22 (17.2.22)"
+
+
+def test_a_break_is_not_moved_to_another_meeting(archive):
+    body, meeting = make_meeting(archive, dt.date(2023, 2, 16))
+    lunch = archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, kind=m.EntryKind.BREAK, title="Lunsj", duration_minutes=30))
+    later = archive.meetings.create(body.id, dt.date(2023, 3, 30), dt.time(9), dt.time(12), location="Teams")
+    before = [i.id for i in archive.agenda.items(later.id)]
+    with pytest.raises(errors.Conflict, match="En pause kan ikke flyttes til et annet møte"):
+        archive.agenda.move_item_to_meeting(lunch.id, later.id)
+    assert archive.agenda.item(lunch.id).meeting_id == meeting.id
+    assert [i.id for i in archive.agenda.items(later.id)] == before

@@ -207,13 +207,21 @@ class AgendaService:
         item = self.item(item_id)
         return self.store.update(item.model_copy(update={"duration_minutes": max(0, min(minutes, 24 * 60))}))
 
+    def check_movable_to_meeting(self, item_id: int) -> m.AgendaItem:
+        """The item, or Conflict when it may not go to another meeting: a break belongs to
+        its own meeting's day plan (the TUI asks before offering a meeting to pick)."""
+        item = self.item(item_id)
+        if item.is_break:
+            raise errors.Conflict("En pause kan ikke flyttes til et annet møte")
+        return item
+
     def move_item_to_meeting(self, item_id: int, meeting_id: int) -> m.AgendaItem:
-        """Move an entry to another meeting of the same body (from a cancelled one, say).
+        """Move an item to another meeting of the same body (from a cancelled one, say).
 
         A published number goes with the item; an unpublished one is given anew.
         """
         with self.store.write():
-            item = self.item(item_id)
+            item = self.check_movable_to_meeting(item_id)
             source = self.meetings.get(item.meeting_id)
             target = self.meetings.get(meeting_id)
             if target.body_id != source.body_id:

@@ -271,6 +271,11 @@ class AgendaScreen(ArchiveScreen):
         item_id = self.table.selected_item_id
         if item_id is None:
             return
+        try:  # refused (a break) before a meeting is picked in vain
+            self.archive.agenda.check_movable_to_meeting(item_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
         from .meeting_picker import MeetingPickerScreen
 
         def picked(meeting_id: int | None) -> None:
