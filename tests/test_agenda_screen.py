@@ -247,3 +247,23 @@ async def test_f_on_a_break_refuses_to_move_it_to_another_meeting(demo_path):
         assert isinstance(app.screen, AgendaScreen)  # no meeting to pick
         assert archive.agenda.item(brk.id).meeting_id == meeting.id
     archive.close()
+
+
+async def test_delete_asks_about_the_sakslisten_in_correct_norwegian(demo_path):
+    """The question said «fra saklisten»; the word is «sakslisten»."""
+    from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 50)) as pilot:
+        app.push_screen(AgendaScreen(meeting.id))
+        await pilot.pause()
+        table = app.screen.query_one("#agenda", DataTable)
+        row = next(r for r in range(table.row_count) if str(table.get_row_at(r)[1]) == "Pause")
+        table.move_cursor(row=row)
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert app.screen.question == "Slette «Pause» fra sakslisten?"
+        await pilot.press("n")
+    archive.close()

@@ -119,7 +119,7 @@ def test_open_follow_ups_are_carried_to_the_bodys_next_meeting(council):
     assert titles[-2:] == [item.title, "Eventuelt"]
     assert [e.title for e in archive.agenda.earlier_handlings(item.id)] == ["Felles journalløft"]
     assert [r.carried for r in archive.follow_ups.for_meeting(second.id)] == [True, False]
-    with pytest.raises(errors.Conflict, match="allerede på saklisten"):
+    with pytest.raises(errors.Conflict, match="allerede på sakslisten"):
         archive.follow_ups.carry(second.id, f["gjennomgang"].id)
     with pytest.raises(errors.Conflict):
         archive.follow_ups.carry(second.id, f["strategi"].id)  # another body's

@@ -210,7 +210,7 @@ class FollowUps:
             if row is None:
                 raise errors.Conflict("Oppfølgingen hører ikke til et tidligere møte i dette utvalget, eller er utført")
             if row.carried:
-                raise errors.Conflict(f"«{carry_title(row.follow_up)}» står allerede på saklisten")
+                raise errors.Conflict(f"«{carry_title(row.follow_up)}» står allerede på sakslisten")
             body = self.members.body_by_id(meeting.body_id)
             follow_up = row.follow_up
             lines = [f"Oppfølging av {row.citation}: {follow_up.description.strip()}"]

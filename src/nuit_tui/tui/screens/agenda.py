@@ -148,7 +148,7 @@ class AgendaScreen(ArchiveScreen):
         note = self.query_one("#plan-note", Static)
         if agenda.plan.overrun_minutes:
             note.update(
-                f"⚠ Saklisten går {agenda.plan.overrun_minutes} min over møteslutt kl. {clock(meeting.end_time)}"
+                f"⚠ Sakslisten går {agenda.plan.overrun_minutes} min over møteslutt kl. {clock(meeting.end_time)}"
             )
             note.set_class(True, "warning")
         else:
@@ -250,7 +250,7 @@ class AgendaScreen(ArchiveScreen):
             # Remembered in turn with the writes, so that a Ctrl+Z queued after it finds it.
             self.write(lambda: app.remember_deletion(self.archive.undo.delete_item(item_id, f"«{label}»")), deleted)
 
-        self.app.push_screen(ConfirmScreen(f"Slette «{label}» fra saklisten?"), confirmed)
+        self.app.push_screen(ConfirmScreen(f"Slette «{label}» fra sakslisten?"), confirmed)
 
     def action_move(self, delta: int) -> None:
         item_id = self.table.selected_item_id

@@ -18,7 +18,7 @@ class AttachmentFormScreen(FormScreen[m.Attachment | None]):
         super().__init__()
         self.item_id = item_id
         self.attachment = attachment
-        self.form_title = f"Endre {attachment.label or 'vedlegg'}" if attachment else "Nytt vedlegg (nummereres etter saklisten)"
+        self.form_title = f"Endre {attachment.label or 'vedlegg'}" if attachment else "Nytt vedlegg (nummereres etter sakslisten)"
 
     def fields(self) -> ComposeResult:
         a = self.attachment

@@ -48,8 +48,8 @@ def follow_up_note(archive, meeting: m.Meeting) -> str:
         return ""
     word = "åpen oppfølging" if len(rows) == 1 else "åpne oppfølginger"
     carried = sum(1 for r in rows if r.carried)
-    on_agenda = f", {carried} av dem på saklisten" if carried else ""
-    return f"Oppfølging fra tidligere møter: {len(rows)} {word}{on_agenda} (u: vis dem, sett dem på saklisten)"
+    on_agenda = f", {carried} av dem på sakslisten" if carried else ""
+    return f"Oppfølging fra tidligere møter: {len(rows)} {word}{on_agenda} (u: vis dem, sett dem på sakslisten)"
 
 
 # --- forms ---------------------------------------------------------------------------
@@ -332,7 +332,7 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
     Dismisses with the id of the last item added (None if none)."""
 
     BINDINGS = [
-        Binding("a,enter", "carry", "Sett på saklisten"),
+        Binding("a,enter", "carry", "Sett på sakslisten"),
         Binding("escape", "done", "Lukk"),
     ]
     DEFAULT_CSS = """
@@ -355,7 +355,7 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
         with Vertical():
             yield Static(id="carry-heading")
             yield DataTable(id="carry-table", cursor_type="row")
-            yield Static("a/Enter: sett på saklisten som orienteringssak · Escape: lukk", classes="hint")
+            yield Static("a/Enter: sett på sakslisten som orienteringssak · Escape: lukk", classes="hint")
 
     def on_mount(self) -> None:
         meeting = self.archive.meetings.get(self.meeting_id)
@@ -368,7 +368,7 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
         table.add_column("Oppfølging", key="what", width=48)
         table.add_column("Ansvarlig", key="who", width=18)
         table.add_column("Frist", key="due", width=10)
-        table.add_column("Saklisten", key="carried", width=10)
+        table.add_column("Sakslisten", key="carried", width=10)
         self._fill()
         table.focus()
 
@@ -395,7 +395,7 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
 
         def carried(item: m.AgendaItem) -> None:
             self.added = item.id
-            self.notify(f"«{carry_title(row.follow_up)}» er satt på saklisten ({self.archive.agenda.case_label(item)})")
+            self.notify(f"«{carry_title(row.follow_up)}» er satt på sakslisten ({self.archive.agenda.case_label(item)})")
             self._fill()
 
         meeting_id, follow_ups = self.meeting_id, self.archive.follow_ups

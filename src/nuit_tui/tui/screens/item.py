@@ -307,9 +307,9 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
         self.query_one("#item-heading", Static).update(f"Sak {case} · møte {meeting.ref} · {self.item.title}")
         note = f"Tidspunkt kl. {clock(row.start)}–{clock(row.end)}"
         if row.late:
-            note += " · ⚠ saklisten før rekker ikke frem til fast starttid"
+            note += " · ⚠ sakslisten før rekker ikke frem til fast starttid"
         if agenda.plan.overrun_minutes:
-            note += f" · ⚠ saklisten går {agenda.plan.overrun_minutes} min over møteslutt kl. {clock(meeting.end_time)}"
+            note += f" · ⚠ sakslisten går {agenda.plan.overrun_minutes} min over møteslutt kl. {clock(meeting.end_time)}"
         if state := item_form_note(meeting.status):
             note += f" · {state}"
         self.query_one("#time-note", Static).update(note)
