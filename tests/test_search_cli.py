@@ -114,3 +114,15 @@ def test_followups_errors_are_one_line_with_exit_2(demo_path):
     assert "ugyldig verdi «late» for --status" in one_line_error(run("followups", "--status", "late", "--db", demo_path))
     assert "Fant ikke utvalget" in one_line_error(run("followups", "--body", "XYZ", "--db", demo_path))
     assert "dato" in one_line_error(run("followups", "--today", "i morgen", "--db", demo_path))
+
+
+def test_every_line_the_search_prints_ends_with_a_newline(demo_path):
+    """A reported «…tiltaksoversiktenIngen treff på «Kvan»»: a last hit without a snippet
+    (a case number finds the case itself) must still end its line, and so must «Ingen treff»."""
+    result = run("search", "NUIT 15/21", "--db", demo_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith("tiltaksoversikten\n") and result.stdout.count("\n") == 1, result.stdout
+    none = run("search", "Kvan", "--db", demo_path)
+    assert none.stderr == "Ingen treff på «Kvan»\n" and none.stdout == ""
+    for output in (result.stdout, none.stderr):
+        assert all(line.endswith("\n") for line in output.splitlines(keepends=True))
