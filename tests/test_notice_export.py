@@ -329,3 +329,23 @@ def test_cli_refuses_with_one_line_and_exit_2(demo_path, tmp_path, args, message
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
     assert message in lines[0]
     assert not (tmp_path / "exports").exists()
+
+
+def test_a_character_the_pdf_font_lacks_is_named_in_norwegian_not_fpdf2s_english(demo_path, tmp_path):
+    """An emoji in a title: fpdf2 logged «Font MPDFAA+LiberationSans is missing the following
+    glyphs: '🏥'» on stderr, and the emoji was gone from the PDF without a word of ours."""
+    from nuit_tui.services import Archive
+
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Samarbeid med sykehusene 🏥", duration_minutes=15))
+    archive.close()
+    args = ("export", "notice", "--body", "NUIT", "--meeting", "2/2023", "--db", demo_path)
+    # A process of its own: fpdf2's warning went to stderr through logging's last resort.
+    pdf = run(*args, "--format", "pdf", "--out", tmp_path / "n.pdf", process=True)
+    assert pdf.returncode == 0, pdf.stderr
+    assert pdf.stderr == "advarsel: PDF-en viser ikke disse tegnene (skriften mangler dem): 🏥\n"
+    assert pdf.stdout.strip() == str(tmp_path / "n.pdf") and (tmp_path / "n.pdf").read_bytes().startswith(b"%PDF")
+    docx = run(*args, "--format", "docx", "--out", tmp_path / "n.docx")
+    assert docx.returncode == 0 and docx.stderr == ""
+    assert "Samarbeid med sykehusene 🏥" in docx_raw((tmp_path / "n.docx").read_bytes())

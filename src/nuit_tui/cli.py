@@ -113,6 +113,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def _export_meeting_document(args: argparse.Namespace, export, after=None) -> int:
     """Write a meeting's notice or minutes; `after(archive, meeting)` may add warnings."""
+    from .exporters import glyphs
     from .exporters.registry import UnknownFormat
 
     fmt = format_for_out(args.format, args.out, "docx")  # refused before the file is opened
@@ -121,11 +122,14 @@ def _export_meeting_document(args: argparse.Namespace, export, after=None) -> in
     try:
         meeting = archive.meetings.find(args.body, args.meeting)
         try:
-            path = export(archive, meeting.id, fmt=fmt, public=args.public, out=Path(args.out) if args.out else None)
+            with glyphs.collecting() as missing:
+                path = export(archive, meeting.id, fmt=fmt, public=args.public, out=Path(args.out) if args.out else None)
         except (UnknownFormat, FileNotFoundError) as exc:
             raise UsageError(str(exc).strip("'\"")) from None
         if after is not None:
-            warnings = after(archive, meeting)
+            warnings += after(archive, meeting)
+        if missing:
+            warnings.append(glyphs.warning(missing))
     finally:
         archive.close()
     for warning in warnings:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import io
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import TextEmphasis
 from fpdf.fonts import TTFFont
+
+from . import glyphs
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FAMILY = "Liberation Sans"
@@ -99,6 +102,17 @@ def _face(face: str, number: int) -> TTFFont:
     return font
 
 
+class _NoMissingGlyphsLine(logging.Filter):
+    """fpdf2's own English line on the characters the font lacks: `FacesOnFirstUse.output`
+    reports them instead (glyphs.py), for a Norwegian one."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "missing the following glyphs" not in str(record.msg)
+
+
+logging.getLogger("fpdf.output").addFilter(_NoMissingGlyphsLine())
+
+
 class FacesOnFirstUse(FPDF):
     """An fpdf2 document whose Liberation Sans faces are embedded as text first uses them."""
 
@@ -111,3 +125,9 @@ class FacesOnFirstUse(FPDF):
         if (family or self.font_family or "").lower() == FAMILY.lower() and key not in self.fonts and face in _FILES:
             self.fonts[key] = _face(face, len(self.fonts) + 1)
         super().set_font(family, style, size)
+
+    def output(self, *args: Any, **kwargs: Any) -> Any:
+        written = super().output(*args, **kwargs)
+        # Known only once written: fpdf2 notes a missing glyph as the text is laid out.
+        glyphs.report(chr(code) for font in self.fonts.values() for code in getattr(font, "missing_glyphs", ()))
+        return written
