@@ -608,3 +608,113 @@ async def test_a_typed_path_is_read_as_the_kind_its_text_shows_and_the_times_in_
         assert "referat" in str(app.screen.query_one("#import-kind").render())
         assert "kl. 09.00–16.00" in str(app.screen.query_one("#import-detail").render())
     archive.close()
+
+
+# --- a remark corrected in the Word file -----------------------------------------------------
+
+CHANGED_FROM = "Legeforeningen uttrykte bekymring for finansieringen"
+CHANGED_TO = "Legeforeningen uttrykte stor bekymring for finansieringen"
+ADDED = "KS spurte om tidsplanen for neste versjon av veikartet."
+
+
+def _corrected_minutes(demo_path, tmp_path):
+    """NUIT 1/2023's minutes exported as Word, one word changed in a remark of 4/23 and a
+    bullet added before it, as a secretary would correct the file by hand."""
+    import copy
+
+    import docx
+
+    from nuit_tui.cli import main
+
+    out = tmp_path / "referat.docx"
+    assert main(["export", "minutes", "--body", "NUIT", "--meeting", "1/2023", "--out", str(out), "--db", str(demo_path)]) == 0
+    document = docx.Document(str(out))
+    (paragraph,) = [p for p in document.paragraphs if p.text.startswith(CHANGED_FROM)]
+    for run in paragraph.runs:
+        run.text = run.text.replace(CHANGED_FROM, CHANGED_TO)
+    added = copy.deepcopy(paragraph._p)
+    paragraph._p.addprevious(added)
+    new = docx.text.paragraph.Paragraph(added, paragraph._parent)
+    for run in new.runs[1:]:
+        run._r.getparent().remove(run._r)
+    new.runs[0].text = ADDED
+    document.save(str(out))
+    return out
+
+
+def test_a_remark_corrected_in_the_word_file_is_a_conflict_and_an_added_bullet_is_added(demo_path, tmp_path, capsys):
+    import json
+
+    from nuit_tui.cli import main
+
+    source = _corrected_minutes(demo_path, tmp_path)
+    db = ["--db", str(demo_path)]
+    archive = Archive.open(demo_path)
+    try:
+        item = archive.agenda.find_item("4/23", body_short_name="NUIT")
+        before = [(r.speaker, r.text) for r in archive.minutes.remarks(item.stored_id)]
+    finally:
+        archive.close()
+    original = next(text for speaker, text in before if speaker == "Legeforeningen")
+    capsys.readouterr()
+
+    assert main(["import", "minutes", str(source), "--body", "NUIT", "--dry-run", "--json", *db]) == 3
+    data = json.loads(capsys.readouterr().out)
+    (read,) = [i for i in data["meetings"][0]["items"] if i["case"] == "4/23"]
+    assert read["merge"] == "conflict"
+    by_speaker = {r["speaker"]: r for r in read["remarks"]}
+    assert by_speaker["Legeforeningen"]["merge"] == "conflict"
+    assert by_speaker["Legeforeningen"]["archive"] == original
+    assert by_speaker["KS"]["merge"] == "new"
+    assert {r["merge"] for s, r in by_speaker.items() if s not in ("Legeforeningen", "KS")} == {"same"}
+    (conflict,) = read["conflicts"]
+    assert (conflict["field"], conflict["speaker"], conflict["archive"]) == ("remark", "Legeforeningen", original)
+    assert conflict["document"].startswith("uttrykte stor bekymring")
+
+    assert main(["import", "minutes", str(source), "--body", "NUIT", *db]) == 3
+    out = capsys.readouterr().out
+    assert "konflikt, sak 4/23 innspill fra Legeforeningen: dokumentet «uttrykte stor bekymring" in out
+    archive = Archive.open(demo_path)
+    try:
+        after = [(r.speaker, r.text) for r in archive.minutes.remarks(item.stored_id)]
+    finally:
+        archive.close()
+    # The corrected remark stays once, as the archive has it; the added bullet is added.
+    assert [text for speaker, text in after if speaker == "Legeforeningen"] == [original]
+    assert sorted(after) == sorted([*before, ("KS", ADDED.removeprefix("KS "))])
+    # And again: nothing more to add, the conflict still shown.
+    assert main(["import", "minutes", str(source), "--body", "NUIT", *db]) == 3
+    assert "Ingen endringer" in capsys.readouterr().out
+
+
+def _with_remarks(*remarks: tuple[str, str]) -> ReadDocument:
+    document = minutes()
+    document.meetings[0].items[1].remarks = [ReadRemark(speaker=s, text=t) for s, t in remarks]
+    return document
+
+
+def test_remarks_are_the_same_by_speaker_place_and_a_close_text_and_new_otherwise(archive):
+    hso, ks = "Helse Sør-Øst RHF", "KS"
+    archive.imports.apply(archive.imports.plan(minutes(), "NUIT"))  # HSØ «kommenterte at det går bra.», KS «spurte om penger.»
+
+    def remarks(*read: tuple[str, str]) -> list[tuple[str, str]]:
+        plan = archive.imports.plan(_with_remarks(*read), "NUIT")
+        return [(r.merge, r.archive) for r in plan.meetings[0].items[1].remarks]
+
+    # One word changed: the archive's remark, in conflict; an extra bullet before it: new.
+    assert remarks((ks, "lurte på tiden."), (hso, "kommenterte at det går svært bra."), (ks, "spurte om penger.")) == [
+        ("new", ""), ("conflict", "kommenterte at det går bra."), ("same", ""),
+    ]
+    # Another speaker at its place, or a text of its own: new.
+    assert remarks(("FHI", "kommenterte at det går bra."), (ks, "spurte om penger.")) == [("new", ""), ("same", "")]
+    assert remarks((hso, "ønsker en egen sak om dette i neste møte."), (ks, "spurte om penger.")) == [("new", ""), ("same", "")]
+    # The same remarks in another order are the same; one of them corrected, too, a conflict.
+    assert remarks((ks, "spurte om penger."), (hso, "kommenterte at det går bra.")) == [("same", ""), ("same", "")]
+    assert remarks((ks, "spurte om penger."), (hso, "kommenterte at det går svært bra.")) == [
+        ("same", ""), ("conflict", "kommenterte at det går bra."),
+    ]
+    plan = archive.imports.plan(_with_remarks((hso, "kommenterte at det går svært bra."), (ks, "spurte om penger.")), "NUIT")
+    assert plan.meetings[0].items[1].merge == "conflict" and plan.conflicts == 1
+    assert archive.imports.apply(plan).remarks == 0
+    item = archive.agenda.find_item("2/23", body_short_name="NUIT")
+    assert [r.text for r in archive.minutes.remarks(item.stored_id)] == ["kommenterte at det går bra.", "spurte om penger."]

@@ -55,6 +55,9 @@ def _summary(plan: ImportPlan, *, dry_run: bool) -> list[str]:
         for item in mp.items:
             for f in item.conflicts:
                 lines.append(f"  konflikt, sak {item.read.case} {f.name}: dokumentet «{f.read}», arkivet «{f.archive}»")
+            for remark in item.remark_conflicts:
+                said_by = f"innspill fra {remark.read.speaker}" if remark.read.speaker else "innspill"
+                lines.append(f"  konflikt, sak {item.read.case} {said_by}: dokumentet «{remark.read.text}», arkivet «{remark.archive}»")
         for row in mp.attendance:
             for f in row.fields:
                 if f.merge == CONFLICT:

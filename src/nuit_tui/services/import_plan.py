@@ -10,6 +10,7 @@ merge status: `new` (the archive has nothing there), `same` (the archive holds t
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -40,6 +41,65 @@ def field_status(read: str, archive: str) -> MergeStatus | None:
     return SAME if same_text(read, archive) else CONFLICT
 
 
+# How alike a remark's text must be to the archive's to be the same remark, corrected
+# (difflib's ratio over the words): at its place among the item's remarks, a word or two
+# changed in a sentence or more; elsewhere (the document has the remarks in another
+# order), nearly the whole text.
+CLOSE_REMARK = 0.6
+CLOSE_REMARK_ELSEWHERE = 0.8
+
+
+def _words(text: str) -> list[str]:
+    return text.casefold().split()
+
+
+def remark_key(speaker: str, text: str) -> tuple[str, str]:
+    """A remark as it is compared: the speaker without case, both without spacing."""
+    return " ".join(speaker.split()).casefold(), " ".join(text.split())
+
+
+def match_remarks(read: Sequence[tuple[str, str]], stored: Sequence[tuple[str, str]]) -> list[tuple[MergeStatus, int | None]]:
+    """Each read remark's status and the index of the stored remark it is (None: new).
+
+    Both are (speaker, text) in their order. A remark the archive holds as it is, anywhere
+    among the item's, is the same. One whose speaker is the same and whose text is close,
+    at the same place (between the stored remarks its neighbours in the document are), is
+    that remark corrected: a conflict, never a second remark. The rest (a new speaker, an
+    extra bullet) are new."""
+    keys = [remark_key(s, t) for s, t in stored]
+    found: list[int | None] = []
+    used: set[int] = set()
+    for speaker, text in read:
+        key = remark_key(speaker, text)
+        hit = next((i for i, k in enumerate(keys) if k == key and i not in used), None)
+        if hit is None:  # the document says it twice: the same, as before
+            hit = next((i for i, k in enumerate(keys) if k == key), None)
+        if hit is not None:
+            used.add(hit)
+        found.append(hit)
+    statuses: list[MergeStatus] = [SAME if hit is not None else NEW for hit in found]
+    for index, (speaker, text) in enumerate(read):
+        if found[index] is not None:
+            continue
+        before = [h for h in found[:index] if h is not None]
+        after = [h for h in found[index + 1 :] if h is not None]
+        place = range(max(before) + 1 if before else 0, min(after) if after else len(keys))
+        who, words = remark_key(speaker, "")[0], _words(text)
+        ratios = {
+            i: difflib.SequenceMatcher(a=words, b=_words(stored[i][1]), autojunk=False).ratio()
+            for i in range(len(keys))
+            if i not in used and keys[i][0] == who
+        }
+        near = [i for i in ratios if i in place and ratios[i] >= CLOSE_REMARK]
+        near = near or [i for i in ratios if ratios[i] >= CLOSE_REMARK_ELSEWHERE]
+        if near:
+            best = max(near, key=lambda i: (ratios[i], -i))
+            used.add(best)
+            found[index] = best
+            statuses[index] = CONFLICT
+    return list(zip(statuses, found, strict=True))
+
+
 def overall(statuses: Sequence[MergeStatus | None]) -> MergeStatus:
     """A part's status from its fields': any conflict, else any filled in, else same."""
     if CONFLICT in statuses:
@@ -63,6 +123,7 @@ class FieldPlan:
 class RemarkPlan:
     read: ReadRemark
     merge: MergeStatus
+    archive: str = ""  # the archive's text of the remark the document's corrects (a conflict)
 
 
 @dataclass
@@ -77,6 +138,11 @@ class ItemPlan:
     @property
     def conflicts(self) -> list[FieldPlan]:
         return [f for f in self.fields if f.merge == CONFLICT]
+
+    @property
+    def remark_conflicts(self) -> list[RemarkPlan]:
+        """Remarks the document words otherwise than the archive (kept as the archive has them)."""
+        return [r for r in self.remarks if r.merge == CONFLICT]
 
 
 @dataclass
@@ -191,14 +257,22 @@ def _item_json(plan: ItemPlan) -> dict[str, Any]:
         "proposed_decision": read.proposed_decision,
         "decision": read.decision,
         "narrative": read.narrative,
-        "remarks": [{"speaker": r.read.speaker, "text": r.read.text, "merge": r.merge} for r in plan.remarks],
+        "remarks": [_remark_json(r) for r in plan.remarks],
         "merge": plan.merge,
-        "conflicts": _conflicts_json(plan.fields),
+        "conflicts": _conflicts_json(plan.fields)
+        + [{"field": "remark", "speaker": r.read.speaker, "document": r.read.text, "archive": r.archive} for r in plan.remark_conflicts],
     }
     if read.kind == "break":
         data["kind"] = "break"
     if read.narrative_after:
         data["narrative_after"] = read.narrative_after
+    return data
+
+
+def _remark_json(plan: RemarkPlan) -> dict[str, Any]:
+    data: dict[str, Any] = {"speaker": plan.read.speaker, "text": plan.read.text, "merge": plan.merge}
+    if plan.merge == CONFLICT:
+        data["archive"] = plan.archive
     return data
 
 

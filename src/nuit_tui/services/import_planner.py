@@ -1,7 +1,9 @@
 """Planning an import: a read document held against the archive, part by part.
 
 The meeting is found by its number and year (or, planned in the app, by its date);
-items by case number; attendance by person; remarks by speaker and text. Nothing is
+items by case number; attendance by person; remarks by speaker and text (a remark
+of the same speaker at the same place with a text close to the archive's is that remark
+corrected: a conflict, `import_plan.match_remarks`). Nothing is
 written here: `Imports.apply` re-plans inside its transaction and writes the plan.
 """
 
@@ -32,6 +34,7 @@ from .import_plan import (
     MergeStatus,
     RemarkPlan,
     field_status,
+    match_remarks,
     overall,
     same_text,
 )
@@ -244,11 +247,12 @@ class Planner:
         )
         if kind == "minutes" and found.state is m.ItemState.PLANNED:
             fields.append(FieldPlan("state", m.ItemState.HANDLED.value, found.state.value, FILLS_IN))
-        stored = [(" ".join(r.speaker.split()).casefold(), " ".join(r.text.split())) for r in self.store.find_by(m.Remark, item_id=found.stored_id)]
-        remarks = []
-        for remark in read.remarks:
-            key = (" ".join(remark.speaker.split()).casefold(), " ".join(remark.text.split()))
-            remarks.append(RemarkPlan(remark, SAME if key in stored else NEW))
+        stored = self.store.find_by(m.Remark, item_id=found.stored_id, order_by="position, id")
+        pairs = match_remarks([(r.speaker, r.text) for r in read.remarks], [(r.speaker, r.text) for r in stored])
+        remarks = [
+            RemarkPlan(remark, status, stored[hit].text if status == CONFLICT and hit is not None else "")
+            for remark, (status, hit) in zip(read.remarks, pairs, strict=True)
+        ]
         attachments = {a.label for a in self.store.find_by(m.Attachment, item_id=found.stored_id)}
         new_attachments = [a for a in read.attachments if attachment_label(a.label) not in attachments]
         statuses: list[MergeStatus | None] = [f.merge for f in fields]

@@ -48,6 +48,8 @@ def describe(part, plan=None) -> str:
                 lines += ["", f"{label}:", text]
         for remark in part.remarks:
             lines.append(f"  • {remark.read.speaker} {remark.read.text}  [{MERGE[remark.merge]}]")
+            if remark.merge == "conflict":
+                lines.append(f"    arkivet: {remark.read.speaker} {remark.archive}  (beholdes)")
         if read.narrative_after:
             lines += ["", read.narrative_after]
         if read.decision:
