@@ -157,7 +157,63 @@ def test_dry_run_lists_every_conflict_and_changes_nothing(two_out, capsys):
     assert checkin(a, shared, "--dry-run") == 3
     assert content(shared) == before
     out = capsys.readouterr().out
-    assert "decision" in out and "narrative" in out and "Prøvekjøring" in out
+    assert "· Vedtak:" in out and "· Referat:" in out and "Prøvekjøring" in out
+
+
+def case_of(path: Path, item_id: int) -> str:
+    seq, year = rows(path, "SELECT case_seq, case_year FROM agenda_items WHERE id = ?", [item_id])[0]
+    return f"{seq}/{year % 100:02d}"
+
+
+async def test_checkin_conflicts_name_the_case_number_and_the_field_in_norwegian(two_out, capsys):
+    """«Sak 15/23 · Vedtak: …», not the row's id and the column's English name: in the
+    checkin's report, the archive's list of waiting conflicts and the app's question."""
+    from nuit_tui.tui.app import NuitApp
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+    from nuit_tui.tui.widgets.conflict_question import ConflictScreen
+
+    shared, a, b = two_out
+    x, y = case_of(shared, X), case_of(shared, Y)
+    assert (x, y) == ("15/23", "16/23")
+    edit(shared, lambda archive: set_fields(archive, X, decision="Vedtak skrevet i arkivet"))
+    edit(shared, lambda archive: set_fields(archive, Y, narrative="Referat skrevet i arkivet"))
+    capsys.readouterr()
+    assert checkin(a, shared) == 3
+    out = capsys.readouterr().out
+    assert f"Sak {x} · Vedtak: ved uttak (tomt) · i arkivet «Vedtak skrevet i arkivet»" in out
+    assert f"Sak {y} · Referat: ved uttak" in out
+    assert "decision" not in out and "narrative" not in out and f"sak {X}" not in out.lower()
+
+    archive = Archive.open(shared)
+    try:
+        waiting = archive.checkouts.conflicts(MEETING)
+        assert [(c.what, c.label) for c in waiting] == [(f"Sak {x}", "Vedtak"), (f"Sak {y}", "Referat")]
+        app = NuitApp(archive)
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.push_screen(AgendaScreen(MEETING))
+            await pilot.pause()
+            await pilot.press("k")
+            await pilot.pause()
+            assert isinstance(app.screen, ConflictScreen)
+            question = " ".join(str(w.render()) for w in app.screen.query("Static"))
+            assert f"Sak {x} er endret både på den bærbare og i arkivet" in question
+            assert "Vedtak" in question and "decision" not in question and f"Sak {X} " not in question
+    finally:
+        archive.close()
+
+
+def test_a_refused_remark_and_a_deleted_item_are_named_by_speaker_and_case_number(two_out, capsys):
+    shared, a, b = two_out
+    z = case_of(shared, Z)
+    edit(b, lambda archive: archive.minutes.add_remark(m.Remark(item_id=Z, speaker="KS", text="Innspill til slettet sak")))
+    edit(shared, lambda archive: archive.agenda.delete_item(Z))
+    capsys.readouterr()
+    assert checkin(b, shared) == 3
+    out = capsys.readouterr().out
+    assert "Innspill fra KS i en sak som ikke lenger finnes: kan ikke tas inn i arkivet" in out
+    # The item itself (its decision changed on laptop B) is named from the laptop's row.
+    assert f"Sak {z}: endret på bærbar, slettet i arkivet" in out
+    assert f"sak {Z}" not in out.lower()
 
 
 def test_prefer_laptop_settles_conflicts_and_brings_the_meeting_back(two_out):

@@ -359,8 +359,27 @@ def test_cli_imports_once_then_finds_nothing_to_do_and_exits_3_on_a_conflict(reg
     assert _db_dump(registry_db) == once
     other = _write(tmp_path / "annet.json", minutes(decision_2="NUIT vedtok noe annet."))
     assert main(["import", "minutes", str(other), "--body", "NUIT", *db]) == 3
-    assert "konflikt, sak 2/23 decision" in capsys.readouterr().out
+    assert "konflikt, sak 2/23 · Vedtak: dokumentet «NUIT vedtok noe annet.»" in capsys.readouterr().out
     assert _db_dump(registry_db) == once
+
+
+def test_a_dry_runs_conflicts_name_fields_and_values_in_norwegian(registry_db, tmp_path, capsys):
+    from nuit_tui.cli import main
+
+    first = minutes()
+    first.meetings[0].location = "Microsoft Teams"
+    db = ["--db", str(registry_db)]
+    assert main(["import", "minutes", str(_write(tmp_path / "referat.json", first)), "--body", "NUIT", *db]) == 0
+    other = minutes(decision_2="NUIT vedtok noe annet.")
+    other.meetings[0].location = "Oslo"
+    other.meetings[0].attendance[1].status = "absent_with_notice"
+    capsys.readouterr()
+    assert main(["import", "minutes", str(_write(tmp_path / "annet.json", other)), "--body", "NUIT", "--dry-run", *db]) == 3
+    out = capsys.readouterr().out
+    assert "konflikt, møte 1/2023 · Sted: dokumentet «Oslo», arkivet «Microsoft Teams»" in out
+    assert "konflikt, sak 2/23 · Vedtak: dokumentet «NUIT vedtok noe annet.»" in out
+    assert "konflikt, oppmøte Asbjørn Finstad · Status: dokumentet «Forfall», arkivet «Til stede»" in out
+    assert not any(word in out for word in ("decision", "location", "status:", "absent", "present"))
 
 
 @pytest.mark.parametrize(
@@ -673,7 +692,7 @@ def test_a_remark_corrected_in_the_word_file_is_a_conflict_and_an_added_bullet_i
 
     assert main(["import", "minutes", str(source), "--body", "NUIT", *db]) == 3
     out = capsys.readouterr().out
-    assert "konflikt, sak 4/23 innspill fra Legeforeningen: dokumentet «uttrykte stor bekymring" in out
+    assert "konflikt, sak 4/23 · Innspill fra Legeforeningen: dokumentet «uttrykte stor bekymring" in out
     archive = Archive.open(demo_path)
     try:
         after = [(r.speaker, r.text) for r in archive.minutes.remarks(item.stored_id)]

@@ -15,26 +15,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .domain.labels import field_label, value_label
 from .domain.text import clean_text
+from .store.row_names import capitalized
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_PENDING = 0, 1, 2, 3
 PREVIEW = 80
 
-WHAT = {
-    "agenda_items": "sak",
-    "remarks": "innspill",
-    "attendance": "oppmøte",
-    "follow_ups": "oppfølging",
-    "attachments": "vedlegg",
-    "meetings": "møte",
-    "item_people": "saksbehandler/innleder",
-}
 
-
-def _shown(value: Any) -> str:
+def _shown(value: Any, name: str = "") -> str:
     if value is None or value == "":
         return "(tomt)"
-    text = " ".join(str(value).split())
+    text = value_label(name, " ".join(str(value).split()))
     return f"«{text if len(text) <= PREVIEW else text[:PREVIEW] + ' …'}»"
 
 
@@ -45,7 +37,7 @@ def _say(text: str, *, err: bool = False) -> None:
 def conflict_line(conflict: Any) -> str:
     from .store.checkin import DELETED_ON_LAPTOP, DELETED_ON_SHARED, REFUSED
 
-    what = f"{WHAT.get(conflict.table, conflict.table)} {conflict.row_id}"
+    what = capitalized(conflict.what)
     if conflict.field == REFUSED:
         line = f"{what}: kan ikke tas inn i arkivet ({conflict.shared})"
     elif conflict.field == DELETED_ON_SHARED:
@@ -54,8 +46,8 @@ def conflict_line(conflict: Any) -> str:
         line = f"{what}: slettet på bærbar, endret i arkivet"
     else:
         line = (
-            f"{what} · {conflict.field}: ved uttak {_shown(conflict.base)} · i arkivet {_shown(conflict.shared)}"
-            f" · på bærbar {_shown(conflict.laptop)}"
+            f"{what} · {field_label(conflict.field)}: ved uttak {_shown(conflict.base, conflict.field)}"
+            f" · i arkivet {_shown(conflict.shared, conflict.field)} · på bærbar {_shown(conflict.laptop, conflict.field)}"
         )
     if conflict.resolution:
         line += f" → {'bærbar' if conflict.resolution == 'laptop' else 'arkivet'} valgt"

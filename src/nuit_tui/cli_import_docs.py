@@ -37,6 +37,16 @@ def _body(archive: Archive, short_name: str) -> None:
         raise UsageError(f"Finner ikke utvalget «{short_name}» i arkivet") from None
 
 
+def _conflict(where: str, name: str, read: str, archive: str, *, cut: int | None = None) -> str:
+    """«  konflikt, sak 3/23 · Vedtak: dokumentet «…», arkivet «…»» (field and values in Norwegian)."""
+    from .domain.labels import field_label, value_label
+
+    read, archive = value_label(name, read), value_label(name, archive)
+    if cut is not None:
+        read, archive = read[:cut], archive[:cut]
+    return f"  konflikt, {where} · {field_label(name)}: dokumentet «{read}», arkivet «{archive}»"
+
+
 def _summary(plan: ImportPlan, *, dry_run: bool) -> list[str]:
     from .services.import_plan import CONFLICT, MERGE_LABELS
 
@@ -49,24 +59,18 @@ def _summary(plan: ImportPlan, *, dry_run: bool) -> list[str]:
             counts[part.merge] = counts.get(part.merge, 0) + 1
         said = ", ".join(f"{n} {MERGE_LABELS[k]}" for k, n in counts.items())
         lines.append(f"{source}: {plan.body} møte {mp.read.number} ({MERGE_LABELS[mp.merge]}): {said or 'ingen deler'}")
-        for f in mp.fields:
-            if f.merge == CONFLICT:
-                lines.append(f"  konflikt, møtets {f.name}: dokumentet «{f.read}», arkivet «{f.archive}»")
+        lines += [_conflict(f"møte {mp.read.number}", f.name, f.read, f.archive) for f in mp.fields if f.merge == CONFLICT]
         for item in mp.items:
-            for f in item.conflicts:
-                lines.append(f"  konflikt, sak {item.read.case} {f.name}: dokumentet «{f.read}», arkivet «{f.archive}»")
+            where = f"sak {item.read.case}" if item.read.case else f"«{item.read.title}»"
+            lines += [_conflict(where, f.name, f.read, f.archive) for f in item.conflicts]
             for remark in item.remark_conflicts:
-                said_by = f"innspill fra {remark.read.speaker}" if remark.read.speaker else "innspill"
-                lines.append(f"  konflikt, sak {item.read.case} {said_by}: dokumentet «{remark.read.text}», arkivet «{remark.archive}»")
+                said_by = f"Innspill fra {remark.read.speaker}" if remark.read.speaker else "Innspill"
+                lines.append(f"  konflikt, {where} · {said_by}: dokumentet «{remark.read.text}», arkivet «{remark.archive}»")
         for row in mp.attendance:
-            for f in row.fields:
-                if f.merge == CONFLICT:
-                    lines.append(f"  konflikt, oppmøte {row.read.name} {f.name}: dokumentet «{f.read}», arkivet «{f.archive}»")
+            lines += [_conflict(f"oppmøte {row.read.name}", f.name, f.read, f.archive) for f in row.fields if f.merge == CONFLICT]
     for cn in plan.cover_notes:
         lines.append(f"{source}: toppnotat sak {cn.read.case} ({MERGE_LABELS[cn.merge]})")
-        for f in cn.fields:
-            if f.merge == CONFLICT:
-                lines.append(f"  konflikt, {f.name}: dokumentet «{f.read[:60]}», arkivet «{f.archive[:60]}»")
+        lines += [_conflict(f"toppnotat sak {cn.read.case}", f.name, f.read, f.archive, cut=60) for f in cn.fields if f.merge == CONFLICT]
     lines += [f"  rettet: «{r.original}» → «{r.repaired}» ({r.where}; {r.reason})" for r in plan.document.repairs]
     lines += [f"  advarsel: {w}" for w in plan.warnings]
     lines.append("Tørrkjøring: ingenting er lagret" if dry_run else "")

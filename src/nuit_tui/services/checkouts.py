@@ -16,44 +16,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..domain import labels
 from ..domain.norwegian import long_date
 from ..store import ArchiveStore
 from ..store import checkouts as q
 from ..store.copies import remove_with_sidecars, verified_copy
 from ..store.errors import Conflict
+from ..store.row_names import capitalized
 from .meetings import Meetings
 
-# What a field is called on screen; other fields by their own name.
+# What a field is called on screen (domain/labels.py), and the checkin's own kinds of conflict.
 FIELD_LABELS = {
-    "title": "Tittel",
-    "description": "Beskrivelse",
-    "purpose": "Hensikt",
-    "background": "Bakgrunn",
-    "proposed_decision": "Forslag til vedtak",
-    "decision": "Vedtak",
-    "narrative": "Referat",
-    "text": "Innspill",
-    "speaker": "Hvem",
-    "status": "Status",
-    "note": "Merknad",
-    "item_type": "Sakstype",
-    "duration_minutes": "Varighet",
-    "position": "Plass i rekkefølgen",
-    "state": "Behandling",
-    "responsible": "Ansvarlig",
-    "due_date": "Frist",
-    "location": "Sted",
+    **labels.FIELD_LABELS,
     q.DELETED_ON_SHARED: "Slettet i arkivet, endret på bærbar",
     q.DELETED_ON_LAPTOP: "Slettet på bærbar, endret i arkivet",
     q.REFUSED: "Kan ikke tas inn i arkivet",
-}
-TABLE_LABELS = {
-    "agenda_items": "Sak",
-    "remarks": "Innspill",
-    "attendance": "Oppmøte",
-    "follow_ups": "Oppfølging",
-    "meetings": "Møtet",
-    "attachments": "Vedlegg",
 }
 
 
@@ -85,10 +62,12 @@ class PendingConflict:
     base: Any
     shared: Any
     laptop: Any
+    name: str = ""  # the row as a message names it: «sak 22/23», «innspill fra KS i sak 22/23»
 
     @property
     def what(self) -> str:
-        return f"{TABLE_LABELS.get(self.table, self.table)} {self.row_id}"
+        """«Sak 22/23» where the question starts with it."""
+        return capitalized(self.name)
 
     @property
     def label(self) -> str:
@@ -148,7 +127,7 @@ class Checkouts:
         return [
             PendingConflict(
                 row["id"], row["table_name"], row["row_id"], row["field"],
-                row["base_value"], row["shared_value"], row["laptop_value"],
+                row["base_value"], row["shared_value"], row["laptop_value"], row["what"],
             )
             for row in q.pending_conflicts(self.store, meeting_id)
         ]

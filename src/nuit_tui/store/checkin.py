@@ -32,6 +32,7 @@ import apsw
 from . import checkout_log
 from .checkin_schema import DERIVED, POSITION_GROUPS, Table, fix_positions, merged_tables, now, renumber_cases
 from .checkout_log import BOOKKEEPING
+from .row_names import row_name
 
 BUSY_TIMEOUT_MS = 10_000
 DELETED_ON_SHARED = "#deleted_on_shared"  # the laptop changed a row the shared archive deleted
@@ -60,6 +61,7 @@ class Conflict:
     shared: Any
     laptop: Any
     resolution: str | None = None  # 'laptop' or 'shared' once chosen
+    what: str = ""  # the row as a message names it: «sak 22/23» (store/row_names.py)
 
 
 @dataclass
@@ -238,7 +240,10 @@ class _Apply:
             (self.token, self.meeting_id, table.name, row_id, name, base, shared, laptop, now(),
              now() if choice else None, choice),
         )
-        self.outcome.conflicts.append(Conflict(table.name, row_id, name, base, shared, laptop, choice))
+        # A row the archive lacks, or whose id there is another row's, is named from the laptop's.
+        row = self.laptop_row(table, row_id) if name in (REFUSED, DELETED_ON_SHARED) else None
+        what = row_name(self.db, table.name, row_id, row)
+        self.outcome.conflicts.append(Conflict(table.name, row_id, name, base, shared, laptop, choice, what))
         return choice
 
     # the three passes ------------------------------------------------------------------------

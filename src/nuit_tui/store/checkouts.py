@@ -13,6 +13,7 @@ from typing import Any
 
 from . import checkout_log, errors
 from .archive_store import ArchiveStore
+from .row_names import row_name
 
 DELETED_ON_SHARED = "#deleted_on_shared"
 DELETED_ON_LAPTOP = "#deleted_on_laptop"
@@ -76,12 +77,28 @@ def copy_of(store: ArchiveStore) -> int | None:
 
 
 def pending_conflicts(store: ArchiveStore, meeting_id: int) -> list[dict[str, Any]]:
+    """The meeting's conflicts waiting for a choice, each with `what`: its row as a message
+    names it («sak 22/23», store/row_names.py)."""
     with store.read() as conn:
-        return _rows(
+        found = _rows(
             conn.execute(
                 "SELECT * FROM checkin_conflicts WHERE meeting_id = ? AND resolved_at IS NULL ORDER BY id", [meeting_id]
             )
         )
+        for row in found:
+            row["what"] = row_name(conn, row["table_name"], row["row_id"], _laptop_row(row))
+        return found
+
+
+def _laptop_row(conflict: dict[str, Any]) -> dict[str, Any] | None:
+    """The laptop's row, kept as JSON, where the archive lacks it (or holds another row under its id)."""
+    if conflict["field"] not in (REFUSED, DELETED_ON_SHARED) or not conflict["laptop_value"]:
+        return None
+    try:
+        row = json.loads(conflict["laptop_value"])
+    except ValueError:
+        return None
+    return row if isinstance(row, dict) else None
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:

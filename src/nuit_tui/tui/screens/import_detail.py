@@ -6,25 +6,21 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from ...domain.enums import ItemType
+from ...domain.labels import field_label, value_label
 from ...domain.norwegian import ParseError, clock
 from ..widgets.fields import Input, TextArea
 from ..widgets.form import FormScreen, labelled
 
 MERGE = {"new": "ny", "same": "lik", "fills_in": "fyller inn", "conflict": "KONFLIKT"}
-FIELD_NAMES = {
-    "title": "Tittel", "type": "Sakstype", "description": "Beskrivelse", "proposed_decision": "Forslag til vedtak",
-    "decision": "Vedtak", "narrative": "Referat", "state": "Status", "date": "Dato", "start": "Start", "end": "Slutt",
-    "location": "Sted", "status": "Status", "role": "Rolle", "organization": "Organisasjon", "arrived": "Kom",
-    "left": "Gikk", "substitute_for": "Stedfortreder for", "remote": "Video", "purpose": "Hensikt", "background": "Bakgrunn",
-}
 
 
 def _fields(fields) -> list[str]:
     lines = []
     for f in fields:
-        name = FIELD_NAMES.get(f.name, f.name)
+        name = field_label(f.name)
         if f.merge == "conflict":
-            lines += [f"{name}: KONFLIKT", f"  dokumentet: {f.read}", f"  arkivet:    {f.archive}  (beholdes)"]
+            read, archive = value_label(f.name, f.read), value_label(f.name, f.archive)
+            lines += [f"{name}: KONFLIKT", f"  dokumentet: {read}", f"  arkivet:    {archive}  (beholdes)"]
         else:
             lines.append(f"{name}: {MERGE[f.merge]}")
     return lines
