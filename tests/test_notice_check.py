@@ -18,14 +18,15 @@ def sound_meeting(archive):
     """NUIT 2/2023 on 25 May after 1/2023 on 16 February (1/23, 2/23), standard items only (3/23-5/23)."""
     body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
     archive.meetings.create(body.id, dt.date(2023, 2, 16), dt.time(9), dt.time(16), location="Teams")
-    return archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Teams")
+    return archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(9, 30), location="Teams")
 
 
 def spoil(archive, meeting):
     """Every finding once."""
     archive.agenda.add_item(meeting.id)  # «Ny sak»
     archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Budsjett", item_type=m.ItemType.BESLUTNING, duration_minutes=150))
-    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Anskaffelse", item_type=m.ItemType.ORIENTERING, duration_minutes=10, exempt=True))
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Anskaffelse", item_type=m.ItemType.ORIENTERING, duration_minutes=10, exempt=True,
+                                                      proposed_decision="NUIT tar saken til orientering."))
     approval = next(i for i in archive.agenda.items(meeting.id) if i.title.startswith("Godkjenning av referat"))
     archive.agenda.update_item(approval.model_copy(update={"title": "Godkjenning av referat fra NUIT 17. november 2022"}))
 
@@ -56,20 +57,36 @@ def test_each_fault_is_found_and_named(archive):
     assert "Sak 5/23 har ingen tittel" in text
     assert "Sak 6/23 (Beslutning) mangler forslag til vedtak" in text
     assert "Sak 7/23 er unntatt offentlighet uten hjemmel" in text
-    assert "Dagsordenen går " in text and "møtets slutt kl. 12.00" in text
+    assert "Dagsordenen går " in text and "møtets slutt kl. 09.30" in text
 
 
 def test_a_minutes_item_when_there_was_no_meeting_before_is_found(archive):
     body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
-    meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(16))
+    meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(9, 30))
     archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Godkjenning av referat fra NUIT 1. mars 2023", item_type=m.ItemType.GODKJENNING, proposed_decision="NUIT godkjenner.", duration_minutes=5))
     assert kinds(check_notice(archive, meeting.id)) == [NoticeProblemKind.WRONG_PREVIOUS_MINUTES]
 
 
 def test_a_pinned_item_the_agenda_cannot_reach_is_found(archive):
     meeting = sound_meeting(archive)
-    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Gjest", item_type=m.ItemType.ORIENTERING, duration_minutes=10, fixed_start=dt.time(9, 5)))
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Gjest", item_type=m.ItemType.ORIENTERING, duration_minutes=10, fixed_start=dt.time(9, 5),
+                                                      proposed_decision="NUIT tar saken til orientering."))
     assert kinds(check_notice(archive, meeting.id)) == [NoticeProblemKind.LATE_ITEM]
+
+
+def test_every_item_but_eventuelt_has_a_type_and_a_proposal_and_an_early_end_is_said(archive):
+    """As the seed's notice has them: an orientation item too has «NUIT tar saken til orientering»."""
+    meeting = sound_meeting(archive)
+    archive.meetings.update(meeting.model_copy(update={"end_time": dt.time(12)}))
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Bare en tittel", duration_minutes=20))
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Status", item_type=m.ItemType.ORIENTERING, duration_minutes=20))
+    problems = check_notice(archive, meeting.id)
+    assert [p.message for p in problems] == [
+        "Sak 5/23 mangler sakstype",
+        "Sak 5/23 mangler forslag til vedtak",
+        "Sak 6/23 (Orientering) mangler forslag til vedtak",
+        "Dagsordenen slutter kl. 10.00, 120 min før møtets slutt kl. 12.00: innkallingen sier at møtet varer til da",
+    ]  # and nothing of «Eventuelt» (3/23 … 7/23: the standard items around the two)
 
 
 def run(*args):
@@ -131,7 +148,7 @@ def test_the_previous_minutes_proposal_is_checked_only_when_it_names_a_date():
             item_type=m.ItemType.GODKJENNING, proposed_decision=proposal, duration_minutes=5,
         )
 
-    plan = time_plan(dt.time(9), dt.time(10), [])
+    plan = time_plan(dt.time(9), dt.time(9, 10), [])  # (an agenda that ends half an hour early is a finding of its own)
     previous = dt.date(2023, 2, 16)
     assert check("NUIT", [("2/23", item("NUIT godkjenner referatet."))], plan, previous_meeting=previous, end=dt.time(10)) == []
     found = check("NUIT", [("2/23", item("NUIT godkjenner referatet fra NUIT 17. november 2022."))], plan, previous_meeting=previous, end=dt.time(10))
@@ -150,7 +167,7 @@ def test_minutes_of_a_meeting_the_archive_lacks_are_named_as_missing_not_as_wron
             proposed_decision="NUIT godkjenner referatet.", duration_minutes=5,
         )
 
-    plan = time_plan(dt.time(9), dt.time(10), [])
+    plan = time_plan(dt.time(9), dt.time(9, 10), [])  # (an agenda that ends half an hour early is a finding of its own)
     args = {"previous_meeting": dt.date(2022, 2, 17), "end": dt.time(10), "meeting_date": dt.date(2023, 2, 16)}
     (missing,) = check("NUIT", [("2/23", approving("17. november 2022"))], plan, **args)
     assert missing.kind is NoticeProblemKind.WRONG_PREVIOUS_MINUTES

@@ -13,23 +13,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .models import AgendaItem, ItemType
+from .models import AgendaItem
 from .norwegian import ParseError, clock, long_date, parse_date
-from .standard_items import MINUTES_APPROVAL_PREFIX
+from .standard_items import MINUTES_APPROVAL_PREFIX, is_closing_item
 from .timeplan import TimePlan
 
 # The placeholders an item carries before it is given a title.
 UNTITLED = ("", "ny sak", "(uten tittel)")
-DECISION_TYPES = (ItemType.BESLUTNING, ItemType.GODKJENNING)
+# An agenda that ends this much before the meeting's planned end is said (the notice
+# tells the members the meeting's hours).
+EARLY_END_MINUTES = 30
 
 
 class NoticeProblemKind(StrEnum):
     UNTITLED = "untitled"
     WRONG_PREVIOUS_MINUTES = "wrong_previous_minutes"
+    NO_TYPE = "no_type"
     NO_PROPOSAL = "no_proposal"
     NO_EXEMPTION_BASIS = "no_exemption_basis"
     LATE_ITEM = "late_item"
     OVERRUN = "overrun"
+    EARLY_END = "early_end"
 
 
 @dataclass(frozen=True)
@@ -59,19 +63,20 @@ def check_notice(
         if item.is_break:
             continue
         case = f"Sak {case_number}" if case_number else f"Saken «{item.title.strip()}»"
-        if item.title.strip().casefold() in UNTITLED:
+        untitled = item.title.strip().casefold() in UNTITLED
+        if untitled:
             problems.append(
                 NoticeProblem(NoticeProblemKind.UNTITLED, f"{case} har ingen tittel", item.id)
             )
         problems += _previous_minutes(body_short_name, case, item, previous_meeting, meeting_date)
-        if item.item_type in DECISION_TYPES and not item.proposed_decision.strip():
-            problems.append(
-                NoticeProblem(
-                    NoticeProblemKind.NO_PROPOSAL,
-                    f"{case} ({item.item_type.value}) mangler forslag til vedtak",
-                    item.id,
-                )
-            )
+        # Every item but «Eventuelt» has a type and a proposal in the notice, an orientation
+        # too («NUIT tar saken til orientering»); an untitled one is told as that alone.
+        expected = not untitled and not is_closing_item(item.title)
+        if expected and item.item_type is None:
+            problems.append(NoticeProblem(NoticeProblemKind.NO_TYPE, f"{case} mangler sakstype", item.id))
+        if expected and not item.proposed_decision.strip():
+            kind = f" ({item.item_type.value})" if item.item_type else ""
+            problems.append(NoticeProblem(NoticeProblemKind.NO_PROPOSAL, f"{case}{kind} mangler forslag til vedtak", item.id))
         if item.exempt and not (item.exempt_basis or "").strip():
             problems.append(
                 NoticeProblem(
@@ -97,6 +102,15 @@ def check_notice(
                 NoticeProblemKind.OVERRUN,
                 f"Dagsordenen går {plan.overrun_minutes} min over møtets slutt kl. {clock(end)} "
                 f"(slutter kl. {clock(plan.finish)})",
+            )
+        )
+    early = plan.planned_end_minute - plan.finish_minute
+    if not plan.past_midnight and early >= EARLY_END_MINUTES:
+        problems.append(
+            NoticeProblem(
+                NoticeProblemKind.EARLY_END,
+                f"Dagsordenen slutter kl. {clock(plan.finish)}, {early} min før møtets slutt kl. {clock(end)}:"
+                " innkallingen sier at møtet varer til da",
             )
         )
     return problems

@@ -76,9 +76,17 @@ def opening_items(body: str, previous_meeting: dt.date | None) -> list[ItemDraft
     return drafts
 
 
+CLOSING_TITLE = "Eventuelt"
+
+
 def closing_items(body: str) -> list[ItemDraft]:
     """ "Eventuelt" ends every agenda; it has no proposal to decide on."""
-    return [ItemDraft("Eventuelt", None, 5)]
+    return [ItemDraft(CLOSING_TITLE, None, 5)]
+
+
+def is_closing_item(title: str) -> bool:
+    """Whether an item is the agenda's «Eventuelt» (no type, no proposal: none is expected)."""
+    return title.strip().casefold() == CLOSING_TITLE.casefold()
 
 
 def standard_items(body: str, previous_meeting: dt.date | None) -> list[ItemDraft]:

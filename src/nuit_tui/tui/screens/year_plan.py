@@ -306,4 +306,10 @@ class YearPlanScreen(ArchiveScreen):
         except (StoreError, OSError, ValueError) as exc:
             self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
             return
-        self.app.call_from_thread(self.notify, f"Kalenderen er skrevet til {path} – importer den i Outlook (se README)")
+        # How to bring it into Outlook, in the words of Outlook's Norwegian menus (a secretary has no README).
+        self.app.call_from_thread(
+            self.notify,
+            f"Kalenderen er skrevet til {path}. I Outlook: lag en egen kalender for årshjulet, så Fil › Åpne og"
+            " eksporter › Importer/eksporter › «Importer en iCalendar-fil», og velg «Importer».",
+            timeout=15,
+        )
