@@ -267,3 +267,35 @@ async def test_delete_asks_about_the_sakslisten_in_correct_norwegian(demo_path):
         assert app.screen.question == "Slette «Pause» fra sakslisten?"
         await pilot.press("n")
     archive.close()
+
+
+async def test_taking_an_item_off_an_agenda_whose_notice_is_out_says_to_tell_the_members(demo_path):
+    """2/2023's notice is out: deleting or moving one of its items asked nothing of that
+    (a move was done at once), though the members have the item on their agenda."""
+    from nuit_tui.tui.screens.meeting_picker import MeetingPickerScreen
+    from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    later = archive.meetings.create(meeting.body_id, dt.date(2023, 9, 21), dt.time(9), dt.time(15))
+    item = archive.agenda.find_item("NUIT 18/23")
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 50)) as pilot:
+        app.push_screen(AgendaScreen(meeting.id))
+        await pilot.pause()
+        table = app.screen.query_one("#agenda", DataTable)
+        table.move_cursor(row=next(r for r in range(table.row_count) if str(table.get_row_at(r)[0]).strip() == "18/23"))
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert app.screen.question.endswith("Innkallingen er sendt med saken på sakslisten: gi medlemmene beskjed om endringen.")
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, MeetingPickerScreen))
+        app.screen.dismiss(later.id)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert app.screen.question.startswith(f"Flytte saken til møte {archive.meetings.get(later.id).ref}? Innkallingen er sendt")
+        await pilot.press("n")
+        await pilot.pause()
+        assert archive.agenda.item(item.id).meeting_id == meeting.id  # not moved
+    archive.close()

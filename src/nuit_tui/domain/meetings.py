@@ -37,6 +37,14 @@ def item_form_note(status: MeetingStatus) -> str:
     return ""
 
 
+def sent_notice_note(status: MeetingStatus) -> str:
+    """Said when an item is taken off an agenda whose notice has gone out (deleted, moved to
+    another meeting): the members have it on the agenda they were sent. "" otherwise."""
+    if status is MeetingStatus.NOTICE_SENT:
+        return "Innkallingen er sendt med saken på sakslisten: gi medlemmene beskjed om endringen."
+    return ""
+
+
 def deletion_refusal(status: MeetingStatus, *, recorded: bool) -> str | None:
     """Why a meeting may not be deleted, or None when it may: only a meeting created by
     mistake, whose notice never went out and where nothing has been recorded

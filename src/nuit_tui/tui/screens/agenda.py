@@ -11,6 +11,7 @@ from textual.widgets import Header
 
 from ...domain import labels
 from ...domain import models as m
+from ...domain.meetings import sent_notice_note
 from ...domain.norwegian import clock, long_date, time_span
 from ...errors import StoreError
 from ..base import nuit_app
@@ -250,7 +251,8 @@ class AgendaScreen(ArchiveScreen):
             # Remembered in turn with the writes, so that a Ctrl+Z queued after it finds it.
             self.write(lambda: app.remember_deletion(self.archive.undo.delete_item(item_id, f"«{label}»")), deleted)
 
-        self.app.push_screen(ConfirmScreen(f"Slette «{label}» fra sakslisten?"), confirmed)
+        note = "" if item.is_break else sent_notice_note(self.meeting.status)
+        self.app.push_screen(ConfirmScreen(f"Slette «{label}» fra sakslisten? {note}".strip()), confirmed)
 
     def action_move(self, delta: int) -> None:
         item_id = self.table.selected_item_id
@@ -281,13 +283,21 @@ class AgendaScreen(ArchiveScreen):
         def picked(meeting_id: int | None) -> None:
             if meeting_id is None:
                 return
+            target = self.archive.meetings.get(meeting_id)
 
             def moved(_) -> None:
-                target = self.archive.meetings.get(meeting_id)
                 self.notify(f"Saken er flyttet til møte {target.ref}")
                 self.reload()
 
-            self.write(lambda: self.archive.agenda.move_item_to_meeting(item_id, meeting_id), moved)
+            def move(yes: bool | None = True) -> None:
+                if yes:
+                    self.write(lambda: self.archive.agenda.move_item_to_meeting(item_id, meeting_id), moved)
+
+            note = sent_notice_note(self.meeting.status)
+            if note:  # the members have it on this agenda: asked, and told what to do
+                self.app.push_screen(ConfirmScreen(f"Flytte saken til møte {target.ref}? {note}"), move)
+            else:
+                move()
 
         self.app.push_screen(MeetingPickerScreen(self.meeting, exclude_meeting_id=self.meeting_id), picked)
 
