@@ -365,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     warmup, rounds = (0, 1) if args.tiny else (1, None)
     if args.tiny:
         scales, args.repeat, args.keys, args.meetings, args.chars = [0.01], 1, 3, 2, 12
-        args.lock_keys, args.lock_hold, args.session = 10, 0.5, 2.0
+        args.lock_keys, args.lock_hold, args.session = 6, 0.3, 1.0
     elif args.scales:
         scales = [float(s) for s in args.scales.split(",")]
     else:
@@ -388,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"floor (Header + DataTable + Footer): first paint {fl['median']:.0f} ms median, {fl['min']:.0f} ms min")
             print(f"demo archive: first paint {dm['median']:.0f} ms median, {dm['min']:.0f} ms min:"
                   f" {demo_paint['ratio']:.2f}× floor (target ≤1.3×)", flush=True)
-        package = _child([str(HERE / "package.py"), "--db", str(demo_work), *(["--repeat", "1", "--files", "2"] if args.tiny else [])])
+        package = _child([str(HERE / "package.py"), "--db", str(demo_work), *(["--repeat", "1", "--files", "1"] if args.tiny else [])])
         print(f"meeting package PDF (demo 2/2023, {package['pages']} pages, {package['files']} attachment files):"
               f" {package['package_ms'][0]:.0f} ms first (cold), {min(package['package_ms']):.0f} ms min (target ≤3000 ms)", flush=True)
     results = []
