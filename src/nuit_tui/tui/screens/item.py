@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Select
 
+from ...domain import labels
 from ...domain import models as m
 from ...domain.items import is_blank_new_item
 from ...domain.meetings import item_form_note
@@ -39,18 +40,13 @@ TEXT_FIELDS = {
     "proposed_decision": "Forslag til vedtak",
 }
 TYPE_OPTIONS = [(t.value, t.value) for t in m.ItemType]
+# The screen's fields as its clash questions name them: the domain's labels, in the form's order.
 FIELD_LABELS = {
-    "title": "Tittel",
-    "item_type": "Sakstype",
+    **{name: labels.FIELD_LABELS[name] for name in ("title", "item_type")},
     "duration_minutes": "Varighet (min)",
-    "fixed_start": "Fast starttid",
+    "fixed_start": labels.FIELD_LABELS["fixed_start"],
     **TEXT_FIELDS,
-    "exempt": "Unntatt offentlighet",
-    "exempt_basis": "Hjemmel",
-    "title_exempt": "Også tittelen er unntatt",
-    "submitted_by": "Fra i toppnotatet",
-    "earlier_intro": "Tekst om tidligere behandlinger",
-    "earlier_none": "Ingen tidligere vedtak",
+    **{name: labels.FIELD_LABELS[name] for name in ("exempt", "exempt_basis", "title_exempt", "submitted_by", "earlier_intro", "earlier_none")},
 }
 # «Ingen»/«N/A» where the cover note's table of earlier decisions would be empty.
 EARLIER_NONE_OPTIONS = [(choice, choice) for choice in m.EARLIER_NONE_CHOICES]
