@@ -17,6 +17,15 @@ async def clear_and_type(pilot, text):
     await type_text(pilot, text)
 
 
+async def agenda_on(app, pilot, meeting_id: int, column: int, *texts: str) -> DataTable:
+    """The meeting's agenda shown, its cursor on the first row whose cell `column` is one of `texts`."""
+    app.push_screen(AgendaScreen(meeting_id))
+    await pilot.pause()
+    table = app.screen.query_one("#agenda", DataTable)
+    table.move_cursor(row=next(r for r in range(table.row_count) if str(table.get_row_at(r)[column]).strip() in texts))
+    return table
+
+
 def agenda_rows(archive, meeting_id):
     return [
         (row.case_number, row.item.title, row.start.strftime("%H:%M"))
@@ -235,11 +244,7 @@ async def test_f_on_a_break_refuses_to_move_it_to_another_meeting(demo_path):
     meeting = archive.meetings.find("NUIT", "2/2023")
     app = NuitApp(archive)
     async with app.run_test(size=(130, 50)) as pilot:
-        app.push_screen(AgendaScreen(meeting.id))
-        await pilot.pause()
-        table = app.screen.query_one("#agenda", DataTable)
-        row = next(r for r in range(table.row_count) if str(table.get_row_at(r)[1]) in ("Pause", "Lunsj"))
-        table.move_cursor(row=row)
+        table = await agenda_on(app, pilot, meeting.id, 1, "Pause", "Lunsj")
         brk = archive.agenda.item(table.selected_item_id)
         assert brk.is_break
         await pilot.press("f")
@@ -257,11 +262,7 @@ async def test_delete_asks_about_the_sakslisten_in_correct_norwegian(demo_path):
     meeting = archive.meetings.find("NUIT", "2/2023")
     app = NuitApp(archive)
     async with app.run_test(size=(130, 50)) as pilot:
-        app.push_screen(AgendaScreen(meeting.id))
-        await pilot.pause()
-        table = app.screen.query_one("#agenda", DataTable)
-        row = next(r for r in range(table.row_count) if str(table.get_row_at(r)[1]) == "Pause")
-        table.move_cursor(row=row)
+        await agenda_on(app, pilot, meeting.id, 1, "Pause")
         await pilot.press("d")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert app.screen.question == "Slette «Pause» fra sakslisten?"
@@ -281,10 +282,7 @@ async def test_taking_an_item_off_an_agenda_whose_notice_is_out_says_to_tell_the
     item = archive.agenda.find_item("NUIT 18/23")
     app = NuitApp(archive)
     async with app.run_test(size=(130, 50)) as pilot:
-        app.push_screen(AgendaScreen(meeting.id))
-        await pilot.pause()
-        table = app.screen.query_one("#agenda", DataTable)
-        table.move_cursor(row=next(r for r in range(table.row_count) if str(table.get_row_at(r)[0]).strip() == "18/23"))
+        await agenda_on(app, pilot, meeting.id, 0, "18/23")
         await pilot.press("d")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert app.screen.question.endswith("Innkallingen er sendt med saken på sakslisten: gi medlemmene beskjed om endringen.")

@@ -136,21 +136,24 @@ class FollowUpsScreen(ArchiveScreen):
         self.action_refresh()
         table.focus()
 
-    def _columns(self, table: DataTable) -> None:
-        """The columns for the rows now listed: «Utført» only where done ones are listed (it is
-        empty for open ones), «Ansvarlig» as wide as the longest name (12 to 24), and
-        «Oppfølging» the rest of the screen's width (at least 20): at 100 columns the
-        description was cut at 24 and «Direktoratet for e-helse» at 20, with «Utført» empty."""
+    def _columns(self, table: DataTable) -> bool:
+        """The columns for the rows now listed, and whether «Utført» is one: only where done
+        ones are listed (it is empty for open ones), «Ansvarlig» as wide as the longest name
+        (12 to 24), and «Oppfølging» the rest of the screen's width (at least 20): at 100
+        columns the description was cut at 24 and «Direktoratet for e-helse» at 20, with
+        «Utført» empty."""
         done = self.status in ("done", None)
         who = max(12, min(24, max((cell_len(r.responsible) for r in self.rows), default=0)))
+        others = [("Status", "status", 8), ("Frist", "due", 10), ("Ansvarlig", "who", who), ("Fra sak", "case", 12),
+                  ("Møte", "meeting", 7), *([("Utført", "done", 22)] if done else [])]
         # Each column has a cell's padding on each side; the vertical scrollbar takes 2.
-        what = max(20, self.app.size.width - 2 - (8 + 10 + who + 12 + 7 + (22 if done else 0)) - 2 * (7 if done else 6))
-        wanted = [("Status", "status", 8), ("Frist", "due", 10), ("Oppfølging", "what", what), ("Ansvarlig", "who", who),
-                  ("Fra sak", "case", 12), ("Møte", "meeting", 7), *([("Utført", "done", 22)] if done else [])]
+        what = max(20, self.app.size.width - 2 - sum(width + 2 for _, _, width in others) - 2)
+        wanted = [*others[:2], ("Oppfølging", "what", what), *others[2:]]
         if [(str(c.label), c.key.value, c.width) for c in table.ordered_columns] != wanted:
             table.clear(columns=True)
             for label, key, width in wanted:
                 table.add_column(label, key=key, width=width)
+        return done
 
     def on_screen_resume(self) -> None:
         self.action_refresh()
@@ -180,8 +183,7 @@ class FollowUpsScreen(ArchiveScreen):
             status=self.status,
         )
         table.clear()
-        self._columns(table)
-        with_done = len(table.columns) == 7
+        with_done = self._columns(table)
         cursor = max(0, min(place, len(self.rows) - 1))
         for index, row in enumerate(self.rows):
             f = row.follow_up
