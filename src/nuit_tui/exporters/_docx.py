@@ -14,6 +14,7 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
+from typing import Any
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -51,27 +52,45 @@ def new_document(paper: Paper | str):
     """
     paper = paper if isinstance(paper, Paper) else Paper(paper, "", "")
     data = _TEMPLATE.get()
-    if data is None:
-        document = Document()
-        _page_and_styles(document)
-    else:
-        document = Document(io.BytesIO(data))
-        _empty_body(document)
-    _own_styles(document)
-    _remember_style_ids(document.part)
+    prepared, style_ids = _prepared(data)
+    document = copy.deepcopy(prepared)
+    _remember_style_ids(document.part, style_ids)
     _properties(document, paper)
     _header_marks(document, paper.header_text)
     _page_numbers(document, paper.title, own_footer=data is None)
     return document
 
 
-def _remember_style_ids(part) -> None:
+StyleIds = dict[tuple[object, object], "str | None"]
+# template (None: python-docx's own) -> its empty, restyled document and the style ids found in it
+_PREPARED: dict[bytes | None, tuple[Any, StyleIds]] = {}
+
+
+def _prepared(template: bytes | None) -> tuple[Any, StyleIds]:
+    """The empty document every new one is a copy of, made once per template and process:
+    copying it takes a third of reading the template and restyling it again (a package has
+    a dozen cover notes). It is never handed out, only copied. Its copies share the ids of
+    their styles: no renderer adds a style after `_own_styles`."""
+    if template not in _PREPARED:
+        if template is None:
+            document = Document()
+            _page_and_styles(document)
+        else:
+            document = Document(io.BytesIO(template))
+            _empty_body(document)
+        _own_styles(document)
+        if len(_PREPARED) >= 4:  # a few bodies' templates; more is one more reading
+            _PREPARED.clear()
+        _PREPARED[template] = document, {}
+    return _PREPARED[template]
+
+
+def _remember_style_ids(part, found: StyleIds) -> None:
     """python-docx finds a style's id with a walk over all the styles, and another for the
     type's default, each time a paragraph, heading or table is styled: a third of a cover
     note's making. The styles are all in place once `new_document` has added ours, so an
-    id found is remembered for the document."""
+    id found is remembered for every document of the same template (`found`)."""
     find = part.get_style_id
-    found: dict[tuple[object, object], str | None] = {}
 
     def get_style_id(style_or_name, style_type):
         key = (style_or_name if style_or_name is None or isinstance(style_or_name, str) else ("style", style_or_name.style_id), style_type)
@@ -79,7 +98,7 @@ def _remember_style_ids(part) -> None:
             found[key] = find(style_or_name, style_type)
         return found[key]
 
-    setattr(part, "get_style_id", get_style_id)  # noqa: B010 - this document's own lookup
+    setattr(part, "get_style_id", get_style_id)  # noqa: B010 - this document's lookup
 
 
 _TEMPLATE: ContextVar[bytes | None] = ContextVar("nuit_docx_template", default=None)

@@ -17,7 +17,7 @@ from fpdf import FPDF
 from fpdf.enums import TextEmphasis
 from fpdf.fonts import TTFFont
 
-from . import glyphs
+from . import _pdf_line_break, glyphs
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FAMILY = "Liberation Sans"
@@ -131,3 +131,5 @@ class FacesOnFirstUse(FPDF):
         # Known only once written: fpdf2 notes a missing glyph as the text is laid out.
         glyphs.report(chr(code) for font in self.fonts.values() for code in getattr(font, "missing_glyphs", ()))
         return written
+
+_pdf_line_break.install(_LineFont)  # our faces' text is broken into lines without fpdf2's per-character calls

@@ -22,6 +22,11 @@ EARLIER_WIDTHS_CM = (3.6, 4.6, 7.8)
 
 
 def render(doc: CoverNoteDocument) -> bytes:
+    return _docx.to_bytes(build(doc))
+
+
+def build(doc: CoverNoteDocument):
+    """The Word document (python-docx's), before it is written: the PDF lays it out as it is."""
     document = _docx.new_document(doc.document_title)
     document.add_heading(doc.heading, level=1)
     _box(document, doc.box)
@@ -42,7 +47,7 @@ def render(doc: CoverNoteDocument) -> bytes:
             _docx.grid_table(document, EARLIER_COLUMNS, rows, EARLIER_WIDTHS_CM)
         elif doc.earlier_in_place_of_rows:
             document.add_paragraph(doc.earlier_in_place_of_rows)
-    return _docx.to_bytes(document)
+    return document
 
 
 def _box(document, entries: Sequence[tuple[str, str]]) -> None:

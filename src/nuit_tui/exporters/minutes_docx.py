@@ -18,6 +18,11 @@ LABEL_WIDTH_CM = 4.4
 
 
 def render(doc: MinutesDocument) -> bytes:
+    return _docx.to_bytes(build(doc))
+
+
+def build(doc: MinutesDocument):
+    """The Word document (python-docx's), before it is written: the PDF lays it out as it is."""
     document = _docx.new_document(doc.paper)
     document.add_heading(doc.heading, level=1)
     _docx.label_table(document, [(label, value) for label, value in doc.header], label_width_cm=LABEL_WIDTH_CM)
@@ -35,7 +40,7 @@ def render(doc: MinutesDocument) -> bytes:
     )
     for item in doc.items:
         _item(document, item)
-    return _docx.to_bytes(document)
+    return document
 
 
 def _item(document, item: MinutesItem) -> None:

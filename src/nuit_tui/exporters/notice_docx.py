@@ -13,6 +13,11 @@ from ._text import is_web_link
 
 
 def render(doc: NoticeDocument) -> bytes:
+    return _docx.to_bytes(build(doc))
+
+
+def build(doc: NoticeDocument):
+    """The Word document (python-docx's), before it is written: the PDF lays it out as it is."""
     document = _docx.new_document(doc.paper)
     document.add_heading(doc.heading, level=1)
     _header_table(document, doc)
@@ -24,7 +29,7 @@ def render(doc: NoticeDocument) -> bytes:
         _docx.grid_table(document, ["Sak", "Oppfølging", "Ansvarlig", "Frist"], rows, (3.6, 7.2, 3.2, 2.0))
     for item in doc.items:
         _item(document, item)
-    return _docx.to_bytes(document)
+    return document
 
 
 # --- tables ------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ Our own documents (notice, cover notes, placeholder pages) are laid out in one f
 document (`pdf.Pages`), their footers numbering the package's pages as they go: the page
 counts of the PDF files merged in between are known before. The files' pages are then
 merged in with pypdf and stamped with the same «Side x av y» where our footer has it.
-Pure: bytes in, bytes out (a file that is not a readable PDF gets a placeholder page).
+Pure: documents and bytes in, bytes out (a file that is not a readable PDF gets a placeholder page).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from docx import Document
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
@@ -29,7 +29,7 @@ class Part:
     a placeholder page (its lines say what it is and where it is found)."""
 
     bookmark: str  # «Vedlegg 4A: Forslag til måleindikatorer»
-    docx: bytes | None = None
+    word: Any = None  # a Word document of ours (python-docx's)
     pdf: bytes | None = None
     placeholder: tuple[str, ...] = ()
 
@@ -73,11 +73,10 @@ def _placeholder(pages: layout.Pages, bookmark: str, lines: Sequence[str]) -> tu
     return first, pages.page
 
 
-def package_pdf(notice_docx: bytes, sections: Sequence[Section]) -> bytes:
-    """The whole package. `notice_docx` gives the PDF its properties, its letterhead and the
-    footer every page of ours carries."""
+def package_pdf(notice: Any, sections: Sequence[Section]) -> bytes:
+    """The whole package. The notice (a python-docx document) gives the PDF its properties,
+    its letterhead and the footer every page of ours carries."""
     pages = layout.Pages()
-    notice = Document(io.BytesIO(notice_docx))
     layout.describe(pages, notice)
     placed: list[_Placed] = [_Placed("Innkalling", own=layout.add_document(pages, notice))]
     notice_page = pages.current
@@ -89,8 +88,8 @@ def package_pdf(notice_docx: bytes, sections: Sequence[Section]) -> bytes:
             if reader is not None:
                 children.append(_Placed(part.bookmark, reader=reader))
                 pages.page_offset += len(reader.pages)
-            elif part.docx is not None:
-                children.append(_Placed(part.bookmark, own=layout.add_document(pages, Document(io.BytesIO(part.docx)))))
+            elif part.word is not None:
+                children.append(_Placed(part.bookmark, own=layout.add_document(pages, part.word)))
             else:
                 pages.current = notice_page
                 lines = part.placeholder or ("Filen kan ikke vises i PDF-pakken.",)

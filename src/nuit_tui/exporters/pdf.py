@@ -421,8 +421,12 @@ def describe(pdf: Pages, document) -> None:
 
 
 def from_docx(data: bytes) -> bytes:
-    """The PDF of one Word document of ours, «Side x av y» in its footer as in Word."""
-    document = Document(io.BytesIO(data))
+    """The PDF of one Word file of ours, «Side x av y» in its footer as in Word."""
+    return from_word(Document(io.BytesIO(data)))
+
+
+def from_word(document) -> bytes:
+    """The PDF of one Word document of ours (python-docx's, written or not)."""
     pdf = Pages()
     describe(pdf, document)
     add_document(pdf, document)

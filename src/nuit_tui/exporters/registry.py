@@ -28,14 +28,14 @@ class UnknownFormat(ValueError):
     """An export format nuit-tui does not write for that document; the message is Norwegian."""
 
 
-def as_pdf(docx: Callable[[Any], bytes]) -> Callable[[Any], bytes]:
-    """The PDF of a document is its Word file laid out again (`pdf.from_docx`): the same
+def as_pdf(build: Callable[[Any], Any]) -> Callable[[Any], bytes]:
+    """The PDF of a document is its Word document laid out again (`pdf.from_word`): the same
     headings, tables, header and footer by construction."""
 
     def render(document: Any) -> bytes:
         from . import pdf
 
-        return pdf.from_docx(docx(document))
+        return pdf.from_word(build(document))
 
     return render
 
@@ -45,7 +45,7 @@ def _notice(fmt: str) -> Callable[[NoticeDocument], bytes]:
 
     return {
         "docx": notice_docx.render, "html": notice_html.render, "md": notice_markdown.render,
-        "pdf": as_pdf(notice_docx.render),
+        "pdf": as_pdf(notice_docx.build),
     }[fmt]
 
 
@@ -54,7 +54,7 @@ def _minutes(fmt: str) -> Callable[[MinutesDocument], bytes]:
 
     return {
         "docx": minutes_docx.render, "html": minutes_html.render, "md": minutes_markdown.render,
-        "pdf": as_pdf(minutes_docx.render),
+        "pdf": as_pdf(minutes_docx.build),
     }[fmt]
 
 
@@ -63,7 +63,7 @@ def _cover_note(fmt: str) -> Callable[[CoverNoteDocument], bytes]:
 
     return {
         "docx": cover_note_docx.render, "html": cover_note_html.render, "md": cover_note_markdown.render,
-        "pdf": as_pdf(cover_note_docx.render),
+        "pdf": as_pdf(cover_note_docx.build),
     }[fmt]
 
 
@@ -129,6 +129,20 @@ def render_chunks(document: object, fmt: str, *, template: bytes | None = None) 
 def render(document: object, fmt: str, *, template: bytes | None = None) -> bytes:
     """The whole file in memory."""
     return b"".join(render_chunks(document, fmt, template=template))
+
+
+def word(document: NoticeDocument | MinutesDocument | CoverNoteDocument, *, template: bytes | None = None) -> Any:
+    """The Word document (python-docx's) of a notice, the minutes or a cover note, unwritten:
+    what a PDF of several documents lays out (`package_pdf`), without writing each to bytes
+    and reading it back."""
+    from . import _docx, cover_note_docx, minutes_docx, notice_docx
+
+    builders: dict[type, Callable[[Any], Any]] = {
+        NoticeDocument: notice_docx.build, MinutesDocument: minutes_docx.build, CoverNoteDocument: cover_note_docx.build,
+    }
+    check_format(type(document), "docx")
+    with _docx.template(template):
+        return builders[type(document)](clean_view(document))
 
 
 

@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..documents import names
 from ..domain import models as m
@@ -50,7 +51,7 @@ class PackageFile:
 class PackageItem:
     item: m.AgendaItem
     case_number: str
-    cover_note: tuple[str, str, bytes] | None  # bookmark, file name, Word bytes
+    cover_note: tuple[str, str, Any] | None  # bookmark, file name, Word document (python-docx's)
     files: tuple[PackageFile, ...]
 
     @property
@@ -69,8 +70,8 @@ def file_stem(label: str, case_number: str, title: str) -> str:
 
 def _cover_note(
     archive: Archive, item: m.AgendaItem, case_number: str, *, public: bool, template: bytes | None, labels: Labels
-) -> tuple[str, str, bytes] | None:
-    """The item's cover note in Word (bookmark, file stem, bytes), None when it has none.
+) -> tuple[str, str, Any] | None:
+    """The item's cover note in Word (bookmark, file stem, document), None when it has none.
     Read through the cover notes' service (`archive.cover_notes`)."""
     notes = archive.cover_notes
     if not notes.in_package(item):
@@ -79,8 +80,8 @@ def _cover_note(
     title = f"Toppnotat {doc.title}".strip()
     label = notes.label(item, labels)
     bookmark = f"{label}: {title}" if label else title
-    return bookmark, file_stem(label or "Toppnotat", case_number, title if label else doc.title), registry.render(
-        doc, "docx", template=template
+    return bookmark, file_stem(label or "Toppnotat", case_number, title if label else doc.title), registry.word(
+        doc, template=template
     )
 
 
@@ -162,10 +163,10 @@ def build_package(
     """The package as one PDF."""
     meeting = archive.meetings.get(meeting_id)
     template = template_for(archive, meeting.body_id)
-    notice = registry.render(build_notice(archive, meeting_id, public=public), "docx", template=template)
+    notice = registry.word(build_notice(archive, meeting_id, public=public), template=template)
     sections = []
     for entry in package_items(archive, meeting_id, public=public, files=files):
-        parts = [Part(entry.cover_note[0], docx=entry.cover_note[2])] if entry.cover_note else []
+        parts = [Part(entry.cover_note[0], word=entry.cover_note[2])] if entry.cover_note else []
         parts += [_part(file, convert=convert) for file in entry.files]
         sections.append(Section(entry.bookmark, tuple(parts)))
     return package_pdf(notice, sections)
@@ -184,9 +185,9 @@ def package_files(
     out = [(f"Innkalling_{names.slug(body.short_name)} møte {number}-{year}.pdf", registry.render(notice, "pdf", template=template))]
     for entry in package_items(archive, meeting_id, public=public, files=files):
         if entry.cover_note:
-            from ..exporters.pdf import from_docx
+            from ..exporters.pdf import from_word
 
-            out.append((f"{entry.cover_note[1]}.pdf", from_docx(entry.cover_note[2])))
+            out.append((f"{entry.cover_note[1]}.pdf", from_word(entry.cover_note[2])))
         out += [(file.file_name, file.content) for file in entry.files]
     seen: dict[str, int] = {}
     unique = []
