@@ -202,6 +202,30 @@ async def test_the_footer_keeps_its_keys_on_tab_and_says_lukk_listen_for_an_open
     archive.close()
 
 
+async def test_the_footers_keys_mount_without_restyling_and_look_as_textuals(demo_path, monkeypatch):
+    """Each of Textual's footer keys restyled itself twice as it mounted (its `compact`
+    bound to the footer's): a fifth of opening a screen. Ours start as they end up."""
+    from textual.widgets._footer import FooterKey
+
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+
+    restyled: list[str] = []
+    watch = FooterKey._watch_compact
+    monkeypatch.setattr(FooterKey, "_watch_compact", lambda self, compact: restyled.append(self.key) or watch(self, compact))
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        app.push_screen(AgendaScreen(nuit_2_2023(archive).id))
+        await settle(pilot, lambda: isinstance(app.screen, AgendaScreen) and len(app.screen.query(FooterKey)) > 3)
+        keys = list(app.screen.query(FooterKey))
+        bound = [key for key in keys if "-command-palette" not in key.classes]
+        assert bound and all(not key.compact and not key.has_class("-compact") for key in bound)
+        palette = [key for key in keys if "-command-palette" in key.classes]
+        assert palette and palette[0].compact  # Textual's own: the palette's key stays compact
+        assert set(restyled) <= {key.key for key in palette}  # no bound key ran its watcher
+    archive.close()
+
+
 # --- 15: forms start in their first field, ask before Escape drops typing; ☑/☐ ----------
 
 
