@@ -1,5 +1,7 @@
 """The year plan (årshjul): twelve months at a glance with the meetings and
-deadlines, and the selected month's entries to open, add, edit and delete."""
+deadlines, and the selected month's entries to open, add, edit and delete. In a small
+terminal the calendar shows the selected month's quarter (or tertial) and the list
+keeps its rows (see `widgets/year_calendar.py`)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,12 @@ from ..widgets.year_calendar import YearCalendar
 from .base import ArchiveScreen
 
 KIND_LABEL = {"meeting": "Møte", "deadline": "Frist", "derived": "Avledet"}
+# The list keeps this many rows however short the terminal: the calendar shows fewer
+# rows of months instead (at 80×24 the months did not fit, and the list was not seen).
+LIST_ROWS = 6
+# Besides the calendar and the list's rows: the two headings, the list's column names,
+# and its horizontal scrollbar (a deadline's title is often wider than the terminal).
+AROUND_CALENDAR = 4
 
 
 class EntriesTable(DataTable):
@@ -52,7 +60,7 @@ class YearPlanScreen(ArchiveScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="plan-heading", classes="screen-title")
-        yield YearCalendar(self.start_day or dt.date.today(), id="calendar")
+        yield YearCalendar(self.start_day or dt.date.today(), leave=AROUND_CALENDAR + LIST_ROWS, id="calendar")
         yield Static(id="month-heading", classes="screen-title")
         yield EntriesTable(id="entries", cursor_type="row", zebra_stripes=True)
         yield Footer()
