@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from textual.widgets import Static
 
-from conftest import type_text
+from conftest import type_text, until
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.store import errors
@@ -156,6 +156,48 @@ async def test_the_registered_substitute_is_offered_and_the_time_form_refuses_no
     assert archive.attendance.row_of(meeting.id, person_id(archive, "Anne-Lise Härter")).status is Status.ABSENT_WITH_NOTICE
     bodil = archive.attendance.row_of(meeting.id, person_id(archive, "Bodil Rabben"))
     assert (bodil.arrived_at, bodil.left_at) == (None, None)
+    archive.close()
+
+
+async def test_a_member_marked_present_beside_the_substitute_is_warned_of_not_refused(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        app.push_screen(AttendanceScreen(meeting.id))
+        await pilot.pause()
+        grid = app.screen.query_one(MembersGrid)
+        warnings = app.screen.query_one("#attendance-warnings", Static)
+        select(grid, archive, "Anne-Lise Härter")
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")  # Maren Krogh comes for her; she is marked absent with notice
+        await pilot.pause()
+        assert not warnings.display
+        select(grid, archive, "Anne-Lise Härter")
+        await pilot.press("t")  # and then marked present too: a key on the wrong row?
+        await until(pilot, lambda: warnings.display, what="the warning line")
+        said = (
+            "Både Anne-Lise Härter (Apotekforeningen) og stedfortrederen Maren Krogh står som til stede; "
+            "en stedfortreder møter bare i medlemmets sted"
+        )
+        assert str(warnings.render()) == f"⚠ {said}"
+        assert [n.message for n in app._notifications if n.severity == "warning"] == [said]
+        # Written all the same: the secretary may know better.
+        assert archive.attendance.row_of(meeting.id, person_id(archive, "Anne-Lise Härter")).status is Status.PRESENT
+        # She left at 11.00 and Maren came then: a hand-over, nothing to warn of.
+        select(grid, archive, "Anne-Lise Härter")
+        await pilot.press("l")
+        await pilot.pause()
+        await type_text(pilot, "11.00")
+        await pilot.press("enter")
+        await pilot.pause()
+        select(grid, archive, "Maren Krogh")
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "11.00")
+        await pilot.press("enter")
+        await until(pilot, lambda: not warnings.display, what="the warning gone")
     archive.close()
 
 

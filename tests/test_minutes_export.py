@@ -3,6 +3,7 @@ version, the minutes check, and both commands."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 
@@ -13,6 +14,7 @@ from nuit_tui.domain import models as m
 from nuit_tui.exporters import minutes_docx, minutes_html, minutes_markdown
 from nuit_tui.documents.minutes import REMARKS_LEAD
 from nuit_tui.exporters.registry import UnknownFormat
+from nuit_tui.services import Archive
 from nuit_tui.services.minutes import ProblemKind, build_minutes, check_minutes, export_minutes
 
 # The attendance block of the seed's minutes of NUIT 1/2023, line by line, typed by
@@ -422,11 +424,28 @@ def test_an_absent_member_needs_notice_or_a_substitute(demo, meeting):
     problems = check_minutes(demo, meeting.id)
     assert kinds(problems) == [ProblemKind.ABSENT_WITHOUT_NOTICE]
     assert "Jon Kirknes (Kreftforeningen)" in problems[0].message
+    assert not problems[0].blocking  # a fact the minutes record, not something missing
     # With notice: fine again; and the minutes list him as absent.
     set_attendance(demo, meeting, "Jon Kirknes", status=m.AttendanceStatus.ABSENT_WITH_NOTICE)
     assert check_minutes(demo, meeting.id) == []
     absent = build_minutes(demo, meeting.id, public=False).attendance[1]
     assert absent.lines == ("Jon Kirknes (Kreftforeningen)", "Anne-Lise Härter (Apotekforeningen)")
+
+
+def test_a_member_present_beside_the_substitute_is_a_note(demo, meeting):
+    # Maren Krogh came for Anne-Lise Härter; Anne-Lise marked present too, by a key on the wrong row.
+    set_attendance(demo, meeting, "Anne-Lise Härter", status=m.AttendanceStatus.PRESENT)
+    problems = check_minutes(demo, meeting.id)
+    assert kinds(problems) == [ProblemKind.MEMBER_AND_SUBSTITUTE_PRESENT]
+    assert problems[0].message == (
+        "Både Anne-Lise Härter (Apotekforeningen) og stedfortrederen Maren Krogh står som til stede; "
+        "en stedfortreder møter bare i medlemmets sted"
+    )
+    assert not problems[0].blocking  # the secretary may know better
+    # A hand-over: she left at 12.00, the substitute came then. Nothing to say.
+    set_attendance(demo, meeting, "Anne-Lise Härter", left_at=dt.time(12))
+    set_attendance(demo, meeting, "Maren Krogh", arrived_at=dt.time(12))
+    assert check_minutes(demo, meeting.id) == []
 
 
 def test_a_member_missing_from_the_attendance_is_a_problem(demo, meeting):
@@ -516,6 +535,32 @@ def test_cli_check_minutes(demo_path, tmp_path):
     lines = result.stdout.strip().splitlines()
     assert "Sak 26/23 står som planlagt: marker den som behandlet, utsatt eller trukket" in lines
     assert "Oppmøtet på møte 2/2023 er ikke registrert" in lines
+
+
+def test_cli_check_minutes_passes_with_notes_and_fails_on_what_is_missing(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "1/2023")
+    set_attendance(archive, meeting, "Jon Kirknes", status=m.AttendanceStatus.ABSENT_WITHOUT_NOTICE)
+    set_attendance(archive, meeting, "Anne-Lise Härter", status=m.AttendanceStatus.PRESENT)
+    archive.close()
+    result = run("check-minutes", "--body", "NUIT", "--meeting", "1/2023", "--db", demo_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "Merk: Jon Kirknes (Kreftforeningen) var ikke til stede, uten meldt forfall og uten stedfortreder",
+        "Merk: Både Anne-Lise Härter (Apotekforeningen) og stedfortrederen Maren Krogh står som til stede; "
+        "en stedfortreder møter bare i medlemmets sted",
+        "OK: referatet fra NUIT 1/2023 har ingen mangler",
+    ]
+    # An item left open is missing from the minutes: exit 1, the notes still printed.
+    archive = Archive.open(demo_path)
+    item = archive.agenda.find_item("3/23", body_short_name="NUIT")
+    archive.agenda.update_item(item.model_copy(update={"state": m.ItemState.PLANNED}))
+    archive.close()
+    result = run("check-minutes", "--body", "NUIT", "--meeting", "1/2023", "--db", demo_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "Sak 3/23 står som planlagt: marker den som behandlet, utsatt eller trukket" in lines
+    assert sum(line.startswith("Merk: ") for line in lines) == 2 and not any(line.startswith("OK") for line in lines)
 
 
 @pytest.mark.parametrize(

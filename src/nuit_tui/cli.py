@@ -171,7 +171,8 @@ def cmd_export_wheel(args: argparse.Namespace) -> int:
 
 def _check_meeting(args: argparse.Namespace, check, ok: str) -> int:
     """A check before a meeting's document goes out: each problem a line (through `say`:
-    stored titles are printed as text), exit 1 if any, else the OK line."""
+    stored titles are printed as text), a note («Merk: …», a problem whose `blocking` is
+    false) too; exit 1 if anything blocks, else the OK line (after the notes)."""
     archive = open_archive(db_path(args), create=False)
     try:
         meeting = archive.meetings.find(args.body, args.meeting)
@@ -180,8 +181,8 @@ def _check_meeting(args: argparse.Namespace, check, ok: str) -> int:
     finally:
         archive.close()
     for problem in problems:
-        say(problem.message)
-    if problems:
+        say(problem.message if problem.blocking else f"Merk: {problem.message}")
+    if any(problem.blocking for problem in problems):
         return EXIT_FAILURE
     say(ok.format(body=body.short_name, ref=meeting.ref))
     return EXIT_OK

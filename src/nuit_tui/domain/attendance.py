@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .models import Attendance, AttendanceRole, AttendanceStatus
+from .norwegian import clock
 
 VOTING_ROLES = (AttendanceRole.MEMBER, AttendanceRole.SUBSTITUTE)
 
@@ -59,4 +60,50 @@ def count_attendance(member_ids: Sequence[int], records: Sequence[Attendance]) -
         substitutes=sum(a.role is AttendanceRole.SUBSTITUTE for a in voting),
         unregistered=sum(person_id not in listed for person_id in member_ids),
         members=len(member_ids),
+    )
+
+
+def _overlap(a: Attendance, b: Attendance) -> tuple[bool, dt.time | None, dt.time | None]:
+    """Whether two present people's spans meet, and the shared span (None: from the
+    start, to the end). Left at 12.00 and arrived at 12.00 do not meet: a hand-over."""
+    starts = [t for t in (a.arrived_at, b.arrived_at) if t is not None]
+    ends = [t for t in (a.left_at, b.left_at) if t is not None]
+    start, end = max(starts, default=None), min(ends, default=None)
+    return (start is None or end is None or start < end), start, end
+
+
+def present_with_substitute(records: Sequence[Attendance]) -> list[tuple[Attendance, Attendance]]:
+    """(member, substitute) rows where both are marked present at the same time.
+
+    A substitute attends only in the member's place: both in the room at once is most
+    likely a key pressed on the wrong row. Not a refusal (the secretary may know better),
+    but something to say. A hand-over (the member left, the substitute came after) is fine.
+    """
+    members = {
+        a.person_id: a for a in records if a.role is AttendanceRole.MEMBER and a.status is AttendanceStatus.PRESENT
+    }
+    found = []
+    for sub in records:
+        if sub.role is not AttendanceRole.SUBSTITUTE or sub.status is not AttendanceStatus.PRESENT:
+            continue
+        member = members.get(sub.substitute_for_person_id) if sub.substitute_for_person_id is not None else None
+        if member is not None and _overlap(member, sub)[0]:
+            found.append((member, sub))
+    return found
+
+
+def present_with_substitute_text(member_name: str, substitute_name: str, member: Attendance, substitute: Attendance) -> str:
+    """«Både Kari Nordmann (KS) og stedfortrederen Vara Vestli står som til stede (fra kl. 10.00); …»."""
+    _, start, end = _overlap(member, substitute)
+    if start is not None and end is not None:
+        when = f" (kl. {clock(start)}–{clock(end)})"
+    elif start is not None:
+        when = f" (fra kl. {clock(start)})"
+    elif end is not None:
+        when = f" (til kl. {clock(end)})"
+    else:
+        when = ""
+    return (
+        f"Både {member_name} og stedfortrederen {substitute_name} står som til stede{when}; "
+        "en stedfortreder møter bare i medlemmets sted"
     )

@@ -42,6 +42,11 @@ class NoticeProblem:
     message: str  # Norwegian, naming the case
     item_id: int | None = None
 
+    @property
+    def blocking(self) -> bool:
+        """Every notice problem keeps the notice from going out as it is (`nuit-tui check-notice` exits 1)."""
+        return True
+
     def __str__(self) -> str:
         return self.message
 

@@ -4,7 +4,9 @@ What the minutes show, and their public redaction, is `documents.minutes`;
 this module reads the records they are built from and writes the file.
 
 `check_minutes` is the secretariat's last look before the minutes go out:
-what is still open or missing. Its problems never stop an export.
+what is still open or missing (`blocking`: the minutes are not ready), and what is
+only worth a second look (a note: the minutes may well be right). Neither stops an
+export; `nuit-tui check-minutes` exits 1 only for what blocks.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ..documents import minutes as view
 from ..documents import names
 from ..documents.minutes import MinutesDocument
 from ..domain import models as m
+from ..domain.attendance import present_with_substitute, present_with_substitute_text
 from ..domain.case_numbers import CaseNumber
 from ..domain.items import CLOSED_WITHOUT_DECISION, DECISION_TYPES
 from ..exporters import registry
@@ -110,6 +113,14 @@ class ProblemKind(StrEnum):
     ABSENT_WITHOUT_NOTICE = "absent_without_notice"
     NO_ATTENDANCE = "no_attendance"
     NUMBERING_GAP = "numbering_gap"
+    MEMBER_AND_SUBSTITUTE_PRESENT = "member_and_substitute_present"
+
+
+# What the minutes may say as they are: a fact recorded (a member absent without notice
+# is what happened) or a likely slip the secretary may know better about (a member and
+# the substitute both present). Everything else leaves the minutes incomplete: an item
+# still open, a decision missing, attendance not registered, a case number missing.
+NOTE_KINDS = frozenset({ProblemKind.ABSENT_WITHOUT_NOTICE, ProblemKind.MEMBER_AND_SUBSTITUTE_PRESENT})
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,11 @@ class MinutesProblem:
     message: str  # Norwegian, naming the case or the person
     item_id: int | None = None
     person_id: int | None = None
+
+    @property
+    def blocking(self) -> bool:
+        """Whether the minutes should not go out like this (else it is a note)."""
+        return self.kind not in NOTE_KINDS
 
     def __str__(self) -> str:
         return self.message
@@ -181,6 +197,16 @@ def _attendance_problems(archive: Archive, meeting: m.Meeting) -> list[MinutesPr
                     person_id=row.person_id,
                 )
             )
+    for member, substitute in present_with_substitute(rows):
+        problems.append(
+            MinutesProblem(
+                ProblemKind.MEMBER_AND_SUBSTITUTE_PRESENT,
+                present_with_substitute_text(
+                    view.labelled(names, member), names.person(substitute.person_id).name, member, substitute
+                ),
+                person_id=member.person_id,
+            )
+        )
     # A member the attendance does not mention is absent without a word said.
     recorded = {r.person_id for r in rows}
     for membership in archive.members.members_on(meeting.body_id, meeting.date):

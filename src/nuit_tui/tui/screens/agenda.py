@@ -417,9 +417,10 @@ class AgendaScreen(ArchiveScreen):
             if yes:
                 self.app.push_screen(ExportFormScreen("Referat"), chosen)
 
-        problems = [str(p) for p in check_minutes(self.archive, self.meeting_id)]
+        problems = check_minutes(self.archive, self.meeting_id)
         if problems:
-            self.app.push_screen(MinutesCheckScreen(problems), go_on)
+            blocking, notes = [str(p) for p in problems if p.blocking], [str(p) for p in problems if not p.blocking]
+            self.app.push_screen(MinutesCheckScreen(blocking, notes), go_on)
         else:
             go_on(True)
 

@@ -19,7 +19,7 @@ from textual.widgets import Header
 
 from ...domain import labels
 from ...domain import models as m
-from ...domain.attendance import VOTING_ROLES, count_attendance
+from ...domain.attendance import VOTING_ROLES, count_attendance, present_with_substitute, present_with_substitute_text
 from ...domain.norwegian import long_date
 from ...errors import StoreError
 from ..base import nuit_app
@@ -132,11 +132,13 @@ class AttendanceScreen(ArchiveScreen):
         super().__init__()
         self.meeting_id = meeting_id
         self.item_id = item_id  # the item meeting mode is at, if opened from there
+        self._warned: set[tuple[int, int]] | None = None  # (member, substitute) both present, as last drawn
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="attendance-heading", classes="screen-title")
         yield Static(id="attendance-summary")
+        yield Static(id="attendance-warnings")
         yield MembersGrid(id="members")
         with Horizontal(id="others"):
             with Vertical():
@@ -188,6 +190,7 @@ class AttendanceScreen(ArchiveScreen):
         self._fill_members(members, rows, people, org_name)
         self._fill_others(rows, people, org_name)
         self._summarize(members, rows)
+        self._warn(rows, lambda a: f"{people[a.person_id].name} ({org})" if (org := org_name(a.organization_id, a.person_id)) else people[a.person_id].name)
 
     def _fill_members(self, members, rows, people, org_name) -> None:
         grid = self.grid
@@ -260,6 +263,21 @@ class AttendanceScreen(ArchiveScreen):
         if count.unregistered:
             parts.append(f"ikke registrert {count.unregistered} av {count.members}")
         self.query_one("#attendance-summary", Static).update(" · ".join(parts))
+
+    def _warn(self, rows: list[m.Attendance], labelled: Callable[[m.Attendance], str]) -> None:
+        """A member and their substitute both present: a line that stays, and a toast when
+        a key (here or in another window) has just made it so. A warning, not a refusal."""
+        pairs = present_with_substitute(rows)
+        texts = {
+            (a.person_id, b.person_id): present_with_substitute_text(labelled(a), self.people[b.person_id].name, a, b)
+            for a, b in pairs
+        }
+        line = self.query_one("#attendance-warnings", Static)
+        line.update("\n".join(f"⚠ {t}" for t in texts.values()))
+        line.display = bool(texts)
+        for key in texts.keys() - (self._warned if self._warned is not None else texts.keys()):
+            self.notify(texts[key], severity="warning", timeout=8)
+        self._warned = set(texts)
 
     def _presenters(self) -> dict[int, list[str]]:
         """Case numbers each person presents at this meeting."""

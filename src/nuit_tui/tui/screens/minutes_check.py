@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 
+from ...domain.norwegian import count
 from ..text import Static, markup
 
 
@@ -22,14 +23,19 @@ class MinutesCheckScreen(ModalScreen[bool]):
     MinutesCheckScreen > Vertical { width: 100; max-width: 95%; height: auto; max-height: 85%; border: thick $warning; background: $panel; padding: 1 2; }
     """
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[str], notes: list[str] | None = None):
         super().__init__()
-        self.problems = problems
+        self.problems = problems  # what keeps the minutes from being complete
+        self.notes = notes or []  # worth a second look; the minutes may be right
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(markup("[b]Referatsjekk: $count ting mangler[/b]", count=len(self.problems)))
-            yield Static("\n".join(f"• {p}" for p in self.problems), id="problems")
+            title = f"Referatsjekk: {len(self.problems)} ting mangler" if self.problems else "Referatsjekk: ingenting mangler"
+            if self.notes:
+                title += f", {count(len(self.notes), 'merknad', 'merknader')}"
+            yield Static(markup("[b]$title[/b]", title=title))
+            lines = [f"• {p}" for p in self.problems] + [f"Merk: {n}" for n in self.notes]
+            yield Static("\n".join(lines), id="problems")
             yield Static("\nj/Enter: eksporter likevel · n/Escape: tilbake og rett")
 
     def action_answer(self, answer: bool) -> None:
