@@ -189,3 +189,49 @@ async def test_f3_is_refused_on_a_deferred_item_and_its_minutes_still_say_it_was
     else:
         raise AssertionError("adopted a deferred item's proposal")
     archive.close()
+
+
+async def test_opening_meeting_mode_on_the_day_asks_before_it_starts_the_meeting(tmp_path, monkeypatch):
+    """`m` is «Medlemmer» in the meetings list and «Møtemodus» on a meeting: pressed on the
+    meeting's morning it used to stamp the first item as started, and the clock ran."""
+    from nuit_tui.tui.screens import meeting_mode
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+    from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+    archive, meeting, _, (first, _, _) = three_item_meeting(tmp_path)
+    clock = {"now": dt.datetime.combine(meeting.date, dt.time(7, 45))}
+    monkeypatch.setattr(meeting_mode, "now", lambda: clock["now"])
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 50)) as pilot:
+        app.push_screen(AgendaScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("m")  # the secretary meant the members list
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen._shown_at is not None, what="the question")
+        question = app.screen.question
+        assert question.startswith("Starte møtet nå?")
+        assert "kl. 07.45 (planlagt kl. 09.00)" in question and "Målbilde" in question
+        await pilot.press("enter")  # «Avbryt» has the focus
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen), what="back on the agenda")
+        assert "Møtet er ikke startet" in [n.message for n in app._notifications]
+        assert all(i.started_at is None for i in archive.agenda.items(meeting.id))
+
+        clock["now"] = dt.datetime.combine(meeting.date, dt.time(9, 2))  # now on purpose
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen._shown_at is not None, what="the question")
+        await pilot.press("j")
+        await until(pilot, lambda: archive.agenda.item(first.id).started_at == dt.time(9, 2), what="the start stamped")
+        assert isinstance(app.screen, MeetingModeScreen)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("m")  # begun: opened again without a question
+        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen), what="meeting mode")
+
+        # Another day (minutes written up afterwards) stamps nothing, so nothing is asked.
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        archive.store.update(archive.agenda.item(first.id).model_copy(update={"started_at": None, "ended_at": None}))
+        clock["now"] = dt.datetime.combine(meeting.date + dt.timedelta(days=1), dt.time(9))
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen), what="meeting mode")
+    assert all(i.started_at is None for i in archive.agenda.items(meeting.id))
+    archive.close()

@@ -7,12 +7,13 @@ import datetime as dt
 
 from textual.widgets import DataTable
 
-from conftest import type_text
+from conftest import type_text, until
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.agenda import AgendaScreen
 from nuit_tui.tui.screens.meetings import MeetingsScreen
+from nuit_tui.tui.widgets.confirm import ConfirmScreen
 
 
 def meeting_row(app, meeting_id):
@@ -117,6 +118,8 @@ async def test_presence_and_the_meeting_clock_go_by_the_times_stamped_in_the_mee
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press(*["down"] * titles.index("Sak A"), "m")  # meeting mode on Sak A, at 10.40
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen._shown_at is not None)
+        await pilot.press("j")  # «Starte møtet nå?»: nothing was taken up yet
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, MeetingModeScreen)

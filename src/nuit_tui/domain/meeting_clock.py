@@ -35,3 +35,10 @@ def meeting_elapsed(meeting: Meeting, items: list[AgendaItem], now: dt.datetime)
     if began is None or ended is None:
         return None
     return (ended - began).total_seconds()
+
+
+def starts_on_opening(meeting: Meeting, items: Iterable[AgendaItem], now: dt.datetime) -> bool:
+    """Whether opening meeting mode now would start the meeting: on its day, with no item
+    taken up yet, meeting mode stamps the first item's start and the clock runs from it.
+    On another day (minutes written up afterwards, or read) it stamps nothing."""
+    return now.date() == meeting.date and actual_start(meeting, items) is None

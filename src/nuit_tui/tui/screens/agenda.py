@@ -181,10 +181,11 @@ class AgendaScreen(ArchiveScreen):
         self.app.push_screen(ItemScreen(item_id))
 
     def action_meeting_mode(self) -> None:
-        """Take the minutes, starting at the selected item."""
-        from .meeting_mode import MeetingModeScreen
+        """Take the minutes, starting at the selected item (on the meeting's day, before it
+        has begun, «Starte møtet nå?» first)."""
+        from .meeting_mode_start import open_meeting_mode
 
-        self.app.push_screen(MeetingModeScreen(self.meeting_id, self.table.selected_item_id))
+        open_meeting_mode(self, self.meeting_id, self.table.selected_item_id)
 
     def action_add_item(self) -> None:
         from .item import ItemScreen
