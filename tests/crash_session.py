@@ -185,6 +185,16 @@ class Session:
                 raise AssertionError(f"{text!r} never appeared on the screen")
             self._pause(0.02)
 
+    def _wait_for_either(self, *texts: str, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = [text for text in texts if text.encode() in self.term.output]
+            if shown:
+                return shown[-1]
+            if time.monotonic() > deadline:
+                raise AssertionError(f"none of {texts!r} appeared on the screen")
+            self._pause(0.02)
+
     def _type(self, key: tuple[str, int], text: str) -> None:
         so_far = self.typed.setdefault(key, [])
         value = so_far[-1][1] if so_far else ""
@@ -202,7 +212,10 @@ class Session:
         self._pause(0.3)
         start = self.next_item - 1
         self._send(DOWN * start + "m")
-        self._wait_for("Nytt innspill")
+        if self._wait_for_either("Nytt innspill", "Starte møtet nå?") == "Starte møtet nå?":
+            self._pause(0.3)  # keys typed before the question is on screen are no answer
+            self._send("j")  # the meeting's day, nothing stamped yet: the first run starts the meeting
+            self._wait_for("Nytt innspill")
         self._pause(0.5)
 
     def _take_minutes_of_one_item(self) -> None:

@@ -64,6 +64,10 @@ def test_two_apps_on_one_file(tmp_path):
         time.sleep(0.3)
         for term in (a, b):
             term.send("m")
+        for term in (a, b):  # the meeting's day, nothing stamped: each window asks first
+            term.wait_for("Starte møtet nå?")
+            time.sleep(0.3)  # keys typed before the question is on screen are no answer
+            term.send("j")
         for term in (a, b):
             term.wait_for("Nytt innspill")
         time.sleep(0.5)
