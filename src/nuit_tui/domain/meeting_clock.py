@@ -3,12 +3,17 @@
 It counts from the meeting's actual start (the first stamp when meeting mode took
 an item up on the meeting's day), so leaving and opening meeting mode again does
 not restart it; before anything is stamped, from the planned start.
+
+Where meeting mode is in a meeting under way (the item taken up last, and when) is
+kept too, so that a restart after a crash comes back to that item with its clock
+running; only on the meeting's own day: opened later, the meeting is not going on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .models import AgendaItem, Meeting
 
@@ -42,3 +47,27 @@ def starts_on_opening(meeting: Meeting, items: Iterable[AgendaItem], now: dt.dat
     taken up yet, meeting mode stamps the first item's start and the clock runs from it.
     On another day (minutes written up afterwards, or read) it stamps nothing."""
     return now.date() == meeting.date and actual_start(meeting, items) is None
+
+
+@dataclass(frozen=True)
+class Position:
+    """The item meeting mode took up last in a meeting, and when (to the second)."""
+
+    meeting_id: int
+    item_id: int | None  # None: the item was deleted since
+    since: dt.datetime
+
+
+def under_way(meeting: Meeting, position: Position | None, now: dt.datetime) -> Position | None:
+    """Where to take a meeting up again: its last position, when that was taken on the
+    meeting's day and it is that day still (else None: nothing is going on)."""
+    if position is None or position.item_id is None or position.meeting_id != meeting.id:
+        return None
+    if now.date() != meeting.date or position.since.date() != meeting.date:
+        return None
+    return position
+
+
+def item_elapsed(since: dt.datetime, now: dt.datetime) -> float:
+    """Seconds the item shown has been up (never below 0, should the clock go back)."""
+    return max(0.0, (now - since).total_seconds())

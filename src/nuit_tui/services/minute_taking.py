@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..domain import labels
+from ..domain import labels, meeting_clock
 from ..domain import models as m
 from ..domain.items import handled_without_decision, may_adopt_proposal
 from ..domain.meetings import is_preparing
@@ -213,13 +213,46 @@ class MinuteTaking:
     def take_up_item(self, item_id: int, *, previous_id: int | None = None, now: dt.datetime | None = None) -> m.AgendaItem:
         """Meeting mode moves on to an item. On the meeting's day that is the meeting
         taking it up: the item left ends now and this one starts now (its first start
-        is kept). Minutes written up on another day stamp nothing."""
+        is kept), and the meeting's position is this item since now. Opened again
+        (after a restart, with no item left on screen) the item left is the position's;
+        the item under way taken up again keeps its time. Minutes written up on another
+        day stamp nothing."""
         now = now or dt.datetime.now()
         with self.store.write():
             item = self.agenda.item(item_id)
-            if now.date() != self.meetings.get(item.meeting_id).date:
+            meeting = self.meetings.get(item.meeting_id)
+            if now.date() != meeting.date:
                 return item
+            position = meeting_clock.under_way(meeting, self.store.meeting_position(meeting.stored_id), now)
+            if previous_id is None and position is not None and position.item_id is not None:
+                if self.agenda.item(position.item_id).meeting_id == meeting.id:  # not moved to another meeting since
+                    previous_id = position.item_id
             clock = now.time().replace(second=0, microsecond=0)
             if previous_id is not None and previous_id != item_id:
                 self.mark_item_times(previous_id, ended=clock)
+            if position is None or position.item_id != item_id:
+                self.store.save_meeting_position(meeting.stored_id, item_id, now)
             return self.mark_item_times(item_id, started=clock)
+
+    def under_way(self, meeting_id: int, now: dt.datetime | None = None) -> meeting_clock.Position | None:
+        """The item a meeting held today was on when meeting mode last took one up, and
+        since when; None on another day, or when that item is no longer on its agenda."""
+        now = now or dt.datetime.now()
+        with self.store.read():
+            meeting = self.meetings.get(meeting_id)
+            position = meeting_clock.under_way(meeting, self.store.meeting_position(meeting_id), now)
+            if position is None:
+                return None
+            on_agenda = {i.id for i in self.store.agenda(meeting_id) if not i.is_break}
+        return position if position.item_id in on_agenda else None
+
+    def where_to_open(
+        self, meeting_id: int, chosen_id: int | None, now: dt.datetime | None = None
+    ) -> tuple[m.AgendaItem | None, meeting_clock.Position | None]:
+        """The item meeting mode opens at: the one chosen (a break is not), else the one
+        the meeting is on (under way today), else the first (None: no items); with the
+        position when it opens at the item under way, whose clock then runs on from it."""
+        items = {i.id: i for i in self.agenda.items(meeting_id) if not i.is_break}
+        position = self.under_way(meeting_id, now)
+        item = items.get(chosen_id) or (items.get(position.item_id) if position else None) or next(iter(items.values()), None)
+        return item, position if item is not None and position is not None and item.id == position.item_id else None

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..domain import models as m
+from ..domain.meeting_clock import Position
 from . import errors, search
 from .connection import backup_to
 from .meeting_rows import meeting_filter
@@ -124,6 +125,30 @@ class ArchiveStore(RecordStore):
             [body_id, day.isoformat(), day.isoformat()],
             order_by="position, id",
         )
+
+    # --- where meeting mode is in a meeting being held --------------------------------
+
+    def meeting_position(self, meeting_id: int) -> Position | None:
+        """The item meeting mode took up last in the meeting, and when; None if never."""
+        row = self.conn.execute(
+            "SELECT item_id, taken_up_at FROM meeting_positions WHERE meeting_id = ?", [meeting_id]
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            since = dt.datetime.fromisoformat(row[1])
+        except (TypeError, ValueError):  # not a time we wrote: as if never taken up
+            return None
+        return Position(meeting_id, row[0], since)
+
+    def save_meeting_position(self, meeting_id: int, item_id: int, since: dt.datetime) -> None:
+        """Record that meeting mode took the item up at `since` (one row per meeting)."""
+        with self.write() as conn:
+            conn.execute(
+                "INSERT INTO meeting_positions (meeting_id, item_id, taken_up_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (meeting_id) DO UPDATE SET item_id = excluded.item_id, taken_up_at = excluded.taken_up_at",
+                [meeting_id, item_id, since.replace(microsecond=0).isoformat()],
+            )
 
     # --- whole archive (JSON export and import) --------------------------------------
 

@@ -25,8 +25,9 @@ PREFIX = "checkout_log_"
 BOOKKEEPING = frozenset({"row_version", "updated_at"})
 
 # Not the meetings' content: the file's own records, the checkout machinery, the
-# calendar export's memory of what it last wrote, and the search index (its
-# triggers rebuild it from the tables a checkin writes).
+# calendar export's memory of what it last wrote, where meeting mode is in a meeting
+# (each file's own), and the search index (its triggers rebuild it from the tables a
+# checkin writes).
 NOT_MERGED = frozenset(
     {
         "meta",
@@ -36,6 +37,7 @@ NOT_MERGED = frozenset(
         "checkin_ids",
         "checkin_conflicts",
         "calendar_events",
+        "meeting_positions",
         "_sqlite_migrations",
     }
 )

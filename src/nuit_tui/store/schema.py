@@ -462,3 +462,20 @@ def _search_hits(db: sqlite_utils.Database) -> None:
             ON agenda_items(id, meeting_id, position, title, case_year, case_seq, exempt, title_exempt, state);
         """
     )
+
+
+@migrations(name="0013_meeting_positions")
+def _meeting_positions(db: sqlite_utils.Database) -> None:
+    """Where meeting mode is in a meeting being held: the item taken up last and when (to
+    the second), so that a restart after a crash comes back to it with its clock running.
+    One row per meeting; the file's own bookkeeping, not minutes (a checkin leaves it)."""
+    db.executescript(
+        """
+        CREATE TABLE meeting_positions (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL UNIQUE REFERENCES meetings(id) ON DELETE CASCADE,
+            item_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
+            taken_up_at TEXT NOT NULL
+        );
+        """
+    )
