@@ -194,13 +194,13 @@ async def test_f3_is_refused_on_a_deferred_item_and_its_minutes_still_say_it_was
 async def test_opening_meeting_mode_on_the_day_asks_before_it_starts_the_meeting(tmp_path, monkeypatch):
     """`m` is «Medlemmer» in the meetings list and «Møtemodus» on a meeting: pressed on the
     meeting's morning it used to stamp the first item as started, and the clock ran."""
-    from nuit_tui.tui.screens import meeting_mode
+    from nuit_tui.tui import wall_clock
     from nuit_tui.tui.screens.agenda import AgendaScreen
     from nuit_tui.tui.widgets.confirm import ConfirmScreen
 
     archive, meeting, _, (first, _, _) = three_item_meeting(tmp_path)
     clock = {"now": dt.datetime.combine(meeting.date, dt.time(7, 45))}
-    monkeypatch.setattr(meeting_mode, "now", lambda: clock["now"])
+    monkeypatch.setattr(wall_clock, "now", lambda: clock["now"])
     app = NuitApp(archive)
     async with app.run_test(size=(140, 50)) as pilot:
         app.push_screen(AgendaScreen(meeting.id))

@@ -98,7 +98,7 @@ async def test_delete_in_the_agenda_keeps_the_cursor_in_place_and_ctrl_z_brings_
 
 
 async def test_presence_and_the_meeting_clock_go_by_the_times_stamped_in_the_meeting(tmp_path, monkeypatch):
-    from nuit_tui.tui.screens import meeting_mode
+    from nuit_tui.tui import wall_clock
     from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
 
     archive = Archive.open(tmp_path / "nuit.sqlite")
@@ -111,7 +111,7 @@ async def test_presence_and_the_meeting_clock_go_by_the_times_stamped_in_the_mee
     archive.attendance.ensure(meeting.id)
     archive.attendance.set_arrived(meeting.id, member.id, dt.time(10))  # after the planned slot began
     clock = {"now": dt.datetime.combine(day, dt.time(10, 40))}
-    monkeypatch.setattr(meeting_mode, "now", lambda: clock["now"], raising=False)
+    monkeypatch.setattr(wall_clock, "now", lambda: clock["now"])
     titles = [i.title for i in archive.agenda.items(meeting.id)]
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:

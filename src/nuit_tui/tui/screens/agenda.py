@@ -14,6 +14,7 @@ from ...domain import models as m
 from ...domain.meetings import sent_notice_note
 from ...domain.norwegian import clock, long_date, time_span
 from ...errors import StoreError
+from .. import wall_clock
 from ..base import nuit_app
 from ..text import DataTable, Static
 from ..widgets.checkout_banner import CheckoutBanner, settle_checkin_conflicts
@@ -87,6 +88,7 @@ class AgendaScreen(ArchiveScreen):
         super().__init__()
         self.meeting_id = meeting_id
         self._fresh = True  # on_mount loads the agenda: the first resume need not load it again
+        self._in_meeting_mode = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,14 +100,21 @@ class AgendaScreen(ArchiveScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload()
+        self.reload(select_item_id=self._under_way())
         self.query_one(AgendaTable).focus()
 
     def on_screen_resume(self) -> None:
         if self._fresh:
             self._fresh = False
             return
-        self.reload()
+        back_from_meeting_mode, self._in_meeting_mode = self._in_meeting_mode, False
+        self.reload(select_item_id=self._under_way() if back_from_meeting_mode else None)
+
+    def _under_way(self) -> int | None:
+        """In a meeting under way (opened again after a crash, or back from meeting mode),
+        the item it is on: the cursor goes there, so that «m» goes on from it."""
+        position = self.archive.minutes.under_way(self.meeting_id, wall_clock.now())
+        return position.item_id if position else None
 
     @property
     def table(self) -> AgendaTable:
@@ -185,6 +194,7 @@ class AgendaScreen(ArchiveScreen):
         has begun, «Starte møtet nå?» first)."""
         from .meeting_mode_start import open_meeting_mode
 
+        self._in_meeting_mode = True
         open_meeting_mode(self, self.meeting_id, self.table.selected_item_id)
 
     def action_add_item(self) -> None:

@@ -17,8 +17,9 @@ from textual.widgets import Header
 
 from ...domain import labels
 from ...domain import models as m
-from ...domain.meeting_clock import meeting_elapsed
+from ...domain.meeting_clock import item_elapsed, meeting_elapsed
 from ...errors import StoreError
+from .. import wall_clock
 from ..base import nuit_app
 from ..text import OptionList, Static, markup
 from ..widgets.autosave import Autosave
@@ -41,13 +42,9 @@ from .meeting_mode_widgets import (
     load_keeping_cursor,
     locked_line,
     presence_text,
+    resumed_text,
     show_line,
 )
-
-
-def now() -> dt.datetime:
-    """The wall clock (one place, so a test can stand a meeting day in)."""
-    return dt.datetime.now()
 
 
 class MeetingModeScreen(ItemStateKeys):
@@ -71,7 +68,7 @@ class MeetingModeScreen(ItemStateKeys):
         self.remark_autosave = Autosave(self, self.save_remark)
         # Another window may write the same item or remark: merge, or ask when both changed a field.
         self.item_versions, self.remark_versions = writes.versioned_forms(self)
-        self.item_since = time.monotonic()
+        self.item_since = wall_clock.now()  # when the item shown was taken up
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -84,7 +81,7 @@ class MeetingModeScreen(ItemStateKeys):
 
     def on_mount(self) -> None:
         self.meeting = self.archive.meetings.get(self.meeting_id)
-        self.today = now().date() == self.meeting.date
+        self.today = wall_clock.now().date() == self.meeting.date
         self.items_now = self.archive.agenda.items(self.meeting_id)  # the stamps the clock counts from
         # Minutes written up on another day: the clock counts from the first opening this session.
         nuit_app(self).meeting_clocks.setdefault(self.meeting_id, time.monotonic())
@@ -92,10 +89,13 @@ class MeetingModeScreen(ItemStateKeys):
         self.query_one("#mm-remark-editor").display = False
         self._fill_agenda()
         self._show_checkout()
-        items = [e for e in self.archive.agenda.items(self.meeting_id) if not e.is_break]
-        first = next((i for i in items if i.id == self.start_item_id), items[0] if items else None)
+        # The item chosen; else, in a meeting under way (restarted after a crash), the item it is on.
+        first, resumed = self.archive.minutes.where_to_open(self.meeting_id, self.start_item_id, wall_clock.now())
         if first is not None:
             self.show_item(first.stored_id)
+        if first is not None and resumed is not None:  # its clock runs on from when the meeting took it up
+            self.item_since = resumed.since
+            self.notify(resumed_text(self.archive.agenda.case_label(first), first, resumed.since))
         self.set_interval(1, self._tick)
         self._tick()
 
@@ -121,7 +121,8 @@ class MeetingModeScreen(ItemStateKeys):
         if self.today:
             self._take_up(item_id, previous.id if previous is not None else None)
         self.item = item
-        self.item_since = time.monotonic()
+        if previous is None or previous.id != item.id:  # shown again (unlocked, say): its clock runs on
+            self.item_since = wall_clock.now()
         presenters = ", ".join(p.name for p in self.archive.agenda.item_people(item.stored_id, m.PersonRole.PRESENTER))
         self.query_one("#mm-title", Static).update(item_heading(self.archive.agenda.case_label(item), item, presenters))
         self._show_presence()
@@ -141,7 +142,7 @@ class MeetingModeScreen(ItemStateKeys):
 
     def _take_up(self, item_id: int, previous_id: int | None) -> None:
         """Stamp when items end and start, on the writer: moving on never waits on a lock."""
-        writes.take_up(self, item_id, previous_id, now())
+        writes.take_up(self, item_id, previous_id, wall_clock.now())
 
     def action_step(self, delta: int) -> None:
         ids = self._item_ids()
@@ -165,10 +166,10 @@ class MeetingModeScreen(ItemStateKeys):
             # Minutes approved long since: a clock counting from this opening means nothing.
             show_line(self.query_one("#mm-status", Static), locked_line(meeting))
             return
-        elapsed = meeting_elapsed(meeting, self.items_now, now())
+        elapsed = meeting_elapsed(meeting, self.items_now, wall_clock.now())
         if elapsed is None:
             elapsed = time.monotonic() - nuit_app(self).meeting_clocks[self.meeting_id]
-        text = clock_line(meeting, elapsed, self.item, time.monotonic() - self.item_since)
+        text = clock_line(meeting, elapsed, self.item, item_elapsed(self.item_since, wall_clock.now()))
         show_line(self.query_one("#mm-status", Static), text)
 
     # --- saving -----------------------------------------------------------------------

@@ -13,18 +13,19 @@ from textual import events
 
 from ...domain.meeting_clock import starts_on_opening
 from ...domain.norwegian import kl
+from .. import wall_clock
 from ..widgets.confirm import ConfirmScreen
 from .base import ArchiveScreen
 
 
 def open_meeting_mode(screen: ArchiveScreen, meeting_id: int, item_id: int | None) -> None:
     """Meeting mode on `item_id` (else the first item); «Starte møtet nå?» first when opening it starts the meeting."""
-    from . import meeting_mode  # its `now` is the one a test stands a meeting day in
+    from .meeting_mode import MeetingModeScreen
 
     def go() -> None:
-        screen.app.push_screen(meeting_mode.MeetingModeScreen(meeting_id, item_id))
+        screen.app.push_screen(MeetingModeScreen(meeting_id, item_id))
 
-    at = meeting_mode.now()
+    at = wall_clock.now()
     meeting = screen.archive.meetings.get(meeting_id)
     items = screen.archive.agenda.items(meeting_id)
     shown = [i for i in items if not i.is_break]

@@ -3,6 +3,8 @@ remarks table, the decision's difference from the proposal, and the status lines
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -76,6 +78,13 @@ def clock_line(meeting: m.Meeting, meeting_elapsed: float, item: m.AgendaItem | 
         if planned and item_elapsed > planned:
             return markup("$text · [b]over tiden[/b]", text=text)
     return text
+
+
+def resumed_text(case_label: str, item: m.AgendaItem, since: dt.datetime) -> str:
+    """"Fortsetter møtet fra sak 14/23 (tatt opp kl. 10.12)": meeting mode opened again on
+    the meeting's day (after a crash, or a restart) is back where the meeting is."""
+    what = f"sak {case_label}" if case_label else f"«{item.title or '(uten tittel)'}»"
+    return f"Fortsetter møtet fra {what} (tatt opp kl. {clock(since.time())})"
 
 
 def follow_ups_text(follow_ups: list[m.FollowUp]) -> str:
