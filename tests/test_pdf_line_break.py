@@ -48,7 +48,7 @@ def lines(breaker_type: type[MultiLineBreak], runs, width: float, first_indent: 
     return made, breaker_type is FastLineBreak and getattr(breaker, "_fast", False)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)  # each example lays its text out twice
 @given(st.lists(RUN, min_size=1, max_size=4), st.floats(4.0, 180.0), st.sampled_from([0.0, 6.35]),
        st.sampled_from([Align.L, Align.J]))
 @example([("Direktoratetforehelsekjernejournalpasientensjournal " * 3, "B", 14.0, None)], 4.0, 0.0, Align.L)
