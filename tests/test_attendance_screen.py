@@ -26,6 +26,16 @@ def select(table, archive, name):
     table.move_cursor(row=table.get_row_index(f"p{person_id(archive, name)}"))
 
 
+async def type_time(pilot, grid, archive, name: str, key: str, clock: str) -> None:
+    """«Kom kl.» (a) or «Gikk kl.» (l) for the person's row, typed over what is offered."""
+    select(grid, archive, name)
+    await pilot.press(key)
+    await pilot.pause()
+    await type_text(pilot, clock)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def names(pairs):
     return [person.name for person, _ in pairs]
 
@@ -52,12 +62,7 @@ async def test_roll_call_substitute_late_arrival_and_guests_by_keys(demo_path):
         await pilot.press("f")
         select(grid, archive, "Ole Jørgen Kirkeluten")
         await pilot.press("v")
-        select(grid, archive, "Per Olav Skjesol")
-        await pilot.press("a")  # «Kom kl.», prefilled with now: typing replaces it
-        await pilot.pause()
-        await type_text(pilot, "10.30")
-        await pilot.press("enter")
-        await pilot.pause()
+        await type_time(pilot, grid, archive, "Per Olav Skjesol", "a", "10.30")  # «Kom kl.», prefilled with now
 
         # A substitute for the absent member: a new name registers a new person.
         select(grid, archive, "Ole Johan Kvan")
@@ -186,17 +191,8 @@ async def test_a_member_marked_present_beside_the_substitute_is_warned_of_not_re
         # Written all the same: the secretary may know better.
         assert archive.attendance.row_of(meeting.id, person_id(archive, "Anne-Lise Härter")).status is Status.PRESENT
         # She left at 11.00 and Maren came then: a hand-over, nothing to warn of.
-        select(grid, archive, "Anne-Lise Härter")
-        await pilot.press("l")
-        await pilot.pause()
-        await type_text(pilot, "11.00")
-        await pilot.press("enter")
-        await pilot.pause()
-        select(grid, archive, "Maren Krogh")
-        await pilot.press("a")
-        await pilot.pause()
-        await type_text(pilot, "11.00")
-        await pilot.press("enter")
+        await type_time(pilot, grid, archive, "Anne-Lise Härter", "l", "11.00")
+        await type_time(pilot, grid, archive, "Maren Krogh", "a", "11.00")
         await until(pilot, lambda: not warnings.display, what="the warning gone")
     archive.close()
 
