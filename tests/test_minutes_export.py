@@ -551,6 +551,14 @@ def test_cli_check_minutes_passes_with_notes_and_fails_on_what_is_missing(demo_p
         "en stedfortreder møter bare i medlemmets sted",
         "OK: referatet fra NUIT 1/2023 har ingen mangler",
     ]
+    # The export says the same: notes, not warnings.
+    result = run("export", "minutes", "--body", "NUIT", "--meeting", "1/2023", "--out", demo_path.with_name("r.docx"),
+                 "--db", demo_path)
+    assert result.returncode == 0 and result.stderr.splitlines() == [
+        "merk: Jon Kirknes (Kreftforeningen) var ikke til stede, uten meldt forfall og uten stedfortreder",
+        "merk: Både Anne-Lise Härter (Apotekforeningen) og stedfortrederen Maren Krogh står som til stede; "
+        "en stedfortreder møter bare i medlemmets sted",
+    ]
     # An item left open is missing from the minutes: exit 1, the notes still printed.
     archive = Archive.open(demo_path)
     item = archive.agenda.find_item("3/23", body_short_name="NUIT")

@@ -112,7 +112,8 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def _export_meeting_document(args: argparse.Namespace, export, after=None) -> int:
-    """Write a meeting's notice or minutes; `after(archive, meeting)` may add warnings."""
+    """Write a meeting's notice or minutes; `after(archive, meeting)` may add lines for
+    stderr («advarsel: …», «merk: …»)."""
     from .exporters import glyphs
     from .exporters.registry import UnknownFormat
 
@@ -129,11 +130,11 @@ def _export_meeting_document(args: argparse.Namespace, export, after=None) -> in
         if after is not None:
             warnings += after(archive, meeting)
         if missing:
-            warnings.append(glyphs.warning(missing))
+            warnings.append(f"advarsel: {glyphs.warning(missing)}")
     finally:
         archive.close()
     for warning in warnings:
-        say(f"advarsel: {warning}", err=True)
+        say(warning, err=True)
     say(path)
     return EXIT_OK
 
@@ -147,9 +148,12 @@ def cmd_export_notice(args: argparse.Namespace) -> int:
 def cmd_export_minutes(args: argparse.Namespace) -> int:
     from .services.minutes import check_minutes, export_minutes
 
-    # Minutes with gaps are still written: the secretariat decides, warned.
+    # Minutes with gaps are still written: the secretariat decides, warned; what is only
+    # worth a second look (a member absent without notice) is a note, as check-minutes says.
     return _export_meeting_document(
-        args, export_minutes, after=lambda archive, meeting: [p.message for p in check_minutes(archive, meeting.id)]
+        args, export_minutes, after=lambda archive, meeting: [
+            f"{'advarsel' if p.blocking else 'merk'}: {p.message}" for p in check_minutes(archive, meeting.id)
+        ]
     )
 
 
