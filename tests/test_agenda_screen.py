@@ -191,6 +191,35 @@ async def test_every_typed_field_is_saved_without_a_save_step(demo_path):
     archive.close()
 
 
+async def test_a_case_officer_not_in_the_registry_is_made_only_when_the_secretary_says_so(demo_path):
+    """A typo («Kari Nordman») must not become a second person: asked, «Rett navnet» gives the
+    name back to be put right, «Ny person» makes the person and adds them to the item."""
+    from nuit_tui.tui.widgets.confirm import ConfirmScreen
+    from nuit_tui.tui.widgets.people_field import PeopleInput
+
+    archive = Archive.open(demo_path)
+    item = archive.agenda.find_item("NUIT 22/23")
+    people = len(archive.members.people_named("Kari", limit=100))
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 50)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        await pilot.pause()
+        field = app.screen.query_one("#case_officers PeopleInput", PeopleInput)
+        field.focus()
+        await type_text(pilot, "Kari Nordmn")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")  # «Rett navnet»
+        await until(pilot, lambda: isinstance(app.screen, ItemScreen) and app.focused is field)
+        assert field.value == "Kari Nordmn" and len(archive.members.people_named("Kari", limit=100)) == people
+        await pilot.press("left", "a", "enter")  # put right at the name's end: «Kari Nordman»
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("j")  # «Ny person»
+        await until(pilot, lambda: [p.name for p in archive.agenda.item_people(item.id, m.PersonRole.CASE_OFFICER)][-1:] == ["Kari Nordman"])
+        assert len(archive.members.people_named("Kari", limit=100)) == people + 1
+    archive.close()
+
+
 async def test_the_palette_jumps_to_a_meeting_and_an_item(demo_path):
     archive = Archive.open(demo_path)
     app = NuitApp(archive)

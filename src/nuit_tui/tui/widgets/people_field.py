@@ -74,15 +74,35 @@ class PeopleField(Vertical):
             if matches:
                 person = matches[0]
             else:
-                # None has that name: a new person, made by the writer and added when it is in.
-                def made(person: m.Person) -> None:
-                    self.app.notify(f"Ny person registrert: {name}")
-                    self._add(person)
-
-                members = archive.members
-                write(self, lambda: members.add_person(name), made)
+                self._ask_new(name)
                 return
         self._add(person)
+
+    def _ask_new(self, name: str) -> None:
+        """None has that name: a new person only when the secretary says so (a typo must not
+        become a second «Kari Nordman» in the registry), made by the writer and added when
+        it is in. «Rett navnet» puts the name back in the field to be put right."""
+        from .confirm import ConfirmScreen
+
+        members = nuit_app(self).archive.members
+
+        def made(person: m.Person) -> None:
+            self.app.notify(f"Ny person registrert: {name}")
+            self._add(person)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                write(self, lambda: members.add_person(name), made)
+                return
+            field = self.query_one(PeopleInput)
+            field.value = name
+            field.cursor_position = len(name)  # at its end, to be put right
+            field.focus()
+
+        self.app.push_screen(
+            ConfirmScreen(f"«{name}» finnes ikke blant personene. Registrere som ny person?", yes="Ny person", no="Rett navnet"),
+            answered,
+        )
 
     def _add(self, person: m.Person) -> None:
         if all(p.id != person.id for p in self.people):
