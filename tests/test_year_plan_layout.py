@@ -68,6 +68,8 @@ async def test_the_year_plan_fits_the_terminal_and_keeps_its_list(demo_path, siz
         assert lines[1].lstrip().startswith("Årshjul 2023")
         shown = lines[table.region.y + 1 : table.region.bottom]
         assert [next((t for t in MAY_ENTRIES if t in line), None) for line in shown[:4]] == MAY_ENTRIES
+        # The date without the year the month's heading gives («Mai 2023: …»): room for the title.
+        assert shown[3].split()[:3] == ["25.", "mai", "Møte"]
 
         # By keys: to the list, down to the second deadline, open it, and back.
         await pilot.press("tab")

@@ -20,6 +20,11 @@ def long_date(day: dt.date) -> str:
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
+def day_month(day: dt.date) -> str:
+    """"25. mai", where the year is said beside it (a month's list under its heading)."""
+    return f"{day.day}. {MONTHS[day.month - 1]}"
+
+
 def weekday_date(day: dt.date) -> str:
     """"torsdag 25. mai 2023"."""
     return f"{WEEKDAYS[day.weekday()]} {long_date(day)}"

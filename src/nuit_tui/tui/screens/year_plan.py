@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.widgets import Header
 
 from ...domain import models as m
-from ...domain.norwegian import MONTHS, count, long_date
+from ...domain.norwegian import MONTHS, count, day_month, long_date
 from ...errors import StoreError
 from ..base import nuit_app
 from ..text import DataTable, Static
@@ -75,7 +75,8 @@ class YearPlanScreen(ArchiveScreen):
                 if newest != year:
                     self.query_one(YearCalendar).set_reactive(YearCalendar.selected, dt.date(newest, 1, 1))
         table = self.query_one(EntriesTable)
-        table.add_column("Dato", width=18)
+        # The month and year are in the heading above: «13. januar» leaves the title room at 80 columns.
+        table.add_column("Dato", width=13)
         table.add_column("Type", width=8)
         table.add_column("Utvalg", width=7)
         table.add_column("Tittel")
@@ -144,7 +145,7 @@ class YearPlanScreen(ArchiveScreen):
         for index, entry in enumerate(entries):
             title = entry.title + ("  [unntatt]" if entry.exempt else "")
             table.add_row(
-                long_date(entry.date), KIND_LABEL[entry.kind], names.get(entry.body_id, "alle"), title, entry.category,
+                day_month(entry.date), KIND_LABEL[entry.kind], names.get(entry.body_id, "alle"), title, entry.category,
                 key=f"{entry.kind}:{entry.ref_id}:{index}",
             )
             if entry.date <= day:
