@@ -249,6 +249,31 @@ async def test_the_export_dialogs_public_checkbox_shows_its_state_in_its_glyph(d
     archive.close()
 
 
+async def test_a_pdf_exported_in_the_app_names_the_characters_its_font_lacks(demo_path, tmp_path, monkeypatch):
+    """The CLI said it («advarsel: PDF-en viser ikke …»); the app wrote the PDF without the
+    emoji and without a word."""
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+    from nuit_tui.tui.screens.export_form import ExportFormScreen
+
+    monkeypatch.chdir(tmp_path)  # exports/ is made where the app runs
+    archive = Archive.open(demo_path)
+    meeting = nuit_2_2023(archive)
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Samarbeid med sykehusene 🏥", duration_minutes=15))
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        app.push_screen(AgendaScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("i")
+        await settle(pilot, lambda: isinstance(app.screen, ExportFormScreen))
+        await pilot.press("down", "enter")  # PDF
+        said = "PDF-en viser ikke disse tegnene (skriften mangler dem): 🏥"
+        await settle(pilot, lambda: said in [n.message for n in app._notifications])
+        assert [n.severity for n in app._notifications if n.message == said] == ["warning"]
+        assert any(n.message.startswith("Innkallingen er skrevet til") for n in app._notifications)
+        assert list((tmp_path / "exports").glob("*.pdf"))
+    archive.close()
+
+
 async def test_forms_start_in_their_first_field_and_escape_asks_before_dropping_typing(demo_path):
     from nuit_tui.tui.screens.attachment_form import AttachmentFormScreen
     from nuit_tui.tui.screens.follow_up_form import FollowUpFormScreen

@@ -437,16 +437,20 @@ class AgendaScreen(ArchiveScreen):
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, fmt: str, public: bool, document: str = "notice") -> None:
+        from ...exporters import glyphs
         from ...services.minutes import export_minutes
         from ...services.notice import export_notice
 
         export, name = (export_minutes, "Referatet") if document == "minutes" else (export_notice, "Innkallingen")
         try:
-            path = export(self.archive, self.meeting_id, fmt=fmt, public=public)
+            with glyphs.collecting() as missing:  # an emoji in a title: the PDF leaves it out
+                path = export(self.archive, self.meeting_id, fmt=fmt, public=public)
         except (StoreError, ValueError, OSError) as exc:
             self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
             return
         self.app.call_from_thread(self.notify, f"{name} er skrevet til {path}")
+        if missing:
+            self.app.call_from_thread(self.notify, glyphs.warning(missing), severity="warning")
 
     def action_mail_draft(self) -> None:
         """The notice (before the meeting) or the approved minutes as an e-mail draft
