@@ -36,6 +36,15 @@ async def type_time(pilot, grid, archive, name: str, key: str, clock: str) -> No
     await pilot.pause()
 
 
+async def take_registered_substitute(pilot, grid, archive, member: str) -> None:
+    """`s` on the member's row and Enter on the substitute it proposes (the registered one)."""
+    select(grid, archive, member)
+    await pilot.press("s")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def names(pairs):
     return [person.name for person, _ in pairs]
 
@@ -124,11 +133,7 @@ async def test_the_registered_substitute_is_offered_and_the_time_form_refuses_no
         app.push_screen(AttendanceScreen(meeting.id))
         await pilot.pause()
         grid = app.screen.query_one(MembersGrid)
-        select(grid, archive, "Anne-Lise Härter")
-        await pilot.press("s")
-        await pilot.pause()
-        await pilot.press("enter")  # «Maren Krogh», her registered substitute, is proposed
-        await pilot.pause()
+        await take_registered_substitute(pilot, grid, archive, "Anne-Lise Härter")  # «Maren Krogh» is proposed
         assert isinstance(app.screen, AttendanceScreen)
 
         select(grid, archive, "Bodil Rabben")
@@ -173,11 +178,7 @@ async def test_a_member_marked_present_beside_the_substitute_is_warned_of_not_re
         await pilot.pause()
         grid = app.screen.query_one(MembersGrid)
         warnings = app.screen.query_one("#attendance-warnings", Static)
-        select(grid, archive, "Anne-Lise Härter")
-        await pilot.press("s")
-        await pilot.pause()
-        await pilot.press("enter")  # Maren Krogh comes for her; she is marked absent with notice
-        await pilot.pause()
+        await take_registered_substitute(pilot, grid, archive, "Anne-Lise Härter")  # Maren Krogh; she is absent with notice
         assert not warnings.display
         select(grid, archive, "Anne-Lise Härter")
         await pilot.press("t")  # and then marked present too: a key on the wrong row?

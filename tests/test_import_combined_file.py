@@ -49,17 +49,23 @@ def _meeting_2(path) -> dict:
         archive.close()
 
 
+def dry_run(demo_path, combined, kind: str) -> tuple[dict, dict]:
+    """`import KIND combined --dry-run --json`: its report and its one meeting; the file unchanged."""
+    before = demo_path.read_bytes()
+    result = run("import", kind, combined, "--body", "NUIT", "--db", demo_path, "--dry-run", "--json")
+    assert result.returncode == 0, result.stderr
+    assert demo_path.read_bytes() == before
+    report = json.loads(result.stdout)
+    [meeting] = report["meetings"]
+    return report, meeting
+
+
 def test_the_seed_notice_and_minutes_in_one_file_import_as_minutes_are_the_minutes_of_1_2023(demo_path, combined):
     """It read the notice's header and members (2/2023, all 20 present) and put the whole
     minutes of 1/2023, 52 remarks and all, into 2/2023's item 26/23 «Eventuelt»: 88 changes,
     no warning."""
     alone = read_text_as(seed(PARTS[1]), "minutes").meetings[0]  # the minutes of 1/2023 on their own
-    before = demo_path.read_bytes()
-    result = run("import", "minutes", combined, "--body", "NUIT", "--db", demo_path, "--dry-run", "--json")
-    assert result.returncode == 0, result.stderr
-    assert demo_path.read_bytes() == before
-    report = json.loads(result.stdout)
-    [meeting] = report["meetings"]
+    report, meeting = dry_run(demo_path, combined, "minutes")
     assert (meeting["number"], meeting["date"], meeting["start"], meeting["end"]) == ("1/2023", "2023-02-16", "09:00", "16:00")
     assert [i["case"] for i in meeting["items"]] == [f"{n}/23" for n in range(1, 13)]
     assert [(i["decision"], i["narrative"]) for i in meeting["items"]] == [(i.decision, i.narrative) for i in alone.items]
@@ -121,12 +127,7 @@ def test_the_seed_file_imported_as_a_notice_ends_where_the_minutes_of_1_2023_beg
     """26/23 «Eventuelt» took the whole minutes of 1/2023 as its description, the cover
     notes' proposed decisions as its own and a cover note made up of them; no warning."""
     alone = read_text_as(seed(PARTS[0]), "notice")  # the notice of 2/2023 on its own
-    before = demo_path.read_bytes()
-    result = run("import", "notice", combined, "--body", "NUIT", "--db", demo_path, "--dry-run", "--json")
-    assert result.returncode == 0, result.stderr
-    assert demo_path.read_bytes() == before
-    report = json.loads(result.stdout)
-    [meeting] = report["meetings"]
+    report, meeting = dry_run(demo_path, combined, "notice")
     assert (meeting["number"], meeting["date"]) == ("2/2023", "2023-05-25")
     items = [i for i in meeting["items"] if i.get("case")]
     assert [i["case"] for i in items] == [f"{n}/23" for n in range(13, 27)]

@@ -47,9 +47,9 @@ class _Part:
         self.scale = (source.font_size_pt, source.k)
         self.cw = source.font.cw
 
-    def width(self, units: int | None = None) -> float:
+    def width(self) -> float:
         size_pt, k = self.scale
-        return (self.units if units is None else units) * size_pt * 0.001 / k
+        return self.units * size_pt * 0.001 / k
 
 
 class FastLineBreak(MultiLineBreak):

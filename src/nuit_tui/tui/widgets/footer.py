@@ -12,20 +12,9 @@ from typing import Any
 
 from textual import widgets
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
 HELP_KEY = "f1"
-
-
-def _keys(widgets_: list[Widget]) -> list[FooterKey]:
-    """The footer's keys, those in a group of keys too."""
-    keys = []
-    for widget in widgets_:
-        if isinstance(widget, FooterKey):
-            keys.append(widget)
-        keys += [child for child in widget._pending_children if isinstance(child, FooterKey)]
-    return keys
 
 
 class Footer(widgets.Footer):
@@ -49,7 +38,7 @@ class Footer(widgets.Footer):
         # F1 first: it lists every key, so it must be seen however narrow the terminal (at
         # 80 columns the keys after F4 were cut off, F1 among them).
         shown = list(super().compose())
-        for key in _keys(shown):
+        for key in (widget for widget in shown if isinstance(widget, FooterKey)):
             # Bound to the footer's `compact`, each key restyled itself twice as it mounted
             # (its own default, then the footer's): a fifth of opening a screen. Ours never
             # changes, so each bound key starts with it (the palette's key is not bound).
