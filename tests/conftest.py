@@ -158,6 +158,30 @@ def _toasts_last_the_test() -> None:
 _toasts_last_the_test()
 
 
+def _share_parsed_css_between_apps() -> None:
+    """Textual parses the CSS of every widget class an app shows, once per app (its cache
+    lives in the app's stylesheet and is emptied when the theme's variables are set, so most
+    sources are parsed twice as an app starts). A worker starts hundreds of apps with the same
+    sources and theme; they share the parsed rules here, which Textual only reads. About 5 %
+    of a key-driven test's CPU. A source that fails to parse is parsed (and fails) each time."""
+    from textual.css.stylesheet import Stylesheet
+
+    parse_rules = Stylesheet._parse_rules
+    parsed: dict[tuple, list] = {}
+
+    def parse_rules_once(self, css, read_from, is_default_rules=False, tie_breaker=0, scope=""):
+        key = (css, read_from, is_default_rules, tie_breaker, scope, tuple(sorted(self._variables.items())))
+        rules = parsed.get(key)
+        if rules is None:
+            rules = parsed[key] = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+        return rules
+
+    Stylesheet._parse_rules = parse_rules_once
+
+
+_share_parsed_css_between_apps()
+
+
 # Headless, Textual still paints every frame (the compositor renders each widget's lines)
 # and then throws it away: a third of a key-driven test's CPU. So a test paints the frames
 # it looks at (`export_screenshot`, `render_update`, a widget's `render()`) and, when its
