@@ -226,6 +226,43 @@ async def test_the_footers_keys_mount_without_restyling_and_look_as_textuals(dem
     archive.close()
 
 
+async def test_the_footer_changes_its_keys_in_place_as_the_focus_moves(demo_path):
+    """Textual's Footer removed and mounted all its keys at every change of the focused
+    widget's keys (a tenth of a key-driven test's CPU). Ours changes them in place and
+    shows what Textual's compose would show, F1 first and the palette's key last."""
+    from textual.widgets._footer import FooterKey
+
+    from nuit_tui.tui.screens.members import MembersScreen
+    from nuit_tui.tui.widgets.footer import Footer
+
+    def shown(app) -> list[tuple[str, str, bool]]:
+        return [(key.key, key.description, key._disabled) for key in app.screen.query_one(Footer).children]
+
+    def composed(app) -> list[tuple[str, str, bool]]:
+        footer = app.screen.query_one(Footer)
+        with footer._context():  # as the footer composes, binding its keys to itself
+            return [(key.key, key.description, key._disabled) for key in footer.compose()]
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("m")
+        await settle(pilot, lambda: isinstance(app.screen, MembersScreen) and len(shown(app)) > 6)
+        table_keys = shown(app)
+        assert table_keys == composed(app) and table_keys[0][0] == "f1" and table_keys[-1][0] == "ctrl+p"
+        assert ("n", "Nytt medlemskap", False) in table_keys
+        f1 = app.screen.query(FooterKey).first()
+        await pilot.press("tab")  # the tabs above the table: no keys of the table's
+        await settle(pilot, lambda: len(shown(app)) < len(table_keys))
+        assert shown(app) == composed(app) and ("n", "Nytt medlemskap", False) not in shown(app)
+        assert "Nytt medlemskap" not in screen_text(app).splitlines()[-1]
+        await pilot.press("tab")
+        await settle(pilot, lambda: len(shown(app)) == len(table_keys))
+        assert shown(app) == table_keys and app.screen.query(FooterKey).first() is f1
+        assert "n Nytt medlemskap" in screen_text(app).splitlines()[-1]
+    archive.close()
+
+
 # --- 15: forms start in their first field, ask before Escape drops typing; ☑/☐ ----------
 
 
