@@ -37,7 +37,11 @@ textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 5.0
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
-    """The demo archive, built once per test session (per xdist worker) and then only copied."""
+    """The demo archive, built once per test run (before xdist starts its workers, in
+    `pytest_configure`) and then only copied; a worker started some other way builds its own."""
+    built = os.environ.get("NUIT_TEST_DEMO")
+    if built and Path(built).is_file():
+        return Path(built)
     from nuit_tui.demo.builder import ensure_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
@@ -416,6 +420,7 @@ def pytest_configure(config):
     gc.set_threshold(100_000, 50, 10**9)
     if not hasattr(config, "workerinput"):  # once, before xdist starts its workers
         _compile_the_app()
+        _build_the_demo_once()
     # At its end pytest collects five times over to find unraisable exceptions; the heap
     # is large then, and one pass finds them all the same.
     try:
@@ -423,6 +428,19 @@ def pytest_configure(config):
     except ImportError:  # a later pytest: its own number of passes
         return
     config.stash[gc_collect_iterations_key] = 1
+
+
+def _build_the_demo_once() -> None:
+    """The demo archive every worker copies from (0.6 s of CPU each to build)."""
+    from nuit_tui.demo.builder import ensure_demo
+
+    folder = tempfile.mkdtemp(prefix="nuit-tui-test-demo-")
+    _made_demo_dir[0] = folder
+    ensure_demo(Path(folder) / "demo.sqlite")
+    os.environ["NUIT_TEST_DEMO"] = str(Path(folder) / "demo.sqlite")
+
+
+_made_demo_dir: list[str] = [""]
 
 
 def _compile_the_app() -> None:
@@ -456,8 +474,9 @@ def pytest_unconfigure(config):
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(0)
-    if _made_cache_dir[0]:
-        shutil.rmtree(_made_cache_dir[0], ignore_errors=True)
+    for made in (_made_cache_dir[0], _made_demo_dir[0]):
+        if made:
+            shutil.rmtree(made, ignore_errors=True)
 
 
 # --- order ----------------------------------------------------------------------------------
