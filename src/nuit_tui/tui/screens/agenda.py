@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header
@@ -21,6 +21,7 @@ from ..widgets.checkout_banner import CheckoutBanner, settle_checkin_conflicts
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.footer import Footer
 from ..widgets.form import Opening
+from . import meeting_documents
 from .base import ArchiveScreen
 
 DURATION_STEP = 5
@@ -405,87 +406,17 @@ class AgendaScreen(ArchiveScreen):
 
         self.app.push_screen(AttendanceScreen(self.meeting_id))
 
+    # The meeting's documents: the same dialogs and workers as the palette's
+    # «Innkalling: NUIT 2/2023 (…)» on the meeting list (meeting_documents.py).
+
     def action_export_notice(self) -> None:
-        from .export_form import ExportFormScreen
-
-        def chosen(choice) -> None:
-            if choice is not None:
-                self._export(*choice)
-
-        self.app.push_screen(ExportFormScreen("Innkalling"), chosen)
+        meeting_documents.export_notice(self, self.meeting_id)
 
     def action_export_minutes(self) -> None:
-        """Check the minutes first; problems are listed, and export is still possible."""
-        from ...services.minutes import check_minutes
-        from .export_form import ExportFormScreen
-        from .minutes_check import MinutesCheckScreen
-
-        def chosen(choice) -> None:
-            if choice is not None:
-                self._export(*choice, document="minutes")
-
-        def go_on(yes: bool | None) -> None:
-            if yes:
-                self.app.push_screen(ExportFormScreen("Referat"), chosen)
-
-        problems = check_minutes(self.archive, self.meeting_id)
-        if problems:
-            blocking, notes = [str(p) for p in problems if p.blocking], [str(p) for p in problems if not p.blocking]
-            self.app.push_screen(MinutesCheckScreen(blocking, notes), go_on)
-        else:
-            go_on(True)
-
-    @work(thread=True, exclusive=True, group="export")
-    def _export(self, fmt: str, public: bool, document: str = "notice") -> None:
-        from ...exporters import glyphs
-        from ...services.minutes import export_minutes
-        from ...services.notice import export_notice
-
-        export, name = (export_minutes, "Referatet") if document == "minutes" else (export_notice, "Innkallingen")
-        try:
-            with glyphs.collecting() as missing:  # an emoji in a title: the PDF leaves it out
-                path = export(self.archive, self.meeting_id, fmt=fmt, public=public)
-        except (StoreError, ValueError, OSError) as exc:
-            self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
-            return
-        self.app.call_from_thread(self.notify, f"{name} er skrevet til {path}")
-        if missing:
-            self.app.call_from_thread(self.notify, glyphs.warning(missing), severity="warning")
+        meeting_documents.export_minutes(self, self.meeting_id)
 
     def action_mail_draft(self) -> None:
-        """The notice (before the meeting) or the approved minutes as an e-mail draft
-        (.eml) in exports/, for Outlook; public or internal as chosen."""
-        from .export_form import ExportFormScreen
-
-        kind = "minutes" if self.meeting.status is m.MeetingStatus.MINUTES_APPROVED else "notice"
-
-        def chosen(choice: tuple[str, bool] | None) -> None:
-            if choice is not None:
-                self._write_mail(kind, choice[1])
-
-        what = "Referat (e-post)" if kind == "minutes" else "Innkalling (e-post)"
-        self.app.push_screen(ExportFormScreen(what, formats=[("E-postutkast til Outlook (.eml)", "eml")]), chosen)
-
-    @work(thread=True, exclusive=True, group="export")
-    def _write_mail(self, kind: str, public: bool) -> None:
-        from ...services.mail import write_mail
-
-        try:
-            result = write_mail(self.archive, self.meeting_id, kind, public=public)
-        except (StoreError, ValueError, OSError) as exc:
-            self.app.call_from_thread(self.notify, f"E-postutkastet ble ikke laget: {exc}", severity="error")
-            return
-        self.app.call_from_thread(
-            self.notify, f"E-postutkastet ({result.recipients} mottakere, {result.parts} filer) er skrevet til {result.path}"
-        )
-        if result.missing:
-            self.app.call_from_thread(
-                self.notify,
-                "Uten e-postadresse (ikke med i utkastet): " + ", ".join(result.missing),
-                title="Mangler e-postadresse",
-                severity="warning",
-                timeout=15,
-            )
+        meeting_documents.mail_draft(self, self.meeting_id)
 
     def undone(self, deletion) -> None:
         """Ctrl+Z put a deleted entry back: show it where it stood."""

@@ -27,14 +27,16 @@ class ExportFormScreen(ModalScreen[tuple[str, bool] | None]):
     ExportFormScreen OptionList { height: auto; margin-top: 1; }
     """
 
-    def __init__(self, what: str, *, formats: list[tuple[str, str]] = FORMATS):
+    def __init__(self, what: str, *, formats: list[tuple[str, str]] = FORMATS, meeting: str = ""):
         super().__init__()
         self.what = what
         self.formats = formats
+        self.meeting = meeting  # «NUIT 2/2023 (25. mai 2023)»: opened from the palette, the screen below may not say
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(markup("[b]Eksporter $what til exports/[/b]", what=self.what.lower()))
+            template = "[b]Eksporter $what til exports/[/b]" + ("\nMøte $meeting" if self.meeting else "")
+            yield Static(markup(template, what=self.what.lower(), meeting=self.meeting), id="export-heading")
             yield Checkbox("Offentlig versjon, uten unntatt innhold (o)", id="public")
             yield OptionList(*[Option(label, id=fmt) for label, fmt in self.formats], id="format")
             yield Static("↑↓ velger format · Enter eksporterer · o: offentlig · Escape avbryter")

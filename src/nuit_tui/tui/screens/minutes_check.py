@@ -23,17 +23,19 @@ class MinutesCheckScreen(ModalScreen[bool]):
     MinutesCheckScreen > Vertical { width: 100; max-width: 95%; height: auto; max-height: 85%; border: thick $warning; background: $panel; padding: 1 2; }
     """
 
-    def __init__(self, problems: list[str], notes: list[str] | None = None):
+    def __init__(self, problems: list[str], notes: list[str] | None = None, *, meeting: str = ""):
         super().__init__()
         self.problems = problems  # what keeps the minutes from being complete
         self.notes = notes or []  # worth a second look; the minutes may be right
+        self.meeting = meeting  # «NUIT 2/2023 (25. mai 2023)»: from the palette, the screen below may not say
 
     def compose(self) -> ComposeResult:
         with Vertical():
             title = f"Referatsjekk: {len(self.problems)} ting mangler" if self.problems else "Referatsjekk: ingenting mangler"
             if self.notes:
                 title += f", {count(len(self.notes), 'merknad', 'merknader')}"
-            yield Static(markup("[b]$title[/b]", title=title))
+            template = "[b]$title[/b]" + ("\nMøte $meeting" if self.meeting else "")
+            yield Static(markup(template, title=title, meeting=self.meeting), id="check-heading")
             lines = [f"• {p}" for p in self.problems] + [f"Merk: {n}" for n in self.notes]
             yield Static("\n".join(lines), id="problems")
             yield Static("\nj/Enter: eksporter likevel · n/Escape: tilbake og rett")
