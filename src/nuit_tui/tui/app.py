@@ -73,6 +73,7 @@ class NuitApp(App[None]):
         _provider(".commands", "MeetingCommands"),
         _provider(".commands", "ItemCommands"),
         _provider(".commands", "ActionCommands"),
+        _provider(".commands", "MeetingDocumentCommands"),
         _provider(".navigation", "NavigationCommands"),
         _provider(".screens.search", "SearchCommands"),
     }

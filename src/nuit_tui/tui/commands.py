@@ -1,4 +1,5 @@
-"""Command palette providers: jump to a meeting or an item by its number, run any action.
+"""Command palette providers: jump to a meeting or an item by its number, run any action,
+and the documents of the meeting in focus.
 
 Each provider asks the archive a bounded question (a number looked up, or the
 newest page of meetings), never for the whole archive.
@@ -9,9 +10,11 @@ from __future__ import annotations
 import re
 from functools import partial
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from ..domain.norwegian import long_date
+from ..errors import StoreError
 from .base import nuit_app
 from .text import highlighted, literal
 
@@ -110,3 +113,45 @@ class ActionCommands(Provider):
             score = matcher.match(description)
             if score > 0:
                 yield Hit(score, matcher.highlight(description), run, help=f"Tast: {key}")
+
+
+class MeetingDocumentCommands(Provider):
+    """The documents of the meeting the cursor is on (the meeting list's highlighted row):
+    «Innkalling: NUIT 2/2023 (25. mai 2023)» does what i does on that meeting's agenda,
+    through the same code, and its dialog closes back onto the screen it was chosen on."""
+
+    def _commands(self):
+        from .screens.agenda import AgendaScreen
+        from .screens.base import ArchiveScreen
+        from .screens.meeting_documents import DOCUMENTS, meeting_name
+
+        screen = self.screen
+        if not isinstance(screen, ArchiveScreen) or (meeting_id := screen.meeting_in_focus()) is None:
+            return
+        try:
+            name = meeting_name(nuit_app(self).archive, meeting_id)
+        except StoreError:  # deleted in another window since the list was drawn
+            return
+        # The agenda's own name and key for each, so that the footer there and the palette agree.
+        bindings = {b.action: b for b in AgendaScreen.BINDINGS if isinstance(b, Binding)}
+        for document in DOCUMENTS:
+            binding = bindings[document.action]
+            label = f"{binding.description}: {name}"
+            help_text = f"{document.help} · tast {self.app.get_key_display(binding)} på møtets saksliste"
+            yield label, help_text, partial(self._run, document.run, screen, meeting_id)
+
+    @staticmethod
+    def _run(run, screen, meeting_id: int) -> None:
+        with screen.guard():  # the meeting deleted while the palette was open: a message
+            run(screen, meeting_id)
+
+    async def discover(self) -> Hits:
+        for label, help_text, run in self._commands():
+            yield DiscoveryHit(literal(label), run, text=label, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, help_text, run in self._commands():
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, highlighted(matcher, label), run, text=label, help=help_text)

@@ -48,6 +48,12 @@ class ArchiveScreen(Screen):
     def reload(self) -> None:
         """Redraw from the archive; a screen with something to show overrides this."""
 
+    def meeting_in_focus(self) -> int | None:
+        """The meeting the cursor is on, whose documents the palette offers
+        (commands.MeetingDocumentCommands); None where there is none, or where the
+        screen's own keys already are those actions (the agenda)."""
+        return None
+
     def undone(self, deletion) -> None:
         """Ctrl+Z put a deleted row back; a screen may show it selected."""
         self.reload_from_file()

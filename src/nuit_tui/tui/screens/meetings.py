@@ -275,6 +275,9 @@ class MeetingsScreen(ArchiveScreen):
         event.stop()
         self.action_open_meeting()
 
+    def meeting_in_focus(self) -> int | None:
+        return self.query_one(MeetingsTable).selected_meeting_id
+
     def action_open_meeting(self) -> None:
         meeting_id = self.query_one(MeetingsTable).selected_meeting_id
         if meeting_id is not None:

@@ -206,6 +206,10 @@ class SearchScreen(TypeAhead, ArchiveScreen):
             return None
         return self.hits[results.highlighted] if results.highlighted < len(self.hits) else None
 
+    def meeting_in_focus(self) -> int | None:
+        hit = self._selected()
+        return hit.meeting_id if hit else None
+
     @on(Input.Submitted, "#search-query")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()

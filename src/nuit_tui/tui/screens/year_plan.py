@@ -163,6 +163,10 @@ class YearPlanScreen(ArchiveScreen):
             return None
         return self.entries[table.cursor_row]
 
+    def meeting_in_focus(self) -> int | None:
+        entry = self._selected_entry()
+        return entry.ref_id if entry is not None and entry.kind == "meeting" else None
+
     # --- actions ------------------------------------------------------------------------
 
     def action_new_deadline(self) -> None:
