@@ -1,7 +1,7 @@
 """Child process of bench/run.py: the in-process figures on one archive (a work copy: it writes).
 
     python bench/measure.py interactive --db FILE [--keys N] [--meetings N]   # (b) (c) (d)
-    python bench/measure.py search --db FILE                                  # (e)
+    python bench/measure.py search --db FILE [--read-only]                    # (e)
     python bench/measure.py exports --db FILE --out DIR [--repeat N]          # (f) (g)
 
 Prints one JSON object: samples in milliseconds, and the process's peak memory.
@@ -15,7 +15,9 @@ Prints one JSON object: samples in milliseconds, and the process's peak memory.
   same for a bare App holding one TextArea with the same text. Keys are sent
   as the Pilot sends them and each is followed by Textual's wait for idle.
 - Search: wall time of the search service per query (or of the linking
-  candidates, where there is no search service).
+  candidates, where there is no search service). `--read-only` reads the file as it
+  lies (immutable, no migration, no index tuning): the service over a read-only
+  connection, for an archive that must not change (a bench archive, not a copy).
 """
 
 from __future__ import annotations
@@ -298,10 +300,30 @@ def _fts_alone(archive):
     return run
 
 
-def search(db: Path) -> dict:
+class _ReadOnlyArchive:
+    """What `search` uses of an Archive, over an immutable read-only connection: a
+    multi-gigabyte archive is measured without a work copy, and nothing is written to it
+    (Archive.open would migrate it and tune its index)."""
+
+    def __init__(self, db: Path):
+        import sqlite3
+        from types import SimpleNamespace
+        from urllib.parse import quote
+
+        from nuit_tui.services.search import Search
+
+        uri = f"file:{quote(db.resolve().as_posix(), safe='/')}?mode=ro&immutable=1"
+        self.store = SimpleNamespace(conn=sqlite3.connect(uri, uri=True, isolation_level=None))
+        self.search = Search(self.store)
+
+    def close(self) -> None:
+        self.store.conn.close()
+
+
+def search(db: Path, *, read_only: bool = False) -> dict:
     from nuit_tui.services import Archive
 
-    archive = Archive.open(db)
+    archive = _ReadOnlyArchive(db) if read_only else Archive.open(db)
     try:
         if hasattr(archive, "search"):
             kind = "search service (Archive.search, 50 hits)"
@@ -391,11 +413,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--chars", type=int, default=len(TYPED))
     parser.add_argument("--rounds", type=int, default=ROUNDS, help="typing rounds in the app and the bare TextArea")
+    parser.add_argument("--read-only", action="store_true", help="search: read the file as it lies, write nothing")
     args = parser.parse_args(argv)
     if args.what == "interactive":
         result = asyncio.run(interactive(args.db, keys=args.keys, meetings=args.meetings, chars=args.chars, typing_rounds=args.rounds))
     elif args.what == "search":
-        result = search(args.db)
+        result = search(args.db, read_only=args.read_only)
     else:
         with tempfile.TemporaryDirectory() as tmp:
             result = exports(args.db, Path(args.out or tmp), repeat=args.repeat)
