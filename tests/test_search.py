@@ -7,7 +7,7 @@ import sqlite_utils
 
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
-from nuit_tui.store import open_store, search_query
+from nuit_tui.store import open_store, search_query, search_rank
 from nuit_tui.store import search as index
 from nuit_tui.store.schema import APPLICATION_ID, migrations
 
@@ -71,7 +71,8 @@ def test_a_part_of_a_compound_finds_the_word_in_any_case(two_bodies):
     add_item(archive, meeting(archive, nehs, dt.date(2023, 6, 8)), "Innspill fra Styremøtet i mars")
     add_item(archive, meeting(archive, nuit, dt.date(2023, 5, 25)), "Sikkerhetsarbeid", background="Om informasjonssikkerhet.")
     assert found(archive, "møte") == ["Innspill fra Styremøtet i mars"]
-    assert found(archive, "MØTE") == ["Innspill fra Styremøtet i mars"]
+    assert found(archive, "Møte") == found(archive, "STYREMØTE") == ["Innspill fra Styremøtet i mars"]
+    assert found(archive, "MØTE") == []  # three to five capitals: an abbreviation, at a word's start only
     assert found(archive, "styre") == ["Innspill fra Styremøtet i mars"]
     assert found(archive, "sikkerhet") == ["Sikkerhetsarbeid"]  # title and inside "informasjonssikkerhet"
 
@@ -332,3 +333,69 @@ def test_one_letter_looks_at_the_newest_titles_only(two_bodies, monkeypatch):
     monkeypatch.setattr(search_query, "TITLE_SCAN_ITEMS", 2)  # the two newest items: «Status» and «Pris»
     assert found(archive, "x") == [] and found(archive, "p") == ["Pris"]
     assert found(archive, "xy") == ["Xylofon i gammel sak"]  # two letters search the whole index
+
+
+def test_an_abbreviation_in_capitals_is_found_where_a_word_starts_never_inside_one(demo):
+    """«IKT» found every «viktig», «innsikt» and «hensikt» of the demo: a secretary typing
+    it means the abbreviation, wherever a word starts with it, after a space or a mark."""
+    assert found(demo, "ikt")  # the letters, inside words: «viktig», «oversikten»
+    assert found(demo, "IKT") == []
+    nuit = demo.members.body("NUIT")
+    held = meeting(demo, nuit, dt.date(2024, 2, 15))
+    for title, background in (
+        ("Ny IKT-strategi", ""),
+        ("Arbeidsgruppe", "Status for arbeidet (IKT) i kommunene."),
+        ("Samarbeid", "Ansvaret for e-helse/IKT er delt."),
+        ("Sitat", "Han sa «IKT» og mente det."),
+        ("Viktige saker", "Det viktigste er oversikten."),
+    ):
+        add_item(demo, held, title, background=background)
+    assert found(demo, "IKT") == ["Ny IKT-strategi", "Arbeidsgruppe", "Samarbeid", "Sitat"]
+    marked = [hit.marked("[", "]") for hit in demo.search.hits("IKT")]
+    assert marked == ["Ny [IKT]-strategi", "Status for arbeidet ([IKT]) i kommunene.", "Ansvaret for e-helse/[IKT] er delt.",
+                      "Han sa «[IKT]» og mente det."]
+    assert found(demo, "IKT strategi") == ["Ny IKT-strategi"]
+    assert found(demo, "IKT viktig") == []
+    # In lower case the letters go on matching inside words, as every word does.
+    assert {"Ny IKT-strategi", "Viktige saker"} <= set(found(demo, "ikt", limit=500))
+    assert found(demo, '"IKT"') == found(demo, "ikt")  # a phrase is matched as written
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("IKT", True), ("NHN", True), ("HDIR", True), ("EØS", True), ("HELFO", True), ("ikt", False), ("Ikt", False),
+     ("KS", False), ("HELSENORGE", False), ("E18", False), ("IKT-strategi", False)],
+)
+def test_what_is_an_abbreviation(word, expected):
+    assert search_query.is_abbreviation(word) is expected
+
+
+def test_an_abbreviation_reads_a_bounded_number_of_matches(two_bodies, monkeypatch):
+    """Its letters inside many newer words: pages of matches are read until a window's
+    worth start a word, and never more than WORD_START_SCAN of them."""
+    archive, nuit, _ = two_bodies
+    held = meeting(archive, nuit, dt.date(2023, 2, 16))
+    add_item(archive, held, "Ny IKT-strategi")
+    for n in range(12):
+        add_item(archive, held, f"Viktig sak {n}")
+    monkeypatch.setattr(search_query, "RANKED_MATCHES", 2)
+    monkeypatch.setattr(search_query, "WORD_START_PAGE", 3)
+    assert found(archive, "IKT") == ["Ny IKT-strategi"]  # 2, then pages of 3: all 13 read
+    monkeypatch.setattr(search_query, "WORD_START_SCAN", 8)
+    assert found(archive, "IKT") == []  # the 8 newest matches read: all «Viktig sak»
+
+
+def test_every_mark_before_a_word_is_a_word_start():
+    starts = search_query.word_start_regex("ikt")
+    for mark in " (/«\"'-[{“‘–—.,;:+&*_<=>|\\!?§#@%»”’)•…·\u00a0":
+        assert starts.search(f"x{mark}IKT"), mark
+    for before in "vVæÆøØåÅéüß0":
+        assert not starts.search(f"{before}IKT"), before
+    # The rank's test on folded UTF-8 agrees (it counts and marks what the window shows).
+    needles = search_rank.Needles([], ["IKT"])
+    for mark in " (/«\"'-–…·\u00a0":
+        [low] = search_rank.raise_word_starts([f"x{mark}IKT".encode().lower()], needles)
+        assert low.endswith(b"IKT"), mark
+    for before in "væÆøé0":
+        [low] = search_rank.raise_word_starts([f"{before}IKT".encode().translate(search_rank._UTF8_FOLD)], needles)
+        assert low.endswith(b"ikt"), before

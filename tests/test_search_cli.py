@@ -70,6 +70,26 @@ def test_a_case_number_typed_into_the_search_finds_that_case(demo_path):
     assert result.returncode == 0 and result.stdout.startswith("NUIT 18/23"), result.stderr
 
 
+def test_an_abbreviation_in_capitals_finds_it_where_a_word_starts(demo_path):
+    """`nuit-tui search IKT` listed every «viktig» and «hensikt» of the demo; it lists the items
+    where a word starts with IKT, and marks only those letters."""
+    archive = Archive.open(demo_path)
+    try:
+        nuit = archive.members.body("NUIT")
+        held = archive.meetings.create(nuit.id, dt.date(2024, 2, 15), dt.time(9), dt.time(15), standard_items=False)
+        for title in ("Ny IKT-strategi", "Arbeid med e-helse/IKT (NHN)"):
+            archive.agenda.add_item(held.id, m.AgendaItem(meeting_id=held.id, title=title, duration_minutes=20))
+    finally:
+        archive.close()
+    result = run("search", "IKT", "--json", "--db", demo_path)
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)["results"]
+    assert [hit["title"] for hit in hits] == ["Ny IKT-strategi", "Arbeid med e-helse/IKT (NHN)"]
+    assert [[hit["snippet"][a:b] for a, b in hit["match_spans"]] for hit in hits] == [["IKT"], ["IKT"]]
+    nhn = [h["snippet"] for h in json.loads(run("search", "NHN", "--json", "--db", demo_path).stdout)["results"]]
+    assert nhn[0] == "Arbeid med e-helse/IKT (NHN)" and any("NHNs rolle" in text for text in nhn[1:])  # the demo's «NHNs»
+
+
 def test_a_pasted_page_that_finds_nothing_is_echoed_shortened(demo_path):
     result = run("search", "xylofonkonsert " * 800, "--db", demo_path)
     assert result.returncode == 0

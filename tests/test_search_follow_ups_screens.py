@@ -135,6 +135,31 @@ async def test_search_as_you_type_and_enter_opens_the_item(tmp_path):
     archive.close()
 
 
+async def test_typing_an_abbreviation_lists_its_items_and_not_words_holding_its_letters(tmp_path):
+    """/ then «IKT»: the item with «(IKT)» is listed, not the one with «viktig» in its decision."""
+    archive, first, second, journal = two_meetings(tmp_path)
+    archive.minutes.set_decision(journal.id, "Det er viktig at aktørene deltar.")
+    ikt = archive.agenda.add_item(second.id, m.AgendaItem(meeting_id=second.id, title="Sikkerhet (IKT) i kommunene", duration_minutes=20))
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await until(pilot, lambda: isinstance(app.screen, SearchScreen))
+        await type_text(pilot, "IKT")
+        await until(pilot, lambda: app.screen.shown_text == "IKT")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        results = app.screen.query_one(OptionList)
+        assert results.option_count == 1
+        prompt = results.get_option_at_index(0).prompt
+        assert "Sikkerhet (IKT) i kommunene" in prompt.plain
+        assert "1 treff" in static_text(app.screen, "#search-status")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ItemScreen))
+        assert app.screen.item_id == ikt.id
+    archive.close()
+
+
 async def test_enter_right_after_typing_searches_and_opens_the_best_hit(tmp_path):
     archive, first, second, journal = two_meetings(tmp_path)
     app = NuitApp(archive)

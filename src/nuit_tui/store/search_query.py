@@ -6,7 +6,10 @@ word, so "møte" finds "Styremøte" and "sikker" finds "sikkerhet" (prefix searc
 comes with it). Case is folded, diacritics are not: "år" and "ar", "være" and
 "vare" stay apart. A two-letter word is too short for a trigram, but every indexed
 text has a space before each word, so " år" is one and finds "år", "året", "årlig"
-at a word's start. A query of one letter reads titles only, newest first, and stops
+at a word's start. A word typed in capitals, three to five letters ("IKT", "NHN"), is
+an abbreviation (`is_abbreviation`): found only where it starts a word, after a space
+or a mark ("IKT-strategi", "(IKT)", "e-helse/IKT"), never inside one ("viktig"), and
+counted and marked there only. A query of one letter reads titles only, newest first, and stops
 at the LIMIT like every query here (or after the newest TITLE_SCAN_ITEMS titles).
 """
 
@@ -28,18 +31,18 @@ from .search_rank import ELLIPSIS as ELLIPSIS
 from .search_rank import (
     MARK_CLOSE,
     MARK_OPEN,
+    WORD_CHARS,
     Needles,
     cut_snippet,
     fold_window,
+    is_latin_1,
     mark_text,
     mark_word_starts,
+    raise_word_starts,
     score_folded,
     snippet,
 )
 from .search_rank import _text as _text
-
-# Letters that continue a word: a short term must start a word, not sit inside one.
-_WORD_CHARS = "A-Za-z0-9ÆØÅæøåÄÖÜäöüÉéÈèÁáÓóÍíÚúÑñ"
 
 
 @dataclass(frozen=True)
@@ -47,16 +50,30 @@ class Query:
     """A typed query: words and phrases, all of which must occur."""
 
     terms: tuple[str, ...]  # three letters or more, or phrases: anywhere in a word
-    short: tuple[str, ...]  # two letters: at the start of a word
+    short: tuple[str, ...]  # two letters: at the start of a word (after a space)
     tiny: tuple[str, ...]  # one letter: only when nothing else was typed, in titles
+    starts: tuple[str, ...] = ()  # abbreviations («IKT»): at the start of a word (after any mark)
 
     @property
     def empty(self) -> bool:
-        return not (self.terms or self.short or self.tiny)
+        return not (self.terms or self.short or self.tiny or self.starts)
 
     @property
     def words(self) -> tuple[str, ...]:
-        return self.terms + self.short
+        return self.terms + self.starts + self.short
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether a typed word is an abbreviation, to be found only where a word starts:
+    three to five letters, all capitals («IKT», «NHN», «HDIR», «EØS»).
+
+    Capitals because that is how a secretary writes an abbreviation, and the only sign
+    of one: a lower-case word goes on matching inside compounds («møte» finds
+    «Styremøte», «sikkerhet» «informasjonssikkerhet»), and «ikt» cannot be told from a
+    part of a word without a dictionary. Up to five letters: a longer word in capitals
+    is a word typed with Caps Lock on. Two-letter words of any case start a word anyway.
+    Latin-1 letters only: the word-start test works on the folded UTF-8 of those."""
+    return 3 <= len(word) <= 5 and word.isalpha() and word.isupper() and is_latin_1(word)
 
 
 _PHRASE = re.compile(r'"([^"]*)"|«([^»]*)»')
@@ -67,24 +84,25 @@ def parse_query(text: str) -> Query:
 
     A trailing * is accepted and changes nothing: every word already matches as a
     prefix (and, three letters or more, inside a compound). A one-letter word is
-    left out when there are longer ones: it is most often a word being typed.
+    left out when there are longer ones: it is most often a word being typed. A word
+    `is_abbreviation` holds for is matched at word starts only; a phrase is matched as
+    written, in any case, anywhere.
     """
-    pieces: list[str] = []
+    phrases: list[str] = []
 
     def take(match: re.Match[str]) -> str:
-        pieces.append(match[1] if match[1] is not None else match[2])
+        phrases.append(match[1] if match[1] is not None else match[2])
         return " "
 
     rest = _PHRASE.sub(take, text)
-    pieces += rest.split()
-    groups: dict[int, list[str]] = {3: [], 2: [], 1: []}
-    for piece in pieces:
+    groups: dict[int, list[str]] = {3: [], 2: [], 1: [], 0: []}  # 0: abbreviations
+    for n, piece in enumerate([*phrases, *rest.split()]):
         piece = " ".join(piece.split()).strip("*").strip()
         if piece:
-            groups[min(len(piece), 3)].append(piece)
+            groups[0 if n >= len(phrases) and is_abbreviation(piece) else min(len(piece), 3)].append(piece)
     unique = {size: tuple(dict.fromkeys(words)) for size, words in groups.items()}
-    tiny = unique[1] if not (unique[3] or unique[2]) else ()
-    return Query(unique[3], unique[2], tiny)
+    tiny = unique[1] if not (unique[3] or unique[2] or unique[0]) else ()
+    return Query(unique[3], unique[2], tiny, unique[0])
 
 
 def _quote(text: str) -> str:
@@ -97,10 +115,13 @@ def match_expression(query: Query, *, trigram: bool = True) -> str:
     With trigram, a two-letter word is matched as " xx": a space and the word, the
     start of a word (every indexed text begins with a space). Without trigram
     (unicode61), every word is a prefix query.
+    An abbreviation is matched anywhere here, as a word of three letters or more is: the
+    test for a word start comes after (`_word_start_window`), as «(IKT)» and
+    «e-helse/IKT» have no space before it.
     """
     if not trigram:
         return " ".join(f"{_quote(word)} *" for word in (*query.words, *query.tiny))
-    return " ".join([*(_quote(t) for t in query.terms), *(_quote(" " + s) for s in query.short)])
+    return " ".join([*(_quote(t) for t in (*query.terms, *query.starts)), *(_quote(" " + s) for s in query.short)])
 
 
 def glob_case(text: str) -> str:
@@ -127,7 +148,7 @@ def word_start_regex(term: str) -> re.Pattern[str]:
             parts.append(f"[{re.escape(lower)}{re.escape(upper)}]")
         else:
             parts.append(re.escape(char))
-    return re.compile(f"(?<![{_WORD_CHARS}])" + "".join(parts))
+    return re.compile(f"(?<![{WORD_CHARS}])" + "".join(parts))
 
 
 # An index that holds every item field a hit shows (migration 0012): the item's state and
@@ -184,14 +205,18 @@ def search(
     # second MATCH with highlight(), which re-read every trigram's doclist once per hit.
     # The texts come as UTF-8 bytes, as stored: they are counted undecoded, and of each
     # shown hit only its snippet is decoded.
-    window = conn.execute(_window_sql(tuple(filters), RANKED_MATCHES), params).fetchall()
+    needles = Needles([*query.terms, *(" " + word for word in query.short)], query.starts)
+    if query.starts:
+        window, folded = _word_start_window(conn, tuple(filters), params, query, needles)
+    else:
+        window = conn.execute(_window_sql(tuple(filters), RANKED_MATCHES), params).fetchall()
     if not window:
         return []
     # The bodies' names from their own few rows: joined, they cost a sixth of the query.
     body_names = dict(conn.execute("SELECT id, short_name FROM bodies").fetchall())
-    needles = Needles([term for term in query.terms] + [" " + word for word in query.short])
     texts = list(map(_TEXTS, window))
-    folded = fold_window(texts, needles)
+    if not query.starts:
+        folded = fold_window(texts, needles)
     scores, counts = score_folded(folded, texts, needles, _WEIGHTS)
     # Relative to the best hit, in steps of 0.01: hits within a step are equals, newest
     # meeting first, then in agenda order. One sort, descending: position negated to come
@@ -226,6 +251,50 @@ def _window_sql(filters: tuple[str, ...], size: int) -> str:
         f" WHERE {' AND '.join([f'{INDEX} MATCH :match', *filters])}"
         f" ORDER BY s.rowid DESC LIMIT {int(size)}"
     )
+
+
+# An abbreviation's matches (anywhere, by the index) are read newest first, a page at a
+# time, and tested for a word start, until a window's worth pass or WORD_START_SCAN were
+# read. Reading a match's texts costs some 40 µs: «IKT» where «viktig» is in most items
+# would read every one of them (11 000 at scale 1, 180 000 at 16). So it stops; older
+# items with it are found by adding a word, a year or a body. (Tested in the index
+# instead, one phrase per mark before it, «(ikt» OR « ikt» OR …: 4 ms at scale 1 but
+# 40–240 ms at 16 with another word, where this reads 15–30 ms at every scale.)
+WORD_START_PAGE = 200
+WORD_START_SCAN = 500
+
+
+def _word_start_window(
+    conn: sqlite3.Connection, filters: tuple[str, ...], params: dict[str, Any], query: Query, needles: Needles
+) -> tuple[list[Any], list[bytes] | None]:
+    """The newest RANKED_MATCHES matches in which each of the query's abbreviations
+    starts a word in some column, and their texts folded for the rank with those word
+    starts in capitals (None when the rank decodes: a word beyond Latin-1)."""
+    # Tested on the texts folded as the rank folds them, so they are folded once; when the
+    # rank decodes, the abbreviations alone fold them for the test.
+    test = needles if needles.utf8 is not None else Needles([], query.starts)
+    highs = [high for _, high in test.word_starts]
+    per_row = len(COLUMNS)
+    window: list[Any] = []
+    folded: list[bytes] = []
+    read, size, page_params = 0, RANKED_MATCHES, params
+    sql = _window_sql(filters, size)  # the first page is an ordinary search's window
+    while True:
+        page = conn.execute(sql, page_params).fetchall()
+        read += len(page)
+        low = raise_word_starts(fold_window(list(map(_TEXTS, page)), test) or [], test)
+        for n, row in enumerate(page):
+            cells = low[n * per_row : (n + 1) * per_row]
+            if all(any(high in cell for cell in cells) for high in highs):
+                window.append(row)
+                folded += cells
+        if len(window) >= RANKED_MATCHES or len(page) < size or read >= WORD_START_SCAN:
+            break
+        size = min(WORD_START_PAGE, WORD_START_SCAN - read)
+        sql = _window_sql((*filters, "s.rowid < :before"), size)
+        page_params = {**params, "before": page[-1][0]}
+    del window[RANKED_MATCHES:], folded[RANKED_MATCHES * per_row :]
+    return window, folded if needles.utf8 is not None else None
 
 
 def _filters(body_id: int | None, year: int | None, exclude_item_id: int | None) -> tuple[list[str], dict[str, Any]]:

@@ -74,24 +74,58 @@ def _fold_str(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+# What continues a word: a term that must start a word may not follow one of these. Any
+# other character is a boundary: a space, «(», «/», «-», «"». As UTF-8 folded for the rank:
+# ASCII letters and digits, and a Latin-1 letter (C3 and its second byte, capital or small;
+# not × C3 97 or ÷ C3 B7).
+WORD_CHARS = "A-Za-z0-9À-ÖØ-öø-ÿ"
+_NOT_AFTER_WORD = rb"(?<![a-z0-9]%s)(?<!\xc3[\x80-\x96\x98-\xb6\xb8-\xbf]%s)"
+
+
 class Needles:
     """A query's words and phrases, folded: as str, as Latin-1 bytes (where they are
-    Latin-1), and as folded UTF-8 for counting (None unless every one is Latin-1)."""
+    Latin-1), and as folded UTF-8 for counting (None unless every one is Latin-1).
 
-    def __init__(self, words: list[str]):
-        folded = [_fold_str(word) for word in words]
+    `starts` (abbreviations, in capitals: store/search_query.py) count only where they
+    start a word. Their UTF-8 needle is the word as typed, in capitals, which folded text
+    never holds: `raise_word_starts` writes each of their word-start matches back in
+    capitals in the folded window, so bytes.count and `snippet` find those and no other."""
+
+    def __init__(self, words: list[str], starts: Sequence[str] = ()):
+        folded = [_fold_str(word) for word in (*words, *starts)]
         self.text = folded
-        self.latin_1 = [w.encode("latin-1") for w in folded if _is_latin_1(w)]
+        self.latin_1 = [w.encode("latin-1") for w in folded if is_latin_1(w)]
         exact = len(self.latin_1) == len(folded)
         self.utf8 = [w.encode("utf-8").translate(_UTF8_FOLD) for w in folded] if exact else None
         # Needles all ASCII: bytes.lower() folds the text alike, in half the time.
         self.ascii = all(w.isascii() for w in folded)
+        # (the folded needle at a word start, its capitals): none when counted decoded.
+        self.word_starts: list[tuple[re.Pattern[bytes], bytes]] = []
+        if self.utf8 is not None:
+            for n, word in enumerate(starts, start=len(words)):
+                low, high = self.utf8[n], word.encode("utf-8")
+                if len(high) != len(low) or high == low:  # not capitals of the same length: never so (see is_abbreviation)
+                    continue
+                # The needle first: the regular expression scans for it as a literal (a
+                # look-behind first would be tried at every byte).
+                escaped = re.escape(low)
+                self.word_starts.append((re.compile(escaped + _NOT_AFTER_WORD % (escaped, escaped)), high))
+                self.utf8[n] = high
 
     def like(self, folded: str | bytes) -> Sequence[Any]:
         return self.latin_1 if isinstance(folded, bytes) else self.text
 
 
-def _is_latin_1(text: str) -> bool:
+def raise_word_starts(folded: list[bytes], needles: Needles) -> list[bytes]:
+    """The folded texts with each abbreviation's word-start matches in capitals (its
+    needle), the same length: inside a word («viktig» for «IKT») it stays folded, and is
+    neither counted nor marked for it."""
+    for pattern, high in needles.word_starts:
+        folded = list(map(pattern.sub, repeat(high), folded))
+    return folded
+
+
+def is_latin_1(text: str) -> bool:
     try:
         text.encode("latin-1")
     except UnicodeEncodeError:
@@ -299,7 +333,7 @@ def cut_snippet(marked: str, size: int) -> str:
 
 def mark_word_starts(text: str, starts: Sequence[str]) -> str:
     """`text` with each word that starts with one of `starts` marked (a one-letter query)."""
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in starts) + ")", re.IGNORECASE)
+    pattern = re.compile(f"(?<![{WORD_CHARS}])(" + "|".join(re.escape(t) for t in starts) + ")", re.IGNORECASE)
     return pattern.sub(lambda m: f"{MARK_OPEN}{m.group(0)}{MARK_CLOSE}", text)
 
 
