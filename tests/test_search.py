@@ -7,6 +7,7 @@ import sqlite_utils
 
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
+from nuit_tui.services.search import stopped_note
 from nuit_tui.store import open_store, search_query, search_rank
 from nuit_tui.store import search as index
 from nuit_tui.store.schema import APPLICATION_ID, migrations
@@ -381,8 +382,15 @@ def test_an_abbreviation_reads_a_bounded_number_of_matches(two_bodies, monkeypat
     monkeypatch.setattr(search_query, "RANKED_MATCHES", 2)
     monkeypatch.setattr(search_query, "WORD_START_PAGE", 3)
     assert found(archive, "IKT") == ["Ny IKT-strategi"]  # 2, then pages of 3: all 13 read
+    assert archive.search.hits("IKT").stopped_after == 0  # read to the end: nothing unsaid
     monkeypatch.setattr(search_query, "WORD_START_SCAN", 8)
     assert found(archive, "IKT") == []  # the 8 newest matches read: all «Viktig sak»
+    # ... and the user is told, rather than shown «Ingen treff» as if there were none.
+    hits = archive.search.hits("IKT")
+    assert hits == [] and hits.stopped_after == 8
+    note = stopped_note("IKT", hits.stopped_after)
+    assert "de nyeste 8 sakene med bokstavene «IKT» inne i ord" in note and "et ord til, et utvalg eller et år" in note
+    assert stopped_note("IKT", 0) == ""
 
 
 def test_every_mark_before_a_word_is_a_word_start():

@@ -12,7 +12,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     import json
 
     from .domain.text import shortened
-    from .services.search import is_query
+    from .services.search import is_query, stopped_note
 
     if not is_query(args.query):
         raise UsageError("skriv minst ett ord å søke etter")
@@ -27,8 +27,13 @@ def cmd_search(args: argparse.Namespace) -> int:
         archive.close()
     if args.json:
         document = {"query": args.query, "count": len(hits), "results": [hit.as_json() for hit in hits]}
+        if hits.stopped_after:
+            document["stopped_after"] = hits.stopped_after
         say(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
+    stopped = stopped_note(args.query, hits.stopped_after)
+    if stopped:  # first: the hits below may be all there is to see of the search
+        say(f"merk: {stopped}", err=True)
     if not hits:
         say(f"Ingen treff på «{shortened(args.query)}»", err=True)
         return EXIT_OK

@@ -111,6 +111,26 @@ def is_query(text: str) -> bool:
     return not index.parse_query(text).empty
 
 
+class SearchHits(list[SearchHit]):
+    """The hits of `Search.hits`; `stopped_after` > 0: an abbreviation's letters were read
+    in that many newest matches and the search stopped there (store/search_query.py), so
+    older items with it may be missing: the screen and the CLI say so."""
+
+    stopped_after: int = 0
+
+
+def stopped_note(text: str, stopped_after: int) -> str:
+    """What the user is told when an abbreviation's scan stopped (`SearchHits.stopped_after`)."""
+    if not stopped_after:
+        return ""
+    abbreviations = "», «".join(index.parse_query(text).starts)
+    read = f"{stopped_after:,}".replace(",", " ")  # «2 000»
+    return (
+        f"Søket leste de nyeste {read} sakene med bokstavene «{abbreviations}» inne i ord og stoppet der:"
+        " eldre saker der det står som eget ord, finner du med et ord til, et utvalg eller et år."
+    )
+
+
 class Search:
     """Search across the whole archive."""
 
@@ -126,12 +146,13 @@ class Search:
         year: int | None = None,
         exclude_item_id: int | None = None,
         limit: int = SEARCH_LIMIT,
-    ) -> list[SearchHit]:
+    ) -> SearchHits:
         """Items matching every word (or "phrase") of `text`, best first, newest first
         among equals. At most `limit` hits are read from the database."""
         query = index.parse_query(text)
+        hits = SearchHits()
         if query.empty:
-            return []
+            return hits
         limit = max(1, min(int(limit), MAX_LIMIT))
         rows: list[index.IndexHit] = []
         case = _case_ref(text)
@@ -144,11 +165,11 @@ class Search:
             conn = self.store.conn
             if self._trigram is None:
                 self._trigram = index.is_trigram(conn)
-            rows = index.search(
+            found = index.search(
                 conn, query, body_id=body_id, year=year, exclude_item_id=exclude_item_id, limit=limit,
                 snippet_from=_SNIPPET_FROM, snippet_chars=SNIPPET_CHARS, trigram=self._trigram,
             )
-        hits = []
+            rows, hits.stopped_after = found, found.stopped_after
         for (item_id, meeting_id, _, title, case_year, seq, exempt, _, state, _, meeting_year, number, date, body, field,
              snippet, rank) in rows:  # unpacked: fifty hits a keystroke, and each field by name costs a call
             hits.append(

@@ -172,7 +172,7 @@ def search(
     snippet_from: Sequence[str] = tuple(COLUMNS),
     snippet_chars: int = 80,
     trigram: bool | None = None,
-) -> list[IndexHit]:
+) -> IndexHits:
     """Matching items, best first (the matches in each column times its weight; bm25 on
     an SQLite without trigram), newest meeting first among equals.
 
@@ -185,16 +185,16 @@ def search(
     is (read from the schema when not given; a caller that searches often keeps it).
     """
     if query.empty:
-        return []
+        return IndexHits()
     filters, params = _filters(body_id, year, exclude_item_id)
     if trigram is None:
         trigram = is_trigram(conn)
     order = tuple(_COLUMN_AT[name] for name in snippet_from if name in _COLUMN_AT)
     if trigram and not query.words:
-        return _title_scan(conn, query.tiny[0], filters, params, limit, snippet_chars)
+        return IndexHits(_title_scan(conn, query.tiny[0], filters, params, limit, snippet_chars))
     params["match"] = match_expression(query, trigram=trigram)
     if not trigram:
-        return _ranked_by_bm25(conn, filters, params, limit, order, snippet_chars)
+        return IndexHits(_ranked_by_bm25(conn, filters, params, limit, order, snippet_chars))
     # Rank only the newest RANKED_MATCHES matches (rowids grow with the archive): FTS5
     # walks its doclist newest first and the query stops there, so a common word costs
     # the same in thirty years' archive as in one. The body and year filters apply inside
@@ -206,12 +206,13 @@ def search(
     # The texts come as UTF-8 bytes, as stored: they are counted undecoded, and of each
     # shown hit only its snippet is decoded.
     needles = Needles([*query.terms, *(" " + word for word in query.short)], query.starts)
+    hits = IndexHits()
     if query.starts:
-        window, folded = _word_start_window(conn, tuple(filters), params, query, needles)
+        window, folded, hits.stopped_after = _word_start_window(conn, tuple(filters), params, query, needles)
     else:
         window = conn.execute(_window_sql(tuple(filters), RANKED_MATCHES), params).fetchall()
     if not window:
-        return []
+        return hits
     # The bodies' names from their own few rows: joined, they cost a sixth of the query.
     body_names = dict(conn.execute("SELECT id, short_name FROM bodies").fetchall())
     texts = list(map(_TEXTS, window))
@@ -225,7 +226,6 @@ def search(
     ranks = list(map(round, map(truediv, scores, repeat(max(scores) or 1)), repeat(2)))
     keys = list(zip(ranks, map(_DATE_OF, window), map(_MEETING_OF, window), map(neg, map(_POSITION_OF, window)), strict=True))
     width, per_row = _WIDTH, len(COLUMNS)
-    hits = []
     for n in sorted(range(len(window)), key=keys.__getitem__, reverse=True)[:limit]:
         row = window[n]
         # The first column in snippet order whose text matched (None: no text did).
@@ -255,21 +255,23 @@ def _window_sql(filters: tuple[str, ...], size: int) -> str:
 
 # An abbreviation's matches (anywhere, by the index) are read newest first, a page at a
 # time, and tested for a word start, until a window's worth pass or WORD_START_SCAN were
-# read. Reading a match's texts costs some 40 µs: «IKT» where «viktig» is in most items
-# would read every one of them (11 000 at scale 1, 180 000 at 16). So it stops; older
-# items with it are found by adding a word, a year or a body. (Tested in the index
-# instead, one phrase per mark before it, «(ikt» OR « ikt» OR …: 4 ms at scale 1 but
-# 40–240 ms at 16 with another word, where this reads 15–30 ms at every scale.)
+# read. Reading a match's texts costs some 45 µs: «IKT» where «viktig» is in most items
+# would read every one of them (11 000 at scale 1, 180 000 at 16). So it stops after
+# 2 000 (90 ms at most, at any scale; a real council's archive rarely has that many) and
+# says so (`IndexHits.stopped_after`): older items with it are found by adding a word, a
+# year or a body. (Tested in the index instead, one phrase per mark before it, «(ikt»
+# OR « ikt» OR …: 4 ms at scale 1 but 40–240 ms at 16 with another word.)
 WORD_START_PAGE = 200
-WORD_START_SCAN = 500
+WORD_START_SCAN = 2000
 
 
 def _word_start_window(
     conn: sqlite3.Connection, filters: tuple[str, ...], params: dict[str, Any], query: Query, needles: Needles
-) -> tuple[list[Any], list[bytes] | None]:
+) -> tuple[list[Any], list[bytes] | None, int]:
     """The newest RANKED_MATCHES matches in which each of the query's abbreviations
     starts a word in some column, and their texts folded for the rank with those word
-    starts in capitals (None when the rank decodes: a word beyond Latin-1)."""
+    starts in capitals (None when the rank decodes: a word beyond Latin-1), and how
+    many matches were read if the scan stopped with more unread (else 0)."""
     # Tested on the texts folded as the rank folds them, so they are folded once; when the
     # rank decodes, the abbreviations alone fold them for the test.
     test = needles if needles.utf8 is not None else Needles([], query.starts)
@@ -288,13 +290,17 @@ def _word_start_window(
             if all(any(high in cell for cell in cells) for high in highs):
                 window.append(row)
                 folded += cells
-        if len(window) >= RANKED_MATCHES or len(page) < size or read >= WORD_START_SCAN:
+        if len(window) >= RANKED_MATCHES or len(page) < size:
+            stopped = 0
+            break
+        if read >= WORD_START_SCAN:
+            stopped = read
             break
         size = min(WORD_START_PAGE, WORD_START_SCAN - read)
         sql = _window_sql((*filters, "s.rowid < :before"), size)
         page_params = {**params, "before": page[-1][0]}
     del window[RANKED_MATCHES:], folded[RANKED_MATCHES * per_row :]
-    return window, folded if needles.utf8 is not None else None
+    return window, folded if needles.utf8 is not None else None, stopped
 
 
 def _filters(body_id: int | None, year: int | None, exclude_item_id: int | None) -> tuple[list[str], dict[str, Any]]:
@@ -334,6 +340,14 @@ class IndexHit(NamedTuple):
     field: str  # the indexed column the snippet is from ("": none matched)
     snippet: str  # marked
     rank: float
+
+
+class IndexHits(list[IndexHit]):
+    """The hits of `search`; `stopped_after` > 0 when an abbreviation's scan for word
+    starts stopped at WORD_START_SCAN matches of its letters with more left unread
+    (older items with it may exist: another word, a body or a year finds them)."""
+
+    stopped_after: int = 0
 
 
 _DATE, _MEETING, _POSITION, _TITLE, _BODY_ID = (

@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 from ...domain import labels
 from ...domain.norwegian import citation_date
 from ...errors import DatabaseError, StoreError
-from ...services.search import SearchHit, is_query
+from ...services.search import SearchHit, SearchHits, is_query, stopped_note
 from ..text import OptionList, Static, literal
 from ..widgets.fields import Input
 from ..widgets.footer import Footer
@@ -143,11 +143,11 @@ class SearchScreen(TypeAhead, ArchiveScreen):
             hits = self.archive.search.hits(text, body_id=body_id, year=year, limit=RESULT_LIMIT)
             error = None
         except (StoreError, DatabaseError) as exc:  # a worker's exception would end the app
-            hits, error = [], str(exc)
+            hits, error = SearchHits(), str(exc)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, text, hits, error, keep)
 
-    def _show(self, text: str, hits: list[SearchHit], error: str | None, keep: tuple[int, int] | None = None) -> None:
+    def _show(self, text: str, hits: SearchHits, error: str | None, keep: tuple[int, int] | None = None) -> None:
         if text != self.query_one("#search-query", Input).value:
             return  # an older query finished late
         if keep is not None:
@@ -165,7 +165,9 @@ class SearchScreen(TypeAhead, ArchiveScreen):
             status.update(f"Søket feilet: {error}")
         elif is_query(text):
             more = f" (de {RESULT_LIMIT} beste)" if len(hits) >= RESULT_LIMIT else ""
-            status.update(f"{len(hits)} treff{more} · Enter åpner saken · F5 går til møtet" if hits else "Ingen treff")
+            found = f"{len(hits)} treff{more} · Enter åpner saken · F5 går til møtet" if hits else "Ingen treff"
+            stopped = stopped_note(text, hits.stopped_after)
+            status.update(f"{found}\n{stopped}" if stopped else found)
         else:
             status.update("Skriv ett eller flere ord; treffene kommer mens du skriver")
 
