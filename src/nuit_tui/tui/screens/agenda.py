@@ -76,6 +76,9 @@ class AgendaScreen(ArchiveScreen):
         Binding("r", "export_minutes", "Referat"),
         Binding("s", "send_notice", "Send innkalling"),
         Binding("b", "mail_draft", "E-postutkast"),
+        # Shown after the other documents: at 80 and 100 columns the footer is cut off before
+        # it (F1 and the palette list it); a wide terminal shows it.
+        Binding("a", "export_package", "Møtepakke"),
         Binding("h", "mark_held", "Avholdt", show=False),
         Binding("x", "cancel_meeting", "Avlys", show=False),
         Binding("f", "move_to_meeting", "Flytt til møte", show=False),
@@ -417,6 +420,9 @@ class AgendaScreen(ArchiveScreen):
 
     def action_mail_draft(self) -> None:
         meeting_documents.mail_draft(self, self.meeting_id)
+
+    def action_export_package(self) -> None:
+        meeting_documents.export_package(self, self.meeting_id)
 
     def undone(self, deletion) -> None:
         """Ctrl+Z put a deleted entry back: show it where it stood."""

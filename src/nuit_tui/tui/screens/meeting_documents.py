@@ -1,12 +1,14 @@
-"""A meeting's documents: the notice, the minutes and the e-mail draft, each chosen in its
-dialog and written in a worker. The agenda's keys (i, r, b) and the palette's «Innkalling:
-NUIT 2/2023 (25. mai 2023)» on the meeting list call these same functions with the screen
-they are on, so that both do the same and the dialogs close back onto that screen."""
+"""A meeting's documents: the notice, the minutes, the e-mail draft and the meeting package,
+each chosen in its dialog and written in a worker. The agenda's keys (i, r, b, a) and the
+palette's «Innkalling: NUIT 2/2023 (25. mai 2023)» on the meeting list call these same
+functions with the screen they are on, so that both do the same and the dialogs close back
+onto that screen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...domain import models as m
@@ -60,16 +62,49 @@ def export_minutes(screen: ArchiveScreen, meeting_id: int) -> None:
         go_on(True)
 
 
-def _export(screen: ArchiveScreen, meeting_id: int, fmt: str, public: bool, document: str) -> None:
-    from ...exporters import glyphs
-    from ...services.minutes import export_minutes
+PACKAGE_FORMATS = [("PDF, én fil med bokmerker (.pdf)", "pdf"), ("Zip med enkeltfiler (.zip)", "zip")]
+
+
+def export_package(screen: ArchiveScreen, meeting_id: int) -> None:
+    """The meeting package (the notice, then each item's cover note and files): one PDF or
+    a zip of single files, public or not; what it holds is the package service's rule."""
+    from .export_form import ExportFormScreen
+
+    def chosen(choice: tuple[str, bool] | None) -> None:
+        if choice is not None:
+            _export(screen, meeting_id, *choice, document="package")
+
+    name = meeting_name(screen.archive, meeting_id)
+    screen.app.push_screen(ExportFormScreen("Møtepakke", formats=PACKAGE_FORMATS, meeting=name), chosen)
+
+
+_WRITTEN = {"notice": "Innkallingen", "minutes": "Referatet", "package": "Møtepakken"}
+
+
+def _exporter(document: str) -> Callable[..., Path]:
+    # Imported on the worker's thread: the package's PDF libraries take most of a second.
+    if document == "package":
+        from ...services.package import export_package
+
+        return export_package
+    if document == "minutes":
+        from ...services.minutes import export_minutes
+
+        return export_minutes
     from ...services.notice import export_notice
 
-    archive, app = screen.archive, screen.app
-    export, what = (export_minutes, "Referatet") if document == "minutes" else (export_notice, "Innkallingen")
+    return export_notice
 
-    def write() -> None:  # on a thread: a PDF takes a second or more
+
+def _export(screen: ArchiveScreen, meeting_id: int, fmt: str, public: bool, document: str) -> None:
+    from ...exporters import glyphs
+
+    archive, app = screen.archive, screen.app
+    what = _WRITTEN[document]
+
+    def write() -> None:  # on a thread: a PDF takes a second or more, the package two
         try:
+            export = _exporter(document)
             with glyphs.collecting() as missing:  # an emoji in a title: the PDF leaves it out
                 path = export(archive, meeting_id, fmt=fmt, public=public)
         except (StoreError, ValueError, OSError) as exc:
@@ -140,4 +175,5 @@ DOCUMENTS = (
     Document("export_notice", "Eksporter innkallingen (Word, PDF, Markdown, HTML)", export_notice),
     Document("export_minutes", "Sjekk og eksporter referatet (Word, PDF, Markdown, HTML)", export_minutes),
     Document("mail_draft", "Innkallingen, eller det godkjente referatet, som e-postutkast til Outlook", mail_draft),
+    Document("export_package", "Innkallingen og sakenes toppnotater og vedlegg, som én PDF eller en zip", export_package),
 )
