@@ -23,6 +23,14 @@ HELP_KEY = "f1"
 class Footer(widgets.Footer):
     """What Textual's Footer shows, drawn as it draws it; see the module's doc."""
 
+    # Keys wider than the terminal are cut off at the right, as Textual's are (its
+    # scrollbar has no size), but no horizontal scrollbar is made: one made while the
+    # screen was being closed kept its task, and through it the closed screen, alive
+    # (tests/test_collector.py). Only the mouse wheel scrolled it; F1, first, lists every key.
+    DEFAULT_CSS = """
+    Footer { overflow-x: hidden; }
+    """
+
     _shown: tuple[Any, ...] | None = None
 
     def _showing(self) -> tuple[Any, ...]:
