@@ -11,6 +11,7 @@ import pypdf
 import pytest
 from fpdf import FPDF
 
+from nuit_tui.domain import models as m
 from nuit_tui.cli import main
 from nuit_tui.services.package import PackageFile, build_package, export_package, file_stem
 
@@ -132,6 +133,22 @@ def test_the_cli_writes_the_package_and_refuses_bad_input_in_one_line(demo_path,
     assert main(["export", "package", "--body", "NUIT", "--meeting", "9/2023", "--db", str(demo_path)]) == 2
     errors = capsys.readouterr().err.splitlines()
     assert len(errors) == 2 and "rtf" in errors[0]
+
+
+def test_the_cli_names_the_characters_the_packages_font_lacks(demo_path, tmp_path, capsys):
+    """`export notice` and the app said it; the package was written without the emoji and
+    without a word."""
+    from nuit_tui.services import Archive
+
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Samarbeid med sykehusene 🏥", duration_minutes=15))
+    archive.close()
+    out = tmp_path / "pakke.pdf"
+    assert main(["export", "package", "--body", "NUIT", "--meeting", "2/2023", "--out", str(out), "--db", str(demo_path)]) == 0
+    said = capsys.readouterr()
+    assert said.err == "advarsel: PDF-en viser ikke disse tegnene (skriften mangler dem): 🏥\n"
+    assert said.out.strip() == str(out) and out.read_bytes().startswith(b"%PDF")
 
 
 def test_file_names_follow_the_seed_and_hold_no_path():

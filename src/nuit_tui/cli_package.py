@@ -13,6 +13,7 @@ from .cli_common import EXIT_OK, UsageError, db_path, format_for_out, open_archi
 
 
 def cmd_export_package(args: argparse.Namespace) -> int:
+    from .exporters import glyphs
     from .services.package import export_package
 
     fmt = format_for_out(args.format, args.out, "pdf")
@@ -20,11 +21,14 @@ def cmd_export_package(args: argparse.Namespace) -> int:
     try:
         meeting = archive.meetings.find(args.body, args.meeting)
         try:
-            path = export_package(archive, meeting.stored_id, fmt=fmt, public=args.public, out=Path(args.out) if args.out else None)
+            with glyphs.collecting() as missing:  # as `export notice` and the app say it
+                path = export_package(archive, meeting.stored_id, fmt=fmt, public=args.public, out=Path(args.out) if args.out else None)
         except FileNotFoundError as exc:
             raise UsageError(str(exc).strip("'\"")) from None
     finally:
         archive.close()
+    if missing:
+        say(f"advarsel: {glyphs.warning(missing)}", err=True)
     say(path)
     return EXIT_OK
 
