@@ -288,6 +288,14 @@ async def palette_highlights(pilot, needle: str, timeout: float = 10.0) -> None:
         raise AssertionError(f"the palette highlights {palette_highlight(pilot.app)!r}, not {needle!r}") from None
 
 
+async def choose_in_palette(pilot, typed: str, entry: str) -> None:
+    """Ctrl+P, `typed`, and Enter once the palette highlights the hit holding `entry`."""
+    await pilot.press("ctrl+p")
+    await type_text(pilot, typed)
+    await palette_highlights(pilot, entry)
+    await pilot.press("enter")
+
+
 @contextmanager
 def burst():
     """`pilot.press` without its wait for idleness between keys: the keys arrive as one

@@ -6,7 +6,7 @@ import zipfile
 
 import pypdf
 
-from conftest import palette_highlights, type_text, until
+from conftest import choose_in_palette, until
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.agenda import AgendaScreen
@@ -52,10 +52,7 @@ async def test_the_palette_on_the_meeting_list_writes_the_highlighted_meetings_p
     archive = Archive.open(demo_path)
     app = NuitApp(archive)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "pakke")
-        await palette_highlights(pilot, "Møtepakke: NUIT 2/2023 (25. mai 2023)")
-        await pilot.press("enter")
+        await choose_in_palette(pilot, "pakke", "Møtepakke: NUIT 2/2023 (25. mai 2023)")
         await until(pilot, lambda: isinstance(app.screen, ExportFormScreen))
         assert "NUIT 2/2023" in str(app.screen.query_one("#export-heading", Static).content)
         await pilot.press("down", "enter")  # zip, not public

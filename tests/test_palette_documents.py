@@ -1,7 +1,7 @@
 """A meeting's documents from the palette on the meeting list (the highlighted meeting):
 «innkalling» and «referat» open what i and r open on its agenda, and Escape comes back."""
 
-from conftest import palette_highlights, type_text, until
+from conftest import choose_in_palette, until
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.export_form import ExportFormScreen
@@ -16,10 +16,7 @@ async def test_the_palette_on_the_meeting_list_exports_the_highlighted_meetings_
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("down")  # the list is newest first: 2/2023, then 1/2023
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "innkalling")
-        await palette_highlights(pilot, "Innkalling: NUIT 1/2023 (16. februar 2023)")
-        await pilot.press("enter")
+        await choose_in_palette(pilot, "innkalling", "Innkalling: NUIT 1/2023 (16. februar 2023)")
         await until(pilot, lambda: isinstance(app.screen, ExportFormScreen))
         assert "NUIT 1/2023" in str(app.screen.query_one("#export-heading", Static).content)
         await pilot.press("down", "down", "enter")  # Markdown
@@ -30,10 +27,7 @@ async def test_the_palette_on_the_meeting_list_exports_the_highlighted_meetings_
         # The minutes of 2/2023 lack things: checked first, as r on its agenda does, and
         # Escape («Tilbake og rett») goes back to the list.
         await pilot.press("up")
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "referat")
-        await palette_highlights(pilot, "Referat: NUIT 2/2023 (25. mai 2023)")
-        await pilot.press("enter")
+        await choose_in_palette(pilot, "referat", "Referat: NUIT 2/2023 (25. mai 2023)")
         await until(pilot, lambda: isinstance(app.screen, MinutesCheckScreen))
         assert "NUIT 2/2023" in str(app.screen.query_one("#check-heading", Static).content)
         await pilot.press("escape")

@@ -103,19 +103,24 @@ async def test_the_register_closes_and_reopens_by_keys(tmp_path):
     archive.close()
 
 
+async def search_for(pilot, text: str) -> OptionList:
+    """/ from the meeting list, `text` typed, and the search screen's results once shown."""
+    app = pilot.app
+    await pilot.pause()
+    await pilot.press("slash")
+    await until(pilot, lambda: isinstance(app.screen, SearchScreen))
+    await type_text(pilot, text)
+    await until(pilot, lambda: app.screen.shown_text == text)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.screen.query_one(OptionList)
+
+
 async def test_search_as_you_type_and_enter_opens_the_item(tmp_path):
     archive, first, second, journal = two_meetings(tmp_path)
     app = NuitApp(archive)
     async with app.run_test(size=(130, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("slash")
-        await pilot.pause()
-        assert isinstance(app.screen, SearchScreen)
-        await type_text(pilot, "gjennomgang")
-        await until(pilot, lambda: app.screen.shown_text == "gjennomgang")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        results = app.screen.query_one(OptionList)
+        results = await search_for(pilot, "gjennomgang")
         assert results.option_count == 1
         prompt = results.get_option_at_index(0).prompt
         assert "NUIT 3/23" in prompt.plain and "Felles journalløft" in prompt.plain
@@ -142,14 +147,7 @@ async def test_typing_an_abbreviation_lists_its_items_and_not_words_holding_its_
     ikt = archive.agenda.add_item(second.id, m.AgendaItem(meeting_id=second.id, title="Sikkerhet (IKT) i kommunene", duration_minutes=20))
     app = NuitApp(archive)
     async with app.run_test(size=(130, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("slash")
-        await until(pilot, lambda: isinstance(app.screen, SearchScreen))
-        await type_text(pilot, "IKT")
-        await until(pilot, lambda: app.screen.shown_text == "IKT")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        results = app.screen.query_one(OptionList)
+        results = await search_for(pilot, "IKT")
         assert results.option_count == 1
         prompt = results.get_option_at_index(0).prompt
         assert "Sikkerhet (IKT) i kommunene" in prompt.plain
