@@ -237,14 +237,16 @@ class MinuteTaking:
     def under_way(self, meeting_id: int, now: dt.datetime | None = None) -> meeting_clock.Position | None:
         """The item a meeting held today was on when meeting mode last took one up, and
         since when; None on another day, or when that item is no longer on its agenda."""
-        now = now or dt.datetime.now()
         with self.store.read():
-            meeting = self.meetings.get(meeting_id)
-            position = meeting_clock.under_way(meeting, self.store.meeting_position(meeting_id), now)
+            position = self._position(meeting_id, now)
             if position is None:
                 return None
             on_agenda = {i.id for i in self.store.agenda(meeting_id) if not i.is_break}
         return position if position.item_id in on_agenda else None
+
+    def _position(self, meeting_id: int, now: dt.datetime | None) -> meeting_clock.Position | None:
+        """The meeting's position if it is under way today, on the agenda or not."""
+        return meeting_clock.under_way(self.meetings.get(meeting_id), self.store.meeting_position(meeting_id), now or dt.datetime.now())
 
     def where_to_open(
         self, meeting_id: int, chosen_id: int | None, now: dt.datetime | None = None
@@ -253,6 +255,8 @@ class MinuteTaking:
         the meeting is on (under way today), else the first (None: no items); with the
         position when it opens at the item under way, whose clock then runs on from it."""
         items = {i.id: i for i in self.agenda.items(meeting_id) if not i.is_break}
-        position = self.under_way(meeting_id, now)
+        position = self._position(meeting_id, now)  # its item checked against `items`, read once
+        if position is not None and position.item_id not in items:
+            position = None
         item = items.get(chosen_id) or (items.get(position.item_id) if position else None) or next(iter(items.values()), None)
         return item, position if item is not None and position is not None and item.id == position.item_id else None
