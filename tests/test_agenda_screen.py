@@ -4,7 +4,7 @@ import datetime as dt
 
 from textual.widgets import DataTable, Input
 
-from conftest import palette_highlights, type_text, until
+from conftest import burst, palette_highlights, type_text, until
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
@@ -208,15 +208,54 @@ async def test_a_case_officer_not_in_the_registry_is_made_only_when_the_secretar
         field.focus()
         await type_text(pilot, "Kari Nordmn")
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen.is_shown)
         await pilot.press("n")  # «Rett navnet»
         await until(pilot, lambda: isinstance(app.screen, ItemScreen) and app.focused is field)
         assert field.value == "Kari Nordmn" and len(archive.members.people_named("Kari", limit=100)) == people
         await pilot.press("left", "a", "enter")  # put right at the name's end: «Kari Nordman»
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen.is_shown)
         await pilot.press("j")  # «Ny person»
         await until(pilot, lambda: [p.name for p in archive.agenda.item_people(item.id, m.PersonRole.CASE_OFFICER)][-1:] == ["Kari Nordman"])
         assert len(archive.members.people_named("Kari", limit=100)) == people + 1
+    archive.close()
+
+
+async def test_keys_typed_on_after_an_unknown_case_officer_do_not_answer_the_question(demo_path):
+    """«Kari Nordmn», Enter, «jo» in one burst: the «j» typed on is not «Ny person». The
+    question waits for an answer given once it is shown, and the keys typed before it stay
+    in the field with the name to be put right."""
+    from nuit_tui.tui.widgets.confirm import ConfirmScreen
+    from nuit_tui.tui.widgets.people_field import PeopleInput
+
+    archive = Archive.open(demo_path)
+    item = archive.agenda.find_item("NUIT 22/23")
+    people = len(archive.members.people_named("Kari", limit=100))
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 50)) as pilot:
+        app.push_screen(ItemScreen(item.id))
+        await pilot.pause()
+        field = app.screen.query_one("#case_officers PeopleInput", PeopleInput)
+        field.focus()
+        await pilot.pause()
+        with burst():
+            await pilot.press(*"Kari", "space", *"Nordmn", "enter", "j", "o")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen.is_shown)
+        for _ in range(5):
+            await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen), "a key typed before the question was shown answered it"
+        await pilot.press("n")  # «Rett navnet»
+        await until(pilot, lambda: isinstance(app.screen, ItemScreen) and app.focused is field)
+        assert field.value == "Kari Nordmnjo"
+        assert len(archive.members.people_named("Kari", limit=100)) == people
+        assert "Kari Nordmn" not in [p.name for p in archive.agenda.item_people(item.id, m.PersonRole.CASE_OFFICER)]
+        # «Ny person» answered once shown: the keys typed on are the next name's beginning.
+        field.value = ""
+        with burst():
+            await pilot.press(*"Per", "space", *"Testesen", "enter", "O", "l")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen.is_shown)
+        await pilot.press("j")  # «Ny person»
+        await until(pilot, lambda: [p.name for p in archive.agenda.item_people(item.id, m.PersonRole.CASE_OFFICER)][-1:] == ["Per Testesen"])
+        assert field.value == "Ol" and app.focused is field
     archive.close()
 
 

@@ -452,14 +452,14 @@ async def test_text_typed_on_after_a_new_name_is_kept_for_the_remark_and_answers
         await pilot.wait_for_scheduled_animations()
         with burst():
             await pilot.press("f2", *keys("NAV"), "tab", *keys("ny plan, ja"))
-        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen._shown_at is not None)
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen.is_shown)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("j")  # read, then answered: a new speaker
         await settle(pilot, lambda: speakers(archive, item) == [("NAV", "ny plan, ja")])
         assert speakers(archive, item) == [("NAV", "ny plan, ja")]
         with burst():
             await pilot.press("f2", *keys("Helse Vst"), "enter", *keys("nei takk"))
-        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen._shown_at is not None)
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen.is_shown)
         await pilot.press("n")  # the name is put right: the text waits in its field
         await settle(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.focused.id == "remark-speaker")
         await pilot.press(*keys("Helse Vest"), "tab", "space", "x")
@@ -497,7 +497,7 @@ async def test_keys_typed_before_a_question_was_shown_do_not_answer_it():
         app.post_message(typed_before)  # ... and reaching the app only after it is on top
         await pilot.pause()
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen) and app.screen._shown_at is not None
+        assert isinstance(app.screen, ConfirmScreen) and app.screen.is_shown
         assert answers == [] and held == [typed_before]
         assert typed_before.time < app.screen._shown_at <= get_time()
         await pilot.press("j")  # typed once it is shown: the answer

@@ -206,7 +206,7 @@ async def test_opening_meeting_mode_on_the_day_asks_before_it_starts_the_meeting
         app.push_screen(AgendaScreen(meeting.id))
         await pilot.pause()
         await pilot.press("m")  # the secretary meant the members list
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen._shown_at is not None, what="the question")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen.is_shown, what="the question")
         question = app.screen.question
         assert question.startswith("Starte møtet nå?")
         assert "kl. 07.45 (planlagt kl. 09.00)" in question and "Målbilde" in question
@@ -217,7 +217,7 @@ async def test_opening_meeting_mode_on_the_day_asks_before_it_starts_the_meeting
 
         clock["now"] = dt.datetime.combine(meeting.date, dt.time(9, 2))  # now on purpose
         await pilot.press("m")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen._shown_at is not None, what="the question")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen.is_shown, what="the question")
         await pilot.press("j")
         await until(pilot, lambda: archive.agenda.item(first.id).started_at == dt.time(9, 2), what="the start stamped")
         assert isinstance(app.screen, MeetingModeScreen)

@@ -118,7 +118,7 @@ async def test_presence_and_the_meeting_clock_go_by_the_times_stamped_in_the_mee
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press(*["down"] * titles.index("Sak A"), "m")  # meeting mode on Sak A, at 10.40
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen._shown_at is not None)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen) and app.screen.is_shown)
         await pilot.press("j")  # «Starte møtet nå?»: nothing was taken up yet
         await pilot.pause()
         await pilot.pause()

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from .fields import Input, TextArea
 
 
-def _put_in(field: Widget | None, keys: list[events.Key]) -> None:
+def put_typed_in(field: Widget | None, keys: list[events.Key]) -> None:
     """The text of `keys` (Enter a new line in a text area) added at the end of `field`."""
     if field is None or not keys:
         return
@@ -101,7 +101,7 @@ class NameInput(Input):
             else:
                 self.value = ""
                 self.focus()
-                _put_in(after, typed_on)  # kept in the next field while the name is put right
+                put_typed_in(after, typed_on)  # kept in the next field while the name is put right
 
         self.app.push_screen(
             ConfirmScreen(

@@ -45,6 +45,11 @@ class ConfirmScreen(ModalScreen[bool]):
         self.typed_before_shown.append(event)
         return True
 
+    @property
+    def is_shown(self) -> bool:
+        """On screen: keys from now on answer it."""
+        return self._shown_at is not None
+
     def _shown(self) -> None:
         self._shown_at = get_time()
 

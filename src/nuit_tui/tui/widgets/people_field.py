@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -81,26 +82,40 @@ class PeopleField(Vertical):
     def _ask_new(self, name: str) -> None:
         """None has that name: a new person only when the secretary says so (a typo must not
         become a second «Kari Nordman» in the registry), made by the writer and added when
-        it is in. «Rett navnet» puts the name back in the field to be put right."""
+        it is in. «Rett navnet» puts the name back in the field to be put right.
+
+        Keys typed after Enter before the question was on screen are not its answer (the
+        «j» of the next name must not register this one): the question holds them, and
+        they are typed into the field once it is answered, after the name put back."""
+        from .completion import put_typed_in
         from .confirm import ConfirmScreen
 
         members = nuit_app(self).archive.members
+        typed_on: list[events.Key] = []
 
         def made(person: m.Person) -> None:
             self.app.notify(f"Ny person registrert: {name}")
             self._add(person)
 
         def answered(yes: bool | None) -> None:
+            typed_on.sort(key=lambda key: key.time)  # held by the question and by the app: in typed order
+            field = self.query_one(PeopleInput)
             if yes:
                 write(self, lambda: members.add_person(name), made)
-                return
-            field = self.query_one(PeopleInput)
-            field.value = name
-            field.cursor_position = len(name)  # at its end, to be put right
+                field.value = ""
+            else:
+                field.value = name
+            put_typed_in(field, typed_on)
+            field.cursor_position = len(field.value)  # at its end, to be put right or typed on
             field.focus()
 
         self.app.push_screen(
-            ConfirmScreen(f"«{name}» finnes ikke blant personene. Registrere som ny person?", yes="Ny person", no="Rett navnet"),
+            ConfirmScreen(
+                f"«{name}» finnes ikke blant personene. Registrere som ny person?",
+                yes="Ny person",
+                no="Rett navnet",
+                typed_before_shown=typed_on,
+            ),
             answered,
         )
 
