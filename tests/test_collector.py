@@ -218,3 +218,35 @@ async def test_a_footer_wider_than_the_terminal_makes_no_scrollbar_that_outlives
         gc.collect()
         assert [ref() for ref in closed] == [None, None, None]
     archive.close()
+
+
+async def test_no_full_pass_is_automatic_from_the_apps_start(demo_path, monkeypatch):
+    """A full pass landed on the first paint (30–40 ms at the benchmark's scale 1: it walked
+    all the imports had made while the screen waited). From the app's start (Textual's Load)
+    none is automatic: at the first paint (Ready) the threshold already says so."""
+    from conftest import until
+
+    from nuit_tui.services.start import ArchiveFile
+    from nuit_tui.tui.app import NuitApp
+
+    at_first_paint: list[tuple[int, int, int]] = []
+    on_ready = NuitApp.on_ready
+
+    def seen(app: NuitApp) -> None:
+        at_first_paint.append(gc.get_threshold())
+        on_ready(app)
+
+    monkeypatch.setattr(NuitApp, "on_ready", seen)
+    tests_thresholds = gc.get_threshold()  # tests/conftest.py sets its own
+    gc.set_threshold(700, 10, 10)  # Python's, as in `nuit-tui`
+    archive = ArchiveFile(demo_path)
+    try:
+        app = NuitApp(archive)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, app.started.is_set, what="the archive loaded")
+        after = gc.get_threshold()
+    finally:
+        gc.set_threshold(*tests_thresholds)
+        archive.close()
+    assert at_first_paint == [(700, 10, c.NO_AUTOMATIC_FULL_PASS)]
+    assert after == (700, 10, 10)

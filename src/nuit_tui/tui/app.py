@@ -156,6 +156,9 @@ class NuitApp(App[None]):
         # first paint for nothing (26 ms of it).
         return MeetingsScreen()
 
+    def on_load(self) -> None:
+        self.collector.starting()  # no full garbage-collection pass before the first paint
+
     def on_mount(self) -> None:
         self._update_subtitle()
 
