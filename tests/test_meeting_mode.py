@@ -235,3 +235,58 @@ async def test_opening_meeting_mode_on_the_day_asks_before_it_starts_the_meeting
         await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen), what="meeting mode")
     assert all(i.started_at is None for i in archive.agenda.items(meeting.id))
     archive.close()
+
+
+async def test_a_remark_is_stamped_with_the_time_only_on_the_meetings_day(tmp_path, monkeypatch):
+    """Minutes written up on another day (here at 22.16, months later) put no time of day on a
+    remark: «kl. 22.16» beside it said it was made then, in a meeting held at 09.00–12.00."""
+    from nuit_tui.tui import wall_clock
+
+    archive, meeting, _, (first, _, _) = three_item_meeting(tmp_path)
+    clock = {"now": dt.datetime.combine(meeting.date + dt.timedelta(days=190), dt.time(22, 16, 30))}
+    monkeypatch.setattr(wall_clock, "now", lambda: clock["now"])
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 50)) as pilot:
+        app.push_screen(MeetingModeScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("f2")
+        await type_text(pilot, "KS")
+        await pilot.press("enter")
+        await type_text(pilot, "skrevet inn etterpå")
+        await until(pilot, lambda: [(r.text, r.made_at) for r in archive.minutes.remarks(first.id)] == [("skrevet inn etterpå", None)])
+        for _ in range(3):  # out of the remark, then out of meeting mode
+            if isinstance(app.screen, MeetingModeScreen):
+                await pilot.press("escape")
+                await pilot.pause()
+        assert not isinstance(app.screen, MeetingModeScreen)
+        # On the meeting's day, during the meeting: the time it was made, to the minute.
+        clock["now"] = dt.datetime.combine(meeting.date, dt.time(9, 41, 50))
+        app.push_screen(MeetingModeScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("f2")
+        await type_text(pilot, "KS")
+        await pilot.press("enter")
+        await type_text(pilot, "sagt i møtet")
+        await until(pilot, lambda: len(archive.minutes.remarks(first.id)) == 2)
+        assert archive.minutes.remarks(first.id)[-1].made_at == dt.time(9, 41)
+    archive.close()
+
+
+async def test_f1_in_meeting_mode_names_every_key_of_an_action(tmp_path):
+    """«Nytt innspill» is F2 and Ctrl+R (for a keyboard whose F-keys need Fn): F1 showed F2 only."""
+    from textual.widgets import DataTable
+
+    from nuit_tui.tui.screens.help import HelpScreen
+
+    archive, meeting, _, _ = three_item_meeting(tmp_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 50)) as pilot:
+        app.push_screen(MeetingModeScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        table = app.screen.query_one("#keys", DataTable)
+        rows = {str(table.get_row_at(r)[1]): str(table.get_row_at(r)[0]) for r in range(table.row_count)}
+        assert rows["Nytt innspill"] == "f2 / ^r"
+        assert rows["Neste sak"].startswith("f8")
+    archive.close()

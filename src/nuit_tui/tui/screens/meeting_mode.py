@@ -371,7 +371,8 @@ class MeetingModeScreen(ItemStateKeys):
             # Refused here, before an editor opens whose text could never be saved.
             self.notify("Referatet er godkjent og låst; Ctrl+U låser opp (begrunnelsen registreres)", severity="warning")
             return
-        made_at = dt.datetime.now().time().replace(second=0, microsecond=0)
+        now = wall_clock.now()  # when it was said; none when the minutes are written up afterwards
+        made_at = now.time().replace(second=0, microsecond=0) if now.date() == self.meeting.date else None
         # The editor opens at once; the row is made by the writer (never waiting here on
         # another program's lock). What is typed before it exists is saved as it lands.
         draft = m.Remark(item_id=self.item.id, made_at=made_at)
