@@ -48,14 +48,19 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one("#keys", DataTable)
         table.add_columns("Tast", "Handling")
         # The keys active on the screen below: its focused widget's, the screen's, the app's.
-        seen = set()
+        # One row an action, with every key that does it («f2 / ^r  Nytt innspill»).
+        keys: dict[str, list[str]] = {}
         for active in self.under.active_bindings.values():
             binding = active.binding
             if not declared_by_nuit(binding, active.node) or binding.action == "command_palette":
                 continue
-            if binding.description and binding.description not in seen:
-                seen.add(binding.description)
-                table.add_row(self.app.get_key_display(binding), binding.description)
+            if binding.description:
+                shown = keys.setdefault(binding.description, [])
+                display = self.app.get_key_display(binding)
+                if display not in shown:
+                    shown.append(display)
+        for description, displays in keys.items():
+            table.add_row(" / ".join(displays), description)
         for key, text in GLOBAL_KEYS:
             table.add_row(key, text)
         # A screen that marks its rows with glyphs says what they mean (`LEGEND`).
