@@ -1,5 +1,7 @@
 """Keys typed in one fast burst right after the key that opens a form (or the item
-screen, or the link picker) all land in it, in order (widgets/form.py, TypeAhead).
+screen, or the link picker) all land in it, in order (widgets/form.py, TypeAhead); and
+those after a key that opens or closes a Select's list go on from where the focus goes
+(widgets/select_keys.py).
 
 `pilot.press` normally waits for the app to go idle after every key, which hides the
 bug: a terminal (tmux send-keys, a fast typist during a slow moment) delivers the keys
@@ -13,9 +15,10 @@ import datetime as dt
 import time
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
-from conftest import burst
+from conftest import burst, type_text, until
+from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.agenda import AgendaScreen
@@ -25,6 +28,7 @@ from nuit_tui.tui.screens.item import ItemScreen
 from nuit_tui.tui.screens.link_picker import LinkPickerScreen
 from nuit_tui.tui.screens.meeting_form import MeetingFormScreen
 from nuit_tui.tui.screens.meetings import MeetingsScreen
+from nuit_tui.tui.screens.members import MembersScreen
 
 
 async def settle(pilot, done=None) -> None:
@@ -222,4 +226,94 @@ async def test_keys_typed_before_a_priority_opening_key_are_not_the_forms(demo_p
             await settle(pilot, lambda: isinstance(app.screen, ItemScreen))
             app.screen.query_one("#title", Input).focus()
             await sit_in_title(app, pilot)
+    archive.close()
+
+
+async def new_item_in_its_type_list(app, pilot) -> None:
+    """From the meetings list, as by hand: meeting 2/2023's agenda, a new item «Ny sak B»,
+    Tab to «Sakstype»."""
+    await settle(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, AgendaScreen), what="the agenda")
+    await pilot.press("end", "n")
+    await until(pilot, lambda: isinstance(app.screen, ItemScreen) and getattr(app.focused, "id", None) == "title", what="the new item")
+    await type_text(pilot, "Ny sak B")
+    await pilot.press("tab")
+    await until(pilot, lambda: isinstance(app.focused, Select), what="«Sakstype»")
+
+
+async def item_typed(app, pilot, archive, item_id: int) -> tuple:
+    """The type, duration and fixed start shown, once the item screen has saved them."""
+    screen = app.screen
+    shown = (str(screen.query_one("#item_type", Select).value), field(app, "#duration"), field(app, "#fixed_start"))
+    await until(pilot, lambda: screen.query_one("#save-state").render().plain == "Alt er lagret", what="the item saved")
+    item = archive.agenda.item(item_id)
+    return shown, (item.item_type.value if item.item_type else None, item.duration_minutes, item.fixed_start)
+
+
+@pytest.mark.parametrize(
+    ("opened_in_the_burst", "closing", "chosen"),
+    [(False, "enter", "Drøfting"), (True, "enter", "Drøfting"), (False, "escape", None)],
+    ids=["list opened before", "list opened in the burst", "list closed by Escape"],
+)
+async def test_tab_after_choosing_in_a_select_moves_on_from_it(demo_path, opened_in_the_burst, closing, chosen):
+    """Enter in a Select's list picks the type and puts the focus back on the Select,
+    some messages after the key: the Tab typed after it acted from the list first, then
+    the focus came back to the Select and the second Tab only went to «Varighet» again
+    (both numbers there, as a tester saw). Escape closes the list the same way. The Enter
+    that opens the list moves the focus into it as late: the Downs went to the Select."""
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await new_item_in_its_type_list(app, pilot)
+        item_id = app.screen.item_id
+        opening = ["enter", "down", "down", "down"]
+        if not opened_in_the_burst:
+            await pilot.press(*opening)
+            await settle(pilot)
+            opening = []
+        await pilot.wait_for_scheduled_animations()
+        with burst():
+            await pilot.press(*opening, closing, "tab", "ctrl+u", *"45", "tab", *"1100")
+        await settle(pilot, lambda: field(app, "#fixed_start") == "1100")
+        assert getattr(app.focused, "id", None) == "fixed_start"
+        shown, stored = await item_typed(app, pilot, archive, item_id)
+        assert shown == (chosen or str(Select.NULL), "45", "1100")
+        assert stored == (chosen, 45, dt.time(11, 0))
+    archive.close()
+
+
+@pytest.mark.parametrize("form_opened_in_the_burst", [False, True], ids=["on the role", "form opened in the burst"])
+async def test_a_membership_with_its_role_chosen_typed_in_one_burst_is_saved(demo_path, form_opened_in_the_burst):
+    """The same in a form, with the Select's list opened in the burst too: Enter opens
+    «Rolle», Down Down Enter picks «Sekretariat», and what follows goes to the next
+    fields. The Downs went to the closed Select, and «Medlem» was saved. Typed from «n»
+    on, before the form is open, the keys wait for it and are sent on by the form."""
+    archive = Archive.open(demo_path)
+    body = archive.members.body("NUIT")
+    before = {ms.id for ms in archive.members.memberships(body.id)}
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, MembersScreen), what="the members")
+        opening = ["n", *"Kari", "space", *"Jørgensen", "tab"]
+        if not form_opened_in_the_burst:
+            await pilot.press("n")
+            await until(pilot, lambda: getattr(app.focused, "id", None) == "person", what="the form")
+            await type_text(pilot, "Kari Jørgensen")
+            await pilot.press("tab")
+            await until(pilot, lambda: isinstance(app.focused, Select), what="«Rolle»")
+            opening = []
+        await pilot.wait_for_scheduled_animations()
+        with burst():
+            await pilot.press(
+                *opening, "enter", "down", "down", "enter", "tab", "ctrl+u", *"Helse", "space", *"Vest",
+                "tab", "ctrl+u", *"1.3.2023", "enter"
+            )  # fmt: skip
+        await settle(pilot, lambda: isinstance(app.screen, MembersScreen))
+        assert isinstance(app.screen, MembersScreen)
+        [added] = [ms for ms in archive.members.memberships(body.id) if ms.id not in before]
+        person = archive.members.find_person("Kari Jørgensen")
+        assert (added.person_id, added.role, added.valid_from) == (person.id, m.MembershipRole.SECRETARIAT, dt.date(2023, 3, 1))
+        assert archive.members.organization_by_id(added.organization_id).name == "Helse Vest"
     archive.close()

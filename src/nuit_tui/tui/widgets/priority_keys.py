@@ -13,7 +13,9 @@ keys before it went to has handled them and every node they may bubble to has to
 keys after it are sent on in turn. Keys without a priority binding pass at once, as
 Textual sends them (the widget's queue keeps their order), except that the keys after a
 Tab (or an Enter in a one-line field) wait until it has moved the focus: a form filled in
-one burst («tekst Tab navn Tab dato Enter») put everything in its first field.
+one burst («tekst Tab navn Tab dato Enter») put everything in its first field. So do the
+keys after one that opens or closes a Select's list, until the focus has moved into the
+list or back to the Select, which is later still (select_keys.py).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from textual.app import App
 from textual.message_pump import MessagePump
 
 from .fields import Input
+from .select_keys import focus_left, focus_moves_later
 from .type_ahead import when_handled
 
 # Should a callback never come back (a widget removed meanwhile): go on anyway.
@@ -68,16 +71,20 @@ class PriorityKeys:
             self._waiting.popleft()
             if self._held_by_top(event):
                 continue  # typed before the question on top was shown: not an answer (ConfirmScreen)
+            later = False
             if not priority:  # sent on to a field (a priority key is the app's own)
                 try:
                     self._sent_to = self.app.focused or self.app.screen
                 except Exception:  # no screen: the app is starting or closing
                     self._sent_to = None
+                later = self._sent_to is not None and focus_moves_later(self._sent_to, event)
             await handle(event)
-            if not priority and self._sent_to is not None and self._moves_focus(event, self._sent_to):
-                # The focus moves once the key is handled (bubbled up to the app's binding):
-                # the keys after it wait for that, or they went to the field it leaves.
-                self._drain(self._sent_to)
+            sent_to = self._sent_to
+            if not priority and sent_to is not None and (later or self._moves_focus(event, sent_to)):
+                # The focus moves once the key is handled (bubbled up to the app's binding),
+                # or after that (a Select's list: select_keys.py): the keys after it wait
+                # for that, or they went to the widget it leaves.
+                self._drain(sent_to, until_focus_left=later)
                 return
 
     @staticmethod
@@ -103,9 +110,10 @@ class PriorityKeys:
             return False
         return any(binding.priority for _, bindings in chain for binding in bindings.key_to_bindings.get(event.key, ()))
 
-    def _drain(self, target: MessagePump) -> None:
+    def _drain(self, target: MessagePump, until_focus_left: bool = False) -> None:
         """Go on once `target` and the nodes above it have handled what was sent to them
-        (`when_handled`), or after _FALLBACK_SECONDS."""
+        (`when_handled`), and with `until_focus_left` once the focus has left `target`
+        too, or after _FALLBACK_SECONDS."""
         app = self.app
         token = self._draining = object()
 
@@ -120,5 +128,5 @@ class PriorityKeys:
             if self._waiting:
                 app.call_later(self._send_on)
 
-        when_handled(app, target, go_on)
+        when_handled(app, target, go_on, until=(lambda: focus_left(app, target)) if until_focus_left else None)
         self._fallback = asyncio.get_running_loop().call_later(_FALLBACK_SECONDS, go_on)

@@ -15,6 +15,8 @@ from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 
+from .select_keys import focus_left, focus_moves_later
+
 # Which screen the app sent a key to (set on the key as the app sends it on).
 _SENT_TO = "_nuit_sent_to"
 # The key the app is handling now (set on the app by handle_with_type_ahead).
@@ -22,6 +24,9 @@ _HANDLING = "_nuit_handling_key"
 # Safety nets, should a refresh or a callback never come: release anyway, go on anyway.
 _RELEASE_FALLBACK_SECONDS = 1.0
 _STEP_FALLBACK_SECONDS = 0.5
+# Rounds when_handled goes at most while waiting for the focus to move (a Select's list
+# takes two: the key up to the app, then what it sent on, up to the focus set by the app).
+_UNTIL_ROUNDS = 8
 
 _Typed = events.Key | events.Paste
 
@@ -123,18 +128,21 @@ class TypeAhead(Screen):
                 return
             key = _typed_anew(self._held.pop(0))
             target = app.focused or self
+            later = focus_moves_later(target, key)  # opens or closes a Select's list
             setattr(key, _SENT_TO, self)
             await App.on_event(app, key)  # past the router: it is this screen's to type
-            if key.is_forwarded and isinstance(key, events.Key) and not key.is_printable:
+            if key.is_forwarded and isinstance(key, events.Key) and (later or not key.is_printable):
                 # Tab may move the focus, Enter or Escape close the form: the keys after
-                # it wait until it has been handled all the way up.
-                self._after_handled(target)
+                # it wait until it has been handled all the way up (and, for a Select's
+                # list, until the focus has moved: select_keys.py).
+                self._after_handled(target, until_focus_left=later)
                 return
         self._held = None
 
-    def _after_handled(self, target: MessagePump) -> None:
+    def _after_handled(self, target: MessagePump, until_focus_left: bool = False) -> None:
         """Go on sending once the key sent to `target` has been handled there and by every
-        node it may bubble to (`when_handled`)."""
+        node it may bubble to (`when_handled`), and with `until_focus_left` once the focus
+        has left `target` too."""
         app = self.app
         token = self._waiting_for = object()
 
@@ -143,17 +151,30 @@ class TypeAhead(Screen):
                 self._waiting_for = None
                 app.call_later(self._send_held)
 
-        when_handled(app, target, go_on)
+        when_handled(app, target, go_on, until=(lambda: focus_left(app, target)) if until_focus_left else None)
         app.set_timer(_STEP_FALLBACK_SECONDS, go_on)
 
 
-def when_handled(app: App, target: MessagePump, then: Callable[[], object]) -> None:
+def when_handled(app: App, target: MessagePump, then: Callable[[], object], until: Callable[[], bool] | None = None) -> None:
     """Call `then` once what was sent to `target` so far has been handled there and by every
-    node it may bubble to: a callback queued behind it, node after node, up to the app."""
+    node it may bubble to: a callback queued behind it, node after node, up to the app.
+
+    With `until`, go round again while `until()` does not hold: what was handled may have
+    sent more on, that moves the focus only once handled in turn (a Select's list posts
+    the option chosen to the Select, which then asks the app for the focus). At most
+    _UNTIL_ROUNDS rounds: should it never hold, `then` is called all the same."""
+    rounds = [0]
+
+    def round_done() -> None:
+        rounds[0] += 1
+        if until is None or until() or rounds[0] >= _UNTIL_ROUNDS:
+            then()
+        else:
+            follow(target)
 
     def follow(node: MessagePump | None) -> None:
         if node is app or node is None:
-            if not app.call_later(then):
+            if not app.call_later(round_done):
                 then()
             return
         parent = node.parent if isinstance(node, DOMNode) else None
