@@ -193,3 +193,34 @@ def test_importing_a_file_that_is_not_of_its_kind_is_refused(demo_path, tmp_path
     assert result.returncode == 2
     assert one_line_error(result).startswith(f"nuit-tui: tilfeldig.txt ser ikke ut som {noun}")
     assert demo_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args, out, right",
+    [
+        (["export", "ics"], "a.docx", ".ics"),
+        (["export", "json"], "j.docx", ".json"),
+        (["export", "wheel"], "w.png", ".svg"),
+        (["export", "notice", "--body", "NUIT", "--meeting", "2/2023"], "n.ics", ".docx"),
+        (["export", "minutes", "--body", "NUIT", "--meeting", "1/2023"], "m.svg", ".docx"),
+        (["export", "cover-note", "--body", "NUIT", "--item", "17/23"], "t.json", ".docx"),
+        (["export", "package", "--body", "NUIT", "--meeting", "2/2023"], "p.docx", ".pdf"),
+        (["mail", "notice", "--body", "NUIT", "--meeting", "2/2023"], "m.docx", ".eml"),
+    ],
+)
+def test_an_out_whose_ending_names_another_format_is_refused_and_nothing_is_written(demo_path, tmp_path, args, out, right):
+    """`export ics --out a.docx` wrote an iCalendar file named .docx (json: JSON as .docx,
+    wheel: an SVG as .png; notice and minutes: Word as .ics). An ending naming a format the
+    command does not write is one line, exit 2, no file; the right ending, or none, works."""
+    before = sorted(tmp_path.iterdir())
+    refused = run(*args, "--out", tmp_path / out, "--db", demo_path)
+    assert refused.returncode == 2
+    line = one_line_error(refused)
+    assert f"--out {out} er " in line and right in line, line
+    assert sorted(tmp_path.iterdir()) == before
+    if args[1] not in ("ics", "json", "wheel"):
+        return  # the others write their own endings, and none, in their own tests (a package or a mail takes seconds)
+    for name in (f"ok{right}", "ok"):
+        written = run(*args, "--out", tmp_path / name, "--db", demo_path)
+        assert written.returncode == 0, written.stderr
+        assert (tmp_path / name).stat().st_size > 0

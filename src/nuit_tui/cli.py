@@ -22,6 +22,9 @@ from .cli_registers import cmd_followups, cmd_search
 from .domain.norwegian import ParseError
 from .domain.text import clean_text
 
+# The formats of a notice and the minutes on the command line, the default first.
+_DOCUMENT_FORMATS = ["docx", "pdf", "md", "html"]
+
 # Options that name files: taken as given (a file's name is the file's, not our text).
 _PATH_OPTIONS = frozenset({"db", "out", "file", "dir"})
 
@@ -102,6 +105,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export_json(args: argparse.Namespace) -> int:
     from .services.transfer import export_json
 
+    format_for_out(None, args.out, "json")  # x.docx is refused before the archive is read
     archive = open_archive(db_path(args), create=False)
     try:
         text = export_json(archive)
@@ -117,7 +121,7 @@ def _export_meeting_document(args: argparse.Namespace, export, after=None) -> in
     from .exporters import glyphs
     from .exporters.registry import UnknownFormat
 
-    fmt = format_for_out(args.format, args.out, "docx")  # refused before the file is opened
+    fmt = format_for_out(args.format, args.out, "docx", _DOCUMENT_FORMATS)  # refused before the file is opened
     archive = open_archive(db_path(args), create=False)
     warnings: list[str] = []
     try:
@@ -159,6 +163,7 @@ def cmd_export_minutes(args: argparse.Namespace) -> int:
 
 def cmd_export_wheel(args: argparse.Namespace) -> int:
     year = year_arg(args.year)  # bad input is refused before the file is opened
+    format_for_out(None, args.out, "svg")  # w.png is not an SVG's name
     archive = open_archive(db_path(args), create=False)
     try:
         body_id = archive.members.body(args.body).id if args.body else None
@@ -249,6 +254,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     alarm_minutes = whole(args.alarm_minutes, "et antall minutter")
     check_year(year)  # bad input is refused before the file is opened
     check_alarm_minutes(alarm_minutes)
+    format_for_out(None, args.out, "ics")  # a.docx is not a calendar's name
     archive = open_archive(db_path(args), create=False)
     try:
         body_id = archive.members.body(args.body).id if args.body else None
@@ -333,7 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
         sub.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
         sub.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 2/2023")
-        sub.add_argument("--format", choices=["docx", "pdf", "md", "html"], help="standard: endelsen til --out, ellers docx")
+        sub.add_argument("--format", choices=_DOCUMENT_FORMATS, help="standard: endelsen til --out, ellers docx")
         sub.add_argument("--public", action="store_true", help="offentlig versjon, uten unntatt innhold")
         sub.add_argument("--out", help=f"fil (standard: exports/<utvalg>-<år>-<nr>-{file_kind}.<format>)")
         sub.set_defaults(func=func)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,21 +50,52 @@ def year_arg(text: str | None) -> int | None:
     return int(text)
 
 
-# The file endings that name a document format, as --out is written.
-_FORMAT_OF_ENDING = {".docx": "docx", ".pdf": "pdf", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".zip": "zip"}
-_FORMAT_NAMES = {"docx": "et Word-dokument", "pdf": "en PDF", "md": "Markdown", "html": "HTML", "zip": "en zip-fil"}
+# The file endings that name a format, as --out is written. An ending here that is not a
+# format the command writes is refused, so that no file is written under a name that says
+# another kind (an iCalendar file as a.docx, an SVG as w.png); an ending not here (none,
+# «.bak») names no format and is taken as given.
+_FORMAT_OF_ENDING = {
+    ".docx": "docx", ".pdf": "pdf", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".zip": "zip",
+    ".ics": "ics", ".svg": "svg", ".json": "json", ".eml": "eml", ".txt": "txt", ".csv": "csv", ".xml": "xml",
+    ".doc": "doc", ".odt": "odt", ".rtf": "rtf", ".xlsx": "xlsx", ".xls": "xlsx", ".pptx": "pptx",
+    ".png": "png", ".jpg": "jpg", ".jpeg": "jpg", ".gif": "gif", ".sqlite": "sqlite",
+}
+_FORMAT_NAMES = {
+    "docx": "et Word-dokument", "pdf": "en PDF", "md": "Markdown", "html": "HTML", "zip": "en zip-fil",
+    "ics": "en kalenderfil (iCalendar)", "svg": "et SVG-bilde", "json": "JSON", "eml": "en e-post (.eml)",
+    "txt": "ren tekst", "csv": "en CSV-tabell", "xml": "XML", "doc": "et gammelt Word-dokument (.doc)",
+    "odt": "et OpenDocument-dokument", "rtf": "et RTF-dokument", "xlsx": "et regneark", "pptx": "en presentasjon",
+    "png": "et PNG-bilde", "jpg": "et JPEG-bilde", "gif": "et GIF-bilde", "sqlite": "en database",
+}
 
 
-def format_for_out(given: str | None, out: str | None, default: str) -> str:
-    """The format a document is written in: --format, else the ending of --out (x.pdf: pdf),
-    else `default`. A --format the ending of --out contradicts is refused (exit 2), so that
-    no Word file is written under a name that says PDF."""
+def _either(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} eller {words[-1]}"
+
+
+def format_for_out(given: str | None, out: str | None, default: str, others: Sequence[str] = ()) -> str:
+    """The format an export is written in: --format, else the ending of --out (x.pdf: pdf),
+    else `default`; `others`: the formats the command writes besides `default` (none: it
+    writes `default` only, as `export ics`). Refused (exit 2), before any file is opened: a
+    --format the ending of --out contradicts, and without --format an ending that names a
+    format the command does not write. No Word file is written under a name that says PDF,
+    no calendar under a name that says Word; no ending, or one that names no format, is
+    taken as given."""
     named = _FORMAT_OF_ENDING.get(Path(out).suffix.lower()) if out else None
-    if given is None:
-        return named or default
-    if named is not None and named != given:
+    name = Path(out or "").name
+    if given is not None:
+        if named is not None and named != given:
+            raise UsageError(
+                f"--out {name} er {_FORMAT_NAMES[named]}, men --format er {given}: gi filen endelsen .{given}, eller utelat --format"
+            )
+        return given
+    writes = [default, *(fmt for fmt in others if fmt != default)]
+    if named is None:
+        return default
+    if named not in writes:
+        endings = f"endelsen .{writes[0]}" if len(writes) == 1 else "en av endelsene " + ", ".join(f".{fmt}" for fmt in writes)
         raise UsageError(
-            f"--out {Path(out or '').name} er {_FORMAT_NAMES[named]}, men --format er {given}:"
-            f" gi filen endelsen .{given}, eller utelat --format"
+            f"--out {name} er {_FORMAT_NAMES[named]}, men her skrives {_either([_FORMAT_NAMES.get(fmt, fmt) for fmt in writes])}:"
+            f" gi filen {endings}"
         )
-    return given
+    return named

@@ -28,10 +28,10 @@ def cmd_export_cover_note(args: argparse.Namespace) -> int:
     from .documents.cover_note import CoverNoteDocument
     from .domain.norwegian import ParseError
     from .domain.text import clean_text
-    from .exporters.registry import UnknownFormat, check_format
+    from .exporters.registry import UnknownFormat, check_format, formats
     from .services import Archive
 
-    fmt = format_for_out(args.format, args.out, "docx")  # a contradiction is one line, exit 2
+    fmt = format_for_out(args.format, args.out, "docx", formats(CoverNoteDocument))  # a contradiction is one line, exit 2
     try:
         check_format(CoverNoteDocument, fmt)  # refused before the file is opened
     except UnknownFormat as exc:

@@ -10,12 +10,13 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from .cli_common import EXIT_OK, UsageError, db_path, open_archive, say
+from .cli_common import EXIT_OK, UsageError, db_path, format_for_out, open_archive, say
 
 
 def cmd_mail(args: argparse.Namespace) -> int:
     from .services.mail import write_mail
 
+    format_for_out(None, args.out, "eml")  # m.docx is not a draft's name
     archive = open_archive(db_path(args), create=False)
     try:
         meeting = archive.meetings.find(args.body, args.meeting)

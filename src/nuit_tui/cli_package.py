@@ -16,7 +16,7 @@ def cmd_export_package(args: argparse.Namespace) -> int:
     from .exporters import glyphs
     from .services.package import export_package
 
-    fmt = format_for_out(args.format, args.out, "pdf")
+    fmt = format_for_out(args.format, args.out, "pdf", ("zip",))
     archive = open_archive(db_path(args), create=False)
     try:
         meeting = archive.meetings.find(args.body, args.meeting)
