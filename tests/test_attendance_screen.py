@@ -316,3 +316,46 @@ def test_presence_at_an_item_follows_its_recorded_times(demo):
     demo.store.update(demo.agenda.item(item.id).model_copy(update={"started_at": dt.time(13, 0), "ended_at": None}))
     assert demo.agenda.item_span(item.id) == (dt.time(13, 0), dt.time(13, 40))
     assert meeting.id == item.meeting_id
+
+
+def screen_lines(app) -> list[str]:
+    """What the terminal shows of the screen on top, line by line."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_at_80_columns_the_video_mark_and_arrival_time_show_and_the_counts_wrap(demo_path):
+    """At 80×24 the «Video», «Fra» and «Til» columns were off-screen: both rows read only
+    «Til stede», and the count line was cut («… stedfortredere 0 · ikke»). The status cell
+    now carries the marks, the name and organisation columns give way, the counts wrap;
+    widened, the columns take their room back."""
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # meeting 2/2023, the first in the list
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, AttendanceScreen))
+        await pilot.press("v")  # Mariann Hornnes on video, and down to Ole Johan Kvan
+        await pilot.press("a")
+        await type_text(pilot, "0915")
+        await pilot.press("enter")
+        kvan = person_id(archive, "Ole Johan Kvan")
+        await until(pilot, lambda: isinstance(app.screen, AttendanceScreen) and archive.attendance.row_of(meeting.id, kvan).arrived_at)
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert all(len(line) <= 80 for line in lines)
+        assert "Til stede · video" in next(line for line in lines if "Mariann Hornnes" in line)
+        assert "Til stede · kom 09.15" in next(line for line in lines if "Ole Johan Kvan" in line)
+        counts = " ".join(line.strip() for line in lines[2:4])
+        assert "stedfortredere 0 · ikke registrert 18 av 20" in counts, lines[:5]
+
+        await pilot.resize_terminal(130, 30)
+        await until(pilot, lambda: "Direktoratet for e-helse" in "\n".join(screen_lines(app)))
+        assert "Stedfortreder" in "\n".join(screen_lines(app))
+
+    hornnes = archive.attendance.row_of(meeting.id, person_id(archive, "Mariann Hornnes"))
+    kvan_row = archive.attendance.row_of(meeting.id, kvan)
+    assert (hornnes.status, hornnes.remote) == (Status.PRESENT, True)
+    assert (kvan_row.status, kvan_row.arrived_at) == (Status.PRESENT, dt.time(9, 15))
+    archive.close()

@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -23,99 +22,22 @@ from ...domain.attendance import VOTING_ROLES, count_attendance, present_with_su
 from ...domain.norwegian import long_date
 from ...errors import StoreError
 from ..base import nuit_app
-from ..text import DataTable, Static
+from ..text import Static
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.footer import Footer
 from ..widgets.form import OnWriter
-from .attendance_forms import PersonNameForm, PresenceByItemScreen, TimeForm, time_text
+from .attendance_forms import PersonNameForm, PresenceByItemScreen, TimeForm
+from .attendance_tables import AttendanceTable, GuestsTable, MembersGrid, SecretariatTable, person_key, status_cell
 from .base import ArchiveScreen
 
 Status = m.AttendanceStatus
 T = TypeVar("T")
-STATUS_STYLE = {
-    Status.PRESENT: "",
-    Status.ABSENT_WITH_NOTICE: "yellow",
-    Status.ABSENT_WITHOUT_NOTICE: "red",
-}
 
 
 def _now() -> dt.time:
     now = dt.datetime.now()
     return dt.time(now.hour, now.minute)
 
-
-def _person_key(person_id: int) -> str:
-    return f"p{person_id}"
-
-
-class AttendanceTable(DataTable):
-    """Rows keyed by person ("p12"): a person is on a meeting's list at most once."""
-
-    def __init__(self, **kwargs):
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-
-    @property
-    def selected_person_id(self) -> int | None:
-        if not self.row_count:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value or ""
-        return int(key[1:]) if key.startswith("p") and key[1:].isdigit() else None
-
-    def keep_cursor(self, person_id: int | None, row: int) -> None:
-        key = _person_key(person_id) if person_id is not None else None
-        if key is not None and key in self.rows:
-            self.move_cursor(row=self.get_row_index(key), animate=False)
-        elif self.row_count:
-            self.move_cursor(row=min(row, self.row_count - 1), animate=False)
-
-
-class MembersGrid(AttendanceTable):
-    BINDINGS = [
-        Binding("t", "screen.status('present')", "Til stede, neste"),
-        Binding("f", "screen.status('absent_with_notice')", "Forfall, neste"),
-        Binding("i", "screen.status('absent_without_notice')", "Ikke til stede, neste"),
-        Binding("v", "screen.toggle_video", "Video, neste"),
-        Binding("a", "screen.arrived", "Kom kl."),
-        Binding("l", "screen.left", "Gikk kl."),
-        Binding("s", "screen.substitute", "Stedfortreder"),
-        # One key per Binding: F1 lists a binding only as declared.
-        Binding("delete", "screen.remove", "Fjern registreringen", show=False),
-        Binding("d", "screen.remove", "Fjern registreringen", show=False),
-    ]
-
-    def on_mount(self) -> None:
-        self.add_column("Navn", key="name", width=30)
-        self.add_column("Organisasjon", key="organization", width=26)
-        self.add_column("Status", key="status", width=15)
-        self.add_column("Video", key="video", width=5)
-        self.add_column("Fra", key="from", width=5)
-        self.add_column("Til", key="to", width=5)
-        self.add_column("Stedfortreder", key="substitute")
-
-
-class SecretariatTable(AttendanceTable):
-    BINDINGS = [
-        Binding("n", "screen.add_person('secretariat')", "Legg til i sekretariatet"),
-        Binding("delete", "screen.remove", "Fjern"),
-        Binding("d", "screen.remove", "Fjern", show=False),
-    ]
-
-    def on_mount(self) -> None:
-        self.add_column("Navn", key="name")
-        self.add_column("Organisasjon", key="organization")
-
-
-class GuestsTable(AttendanceTable):
-    BINDINGS = [
-        Binding("n", "screen.add_person('guest')", "Ny gjest"),
-        Binding("delete", "screen.remove", "Fjern"),
-        Binding("d", "screen.remove", "Fjern", show=False),
-    ]
-
-    def on_mount(self) -> None:
-        self.add_column("Navn", key="name")
-        self.add_column("Organisasjon", key="organization")
-        self.add_column("Presenterer", key="items")
 
 
 class AttendanceScreen(ArchiveScreen):
@@ -156,6 +78,11 @@ class AttendanceScreen(ArchiveScreen):
         self.reload()
         self.grid.focus()
 
+    def on_resize(self) -> None:
+        # Narrower or wider: the name and organisation columns give way to the status, or take room back.
+        if self.grid.needs_fit(self.app.size.width):
+            self.reload()
+
     @property
     def grid(self) -> MembersGrid:
         return self.query_one(MembersGrid)
@@ -195,24 +122,18 @@ class AttendanceScreen(ArchiveScreen):
     def _fill_members(self, members, rows, people, org_name) -> None:
         grid = self.grid
         keep, at = grid.selected_person_id, grid.cursor_row
+        grid.fit(self.app.size.width)
         grid.clear()
         substitutes = {a.substitute_for_person_id: a for a in rows if a.role is m.AttendanceRole.SUBSTITUTE}
         shown: set[int] = set()
 
         def add(person_id: int, name: str, row: m.Attendance | None, organization_id: int | None, substitute: str) -> None:
-            if row is None:
-                status = Text("Ikke registrert", style="dim italic")
-            else:
-                status = Text(labels.ATTENDANCE_STATUS[row.status], style=STATUS_STYLE[row.status])
             grid.add_row(
                 name,
                 org_name(organization_id, person_id),
-                status,
-                "video" if row is not None and row.remote else "",
-                time_text(row.arrived_at) if row else "",
-                time_text(row.left_at) if row else "",
+                status_cell(row),
                 substitute,
-                key=_person_key(person_id),
+                key=person_key(person_id),
             )
             shown.add(person_id)
 
@@ -249,7 +170,7 @@ class AttendanceScreen(ArchiveScreen):
                 cells = [name, org_name(a.organization_id, a.person_id)]
                 if isinstance(table, GuestsTable):
                     cells.append(", ".join(presenting.get(a.person_id, [])))
-                table.add_row(*cells, key=_person_key(a.person_id))
+                table.add_row(*cells, key=person_key(a.person_id))
             table.keep_cursor(keep, at)
 
     def _summarize(self, members, rows) -> None:
