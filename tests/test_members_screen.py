@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from textual.widgets import DataTable, Static
 
-from conftest import cell_texts, palette_highlights, type_text, until
+from conftest import burst, cell_texts, palette_highlights, type_text, until
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.store import errors
@@ -60,7 +60,21 @@ async def test_m_opens_the_members_of_the_body_in_notice_order_and_escape_goes_b
     archive.close()
 
 
+def asked(app) -> bool:
+    """A question is on screen: keys from now on answer it (before, they are typed on)."""
+    return isinstance(app.screen, ConfirmScreen) and app.screen.is_shown
+
+
+def question(app) -> str:
+    return str(app.screen.query_one("#question", Static).render())
+
+
+def toasts(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
 async def test_add_a_person_with_a_new_organisation(demo_path):
+    """A name that matches no organisation is asked about: «Ny organisasjon» makes it."""
     archive = Archive.open(demo_path)
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -71,8 +85,10 @@ async def test_add_a_person_with_a_new_organisation(demo_path):
         await pilot.press("tab")
         await type_text(pilot, "Helse Testland HF")
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, MembersScreen)
+        await until(pilot, lambda: asked(app))
+        assert "«Helse Testland HF» finnes ikke blant organisasjonene" in question(app)
+        await pilot.press("j")  # «Ny organisasjon»
+        await until(pilot, lambda: isinstance(app.screen, MembersScreen))
         messages = [n.message for n in app._notifications]
         assert any("Ny organisasjon lagt til: Helse Testland HF" in text for text in messages)
         assert "Ola Nordmann" in cell_texts(app.screen.query_one("#people-table", DataTable), 0)
@@ -400,4 +416,94 @@ async def test_the_command_palette_opens_the_members_screen(demo_path):
         await palette_highlights(pilot, "edlemmer")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, MembersScreen))
+    archive.close()
+
+
+async def test_a_new_person_takes_the_organisation_the_typed_name_begins(demo_path):
+    """m · 2 · n · a name · Tab «Helse Nord» · Tab · Enter made a second organisation,
+    «Helse Nord», beside «Helse Nord RHF». Tab takes the suggestion, as in other name fields."""
+    archive = Archive.open(demo_path)
+    organisations = archive.members.organization_count()
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_members(pilot, "2")
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Nora Nordli")
+        await pilot.press("tab")
+        await type_text(pilot, "Helse Nord")
+        await pilot.press("tab")
+        assert app.screen.query_one("#organization").value == "Helse Nord RHF"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MembersScreen))
+        assert not any("Ny organisasjon" in text for text in toasts(app))
+    person = archive.members.find_person("Nora Nordli")
+    assert archive.members.organization_by_id(person.organization_id).name == "Helse Nord RHF"
+    assert archive.members.organization_count() == organisations
+    archive.close()
+
+
+async def test_an_organisation_matching_none_is_not_made_on_no_nor_by_leaving_the_field_without_tab(demo_path):
+    """«Rett navnet» makes nothing and gives the field back; Shift+Tab past the field and
+    Enter (or Ctrl+S) asks the same question before anything is saved."""
+    archive = Archive.open(demo_path)
+    organisations, people = archive.members.organization_count(), archive.members.people_count()
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_members(pilot, "2")
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Nora Nordli")
+        await pilot.press("tab")
+        with burst():  # «jo» typed on after Tab, before the question shows: not its answer
+            await pilot.press(*"Helse", "space", *"Nordd", "tab", "j", "o")
+        await until(pilot, lambda: asked(app))
+        for _ in range(5):
+            await pilot.pause()
+        assert "Registrere som ny organisasjon?" in question(app)
+        await pilot.press("n")  # «Rett navnet»
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
+        assert app.focused.id == "organization" and app.focused.value == ""
+        assert app.screen.query_one("#email").value == "jo"  # kept where it was typed
+        await type_text(pilot, "Helse Nordd")
+        await pilot.press("shift+tab", "enter")  # out of the field without taking it, and save
+        await until(pilot, lambda: asked(app))
+        await pilot.press("n")
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
+        assert app.screen.query_one("#organization").value == ""
+        await pilot.press("escape", "j")  # drop the form
+        await until(pilot, lambda: isinstance(app.screen, MembersScreen))
+        assert not any("Ny organisasjon" in text for text in toasts(app))
+    assert archive.members.organization_named("Helse Nordd") is None
+    assert (archive.members.organization_count(), archive.members.people_count()) == (organisations, people)
+    archive.close()
+
+
+async def test_the_membership_form_completes_the_organisation_and_asks_before_a_new_one(demo_path):
+    archive = Archive.open(demo_path)
+    body = nuit(archive)
+    organisations = archive.members.organization_count()
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_members(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, MembershipForm)
+        await type_text(pilot, "Kari Jørgensen")
+        await pilot.press("tab", "tab")  # the role, then representing (filled in from the person)
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Helse Vestlandet")
+        await pilot.press("enter")
+        await until(pilot, lambda: asked(app))
+        assert "«Helse Vestlandet» finnes ikke blant organisasjonene" in question(app)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, MembershipForm))
+        await type_text(pilot, "helse v")
+        await pilot.press("enter")  # takes «Helse Vest RHF» and saves
+        await until(pilot, lambda: isinstance(app.screen, MembersScreen))
+    kari = person_named(archive, "Kari Jørgensen")
+    (ms,) = [x for x in archive.members.memberships(body.id) if x.person_id == kari.id]
+    assert archive.members.organization_by_id(ms.organization_id).name == "Helse Vest RHF"
+    assert archive.members.organization_count() == organisations
     archive.close()

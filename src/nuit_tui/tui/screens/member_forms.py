@@ -21,6 +21,7 @@ from ...domain import models as m
 from ...domain.norwegian import long_date, numeric_date, parse_date
 from ..base import nuit_app
 from ..text import Label, Static
+from ..widgets.completion import NameInput
 from ..widgets.fields import Input
 from ..widgets.form import FormScreen, OnWriter, labelled
 
@@ -45,8 +46,26 @@ def person_suggester(archive) -> LookupSuggester:
     return LookupSuggester(lambda text: next((p.name for p in archive.members.people(text, starts_with=True, limit=1)), None))
 
 
-def organization_suggester(archive) -> LookupSuggester:
-    return LookupSuggester(lambda text: next((o.name for o in archive.members.organizations(text, starts_with=True, limit=1)), None))
+class OrganizationInput(NameInput):
+    """The organisation a person belongs to, or a member represents: completes from the
+    archive's organisations (Tab and Enter take the suggestion, as other name fields do);
+    a name that matches none is made only after «Ny organisasjon» («Helse Nord» for
+    «Helse Nord RHF», or a typo, must not become a second organisation)."""
+
+    def __init__(self, archive, value: str):
+        members = archive.members
+        names = [o.name for o in members.organizations(limit=max(1, members.organization_count()))]
+        super().__init__(names, what="organisasjon", among="organisasjonene", value=value, id="organization")
+
+    def settled(self, then: Callable[[], object]) -> bool:
+        """Whether what is typed may be saved as it is: nothing, or an organisation's name
+        (a new one included, once said yes to). Otherwise it is taken as Tab takes it
+        (completed, or asked about) and `then` runs once it is."""
+        typed = " ".join(self.value.split()).casefold()
+        if not typed or any(name.casefold() == typed for name in self.names):
+            return True
+        self.take(then)
+        return False
 
 
 def typed_date(text: str, what: str) -> dt.date | None:
@@ -148,10 +167,13 @@ class PersonForm(FormScreen[m.Person | None]):
         org = archive.members.organization_by_id(person.organization_id).name if person and person.organization_id else ""
         yield from labelled("Navn", Input(person.name if person else "", id="name"))
         yield from labelled(
-            "Organisasjon (→ fullfører; et nytt navn legger til organisasjonen)",
-            Input(org, id="organization", suggester=organization_suggester(archive)),
+            "Organisasjon (Tab/Enter fullfører; et nytt navn spørres om først)", OrganizationInput(archive, org)
         )
         yield from labelled("E-post (valgfritt)", Input((person.email or "") if person else "", id="email"))
+
+    def action_save(self) -> None:
+        if self.query_one(OrganizationInput).settled(self.action_save):  # a new organisation is asked about first
+            super().action_save()
 
     def submit(self) -> OnWriter[m.Person | None]:
         archive, person = nuit_app(self).archive, self.person
@@ -192,8 +214,8 @@ class MembershipForm(FormScreen[m.Membership | None]):
                 yield Label("Rolle")
                 yield Select(roles, value=role, allow_blank=False, id="role")
             with Vertical():
-                yield Label("Representerer (et nytt navn legger til organisasjonen)")
-                yield Input(org, id="organization", suggester=organization_suggester(archive))
+                yield Label("Representerer (Tab/Enter fullfører)")
+                yield OrganizationInput(archive, org)
         with Vertical(id="substitute-box"):
             yield Label("Stedfortreder for")
             yield Input(substitute_for, id="substitute-for", suggester=person_suggester(archive))
@@ -209,6 +231,10 @@ class MembershipForm(FormScreen[m.Membership | None]):
     def on_mount(self) -> None:
         super().on_mount()
         self._show_substitute_box()
+
+    def action_save(self) -> None:
+        if self.query_one(OrganizationInput).settled(self.action_save):  # a new organisation is asked about first
+            super().action_save()
 
     @on(Select.Changed, "#role")
     def _show_substitute_box(self) -> None:

@@ -53,14 +53,16 @@ class NameSuggester(Suggester):
 
 
 class NameInput(Input):
-    """`names` to complete from; `what` names a new one in the question («ny taler»)."""
+    """`names` to complete from; `what` names a new one in the question («ny taler»), `among` the names («blant navnene»)."""
 
     BINDINGS = [Binding("tab", "take_and_go", "Fullfør og gå videre", show=False)]
 
-    def __init__(self, names: Iterable[str] = (), *, what: str = "taler", enter_goes_to: str | None = None, **kwargs):
+    def __init__(
+        self, names: Iterable[str] = (), *, what: str = "taler", among: str = "navnene", enter_goes_to: str | None = None, **kwargs
+    ):
         self.names: list[str] = []
         self.set_names(names)
-        self.what = what
+        self.what, self.among = what, among  # «… finnes ikke blant {among}. Registrere som ny {what}?»
         # Enter moves on to this field at once (keys typed after Enter belong there), in
         # place of posting Submitted.
         self.enter_goes_to = enter_goes_to
@@ -105,7 +107,7 @@ class NameInput(Input):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"«{typed}» finnes ikke blant navnene. Registrere som ny {self.what}?",
+                f"«{typed}» finnes ikke blant {self.among}. Registrere som ny {self.what}?",
                 yes=f"Ny {self.what}",
                 no="Rett navnet",
                 typed_before_shown=typed_on,
