@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 
 from nuit_tui import cli
 from nuit_tui.domain.case_numbers import CaseNumber, parse_case_ref, parse_meeting_ref
+from nuit_tui.domain.durations import parse_minutes
 from nuit_tui.domain.norwegian import FIRST_DAY, LAST_DAY, ParseError, clock, long_date, numeric_date, parse_date, parse_time
 from nuit_tui.services import Archive
 from nuit_tui.services.transfer import export_json, import_json, parse_document
 from nuit_tui.store import errors
-from nuit_tui.tui.screens.break_form import parse_minutes
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -128,17 +128,27 @@ def test_any_meeting_number_text_is_a_meeting_or_a_clear_refusal(text):
 
 
 @FAST
-@given(typed)
-@example("²")
-@example("9" * 5000)
-@example("30 min")
-def test_any_duration_text_is_minutes_or_a_clear_refusal(text):
+@given(typed, st.one_of(st.none(), st.integers(0, 26 * 60)))
+@example("²", None)
+@example("9" * 5000, None)
+@example("30 min", None)
+@example("1000", 11 * 60 + 15)
+@example("302561", 11 * 60 + 15)
+def test_any_duration_text_is_minutes_or_a_clear_refusal(text, start):
+    """Not a number is told as such; a number too large says how long the entry may be: a
+    day, or (with its start) until midnight."""
+    starts = None if start is None else (lambda: start)
     try:
-        minutes = parse_minutes(text)
+        minutes = parse_minutes(text, starts=starts)
     except ParseError as exc:
-        assert "minutter" in norwegian(exc)
+        message = norwegian(exc)
+        assert "minutter" in message
+        if text.strip().removesuffix("min").strip().isdecimal() and text.isascii():
+            assert "kan være høyst" in message and "antall minutter" not in message
     else:
         assert 0 <= minutes <= 24 * 60
+        if start is not None:
+            assert start + minutes <= 24 * 60  # ends by midnight
 
 
 # --- the deadline table importer -------------------------------------------------------------

@@ -91,6 +91,18 @@ class AgendaService:
     def item(self, item_id: int) -> m.AgendaItem:
         return self.store.get(m.AgendaItem, item_id)
 
+    def start_minute(self, item_id: int, fixed_start: dt.time | None) -> int:
+        """When the item starts in its meeting's time plan, in minutes after midnight (past
+        24 × 60 when the entries before it run past midnight), were its fixed start
+        `fixed_start` (as typed in the item screen, perhaps not saved yet)."""
+        item = self.item(item_id)
+        meeting = self.meetings.get(item.meeting_id)
+        entries = [
+            PlanEntry(entry.id, entry.duration_minutes, fixed_start if entry.id == item_id else entry.fixed_start)
+            for entry in self.store.agenda(item.meeting_id)
+        ]
+        return time_plan(meeting.start_time, meeting.end_time, entries).slot(item_id).start_minute
+
     def find_item(self, ref: str, *, body_short_name: str | None = None) -> m.AgendaItem:
         """An item by its case number: "18/23" (with a body given) or "NUIT 8/22"."""
         case = parse_case_ref(ref)

@@ -5,17 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from ...domain import models as m
+from ...domain.durations import parse_minutes
 from ...domain.norwegian import ParseError
 from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
-
-
-def parse_minutes(text: str, *, field: str = "Varighet") -> int:
-    text = text.strip().removesuffix("min").strip()
-    # isdecimal, not isdigit: "²" is a digit that int() refuses; four digits at most.
-    if not text.isdecimal() or len(text) > 4 or not 0 <= int(text) <= 24 * 60:
-        raise ParseError(f"{field} må være et antall minutter (f.eks. 30)")
-    return int(text)
 
 
 class BreakFormScreen(FormScreen[tuple[str, int, m.AgendaItem | None] | None]):

@@ -14,6 +14,7 @@ from textual.widgets import Header, Select
 
 from ...domain import labels
 from ...domain import models as m
+from ...domain.durations import parse_minutes
 from ...domain.items import is_blank_new_item
 from ...domain.meetings import item_form_note
 from ...domain.norwegian import ParseError, clock, parse_time
@@ -29,7 +30,6 @@ from ..widgets.footer import Footer
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField
 from ..writes import redraw_what_is_shown, write
-from .break_form import parse_minutes
 from .cover_note_tables import CoverNoteTables, ExternalTable, SectionsTable
 from .item_attachments import AttachmentsTable, ItemAttachments
 
@@ -199,9 +199,15 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
             "earlier_intro": self.query_one("#earlier_intro", TextArea).text,
             "earlier_none": "" if earlier_none is Select.NULL else str(earlier_none),
         }
-        values["duration_minutes"] = parse_minutes(self.query_one("#duration", Input).value)
         fixed = self.query_one("#fixed_start", Input).value.strip()
-        values["fixed_start"] = parse_time(fixed) if fixed else None
+        values["fixed_start"] = fixed_start = parse_time(fixed) if fixed else None
+        # The item ends by midnight: its start as the plan has it with the fixed start typed.
+        item_id, agenda = self.item.stored_id, self.archive.agenda
+        values["duration_minutes"] = parse_minutes(
+            self.query_one("#duration", Input).value,
+            stored=self.item.duration_minutes,
+            starts=lambda: agenda.start_minute(item_id, fixed_start),
+        )
         return values
 
     def save(self) -> bool:

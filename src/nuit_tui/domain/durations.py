@@ -1,0 +1,56 @@
+"""How long an agenda entry may last, and reading a duration as it is typed.
+
+An entry ends by midnight of its meeting's day: the time plan (`timeplan.py`) counts on
+one day, and an item of 1000 minutes from 11.15 showed «kl. 11.15–03.55».
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .norwegian import ParseError, clock
+from .timeplan import MINUTES_PER_DAY, from_minutes
+
+# No typed duration is longer than this: a day, four digits.
+LONGEST_MINUTES = MINUTES_PER_DAY
+_MOST_DIGITS = len(str(LONGEST_MINUTES))
+
+
+def longest_duration(start_minute: int) -> int:
+    """The most minutes an entry that starts `start_minute` minutes after midnight may
+    last: it ends at midnight at the latest (0 when it starts past midnight)."""
+    return max(0, min(LONGEST_MINUTES, MINUTES_PER_DAY - start_minute))
+
+
+def parse_minutes(
+    text: str, *, field: str = "Varighet", starts: Callable[[], int] | None = None, stored: int | None = None
+) -> int:
+    """Read a duration typed as "30" or "30 min".
+
+    With `starts` (when the entry starts, in minutes after midnight; asked only for a
+    duration other than the `stored` one), a duration that would run past midnight is
+    refused. The stored one is taken as it is: when the entries before it grew, it is
+    not this field's input that is wrong. The message says what is wrong (not a number,
+    or too long) and how long the entry may be."""
+    digits = text.strip().removesuffix("min").strip()
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if not digits.isdecimal() or not digits.isascii():
+        raise ParseError(f"{field} må være et antall minutter (f.eks. 30)")
+    significant = digits.lstrip("0") or "0"
+    minutes = int(significant) if len(significant) <= _MOST_DIGITS else None  # never int() of a pasted 5000 digits
+    if minutes is not None and minutes == stored:
+        return minutes
+    start_minute = None if starts is None else starts()
+    longest = LONGEST_MINUTES if start_minute is None else longest_duration(start_minute)
+    if minutes is None or minutes > longest:
+        raise ParseError(_too_long(field, longest, start_minute))
+    return minutes
+
+
+def _too_long(field: str, longest: int, start_minute: int | None) -> str:
+    if start_minute is None:
+        return f"{field} kan være høyst {longest} minutter (et døgn)"
+    starts = clock(from_minutes(start_minute))
+    if start_minute >= MINUTES_PER_DAY:
+        return f"{field} kan være høyst 0 minutter: sakene før går over midnatt, og saken starter først kl. {starts} neste dag"
+    return f"{field} kan være høyst {longest} minutter: saken starter kl. {starts} og må slutte senest ved midnatt"
