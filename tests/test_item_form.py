@@ -1,15 +1,17 @@
-"""The item screen's form: a duration is bounded by the end of the day. Driven by keys,
-checked in the archive (a real SQLite file)."""
+"""The item screen's form: one bad field holds back only itself, and a duration is bounded
+by the end of the day. Driven by keys, checked in the archive (a real SQLite file)."""
 
 from __future__ import annotations
 
 from textual.widgets import Input
 
 from conftest import type_text, until
+from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.agenda import AgendaScreen
 from nuit_tui.tui.screens.item import ItemScreen
+from nuit_tui.tui.widgets.confirm import ConfirmScreen
 
 
 def save_state(app) -> str:
@@ -23,6 +25,90 @@ async def open_item(app, pilot, item_id: int) -> None:
     app.push_screen(ItemScreen(item_id))
     await until(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "title", what="the title focused")
     await pilot.wait_for_scheduled_animations()
+
+
+async def test_an_emptied_duration_holds_back_only_itself_and_the_text_typed_after_it_is_saved(demo_path):
+    """The tester's keys: «Varighet» emptied, a description typed, Escape, «j»."""
+    archive = Archive.open(demo_path)
+    item = archive.agenda.find_item("NUIT 14/23")
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, item.id)
+        await pilot.press("tab", "tab", "ctrl+u")  # «Varighet» emptied
+        await pilot.press("tab", "tab")  # «Beskrivelse»
+        await type_text(pilot, "VIKTIG NY TEKST")
+        await until(pilot, lambda: archive.agenda.item(item.id).description == "VIKTIG NY TEKST", what="the description saved")
+        assert "Varighet" in save_state(app) and "Ikke lagret" in save_state(app)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        question = app.screen.question
+        assert question.startswith("Varighet er ikke lagret"), question
+        assert "antall minutter" in question  # why, where the dialog covers the status line
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+    stored = archive.agenda.item(item.id)
+    assert stored.description == "VIKTIG NY TEKST"
+    assert stored.duration_minutes == item.duration_minutes  # the empty field changed nothing
+    archive.close()
+
+
+async def test_every_valid_field_is_saved_beside_two_bad_ones_and_both_are_named(demo_path):
+    """The other session: description, purpose, proposal, the exempt tick, its basis and
+    «Også tittelen er unntatt» typed while «Varighet» and «Fast starttid» are wrong."""
+    archive = Archive.open(demo_path)
+    item = archive.agenda.find_item("NUIT 15/23")
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, item.id)
+        screen = app.screen
+        await pilot.press("tab", "tab", "ctrl+u")
+        await type_text(pilot, "tretti")
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "25.61")
+        for name, text in [("description", "Ny beskrivelse"), ("purpose", "Ny hensikt"), ("proposed_decision", "Nytt forslag")]:
+            area = screen.query_one(f"#{name}")
+            area.focus()
+            area.select_all()  # typed over
+            await type_text(pilot, text)
+        screen.query_one("#exempt").focus()
+        await pilot.press("space", "tab")
+        await type_text(pilot, "offl. 14")
+        await pilot.press("tab", "space")  # «Også tittelen er unntatt»
+        await until(pilot, lambda: archive.agenda.item(item.id).title_exempt, what="the title's exemption saved")
+        state = save_state(app)
+        assert "Ikke lagret" in state and "Varighet" in state and "Fast starttid" in state, state
+        assert "Alt er lagret" not in state
+    stored = archive.agenda.item(item.id)
+    assert (stored.description, stored.purpose, stored.proposed_decision) == ("Ny beskrivelse", "Ny hensikt", "Nytt forslag")
+    assert (stored.exempt, stored.exempt_basis, stored.title_exempt) == (True, "offl. 14", True)
+    assert (stored.duration_minutes, stored.fixed_start) == (item.duration_minutes, item.fixed_start)
+    archive.close()
+
+
+async def test_a_presenter_added_while_a_field_is_not_saved_does_not_say_all_is_saved(demo_path):
+    archive = Archive.open(demo_path)
+    item = archive.agenda.find_item("NUIT 14/23")
+    person = archive.members.people(limit=1)[0]
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, item.id)
+        await pilot.press("tab", "tab", "ctrl+u")
+        await pilot.press("tab")  # leaving the field saves (and says what is not saved)
+        await until(pilot, lambda: "Ikke lagret" in save_state(app))
+        app.screen.query_one("#presenters Input").focus()
+        await type_text(pilot, person.name)
+        await pilot.press("enter")
+        await until(pilot, lambda: person.id in [p.id for p in archive.agenda.item_people(item.id, m.PersonRole.PRESENTER)])
+        await pilot.pause()
+        state = save_state(app)
+        assert "Alt er lagret" not in state and "Varighet" in state, state
+        # Put right, the field is saved and then all is.
+        app.screen.query_one("#duration", Input).focus()
+        await type_text(pilot, "20")
+        await pilot.press("tab")
+        await until(pilot, lambda: archive.agenda.item(item.id).duration_minutes == 20)
+        await until(pilot, lambda: save_state(app) == "Alt er lagret")
+    archive.close()
 
 
 # --- how long an item may be ----------------------------------------------------------------

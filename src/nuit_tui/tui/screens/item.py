@@ -48,6 +48,8 @@ FIELD_LABELS = {
     **TEXT_FIELDS,
     **{name: labels.FIELD_LABELS[name] for name in ("exempt", "exempt_basis", "title_exempt", "submitted_by", "earlier_intro", "earlier_none")},
 }
+# The fields typed as text that may not read, in the form's order.
+HELD_BACK_ORDER = ("duration_minutes", "fixed_start")
 # «Ingen»/«N/A» where the cover note's table of earlier decisions would be empty.
 EARLIER_NONE_OPTIONS = [(choice, choice) for choice in m.EARLIER_NONE_CHOICES]
 
@@ -81,7 +83,10 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
         self.item_id = item_id
         self.new = new
         self._loading = True
-        self._last_error: str | None = None  # the save error last notified, so it is not repeated
+        # Fields that do not read (a duration or time typed wrong), each with why: held back, named.
+        self._held_back: dict[str, str] = {}
+        self._told: set[str] = set()  # the reasons notified, so that each is told once
+        self._write_error: str | None = None  # the writer's last refusal, for the question on leaving
         self.autosave = Autosave(self, self.save)
         # Another window may edit the same item: merge, or ask when both changed a field.
         self.versions = VersionedForm(
@@ -94,7 +99,7 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
             load=lambda item_id: self.archive.agenda.item(item_id),
             write=lambda item: self.archive.agenda.update_item(item),
             saved=self._saved_elsewhere,
-            failed=lambda exc: self.query_one("#save-state", Static).update(markup("[b]Ikke lagret:[/b] $error", error=exc)),
+            failed=self._failed,
         )
 
     def compose(self) -> ComposeResult:
@@ -176,13 +181,17 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
             return
         if isinstance(event, Checkbox.Changed):
             self._sync_exempt_fields()
-        self.query_one("#save-state", Static).update("…")
+        if not self._held_back:  # else what is not saved stays in view until the save reads the form again
+            self.query_one("#save-state", Static).update("…")
         self.autosave.changed()
 
     def on_descendant_blur(self) -> None:
         self.autosave.flush()
 
-    def _form_values(self) -> dict:
+    def _read_form(self) -> tuple[dict[str, object], dict[str, str]]:
+        """The fields' values, and for each field that does not read (a duration or a time
+        typed wrong) why not; such a field is left out of the values, so it keeps its
+        stored value while every other field is saved as typed."""
         text = {name: self.query_one(f"#{name}", TextArea).text for name in TEXT_FIELDS}
         item_type = self.query_one("#item_type", Select).value
         exempt = self.query_one("#exempt", Checkbox).value
@@ -199,44 +208,72 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
             "earlier_intro": self.query_one("#earlier_intro", TextArea).text,
             "earlier_none": "" if earlier_none is Select.NULL else str(earlier_none),
         }
-        fixed = self.query_one("#fixed_start", Input).value.strip()
-        values["fixed_start"] = fixed_start = parse_time(fixed) if fixed else None
+        held_back: dict[str, str] = {}
+        typed = self.query_one("#fixed_start", Input).value.strip()
+        fixed_start = self.item.fixed_start
+        try:
+            values["fixed_start"] = fixed_start = parse_time(typed) if typed else None
+        except ParseError as exc:
+            held_back["fixed_start"] = f"{FIELD_LABELS['fixed_start']}: {exc}"
         # The item ends by midnight: its start as the plan has it with the fixed start typed.
         item_id, agenda = self.item.stored_id, self.archive.agenda
-        values["duration_minutes"] = parse_minutes(
-            self.query_one("#duration", Input).value,
-            stored=self.item.duration_minutes,
-            starts=lambda: agenda.start_minute(item_id, fixed_start),
-        )
-        return values
+        try:
+            values["duration_minutes"] = parse_minutes(
+                self.query_one("#duration", Input).value,
+                stored=self.item.duration_minutes,
+                starts=lambda: agenda.start_minute(item_id, fixed_start),
+            )
+        except ParseError as exc:
+            held_back["duration_minutes"] = str(exc)
+        return values, {name: held_back[name] for name in HELD_BACK_ORDER if name in held_back}
+
+    def _form_values(self) -> dict:
+        """What is saved: the fields that read (see _read_form)."""
+        return self._read_form()[0]
 
     def save(self) -> bool:
-        """Write what differs from the stored item; True when all is stored."""
+        """Write what differs from the stored item; True when all is stored. A field that
+        does not read is held back (and named), never the others."""
         if self._loading:
             return True
+        values, self._held_back = self._read_form()
+        told = set(self._told)
+        self._told = set(self._held_back.values())
+        if new := [reason for reason in self._held_back.values() if reason not in told]:
+            self.notify("\n".join(new), title="Ikke lagret", severity="error")
         state = self.query_one("#save-state", Static)
         try:
-            values = self._form_values()
-        except ParseError as exc:
-            state.update(markup("[b]Ikke lagret:[/b] $error", error=exc))
-            if str(exc) != self._last_error:
-                self.notify(str(exc), title="Ikke lagret", severity="error")
-            self._last_error = str(exc)
-            return False
-        self._last_error = None
-        changed = {k: v for k, v in values.items() if getattr(self.item, k) != v}
-        if not changed:
-            state.update("Alt er lagret")
-            return True
-        try:
-            queued = self.versions.save(values)  # «Alt er lagret» when the writer confirms
+            queued = self.versions.save(values)  # the writer's answer comes back through _saved_elsewhere
         except (StoreError, ValueError) as exc:
-            state.update(markup("[b]Ikke lagret:[/b] $error", error=exc))
+            self._failed(exc)
             return False
         if not queued:
             state.update(markup("[b]Ikke lagret:[/b] saken er endret i et annet vindu; velg hvilken versjon som skal gjelde"))
             return False
-        return True
+        self._show_saved()
+        return not self._held_back
+
+    def _show_saved(self) -> None:
+        """The status line as saves are done: «Alt er lagret» only when it is true; else each
+        field held back, and the writer's refusal, with why."""
+        if self.versions.asking:
+            return  # the question about another window's version stands (save)
+        reasons = list(self._held_back.values())
+        if self.versions.unsaved and self._write_error:
+            reasons.insert(0, self._write_error)
+        state = self.query_one("#save-state", Static)
+        if reasons:
+            state.update(markup("[b]Ikke lagret:[/b] $reasons", reasons=" · ".join(reasons)))
+        elif self.autosave.pending or self.versions.saving:
+            state.update("…")
+        else:
+            state.update("Alt er lagret")
+
+    def _failed(self, exc: Exception) -> None:
+        """The writer refused (VersionedForm), or the save could not be made."""
+        self._write_error = str(exc)
+        reasons = [str(exc), *self._held_back.values()]
+        self.query_one("#save-state", Static).update(markup("[b]Ikke lagret:[/b] $reasons", reasons=" · ".join(reasons)))
 
     def _show_field(self, name: str, value) -> None:
         """Put a stored value in its field (another window changed it)."""
@@ -259,7 +296,8 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
             self.query_one(f"#{name}", Input).value = value or ""
 
     def _saved_elsewhere(self, message: str | None) -> None:
-        self.query_one("#save-state", Static).update("Alt er lagret")
+        self._write_error = None
+        self._show_saved()
         self._update_heading()
         if message:
             self.notify(message)
@@ -289,7 +327,18 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
             if leave:
                 self.app.pop_screen()
 
-        self.app.push_screen(ConfirmScreen("Noe er ikke lagret (se nederst). Gå tilbake likevel?"), answered)
+        self.app.push_screen(ConfirmScreen(self._unsaved_question()), answered)
+
+    def _unsaved_question(self) -> str:
+        """Asked on leaving with something not saved: what, and why (the dialog covers the
+        status line that says so)."""
+        if self._held_back:
+            names = [FIELD_LABELS[name].removesuffix(" (min)") for name in self._held_back]
+            named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} og {names[-1]}"
+            return f"{named} er ikke lagret: {'; '.join(self._held_back.values())}. Gå tilbake likevel?"
+        if self._write_error:
+            return f"Ikke lagret: {self._write_error}. Gå tilbake likevel?"
+        return "Noe er ikke lagret. Gå tilbake likevel?"
 
     def _form_is_blank(self) -> bool:
         """Whether the form still shows the new item as made (so nothing is in flight)."""
@@ -323,10 +372,7 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
         role = m.PersonRole.PRESENTER if event.field.id == "presenters" else m.PersonRole.CASE_OFFICER
         item_id, people = self.item.stored_id, [p.stored_id for p in event.people]
         self.query_one("#save-state", Static).update("…")
-        self.write(
-            lambda: self.archive.agenda.set_item_people(item_id, role, people),
-            lambda _: self.query_one("#save-state", Static).update("Alt er lagret"),
-        )
+        self.write(lambda: self.archive.agenda.set_item_people(item_id, role, people), lambda _: self._show_saved())
 
     # --- earlier handlings ----------------------------------------------------------------
 

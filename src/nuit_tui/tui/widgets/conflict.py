@@ -89,6 +89,11 @@ class VersionedForm:
     def load(self) -> Any:
         return self._load(self.base.id)
 
+    @property
+    def saving(self) -> bool:
+        """A save is on its way to the writer (its answer comes through saved/failed)."""
+        return self._on_its_way is not None
+
     def save(self, values: dict[str, Any] | None = None, *, message: str | None = None) -> bool:
         """Queue the user's changes for the writer; False while a conflict waits for the
         user's choice. What the writer answers comes back through saved/failed."""
