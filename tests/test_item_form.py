@@ -1,11 +1,12 @@
-"""The item screen's form: one bad field holds back only itself, and a duration is bounded
-by the end of the day. Driven by keys, checked in the archive (a real SQLite file)."""
+"""The item screen's form: one bad field holds back only itself, a duration is bounded by
+the end of the day, and a field enabled by a tick takes the keys typed right after it.
+Driven by keys, checked in the archive (a real SQLite file)."""
 
 from __future__ import annotations
 
 from textual.widgets import Input
 
-from conftest import type_text, until
+from conftest import burst, type_text, until
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
@@ -136,4 +137,30 @@ async def test_a_duration_past_midnight_is_refused_with_the_longest_the_item_may
         await type_text(pilot, "895")
         await pilot.press("tab")
         await until(pilot, lambda: archive.agenda.item(item.id).duration_minutes == 895)
+    archive.close()
+
+
+# --- the exempt tick and its basis ------------------------------------------------------------
+
+
+async def test_tab_right_after_ticking_exempt_lands_in_the_basis(demo_path):
+    """One burst: Space on «Unntatt offentlighet», Tab, «offl. 13» (Pilot cannot type «§»).
+    The basis was still disabled when the Tab came: the focus went on to the attachments
+    and «f» opened «Legg ved fil»."""
+    archive = Archive.open(demo_path)
+    item = archive.agenda.find_item("NUIT 17/23")
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, item.id)
+        for _ in range(11):
+            await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "exempt"
+        await pilot.wait_for_scheduled_animations()
+        with burst():
+            await pilot.press("space", "tab", *"offl. 13")
+        await until(pilot, lambda: archive.agenda.item(item.id).exempt_basis == "offl. 13", what="the basis saved")
+        assert isinstance(app.screen, ItemScreen)  # «f» opened no «Legg ved fil»
+        assert app.focused is not None and app.focused.id == "exempt_basis"
+    stored = archive.agenda.item(item.id)
+    assert (stored.exempt, stored.exempt_basis) == (True, "offl. 13")
     archive.close()

@@ -162,6 +162,9 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
         self.mount_cover_tables()
         self._update_heading()
         self._sync_exempt_fields()
+        # As the tick changes, not when its Changed message is handled: a Tab typed right after
+        # Space is handled before that message and skipped «Hjemmel», still disabled.
+        self.watch(self.query_one("#exempt", Checkbox), "value", self._sync_exempt_fields, init=False)
         self.query_one("#title", Input).focus()
         if self.new:
             self.query_one("#title", Input).action_select_all()
@@ -179,8 +182,6 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
     def _field_changed(self, event) -> None:
         if self._loading or isinstance(event.control.parent, PeopleField):
             return
-        if isinstance(event, Checkbox.Changed):
-            self._sync_exempt_fields()
         if not self._held_back:  # else what is not saved stays in view until the save reads the form again
             self.query_one("#save-state", Static).update("…")
         self.autosave.changed()
@@ -345,7 +346,8 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
         values = self._form_values()
         return is_blank_new_item(values["title"], *(values[name] for name in TEXT_FIELDS))
 
-    def _sync_exempt_fields(self) -> None:
+    def _sync_exempt_fields(self, _value: bool | None = None) -> None:
+        """«Hjemmel» and «Også tittelen er unntatt» are for an exempt item only."""
         exempt = self.query_one("#exempt", Checkbox).value
         self.query_one("#exempt_basis", Input).disabled = not exempt
         self.query_one("#title_exempt", Checkbox).disabled = not exempt
