@@ -4,6 +4,8 @@ Driven by keys, checked in the archive (a real SQLite file)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.widgets import Input
 
 from conftest import burst, type_text, until
@@ -138,6 +140,16 @@ async def test_a_duration_past_midnight_is_refused_with_the_longest_the_item_may
         await pilot.press("tab")
         await until(pilot, lambda: archive.agenda.item(item.id).duration_minutes == 895)
     archive.close()
+
+
+def test_an_items_start_for_its_bound_is_its_place_in_the_plan_with_the_fixed_start_typed(demo):
+    from nuit_tui.domain.durations import longest_duration
+
+    item = demo.agenda.find_item("NUIT 14/23")  # 09.05 in the plan
+    assert demo.agenda.start_minute(item.id, None) == 9 * 60 + 5
+    assert demo.agenda.start_minute(item.id, dt.time(23, 0)) == 23 * 60  # typed, not yet saved
+    assert demo.agenda.start_minute(item.id, dt.time(8, 0)) == 9 * 60 + 5  # after the item before it
+    assert longest_duration(23 * 60) == 60 and longest_duration(25 * 60) == 0
 
 
 # --- the exempt tick and its basis ------------------------------------------------------------
