@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 
 from ...domain.norwegian import count
 from ..text import Static, markup
+from ..widgets.dialog import DialogBox, ScrollingDialog
 
 
-class MinutesCheckScreen(ModalScreen[bool]):
-    """Dismisses True to export anyway (j / Enter), False to go back and fix (n / Escape)."""
+class MinutesCheckScreen(ScrollingDialog):
+    """Dismisses True to export anyway (j / Enter), False to go back and fix (n / Escape).
+    The findings scroll (↑/↓, PgUp/PgDn, Home/End); the heading and the answer line stay."""
 
     BINDINGS = [
         Binding("j,enter", "answer(True)", "Eksporter likevel"),
@@ -20,7 +20,9 @@ class MinutesCheckScreen(ModalScreen[bool]):
     ]
     DEFAULT_CSS = """
     MinutesCheckScreen { align: center middle; }
-    MinutesCheckScreen > Vertical { width: 100; max-width: 95%; height: auto; max-height: 85%; border: thick $warning; background: $panel; padding: 1 2; }
+    MinutesCheckScreen > DialogBox { width: 100; max-width: 95%; height: auto; max-height: 85%; border: thick $warning; background: $panel; padding: 1 2; }
+    MinutesCheckScreen #check-heading { dock: top; }
+    MinutesCheckScreen #check-answer { dock: bottom; padding-top: 1; }
     """
 
     def __init__(self, problems: list[str], notes: list[str] | None = None, *, meeting: str = ""):
@@ -30,7 +32,7 @@ class MinutesCheckScreen(ModalScreen[bool]):
         self.meeting = meeting  # «NUIT 2/2023 (25. mai 2023)»: from the palette, the screen below may not say
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with DialogBox():
             title = f"Referatsjekk: {len(self.problems)} ting mangler" if self.problems else "Referatsjekk: ingenting mangler"
             if self.notes:
                 title += f", {count(len(self.notes), 'merknad', 'merknader')}"
@@ -38,7 +40,8 @@ class MinutesCheckScreen(ModalScreen[bool]):
             yield Static(markup(template, title=title, meeting=self.meeting), id="check-heading")
             lines = [f"• {p}" for p in self.problems] + [f"Merk: {n}" for n in self.notes]
             yield Static("\n".join(lines), id="problems")
-            yield Static("\nj/Enter: eksporter likevel · n/Escape: tilbake og rett")
+            # Docked at the bottom: in view however long the list above it.
+            yield Static("j/Enter: eksporter likevel · n/Escape: tilbake og rett", id="check-answer")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

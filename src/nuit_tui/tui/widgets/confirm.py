@@ -1,4 +1,8 @@
-"""A yes/no question before anything that cannot be taken back."""
+"""A yes/no question before anything that cannot be taken back.
+
+A long question (the notice check's findings) scrolls by keys between its top and the
+buttons, which stay in view (`ScrollingDialog`).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,14 @@ from textual import events
 from textual._time import get_time
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.widgets import Button
 
 from ..text import Static, literal
+from .dialog import DialogBox, ScrollingDialog
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(ScrollingDialog):
     """Dismisses with True for «Ja» (j / Enter on Ja), False for «Nei» (n / Escape)."""
 
     BINDINGS = [
@@ -22,8 +26,8 @@ class ConfirmScreen(ModalScreen[bool]):
     ]
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical { width: 64; height: auto; border: thick $warning; background: $panel; padding: 1 2; }
-    ConfirmScreen Horizontal { height: auto; align: center middle; margin-top: 1; }
+    ConfirmScreen > DialogBox { width: 64; height: auto; max-height: 90%; border: thick $warning; background: $panel; padding: 1 2; }
+    ConfirmScreen Horizontal { dock: bottom; height: auto; align: center middle; padding-top: 1; }
     ConfirmScreen Button { margin: 0 2; }
     """
 
@@ -54,9 +58,9 @@ class ConfirmScreen(ModalScreen[bool]):
         self._shown_at = get_time()
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with DialogBox():
             yield Static(self.question, id="question")
-            with Horizontal():
+            with Horizontal():  # docked at the bottom: in view however long the question
                 yield Button(literal(f"{self.yes} (j)"), id="yes", variant="warning")
                 yield Button(literal(f"{self.no} (n)"), id="no")
 

@@ -1,0 +1,126 @@
+"""A question longer than the terminal (the minutes check's findings, the notice check's)
+scrolls by keys, every line of it, and its answer line or buttons stay in view at any
+size down to 80×24."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import until
+from nuit_tui.domain import models as m
+from nuit_tui.services import Archive
+from nuit_tui.tui.app import NuitApp
+from nuit_tui.tui.screens.agenda import AgendaScreen
+from nuit_tui.tui.screens.meetings import MeetingsScreen
+from nuit_tui.tui.screens.minutes_check import MinutesCheckScreen
+from nuit_tui.tui.text import Static
+from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+
+def lines_in_view(text, above, below) -> set[int]:
+    """The lines of `text` on screen: below the frame's top edge and the heading docked
+    there (`above`), above the answer line or buttons docked at its bottom (`below`)."""
+    frame = text.parent
+    top = frame.region.y + frame.styles.border.spacing.top + frame.styles.padding.top
+    if above is not None:
+        top = max(top, above.region.bottom)
+    return {line for line in range(text.region.height) if top <= text.region.y + line < below.region.y}
+
+
+async def press(pilot, key: str, text) -> None:
+    """Press `key`, and wait until the screen shows `text` where its frame has scrolled it
+    (the scroll comes after the refresh that follows the key)."""
+    await pilot.press(key)
+    frame = text.parent
+    top = frame.content_region.y + text.virtual_region.y
+    await until(pilot, lambda: text.region.y == top - round(frame.scroll_y), 3, f"{key} scrolled")
+
+
+async def read_page_by_page(pilot, text, above, below) -> set[int]:
+    """Home, then PgDn until End: the lines seen on the way."""
+    seen: set[int] = set()
+    await press(pilot, "home", text)
+    for _ in range(text.region.height):
+        seen |= lines_in_view(text, above, below)
+        if text.region.height - 1 in seen:
+            break
+        await press(pilot, "pagedown", text)
+    return seen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 40)])
+async def test_the_minutes_check_scrolls_by_keys_and_its_answer_line_stays_in_view(demo_path, size):
+    """r on 2/2023's agenda, one member's attendance registered (the others are missing one
+    by one): the findings were cut off where the dialog ended (at 100×40 after 20/23), no
+    key scrolled them, and «j/Enter: eksporter likevel · n/Escape: tilbake og rett» was
+    never shown."""
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")  # not held: every item is still open
+    first = archive.attendance.meeting_members(meeting.id)[0]
+    archive.attendance.add(m.Attendance(meeting_id=meeting.id, person_id=first.person_id, role=m.AttendanceRole.MEMBER))
+    app = NuitApp(archive)
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        await pilot.press("enter")  # the newest meeting: 2/2023
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, MinutesCheckScreen))
+        screen = app.screen
+        answer = next(s for s in screen.query(Static) if "eksporter likevel" in str(s.render()))
+        heading, problems = screen.query_one("#check-heading"), screen.query_one("#problems")
+        frame = problems.parent
+        assert screen.can_view_entire(answer) and screen.can_view_entire(heading)
+        last = problems.region.height - 1
+        assert 0 in lines_in_view(problems, heading, answer) and last not in lines_in_view(problems, heading, answer)
+
+        await press(pilot, "down", problems)
+        assert frame.scroll_y == 1 and 0 not in lines_in_view(problems, heading, answer)
+        await press(pilot, "up", problems)
+        assert frame.scroll_y == 0
+        await press(pilot, "end", problems)
+        assert last in lines_in_view(problems, heading, answer)
+        assert screen.can_view_entire(answer) and screen.can_view_entire(heading)
+        await press(pilot, "pageup", problems)
+        assert last not in lines_in_view(problems, heading, answer)
+        # Page by page, no finding is skipped (hidden behind the heading or the answer line).
+        assert await read_page_by_page(pilot, problems, heading, answer) == set(range(problems.region.height))
+        assert screen.can_view_entire(answer)
+
+        await pilot.press("escape")  # «tilbake og rett»
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+    archive.close()
+
+
+async def test_the_notice_checks_findings_scroll_and_its_buttons_stay_in_view_at_80x24(tmp_path):
+    """s with more findings than rows: the question ran off the screen, and «Send likevel»
+    and «Tilbake» with it."""
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), location="Teams")
+    for _ in range(20):
+        archive.agenda.add_item(meeting.id)  # «Ny sak»: untitled, no type, no proposal
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(AgendaScreen(meeting.id))
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        screen = app.screen
+        question, yes, no = screen.query_one("#question"), screen.query_one("#yes"), screen.query_one("#no")
+        assert "Sende likevel?" in str(question.render())  # its last line
+        assert screen.can_view_entire(yes) and screen.can_view_entire(no)
+        last = question.region.height - 1
+        assert last not in lines_in_view(question, None, yes)
+
+        await press(pilot, "end", question)
+        assert last in lines_in_view(question, None, yes) and screen.can_view_entire(yes)
+        assert await read_page_by_page(pilot, question, None, yes) == set(range(question.region.height))
+        assert app.focused is no  # the keys scrolled; «Tilbake» kept the focus
+        await pilot.press("j")  # «Send likevel»
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+    status = archive.meetings.get(meeting.id).status
+    archive.close()
+    assert status is m.MeetingStatus.NOTICE_SENT
