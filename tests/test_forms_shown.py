@@ -80,3 +80,73 @@ async def test_the_item_screen_says_when_the_notice_is_out_and_when_the_meeting_
     archive.close()
     assert notes["15/23"].endswith("innkallingen er sendt: det som endres her, står ikke i den som er sendt ut")
     assert notes["3/23"].endswith("møtet er holdt: vedtak og innspill føres i møtemodus (m i sakslisten)")
+
+
+async def test_moving_a_meeting_to_another_year_is_refused_in_the_form_with_everything_as_typed(demo_path):
+    """t on 2/2023, «3.1.2024» Tab «1000» Enter: the form closed, a toast said the meeting
+    cannot move to another year, and the new start time was thrown away with the date."""
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+    from nuit_tui.tui.screens.meeting_form import MeetingFormScreen
+    from nuit_tui.tui.screens.meetings import MeetingsScreen
+    from nuit_tui.tui.text import Static
+
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        await pilot.press("enter")  # the newest meeting: 2/2023
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, MeetingFormScreen) and app.focused is not None)
+        await pilot.press(*"3.1.2024", "tab", *"1000", "enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, MeetingFormScreen)
+        assert str(form.query_one("#form-error", Static).render()) == "Et møte kan ikke flyttes til et annet år; opprett et nytt møte"
+        assert [form.query_one(f"#{field}").value for field in ("date", "start")] == ["3.1.2024", "1000"]
+        date = form.query_one("#date")
+        assert app.focused is date
+        await until(pilot, lambda: form.can_view_entire(date), 3, "the date field in view")
+
+        await pilot.press("ctrl+u", *"1.6.2023", "enter")  # the right date, in its year
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+    moved = archive.meetings.get(meeting.id)
+    archive.close()
+    assert (moved.date, moved.start_time) == (dt.date(2023, 6, 1), dt.time(10))
+
+
+async def test_a_refused_new_meeting_puts_the_focus_on_the_field_the_message_is_about(demo_path):
+    """At 80×24 «Sted» is below the fold; «Skriv sted eller videolenke» left the focus on
+    «Start», where Enter was pressed, and «Sted» out of view."""
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+    from nuit_tui.tui.screens.meeting_form import MeetingFormScreen
+    from nuit_tui.tui.screens.meetings import MeetingsScreen
+    from nuit_tui.tui.text import Static
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, MeetingFormScreen) and app.focused is not None)
+        form = app.screen
+        await pilot.press(*"1.6.2023", "tab", "enter")  # on «Start»
+        await pilot.pause()
+        assert str(form.query_one("#form-error", Static).render()) == "Skriv sted eller videolenke"
+        location = form.query_one("#location")
+        label = next(w for w in form.query(Label) if str(w.render()) == "Sted")
+        assert app.focused is location
+        await until(pilot, lambda: form.can_view_entire(location) and form.can_view_entire(label), 3, "«Sted» in view")
+
+        await pilot.press("shift+tab", "shift+tab", "ctrl+u", *"1600", "enter")  # «Start» after «Slutt» (15.00)
+        await pilot.pause()
+        assert str(form.query_one("#form-error", Static).render()) == "Møtet må slutte etter at det starter"
+        assert app.focused is form.query_one("#end")
+        await until(pilot, lambda: form.can_view_entire(form.query_one("#end")), 3, "«Slutt» in view")
+
+        await pilot.press("ctrl+u", *"1700", "tab", *"Teams", "enter")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+    made = archive.meetings.find("NUIT", "3/2023")
+    archive.close()
+    assert (made.date, made.start_time, made.end_time, made.location) == (dt.date(2023, 6, 1), dt.time(16), dt.time(17), "Teams")

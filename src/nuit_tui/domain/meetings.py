@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .enums import MeetingStatus
 
 # Which status a meeting may move to from each status.
@@ -43,6 +45,14 @@ def sent_notice_note(status: MeetingStatus) -> str:
     if status is MeetingStatus.NOTICE_SENT:
         return "Innkallingen er sendt med saken på sakslisten: gi medlemmene beskjed om endringen."
     return ""
+
+
+def move_refusal(year: int, date: dt.date) -> str | None:
+    """Why a meeting of `year` may not be moved to `date`, or None when it may: its number
+    and its items' case numbers are numbers within its year."""
+    if date.year != year:
+        return "Et møte kan ikke flyttes til et annet år; opprett et nytt møte"
+    return None
 
 
 def deletion_refusal(status: MeetingStatus, *, recorded: bool) -> str | None:

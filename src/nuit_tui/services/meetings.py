@@ -8,7 +8,7 @@ from collections.abc import Callable
 from ..domain import labels
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber, parse_meeting_ref
-from ..domain.meetings import can_move, deferred_back_note, deletion_refusal, meeting_numbers
+from ..domain.meetings import can_move, deferred_back_note, deletion_refusal, meeting_numbers, move_refusal
 from ..domain.norwegian import long_date
 from ..domain.standard_items import MINUTES_APPROVAL_PREFIX, closing_items, follow_previous_meeting, opening_items
 from ..store import ArchiveStore, errors
@@ -155,8 +155,8 @@ class Meetings:
         """Save date, times and place; a date in another year is refused (numbers are per year)."""
         with self.store.write():
             stored = self.get(meeting.stored_id)
-            if meeting.date.year != stored.year:
-                raise errors.Conflict("Et møte kan ikke flyttes til et annet år; opprett et nytt møte")
+            if refusal := move_refusal(stored.year, meeting.date):
+                raise errors.Conflict(refusal)
             saved = self.store.update(meeting)
             if saved.date != stored.date:
                 self._follow_dates(saved.body_id, saved.year)

@@ -1,12 +1,16 @@
 """A modal form: labelled fields, one error line, Enter/Ctrl+S saves, Escape cancels.
 
+A refusal about one field (`FieldError`, or any refusal raised inside `about(field)`)
+puts the focus on that field, scrolled into view with its label.
+
 Every key typed after the key that opened a form reaches the form, however fast
 (`TypeAhead`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 from textual import events
@@ -68,6 +72,26 @@ class FormBody(VerticalScroll, can_focus=False):
         return super().scroll_to_region(region, *args, **kwargs)
 
 
+class FieldError(ParseError):
+    """A refusal about one field (`field`, a selector such as "#date"): shown in the form's
+    error line, and that field takes the focus."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+@contextmanager
+def about(field: str) -> Iterator[None]:
+    """What is refused inside this block (`submit`'s checks of one field) is about `field`."""
+    try:
+        yield
+    except FieldError:
+        raise
+    except (ParseError, StoreError, ValueError) as exc:
+        raise FieldError(field, str(exc)) from exc
+
+
 class OnWriter(Generic[T]):
     """What `submit` returns for a form that writes itself: `job` runs on the writer
     thread (never on the event loop); the form closes with `result(job's answer)`."""
@@ -80,9 +104,10 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
     """Subclasses compose fields in `fields()` and turn them into a result in `submit()`.
 
     `submit` raises ParseError/StoreError/ValueError with a Norwegian message to keep
-    the form open and show it; whatever it returns is the dismissal value. A form that
-    writes returns `OnWriter(job)`: the form stays open, answering keys, until the
-    writer is done, and a refusal is shown in it with everything as typed.
+    the form open and show it (a `FieldError`, or one raised inside `about(field)`, also
+    moves the focus to the field it is about); whatever it returns is the dismissal
+    value. A form that writes returns `OnWriter(job)`: the form stays open, answering
+    keys, until the writer is done, and a refusal is shown in it with everything as typed.
     """
 
     _saving = False
@@ -153,13 +178,20 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
     def show_error(self, message: str) -> None:
         self.query_one("#form-error", Static).update(message)
 
+    def refuse(self, exc: Exception) -> None:
+        """Show why the form was not saved, and go to the field it is about (if it says)."""
+        self.show_error(str(exc))
+        if isinstance(exc, FieldError):
+            # Focusing scrolls the field (with its label) into view: FormBody.scroll_to_region.
+            self.query_one(exc.field).focus()
+
     def action_save(self) -> None:
         if self._saving:
             return  # Enter again while the writer has it: one save
         try:
             result = self.submit()
         except (ParseError, StoreError, ValueError) as exc:
-            self.show_error(str(exc))
+            self.refuse(exc)
             return
         if isinstance(result, OnWriter):
             self._saving = True
@@ -177,7 +209,7 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
         self._saving = False
         if not isinstance(exc, ParseError | StoreError | ValueError):
             raise exc
-        self.show_error(str(exc))
+        self.refuse(exc)
 
     def action_cancel(self) -> None:
         if not self.has_changes():
