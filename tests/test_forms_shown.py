@@ -1,4 +1,4 @@
-"""What forms and the item screen show: the focused field with its label at any height it fits in, a long title to its end, and the meeting's state."""
+"""What forms and the item screen show: the focused field with its label at any height it fits in, a long title to its end, the meeting's state, a refusal at the field it is about (with what was typed), and the form's error and key lines."""
 
 from __future__ import annotations
 
@@ -150,3 +150,32 @@ async def test_a_refused_new_meeting_puts_the_focus_on_the_field_the_message_is_
     made = archive.meetings.find("NUIT", "3/2023")
     archive.close()
     assert (made.date, made.start_time, made.end_time, made.location) == (dt.date(2023, 6, 1), dt.time(16), dt.time(17), "Teams")
+
+
+async def test_a_form_taller_than_the_terminal_keeps_its_error_and_its_keys_in_view(demo_path):
+    """At 80×24 the new-meeting form's fields took the room the frame had, and the frame cut
+    off what came below them: «Enter/Ctrl+S lagrer · Escape avbryter» was never shown."""
+    from nuit_tui.tui.screens.meeting_form import MeetingFormScreen
+    from nuit_tui.tui.screens.meetings import MeetingsScreen
+    from nuit_tui.tui.text import Static
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, MeetingFormScreen) and app.focused is not None)
+        form = app.screen
+        keys = next(s for s in form.query(Static) if str(s.render()) == "Enter/Ctrl+S lagrer · Escape avbryter")
+        title = next(s for s in form.query(Static) if str(s.render()) == "Nytt møte i NUIT")
+        assert form.can_view_entire(keys) and form.can_view_entire(title)
+        await pilot.press("tab", "tab", "tab", "tab")  # «Videolenke», the last field
+        video = form.query_one("#video")
+        await until(pilot, lambda: app.focused is video and form.can_view_entire(video), 3, "«Videolenke» in view")
+        await pilot.press("enter")  # no date
+        await pilot.pause()
+        error = form.query_one("#form-error", Static)
+        assert str(error.render()) == "Skriv møtedatoen"
+        await until(pilot, lambda: app.focused is form.query_one("#date") and form.can_view_entire(form.query_one("#date")), 3)
+        assert form.can_view_entire(error) and form.can_view_entire(keys) and form.can_view_entire(title)
+    archive.close()

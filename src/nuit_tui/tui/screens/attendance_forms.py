@@ -33,7 +33,7 @@ class TimeForm(FormScreen[object]):
     """A time of day, prefilled; empty clears it. Saved on Enter through `save`, which
     gives the write to run (`OnWriter`): a refusal is shown here, with the time as typed."""
 
-    DEFAULT_CSS = "TimeForm > Vertical { width: 60; }"
+    DEFAULT_CSS = "TimeForm > FormBody { width: 60; }"
 
     def __init__(self, title: str, initial: dt.time | None, save: Callable[[dt.time | None], OnWriter[object]]):
         super().__init__()

@@ -121,23 +121,30 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
         Binding("ctrl+s", "save", "Lagre"),
         Binding("escape", "cancel", "Avbryt"),
     ]
+    # The frame is the scrolling body itself, its title docked at the top and its error and
+    # key lines at the bottom: they stay in view however tall the fields and however short
+    # the terminal. (A scrolling body between them, in a frame whose height follows its
+    # content up to a maximum, took the height it asked for, and the frame cut off the
+    # lines below it: at 80×24 «Enter/Ctrl+S lagrer · Escape avbryter» was never shown.)
+    # Docked lines are spaced by padding: a margin lets the fields scroll through.
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
-    FormScreen > Vertical { width: 90; max-width: 95%; height: auto; max-height: 90%; border: thick $primary; background: $panel; padding: 0 1; }
-    FormScreen VerticalScroll { height: auto; max-height: 65vh; }
-    FormScreen .form-title { text-style: bold; margin-bottom: 1; }
+    FormScreen > FormBody { width: 90; max-width: 95%; height: auto; max-height: 90%; border: thick $primary; background: $panel; padding: 0 1; }
+    FormScreen .form-title { dock: top; text-style: bold; padding-bottom: 1; }
+    FormScreen #form-foot { dock: bottom; height: auto; }
     FormScreen Label { margin-top: 1; color: $text-muted; }
-    FormScreen #form-error { color: $error; height: auto; margin-top: 1; }
+    FormScreen #form-error { color: $error; height: auto; padding-top: 1; }
+    FormScreen #form-keys { color: $text-muted; padding-top: 1; }
     FormScreen .form-hint { color: $text-muted; margin-top: 1; }
     """
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with FormBody():
             yield Static(self.form_title or self.TITLE, classes="form-title")
-            with FormBody():
-                yield from self.fields()
-            yield Static("", id="form-error")
-            yield Static("Enter/Ctrl+S lagrer · Escape avbryter", classes="form-hint")
+            yield from self.fields()
+            with Vertical(id="form-foot"):
+                yield Static("", id="form-error")
+                yield Static("Enter/Ctrl+S lagrer · Escape avbryter", id="form-keys")
 
     def _on_mount(self, event: events.Mount) -> None:
         # (TypeAhead's _on_mount runs as well: Textual calls it for every class.)
