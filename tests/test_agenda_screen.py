@@ -193,7 +193,8 @@ async def test_every_typed_field_is_saved_without_a_save_step(demo_path):
 
 async def test_a_case_officer_not_in_the_registry_is_made_only_when_the_secretary_says_so(demo_path):
     """A typo («Kari Nordman») must not become a second person: asked, «Rett navnet» gives the
-    name back to be put right, «Ny person» makes the person and adds them to the item."""
+    name back to be put right, «Ny person» makes the person and adds them to the item; keys
+    typed on in a burst before the question is shown never answer it."""
     from nuit_tui.tui.widgets.confirm import ConfirmScreen
     from nuit_tui.tui.widgets.people_field import PeopleInput
 
@@ -217,25 +218,10 @@ async def test_a_case_officer_not_in_the_registry_is_made_only_when_the_secretar
         await pilot.press("j")  # «Ny person»
         await until(pilot, lambda: [p.name for p in archive.agenda.item_people(item.id, m.PersonRole.CASE_OFFICER)][-1:] == ["Kari Nordman"])
         assert len(archive.members.people_named("Kari", limit=100)) == people + 1
-    archive.close()
-
-
-async def test_keys_typed_on_after_an_unknown_case_officer_do_not_answer_the_question(demo_path):
-    """«Kari Nordmn», Enter, «jo» in one burst: the «j» typed on is not «Ny person». The
-    question waits for an answer given once it is shown, and the keys typed before it stay
-    in the field with the name to be put right."""
-    from nuit_tui.tui.widgets.confirm import ConfirmScreen
-    from nuit_tui.tui.widgets.people_field import PeopleInput
-
-    archive = Archive.open(demo_path)
-    item = archive.agenda.find_item("NUIT 22/23")
-    people = len(archive.members.people_named("Kari", limit=100))
-    app = NuitApp(archive)
-    async with app.run_test(size=(130, 50)) as pilot:
-        app.push_screen(ItemScreen(item.id))
-        await pilot.pause()
-        field = app.screen.query_one("#case_officers PeopleInput", PeopleInput)
-        field.focus()
+        # In one burst, «Kari Nordmn», Enter, «jo»: the «j» typed on is not «Ny person». The
+        # question waits for an answer given once it is shown; the keys typed before it go
+        # back into the field with the name to be put right.
+        field.value = ""
         await pilot.pause()
         with burst():
             await pilot.press(*"Kari", "space", *"Nordmn", "enter", "j", "o")
@@ -246,7 +232,7 @@ async def test_keys_typed_on_after_an_unknown_case_officer_do_not_answer_the_que
         await pilot.press("n")  # «Rett navnet»
         await until(pilot, lambda: isinstance(app.screen, ItemScreen) and app.focused is field)
         assert field.value == "Kari Nordmnjo"
-        assert len(archive.members.people_named("Kari", limit=100)) == people
+        assert len(archive.members.people_named("Kari", limit=100)) == people + 1
         assert "Kari Nordmn" not in [p.name for p in archive.agenda.item_people(item.id, m.PersonRole.CASE_OFFICER)]
         # «Ny person» answered once shown: the keys typed on are the next name's beginning.
         field.value = ""

@@ -246,13 +246,17 @@ async def test_a_remark_is_stamped_with_the_time_only_on_the_meetings_day(tmp_pa
     clock = {"now": dt.datetime.combine(meeting.date + dt.timedelta(days=190), dt.time(22, 16, 30))}
     monkeypatch.setattr(wall_clock, "now", lambda: clock["now"])
     app = NuitApp(archive)
-    async with app.run_test(size=(140, 50)) as pilot:
+
+    async def remark_in_meeting_mode(pilot, text: str) -> None:
         app.push_screen(MeetingModeScreen(meeting.id))
         await pilot.pause()
         await pilot.press("f2")
         await type_text(pilot, "KS")
         await pilot.press("enter")
-        await type_text(pilot, "skrevet inn etterpå")
+        await type_text(pilot, text)
+
+    async with app.run_test(size=(140, 50)) as pilot:
+        await remark_in_meeting_mode(pilot, "skrevet inn etterpå")
         await until(pilot, lambda: [(r.text, r.made_at) for r in archive.minutes.remarks(first.id)] == [("skrevet inn etterpå", None)])
         for _ in range(3):  # out of the remark, then out of meeting mode
             if isinstance(app.screen, MeetingModeScreen):
@@ -261,12 +265,7 @@ async def test_a_remark_is_stamped_with_the_time_only_on_the_meetings_day(tmp_pa
         assert not isinstance(app.screen, MeetingModeScreen)
         # On the meeting's day, during the meeting: the time it was made, to the minute.
         clock["now"] = dt.datetime.combine(meeting.date, dt.time(9, 41, 50))
-        app.push_screen(MeetingModeScreen(meeting.id))
-        await pilot.pause()
-        await pilot.press("f2")
-        await type_text(pilot, "KS")
-        await pilot.press("enter")
-        await type_text(pilot, "sagt i møtet")
+        await remark_in_meeting_mode(pilot, "sagt i møtet")
         await until(pilot, lambda: len(archive.minutes.remarks(first.id)) == 2)
         assert archive.minutes.remarks(first.id)[-1].made_at == dt.time(9, 41)
     archive.close()

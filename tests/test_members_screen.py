@@ -73,16 +73,21 @@ def toasts(app) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+async def new_person_form(pilot, name: str) -> None:
+    """On the members' people tab, a new person's form with `name` typed, in its organisation field."""
+    await open_members(pilot, "2")
+    await pilot.press("n")
+    await pilot.pause()
+    await type_text(pilot, name)
+    await pilot.press("tab")
+
+
 async def test_add_a_person_with_a_new_organisation(demo_path):
     """A name that matches no organisation is asked about: «Ny organisasjon» makes it."""
     archive = Archive.open(demo_path)
     app = NuitApp(archive)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_members(pilot, "2")
-        await pilot.press("n")
-        await pilot.pause()
-        await type_text(pilot, "Ola Nordmann")
-        await pilot.press("tab")
+        await new_person_form(pilot, "Ola Nordmann")
         await type_text(pilot, "Helse Testland HF")
         await pilot.press("enter")
         await until(pilot, lambda: asked(app))
@@ -426,11 +431,7 @@ async def test_a_new_person_takes_the_organisation_the_typed_name_begins(demo_pa
     organisations = archive.members.organization_count()
     app = NuitApp(archive)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_members(pilot, "2")
-        await pilot.press("n")
-        await pilot.pause()
-        await type_text(pilot, "Nora Nordli")
-        await pilot.press("tab")
+        await new_person_form(pilot, "Nora Nordli")
         await type_text(pilot, "Helse Nord")
         await pilot.press("tab")
         assert app.screen.query_one("#organization").value == "Helse Nord RHF"
@@ -450,11 +451,7 @@ async def test_an_organisation_matching_none_is_not_made_on_no_nor_by_leaving_th
     organisations, people = archive.members.organization_count(), archive.members.people_count()
     app = NuitApp(archive)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_members(pilot, "2")
-        await pilot.press("n")
-        await pilot.pause()
-        await type_text(pilot, "Nora Nordli")
-        await pilot.press("tab")
+        await new_person_form(pilot, "Nora Nordli")
         with burst():  # «jo» typed on after Tab, before the question shows: not its answer
             await pilot.press(*"Helse", "space", *"Nordd", "tab", "j", "o")
         await until(pilot, lambda: asked(app))
