@@ -124,3 +124,26 @@ async def test_the_notice_checks_findings_scroll_and_its_buttons_stay_in_view_at
     status = archive.meetings.get(meeting.id).status
     archive.close()
     assert status is m.MeetingStatus.NOTICE_SENT
+
+
+async def test_the_notice_check_shows_a_finding_as_written(tmp_path, monkeypatch):
+    """A finding naming «Referat [utkast]» showed «Referat \\[utkast]»: it was escaped as
+    markup for a dialog that shows text as it is."""
+    from nuit_tui.domain.notice_check import NoticeProblem, NoticeProblemKind
+    from nuit_tui.services import notice
+
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), location="Teams")
+    finding = "Saken «Referat [utkast]» mangler sakstype"
+    monkeypatch.setattr(notice, "check_notice", lambda *_: [NoticeProblem(NoticeProblemKind.NO_TYPE, finding)])
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(AgendaScreen(meeting.id))
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert f"• {finding}\n" in app.screen.question
+        assert f"• {finding}" in str(app.screen.query_one("#question").render())
+    archive.close()

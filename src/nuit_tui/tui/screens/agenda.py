@@ -336,8 +336,6 @@ class AgendaScreen(ArchiveScreen):
     def action_send_notice(self) -> None:
         """Check the notice first (`domain.notice_check`): with findings, show them and
         ask to send anyway or go back; without, the usual confirmation."""
-        from rich.markup import escape
-
         from ...services.notice import check_notice
 
         question = f"Merke innkallingen til møte {self.meeting.ref} som sendt? Saksnumrene låses."
@@ -351,7 +349,7 @@ class AgendaScreen(ArchiveScreen):
             if send:
                 self._set_status(m.MeetingStatus.NOTICE_SENT, done)
 
-        found = "\n".join(f"• {escape(p.message)}" for p in problems)
+        found = "\n".join(f"• {p.message}" for p in problems)  # shown as written (ConfirmScreen)
         self.app.push_screen(
             ConfirmScreen(
                 f"Sjekk av innkallingen til møte {self.meeting.ref} fant:\n{found}\n\n"
