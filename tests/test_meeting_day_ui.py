@@ -162,6 +162,12 @@ async def test_the_palette_speaks_norwegian_with_long_dates(demo_path):
         for english in ("Quit the application", "Screenshot", "Theme", "Keys", "Change the current theme"):
             assert english not in prompts
         assert "Avslutt programmet med en gang" in prompts and "Skjermbilde" in prompts
+        # «Avslutt» once: Textual's own command, not again as the app's Ctrl+Q.
+        await pilot.press(*keys("avslutt"))
+        await settle(pilot, lambda: "Avslutt programmet" in " ".join(str(o.prompt) for o in app.screen.query_one(CommandList).options))
+        quits = [str(o.prompt) for o in app.screen.query_one(CommandList).options if str(o.prompt).startswith("Avslutt")]
+        assert quits == ["Avslutt\nAvslutt programmet med en gang · Tast: ^q"]
+        await pilot.press(*["backspace"] * len("avslutt"))
         await pilot.press(*keys("NUIT 2/2023"))
         await settle(pilot, lambda: "mai 2023" in " ".join(str(o.prompt) for o in app.screen.query_one(CommandList).options))
         prompts = " ".join(str(o.prompt) for o in app.screen.query_one(CommandList).options)

@@ -48,7 +48,7 @@ def _provider(module: str, name: str) -> Callable[[], type]:
 # Textual's own palette commands, in bokmål: title and help by the English title.
 _SYSTEM_COMMANDS = {
     "Theme": ("Tema", "Bytt fargetema"),
-    "Quit": ("Avslutt", "Avslutt programmet med en gang"),
+    "Quit": ("Avslutt", "Avslutt programmet med en gang · Tast: ^q"),  # the only «Avslutt» (commands.py)
     "Keys": ("Taster", "Vis eller skjul tastene for feltet som er i fokus"),
     "Minimize": ("Gjenopprett", "Vis feltet i vanlig størrelse igjen"),
     "Maximize": ("Maksimer", "Vis feltet i fokus over hele skjermen"),

@@ -99,6 +99,8 @@ class ActionCommands(Provider):
         seen = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
+            if binding.action == "quit":
+                continue  # Textual's own «Avslutt» is in the palette already (NuitApp.get_system_commands)
             if binding.description and declared_by_nuit(binding, active.node) and binding.description not in seen:
                 seen.add(binding.description)
                 yield binding.description, self.app.get_key_display(binding), partial(self.app.run_action, binding.action, active.node)
