@@ -103,6 +103,31 @@ async def test_the_register_closes_and_reopens_by_keys(tmp_path):
     archive.close()
 
 
+async def test_enter_in_the_register_opens_the_item_and_is_named_in_footer_and_f1(tmp_path):
+    """Enter was the table's own «Select»: hidden from F1, the footer and the palette."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    from nuit_tui.tui.screens.help import HelpScreen
+
+    archive, *_ = two_meetings(tmp_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen) and app.screen.query(FooterKey))
+        assert "Åpne saken" in [key.description for key in app.screen.query_one(Footer).query(FooterKey)]
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        keys = app.screen.query_one("#keys", DataTable)
+        assert ("⏎", "Åpne saken") in [tuple(str(c) for c in keys.get_row_at(r)) for r in range(keys.row_count)]
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ItemScreen))
+    archive.close()
+
+
 async def search_for(pilot, text: str) -> OptionList:
     """/ from the meeting list, `text` typed, and the search screen's results once shown."""
     app = pilot.app

@@ -93,6 +93,11 @@ class ResponsibleFilterForm(FormScreen[str | None]):
 # --- the register ---------------------------------------------------------------------
 
 
+class FollowUpsTable(DataTable):
+    # Enter on a row is the table's own key: named here, or it was «Select» to F1, footer and palette.
+    BINDINGS = [Binding("enter", "select_cursor", "Åpne saken")]
+
+
 class FollowUpsScreen(ArchiveScreen):
     """All follow-ups: open, overdue and done, filtered by body, responsible and status."""
 
@@ -106,7 +111,6 @@ class FollowUpsScreen(ArchiveScreen):
         # on a done follow-up says «g gjenåpner den».
         Binding("g", "reopen", "Gjenåpne", show=False),
         Binding("delete", "delete_follow_up", "Slett"),
-        Binding("enter", "open_item", "Åpne saken", show=False),
         Binding("r", "refresh", "Oppdater", show=False),
     ]
 
@@ -126,7 +130,7 @@ class FollowUpsScreen(ArchiveScreen):
         yield Header()
         yield Static("Oppfølging", id="follow-ups-heading", classes="screen-title")
         yield Static(id="follow-ups-filters")
-        yield DataTable(id="follow-ups", cursor_type="row", zebra_stripes=True)
+        yield FollowUpsTable(id="follow-ups", cursor_type="row", zebra_stripes=True)
         yield Static("Ingen oppfølginger med dette filteret.", id="follow-ups-empty", classes="empty-note")
         yield Footer()
 
