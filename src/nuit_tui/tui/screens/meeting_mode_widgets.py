@@ -145,6 +145,9 @@ class ItemMinutes(FormBody):
 class MeetingAgenda(OptionList):
     """The meeting's agenda down the side: items to pick (by id), breaks shown only."""
 
+    # Enter is the list's own key: named, or it was «Select» to F1, the footer and the palette.
+    BINDINGS = [Binding("enter", "select", "Gå til saken", show=False)]  # the footer keeps the F-keys
+
     def fill(self, rows: tuple[AgendaRow, ...]) -> None:
         highlighted = self.highlighted
         self.clear_options()
