@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from conftest import until
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
@@ -178,4 +180,73 @@ async def test_a_form_taller_than_the_terminal_keeps_its_error_and_its_keys_in_v
         assert str(error.render()) == "Skriv møtedatoen"
         await until(pilot, lambda: app.focused is form.query_one("#date") and form.can_view_entire(form.query_one("#date")), 3)
         assert form.can_view_entire(error) and form.can_view_entire(keys) and form.can_view_entire(title)
+    archive.close()
+
+
+def _refusal_cases():
+    """(form kind, the form, what is typed, the field the refusal is about, its message):
+    each ends with Ctrl+S pressed in another field than the one refused."""
+    from nuit_tui.tui.screens.attachment_form import AttachmentFormScreen
+    from nuit_tui.tui.screens.break_form import BreakFormScreen
+    from nuit_tui.tui.screens.cover_note_forms import CoverSectionFormScreen, ExternalDecisionFormScreen
+    from nuit_tui.tui.screens.deadline_form import RuleFormScreen
+    from nuit_tui.tui.screens.follow_up_form import FollowUpFormScreen
+    from nuit_tui.tui.screens.member_forms import BodyForm, MembershipForm, OrganizationForm, PersonForm
+
+    day = dt.date(2023, 1, 1)
+    return [
+        ("deadline", lambda a: DeadlineFormScreen(None, day=day, body_id=None, categories=[]),
+         ["Frist", "tab", "ctrl+u", "31.2", "tab", "tab", "tab", "tab"], "date", None),
+        ("rule", lambda a: RuleFormScreen(None, bodies=a.members.bodies(), body_id=None, categories=[]),
+         ["Sakspapirer ut", "tab", "snart", "tab", "tab", "tab"], "offset", None),
+        ("follow-up", lambda a: FollowUpFormScreen(1, [], 2023),
+         ["Følg opp", "tab", "tab", "32.13", "shift+tab"], "due", None),
+        ("break", lambda a: BreakFormScreen(None), ["tab", "ctrl+u", "lenge", "shift+tab"], "minutes", None),
+        ("attachment", lambda a: AttachmentFormScreen(1, None), ["tab", "https://example.org"], "title", "Skriv vedleggets tittel"),
+        ("cover section", lambda a: CoverSectionFormScreen(1, None), ["tab", "Tekst"], "heading", "Skriv avsnittets overskrift"),
+        ("earlier decision", lambda a: ExternalDecisionFormScreen(1, None, year=2023),
+         ["Rådet 3/23", "tab", "99.99", "tab", "Tema", "tab", "Vedtak"], "decided_on", None),
+        ("body", lambda a: BodyForm(), ["NUIT", "tab", "Nytt utvalg"], "short-name",
+         "Det finnes allerede et utvalg med kortnavnet «NUIT»"),
+        ("organisation", lambda a: OrganizationForm(), ["Apotekforeningen", "tab", "AF"], "name",
+         "Organisasjonen «Apotekforeningen» finnes allerede"),
+        ("person", lambda a: PersonForm(), ["Ola Nordmann", "tab", "tab", "ola", "shift+tab", "shift+tab"], "email",
+         "«ola» er ikke en e-postadresse"),
+        ("membership", lambda a: MembershipForm(a.members.body("NUIT")), ["Ingen Slik", "tab", "tab", "tab"], "person",
+         "Fant ingen person som heter «Ingen Slik»; legg personen til i fanen Personer først"),
+    ]
+
+
+@pytest.mark.parametrize("kind, form, typed, field, message", _refusal_cases(), ids=[case[0] for case in _refusal_cases()])
+async def test_a_refused_form_puts_the_cursor_on_the_field_the_message_is_about(demo_path, kind, form, typed, field, message):
+    """Only the meeting form did: the others left the cursor where Ctrl+S was pressed, and
+    at 80×24 the field the message named could be out of view. Nothing is saved."""
+    from conftest import digest, type_text
+
+    from nuit_tui.tui.text import Static
+
+    keys = {"tab", "shift+tab", "ctrl+u"}
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = form(archive)
+        app.push_screen(screen)
+        await until(pilot, lambda: app.screen is screen and app.focused is not None)
+        for step in typed:
+            if step in keys:
+                await pilot.press(step)
+            else:
+                await type_text(pilot, step)
+        before = digest(demo_path)
+        wrong = screen.query_one(f"#{field}")
+        assert app.focused is not wrong
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: str(screen.query_one("#form-error", Static).render()) not in ("", "Lagrer …"), 5, "the refusal")
+        assert app.screen is screen
+        if message:
+            assert str(screen.query_one("#form-error", Static).render()) == message
+        assert app.focused is wrong
+        await until(pilot, lambda: screen.can_view_entire(wrong), 3, f"«{field}» in view")
+        assert digest(demo_path) == before
     archive.close()

@@ -29,6 +29,40 @@ def _day(day: dt.date) -> str:
     return long_date(day)
 
 
+# One field of a members form, checked as its write checks it: a form checks each field
+# inside `about(field)` before it writes, so a refusal goes to the field it is about.
+
+
+def checked_name(name: str | None) -> str:
+    return checked_text(name, "Navn")
+
+
+def checked_short_name(short_name: str | None, *, required: bool = True) -> str:
+    return checked_text(short_name, "Kortnavn", required=required, max_length=30)
+
+
+def checked_organization_name(name: str | None) -> str:
+    """An organisation typed for a person or a membership; blank is none."""
+    return checked_text(name, "Organisasjon", required=False)
+
+
+def checked_email(email: str | None) -> str | None:
+    email = checked_text(email, "E-post", required=False) or None
+    if email is not None and ("@" not in email or " " in email):
+        raise errors.Conflict(f"«{email}» er ikke en e-postadresse")
+    return email
+
+
+def check_membership_dates(valid_from: dt.date | None, valid_to: dt.date | None) -> None:
+    if valid_from and valid_to and valid_to < valid_from:
+        raise errors.Conflict(f"Til-datoen ({_day(valid_to)}) er før fra-datoen ({_day(valid_from)})")
+
+
+def check_substitute(person: m.Person, substitute_for_person_id: int | None) -> None:
+    if substitute_for_person_id == person.id:
+        raise errors.Conflict(f"{person.name} kan ikke være stedfortreder for seg selv")
+
+
 class Members:
     """Bodies, organisations, people and who is a member of what, when."""
 
@@ -78,25 +112,24 @@ class Members:
 
     # --- bodies ---
 
-    def _check_body_short_name(self, short_name: str, body_id: int | None) -> None:
+    def check_body_short_name(self, short_name: str, body_id: int | None) -> None:
+        """A Conflict if another body has the short name."""
         for other in registry.bodies_with_short_name(self.store, short_name):
             if other.id != body_id:
                 raise errors.Conflict(f"Det finnes allerede et utvalg med kortnavnet «{other.short_name}»")
 
     def create_body(self, short_name: str, name: str) -> m.Body:
         """A new body from what was typed (add_body trusts its caller)."""
-        short_name = checked_text(short_name, "Kortnavn", max_length=30)
-        name = checked_text(name, "Navn")
+        short_name, name = checked_short_name(short_name), checked_name(name)
         with self.store.write():
-            self._check_body_short_name(short_name, None)
+            self.check_body_short_name(short_name, None)
             return self.add_body(short_name, name)
 
     def update_body(self, body_id: int, short_name: str, name: str) -> m.Body:
-        short_name = checked_text(short_name, "Kortnavn", max_length=30)
-        name = checked_text(name, "Navn")
+        short_name, name = checked_short_name(short_name), checked_name(name)
         with self.store.write():
             body = self.body_by_id(body_id)
-            self._check_body_short_name(short_name, body_id)
+            self.check_body_short_name(short_name, body_id)
             return self.store.update(body.model_copy(update={"short_name": short_name, "name": name}))
 
     def check_delete_body(self, body_id: int) -> m.Body:
@@ -140,26 +173,27 @@ class Members:
         return self.store.get_many(m.Organization, ids)
 
     def add_organization(self, name: str, short_name: str | None = None) -> m.Organization:
-        name = checked_text(name, "Navn")
-        short = checked_text(short_name, "Kortnavn", required=False, max_length=30) or None
+        name, short = checked_name(name), checked_short_name(short_name, required=False) or None
         with self.store.write():
-            if self.organization_named(name) is not None:
-                raise errors.Conflict(f"Organisasjonen «{name}» finnes allerede")
+            self.check_organization_name(name, None)
             return self.store.insert(m.Organization(name=name, short_name=short))
 
     def update_organization(self, organization_id: int, name: str, short_name: str | None = None) -> m.Organization:
-        name = checked_text(name, "Navn")
-        short = checked_text(short_name, "Kortnavn", required=False, max_length=30) or None
+        name, short = checked_name(name), checked_short_name(short_name, required=False) or None
         with self.store.write():
             organization = self.organization_by_id(organization_id)
-            other = self.organization_named(name)
-            if other is not None and other.id != organization_id:
-                raise errors.Conflict(f"Organisasjonen «{other.name}» finnes allerede")
+            self.check_organization_name(name, organization_id)
             return self.store.update(organization.model_copy(update={"name": name, "short_name": short}))
+
+    def check_organization_name(self, name: str, organization_id: int | None) -> None:
+        """A Conflict if another organisation has the name."""
+        other = self.organization_named(name)
+        if other is not None and other.id != organization_id:
+            raise errors.Conflict(f"Organisasjonen «{other.name}» finnes allerede")
 
     def organization_for(self, name: str | None) -> tuple[int | None, m.Organization | None]:
         """(id, newly created organisation or None) for a typed name; blank is no organisation."""
-        name = checked_text(name, "Organisasjon", required=False)
+        name = checked_organization_name(name)
         if not name:
             return None, None
         existing = self.organization_named(name)
@@ -253,11 +287,7 @@ class Members:
         return self.add_person(name.strip()) if create else None
 
     def _person_fields(self, name: str, organization_name: str | None, email: str | None) -> dict:
-        name = checked_text(name, "Navn")
-        email = checked_text(email, "E-post", required=False) or None
-        if email is not None and ("@" not in email or " " in email):
-            raise errors.Conflict(f"«{email}» er ikke en e-postadresse")
-        return {"name": name, "email": email, "organization": organization_name}
+        return {"name": checked_name(name), "email": checked_email(email), "organization": organization_name}
 
     def create_person(
         self, name: str, organization_name: str | None = None, email: str | None = None
@@ -320,12 +350,10 @@ class Members:
         role = m.MembershipRole(draft["role"])
         person = self.person(draft["person_id"])
         valid_from, valid_to = draft.get("valid_from"), draft.get("valid_to")
-        if valid_from and valid_to and valid_to < valid_from:
-            raise errors.Conflict(f"Til-datoen ({_day(valid_to)}) er før fra-datoen ({_day(valid_from)})")
+        check_membership_dates(valid_from, valid_to)
         substitute_for = draft.get("substitute_for_person_id") if role is m.MembershipRole.SUBSTITUTE else None
         if substitute_for is not None:
-            if substitute_for == person.id:
-                raise errors.Conflict(f"{person.name} kan ikke være stedfortreder for seg selv")
+            check_substitute(person, substitute_for)
             self.person(substitute_for)
         body = self.body_by_id(draft["body_id"])
         for other in self.store.find_by(m.Membership, body_id=body.id, person_id=person.id):

@@ -10,7 +10,7 @@ from ...domain.norwegian import ParseError
 from ..text import Static
 from ..widgets.checkbox import Checkbox
 from ..widgets.fields import Input
-from ..widgets.form import FormScreen, labelled
+from ..widgets.form import FormScreen, about, labelled
 
 
 class AttachmentFormScreen(FormScreen[m.Attachment | None]):
@@ -31,8 +31,9 @@ class AttachmentFormScreen(FormScreen[m.Attachment | None]):
 
     def submit(self) -> m.Attachment:
         title = self.value("#title")
-        if not title:
-            raise ParseError("Skriv vedleggets tittel")
+        with about("#title"):
+            if not title:
+                raise ParseError("Skriv vedleggets tittel")
         exempt = self.query_one("#exempt", Checkbox).value
         if self.attachment is None:
             return m.Attachment(item_id=self.item_id, title=title, exempt=exempt, location=self.value("#location") or None)

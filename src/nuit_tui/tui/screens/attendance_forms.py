@@ -19,7 +19,7 @@ from ...errors import StoreError
 from ..base import nuit_app
 from ..text import DataTable, Static, markup
 from ..widgets.fields import Input
-from ..widgets.form import FormScreen, OnWriter, labelled
+from ..widgets.form import FormScreen, OnWriter, about, labelled
 from ..widgets.people_field import PersonSuggester
 
 Status = m.AttendanceStatus
@@ -46,7 +46,9 @@ class TimeForm(FormScreen[object]):
 
     def submit(self) -> OnWriter[object]:
         text = self.value("#time")
-        return self.write_back(parse_time(text) if text else None)
+        with about("#time"):
+            time = parse_time(text) if text else None
+        return self.write_back(time)
 
 
 class PersonNameForm(FormScreen[object]):

@@ -8,7 +8,7 @@ from ...domain import models as m
 from ...domain.durations import parse_minutes
 from ...domain.norwegian import ParseError
 from ..widgets.fields import Input
-from ..widgets.form import FormScreen, labelled
+from ..widgets.form import FormScreen, about, labelled
 
 
 class BreakFormScreen(FormScreen[tuple[str, int, m.AgendaItem | None] | None]):
@@ -27,6 +27,9 @@ class BreakFormScreen(FormScreen[tuple[str, int, m.AgendaItem | None] | None]):
 
     def submit(self):
         title = self.value("#title")
-        if not title:
-            raise ParseError("Skriv en tittel, f.eks. Pause eller Lunsj")
-        return title, parse_minutes(self.value("#minutes")), self.existing
+        with about("#title"):
+            if not title:
+                raise ParseError("Skriv en tittel, f.eks. Pause eller Lunsj")
+        with about("#minutes"):
+            minutes = parse_minutes(self.value("#minutes"))
+        return title, minutes, self.existing

@@ -9,7 +9,7 @@ from ...domain import models as m
 from ...domain.norwegian import ParseError, numeric_date, parse_date
 from ..widgets.checkbox import Checkbox
 from ..widgets.fields import Input, TextArea
-from ..widgets.form import FormScreen, labelled
+from ..widgets.form import FormScreen, about, labelled
 
 
 class _Prose(TextArea):
@@ -35,8 +35,9 @@ class CoverSectionFormScreen(FormScreen[m.CoverSection | None]):
 
     def submit(self) -> m.CoverSection:
         heading = self.value("#heading")
-        if not heading:
-            raise ParseError("Skriv avsnittets overskrift")
+        with about("#heading"):
+            if not heading:
+                raise ParseError("Skriv avsnittets overskrift")
         text = self.query_one("#text", TextArea).text.strip()
         if self.section is None:
             return m.CoverSection(item_id=self.item_id, heading=heading, text=text)
@@ -62,12 +63,15 @@ class ExternalDecisionFormScreen(FormScreen[m.ExternalDecision | None]):
 
     def submit(self) -> m.ExternalDecision:
         citation = self.value("#citation")
-        if not citation:
-            raise ParseError("Skriv saken, f.eks. «Nasjonalt e-helseråd 3/23»")
+        with about("#citation"):
+            if not citation:
+                raise ParseError("Skriv saken, f.eks. «Nasjonalt e-helseråd 3/23»")
         typed = self.value("#decided_on")
+        with about("#decided_on"):
+            decided_on = parse_date(typed, self.year) if typed else None
         values = {
             "citation": citation,
-            "decided_on": parse_date(typed, self.year) if typed else None,
+            "decided_on": decided_on,
             "topic": self.value("#topic"),
             "decision": self.query_one("#decision", TextArea).text.strip(),
             "exempt": self.query_one("#exempt", Checkbox).value,

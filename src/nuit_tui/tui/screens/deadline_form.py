@@ -15,7 +15,7 @@ from ...domain.year_plan import parse_offset
 from ..text import literal_text
 from ..widgets.checkbox import Checkbox
 from ..widgets.fields import Input
-from ..widgets.form import FormScreen, labelled
+from ..widgets.form import FormScreen, about, labelled
 
 
 class DeadlineFormScreen(FormScreen[m.Deadline | None]):
@@ -42,13 +42,17 @@ class DeadlineFormScreen(FormScreen[m.Deadline | None]):
 
     def submit(self) -> m.Deadline:
         title = self.value("#title")
-        if not title:
-            raise ParseError("Skriv fristens tittel")
+        with about("#title"):
+            if not title:
+                raise ParseError("Skriv fristens tittel")
+        with about("#date"):
+            date = parse_date(self.value("#date"), (self.deadline.date if self.deadline else self.day).year)
         reminder = self.value("#reminder")
-        if reminder and not (reminder.isascii() and reminder.isdigit() and int(reminder) <= 365):
-            raise ParseError("Påminnelsen må være et antall dager (0–365)")
+        with about("#reminder"):
+            if reminder and not (reminder.isascii() and reminder.isdigit() and int(reminder) <= 365):
+                raise ParseError("Påminnelsen må være et antall dager (0–365)")
         values = {
-            "date": parse_date(self.value("#date"), (self.deadline.date if self.deadline else self.day).year),
+            "date": date,
             "title": title,
             "description": self.value("#description"),
             "category": self.value("#category").lower(),
@@ -98,13 +102,16 @@ class RuleFormScreen(FormScreen[m.DeadlineRule | None]):
 
     def submit(self) -> m.DeadlineRule:
         title = self.value("#title")
-        if not title:
-            raise ParseError("Skriv tittelen på fristene regelen gir")
-        offset = parse_offset(self.value("#offset"))
+        with about("#title"):
+            if not title:
+                raise ParseError("Skriv tittelen på fristene regelen gir")
+        with about("#offset"):
+            offset = parse_offset(self.value("#offset"))
         kind, _, body = str(self.query_one("#anchor", Select).value).partition(":")
         anchor_text = self.value("#anchor_text")
-        if kind == "deadlines" and not anchor_text:
-            raise ParseError("Skriv hva tittelen på fristene det regnes fra inneholder")
+        with about("#anchor_text"):
+            if kind == "deadlines" and not anchor_text:
+                raise ParseError("Skriv hva tittelen på fristene det regnes fra inneholder")
         values = {
             "title": title,
             "offset_days": offset,

@@ -8,7 +8,7 @@ from ...domain import models as m
 from ...domain.norwegian import ParseError, parse_date
 from ..widgets.completion import NameInput
 from ..widgets.fields import Input
-from ..widgets.form import FormScreen, labelled
+from ..widgets.form import FormScreen, about, labelled
 
 
 class FollowUpFormScreen(FormScreen[m.FollowUp | None]):
@@ -30,12 +30,10 @@ class FollowUpFormScreen(FormScreen[m.FollowUp | None]):
 
     def submit(self) -> m.FollowUp:
         description = self.value("#description")
-        if not description:
-            raise ParseError("Skriv hva som skal følges opp")
+        with about("#description"):
+            if not description:
+                raise ParseError("Skriv hva som skal følges opp")
         due = self.value("#due")
-        return m.FollowUp(
-            item_id=self.item_id,
-            description=description,
-            responsible=self.value("#responsible"),
-            due_date=parse_date(due, self.year) if due else None,
-        )
+        with about("#due"):
+            due_date = parse_date(due, self.year) if due else None
+        return m.FollowUp(item_id=self.item_id, description=description, responsible=self.value("#responsible"), due_date=due_date)

@@ -1,7 +1,9 @@
 """Forms of the members registry: body, organisation, person, membership, end of membership.
 
 Each form saves through the Archive as its Enter/Ctrl+S is pressed and dismisses
-with the saved record; a refusal stays in the form as a Norwegian message.
+with the saved record; a refusal stays in the form as a Norwegian message. Each field is
+checked (as its write checks it) before anything is written, inside `about(field)`: a
+refusal about one field puts the cursor there.
 """
 
 from __future__ import annotations
@@ -19,11 +21,19 @@ from textual.widgets import Select
 from ...domain import labels
 from ...domain import models as m
 from ...domain.norwegian import long_date, numeric_date, parse_date
+from ...services.members import (
+    check_membership_dates,
+    check_substitute,
+    checked_email,
+    checked_name,
+    checked_organization_name,
+    checked_short_name,
+)
 from ..base import nuit_app
 from ..text import Label, Static
 from ..widgets.completion import NameInput
 from ..widgets.fields import Input
-from ..widgets.form import FormScreen, OnWriter, labelled
+from ..widgets.form import FormScreen, OnWriter, about, labelled
 
 R = TypeVar("R")
 
@@ -95,6 +105,10 @@ class BodyForm(FormScreen[m.Body | None]):
     def submit(self) -> OnWriter[m.Body | None]:
         archive = nuit_app(self).archive
         short_name, name, body = self.value("#short-name"), self.value("#name"), self.body
+        with about("#short-name"):
+            archive.members.check_body_short_name(checked_short_name(short_name), body.stored_id if body else None)
+        with about("#name"):
+            checked_name(name)
         if body is None:
             return OnWriter(lambda: archive.members.create_body(short_name, name))
         return OnWriter(lambda: archive.members.update_body(body.stored_id, short_name, name))
@@ -143,6 +157,10 @@ class OrganizationForm(FormScreen[m.Organization | None]):
     def submit(self) -> OnWriter[m.Organization | None]:
         archive = nuit_app(self).archive
         name, short_name, org = self.value("#name"), self.value("#short-name"), self.organization
+        with about("#name"):
+            archive.members.check_organization_name(checked_name(name), org.stored_id if org else None)
+        with about("#short-name"):
+            checked_short_name(short_name, required=False)
         if org is None:
             return OnWriter(lambda: archive.members.add_organization(name, short_name))
         return OnWriter(lambda: archive.members.update_organization(org.stored_id, name, short_name))
@@ -178,6 +196,12 @@ class PersonForm(FormScreen[m.Person | None]):
     def submit(self) -> OnWriter[m.Person | None]:
         archive, person = nuit_app(self).archive, self.person
         args = (self.value("#name"), self.value("#organization"), self.value("#email"))
+        with about("#name"):
+            checked_name(args[0])
+        with about("#organization"):
+            checked_organization_name(args[1])
+        with about("#email"):
+            checked_email(args[2])
         if person is None:
             return OnWriter(lambda: archive.members.create_person(*args), lambda answer: announce_new_organization(self, answer))
         return OnWriter(
@@ -276,16 +300,25 @@ class MembershipForm(FormScreen[m.Membership | None]):
     def submit(self) -> OnWriter[m.Membership | None]:
         archive = nuit_app(self).archive
         # Read and check everything typed before anything is written.
-        person = archive.members.find_person(self.value("#person"))
+        with about("#person"):
+            person = archive.members.find_person(self.value("#person"))
         chosen = self.query_one("#role", Select).value
-        if not isinstance(chosen, str):
-            raise ValueError("Velg en rolle")
+        with about("#role"):
+            if not isinstance(chosen, str):
+                raise ValueError("Velg en rolle")
         role = m.MembershipRole(chosen)
+        with about("#organization"):
+            checked_organization_name(self.value("#organization"))
         substitute_for = None
         if role is m.MembershipRole.SUBSTITUTE and self.value("#substitute-for"):
-            substitute_for = archive.members.find_person(self.value("#substitute-for")).id
-        valid_from = typed_date(self.value("#valid-from"), "Fra")
-        valid_to = typed_date(self.value("#valid-to"), "Til")
+            with about("#substitute-for"):
+                substitute_for = archive.members.find_person(self.value("#substitute-for")).id
+                check_substitute(person, substitute_for)
+        with about("#valid-from"):
+            valid_from = typed_date(self.value("#valid-from"), "Fra")
+        with about("#valid-to"):
+            valid_to = typed_date(self.value("#valid-to"), "Til")
+            check_membership_dates(valid_from, valid_to)
         fields: dict[str, Any] = dict(
             person_id=person.id,
             role=role,
@@ -320,8 +353,9 @@ class EndMembershipForm(FormScreen[m.Membership | None]):
         yield Static(since + "Møter til og med denne dagen beholder personen i medlemslisten.", classes="form-hint")
 
     def submit(self) -> OnWriter[m.Membership | None]:
-        day = typed_date(self.value("#valid-to"), "Til")
-        if day is None:
-            raise ValueError("Skriv datoen medlemskapet slutter")
+        with about("#valid-to"):
+            day = typed_date(self.value("#valid-to"), "Til")
+            if day is None:
+                raise ValueError("Skriv datoen medlemskapet slutter")
         members, membership_id = nuit_app(self).archive.members, self.membership.stored_id
         return OnWriter(lambda: members.end_membership(membership_id, day))

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 
 from ...domain.norwegian import ParseError
 from ..widgets.fields import Input
-from ..widgets.form import FormScreen, labelled
+from ..widgets.form import FormScreen, about, labelled
 
 
 class UnlockFormScreen(FormScreen[str | None]):
@@ -17,6 +17,7 @@ class UnlockFormScreen(FormScreen[str | None]):
 
     def submit(self) -> str:
         reason = self.value("#reason")
-        if not reason:
-            raise ParseError("Skriv hvorfor referatet låses opp")
+        with about("#reason"):
+            if not reason:
+                raise ParseError("Skriv hvorfor referatet låses opp")
         return reason
