@@ -351,3 +351,27 @@ async def test_taking_an_item_off_an_agenda_whose_notice_is_out_says_to_tell_the
         await pilot.pause()
         assert archive.agenda.item(item.id).meeting_id == meeting.id  # not moved
     archive.close()
+
+
+async def test_plus_refuses_to_push_an_item_past_midnight_and_minus_still_shortens_it(demo_path):
+    """14/23 starts at 09.05: + took it from 895 minutes (ending at midnight) to 900, and on
+    past the day (it only stopped at 24 × 60). Now + says what the item screen says, and
+    nothing changes; − shortens it as before."""
+    archive = Archive.open(demo_path)
+    item = archive.agenda.find_item("NUIT 14/23")
+    archive.agenda.set_duration(item.id, 890)
+    app = NuitApp(archive)
+    said = "Varighet kan være høyst 895 minutter: saken starter kl. 09.05 og må slutte senest ved midnatt"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = await agenda_on(app, pilot, item.meeting_id, 0, "14/23")
+        assert app.screen.table.selected_item_id == item.id
+        await pilot.press("plus")  # 09.05–24.00: ends at midnight, taken
+        await until(pilot, lambda: archive.agenda.item(item.id).duration_minutes == 895)
+        await pilot.press("plus", "plus")
+        await until(pilot, lambda: [n.message for n in app._notifications].count(said) == 2, what="both refused")
+        assert archive.agenda.item(item.id).duration_minutes == 895
+        assert app.screen.table.selected_item_id == item.id and table.has_focus
+        await pilot.press("minus")
+        await until(pilot, lambda: archive.agenda.item(item.id).duration_minutes == 890)
+    archive.close()

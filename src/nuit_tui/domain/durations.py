@@ -47,6 +47,13 @@ def parse_minutes(
     return minutes
 
 
+def duration_refusal(minutes: int, start_minute: int, *, field: str = "Varighet") -> str | None:
+    """Why an entry that starts `start_minute` minutes after midnight may not last
+    `minutes` (it would run past midnight), in the words `parse_minutes` uses; None when it may."""
+    longest = longest_duration(start_minute)
+    return _too_long(field, longest, start_minute) if minutes > longest else None
+
+
 def _too_long(field: str, longest: int, start_minute: int | None) -> str:
     if start_minute is None:
         return f"{field} kan være høyst {longest} minutter (et døgn)"

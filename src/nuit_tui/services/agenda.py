@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..domain import labels
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber, parse_case_ref
+from ..domain.durations import duration_refusal
 from ..domain.items import NEW_ITEM_TITLE, is_blank_new_item
 from ..domain.meetings import is_preparing
 from ..domain.norwegian import ParseError, citation_date
@@ -216,8 +217,16 @@ class AgendaService:
             renumber(self.store, meeting.body_id, meeting.year)
 
     def set_duration(self, item_id: int, minutes: int) -> m.AgendaItem:
-        item = self.item(item_id)
-        return self.store.update(item.model_copy(update={"duration_minutes": max(0, min(minutes, 24 * 60))}))
+        """A new duration (+/− on the agenda). A longer one that would run past midnight is
+        refused (Conflict), as the item screen refuses it; a shorter one is always taken,
+        also where the entries before have pushed the item past midnight."""
+        with self.store.write():
+            item = self.item(item_id)
+            minutes = max(0, minutes)
+            if minutes > item.duration_minutes:
+                if refusal := duration_refusal(minutes, self.start_minute(item_id, item.fixed_start)):
+                    raise errors.Conflict(refusal)
+            return self.store.update(item.model_copy(update={"duration_minutes": minutes}))
 
     def check_movable_to_meeting(self, item_id: int) -> m.AgendaItem:
         """The item, or Conflict when it may not go to another meeting: a break belongs to
