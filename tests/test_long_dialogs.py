@@ -1,6 +1,7 @@
-"""A question longer than the terminal (the minutes check's findings, the notice check's)
-scrolls by keys, every line of it, and its answer line or buttons stay in view at any
-size down to 80×24."""
+"""A question longer than the terminal (the minutes check's findings, the notice check's,
+the fields of a conflict with another window) scrolls by keys, every line of it, and its
+answer line or buttons stay in view at any size down to 80×24; so do the key lines of the
+export choice and of the follow-ups from earlier meetings."""
 
 from __future__ import annotations
 
@@ -146,4 +147,133 @@ async def test_the_notice_check_shows_a_finding_as_written(tmp_path, monkeypatch
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert f"• {finding}\n" in app.screen.question
         assert f"• {finding}" in str(app.screen.query_one("#question").render())
+    archive.close()
+
+
+async def test_the_conflict_question_scrolls_its_fields_and_keeps_its_buttons_in_view_at_80x24(tmp_path):
+    """Four fields changed in another window, each a long text: the question ran 90 columns
+    wide on an 80-column terminal, its list took 24 rows, and «Behold min» and «Ta deres»
+    were below the screen; no key scrolled the list."""
+    from nuit_tui.services.concurrency import FieldConflict
+    from nuit_tui.tui.widgets.conflict_question import ConflictScreen
+
+    names = {"title": "Tittel", "proposal": "Forslag til vedtak", "narrative": "Referat", "decision": "Vedtak"}
+    conflicts = [FieldConflict(field, "", f"{label} skrevet her, " * 12, f"{label} skrevet der, " * 12) for field, label in names.items()]
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    app = NuitApp(archive)
+    answers = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(ConflictScreen("Sak 15/23", conflicts, names), answers.append)
+        await until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        screen = app.screen
+        heading, mine, theirs = screen.query_one("#conflict-question"), screen.query_one("#mine"), screen.query_one("#theirs")
+        fields = list(screen.query(".field"))
+        assert all(screen.can_view_entire(widget) for widget in (heading, mine, theirs))
+        assert not screen.can_view_entire(fields[-1])
+
+        await press(pilot, "end", fields[-1])
+        assert screen.can_view_entire(fields[-1]) and not screen.can_view_entire(fields[0])
+        assert all(screen.can_view_entire(widget) for widget in (heading, mine, theirs))
+        await press(pilot, "home", fields[0])
+        assert screen.can_view_entire(fields[0])
+        seen = set()
+        for _ in range(10):  # PgDn shows every field whole on the way (none skipped behind the buttons)
+            seen |= {index for index, field in enumerate(fields) if screen.can_view_entire(field)}
+            if len(seen) == len(fields):
+                break
+            await press(pilot, "pagedown", fields[0])
+        assert seen == set(range(len(fields)))
+        await press(pilot, "up", fields[0])
+        assert app.focused is None  # the keys scrolled; no button was chosen
+        await pilot.press("ctrl+t")
+        await until(pilot, lambda: answers == [False])
+    archive.close()
+
+
+async def test_the_follow_ups_from_earlier_meetings_keep_their_key_line_in_view_at_80x24(tmp_path):
+    """u on the agenda with 30 open follow-ups: the table took 20 rows in a frame of 20, and
+    «a/Enter: sett på sakslisten som orienteringssak · Escape: lukk» was cut off, with the
+    last rows of the table."""
+    from textual.widgets import DataTable
+
+    from nuit_tui.tui.screens.follow_ups import MeetingFollowUpsScreen
+
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    first = archive.meetings.create(body.id, dt.date(2023, 2, 16), dt.time(9), dt.time(15), location="Teams")
+    second = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), location="Teams")
+    archive.meetings.set_status(first.id, m.MeetingStatus.NOTICE_SENT)
+    archive.meetings.set_status(first.id, m.MeetingStatus.HELD)
+    item = archive.agenda.add_item(first.id, m.AgendaItem(meeting_id=first.id, title="Felles journalløft", duration_minutes=30))
+    for number in range(1, 31):
+        archive.follow_ups.add(m.FollowUp(item_id=item.id, description=f"Oppfølging {number}", responsible="KS"))
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        await pilot.press("enter")  # the newest meeting: 2/2023
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, MeetingFollowUpsScreen))
+        screen = app.screen
+        heading, table = screen.query_one("#carry-heading"), screen.query_one(DataTable)
+        hint = next(s for s in screen.query(Static) if "sett på sakslisten" in str(s.render()))
+        assert screen.can_view_entire(heading) and screen.can_view_entire(hint) and screen.can_view_entire(table)
+
+        await pilot.press("end")
+        await until(pilot, lambda: table.cursor_row == 29 and table.scroll_y == table.max_scroll_y > 0, 3, "the last row")
+        assert screen.can_view_entire(table) and screen.can_view_entire(hint)
+        last = str(table.get_row_at(29)[1])
+        await pilot.press("a")  # the last one goes on the agenda
+        await until(pilot, lambda: str(table.get_row_at(29)[4]) == "✓ står der")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+    titles = [i.title for i in archive.agenda.items(second.id)]
+    archive.close()
+    assert any(last in title for title in titles)
+
+
+@pytest.mark.parametrize("key", ["i", "r", "a"])
+async def test_the_export_choice_shows_its_formats_and_its_key_line_at_80x24(demo_path, key):
+    """i (notice), r (minutes, after its check), a (meeting package) on the agenda."""
+    from nuit_tui.tui.screens.export_form import ExportFormScreen
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        await pilot.press("down", "enter")  # 1/2023: held, its minutes complete enough to skip a long check
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press(key)
+        await until(pilot, lambda: isinstance(app.screen, (ExportFormScreen, MinutesCheckScreen)))
+        if isinstance(app.screen, MinutesCheckScreen):
+            await pilot.press("j")
+            await until(pilot, lambda: isinstance(app.screen, ExportFormScreen))
+        screen = app.screen
+        parts = [screen.query_one("#export-heading"), screen.query_one("#public"), screen.query_one("#format")]
+        parts.append(next(s for s in screen.query(Static) if "Escape avbryter" in str(s.render())))
+        assert all(screen.can_view_entire(part) for part in parts)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+    archive.close()
+
+
+async def test_no_follow_ups_from_earlier_meetings_is_said_at_80x24(demo_path):
+    """u on 2/2023 at 80 columns: the table's one row, «Ingen åpne oppfølginger fra
+    tidligere møter», was hidden behind its scrollbar (the columns are wider than the frame)."""
+    from textual.widgets import DataTable
+
+    from nuit_tui.tui.screens.follow_ups import MeetingFollowUpsScreen
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        await pilot.press("enter")  # the newest meeting: 2/2023
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, MeetingFollowUpsScreen))
+        table = app.screen.query_one(DataTable)
+        assert [str(table.get_row_at(r)[1]) for r in range(table.row_count)] == ["Ingen åpne oppfølginger fra tidligere møter"]
+        await until(pilot, lambda: table.show_horizontal_scrollbar and table.max_scroll_y == 0, 3, "the row above the scrollbar")
     archive.close()

@@ -344,8 +344,13 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
     DEFAULT_CSS = """
     MeetingFollowUpsScreen { align: center middle; }
     MeetingFollowUpsScreen > Vertical { width: 120; max-width: 98%; height: auto; max-height: 85%; border: thick $primary; background: $panel; padding: 0 1; }
-    MeetingFollowUpsScreen .hint { color: $text-muted; }
+    MeetingFollowUpsScreen #carry-heading { dock: top; }
+    MeetingFollowUpsScreen .hint { color: $text-muted; dock: bottom; }
+    MeetingFollowUpsScreen DataTable { max-height: 100%; }
     """
+    # The heading and the key line are docked: they stay in view however many follow-ups,
+    # and the table (as tall as its rows, at most what is left between them) scrolls itself
+    # by its cursor. Stacked, a table of 20 rows at 80×24 pushed the key line off the frame.
 
     def __init__(self, meeting_id: int):
         super().__init__()
@@ -390,8 +395,19 @@ class MeetingFollowUpsScreen(ModalScreen[int | None]):
             table.add_row(row.citation, f.description, row.responsible, due, carried, key=str(f.id))
         if not self.rows:
             table.add_row("", "Ingen åpne oppfølginger fra tidligere møter", "", "", "", key="none")
-        table.styles.height = min(table.row_count + 1, 20)  # as many rows as there are
+        self._fit_height()
         table.move_cursor(row=min(keep, table.row_count - 1))
+        self.call_after_refresh(self._fit_height)  # the scrollbar is known once laid out
+
+    def _fit_height(self) -> None:
+        """As many rows as there are (up to 20), and a row for the scrollbar when the
+        columns are wider than the frame (at 80 columns): it hid the only row, «Ingen åpne
+        oppfølginger fra tidligere møter»."""
+        table = self.query_one(DataTable)
+        table.styles.height = min(table.row_count + 1, 20) + (1 if table.show_horizontal_scrollbar else 0)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_height)
 
     def action_carry(self) -> None:
         table = self.query_one(DataTable)

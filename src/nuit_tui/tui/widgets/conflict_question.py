@@ -1,7 +1,8 @@
 """The question put when another window changed a field the user changed too: whose
 version is to stand. Dismissed with True for «Behold min» (Ctrl+B), False for «Ta deres»
 (Ctrl+T). Asked by `conflict.VersionedForm` and `LeftBehind`, and with other names by a
-checkin (`checkout_banner.py`).
+checkin (`checkout_banner.py`). The fields scroll by keys (↑/↓, PgUp/PgDn, Home/End)
+between the question and the buttons, which stay in view (`ScrollingDialog`).
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.widgets import Button
 
 from ...domain.norwegian import clock
 from ...services.concurrency import FieldConflict
 from ..text import Static, markup
+from .dialog import DialogBox, ScrollingDialog
 
 PREVIEW = 300
 
@@ -37,7 +38,7 @@ def shown_value(value: Any) -> str:
     return text if len(text) <= PREVIEW else text[:PREVIEW] + " …"
 
 
-class ConflictScreen(ModalScreen[bool]):
+class ConflictScreen(ScrollingDialog):
     """Dismisses with True for «Behold min» (Ctrl+B), False for «Ta deres» (Ctrl+T)."""
 
     AUTO_FOCUS = ""  # no button in focus: Enter or space typed on must not choose either
@@ -48,10 +49,10 @@ class ConflictScreen(ModalScreen[bool]):
     ]
     DEFAULT_CSS = """
     ConflictScreen { align: center middle; }
-    ConflictScreen > Vertical { width: 90; height: auto; max-height: 90%; border: thick $error; background: $panel; padding: 1 2; }
-    ConflictScreen VerticalScroll { height: auto; max-height: 24; }
+    ConflictScreen > DialogBox { width: 90; max-width: 95%; height: auto; max-height: 90%; border: thick $error; background: $panel; padding: 1 2; }
+    ConflictScreen #conflict-question { dock: top; }
     ConflictScreen .field { margin-top: 1; }
-    ConflictScreen Horizontal { height: auto; align: center middle; margin-top: 1; }
+    ConflictScreen Horizontal { dock: bottom; height: auto; align: center middle; padding-top: 1; }
     ConflictScreen Button { margin: 0 2; }
     """
 
@@ -73,7 +74,7 @@ class ConflictScreen(ModalScreen[bool]):
         self.question, self.names, self.buttons = question, names, buttons
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with DialogBox():
             yield Static(
                 markup(
                     "[b]$what $question[/b]\n"
@@ -83,18 +84,17 @@ class ConflictScreen(ModalScreen[bool]):
                 id="conflict-question",
             )
             width = max(len(name) for name in self.names) + 1
-            with VerticalScroll():
-                for conflict in self.conflicts:
-                    label = self.labels.get(conflict.field, conflict.field)
-                    yield Static(
-                        markup(
-                            "[b]$label[/b]\n  $theirs_name $theirs\n  $mine_name $mine",
-                            label=label, theirs=shown_value(conflict.theirs), mine=shown_value(conflict.mine),
-                            mine_name=f"{self.names[0]}:".ljust(width), theirs_name=f"{self.names[1]}:".ljust(width),
-                        ),
-                        classes="field",
-                    )
-            with Horizontal():
+            for conflict in self.conflicts:  # between the docked question and buttons: scrolls
+                label = self.labels.get(conflict.field, conflict.field)
+                yield Static(
+                    markup(
+                        "[b]$label[/b]\n  $theirs_name $theirs\n  $mine_name $mine",
+                        label=label, theirs=shown_value(conflict.theirs), mine=shown_value(conflict.mine),
+                        mine_name=f"{self.names[0]}:".ljust(width), theirs_name=f"{self.names[1]}:".ljust(width),
+                    ),
+                    classes="field",
+                )
+            with Horizontal():  # docked at the bottom
                 yield Button(f"{self.buttons[0]} (Ctrl+B)", id="mine", variant="warning")
                 yield Button(f"{self.buttons[1]} (Ctrl+T)", id="theirs")
 
