@@ -6,12 +6,19 @@ import datetime as dt
 
 import pytest
 
-from conftest import until
+from conftest import type_text, until
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.deadline_form import DeadlineFormScreen
 from nuit_tui.tui.text import Label
 from nuit_tui.tui.widgets.form import FormBody
+
+
+def shown(screen, widget) -> bool:
+    """In view, and not under the form's title or its error and key lines (docked on the
+    scrolling body: `can_view_entire` counts a field behind them as seen)."""
+    docked = [w for w in screen.query(".form-title, #form-foot") if w is not widget and widget not in w.ancestors]
+    return screen.can_view_entire(widget) and not any(widget.region.overlaps(w.region) for w in docked)
 
 
 async def test_tab_through_a_form_in_a_short_terminal_shows_each_field_with_its_label(demo_path):
@@ -33,11 +40,32 @@ async def test_tab_through_a_form_in_a_short_terminal_shows_each_field_with_its_
             above = children[children.index(field) - 1]
             label = above if isinstance(above, Label) else field
             # The scroll to the focused field comes after the refresh that laid it out: waited for.
-            await until(pilot, lambda: app.screen.can_view_entire(field) and app.screen.can_view_entire(label), 3, field.id)
+            await until(pilot, lambda: shown(app.screen, field) and shown(app.screen, label), 3, field.id)
             seen.append(field.id)
             await pilot.press("tab")
             await pilot.pause()
         assert seen == ["title", "date", "description", "category", "responsible", "reminder", "exempt"]
+    archive.close()
+
+
+async def test_the_follow_up_forms_last_field_comes_into_view_at_80x24(demo_path):
+    """F4's «Frist» took the focus behind the form's key line: what was typed there could
+    not be seen, and a second Tab typed the date over the description."""
+    from nuit_tui.tui.screens.follow_up_form import FollowUpFormScreen
+
+    archive = Archive.open(demo_path)
+    item = archive.agenda.find_item("NUIT 18/23")
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(FollowUpFormScreen(item.id, ["KS"], 2023))
+        await until(pilot, lambda: getattr(app.focused, "id", None) == "description")
+        await type_text(pilot, "Sende innkalling")
+        await pilot.press("tab")
+        await type_text(pilot, "KS")
+        await pilot.press("tab")
+        due = app.screen.query_one("#due")
+        await until(pilot, lambda: app.focused is due and shown(app.screen, due), 3, "«Frist» in view")
     archive.close()
 
 
@@ -247,6 +275,6 @@ async def test_a_refused_form_puts_the_cursor_on_the_field_the_message_is_about(
         if message:
             assert str(screen.query_one("#form-error", Static).render()) == message
         assert app.focused is wrong
-        await until(pilot, lambda: screen.can_view_entire(wrong), 3, f"«{field}» in view")
+        await until(pilot, lambda: shown(screen, wrong), 3, f"«{field}» in view")
         assert archive.store.commits == commits  # nothing written
     archive.close()

@@ -71,6 +71,11 @@ class FormBody(VerticalScroll, can_focus=False):
         region = Region(region.x, max(0, region.y - label_lines), region.width, region.height + min(region.y, label_lines))
         return super().scroll_to_region(region, *args, **kwargs)
 
+    def _on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The screen's scroll to a newly focused field left it behind the docked key line
+        # (F4's «Frist» at 80×24: typed into unseen); this body's own scroll allows for it.
+        self.call_after_refresh(self.scroll_to_widget, event.widget, animate=False)
+
 
 class FieldError(ParseError):
     """A refusal about one field (`field`, a selector such as "#date"): shown in the form's
