@@ -153,3 +153,67 @@ def test_a_notice_followed_by_its_cover_notes_ends_where_the_first_cover_note_be
         "linje 389–2757 er ikke lest som innkalling: der står et toppnotat («Orientering fra Direktoratet for e-helse») "
         "og det som følger"
     ]
+
+
+# --- the import screen: each part beside its own source lines --------------------------------
+
+
+def _shown_source(screen) -> str:
+    """The source pane's text as it is on the screen now (its rows in view)."""
+    from textual.geometry import Region
+
+    pane, text = screen.query_one("#import-source"), screen.query_one("#source-text")
+    rows = text.render_lines(Region(0, int(pane.scroll_y), text.size.width, pane.scrollable_content_region.height))
+    return " ".join(" ".join(strip.text.split()) for strip in rows)
+
+
+async def _import_screen_at(demo_path, path, width: int, kind_keys: tuple[str, ...], part: str) -> tuple[str, list]:
+    """Read `path` on the import screen (`kind_keys`: F2 to choose the kind), go down to the
+    row `part` by ↓, and give the source shown beside it and the parts' columns."""
+    from conftest import type_text
+    from nuit_tui.tui.app import NuitApp
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    try:
+        async with app.run_test(size=(width, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("i")
+            await pilot.pause()
+            await type_text(pilot, str(path))
+            await pilot.press(*kind_keys, "enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            table = app.screen.query_one("#import-parts")
+            labels = [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
+            await pilot.press(*["down"] * labels.index(part))
+            await pilot.pause()
+            await pilot.pause()
+            room = table.scrollable_content_region.width
+            columns = [(str(c.label), c.get_render_width(table)) for c in table.ordered_columns]
+            return _shown_source(app.screen), [label for label, _ in columns if sum(w for _, w in columns[: columns.index((label, _)) + 1]) <= room]
+    finally:
+        archive.close()
+
+
+@pytest.mark.parametrize("width", [80, 160])
+async def test_an_item_of_the_minutes_after_a_notice_is_shown_beside_its_own_text_in_the_minutes(demo_path, combined, width):
+    """«Sak 6/23» showed the notice's agenda (13/23 … 22/23): the first line holding «6/23»
+    anywhere in the file, «16/23», and at the row of a line that had wrapped above it."""
+    shown, columns = await _import_screen_at(demo_path, combined, width, ("f2",), "Sak 6/23")
+    assert "6/23 Evaluering av prismodeller" in shown
+    assert "Henrik Barstad" in shown or width == 80  # the item's text, where the pane is wide enough for it
+    assert not any(case in shown for case in ("13/23", "16/23", "18/23", "22/23"))
+    assert columns == ["Del", "Innhold", "Fletting", "Valg"]  # on the screen, at 80 columns too
+
+
+async def test_an_item_of_the_minutes_alone_and_of_the_notice_before_them_is_shown_beside_its_text(demo_path, combined, tmp_path):
+    """An item is shown at its own heading, where its text begins (not at its row in the
+    agenda table), in a file of one document too, where lines wrapped above it had put it
+    off the screen."""
+    alone = tmp_path / "referat.txt"
+    alone.write_text(seed(PARTS[1]), encoding="utf-8")
+    shown, _ = await _import_screen_at(demo_path, alone, 80, ("f2",), "Sak 10/23")
+    assert "10/23 MyHealth@EU" in shown and "Gunnar Øiaas" in shown
+    shown, _ = await _import_screen_at(demo_path, combined, 100, (), "Sak 16/23")  # read as the notice it begins with
+    assert "16/23 Forslag til målbilde" in shown and "skal levere kunnskapsgrunnlag" in shown and "Referat fra" not in shown

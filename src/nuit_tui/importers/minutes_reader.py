@@ -28,10 +28,7 @@ def read_minutes(text: str, source: str = "", body: str | None = None) -> ReadDo
         return ReadDocument(kind="minutes", source=source, warnings=[part.refusal])
     lines = every[part.start : part.end]
     header = read_header(lines, repairs)
-    table_start = next(
-        (i for i in range(header.end_index, len(lines)) if _TABLE_START.match(flat(lines[i].text)) or CASE_AT_START.match(flat(lines[i].text))),
-        len(lines),
-    )
+    table_start = find_table(lines, header.end_index)
     attendance = read_attendance(lines[header.end_index : table_start], repairs)
     rows, end = read_table(lines, table_start)
     sections = read_sections(lines, end, [r.case for r in rows if r.case], {r.case: r.title for r in rows if r.case})
@@ -51,6 +48,14 @@ def read_minutes(text: str, source: str = "", body: str | None = None) -> ReadDo
         return ReadDocument(kind="minutes", source=source, repairs=repairs, warnings=warnings)
     meeting = ReadMeeting(**{**meeting.model_dump(), "attendance": attendance})
     return ReadDocument(kind="minutes", source=source, meetings=[meeting], repairs=repairs, warnings=warnings)
+
+
+def find_table(lines: list[Line], start: int) -> int:
+    """Where the minutes' item table begins (its heading or its first row), after the attendance."""
+    return next(
+        (i for i in range(start, len(lines)) if _TABLE_START.match(flat(lines[i].text)) or CASE_AT_START.match(flat(lines[i].text))),
+        len(lines),
+    )
 
 
 def _item(section: Section, repairs: list[Repair]) -> ReadItem:

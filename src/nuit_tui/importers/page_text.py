@@ -53,10 +53,15 @@ class Line:
     after_furniture: bool = False  # page furniture (a page break) was taken out just before it
 
 
+def source_lines(text: str) -> list[str]:
+    """The text's lines as `Line.number` counts them (1-based): CR, CRLF and a page break end one."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+
+
 def prepare(text: str, repairs: list[Repair] | None = None) -> list[Line]:
     """The document's lines, ready to read (see the module's docstring); repairs made are
     appended to `repairs`."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    raw = source_lines(text)
     pdf_like = any(line and not line.strip() for line in raw)
     repeated = _repeated_furniture(raw)
     lines: list[tuple[str, int]] = []  # (text with its trailing space kept, number)

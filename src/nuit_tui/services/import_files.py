@@ -13,12 +13,16 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from ..domain.norwegian import ParseError
 from ..importers.bounded import TEXT_MAX_BYTES, check_json_depth, read_bounded
 from ..importers.meeting_record import DocumentKind, ReadDocument
+
+if TYPE_CHECKING:
+    from ..importers.source_places import SourcePlaces
 
 KINDS: tuple[DocumentKind, ...] = ("notice", "minutes", "cover_note")
 SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".json")
@@ -118,6 +122,35 @@ def source_text(path: Path) -> str:
     if path.suffix.casefold() == ".json":
         return bytes(read_bounded(path, TEXT_MAX_BYTES)).decode("utf-8", errors="replace")
     return _reading()[0](path)
+
+
+@dataclass
+class Source:
+    """The file's text in lines as the readers number them, and where in them the document
+    read and each of its items stand (a file may hold more than one document)."""
+
+    lines: list[str]
+    places: SourcePlaces
+
+
+def read_source(path: Path, kind: DocumentKind) -> Source:
+    """`source_text` in lines, with the places of the document read from it as `kind`; a
+    `.json` file is what was read, not the document: the whole of it."""
+    from ..importers.page_text import source_lines
+    from ..importers.source_places import SourcePlaces, source_places
+
+    text = source_text(path)
+    lines = source_lines(text)
+    if Path(path).suffix.casefold() == ".json":
+        return Source(lines, SourcePlaces(1, len(lines)))
+    return Source(lines, source_places(text, kind))
+
+
+def find_line(lines: list[str], places: SourcePlaces, case: str | None, needles: list[str]) -> int | None:
+    """The index in the file's lines where a part stands (`importers.source_places.find_line`)."""
+    from ..importers.source_places import find_line
+
+    return find_line(lines, places, case, needles)
 
 
 def folder_files(folder: Path) -> list[Path]:

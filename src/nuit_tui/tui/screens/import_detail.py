@@ -70,17 +70,17 @@ def describe(part, plan=None) -> str:
     return "\n".join(lines)
 
 
-def source_line(part, lines: list[str]) -> int | None:
-    """The line of the source where the part stands: its case number, else its title or name."""
+def source_line(part, lines: list[str], places) -> int | None:
+    """The index in the source's `lines` where the part stands: an item at its heading, any
+    part at its case number, else its title or name, within the lines the document was read
+    from (`places`: a file may hold a notice before the minutes)."""
+    from ...services.import_files import find_line
+
     read = part.read
-    needles = [getattr(read, "case", None), getattr(read, "title", None), getattr(read, "name", None), getattr(read, "number", None)]
-    for needle in needles:
-        if not needle:
-            continue
-        for index, line in enumerate(lines):
-            if needle in line:
-                return index
-    return None
+    if hasattr(read, "attendance"):  # a meeting: its header
+        return max(0, places.first - 1)
+    needles = [getattr(read, "title", None), getattr(read, "name", None)]
+    return find_line(lines, places, getattr(read, "case", None) or None, [n for n in needles if n])
 
 
 class CorrectItemScreen(FormScreen[dict | None]):

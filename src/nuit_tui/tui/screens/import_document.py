@@ -21,17 +21,19 @@ from textual.widgets import Header
 from ...domain.norwegian import ParseError
 from ...errors import StoreError
 from ..base import nuit_app
-from ..text import DataTable, Label, Static
+from ..text import DataTable, Label, Static, literal
 from ..widgets.footer import Footer
 from ..widgets.path_input import PathInput
 from ..writes import submit_write
 from .base import ArchiveScreen
 
 if TYPE_CHECKING:
+    from ...services.import_files import Source
     from ...services.import_plan import ImportPlan
 
 KINDS = [("notice", "innkalling"), ("minutes", "referat"), ("cover_note", "toppnotat")]
 CHOICE_LABELS = {None: "–", "accept": "✓ godtatt", "skip": "hoppes over"}
+NARROW = 120  # columns under which the parts' pane is the wider
 
 
 def kind_from_name(name: str) -> str:
@@ -76,7 +78,8 @@ class ImportScreen(ArchiveScreen):
         self.kind_chosen = False
         self.plan: ImportPlan | None = None
         self.choices: dict[str, str | None] = {}
-        self.source_lines: list[str] = []
+        self.source: Source | None = None
+        self.source_rows: tuple[int, list[int]] = (0, [])  # (width, the row each source line begins on)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -104,10 +107,32 @@ class ImportScreen(ArchiveScreen):
     def on_mount(self) -> None:
         table = self.query_one("#import-parts", DataTable)
         table.add_column("Del", key="part", width=14)
-        table.add_column("Innhold", key="what")
-        table.add_column("Fletting", key="merge", width=11)
+        table.add_column("Innhold", key="what", width=20)
+        table.add_column("Fletting", key="merge", width=10)
         table.add_column("Valg", key="choice", width=11)
         self.query_one("#import-path", PathInput).focus()
+        self.on_resize()
+
+    def on_resize(self) -> None:
+        # Narrow: the parts take more of the screen than the source, and «Innhold» gives way.
+        narrow = self.app.size.width < NARROW
+        self.query_one("#import-source").styles.width = "2fr" if narrow else "1fr"
+        self.query_one("#import-right").styles.width = "3fr" if narrow else "1fr"
+        self.call_after_refresh(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        """«Innhold» (a title, whole in the detail below) takes the room the part, its merge
+        status and the choice leave, so that «Fletting» and «Valg» are on the screen."""
+        table = self.query_one("#import-parts", DataTable)
+        labels = [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
+        part = max(7, min(14, max(map(len, labels), default=0)))
+        room = table.scrollable_content_region.width - 2 * table.cell_padding * len(table.columns)
+        what = max(6, room - part - sum(c.width for c in table.columns.values() if c.key.value in ("merge", "choice")))
+        columns = {key.value: column for key, column in table.columns.items()}
+        if (columns["part"].width, columns["what"].width) != (part, what):
+            columns["part"].width, columns["what"].width = part, what
+            table._require_update_dimensions = True
+            table.refresh()
 
     def _kind_text(self) -> str:
         return f"Type: {dict(KINDS)[self.kind]} (F2)"
@@ -151,28 +176,30 @@ class ImportScreen(ArchiveScreen):
 
     @work(thread=True, exclusive=True, group="import")
     def _read(self, path: Path, kind: str | None, body: str, document=None, keep: dict[str, str | None] | None = None) -> None:
-        from ...services.import_files import read_document, source_text
+        from ...services.import_files import read_document, read_source
 
         try:
             if document is None:
                 document = read_document(path, kind)  # type: ignore[arg-type]
             plan = self.archive.imports.plan(document, body)
-            text = source_text(path)
+            source = read_source(path, document.kind)
         except (ParseError, StoreError, OSError, ValueError) as exc:
             self.app.call_from_thread(self._failed, " ".join(str(exc).split()))
             return
-        self.app.call_from_thread(self._show, plan, text, keep)
+        self.app.call_from_thread(self._show, plan, source, keep)
 
     def _failed(self, message: str) -> None:
         self.query_one("#import-status", Static).update(f"Kunne ikke leses: {message}")
         self.notify(message, severity="error")
 
-    def _show(self, plan, text: str, keep: dict[str, str | None] | None = None) -> None:
+    def _show(self, plan, source: Source, keep: dict[str, str | None] | None = None) -> None:
         self.plan = plan
         self.kind = plan.document.kind  # what the reader found, when F2 did not say
         self.query_one("#import-kind", Static).update(self._kind_text())
-        self.source_lines = text.splitlines()
-        self.query_one("#source-text", Static).update(text or "(ingen kildetekst)")
+        self.source = source
+        self.source_rows = (0, [])
+        text = "\n".join(source.lines)
+        self.query_one("#source-text", Static).update(text if text.strip() else "(ingen kildetekst)")
         self.choices = dict(keep or {})
         table = self.query_one("#import-parts", DataTable)
         row = table.cursor_row if keep is not None else 0
@@ -186,7 +213,8 @@ class ImportScreen(ArchiveScreen):
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
             table.focus()
-            self._detail()
+            self.call_after_refresh(self._fit_columns)
+            self.call_after_refresh(self._detail)  # the source laid out: its rows are known
 
     def _rows(self, plan):
         from ...services.import_plan import MERGE_LABELS
@@ -239,9 +267,25 @@ class ImportScreen(ArchiveScreen):
             return
         part = self._part(key)
         self.query_one("#import-detail", Static).update(describe(part, self.plan if key.startswith("m:") else None))
-        line = source_line(part, self.source_lines)
+        if self.source is None:
+            return
+        line = source_line(part, self.source.lines, self.source.places)
         if line is not None:
-            self.query_one("#import-source", VerticalScroll).scroll_to(y=max(0, line - 2), animate=False)
+            self.query_one("#import-source", VerticalScroll).scroll_to(y=max(0, self._source_row(line) - 2), animate=False, immediate=True)
+
+    def _source_row(self, line: int) -> int:
+        """The row of the source pane a source line begins on: long lines wrap there."""
+        text = self.query_one("#source-text", Static)
+        width, rows = self.source_rows
+        if self.source is None or text.size.width <= 0:
+            return line
+        if width != text.size.width or not rows:
+            rows, row = [], 0
+            for source_line in self.source.lines:
+                rows.append(row)
+                row += max(1, literal(source_line).get_height(text.styles, text.size.width))  # type: ignore[arg-type]  # as Widget does
+            self.source_rows = (text.size.width, rows)
+        return rows[min(line, len(rows) - 1)] if rows else line
 
     # --- accept, skip, correct, write ----------------------------------------------------
 
