@@ -132,6 +132,7 @@ class ImportScreen(ArchiveScreen):
         if (columns["part"].width, columns["what"].width) != (part, what):
             columns["part"].width, columns["what"].width = part, what
             table._require_update_dimensions = True
+            table._clear_caches()  # every row drawn again at the new widths, not only the cursor's
             table.refresh()
 
     def _kind_text(self) -> str:
