@@ -4,7 +4,7 @@ import datetime as dt
 
 from textual.widgets import DataTable
 
-from conftest import palette_highlights, type_text
+from conftest import palette_highlights, type_text, until
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
@@ -127,4 +127,42 @@ async def test_a_deadline_typed_in_one_burst_with_tabs_fills_each_field(tmp_path
         values = lambda: [app.screen.query_one(f"#{name}", Input).value for name in ("title", "description", "category")]  # noqa: E731
         await until(pilot, lambda: values()[2].startswith("kat"))
         assert values() == ["Tittel A", "Beskr B", "kat C"]
+    archive.close()
+
+
+def _wheel_texts(path) -> list[str]:
+    import xml.etree.ElementTree as ET
+
+    svg = ET.parse(path).getroot()
+    return ["".join(node.itertext()) for node in svg.iter("{http://www.w3.org/2000/svg}text")]
+
+
+async def test_w_asks_public_or_internal_and_the_wheel_hides_or_marks_an_exempt_deadline(demo_path, tmp_path, monkeypatch):
+    """w asks as k does: the public årshjul leaves an exempt deadline out, date and all;
+    the internal one shows it marked «Unntatt offentlighet», as the internal calendar does."""
+    monkeypatch.chdir(tmp_path)
+    archive = Archive.open(demo_path)
+    archive.year_plan.add_deadline(m.Deadline(title="Hemmelig frist", date=dt.date(2023, 3, 20), exempt=True))
+    archive.year_plan.add_deadline(m.Deadline(title="Åpen frist", date=dt.date(2023, 3, 21)))
+    app = NuitApp(archive)
+    exports = tmp_path / "exports"
+    async with app.run_test(size=(130, 50)) as pilot:
+        app.push_screen(YearPlanScreen(dt.date(2023, 3, 1)))
+        await pilot.pause()
+        await pilot.press("w")
+        await until(pilot, lambda: type(app.screen).__name__ == "ExportFormScreen", what="the export dialog")
+        await pilot.press("o", "enter")  # public
+        await until(pilot, lambda: list(exports.glob("*-offentlig.svg")), what="the public wheel")
+        await pilot.press("w")
+        await until(pilot, lambda: type(app.screen).__name__ == "ExportFormScreen", what="the export dialog")
+        await pilot.press("enter")  # internal
+        await until(pilot, lambda: len(list(exports.glob("*.svg"))) == 2, what="the internal wheel")
+    [public] = exports.glob("*-offentlig.svg")
+    [internal] = [p for p in exports.glob("*.svg") if p != public]
+    public_texts, internal_texts = _wheel_texts(public), _wheel_texts(internal)
+    assert "20.3 [Unntatt offentlighet] Hemmelig frist" in internal_texts
+    assert "21.3 Åpen frist" in internal_texts and "21.3 Åpen frist" in public_texts
+    assert "Unntatt offentlighet" in internal_texts  # the header says who may read it
+    assert "Offentlig versjon" in public_texts
+    assert not [t for t in public_texts if "Hemmelig" in t or t.startswith("20.3 ") or "Unntatt" in t]
     archive.close()

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..domain import models as m
+from ..domain.openness import EXEMPT, document_marking, internal_summary, may_publish
 from ..domain.year_plan import PlanEntry
 
 
@@ -14,7 +15,8 @@ from ..domain.year_plan import PlanEntry
 class WheelEntry:
     date: dt.date
     kind: str  # meeting | deadline | derived
-    label: str
+    label: str  # an exempt entry's starts with «[Unntatt offentlighet] »
+    exempt: bool = False
 
 
 @dataclass(frozen=True)
@@ -22,9 +24,15 @@ class WheelDocument:
     title: str  # "Årshjul 2023 – NUIT"
     year: int
     entries: tuple[WheelEntry, ...]
+    marking: str = ""  # «Offentlig versjon», «Unntatt offentlighet» or ""
 
 
-def wheel_document(year: int, body: m.Body | None, entries: Iterable[PlanEntry]) -> WheelDocument:
-    """The wheel of a year, of one body or (without) of all; `entries` already for its audience."""
+def wheel_document(year: int, body: m.Body | None, entries: Iterable[PlanEntry], *, public: bool = False) -> WheelDocument:
+    """The wheel of a year, of one body or (without) of all. The public wheel shows no
+    exempt entry (`openness.may_publish`); the internal one shows them marked, as the
+    internal calendar does, so that a slide made from it says they are exempt."""
     suffix = f" – {body.short_name}" if body is not None else ""
-    return WheelDocument(f"Årshjul {year}{suffix}", year, tuple(WheelEntry(e.date, e.kind, e.title) for e in entries))
+    shown = [e for e in entries if not public or may_publish(e)]
+    wheel_entries = tuple(WheelEntry(e.date, e.kind, internal_summary(e.title, exempt=e.exempt), e.exempt) for e in shown)
+    marking = document_marking(public=public, markers=[EXEMPT if e.exempt else "" for e in wheel_entries])
+    return WheelDocument(f"Årshjul {year}{suffix}", year, wheel_entries, marking)

@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape as _xml_escape
 
 from ..documents.wheel import WheelDocument
 from ..domain.norwegian import MONTHS
+from ..domain.openness import PUBLIC_VERSION
 from ..domain.text import clean_text
 
 SIZE = 1200
@@ -21,6 +22,7 @@ R_TEXT_OUT = 440  # labels run inwards from here …
 R_TEXT_IN = 150  # … to here at most
 LABEL_GAP_DEG = 3.6  # labels closer than this are spread apart
 FONT = "Calibri, Carlito, 'Segoe UI', Arial, sans-serif"
+EXEMPT_COLOR = "#c00000"
 SECTOR_FILLS = ("#e8f0f7", "#f7f2e8")
 KIND_STYLE = {
     "meeting": ('fill="#1f4e79" font-weight="bold"', "#1f4e79", 7),
@@ -77,6 +79,9 @@ def render(doc: WheelDocument) -> bytes:
         f'<rect width="{SIZE}" height="{SIZE}" fill="white"/>',
         f'<text x="{SIZE / 2}" y="48" text-anchor="middle" font-size="36" font-weight="bold">{escape(doc.title)}</text>',
     ]
+    if doc.marking:  # who may read it: «Offentlig versjon», or «Unntatt offentlighet» when it shows exempt dates
+        color = EXEMPT_COLOR if doc.marking != PUBLIC_VERSION else "#333333"
+        out.append(f'<text x="{SIZE / 2}" y="80" text-anchor="middle" font-size="20" fill="{color}">{escape(doc.marking)}</text>')
     for month in range(12):
         start = _month_start(doc.year, month + 1)
         end = _month_start(doc.year, month + 2) if month < 11 else 360.0
@@ -98,6 +103,8 @@ def render(doc: WheelDocument) -> bytes:
     label_angles = _spread([_angle(e.date) for e in entries])
     for entry, label_angle in zip(entries, label_angles, strict=True):
         text_style, dot_color, dot_r = KIND_STYLE.get(entry.kind, KIND_STYLE["deadline"])
+        if entry.exempt:  # its label says so in words; the colour is for the eye
+            text_style = f'fill="{EXEMPT_COLOR}"'
         mark_angle = _angle(entry.date)
         mx, my = _point(mark_angle, R_MARK)
         out.append(f'<circle cx="{mx:.1f}" cy="{my:.1f}" r="{dot_r}" fill="{dot_color}"/>')

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..documents.wheel import WheelDocument, wheel_document
 from ..domain import models as m
+from ..domain.openness import may_publish
 from ..domain.year_plan import PlanEntry, expand_rule
 from ..store import ArchiveStore
 from ..store import year_plan as queries
@@ -51,7 +52,7 @@ class YearPlan:
             )
         entries += self.derived_entries(start, end, body_id=body_id, category=category)
         if public:
-            entries = [e for e in entries if not e.exempt]
+            entries = [e for e in entries if may_publish(e)]
         return sorted(entries, key=lambda e: (e.date, e.kind != "meeting", e.title))
 
     def derived_entries(
@@ -124,7 +125,7 @@ class YearPlan:
 
     def wheel_document(self, year: int, *, body_id: int | None = None, public: bool = False) -> WheelDocument:
         body = self.members.body_by_id(body_id) if body_id is not None else None
-        return wheel_document(year, body, self.entries(year, body_id=body_id, public=public))
+        return wheel_document(year, body, self.entries(year, body_id=body_id, public=public), public=public)
 
     def export_wheel(
         self,

@@ -289,14 +289,25 @@ class YearPlanScreen(ArchiveScreen):
         self.category = options[(options.index(self.category) + 1) % len(options)] if self.category in options else None
         self.reload(year_changed=True)
 
-    @work(thread=True, exclusive=True, group="export")
     def action_export_wheel(self) -> None:
+        from .export_form import ExportFormScreen
+
+        def chosen(choice) -> None:
+            if choice is not None:
+                self._export_wheel(choice[1])
+
+        # As for the calendar: public (no exempt deadline) or internal (each marked «Unntatt offentlighet»).
+        self.app.push_screen(ExportFormScreen("Årshjul", formats=[("SVG for A4 eller lysbilde (.svg)", "svg")]), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export_wheel(self, public: bool) -> None:
         try:
-            path = self.archive.year_plan.export_wheel(self.selected.year, body_id=self.body_id)
+            path = self.archive.year_plan.export_wheel(self.selected.year, body_id=self.body_id, public=public)
         except (StoreError, OSError) as exc:
             self.app.call_from_thread(self.notify, f"Eksporten feilet: {exc}", severity="error")
             return
-        self.app.call_from_thread(self.notify, f"Årshjulet er skrevet til {path}")
+        version = "Det offentlige årshjulet, uten unntatte frister," if public else "Årshjulet"
+        self.app.call_from_thread(self.notify, f"{version} er skrevet til {path}")
 
     def action_export_ics(self) -> None:
         from .export_form import ExportFormScreen
