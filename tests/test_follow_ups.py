@@ -83,6 +83,28 @@ def test_the_register_by_body_and_responsible(council):
     assert [r.id for r in archive.follow_ups.register(today=TODAY, responsible="E-HELSE")] == [f["gjennomgang"].id]
 
 
+def test_reopening_keeps_every_earlier_closing_and_its_note(council):
+    from nuit_tui.services.follow_ups import closing_line
+
+    archive, *_, f = council
+    follow_up = f["gjennomgang"].id
+    archive.follow_ups.close(follow_up, on=dt.date(2023, 9, 5), note="Møte holdt 5. september")
+    archive.follow_ups.reopen(follow_up)
+    archive.follow_ups.close(follow_up, on=dt.date(2023, 10, 2), note="Nytt møte med referat")
+    stored = archive.follow_ups.get(follow_up)
+    assert stored.closing_note.splitlines() == ["Nytt møte med referat", "Lukket 05.09.2023: Møte holdt 5. september (gjenåpnet)"]
+    assert closing_line(stored) == "02.10.2023: Nytt møte med referat · Lukket 05.09.2023: Møte holdt 5. september (gjenåpnet)"
+    [row] = [r for r in archive.follow_ups.register(today=TODAY, status="done") if r.id == follow_up]
+    assert (row.as_json()["closing_note"], row.as_json()["earlier_closings"]) == (
+        "Nytt møte med referat", ["Lukket 05.09.2023: Møte holdt 5. september (gjenåpnet)"]
+    )
+    reopened = archive.follow_ups.reopen(follow_up)
+    assert reopened.closing_note.splitlines() == [
+        "Lukket 02.10.2023: Nytt møte med referat (gjenåpnet)", "Lukket 05.09.2023: Møte holdt 5. september (gjenåpnet)"
+    ]
+    assert closing_line(reopened) == " · ".join(reopened.closing_note.splitlines())
+
+
 def test_close_with_a_note_and_a_date_and_reopen(council):
     archive, _, _, first, *_, f = council
     # The source meeting's minutes are approved and locked: tracking goes on.
@@ -95,7 +117,9 @@ def test_close_with_a_note_and_a_date_and_reopen(council):
     with pytest.raises(errors.Conflict):
         archive.follow_ups.close(closed.id, on=TODAY)
     reopened = archive.follow_ups.reopen(closed.id)
-    assert (reopened.status, reopened.closed_on, reopened.closing_note) == (m.FollowUpStatus.OPEN, None, "")
+    # The closing is kept as history: what was done then is not lost by reopening.
+    assert (reopened.status, reopened.closed_on) == (m.FollowUpStatus.OPEN, None)
+    assert reopened.closing_note == "Lukket 05.09.2023: Møte holdt 5. september (gjenåpnet)"
     with pytest.raises(errors.Conflict):
         archive.follow_ups.reopen(closed.id)
     assert [r.id for r in archive.follow_ups.register(today=TODAY, status="overdue")] == [closed.id]

@@ -97,6 +97,12 @@ async def test_the_register_closes_and_reopens_by_keys(tmp_path):
         await pilot.pause()
         assert table.row_count == 0
         assert archive.follow_ups.register(status="done") == []
+        # What was done is kept, and shown with the open ones («Utført»: its earlier closing).
+        await pilot.press("s")  # done → all
+        await until(pilot, lambda: table.row_count == 2, what="all follow-ups")
+        closing = f"Lukket {dt.date.today():%d.%m.%Y}: Holdt 2. mai (gjenåpnet)"
+        assert closing in [str(table.get_row_at(r)[6]) for r in range(table.row_count)]
+        assert closing in [r.follow_up.closing_note for r in archive.follow_ups.register(status="open")]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MeetingsScreen)

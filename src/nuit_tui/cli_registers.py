@@ -51,6 +51,7 @@ def cmd_followups(args: argparse.Namespace) -> int:
     import json
 
     from .domain.norwegian import parse_date
+    from .services.follow_ups import closing_line
 
     today = parse_date(args.today) if args.today else dt.date.today()
     archive = open_archive(db_path(args), create=False)
@@ -71,7 +72,8 @@ def cmd_followups(args: argparse.Namespace) -> int:
     for row in rows:
         f = row.follow_up
         due = f"frist {f.due_date:%d.%m.%Y}" if f.due_date else "ingen frist"
-        done = f"  utført {f.closed_on:%d.%m.%Y}" + (f": {f.closing_note}" if f.closing_note else "") if f.closed_on else ""
+        closing = closing_line(f)  # an open one's earlier closings, kept when it was reopened
+        done = (f"  utført {closing}" if f.closed_on else f"  {closing}") if closing else ""
         source = f"  ({row.case or row.body}, møte {row.meeting_ref})" if row.meeting_ref else ""
         who = f"  [{row.responsible}]" if row.responsible else ""
         say(f"{row.status_label:<8} {due:<17} {f.description}{who}{source}{done}")

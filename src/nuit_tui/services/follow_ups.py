@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber
 from ..domain.meetings import is_preparing
-from ..domain.norwegian import citation_date
+from ..domain.norwegian import citation_date, numeric_date
 from ..store import ArchiveStore, errors
 from ..store import follow_ups as register_sql
 from .agenda import AgendaService
@@ -27,6 +28,8 @@ STATUS_LABELS = {"open": "Åpen", "overdue": "Forfalt", "done": "Utført"}
 CARRY_PREFIX = "Oppfølging: "
 CARRY_MINUTES = 10
 _FOLLOW_UP_FIELDS = set(m.FollowUp.model_fields)
+# A closing kept when the follow-up was reopened: «Lukket 03.12.2026: Møte holdt (gjenåpnet)».
+_EARLIER_CLOSING = re.compile(r"Lukket( \d{2}\.\d{2}\.\d{4})?(: .*)? \(gjenåpnet\)")
 
 
 def is_overdue(follow_up: m.FollowUp, today: dt.date) -> bool:
@@ -38,6 +41,27 @@ def carry_title(follow_up: m.FollowUp) -> str:
     """"Oppfølging: <what>", the agenda title of a follow-up reported to a meeting."""
     what = (follow_up.description.strip().splitlines() or [""])[0].strip().rstrip(".")
     return f"{CARRY_PREFIX}{what}"
+
+
+def closing_history(closing_note: str) -> tuple[str, list[str]]:
+    """The note of the latest closing, and the earlier closings kept below it when the
+    follow-up was reopened («Lukket 03.12.2026: Møte holdt (gjenåpnet)»), newest first.
+    They share the `closing_note` column: reopening loses nothing, and no column is added."""
+    lines = closing_note.strip().splitlines()
+    cut = len(lines)
+    while cut and _EARLIER_CLOSING.fullmatch(lines[cut - 1].strip()):
+        cut -= 1
+    return "\n".join(lines[:cut]).strip(), [line.strip() for line in lines[cut:]]
+
+
+def closing_line(follow_up: m.FollowUp) -> str:
+    """On one line: «05.12.2026: Sendt · Lukket 03.12.2026: Møte holdt (gjenåpnet)» for a
+    done follow-up; an open one's earlier closings only ("" when never closed)."""
+    current, earlier = closing_history(follow_up.closing_note)
+    parts = [" ".join(current.split())] if current else []
+    if follow_up.status is m.FollowUpStatus.DONE:
+        parts = [numeric_date(follow_up.closed_on) + (f": {parts[0]}" if parts else "")]
+    return " · ".join(parts + earlier)
 
 
 @dataclass(frozen=True)
@@ -86,6 +110,7 @@ class FollowUpRow:
 
     def as_json(self) -> dict[str, Any]:
         f = self.follow_up
+        note, earlier = closing_history(f.closing_note)
         return {
             "id": f.id,
             "status": self.status,
@@ -94,7 +119,8 @@ class FollowUpRow:
             "responsible": f.responsible,
             "due_date": f.due_date.isoformat() if f.due_date else None,
             "closed_on": f.closed_on.isoformat() if f.closed_on else None,
-            "closing_note": f.closing_note,
+            "closing_note": note,
+            "earlier_closings": earlier,  # kept when it was reopened, newest first
             "body": self.body or None,
             "meeting": self.meeting_ref or None,
             "meeting_date": self.meeting_date.isoformat() if self.meeting_date else None,
@@ -168,20 +194,26 @@ class FollowUps:
             follow_up = self.get(follow_up_id)
             if follow_up.status is m.FollowUpStatus.DONE:
                 raise errors.Conflict(f"Oppfølgingen er allerede utført ({follow_up.closed_on:%d.%m.%Y})")
+            # The earlier closings (kept when it was reopened) stay below the new note.
+            kept = "\n".join(part for part in (note.strip(), follow_up.closing_note.strip()) if part)
             return self.store.update(
-                follow_up.model_copy(
-                    update={"status": m.FollowUpStatus.DONE, "closed_on": on, "closing_note": note.strip()}
-                )
+                follow_up.model_copy(update={"status": m.FollowUpStatus.DONE, "closed_on": on, "closing_note": kept})
             )
 
     def reopen(self, follow_up_id: int) -> m.FollowUp:
-        """Back to open; the date and note of the closing go (it was not done after all)."""
+        """Back to open (it was not done after all). The closing is kept as history, newest
+        first: «Lukket 03.12.2026: Møte holdt (gjenåpnet)» above the earlier ones."""
         with self.store.write():
             follow_up = self.get(follow_up_id)
             if follow_up.status is m.FollowUpStatus.OPEN:
                 raise errors.Conflict("Oppfølgingen er allerede åpen")
+            note, earlier = closing_history(follow_up.closing_note)
+            when = f" {numeric_date(follow_up.closed_on)}" if follow_up.closed_on else ""
+            closing = f"Lukket{when}" + (f": {' '.join(note.split())}" if note else "") + " (gjenåpnet)"
             return self.store.update(
-                follow_up.model_copy(update={"status": m.FollowUpStatus.OPEN, "closed_on": None, "closing_note": ""})
+                follow_up.model_copy(
+                    update={"status": m.FollowUpStatus.OPEN, "closed_on": None, "closing_note": "\n".join([closing, *earlier])}
+                )
             )
 
     def for_meeting(self, meeting_id: int) -> list[FollowUpRow]:

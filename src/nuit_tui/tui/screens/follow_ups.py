@@ -17,7 +17,7 @@ from textual.widgets import Header
 from ...domain import models as m
 from ...domain.meetings import is_preparing
 from ...domain.norwegian import ParseError, numeric_date, parse_date
-from ...services.follow_ups import FollowUpRow, carry_title
+from ...services.follow_ups import FollowUpRow, carry_title, closing_line
 from ..base import nuit_app
 from ..text import DataTable, Static, markup
 from ..widgets.confirm import ConfirmScreen
@@ -142,11 +142,11 @@ class FollowUpsScreen(ArchiveScreen):
 
     def _columns(self, table: DataTable) -> bool:
         """The columns for the rows now listed, and whether «Utført» is one: only where done
-        ones are listed (it is empty for open ones), «Ansvarlig» as wide as the longest name
+        ones are listed or an open one was closed before (its earlier closings), «Ansvarlig» as wide as the longest name
         (12 to 24), and «Oppfølging» the rest of the screen's width (at least 20): at 100
         columns the description was cut at 24 and «Direktoratet for e-helse» at 20, with
         «Utført» empty."""
-        done = self.status in ("done", None)
+        done = self.status in ("done", None) or any(r.follow_up.closing_note for r in self.rows)
         who = max(12, min(24, max((cell_len(r.responsible) for r in self.rows), default=0)))
         others = [("Status", "status", 8), ("Frist", "due", 10), ("Ansvarlig", "who", who), ("Fra sak", "case", 12),
                   ("Møte", "meeting", 7), *([("Utført", "done", 22)] if done else [])]
@@ -191,9 +191,7 @@ class FollowUpsScreen(ArchiveScreen):
         cursor = max(0, min(place, len(self.rows) - 1))
         for index, row in enumerate(self.rows):
             f = row.follow_up
-            done = ""
-            if f.status is m.FollowUpStatus.DONE:
-                done = numeric_date(f.closed_on) + (f": {f.closing_note}" if f.closing_note else "")
+            done = closing_line(f)  # an open one's earlier closings, kept when it was reopened
             table.add_row(
                 status_cell(row),
                 numeric_date(f.due_date),
