@@ -369,3 +369,28 @@ def test_a_copy_whose_tables_differ_from_the_archive_is_refused_and_nothing_chan
     assert checkin(out, demo_path) == 2
     assert "ikke samme oppbygning" in capsys.readouterr().err
     assert content(demo_path) == before
+
+
+def test_a_meeting_out_twice_is_said_so_and_a_checkin_says_where_it_is_still_out(demo_path, tmp_path, capsys):
+    """Two laptops may take out one meeting (allowed), but the second checkout says so; checking
+    one copy in says where the meeting is still out, and a dry run says what would be true."""
+    shared, first, second = demo_path, tmp_path / "lap.sqlite", tmp_path / "lap2.sqlite"
+    checkout(shared, first)
+    assert "allerede" not in capsys.readouterr().err
+    checkout(shared, second)
+    assert f"merk: NUIT 2/2023 er allerede tatt ut til {first.resolve()}" in capsys.readouterr().err
+
+    assert checkin(first, shared, "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert f"NUIT 2/2023 ville fortsatt være tatt ut til {second.resolve()}" in out
+    assert "ikke lenger" not in out and "er fortsatt" not in out
+
+    assert checkin(first, shared) == 0
+    out = capsys.readouterr().out
+    assert f"NUIT 2/2023 er fortsatt tatt ut til {second.resolve()}" in out and "ikke lenger" not in out
+    assert rows(shared, "SELECT file FROM checkouts WHERE checked_in_at IS NULL") == [(str(second.resolve()),)]
+
+    assert checkin(second, shared, "--dry-run") == 0
+    assert "NUIT 2/2023 ville ikke lenger være tatt ut" in capsys.readouterr().out
+    assert checkin(second, shared) == 0
+    assert "NUIT 2/2023 er ikke lenger tatt ut" in capsys.readouterr().out

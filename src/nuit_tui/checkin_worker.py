@@ -86,7 +86,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             " eller kjør på nytt med --prefer laptop|shared"
         )
     elif done.closed:
-        _say(f"{done.meeting} er ikke lenger tatt ut")
+        # Another laptop may have the meeting out too: then it is still out, and says where.
+        if done.still_out:
+            state = "ville fortsatt være" if done.dry_run else "er fortsatt"
+            _say(f"{done.meeting} {state} tatt ut til {', '.join(done.still_out)}")
+        else:
+            _say(f"{done.meeting} {'ville ikke lenger være' if done.dry_run else 'er ikke lenger'} tatt ut")
     if done.dry_run:
         _say("Prøvekjøring: ingenting er lagret")
     return EXIT_PENDING if done.pending else EXIT_OK

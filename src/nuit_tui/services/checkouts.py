@@ -80,6 +80,7 @@ class CheckedOut:
     copy: Path
     taken_by: str
     taken_at: str
+    already_out: tuple[str, ...] = ()  # copies of the meeting taken out before and not yet checked in
 
 
 class Checkouts:
@@ -95,6 +96,8 @@ class Checkouts:
         if out.exists():
             raise Conflict(f"{out} finnes allerede; velg et annet filnavn (ingenting er tatt ut)")
         token = str(uuid.uuid4())
+        # Allowed (two laptops may take out one meeting; their changes merge at checkin), but said.
+        already = tuple(row["file"] for row in q.open_checkouts(self.store, meeting.stored_id))
         user, host = getpass.getuser(), socket.gethostname()
         taken_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         # The copy first, the mark on this archive last: a checkout stopped half-way
@@ -106,7 +109,7 @@ class Checkouts:
         except BaseException:
             remove_with_sidecars(out)
             raise
-        return CheckedOut(f"{body.upper()} {meeting.ref}", out, f"{user}@{host}", taken_at)
+        return CheckedOut(f"{body.upper()} {meeting.ref}", out, f"{user}@{host}", taken_at, already)
 
     def marks(self, meeting_id: int) -> list[CheckoutMark]:
         """Who has this meeting out now (more than one laptop may)."""

@@ -75,6 +75,7 @@ class Outcome:
     pending: int = 0  # conflicts of this checkout still open afterwards
     renumbered: int = 0
     closed: bool = False
+    still_out: list[str] = field(default_factory=list)  # the meeting's other copies not yet checked in
     dry_run: bool = False
 
     @property
@@ -475,6 +476,10 @@ def check_in(laptop: Path, shared: Path, *, dry_run: bool = False, prefer: str |
                     (now(), token),
                 ).fetchall()
                 work.outcome.closed = bool(closed)
+            work.outcome.still_out = [str(row[0]) for row in db.execute(
+                "SELECT file FROM checkouts WHERE meeting_id = ? AND token != ? AND checked_in_at IS NULL ORDER BY id",
+                (found[0], token),
+            )]
             if dry_run:
                 db.execute("ROLLBACK")
             else:
