@@ -270,11 +270,11 @@ async def test_a_refused_form_puts_the_cursor_on_the_field_the_message_is_about(
         wrong = screen.query_one(f"#{field}")
         assert app.focused is not wrong
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: str(screen.query_one("#form-error", Static).render()) not in ("", "Lagrer …"), 5, "the refusal")
+        await until(pilot, lambda: str(screen.query_one("#form-error", Static).render()) not in ("", "Lagrer …"), what="the refusal")
         assert app.screen is screen
         if message:
             assert str(screen.query_one("#form-error", Static).render()) == message
         assert app.focused is wrong
-        await until(pilot, lambda: shown(screen, wrong), 3, f"«{field}» in view")
+        await until(pilot, lambda: shown(screen, wrong), what=f"«{field}» in view")
         assert archive.store.commits == commits  # nothing written
     archive.close()
