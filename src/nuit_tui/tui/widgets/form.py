@@ -77,6 +77,16 @@ class FormBody(VerticalScroll, can_focus=False):
         self.call_after_refresh(self.scroll_to_widget, event.widget, animate=False)
 
 
+class FormFoot(Vertical):
+    """The error and key lines, docked under the fields. When it grows (a refusal shown
+    after the field it is about took the focus), that field is scrolled clear of it again."""
+
+    def on_resize(self) -> None:
+        body, focused = self.parent, self.screen.focused
+        if isinstance(body, FormBody) and focused is not None and body in focused.ancestors:
+            body.call_after_refresh(body.scroll_to_widget, focused, animate=False)
+
+
 class FieldError(ParseError):
     """A refusal about one field (`field`, a selector such as "#date"): shown in the form's
     error line, and that field takes the focus."""
@@ -138,7 +148,7 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
     FormScreen .form-title { dock: top; text-style: bold; padding-bottom: 1; }
     FormScreen #form-foot { dock: bottom; height: auto; }
     FormScreen Label { margin-top: 1; color: $text-muted; }
-    FormScreen #form-error { color: $error; height: auto; padding-top: 1; }
+    FormScreen #form-error { color: $error; height: auto; min-height: 2; padding-top: 1; }
     FormScreen #form-keys { color: $text-muted; padding-top: 1; }
     FormScreen .form-hint { color: $text-muted; margin-top: 1; }
     """
@@ -147,7 +157,7 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
         with FormBody():
             yield Static(self.form_title or self.TITLE, classes="form-title")
             yield from self.fields()
-            with Vertical(id="form-foot"):
+            with FormFoot(id="form-foot"):
                 yield Static("", id="form-error")
                 yield Static("Enter/Ctrl+S lagrer · Escape avbryter", id="form-keys")
 
