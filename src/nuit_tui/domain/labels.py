@@ -129,6 +129,11 @@ FIELD_LABELS = {
     "citation": "Sak",
     "topic": "Tema",
     "decided_on": "Vedtatt",
+    # a deadline, a rule of the year plan
+    "category": "Kategori",
+    "reminder_days": "Påminnelse",
+    "offset_days": "Når",
+    "anchor_text": "Tittelen inneholder",
 }
 
 # The words of the stored values a field may hold (status, state, role), for messages.

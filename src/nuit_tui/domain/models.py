@@ -45,10 +45,39 @@ from .text import clean_text
 # Context of a record read back from the archive's file (see `stored`): what an older
 # version stored is shown and exported as it is, never refused on the way out.
 STORED = {"stored": True}
+# Context of a record on its way into the archive's file (the store's write seam): what
+# an older version stored is kept as on reading, but a length or a range is checked as
+# on every way in, so no caller (a `model_copy(update=…)` skips validation) stores a row
+# that would not read back as valid.
+WRITING = {"stored": True, "writing": True}
 
 
 def _stored(info: ValidationInfo) -> bool:
     return bool(info.context and info.context.get("stored"))
+
+
+def _read_back(info: ValidationInfo) -> bool:
+    """Read from the file, not written to it: a length or a range out of bounds (stored
+    by an older version, or by a bug) is kept, so the row still reads and can be put right."""
+    return _stored(info) and not (info.context or {}).get("writing")
+
+
+def _at_most(length: int) -> AfterValidator:
+    def check(value: str, info: ValidationInfo) -> str:
+        if len(value) > length and not _read_back(info):
+            raise ValueError(f"Høyst {length} tegn (nå {len(value)})")
+        return value
+
+    return AfterValidator(check)
+
+
+def _between(low: int, high: int, message: str) -> AfterValidator:
+    def check(value: int | None, info: ValidationInfo) -> int | None:
+        if value is not None and not low <= value <= high and not _read_back(info):
+            raise ValueError(message)
+        return value
+
+    return AfterValidator(check)
 
 
 def _clean(value: object) -> object:
@@ -90,8 +119,8 @@ Clean = BeforeValidator(_clean)
 CleanName = BeforeValidator(_clean_name)
 Str = Annotated[str, Clean]
 Text = Str
-Name = Annotated[str, CleanName, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-ShortName = Annotated[str, CleanName, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
+Name = Annotated[str, CleanName, StringConstraints(strip_whitespace=True, min_length=1), _at_most(300)]
+ShortName = Annotated[str, CleanName, StringConstraints(strip_whitespace=True, min_length=1), _at_most(30)]
 # A file's bytes: raw in the archive, base64 in JSON.
 Blob = Annotated[
     bytes,
@@ -400,6 +429,9 @@ class MinutesUnlock(Record):
     relocked_at: Str | None = None
 
 
+MAX_OFFSET_DAYS = 366
+
+
 class DeadlineRule(Versioned):
     """A deadline relative to other dates: "documents out 12 days before each NUIT
     meeting", "report two weeks before each follow-up meeting". Its dates are
@@ -410,7 +442,8 @@ class DeadlineRule(Versioned):
     description: Text = ""
     category: Str = ""
     responsible: Str = ""
-    offset_days: int = Field(ge=-366, le=366)  # negative: before the anchor
+    # negative: before the anchor
+    offset_days: Annotated[int, _between(-MAX_OFFSET_DAYS, MAX_OFFSET_DAYS, f"Høyst {MAX_OFFSET_DAYS} dager før eller etter")]
     anchor: RuleAnchor = RuleAnchor.MEETINGS
     anchor_body_id: int | None = None  # with MEETINGS: whose meetings (None: every body's)
     anchor_text: Str = ""  # with DEADLINES: matched in the deadline's title, case-insensitive
@@ -427,7 +460,7 @@ class Deadline(Versioned):
     category: Str = ""
     source: Str = ""
     responsible: Str = ""
-    reminder_days: int | None = Field(default=None, ge=0, le=365)
+    reminder_days: Annotated[int | None, _between(0, 365, "Påminnelsen må være et antall dager (0–365)")] = None
     exempt: bool = False
     original_text: Text = ""
 

@@ -105,7 +105,7 @@ class Meetings:
         numbers = meeting_numbers([(mt.stored_id, mt.number, mt.status.numbers_frozen) for mt in meetings])
         moving = [mt for mt in meetings if numbers[mt.stored_id] != mt.number]
         # Through numbers no meeting has, so that UNIQUE (body, year, number) holds at each step.
-        parked = [self.store.update(mt.model_copy(update={"number": -mt.stored_id})) for mt in moving]
+        parked = [self.store.update(mt.model_copy(update={"number": -mt.stored_id}), transient=True) for mt in moving]
         for mt in parked:
             self.store.update(mt.model_copy(update={"number": numbers[mt.stored_id]}))
         body = self.members.body_by_id(body_id).short_name

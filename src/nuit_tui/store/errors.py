@@ -47,6 +47,10 @@ class Conflict(StoreError):
     """The write breaks a rule of the archive (a duplicate number, say)."""
 
 
+class InvalidRow(StoreError):
+    """A value the archive does not accept (too long, out of range); nothing was written."""
+
+
 class NotARegularFile(StoreError):
     """A FIFO, a device or a socket where a database file should be: never opened."""
 

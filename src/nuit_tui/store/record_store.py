@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..domain import models as m
 from ..domain.text import clean_text, is_clean
+from ..domain.validation import InvalidRecord, checked
 from . import errors, search
 from .connection import OpenedFile, classify, connect, open_file, reader_connection
 
@@ -88,7 +89,7 @@ def _utf8(text: str) -> bool:
     return True
 
 
-def _cleaned(record: R) -> R:
+def _cleaned(record: R, *, transient: bool = False) -> R:
     """The record with its text under the input rule (`clean_text`). The models apply
     it when they validate, but `model_copy(update=…)` does not validate: this is the
     write seam every insert and update passes, so nothing else reaches the file.
@@ -102,7 +103,14 @@ def _cleaned(record: R) -> R:
             cleaned = clean_text(value)
             if cleaned.strip() or not value.strip() or not _utf8(value):
                 changes[name] = cleaned
-    return record.model_copy(update=changes) if changes else record
+    record = record.model_copy(update=changes) if changes else record
+    if transient:
+        return record
+    # Lengths and ranges too: a row written must read back as valid (the export, the year plan).
+    try:
+        return checked(record)
+    except InvalidRecord as exc:
+        raise errors.InvalidRow(f"{exc}; endringen ble ikke lagret") from None
 
 
 def _unsaved(error: errors.StoreError) -> errors.StoreError:
@@ -358,11 +366,15 @@ class RecordStore:
                 raise errors.Conflict(_integrity_message(exc)) from None
         return record.model_copy(update={"id": cursor.lastrowid, **stamp})
 
-    def update(self, record: R) -> R:
-        """Write back a changed record; a versioned one only if nobody changed it since."""
+    def update(self, record: R, *, transient: bool = False) -> R:
+        """Write back a changed record; a versioned one only if nobody changed it since.
+
+        Every value is checked as on every way in (`errors.InvalidRow` says which), except with
+        `transient`: a value held only inside the caller's transaction, never committed
+        (a meeting's number parked while the numbers of its year move)."""
         if record.id is None:
             raise ValueError("update needs a stored record")
-        record = _cleaned(record)
+        record = _cleaned(record, transient=transient)
         table = TABLES[type(record)]
         data = _row(record)
         data.pop("id")

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError
+from ...domain.validation import created, updated
 from ..text import Static
 from ..widgets.checkbox import Checkbox
 from ..widgets.fields import Input
@@ -36,8 +37,8 @@ class AttachmentFormScreen(FormScreen[m.Attachment | None]):
                 raise ParseError("Skriv vedleggets tittel")
         exempt = self.query_one("#exempt", Checkbox).value
         if self.attachment is None:
-            return m.Attachment(item_id=self.item_id, title=title, exempt=exempt, location=self.value("#location") or None)
+            return created(m.Attachment, item_id=self.item_id, title=title, exempt=exempt, location=self.value("#location") or None)
         values: dict[str, object] = {"title": title, "exempt": exempt}
         if self.attachment.file_id is None:
             values["location"] = self.value("#location") or None
-        return self.attachment.model_copy(update=values)
+        return updated(self.attachment, **values)

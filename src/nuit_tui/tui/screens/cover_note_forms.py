@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, numeric_date, parse_date
+from ...domain.validation import created, updated
 from ..widgets.checkbox import Checkbox
 from ..widgets.fields import Input, TextArea
 from ..widgets.form import FormScreen, about, labelled
@@ -40,8 +41,8 @@ class CoverSectionFormScreen(FormScreen[m.CoverSection | None]):
                 raise ParseError("Skriv avsnittets overskrift")
         text = self.query_one("#text", TextArea).text.strip()
         if self.section is None:
-            return m.CoverSection(item_id=self.item_id, heading=heading, text=text)
-        return self.section.model_copy(update={"heading": heading, "text": text})
+            return created(m.CoverSection, item_id=self.item_id, heading=heading, text=text)
+        return updated(self.section, heading=heading, text=text)
 
 
 class ExternalDecisionFormScreen(FormScreen[m.ExternalDecision | None]):
@@ -77,5 +78,5 @@ class ExternalDecisionFormScreen(FormScreen[m.ExternalDecision | None]):
             "exempt": self.query_one("#exempt", Checkbox).value,
         }
         if self.decision is None:
-            return m.ExternalDecision(item_id=self.item_id, **values)
-        return m.ExternalDecision.model_validate({**self.decision.model_dump(), **values})
+            return created(m.ExternalDecision, item_id=self.item_id, **values)
+        return updated(self.decision, **values)

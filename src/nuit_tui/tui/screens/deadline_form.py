@@ -11,6 +11,7 @@ from textual.widgets import Select
 
 from ...domain import models as m
 from ...domain.norwegian import ParseError, numeric_date, parse_date
+from ...domain.validation import created, updated
 from ...domain.year_plan import parse_offset
 from ..text import literal_text
 from ..widgets.checkbox import Checkbox
@@ -61,8 +62,8 @@ class DeadlineFormScreen(FormScreen[m.Deadline | None]):
             "exempt": self.query_one("#exempt", Checkbox).value,
         }
         if self.deadline is None:
-            return m.Deadline(body_id=self.body_id, **values)
-        return self.deadline.model_copy(update=values)
+            return created(m.Deadline, body_id=self.body_id, **values)
+        return updated(self.deadline, **values)
 
 
 class RuleFormScreen(FormScreen[m.DeadlineRule | None]):
@@ -123,5 +124,5 @@ class RuleFormScreen(FormScreen[m.DeadlineRule | None]):
             "exempt": self.query_one("#exempt", Checkbox).value,
         }
         if self.rule is None:
-            return m.DeadlineRule(body_id=self.body_id, **values)
-        return self.rule.model_copy(update=values)
+            return created(m.DeadlineRule, body_id=self.body_id, **values)
+        return updated(self.rule, **values)
