@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .models import Deadline, DeadlineRule, Meeting, RuleAnchor
+from .models import MAX_OFFSET_DAYS, Deadline, DeadlineRule, Meeting, RuleAnchor
 from .norwegian import ParseError
 from .openness import is_exempt
 
@@ -39,6 +39,9 @@ def expand_rule(rule: DeadlineRule, meetings: Sequence[Meeting], deadlines: Sequ
     """The dates a rule gives, one per anchor (cancelled meetings give none). A date is
     exempt when the rule or its anchor is (`openness.is_exempt`: it would tell the anchor's date)."""
     anchors: list[tuple[dt.date, int | None, Meeting | Deadline]] = []
+    # Stored out of range by an older version: its dates at the nearest offset allowed, so
+    # that the rule is listed and can be opened and put right (the year plan names it).
+    offset = max(-MAX_OFFSET_DAYS, min(rule.offset_days, MAX_OFFSET_DAYS))
     if rule.anchor is RuleAnchor.MEETINGS:
         anchors = [
             (mt.date, mt.id, mt)
@@ -50,7 +53,7 @@ def expand_rule(rule: DeadlineRule, meetings: Sequence[Meeting], deadlines: Sequ
         anchors = [(d.date, d.id, d) for d in deadlines if needle and needle in d.title.lower()]
     return [
         PlanEntry(
-            date + dt.timedelta(days=rule.offset_days),
+            date + dt.timedelta(days=offset),
             "derived",
             rule.title,
             rule.body_id,
@@ -75,6 +78,10 @@ _RELATIVE = re.compile(
 
 def parse_offset(text: str) -> int:
     """Days from anchor in prose: "to uker i forkant av" → -14, "3 dager etter" → 3."""
+    if not text.strip():
+        raise ParseError("Skriv når, f.eks. «12 dager før»")
+    if text.strip()[0] in "-+−":
+        raise ParseError("Skriv antallet uten fortegn, og «før» eller «etter»: f.eks. «5 dager før»")
     m = _RELATIVE.search(text)
     if not m:
         raise ParseError(f"«{text.strip()}» sier ikke hvor lenge før eller etter (f.eks. «2 uker før»)")
@@ -83,4 +90,6 @@ def parse_offset(text: str) -> int:
     if count is None:
         raise ParseError(f"«{m[1]}» er ikke et tall")
     days = count * 7 if unit.startswith("uke") else count
+    if days > MAX_OFFSET_DAYS:
+        raise ParseError(f"Høyst {MAX_OFFSET_DAYS} dager før eller etter")
     return -days if direction in ("før", "i forkant av") else days
