@@ -88,11 +88,21 @@ def _refuse_non_regular_db(args: argparse.Namespace) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .store import TABLES, check_file
+    from .store.row_check import invalid_rows
 
     path = db_path(args)
     result = check_file(path, list(TABLES.values()))
     if not result.sound:
         say(f"{path}: {result.problems[0]}" + (f" (+{len(result.problems) - 1} til)" if len(result.problems) > 1 else ""), err=True)
+        return EXIT_FAILURE
+    if result.report.pending or not result.report.applied:
+        invalid: list[str] = []  # an older schema: its rows are read after the upgrade
+    else:
+        invalid = invalid_rows(path)
+    if invalid:
+        say(f"{path}: filen er hel, men {len(invalid)} rad(er) har verdier arkivet ikke godtar; rett dem i appen:", err=True)
+        for line in invalid:
+            say(f"  {line}", err=True)
         return EXIT_FAILURE
     schema = result.report.applied[-1] if result.report.applied else "ingen"
     pending = f", {len(result.report.pending)} oppgradering(er) venter" if result.report.pending else ""

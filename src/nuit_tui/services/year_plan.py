@@ -8,6 +8,7 @@ from pathlib import Path
 from ..documents.wheel import WheelDocument, wheel_document
 from ..domain import models as m
 from ..domain.openness import may_publish
+from ..domain.validation import InvalidRecord, checked
 from ..domain.year_plan import PlanEntry, expand_rule
 from ..store import ArchiveStore
 from ..store import year_plan as queries
@@ -117,6 +118,17 @@ class YearPlan:
 
     def rules(self, *, body_id: int | None = None) -> list[m.DeadlineRule]:
         return queries.rules(self.store, body_id=body_id)
+
+    def rules_to_put_right(self, *, body_id: int | None = None) -> list[str]:
+        """What is wrong with each rule an older version stored with a value the archive
+        no longer accepts (it reads, and its dates are shown at the nearest value allowed)."""
+        problems = []
+        for rule in self.rules(body_id=body_id):
+            try:
+                checked(rule)
+            except InvalidRecord as exc:
+                problems.append(f"Regelen «{rule.title}» må rettes (Enter på en av datoene den gir): {exc}")
+        return problems
 
     def default_year(self, body_id: int | None = None) -> int:
         """The year of the newest meeting, else this year: where a plan has content."""

@@ -83,6 +83,8 @@ class YearPlanScreen(ArchiveScreen):
         table.add_column("Kategori", width=14)
         self.reload(year_changed=True)
         self.query_one(YearCalendar).focus()
+        for problem in self.archive.year_plan.rules_to_put_right(body_id=self.body_id):
+            self.notify(problem, severity="warning", timeout=15)
 
     def on_screen_resume(self) -> None:
         # Back from a form or a question: the same entry, or the row at its place.
