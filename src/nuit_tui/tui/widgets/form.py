@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 from textual import events
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -136,8 +135,6 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Lagre"),
         Binding("escape", "cancel", "Avbryt"),
-        # Enter saves from a checkbox too (Textual's toggles it; Space still does).
-        Binding("enter", "save_from_checkbox", show=False, priority=True),
     ]
     # The frame is the scrolling body itself, its title docked at the top and its error and
     # key lines at the bottom: they stay in view however tall the fields and however short
@@ -226,10 +223,13 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
             return
         self.dismiss(result)
 
-    def action_save_from_checkbox(self) -> None:
-        if not isinstance(self.focused, Checkbox):
-            raise SkipAction()  # any other field has Enter as it is
-        self.action_save()
+    def on_key(self, event: events.Key) -> None:
+        # Enter saves from a checkbox too: Textual's binds it to toggle (Space still does).
+        # Stopped here, on its way up from the checkbox, it never reaches that binding.
+        if event.key == "enter" and isinstance(self.focused, Checkbox):
+            event.stop()
+            event.prevent_default()
+            self.action_save()
 
     def _written(self, result: T) -> None:
         self._saving = False
