@@ -21,6 +21,18 @@ def shown(screen, widget) -> bool:
     return screen.can_view_entire(widget) and not any(widget.region.overlaps(w.region) for w in docked)
 
 
+async def new_meeting_form(pilot):
+    """n on the meeting list: the new meeting's form, its first field focused."""
+    from nuit_tui.tui.screens.meeting_form import MeetingFormScreen
+    from nuit_tui.tui.screens.meetings import MeetingsScreen
+
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+    await pilot.press("n")
+    await until(pilot, lambda: isinstance(app.screen, MeetingFormScreen) and app.focused is not None)
+    return app.screen
+
+
 async def test_tab_through_a_form_in_a_short_terminal_shows_each_field_with_its_label(demo_path):
     """At 30 rows the «Ny frist» form opened with «Tittel» out of view above its field, and
     its last fields could not be seen at all (the form's body was taller than the screen
@@ -150,30 +162,25 @@ async def test_a_refused_new_meeting_puts_the_focus_on_the_field_the_message_is_
     """At 80×24 «Sted» is below the fold; «Skriv sted eller videolenke» left the focus on
     «Start», where Enter was pressed, and «Sted» out of view."""
     from nuit_tui.tui.screens.agenda import AgendaScreen
-    from nuit_tui.tui.screens.meeting_form import MeetingFormScreen
-    from nuit_tui.tui.screens.meetings import MeetingsScreen
     from nuit_tui.tui.text import Static
 
     archive = Archive.open(demo_path)
     app = NuitApp(archive)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
-        await pilot.press("n")
-        await until(pilot, lambda: isinstance(app.screen, MeetingFormScreen) and app.focused is not None)
-        form = app.screen
+        form = await new_meeting_form(pilot)
         await pilot.press(*"1.6.2023", "tab", "enter")  # on «Start»
         await pilot.pause()
         assert str(form.query_one("#form-error", Static).render()) == "Skriv sted eller videolenke"
         location = form.query_one("#location")
         label = next(w for w in form.query(Label) if str(w.render()) == "Sted")
         assert app.focused is location
-        await until(pilot, lambda: form.can_view_entire(location) and form.can_view_entire(label), 3, "«Sted» in view")
+        await until(pilot, lambda: shown(form, location) and shown(form, label), what="«Sted» in view")
 
         await pilot.press("shift+tab", "shift+tab", "ctrl+u", *"1600", "enter")  # «Start» after «Slutt» (15.00)
         await pilot.pause()
         assert str(form.query_one("#form-error", Static).render()) == "Møtet må slutte etter at det starter"
         assert app.focused is form.query_one("#end")
-        await until(pilot, lambda: form.can_view_entire(form.query_one("#end")), 3, "«Slutt» in view")
+        await until(pilot, lambda: shown(form, form.query_one("#end")), what="«Slutt» in view")
 
         await pilot.press("ctrl+u", *"1700", "tab", *"Teams", "enter")
         await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
@@ -185,17 +192,12 @@ async def test_a_refused_new_meeting_puts_the_focus_on_the_field_the_message_is_
 async def test_a_form_taller_than_the_terminal_keeps_its_error_and_its_keys_in_view(demo_path):
     """At 80×24 the new-meeting form's fields took the room the frame had, and the frame cut
     off what came below them: «Enter/Ctrl+S lagrer · Escape avbryter» was never shown."""
-    from nuit_tui.tui.screens.meeting_form import MeetingFormScreen
-    from nuit_tui.tui.screens.meetings import MeetingsScreen
     from nuit_tui.tui.text import Static
 
     archive = Archive.open(demo_path)
     app = NuitApp(archive)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
-        await pilot.press("n")
-        await until(pilot, lambda: isinstance(app.screen, MeetingFormScreen) and app.focused is not None)
-        form = app.screen
+        form = await new_meeting_form(pilot)
         keys = next(s for s in form.query(Static) if str(s.render()) == "Enter/Ctrl+S lagrer · Escape avbryter")
         title = next(s for s in form.query(Static) if str(s.render()) == "Nytt møte i NUIT")
         assert form.can_view_entire(keys) and form.can_view_entire(title)

@@ -94,21 +94,31 @@ async def test_the_minutes_check_scrolls_by_keys_and_its_answer_line_stays_in_vi
     archive.close()
 
 
+def planned_meeting(tmp_path):
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    return archive, archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), location="Teams")
+
+
+async def open_notice_check(pilot, meeting_id: int) -> None:
+    """The meeting's agenda, then s: the notice check's question."""
+    app = pilot.app
+    await pilot.pause()
+    app.push_screen(AgendaScreen(meeting_id))
+    await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+    await pilot.press("s")
+    await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+
+
 async def test_the_notice_checks_findings_scroll_and_its_buttons_stay_in_view_at_80x24(tmp_path):
     """s with more findings than rows: the question ran off the screen, and «Send likevel»
     and «Tilbake» with it."""
-    archive = Archive.open(tmp_path / "nuit.sqlite")
-    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
-    meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), location="Teams")
+    archive, meeting = planned_meeting(tmp_path)
     for _ in range(20):
         archive.agenda.add_item(meeting.id)  # «Ny sak»: untitled, no type, no proposal
     app = NuitApp(archive)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(AgendaScreen(meeting.id))
-        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
-        await pilot.press("s")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await open_notice_check(pilot, meeting.id)
         screen = app.screen
         question, yes, no = screen.query_one("#question"), screen.query_one("#yes"), screen.query_one("#no")
         assert "Sende likevel?" in str(question.render())  # its last line
@@ -133,18 +143,12 @@ async def test_the_notice_check_shows_a_finding_as_written(tmp_path, monkeypatch
     from nuit_tui.domain.notice_check import NoticeProblem, NoticeProblemKind
     from nuit_tui.services import notice
 
-    archive = Archive.open(tmp_path / "nuit.sqlite")
-    body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
-    meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(15), location="Teams")
+    archive, meeting = planned_meeting(tmp_path)
     finding = "Saken «Referat [utkast]» mangler sakstype"
     monkeypatch.setattr(notice, "check_notice", lambda *_: [NoticeProblem(NoticeProblemKind.NO_TYPE, finding)])
     app = NuitApp(archive)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.push_screen(AgendaScreen(meeting.id))
-        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
-        await pilot.press("s")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await open_notice_check(pilot, meeting.id)
         assert f"• {finding}\n" in app.screen.question
         assert f"• {finding}" in str(app.screen.query_one("#question").render())
     archive.close()
