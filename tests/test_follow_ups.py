@@ -125,6 +125,28 @@ def test_close_with_a_note_and_a_date_and_reopen(council):
     assert [r.id for r in archive.follow_ups.register(today=TODAY, status="overdue")] == [closed.id]
 
 
+def test_correcting_writes_only_what_changed_and_merges_with_another_window(council):
+    """Two windows on one follow-up: each one's change to another field is kept; both
+    changing the same field is an EditConflict, nothing written, until «Behold min»."""
+    from nuit_tui.services.concurrency import EditConflict
+
+    archive, *_, f = council
+    base = archive.follow_ups.get(f["innkalling"].id)
+    theirs = archive.follow_ups.update(base, {"responsible": "Helse Vest RHF"})  # the other window
+    mine = archive.follow_ups.update(base, {"due_date": dt.date(2023, 10, 1)})  # from the same version
+    assert (mine.responsible, mine.due_date, mine.row_version) == ("Helse Vest RHF", dt.date(2023, 10, 1), theirs.row_version + 1)
+    with pytest.raises(EditConflict) as clash:
+        archive.follow_ups.update(base, {"responsible": "Helse Nord RHF"})
+    assert [c.field for c in clash.value.conflicts] == ["responsible"]
+    assert archive.follow_ups.get(base.id) == mine
+    kept = archive.follow_ups.update(base, {"responsible": "Helse Nord RHF"}, keep_mine=True)
+    assert (kept.responsible, kept.due_date) == ("Helse Nord RHF", dt.date(2023, 10, 1))
+    with pytest.raises(errors.Conflict):
+        archive.follow_ups.update(kept, {"description": " "})
+    with pytest.raises(ValueError):
+        archive.follow_ups.update(kept, {"status": m.FollowUpStatus.DONE})
+
+
 def test_open_follow_ups_are_carried_to_the_bodys_next_meeting(council):
     archive, nuit, _, first, second, other, f = council
     pending = archive.follow_ups.for_meeting(second.id)

@@ -248,3 +248,127 @@ async def test_the_register_fits_100_columns_with_whole_names_and_the_done_colum
         await until(pilot, lambda: "alle" in static_text(app.screen, "#follow-ups-filters"))
         assert [str(c.label) for c in table.ordered_columns][-1] == "Utført"  # (at 100 columns, off to the side)
     archive.close()
+
+
+async def test_e_in_the_register_corrects_a_follow_up_by_keys(tmp_path):
+    """A follow-up saved with a typo or a wrong deadline: e opens the form it was made
+    with, filled in; Enter saves, the row shows it and stays selected."""
+    from nuit_tui.tui.screens.follow_up_form import FollowUpFormScreen
+
+    archive, *_ = two_meetings(tmp_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen))
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        await pilot.press("down")  # «Sende oppdatert innkalling», no deadline
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpFormScreen), what="the form")
+        form = app.screen
+        assert "Endre oppfølging" in static_text(form, ".form-title")
+        assert [form.query_one(s, Input).value for s in ("#description", "#responsible", "#due")] == [
+            "Sende oppdatert innkalling", "KS", ""
+        ]
+        assert form.focused is form.query_one("#description")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Sende oppdatert innkalling til KS")
+        await pilot.press("tab", "tab")
+        assert form.focused is form.query_one("#due")
+        await type_text(pilot, "1.9.2023")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is screen, what="the form closed")
+        await until(pilot, lambda: "Sende oppdatert innkalling til KS" in [str(table.get_row_at(r)[2]) for r in range(table.row_count)])
+        selected = screen._selected_row()
+        assert selected is not None and selected.follow_up.description == "Sende oppdatert innkalling til KS"
+        assert str(table.get_row_at(table.cursor_row)[1]) == "01.09.2023"
+        stored = archive.follow_ups.get(selected.id)
+        assert (stored.description, stored.responsible, stored.due_date) == ("Sende oppdatert innkalling til KS", "KS", dt.date(2023, 9, 1))
+    archive.close()
+
+
+async def test_e_refuses_a_bad_date_and_escape_cancels(tmp_path):
+    """A date that is none is refused in the form, the cursor on «Frist», nothing stored;
+    Escape asks before dropping what was typed, and leaves the follow-up as it was. A done
+    follow-up is corrected too, its closing kept."""
+    from nuit_tui.tui.screens.follow_up_form import FollowUpFormScreen
+    from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+    archive, *_ = two_meetings(tmp_path)
+    [first, second] = archive.follow_ups.register()
+    archive.follow_ups.close(first.id, on=dt.date(2023, 5, 2), note="Holdt 2. mai")
+    before = archive.follow_ups.get(second.id)
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen))
+        screen = app.screen
+        await pilot.press("e")  # the open one: «Sende oppdatert innkalling»
+        await until(pilot, lambda: isinstance(app.screen, FollowUpFormScreen), what="the form")
+        form = app.screen
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "31.2.2023")
+        await pilot.press("tab")  # away from «Frist»: the refusal brings the cursor back
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: static_text(form, "#form-error") != "", what="the refusal")
+        assert app.screen is form and form.focused is form.query_one("#due")
+        assert archive.follow_ups.get(second.id) == before
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+        await pilot.press("j")
+        await until(pilot, lambda: app.screen is screen, what="back in the register")
+        assert archive.follow_ups.get(second.id) == before
+
+        await pilot.press("e", "escape")  # nothing typed: closed at once
+        await until(pilot, lambda: app.screen is screen)
+
+        await pilot.press("s", "s")  # open → overdue → done
+        await until(pilot, lambda: "utførte" in static_text(screen, "#follow-ups-filters"))
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpFormScreen), what="the form")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Invitere til felles gjennomgang")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is screen, what="the form closed")
+        done = archive.follow_ups.get(first.id)
+        assert (done.description, done.status, done.closed_on, done.closing_note) == (
+            "Invitere til felles gjennomgang", m.FollowUpStatus.DONE, dt.date(2023, 5, 2), "Holdt 2. mai"
+        )
+    archive.close()
+
+
+async def test_e_asks_whose_version_when_another_window_changed_the_same_field(tmp_path):
+    """Follow-ups are versioned: another window's change to the field typed in is put to
+    the user (Ctrl+T takes theirs into the form, Ctrl+B writes mine), never overwritten."""
+    from nuit_tui.tui.screens.follow_up_form import FollowUpFormScreen
+    from nuit_tui.tui.widgets.conflict_question import ConflictScreen
+
+    archive, *_ = two_meetings(tmp_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen))
+        screen = app.screen
+        row = screen._selected_row()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpFormScreen), what="the form")
+        form = app.screen
+        await type_text(pilot, " med aktørene")
+        archive.follow_ups.update(row.follow_up, {"description": "Invitere til møte", "responsible": "KS"})  # the other window
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConflictScreen), what="the question")
+        await pilot.press("ctrl+t")  # take theirs: in the form, saved by Enter
+        await until(pilot, lambda: app.screen is form)
+        assert [form.query_one(s, Input).value for s in ("#description", "#responsible")] == ["Invitere til møte", "KS"]
+        await type_text(pilot, " i mai")
+        archive.follow_ups.update(archive.follow_ups.get(row.id), {"description": "Invitere til seminar"})
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConflictScreen), what="the question again")
+        await pilot.press("ctrl+b")  # keep mine
+        await until(pilot, lambda: app.screen is screen, what="the form closed")
+        stored = archive.follow_ups.get(row.id)
+        assert (stored.description, stored.responsible) == ("Invitere til møte i mai", "KS")
+    archive.close()

@@ -20,6 +20,7 @@ from ..domain.norwegian import citation_date, numeric_date
 from ..store import ArchiveStore, errors
 from ..store import follow_ups as register_sql
 from .agenda import AgendaService
+from .concurrency import overwrite, save_merged
 from .meetings import Meetings
 from .members import Members
 
@@ -28,6 +29,7 @@ STATUS_LABELS = {"open": "Åpen", "overdue": "Forfalt", "done": "Utført"}
 CARRY_PREFIX = "Oppfølging: "
 CARRY_MINUTES = 10
 _FOLLOW_UP_FIELDS = set(m.FollowUp.model_fields)
+EDITABLE = ("description", "responsible", "due_date")  # what «Endre» corrects
 # A closing kept when the follow-up was reopened: «Lukket 03.12.2026: Møte holdt (gjenåpnet)».
 _EARLIER_CLOSING = re.compile(r"Lukket( \d{2}\.\d{2}\.\d{4})?(: .*)? \(gjenåpnet\)")
 
@@ -186,6 +188,28 @@ class FollowUps:
             self.store, today=today, body_id=body_id, responsible=responsible, status=status, limit=limit, offset=offset
         )
         return [_row(row, today) for row in rows]
+
+    def update(self, base: m.FollowUp, changes: dict[str, Any], *, keep_mine: bool = False) -> m.FollowUp:
+        """Correct what, who and by when (open or done: a closing and its note stay).
+
+        Only `changes` (fields in EDITABLE, changed against `base`, the version the form
+        opened with) are written; another window's changes to other fields are merged, and
+        one to a field changed here too is an `EditConflict` (services/concurrency.py).
+        `keep_mine` («Behold min») writes them over a fresh read instead."""
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise ValueError(f"Kan ikke endre {', '.join(sorted(unknown))} på en oppfølging")
+        if "description" in changes and not str(changes["description"]).strip():
+            raise errors.Conflict("Skriv hva som skal følges opp")
+        follow_up_id = base.stored_id
+
+        def load() -> m.FollowUp:
+            return self.get(follow_up_id)
+
+        with self.store.write():
+            if keep_mine:
+                return overwrite(changes, load=load, save=self.store.update)
+            return save_merged(base, changes, load=load, save=self.store.update)
 
     def close(self, follow_up_id: int, *, on: dt.date, note: str = "") -> m.FollowUp:
         """Mark as done on a date, with a note on how (both kept when the minutes are locked:

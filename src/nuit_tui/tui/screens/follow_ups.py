@@ -105,7 +105,10 @@ class FollowUpsScreen(ArchiveScreen):
         Binding("escape", "app.pop_screen", "Tilbake"),
         Binding("s", "next_status", "Status"),
         Binding("b", "next_body", "Utvalg"),
-        Binding("a", "responsible", "Ansvarlig"),
+        # Hidden from the footer so «Slett» still fits at 100 columns with «Endre»: the filter
+        # line names it («ansvarlig: alle (a)»), and F1 and the palette list it.
+        Binding("a", "responsible", "Ansvarlig", show=False),
+        Binding("e", "edit_follow_up", "Endre"),
         Binding("l", "close_follow_up", "Lukk"),
         # Hidden from the footer so F1 still fits at 100 columns; F1 lists it, and «Lukk»
         # on a done follow-up says «g gjenåpner den».
@@ -249,7 +252,27 @@ class FollowUpsScreen(ArchiveScreen):
 
         self.app.push_screen(ResponsibleFilterForm(self.responsible), chosen)
 
-    # --- closing and reopening ------------------------------------------------------------
+    # --- correcting, closing and reopening ------------------------------------------------
+
+    def action_edit_follow_up(self) -> None:
+        """«Endre oppfølging»: the form it was made with, filled in; saved by the form itself
+        (the writer, merged with another window's changes), the row redrawn and kept selected."""
+        row = self._selected_row()
+        if row is None:
+            return
+        from .follow_up_form import FollowUpFormScreen
+
+        def saved(follow_up: m.FollowUp | None) -> None:
+            if follow_up is not None and follow_up is not row.follow_up:  # (the same: nothing changed)
+                self.notify(f"Endret: {follow_up.description}")
+                self.action_refresh(select_id=row.id)
+
+        speakers = self.archive.minutes.speaker_names(row.meeting_id) if row.meeting_id else []
+        names = sorted({*speakers, *(r.responsible for r in self.rows if r.responsible)})
+        year = row.meeting_date.year if row.meeting_date else None
+        form = FollowUpFormScreen(row.item_id, names, year, follow_up=row.follow_up)
+        self.app.push_screen(form, saved)
+
 
     def action_close_follow_up(self) -> None:
         row = self._selected_row()
