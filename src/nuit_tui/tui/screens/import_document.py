@@ -12,6 +12,7 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -280,12 +281,15 @@ class ImportScreen(ArchiveScreen):
         width, rows = self.source_rows
         if self.source is None or text.size.width <= 0:
             return line
-        if width != text.size.width or not rows:
+        pane_width = text.size.width
+        if width != pane_width or not rows:
             rows, row = [], 0
             for source_line in self.source.lines:
                 rows.append(row)
-                row += max(1, literal(source_line).get_height(text.styles, text.size.width))  # type: ignore[arg-type]  # as Widget does
-            self.source_rows = (text.size.width, rows)
+                # A line narrower than the pane is one row: only the long ones are wrapped to count.
+                fits = cell_len(source_line) <= pane_width
+                row += 1 if fits else max(1, literal(source_line).get_height(text.styles, pane_width))  # type: ignore[arg-type]  # as Widget does
+            self.source_rows = (pane_width, rows)
         return rows[min(line, len(rows) - 1)] if rows else line
 
     # --- accept, skip, correct, write ----------------------------------------------------
