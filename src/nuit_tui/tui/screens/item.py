@@ -100,6 +100,7 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
             write=lambda item: self.archive.agenda.update_item(item),
             saved=self._saved_elsewhere,
             failed=self._failed,
+            settled=self._show_saved,
         )
 
     def compose(self) -> ComposeResult:

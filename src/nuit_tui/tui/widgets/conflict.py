@@ -43,7 +43,7 @@ class VersionedForm:
     Saving never waits on the event loop (store/writer.py): `save` queues the write on
     the app's writer and returns; `saved(message)` or `failed(exc)` is called when the
     writer has answered. One save at a time is on its way; keys typed meanwhile are
-    saved right after it. When another program holds the file's lock past the busy
+    saved right after it, and `settled()` is called when none is left on its way. When another program holds the file's lock past the busy
     timeout, the text stays in the fields and is saved again a little later.
     """
 
@@ -60,6 +60,7 @@ class VersionedForm:
         write: Callable[[Any], Any],
         saved: Callable[[str | None], None],
         failed: Callable[[Exception], None],
+        settled: Callable[[], None] | None = None,
     ):
         self.screen = screen
         self.attr = attr
@@ -67,7 +68,7 @@ class VersionedForm:
         self.labels = labels
         self.read, self.show, self.write = read, show, write
         self._load = load
-        self.saved, self.failed = saved, failed
+        self.saved, self.failed, self.settled = saved, failed, settled
         self.asking = False
         self.unsaved = False  # the last save failed: what is typed is not in the file
         self._on_its_way: asyncio.Task | None = None
@@ -136,6 +137,10 @@ class VersionedForm:
             elif self._again and self.screen.is_attached:
                 self._again = False
                 self._save_quietly()
+            # `saved` ran with this save still on its way: a status that waits for the last
+            # one (the item form's «Alt er lagret») is told here, after the one sent on too.
+            if self._on_its_way is None and self.settled is not None and self.screen.is_attached:
+                self.settled()
 
     async def _answered(self, job: Callable[[], Any], base: Any, values: dict[str, Any], message: str | None) -> Any:
         """The writer's answer to one save, shown on the screen; the stored record, or None."""
