@@ -60,6 +60,35 @@ async def test_tab_through_a_form_in_a_short_terminal_shows_each_field_with_its_
     archive.close()
 
 
+async def test_a_late_scroll_for_an_earlier_focus_leaves_the_field_focused_now_in_view(demo_path):
+    """Shift+Tab to the top of the person form, Ctrl+S, and the refused «E-post» takes the
+    focus: on a loaded machine the scroll for the earlier focus ran after the one for
+    «E-post» and left it under the error line (a CI failure: «email» not in view). A
+    scroll goes to the field focused when it runs, whichever focus asked for it."""
+    from textual import events
+
+    from nuit_tui.tui.screens.member_forms import PersonForm
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(PersonForm())
+        await until(pilot, lambda: app.focused is not None)
+        screen = app.screen
+        body = screen.query_one(FormBody)
+        name, email = screen.query_one("#name"), screen.query_one("#email")
+        email.focus()
+        await until(pilot, lambda: shown(screen, email), 3, "«E-post» in view")
+        assert body.scroll_y > 0  # the form is taller than the terminal: it scrolled
+        body.post_message(events.DescendantFocus(name))  # the earlier focus's, late
+        for _ in range(4):
+            await pilot.pause()
+        assert app.focused is email
+        assert shown(screen, email)
+    archive.close()
+
+
 async def test_the_follow_up_forms_last_field_comes_into_view_at_80x24(demo_path):
     """F4's «Frist» took the focus behind the form's key line: what was typed there could
     not be seen, and a second Tab typed the date over the description."""

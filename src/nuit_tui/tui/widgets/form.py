@@ -66,7 +66,10 @@ class FormBody(VerticalScroll, can_focus=False):
     def scroll_to_region(self, region: Region, *args: Any, **kwargs: Any) -> Offset:
         # A field is shown with its label (the line above it, and the label's margin): the
         # screen centres a focused field, and the form opened with «Tittel» out of view.
+        # At once: an animated scroll (the screen's own, on focus) ends where it was aimed
+        # whatever this body's scroll did meanwhile.
         kwargs["center"] = False
+        kwargs["animate"] = False
         label_lines = 2
         region = Region(region.x, max(0, region.y - label_lines), region.width, region.height + min(region.y, label_lines))
         return super().scroll_to_region(region, *args, **kwargs)
@@ -74,7 +77,16 @@ class FormBody(VerticalScroll, can_focus=False):
     def _on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # The screen's scroll to a newly focused field left it behind the docked key line
         # (F4's «Frist» at 80×24: typed into unseen); this body's own scroll allows for it.
-        self.call_after_refresh(self.scroll_to_widget, event.widget, animate=False)
+        # To the field focused when it runs, not the one this event names: on a loaded
+        # machine an earlier focus's scroll (Shift+Tab to the top, before Ctrl+S put the
+        # refused field in focus) ran after the later one's and left that field under the
+        # error line.
+        self.call_after_refresh(self.scroll_to_focused)
+
+    def scroll_to_focused(self) -> None:
+        focused = self.screen.focused if self.is_attached else None
+        if focused is not None and self in focused.ancestors:
+            self.scroll_to_widget(focused, animate=False)
 
 
 class FormFoot(Vertical):
@@ -82,9 +94,9 @@ class FormFoot(Vertical):
     after the field it is about took the focus), that field is scrolled clear of it again."""
 
     def on_resize(self) -> None:
-        body, focused = self.parent, self.screen.focused
-        if isinstance(body, FormBody) and focused is not None and body in focused.ancestors:
-            body.call_after_refresh(body.scroll_to_widget, focused, animate=False)
+        body = self.parent
+        if isinstance(body, FormBody):
+            body.call_after_refresh(body.scroll_to_focused)
 
 
 class FieldError(ParseError):
