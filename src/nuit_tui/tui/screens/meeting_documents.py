@@ -41,6 +41,7 @@ def export_notice(screen: ArchiveScreen, meeting_id: int) -> None:
 def export_minutes(screen: ArchiveScreen, meeting_id: int) -> None:
     """Check the minutes first; problems are listed, and export is still possible."""
     from ...services.minutes import check_minutes
+    from .agenda import AgendaScreen
     from .export_form import ExportFormScreen
     from .minutes_check import MinutesCheckScreen
 
@@ -54,10 +55,14 @@ def export_minutes(screen: ArchiveScreen, meeting_id: int) -> None:
         if yes:
             screen.app.push_screen(ExportFormScreen("Referat", meeting=name), chosen)
 
+    def to_agenda() -> None:
+        screen.app.push_screen(AgendaScreen(meeting_id))
+
     problems = check_minutes(screen.archive, meeting_id)
     if problems:
         blocking, notes = [str(p) for p in problems if p.blocking], [str(p) for p in problems if not p.blocking]
-        screen.app.push_screen(MinutesCheckScreen(blocking, notes, meeting=name), go_on)
+        on_its_agenda = isinstance(screen, AgendaScreen) and screen.meeting_id == meeting_id
+        screen.app.push_screen(MinutesCheckScreen(blocking, notes, meeting=name, to_agenda=None if on_its_agenda else to_agenda), go_on)
     else:
         go_on(True)
 
