@@ -139,7 +139,7 @@ class VersionedForm:
                 self._save_quietly()
             # `saved` ran with this save still on its way: a status that waits for the last
             # one (the item form's «Alt er lagret») is told here, after the one sent on too.
-            if self._on_its_way is None and self.settled is not None and self.screen.is_attached:
+            if not self.saving and self.settled is not None and self.screen.is_attached:
                 self.settled()
 
     async def _answered(self, job: Callable[[], Any], base: Any, values: dict[str, Any], message: str | None) -> Any:
