@@ -144,8 +144,15 @@ class MeetingDocumentCommands(Provider):
 
     @staticmethod
     def _run(run, screen, meeting_id: int) -> None:
+        from .screens.agenda import AgendaScreen
+        from .screens.meeting_documents import export_minutes
+
         with screen.guard():  # the meeting deleted while the palette was open: a message
-            run(screen, meeting_id)
+            if run is export_minutes and not (isinstance(screen, AgendaScreen) and screen.meeting_id == meeting_id):
+                # Away from its agenda: the minutes check's «tilbake» puts nothing right here.
+                run(screen, meeting_id, open_agenda=lambda: screen.app.push_screen(AgendaScreen(meeting_id)))
+            else:
+                run(screen, meeting_id)
 
     async def discover(self) -> Hits:
         for label, help_text, run in self._commands():

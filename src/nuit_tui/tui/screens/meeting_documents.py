@@ -38,10 +38,11 @@ def export_notice(screen: ArchiveScreen, meeting_id: int) -> None:
     screen.app.push_screen(ExportFormScreen("Innkalling", meeting=meeting_name(screen.archive, meeting_id)), chosen)
 
 
-def export_minutes(screen: ArchiveScreen, meeting_id: int) -> None:
-    """Check the minutes first; problems are listed, and export is still possible."""
+def export_minutes(screen: ArchiveScreen, meeting_id: int, *, open_agenda: Callable[[], object] | None = None) -> None:
+    """Check the minutes first; problems are listed, and export is still possible.
+    `open_agenda`: given away from the meeting's agenda (the palette), the check offers
+    it (g) to put the minutes right there."""
     from ...services.minutes import check_minutes
-    from .agenda import AgendaScreen
     from .export_form import ExportFormScreen
     from .minutes_check import MinutesCheckScreen
 
@@ -55,14 +56,10 @@ def export_minutes(screen: ArchiveScreen, meeting_id: int) -> None:
         if yes:
             screen.app.push_screen(ExportFormScreen("Referat", meeting=name), chosen)
 
-    def to_agenda() -> None:
-        screen.app.push_screen(AgendaScreen(meeting_id))
-
     problems = check_minutes(screen.archive, meeting_id)
     if problems:
         blocking, notes = [str(p) for p in problems if p.blocking], [str(p) for p in problems if not p.blocking]
-        on_its_agenda = isinstance(screen, AgendaScreen) and screen.meeting_id == meeting_id
-        screen.app.push_screen(MinutesCheckScreen(blocking, notes, meeting=name, to_agenda=None if on_its_agenda else to_agenda), go_on)
+        screen.app.push_screen(MinutesCheckScreen(blocking, notes, meeting=name, to_agenda=open_agenda), go_on)
     else:
         go_on(True)
 
