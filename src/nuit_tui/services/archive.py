@@ -44,7 +44,7 @@ class Archive:
         self.attendance = Attendance(store, self.members, self.meetings, self.agenda, self.lock)
         self.minutes = MinuteTaking(store, self.members, self.meetings, self.agenda, self.lock)
         self.meetings.created_hooks.append(self.minutes.take_in_waiting)
-        self.follow_ups = FollowUps(store, self.members, self.meetings, self.agenda)
+        self.follow_ups = FollowUps(store, self.members, self.meetings, self.agenda, self.lock)
         self.year_plan = YearPlan(store, self.members, self.meetings)
         self.checkouts = Checkouts(store, self.meetings)
         self.imports = Imports(store, self.members, self.meetings, self.agenda, self.attendance, self.minutes, self.lock)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber
+from ..domain.follow_ups import MINUTES_WORDS, locked_minutes_refusal
 from ..domain.meetings import is_preparing
 from ..domain.norwegian import citation_date, numeric_date
 from ..store import ArchiveStore, errors
@@ -23,6 +25,7 @@ from .agenda import AgendaService
 from .concurrency import overwrite, save_merged
 from .meetings import Meetings
 from .members import Members
+from .minutes_lock import MinutesLock
 
 STATUSES = register_sql.STATUSES  # open, overdue, done
 STATUS_LABELS = {"open": "Åpen", "overdue": "Forfalt", "done": "Utført"}
@@ -154,17 +157,35 @@ def _row(data: dict[str, Any], today: dt.date) -> FollowUpRow:
 class FollowUps:
     """The follow-up register of every body."""
 
-    def __init__(self, store: ArchiveStore, members: Members, meetings: Meetings, agenda: AgendaService):
+    def __init__(self, store: ArchiveStore, members: Members, meetings: Meetings, agenda: AgendaService, lock: MinutesLock):
         self.store = store
         self.members = members
         self.meetings = meetings
         self.agenda = agenda
+        self.lock = lock
 
     def get(self, follow_up_id: int) -> m.FollowUp:
         return self.store.get(m.FollowUp, follow_up_id)
 
+    def locked_refusal(self, item_id: int | None, changed: Iterable[str] = MINUTES_WORDS) -> str | None:
+        """Why the `changed` fields of a follow-up of this item may not change: its minutes
+        are approved and locked (`domain/follow_ups.py`); None when they may."""
+        if item_id is None:  # its item is gone: no minutes hold it
+            return None
+        meeting_id = self.agenda.item(item_id).meeting_id
+        if not self.lock.is_locked(meeting_id):
+            return None
+        return locked_minutes_refusal(self.meetings.get(meeting_id).ref, changed)
+
+    def ensure_editable(self, item_id: int | None, changed: Iterable[str] = MINUTES_WORDS) -> None:
+        if refusal := self.locked_refusal(item_id, changed):
+            raise errors.Conflict(refusal)
+
     def add(self, follow_up: m.FollowUp) -> m.FollowUp:
-        return self.store.insert(follow_up)
+        """A new follow-up of an item; not in minutes approved and locked (they list it)."""
+        with self.store.write():
+            self.ensure_editable(follow_up.item_id)
+            return self.store.insert(follow_up)
 
     def of_item(self, item_id: int) -> list[m.FollowUp]:
         return self.store.find_by(m.FollowUp, item_id=item_id)
@@ -190,7 +211,8 @@ class FollowUps:
         return [_row(row, today) for row in rows]
 
     def update(self, base: m.FollowUp, changes: dict[str, Any], *, keep_mine: bool = False) -> m.FollowUp:
-        """Correct what, who and by when (open or done: a closing and its note stay).
+        """Correct what, who and by when (open or done: a closing and its note stay); not
+        while the minutes it came from are approved and locked (these are their words).
 
         Only `changes` (fields in EDITABLE, changed against `base`, the version the form
         opened with) are written; another window's changes to other fields are merged, and
@@ -207,6 +229,7 @@ class FollowUps:
             return self.get(follow_up_id)
 
         with self.store.write():
+            self.ensure_editable(load().item_id, changes)
             if keep_mine:
                 return overwrite(changes, load=load, save=self.store.update)
             return save_merged(base, changes, load=load, save=self.store.update)

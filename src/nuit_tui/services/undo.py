@@ -95,8 +95,7 @@ class Deletions:
         with self.store.write():
             follow_up = self.follow_ups.get(follow_up_id)
             meeting_id = self.agenda.item(follow_up.item_id).meeting_id if follow_up.item_id is not None else None
-            if meeting_id is not None:
-                self.lock.ensure_editable(meeting_id)
+            self.follow_ups.ensure_editable(follow_up.item_id)
             snap = store_undo.snapshot(self.store, m.FollowUp, follow_up_id)
             self.store.delete(m.FollowUp, follow_up_id)
         return Deletion(what, m.FollowUp, follow_up_id, meeting_id, snap)

@@ -258,7 +258,7 @@ class FollowUpsScreen(ArchiveScreen):
         """«Endre oppfølging»: the form it was made with, filled in; saved by the form itself
         (the writer, merged with another window's changes), the row redrawn and kept selected."""
         row = self._selected_row()
-        if row is None:
+        if row is None or self._locked(row):
             return
         from .follow_up_form import FollowUpFormScreen
 
@@ -273,6 +273,15 @@ class FollowUpsScreen(ArchiveScreen):
         form = FollowUpFormScreen(row.item_id, names, year, follow_up=row.follow_up)
         self.app.push_screen(form, saved)
 
+    def _locked(self, row: FollowUpRow) -> bool:
+        """Said at once, before a form or a question whose answer could not be saved: the
+        follow-up's words are those of approved, locked minutes (closing it is not refused)."""
+        with self.guard():
+            refusal = self.archive.follow_ups.locked_refusal(row.item_id)
+            if refusal:
+                self.notify(refusal, severity="warning")
+            return bool(refusal)
+        return True  # (a refused read: told by the guard)
 
     def action_close_follow_up(self) -> None:
         row = self._selected_row()
@@ -310,7 +319,7 @@ class FollowUpsScreen(ArchiveScreen):
 
     def action_delete_follow_up(self) -> None:
         row = self._selected_row()
-        if row is None:
+        if row is None or self._locked(row):
             return
         label = f"oppfølgingen «{row.follow_up.description}»"
 

@@ -367,9 +367,7 @@ class MeetingModeScreen(ItemStateKeys):
         self.flush()
         if self.item is None or self._must_choose():
             return
-        if self.locked:  # read as the item is shown, on Ctrl+U and on another window's commit
-            # Refused here, before an editor opens whose text could never be saved.
-            self.notify("Referatet er godkjent og låst; Ctrl+U låser opp (begrunnelsen registreres)", severity="warning")
+        if writes.said_locked(self):  # before an editor opens whose text could never be saved
             return
         now = wall_clock.now()  # when it was said; none when the minutes are written up afterwards
         made_at = now.time().replace(second=0, microsecond=0) if now.date() == self.meeting.date else None
@@ -457,6 +455,8 @@ class MeetingModeScreen(ItemStateKeys):
 
     def action_follow_up(self) -> None:
         if self.item is None:
+            return
+        if writes.said_locked(self):  # the minutes list the item's follow-ups: before a form opens in vain
             return
         from .follow_up_form import FollowUpFormScreen
 

@@ -26,6 +26,7 @@ class MeetingModeView(Protocol):
     """What these writes read and call on the meeting-mode screen."""
 
     meeting_id: int
+    locked: bool
     item: m.AgendaItem | None
     remark: m.Remark | None
     items_now: list[m.AgendaItem]
@@ -171,6 +172,15 @@ def versioned_forms(screen: Any) -> tuple[VersionedForm, VersionedForm]:
         failed=screen._not_saved,
     )
     return item_versions, remark_versions
+
+
+def said_locked(screen: MeetingModeView) -> bool:
+    """Whether the minutes are locked (read as the item is shown, on Ctrl+U and on another
+    window's commit), said when they are: a key that would record something is refused at
+    once, before an editor or a form opens whose text could never be saved."""
+    if screen.locked:
+        screen.notify("Referatet er godkjent og låst; Ctrl+U låser opp (begrunnelsen registreres)", severity="warning")
+    return screen.locked
 
 
 def unlock_or_relock(screen: MeetingModeView) -> None:
