@@ -9,7 +9,7 @@ from ..domain import labels
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber, parse_meeting_ref
 from ..domain.meetings import can_move, deferred_back_note, deletion_refusal, meeting_numbers, move_refusal
-from ..domain.norwegian import long_date
+from ..domain.norwegian import kl, long_date
 from ..domain.standard_items import MINUTES_APPROVAL_PREFIX, closing_items, follow_previous_meeting, opening_items
 from ..store import ArchiveStore, errors
 from .attachment_labels import freeze_labels
@@ -59,7 +59,6 @@ class Meetings:
         the standard opening and closing items."""
         body = self.members.body_by_id(body_id)
         with self.store.write():
-            previous = self.store.previous_meeting(body_id, date)
             meeting = self.store.insert(
                 m.Meeting(
                     body_id=body_id,
@@ -74,6 +73,8 @@ class Meetings:
                 )
             )
             if standard_items:
+                # Before it in the body's order: another meeting that day with a lower number too.
+                previous = self.store.previous_meeting(body_id, date, meeting.number)
                 drafts = [
                     *opening_items(body.short_name, previous.date if previous else None),
                     *closing_items(body.short_name),
@@ -112,7 +113,7 @@ class Meetings:
         for mt in self.store.meetings_of(body_id, order_by="date"):
             if mt.status is not m.MeetingStatus.PLANNED:
                 continue
-            previous = self.store.previous_meeting(body_id, mt.date)
+            previous = self.store.previous_meeting(body_id, mt.date, mt.number)
             for item in self.store.agenda(mt.stored_id):
                 if item.is_break or not item.title.startswith(MINUTES_APPROVAL_PREFIX):
                     continue
@@ -121,18 +122,34 @@ class Meetings:
                     title, proposal = followed
                     self.store.update(item.model_copy(update={"title": title, "proposed_decision": proposal}))
 
+    def _on_date(self, body_id: int, date: dt.date, *, but: int | None = None) -> list[m.Meeting]:
+        """The body's meetings on `date` (not cancelled), in its order; `but`: one left out."""
+        return [
+            mt
+            for mt in self.store.meetings_of(body_id, year=date.year, order_by="number")
+            if mt.id != but and mt.date == date and mt.status is not m.MeetingStatus.CANCELLED
+        ]
+
     def same_day_warning(self, meeting_id: int) -> str | None:
         """Two meetings of a body on one date is most often a typing slip: a warning, not a refusal."""
         meeting = self.get(meeting_id)
-        others = [
-            mt
-            for mt in self.store.meetings_of(meeting.body_id, year=meeting.year, order_by="number")
-            if mt.id != meeting.id and mt.date == meeting.date and mt.status is not m.MeetingStatus.CANCELLED
-        ]
+        others = self._on_date(meeting.body_id, meeting.date, but=meeting.id)
         if not others:
             return None
         refs = ", ".join(mt.ref for mt in others)
         return f"Obs: {self.members.body_by_id(meeting.body_id).short_name} har også møte {refs} {long_date(meeting.date)}"
+
+    def same_day_question(self, body_id: int, date: dt.date) -> str | None:
+        """What to ask before a new meeting is made on a date the body already meets (a
+        typing slip, most often; None when it does not): «Det finnes allerede et møte i NUIT
+        25. mai 2023 kl. 09.00. Lage et til samme dag?»."""
+        others = self._on_date(body_id, date)
+        if not others:
+            return None
+        what = "et møte" if len(others) == 1 else "møter"
+        times = " og ".join(kl(mt.start_time) for mt in sorted(others, key=lambda mt: mt.start_time))
+        body = self.members.body_by_id(body_id).short_name
+        return f"Det finnes allerede {what} i {body} {long_date(date)} {times}. Lage et til samme dag?"
 
     def set_status(self, meeting_id: int, status: m.MeetingStatus) -> m.Meeting:
         """Move a meeting along its life; sending the notice locks its case numbers."""

@@ -116,7 +116,7 @@ class MinuteTaking:
 
     def _approve_previous_minutes(self, item: m.AgendaItem) -> None:
         meeting = self.meetings.get(item.meeting_id)
-        previous = self.store.previous_meeting(meeting.body_id, meeting.date)
+        previous = self.store.previous_meeting(meeting.body_id, meeting.date, meeting.number)
         if previous is not None and previous.status is m.MeetingStatus.HELD:
             self.store.update(previous.model_copy(update={"status": m.MeetingStatus.MINUTES_APPROVED}))
 

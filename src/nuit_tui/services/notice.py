@@ -76,7 +76,7 @@ def check_notice(archive: Archive, meeting_id: int) -> list[NoticeProblem]:
     agenda = archive.agenda.for_meeting(meeting_id)
     meeting = agenda.meeting
     body = archive.members.body_by_id(meeting.body_id)
-    previous = archive.store.previous_meeting(meeting.body_id, meeting.date)
+    previous = archive.store.previous_meeting(meeting.body_id, meeting.date, meeting.number)
     return check_agenda(
         body.short_name,
         [(row.case_number, row.item) for row in agenda.rows],

@@ -71,12 +71,16 @@ class ArchiveStore(RecordStore):
         """The copies a deferral put on later agendas (the first is where it went)."""
         return self.find(m.AgendaItem, "deferred_from_id = ?", [item_id], order_by="id")
 
-    def previous_meeting(self, body_id: int, before: dt.date) -> m.Meeting | None:
+    def previous_meeting(self, body_id: int, before: dt.date, number: int | None = None) -> m.Meeting | None:
+        """The body's meeting (not cancelled) before the one on `before` numbered `number`, in
+        the body's order: by date, then number (a second meeting that day follows the first);
+        without a number, the last one of an earlier day."""
+        same_day = "" if number is None else " OR (date = ? AND number < ?)"
         found = self.find(
             m.Meeting,
-            "body_id = ? AND date < ? AND status != 'cancelled'",
-            [body_id, before.isoformat()],
-            order_by="date DESC",
+            f"body_id = ? AND status != 'cancelled' AND (date < ?{same_day})",
+            [body_id, before.isoformat(), *(() if number is None else (before.isoformat(), number))],
+            order_by="date DESC, number DESC",
             limit=1,
         )
         return found[0] if found else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -27,11 +28,19 @@ class MeetingFormScreen(FormScreen[MeetingDetails | None]):
     """Dismisses with the typed details, or None on Escape. What is refused is said in the
     form, everything kept as typed, and the field it is about takes the focus."""
 
-    def __init__(self, title: str, meeting: m.Meeting | None = None, *, template_note: str = ""):
+    def __init__(
+        self,
+        title: str,
+        meeting: m.Meeting | None = None,
+        *,
+        template_note: str = "",
+        ask: Callable[[MeetingDetails], str | None] | None = None,
+    ):
         super().__init__()
         self.form_title = title
         self.meeting = meeting
         self.template_note = template_note
+        self.ask = ask  # the question to answer before the details are taken (a service's)
 
     def fields(self) -> ComposeResult:
         mt = self.meeting
@@ -67,3 +76,6 @@ class MeetingFormScreen(FormScreen[MeetingDetails | None]):
             if not location and not video:
                 raise ParseError("Skriv sted eller videolenke")
         return MeetingDetails(date, start, end, location or None, video or None)
+
+    def question(self, result: MeetingDetails | None) -> str | None:
+        return self.ask(result) if self.ask is not None and result is not None else None

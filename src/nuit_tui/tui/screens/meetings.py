@@ -206,10 +206,14 @@ class MeetingsScreen(ArchiveScreen):
                 made,
             )
 
-        self.app.push_screen(
-            MeetingFormScreen(f"Nytt møte i {body.short_name} etter mal", template, template_note=f"{body.short_name} {template.ref}"),
-            created,
-        )
+        def ask(details) -> str | None:
+            # Another meeting of the body that day: asked in the form, which stays as typed on «Nei».
+            with self.guard():
+                return archive.meetings.same_day_question(template.body_id, details.date)
+            return None
+
+        title, note = f"Nytt møte i {body.short_name} etter mal", f"{body.short_name} {template.ref}"
+        self.app.push_screen(MeetingFormScreen(title, template, template_note=note, ask=ask), created)
 
     def action_delete_meeting(self) -> None:
         """Delete a meeting created by mistake (no notice sent, nothing recorded), after a yes."""

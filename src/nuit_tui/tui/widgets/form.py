@@ -206,6 +206,11 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
     def submit(self) -> T | OnWriter[T]:
         raise NotImplementedError
 
+    def question(self, result: T) -> str | None:
+        """A question answered «Ja» before the form closes with `result` (None: none); «Nei»
+        or Escape goes back to the form with everything as typed."""
+        return None
+
     def value(self, selector: str) -> str:
         return self.query_one(selector, Input).value.strip()
 
@@ -232,6 +237,15 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
             self.show_error("Lagrer …")
             on_writer = result
             write(self, on_writer.job, lambda answer: self._written(on_writer.result(answer)), failed=self._refused)
+            return
+        if (question := self.question(result)) is not None:
+            from .confirm import ConfirmScreen
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.dismiss(result)
+
+            self.app.push_screen(ConfirmScreen(question), answered)
             return
         self.dismiss(result)
 

@@ -1,0 +1,105 @@
+"""Two meetings of a body on one day: k (a new meeting from a template) asks before it makes
+the second, and the second's «Godkjenning av referat fra …» names the meeting before it in
+the body's order (by date, then number), not the one before that day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import Input
+
+from conftest import type_text, until
+from nuit_tui.domain import models as m
+from nuit_tui.domain.notice_check import NoticeProblemKind
+from nuit_tui.services import Archive
+from nuit_tui.services.notice import check_notice
+from nuit_tui.tui.app import NuitApp
+from nuit_tui.tui.screens.agenda import AgendaScreen
+from nuit_tui.tui.screens.meeting_form import MeetingFormScreen
+from nuit_tui.tui.screens.meetings import MeetingsScreen, MeetingsTable
+from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+QUESTION = "Det finnes allerede et møte i NUIT 25. mai 2023 kl. 09.00. Lage et til samme dag?"
+
+
+def approval(archive, meeting_id) -> m.AgendaItem:
+    return next(i for i in archive.agenda.items(meeting_id) if i.title.startswith("Godkjenning av referat"))
+
+
+def test_the_second_meeting_of_a_day_approves_the_minutes_of_the_first(archive):
+    nuit = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    archive.meetings.create(nuit.id, dt.date(2023, 2, 16), dt.time(9), dt.time(12), location="Teams")
+    morning = archive.meetings.create(nuit.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Teams")
+    assert archive.meetings.same_day_question(nuit.id, dt.date(2023, 5, 25)) == QUESTION
+    assert archive.meetings.same_day_question(nuit.id, dt.date(2023, 5, 26)) is None
+    afternoon = archive.meetings.create(nuit.id, dt.date(2023, 5, 25), dt.time(13), dt.time(15), location="Teams")
+    assert archive.meetings.same_day_question(nuit.id, dt.date(2023, 5, 25)) == (
+        "Det finnes allerede møter i NUIT 25. mai 2023 kl. 09.00 og kl. 13.00. Lage et til samme dag?"
+    )
+    assert [archive.meetings.get(mt.id).ref for mt in (morning, afternoon)] == ["2/2023", "3/2023"]
+    assert approval(archive, morning.id).title == "Godkjenning av referat fra NUIT 16. februar 2023"
+    item = approval(archive, afternoon.id)
+    assert (item.title, item.proposed_decision) == (
+        "Godkjenning av referat fra NUIT 25. mai 2023", "NUIT godkjenner referatet fra NUIT 25. mai 2023."
+    )
+    # The notice check agrees, and the decision approves the morning's minutes.
+    kinds = {p.kind for p in check_notice(archive, afternoon.id)}
+    assert NoticeProblemKind.WRONG_PREVIOUS_MINUTES not in kinds
+    for status in (m.MeetingStatus.NOTICE_SENT, m.MeetingStatus.HELD):
+        archive.meetings.set_status(morning.id, status)
+    archive.minutes.set_decision(item.id, item.proposed_decision)
+    assert archive.meetings.get(morning.id).status is m.MeetingStatus.MINUTES_APPROVED
+
+
+async def test_k_onto_a_day_the_body_meets_asks_first_and_no_goes_back_to_the_form(demo_path):
+    """k onto 25 May 2023, NUIT 2/2023's day, made a second meeting at the same hour without
+    a word. Now it asks; n and Escape go back to the form as typed, j makes it."""
+    archive = Archive.open(demo_path)
+    template = archive.meetings.find("NUIT", "2/2023")  # 25 May 2023, 09.00
+    nuit = archive.members.body("NUIT")
+    before = len(archive.meetings.page(nuit.id, limit=100))
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        table = app.screen.query_one(MeetingsTable)
+        await until(pilot, lambda: table.selected_meeting_id == template.id, what="2/2023 selected, the newest")
+        await pilot.press("k")
+        await until(pilot, lambda: isinstance(app.screen, MeetingFormScreen) and isinstance(app.focused, Input))
+        form = app.screen
+        await type_text(pilot, "25.5.2023")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+        assert app.screen.question == QUESTION
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen is form, what="back in the form")
+        assert [form.query_one(f"#{name}", Input).value for name in ("date", "start", "end")] == ["25.5.2023", "09.00", "15.45"]
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question again")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is form, what="back in the form again")
+        assert len(archive.meetings.page(nuit.id, limit=100)) == before
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question a third time")
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen), what="the new meeting's agenda")
+    made = archive.meetings.find("NUIT", "3/2023")
+    assert (made.date, made.start_time) == (dt.date(2023, 5, 25), dt.time(9))
+    assert len(archive.meetings.page(nuit.id, limit=100)) == before + 1
+    assert approval(archive, made.id).title == "Godkjenning av referat fra NUIT 25. mai 2023"
+    archive.close()
+
+
+async def test_k_onto_another_day_asks_nothing(demo_path):
+    archive = Archive.open(demo_path)
+    template = archive.meetings.find("NUIT", "2/2023")
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        await until(pilot, lambda: app.screen.query_one(MeetingsTable).selected_meeting_id == template.id)
+        await pilot.press("k")
+        await until(pilot, lambda: isinstance(app.screen, MeetingFormScreen) and isinstance(app.focused, Input))
+        await type_text(pilot, "14.9.2023")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen), what="made at once")
+    assert archive.meetings.find("NUIT", "3/2023").date == dt.date(2023, 9, 14)
+    archive.close()
