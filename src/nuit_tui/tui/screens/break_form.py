@@ -23,7 +23,8 @@ class BreakFormScreen(FormScreen[tuple[str, int, m.AgendaItem | None] | None]):
         title = self.existing.title if self.existing else "Pause"
         minutes = str(self.existing.duration_minutes) if self.existing else "10"
         yield from labelled("Tittel (Pause, Lunsj …)", Input(title, id="title"))
-        yield from labelled("Minutter", Input(minutes, id="minutes"))
+        # Named as on the item screen, and as a refusal of it says («Varighet må være …»).
+        yield from labelled("Varighet (min)", Input(minutes, id="minutes"))
 
     def submit(self):
         title = self.value("#title")
