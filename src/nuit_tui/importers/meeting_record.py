@@ -73,6 +73,9 @@ class ReadItem(_Read):
     # `narrative_after` any text between the remarks and «Vedtak:».
     narrative_after: str = ""
     remarks: list[ReadRemark] = Field(default_factory=list)
+    # Marked «Unntatt offentlighet, offl. § 14» under its heading (the line is not in its text).
+    exempt: bool = False
+    exempt_basis: str | None = None  # «offl. § 14»; None when the marker gives none
 
 
 class ReadAttendance(_Read):

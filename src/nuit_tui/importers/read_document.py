@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .cover_note_reader import read_cover_note
+from .exemption import mark_exempt
 from .extract import read_text, text_of
 from .meeting_record import DocumentKind, ReadDocument
 from .minutes_reader import read_minutes
@@ -16,7 +17,7 @@ READERS = {"notice": read_notice, "minutes": read_minutes, "cover_note": read_co
 
 
 def read_text_as(text: str, kind: DocumentKind, source: str = "", body: str | None = None) -> ReadDocument:
-    return READERS[kind](text, source=source, body=body)
+    return mark_exempt(READERS[kind](text, source=source, body=body))
 
 
 def read_document(source: Path | str | bytes, kind: DocumentKind, name: str = "", body: str | None = None) -> ReadDocument:

@@ -266,6 +266,8 @@ def _item_json(plan: ItemPlan) -> dict[str, Any]:
         data["kind"] = "break"
     if read.narrative_after:
         data["narrative_after"] = read.narrative_after
+    if read.exempt:
+        data["exempt"], data["exempt_basis"] = True, read.exempt_basis
     return data
 
 

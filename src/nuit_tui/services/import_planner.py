@@ -16,6 +16,7 @@ from ..domain import models as m
 from ..domain.case_numbers import parse_case_ref, parse_meeting_ref
 from ..domain.minutes_text import REMARKS_MARKER
 from ..domain.norwegian import ParseError
+from ..domain.openness import exemption_text, item_marker
 from ..importers.meeting_record import ReadAttendance, ReadCoverNote, ReadDocument, ReadItem, ReadMeeting
 from ..importers.names import NameIndex, correct_names
 from ..store import ArchiveStore, errors, registry
@@ -243,6 +244,7 @@ class Planner:
                 ("proposed_decision", read.proposed_decision, found.proposed_decision),
                 ("decision", read.decision, found.decision),
                 ("narrative", stored_narrative(read), found.narrative),
+                ("exempt", exemption_text(read.exempt_basis) if read.exempt else "", item_marker(found)),
             ]
         )
         if kind == "minutes" and found.state is m.ItemState.PLANNED:

@@ -194,6 +194,8 @@ class Imports:
                 proposed_decision=read.proposed_decision,
                 narrative=stored_narrative(read),
                 state=m.ItemState.HANDLED if kind == "minutes" else m.ItemState.PLANNED,
+                exempt=read.exempt,
+                exempt_basis=read.exempt_basis if read.exempt else None,
             )
         )
         for attachment in read.attachments:
@@ -215,6 +217,8 @@ class Imports:
                     update["item_type"] = m.ItemType(f.read)
             elif f.name == "state":
                 update["state"] = m.ItemState(f.read)
+            elif f.name == "exempt":  # the document marks the item exempt: so is it here
+                update["exempt"], update["exempt_basis"] = True, ip.read.exempt_basis
             else:
                 update[f.name] = f.read
         if update:

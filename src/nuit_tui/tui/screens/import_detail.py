@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from ...domain.enums import ItemType
 from ...domain.labels import field_label, value_label
 from ...domain.norwegian import ParseError, clock
+from ...domain.openness import exemption_text
 from ..widgets.fields import Input, TextArea
 from ..widgets.form import FormScreen, labelled
 
@@ -39,6 +40,8 @@ def describe(part, plan=None) -> str:
             lines += [f"Advarsel: {w}" for w in plan.warnings]
     elif hasattr(read, "remarks"):  # an item
         lines += [f"Sak {read.case or '–'}: {read.title}", f"Type: {read.type or '–'}"]
+        if read.exempt:
+            lines.append(exemption_text(read.exempt_basis))
         for label, text in (("Beskrivelse", read.description), ("Forslag til vedtak", read.proposed_decision), ("Referat", read.narrative)):
             if text:
                 lines += ["", f"{label}:", text]
