@@ -77,6 +77,7 @@ class ImportScreen(ArchiveScreen):
         self.kind = kind_from_name(path)
         # Until F2 chooses, the kind is a guess: the reader finds it in the document's text.
         self.kind_chosen = False
+        self.path_read = False  # Enter has read the path (F2 then reads it again as its kind)
         self.plan: ImportPlan | None = None
         self.choices: dict[str, str | None] = {}
         self.source: Source | None = None
@@ -149,6 +150,8 @@ class ImportScreen(ArchiveScreen):
         self.kind = keys[(keys.index(self.kind) + 1) % len(keys)]
         self.kind_chosen = True
         self.query_one("#import-kind", Static).update(self._kind_text())
+        if self.path_read:  # a file is read: read it again as the kind now shown
+            self._read_path()
 
     @on(PathInput.Completed)
     def _completed(self, event: PathInput.Completed) -> None:
@@ -166,15 +169,27 @@ class ImportScreen(ArchiveScreen):
     @on(PathInput.Submitted, "#import-path")
     def _submitted(self, event: PathInput.Submitted) -> None:
         event.stop()
+        self._read_path()
+
+    def _read_path(self) -> None:
         body = nuit_app(self).body
         if body is None:
             self.notify("Velg et utvalg først (b i møteoversikten)", severity="warning")
             return
-        path = event.value.strip()
+        path = self.query_one("#import-path", PathInput).value.strip()
         if not path:
             return
+        self._forget()
+        self.path_read = True
         self.query_one("#import-status", Static).update(f"Leser {Path(path).name} …")
         self._read(Path(path).expanduser(), self.kind if self.kind_chosen else None, body.short_name)
+
+    def _forget(self) -> None:
+        """What was read before is gone from the screen, and Ctrl+S no longer writes it."""
+        self.plan = None
+        self.choices = {}
+        self.query_one("#import-parts", DataTable).clear()
+        self.query_one("#import-detail", Static).update("")
 
     @work(thread=True, exclusive=True, group="import")
     def _read(self, path: Path, kind: str | None, body: str, document=None, keep: dict[str, str | None] | None = None) -> None:
@@ -191,6 +206,7 @@ class ImportScreen(ArchiveScreen):
         self.app.call_from_thread(self._show, plan, source, keep)
 
     def _failed(self, message: str) -> None:
+        self._forget()
         self.query_one("#import-status", Static).update(f"Kunne ikke leses: {message}")
         self.notify(message, severity="error")
 
