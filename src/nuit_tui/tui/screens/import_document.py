@@ -174,7 +174,10 @@ class ImportScreen(ArchiveScreen):
     def _read_path(self) -> None:
         body = nuit_app(self).body
         if body is None:
-            self.notify("Velg et utvalg først (b i møteoversikten)", severity="warning")
+            from .meetings import choose_body_hint
+
+            hint = choose_body_hint(self.archive)
+            self.notify(hint.replace("(b)", "(b i møteoversikten)"), severity="warning")
             return
         path = self.query_one("#import-path", PathInput).value.strip()
         if not path:

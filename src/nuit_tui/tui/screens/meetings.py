@@ -154,7 +154,7 @@ class MeetingsScreen(ArchiveScreen):
     def action_new_meeting(self) -> None:
         body, body_id = nuit_app(self).body, nuit_app(self).body_id
         if body is None or body_id is None:
-            self.notify("Velg et utvalg først (b)", severity="warning")
+            self.notify(choose_body_hint(self.archive), severity="warning")
             return
         from .meeting_form import MeetingFormScreen
 
@@ -269,6 +269,9 @@ class MeetingsScreen(ArchiveScreen):
         self.app.push_screen(MembersScreen())
 
     def action_next_body(self) -> None:
+        if not self.archive.members.bodies():
+            self.notify(choose_body_hint(self.archive), severity="warning")
+            return
         bodies = [*self.archive.members.bodies(), None]
         current = nuit_app(self).body
         index = next((i for i, b in enumerate(bodies) if (b and b.id) == (current and current.id)), -1)
@@ -291,3 +294,11 @@ class MeetingsScreen(ArchiveScreen):
         from .agenda import AgendaScreen
 
         self.app.push_screen(AgendaScreen(meeting_id))
+
+
+def choose_body_hint(archive) -> str:
+    """What to do when a body must be chosen: «b» picks one; with none in the archive yet
+    (a new archive), «b» has none to pick, and the bodies' tab of the members screen makes one."""
+    if archive.members.bodies():
+        return "Velg et utvalg først (b)"
+    return "Det finnes ingen utvalg ennå: legg til et under Medlemmer (m), fanen Utvalg (4)"
