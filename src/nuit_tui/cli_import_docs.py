@@ -129,6 +129,15 @@ def _order(document: ReadDocument) -> tuple[dt.date, int]:
     return day, _KIND_ORDER.get(document.kind, 3)
 
 
+def _without_name(name: str, why: str) -> str:
+    """Why a file could not be read, without the file's name in front: the report names it
+    («kunne ikke leses: x.docx: x.docx er ikke …» said it twice)."""
+    for prefix in (f"{name}: ", f"{name} "):
+        if why.startswith(prefix):
+            return why[len(prefix) :]
+    return why
+
+
 def cmd_import_folder(args: argparse.Namespace) -> int:
     from .domain.norwegian import ParseError
     from .services.import_files import KIND_WORDS, FolderReport, folder_files, iter_read
@@ -147,7 +156,7 @@ def cmd_import_folder(args: argparse.Namespace) -> int:
         for index, (path, document, why) in enumerate(iter_read(files), start=1):
             _progress(index, len(files) * 2, path.name)
             if document is None:
-                report.failed.append((path.name, why))
+                report.failed.append((path.name, _without_name(path.name, why)))
             else:
                 read.append((path, document))
         read.sort(key=lambda pair: _order(pair[1]))
