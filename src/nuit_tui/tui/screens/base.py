@@ -77,3 +77,11 @@ class ArchiveScreen(Screen):
     def _file_changed(self) -> None:
         with self.guard():
             self.reload_from_file()
+
+
+def choose_body_hint(archive: Archive) -> str:
+    """What to do when a body must be chosen: «b» picks one; with none in the archive yet
+    (a new archive), «b» has none to pick, and the bodies' tab of the members screen makes one."""
+    if archive.members.bodies():
+        return "Velg et utvalg først (b)"
+    return "Det finnes ingen utvalg ennå: legg til et under Medlemmer (m), fanen Utvalg (4)"

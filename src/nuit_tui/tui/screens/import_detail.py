@@ -86,6 +86,16 @@ def source_line(part, lines: list[str], places) -> int | None:
     return find_line(lines, places, getattr(read, "case", None) or None, [n for n in needles if n])
 
 
+class _Prose(TextArea):
+    """A proposal or decision: several lines in view (a numbered decision showed only its
+    first line, in a field one row high), wrapped; Tab leaves the field."""
+
+    DEFAULT_CSS = "_Prose { height: 6; }"
+
+    def __init__(self, text: str, **kwargs):
+        super().__init__(text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
+
+
 class CorrectItemScreen(FormScreen[dict | None]):
     """Correct what was read of an item before it is written (Ctrl+S keeps the correction)."""
 
@@ -99,8 +109,8 @@ class CorrectItemScreen(FormScreen[dict | None]):
     def fields(self) -> ComposeResult:
         yield from labelled("Tittel", Input(self.read.title, id="title"))
         yield from labelled("Sakstype (Godkjenning, Orientering, Drøfting, Anbefaling, Beslutning)", Input(self.read.type or "", id="type"))
-        yield from labelled("Forslag til vedtak", TextArea(self.read.proposed_decision, id="proposed_decision"))
-        yield from labelled("Vedtak", TextArea(self.read.decision, id="decision"))
+        yield from labelled("Forslag til vedtak (Enter gir ny linje; Ctrl+S lagrer)", _Prose(self.read.proposed_decision, id="proposed_decision"))
+        yield from labelled("Vedtak", _Prose(self.read.decision, id="decision"))
 
     def submit(self) -> dict:
         kind = self.value("#type")

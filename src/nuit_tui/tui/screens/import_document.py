@@ -26,7 +26,7 @@ from ..text import DataTable, Label, Static, literal
 from ..widgets.footer import Footer
 from ..widgets.path_input import PathInput
 from ..writes import submit_write
-from .base import ArchiveScreen
+from .base import ArchiveScreen, choose_body_hint
 
 if TYPE_CHECKING:
     from ...services.import_files import Source
@@ -174,8 +174,6 @@ class ImportScreen(ArchiveScreen):
     def _read_path(self) -> None:
         body = nuit_app(self).body
         if body is None:
-            from .meetings import choose_body_hint
-
             hint = choose_body_hint(self.archive)
             self.notify(hint.replace("(b)", "(b i møteoversikten)"), severity="warning")
             return

@@ -16,7 +16,7 @@ from ..base import nuit_app
 from ..text import DataTable, Static
 from ..textual_fixes import stop_watching
 from ..widgets.footer import Footer
-from .base import ArchiveScreen
+from .base import ArchiveScreen, choose_body_hint
 
 if TYPE_CHECKING:
     from ...domain import models as m
@@ -294,11 +294,3 @@ class MeetingsScreen(ArchiveScreen):
         from .agenda import AgendaScreen
 
         self.app.push_screen(AgendaScreen(meeting_id))
-
-
-def choose_body_hint(archive) -> str:
-    """What to do when a body must be chosen: «b» picks one; with none in the archive yet
-    (a new archive), «b» has none to pick, and the bodies' tab of the members screen makes one."""
-    if archive.members.bodies():
-        return "Velg et utvalg først (b)"
-    return "Det finnes ingen utvalg ennå: legg til et under Medlemmer (m), fanen Utvalg (4)"
