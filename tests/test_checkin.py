@@ -394,3 +394,36 @@ def test_a_meeting_out_twice_is_said_so_and_a_checkin_says_where_it_is_still_out
     assert "NUIT 2/2023 ville ikke lenger være tatt ut" in capsys.readouterr().out
     assert checkin(second, shared) == 0
     assert "NUIT 2/2023 er ikke lenger tatt ut" in capsys.readouterr().out
+
+
+def test_a_copy_is_checked_in_only_into_the_archive_it_was_taken_from(demo_path, tmp_path, capsys):
+    """A second laptop's copy holds the first checkout's mark too (it is a copy of the archive
+    made after it): checking the first copy into it is refused, and neither file changes."""
+    shared, first, second = demo_path, tmp_path / "lap.sqlite", tmp_path / "lap2.sqlite"
+    checkout(shared, first)
+    checkout(shared, second)
+    edit(first, lambda archive: set_fields(archive, X, decision="Vedtak skrevet på A"))
+    before = content(second), content(first)
+    capsys.readouterr()
+    assert checkin(first, second) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "er selv en uttatt kopi" in err[0] and "ingenting er endret" in err[0].lower(), err
+    assert (content(second), content(first)) == before
+    assert rows(second, "SELECT count(*) FROM checkouts WHERE checked_in_at IS NULL") == [(1,)]
+    # Into the archive it came from, it goes.
+    assert checkin(first, shared) == 0
+    assert field(shared, X, "decision") == "Vedtak skrevet på A"
+
+
+def test_a_meeting_is_not_taken_out_of_a_laptop_copy(demo_path, tmp_path, capsys):
+    """A copy is no archive to take meetings out of (its own checkout's triggers are in it):
+    one line, exit 2, no second copy made (it said «uventet feil: OperationalError …», exit 1)."""
+    shared, first, nested = demo_path, tmp_path / "lap.sqlite", tmp_path / "lap-av-lap.sqlite"
+    checkout(shared, first)
+    before = content(first)
+    capsys.readouterr()
+    assert main(["checkout", "--db", str(first), "--body", "NUIT", "--meeting", "2/2023", "--out", str(nested)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "er en uttatt kopi" in err[0] and "uventet" not in err[0], err
+    assert not nested.exists()
+    assert content(first) == before

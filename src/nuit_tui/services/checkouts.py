@@ -91,6 +91,8 @@ class Checkouts:
     def check_out(self, body: str, meeting_ref: str, out: Path) -> CheckedOut:
         """Record on this archive that the meeting is out, and write the laptop's copy
         (the whole archive, verified) with the base image inside it."""
+        if q.copy_of(self.store) is not None:  # its own checkout's triggers are in it: no archive to take from
+            raise Conflict("Dette er en uttatt kopi; ta møtet ut fra det felles arkivet (ingenting er tatt ut)")
         meeting = self.meetings.find(body, meeting_ref)
         out = Path(out)
         if out.exists():

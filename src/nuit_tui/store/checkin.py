@@ -457,6 +457,10 @@ def check_in(laptop: Path, shared: Path, *, dry_run: bool = False, prefer: str |
                 " JOIN meetings m ON m.id = c.meeting_id JOIN bodies b ON b.id = m.body_id WHERE c.token = ?",
                 (token,),
             ).fetchone()
+            # Another laptop's copy holds this checkout's mark too (copied with the archive after it).
+            if db.execute("SELECT 1 FROM checkout_base LIMIT 1").fetchone():
+                raise CheckinError(f"{shared} er selv en uttatt kopi; sjekk inn i arkivet {laptop} ble tatt ut fra."
+                                   " Ingenting er endret")
             if found is None:
                 raise CheckinError(f"{laptop} ble ikke tatt ut fra {shared}; ingenting er endret")
             work = _Apply(db, laptop_conn, token, found[0], prefer)
