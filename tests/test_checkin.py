@@ -242,7 +242,8 @@ async def test_conflicts_are_chosen_field_by_field_in_the_app_with_ctrl_b_and_ct
             app.push_screen(AgendaScreen(MEETING))
             await pilot.pause()
             banner = str(app.screen.query_one(CheckoutBanner).render())
-            assert "Møtet er tatt ut til" in banner and "2 konflikt(er)" in banner
+            assert "Møtet er tatt ut til" in banner
+            assert "2 konflikter fra innsjekking venter: trykk k i dagsordenen" in banner
             await pilot.press("k")
             await pilot.pause()
             assert isinstance(app.screen, ConflictScreen)
@@ -427,3 +428,64 @@ def test_a_meeting_is_not_taken_out_of_a_laptop_copy(demo_path, tmp_path, capsys
     assert len(err) == 1 and "er en uttatt kopi" in err[0] and "uventet" not in err[0], err
     assert not nested.exists()
     assert content(first) == before
+
+
+def test_one_conflict_is_said_in_the_singular_and_the_key_as_the_agenda_has_it(demo_path, tmp_path, capsys):
+    """It said «1 konflikt(er) … venter: trykk K i dagsordenen»; the agenda's key is k."""
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+
+    shared, laptop = demo_path, tmp_path / "lap.sqlite"
+    checkout(shared, laptop)
+    edit(laptop, lambda archive: set_fields(archive, X, decision="Vedtak skrevet på bærbar"))
+    edit(shared, lambda archive: set_fields(archive, X, decision="Vedtak skrevet i arkivet"))
+    capsys.readouterr()
+    assert checkin(laptop, shared) == 3
+    out = capsys.readouterr().out
+    assert "1 konflikt venter: velg felt for felt i appen (k i dagsordenen" in out and "(er)" not in out
+    archive = Archive.open(shared)
+    try:
+        banner = archive.checkouts.banners(MEETING)[-1]
+    finally:
+        archive.close()
+    assert banner.startswith("1 konflikt fra innsjekking venter: trykk k i dagsordenen"), banner
+    keys = {b.key: b.action for b in AgendaScreen.BINDINGS}
+    assert keys["k"] == "checkin_conflicts" and "K" not in keys
+
+
+@pytest.fixture
+def oslo_time():
+    """This machine's clock in Norway's zone (a POSIX rule: no tz database needed)."""
+    import os
+    import time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "CET-1CEST,M3.5.0,M10.5.0/3"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_a_checkout_says_when_as_the_agenda_does_in_local_time(demo_path, tmp_path, capsys, oslo_time):
+    """The checkout printed «(2026-12-04T02:17:05+00:00)»; the agenda says «kl. 03.17 4. desember 2026»
+    (and a mark stamped in UTC elsewhere is shown in this machine's time)."""
+    import re
+
+    from nuit_tui.services.checkouts import CheckoutMark
+
+    mark = CheckoutMark("t", "kari@pc", "pc", "2026-12-04T02:17:05+00:00", "/tmp/lap.sqlite")
+    assert " av kari@pc kl. 03.17 4. desember 2026." in mark.banner
+    capsys.readouterr()
+    checkout(demo_path, tmp_path / "lap.sqlite")
+    first = capsys.readouterr().out.splitlines()[0]
+    archive = Archive.open(demo_path)
+    try:
+        (mark,) = archive.checkouts.marks(MEETING)
+    finally:
+        archive.close()
+    said = re.search(r" av \S+ (kl\. \d\d\.\d\d \d{1,2}\. [a-zø]+ \d{4})$", first)
+    assert said, first
+    assert said.group(1) in mark.banner

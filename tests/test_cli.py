@@ -224,3 +224,21 @@ def test_an_out_whose_ending_names_another_format_is_refused_and_nothing_is_writ
         written = run(*args, "--out", tmp_path / name, "--db", demo_path)
         assert written.returncode == 0, written.stderr
         assert (tmp_path / name).stat().st_size > 0
+
+
+def test_export_help_lists_the_formats_the_exporters_write():
+    """cover-note said «Word, Markdown eller HTML», though --format pdf writes one."""
+    from nuit_tui.documents.cover_note import CoverNoteDocument
+    from nuit_tui.documents.minutes import MinutesDocument
+    from nuit_tui.documents.notice import NoticeDocument
+    from nuit_tui.exporters.registry import formats
+
+    names = {"docx": "Word", "pdf": "PDF", "md": "Markdown", "html": "HTML"}
+
+    result = run("export", "--help")
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    for kind, document in (("cover-note", CoverNoteDocument), ("notice", NoticeDocument), ("minutes", MinutesDocument)):
+        said = text.split(f" {kind} ", 1)[1].split("(", 1)[1].split(")", 1)[0]
+        assert sorted(said.replace(" eller ", ", ").split(", ")) == sorted(names[f] for f in formats(document)), (kind, said)
+    assert "toppnotatet til en sak (Word, PDF, Markdown eller HTML)" in text

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .domain.labels import field_label, value_label
+from .domain.norwegian import count
 from .domain.text import clean_text
 from .store.row_names import capitalized
 
@@ -82,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _say(f"  {conflict_line(conflict)}")
     if done.pending:
         _say(
-            f"{done.pending} konflikt(er) venter: velg felt for felt i appen (Ctrl+B/Ctrl+T),"
+            f"{count(done.pending, 'konflikt', 'konflikter')} venter: velg felt for felt i appen"
+            " (k i dagsordenen, så Ctrl+B/Ctrl+T),"
             " eller kjør på nytt med --prefer laptop|shared"
         )
     elif done.closed:

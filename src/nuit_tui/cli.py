@@ -21,6 +21,7 @@ from .cli_common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, db_path, 
 from .cli_registers import cmd_followups, cmd_search
 from .domain.norwegian import ParseError
 from .domain.text import clean_text
+from .exporters.formats import DOCUMENT_FORMATS, described
 
 # The formats of a notice and the minutes on the command line, the default first.
 _DOCUMENT_FORMATS = ["docx", "pdf", "md", "html"]
@@ -345,7 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("check", cmd_check, "sjekk databasefilens integritet og skjema (endrer ingenting)")
 
     def meeting_document(kinds, name: str, what: str, file_kind: str, func) -> None:
-        sub = kinds.add_parser(name, help=f"{what} (Word, PDF, Markdown eller HTML)")
+        sub = kinds.add_parser(name, help=f"{what} ({described(DOCUMENT_FORMATS)})")
         sub.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
         sub.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")
         sub.add_argument("--meeting", required=True, help="møtenummeret, f.eks. 2/2023")

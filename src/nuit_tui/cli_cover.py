@@ -54,8 +54,10 @@ def cmd_export_cover_note(args: argparse.Namespace) -> int:
 
 def add_commands(command: Callable[..., argparse.ArgumentParser], export_kinds: Any, import_kinds: Any) -> None:
     """`export cover-note` (`command` and `import_kinds`: the other kinds of command a module may add)."""
+    from .exporters.formats import DOCUMENT_FORMATS, described
+
     sub = export_kinds.add_parser(
-        "cover-note", help="toppnotatet til en sak (Word, Markdown eller HTML)", description="toppnotatet til en sak"
+        "cover-note", help=f"toppnotatet til en sak ({described(DOCUMENT_FORMATS)})", description="toppnotatet til en sak"
     )
     sub.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
     sub.add_argument("--body", required=True, help="utvalget, f.eks. NUIT")

@@ -58,7 +58,7 @@ def cmd_checkout(args: argparse.Namespace) -> int:
         archive.close()
     if done.already_out:
         _say(f"merk: {done.meeting} er allerede tatt ut til {', '.join(done.already_out)}", err=True)
-    _say(f"{done.meeting} er tatt ut til {done.copy} av {done.taken_by} ({done.taken_at})")
+    _say(f"{done.meeting} er tatt ut til {done.copy} av {done.taken_by} {done.when}")
     _say(f"Ta det med tilbake med: nuit-tui checkin {done.copy} --db {db}")
     return EXIT_OK
 

@@ -17,9 +17,10 @@ from ..documents.minutes import MinutesDocument
 from ..documents.notice import NoticeDocument
 from ..documents.wheel import WheelDocument
 from ._text import clean_view
+from .formats import DOCUMENT_FORMATS
 
-# The formats a notice and the minutes are written in, for a choice in the CLI and the TUI.
-FORMATS = ("docx", "html", "md", "pdf")
+# The formats a notice, the minutes and a cover note are written in (the CLI's help names them from there).
+FORMATS = DOCUMENT_FORMATS
 # Formats laid out on pages: built on a body's Word template, «Side x av y» on each page.
 PAGED = frozenset({"docx", "pdf"})
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import labels
-from ..domain.norwegian import long_date
+from ..domain.norwegian import count, kl, long_date
 from ..store import ArchiveStore
 from ..store import checkouts as q
 from ..store.copies import remove_with_sidecars, verified_copy
@@ -45,12 +45,18 @@ class CheckoutMark:
     @property
     def banner(self) -> str:
         """«Møtet er tatt ut til … av … kl. …»."""
-        when = dt.datetime.fromisoformat(self.taken_at)
         where = f"{self.host} ({Path(self.file).name})" if self.host else Path(self.file).name
         return (
-            f"Møtet er tatt ut til {where} av {self.taken_by} kl. {when:%H.%M} {long_date(when.date())}."
+            f"Møtet er tatt ut til {where} av {self.taken_by} {taken_when(self.taken_at)}."
             " Endringer her flettes inn når det sjekkes inn."
         )
+
+
+def taken_when(taken_at: str) -> str:
+    """«kl. 02.17 4. desember 2026» in this machine's time: the stamp keeps the offset of the
+    machine that took the meeting out, which may be another's, or UTC."""
+    when = dt.datetime.fromisoformat(taken_at).astimezone()
+    return f"{kl(when.time())} {long_date(when.date())}"
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,11 @@ class CheckedOut:
     taken_by: str
     taken_at: str
     already_out: tuple[str, ...] = ()  # copies of the meeting taken out before and not yet checked in
+
+    @property
+    def when(self) -> str:
+        """«kl. 02.17 4. desember 2026», as the agenda's banner says it."""
+        return taken_when(self.taken_at)
 
 
 class Checkouts:
@@ -125,7 +136,10 @@ class Checkouts:
             lines = ["Dette er en uttatt kopi av møtet. Ta den med tilbake med «nuit-tui checkin»."]
         waiting = len(self.conflicts(meeting_id))
         if waiting:
-            lines.append(f"{waiting} konflikt(er) fra innsjekking venter: trykk K i dagsordenen for å velge felt for felt.")
+            lines.append(
+                f"{count(waiting, 'konflikt', 'konflikter')} fra innsjekking venter:"
+                " trykk k i dagsordenen for å velge felt for felt."
+            )
         return lines
 
     def conflicts(self, meeting_id: int) -> list[PendingConflict]:
