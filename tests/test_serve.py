@@ -168,3 +168,25 @@ def test_allow_remote_says_there_is_no_login_and_serves_the_quoted_archive_at_th
 def test_only_pages_from_the_server_itself_may_open_a_session(origin, public_url, loopback, allowed):
     assert origin_allowed(origin, public_url, 8000, loopback) is allowed
 
+
+
+def test_serve_refuses_an_archive_that_does_not_exist_unless_new(capsys, monkeypatch, demo_path, tmp_path):
+    """A mistyped --db served a new, empty archive, silently; now it is one line and exit 2,
+    and --new makes the archive (and says so)."""
+    from textual_serve.server import Server
+
+    started: list[Server] = []
+    monkeypatch.setattr(Server, "serve", lambda self, debug=False: started.append(self))
+    monkeypatch.setattr("nuit_tui.cli_serve.check_bindable", lambda host, port: None)
+    typo = tmp_path / "nuit.sqlte"
+    code, err = _serve(capsys, "--db", str(typo))
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+    assert "finnes ikke" in err and "--new" in err
+    assert not typo.exists() and not started
+
+    code, err = _serve(capsys, "--db", str(typo), "--new")
+    assert code == 0 and f"nytt, tomt arkiv laget: {typo}" in err
+    assert typo.is_file() and len(started) == 1
+
+    code, err = _serve(capsys, "--db", str(demo_path), "--new")  # an archive that exists is served as it is
+    assert code == 0 and "nytt" not in err and len(started) == 2

@@ -201,14 +201,21 @@ def make_server(command: str, host: str, port: int, public_url: str, loopback: b
     return NuitServer(command, host=host, port=port, title="nuit-tui", public_url=public_url, templates_path=TEMPLATES)
 
 
-def _prepare_archive(path: Path) -> None:
-    """Open (create, check, migrate) the archive once here, so that a bad file is one line
-    and exit 2 now, and the sessions never race to migrate it."""
+def _prepare_archive(path: Path, *, new: bool) -> None:
+    """Open (check, migrate; with `new`, create) the archive once here, so that a bad file is
+    one line and exit 2 now, and the sessions never race to migrate it. A path that does not
+    exist is refused without --new: a mistyped --db served a new, empty archive, and the
+    secretaries' work went into it."""
     from .cli_backup import warn_location
     from .services.start import ArchiveFile
 
+    missing = not path.exists()
+    if missing and not new:
+        raise UsageError(f"{path} finnes ikke; rett stien, eller gi --new for å lage et nytt, tomt arkiv der")
     warn_location(path)
-    ArchiveFile(path).close()
+    ArchiveFile(path, create=new).close()
+    if missing:
+        say(f"nuit-tui: nytt, tomt arkiv laget: {path}", err=True)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -225,10 +232,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         public_url = default_public_url(host, port)
     check_bindable(host, port)
     path = db_path(args)
-    if not args.db and not os.environ.get("NUIT_DB"):
+    if args.new and not args.db and not os.environ.get("NUIT_DB"):
         path.parent.mkdir(parents=True, exist_ok=True)
     path = path.absolute()
-    _prepare_archive(path)
+    _prepare_archive(path, new=args.new)
     if not loopback:
         say(
             f"Advarsel: serveren har ingen innlogging; alle som når {host} port {port} kan lese og endre arkivet. "
@@ -245,4 +252,5 @@ def add_commands(command: Callable[..., argparse.ArgumentParser], *_kinds: objec
     serve.add_argument("--host", default="127.0.0.1", help="adressen serveren lytter på (standard: 127.0.0.1)")
     serve.add_argument("--port", default="8000", help="port (standard: 8000)")
     serve.add_argument("--public-url", help="adressen nettleserne bruker bak en proxy, f.eks. https://nuit.example.org")
+    serve.add_argument("--new", action="store_true", help="lag et nytt, tomt arkiv om --db ikke finnes (ellers avvist)")
     serve.add_argument("--allow-remote", action="store_true", help="tillat en --host som ikke er loopback (serveren har ingen innlogging)")
