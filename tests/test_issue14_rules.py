@@ -222,13 +222,13 @@ def test_after_the_notice_the_approval_item_and_number_stay(archive):
     assert "Godkjenning av referat fra NUIT 16. februar 2023" in titles
 
 
-def test_two_meetings_of_a_body_on_one_date_get_a_warning(archive):
+def test_two_meetings_of_a_body_on_one_date_are_asked_about(archive):
     body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    assert archive.meetings.same_day_question(body.id, dt.date(2023, 5, 25)) is None
     first = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12))
-    assert archive.meetings.same_day_warning(first.id) is None
-    second = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(13), dt.time(15))
-    warning = archive.meetings.same_day_warning(second.id)
-    assert warning and "1/2023" in warning and "25. mai 2023" in warning
+    question = archive.meetings.same_day_question(body.id, dt.date(2023, 5, 25))
+    assert question and "NUIT 25. mai 2023 kl. 09.00" in question
+    assert archive.meetings.same_day_question(body.id, dt.date(2023, 5, 25), moving=first.id) is None
 
 
 # --- 8: deferral to the next meeting, not yet planned ------------------------------------------
@@ -278,8 +278,11 @@ async def test_deferred_to_the_next_unplanned_meeting_the_item_enters_it_when_cr
     again.close()
 
 
-async def test_a_new_meeting_on_a_date_the_body_already_meets_is_warned_about(tmp_path):
-    from conftest import type_text
+async def test_a_new_meeting_on_a_date_the_body_already_meets_is_asked_about_first(tmp_path):
+    """It was made, then warned about («Obs: NUIT har også møte 1/2023 …»); now the form asks
+    first (tests/test_meetings_on_one_day.py has «Nei»)."""
+    from conftest import type_text, until
+    from nuit_tui.tui.widgets.confirm import ConfirmScreen
 
     path = tmp_path / "nuit.sqlite"
     archive, body, _ = body_with_members(path)
@@ -293,11 +296,13 @@ async def test_a_new_meeting_on_a_date_the_body_already_meets_is_warned_about(tm
         await pilot.press("tab", "tab", "tab")
         await type_text(pilot, "Rom 4117")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+        assert app.screen.question == "Det finnes allerede et møte i NUIT 25. mai 2023 kl. 09.00. Lage et til samme dag?"
+        assert [mt.ref for mt in archive.meetings.page(body.id)] == ["1/2023"]
+        await pilot.press("j")
+        await until(pilot, lambda: len(archive.meetings.page(body.id)) == 2, what="made on «Ja»")
         await pilot.press("escape")
         await pilot.pause()
-    assert any("også møte 1/2023" in message and "25. mai 2023" in message for message in messages), messages
     assert [mt.ref for mt in archive.meetings.page(body.id)] == ["2/2023", "1/2023"]
     archive.close()
 

@@ -1,5 +1,5 @@
-"""Two meetings of a body on one day: k (a new meeting from a template) asks before it makes
-the second, and the second's «Godkjenning av referat fra …» names the meeting before it in
+"""Two meetings of a body on one day: n, k (a new meeting from a template) and t (another date
+on the agenda) ask before they make or move the second, and the second's «Godkjenning av referat fra …» names the meeting before it in
 the body's order (by date, then number), not the one before that day."""
 
 from __future__ import annotations
@@ -102,4 +102,80 @@ async def test_k_onto_another_day_asks_nothing(demo_path):
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, AgendaScreen), what="made at once")
     assert archive.meetings.find("NUIT", "3/2023").date == dt.date(2023, 9, 14)
+    archive.close()
+
+
+async def test_n_onto_a_day_the_body_meets_asks_before_the_meeting_is_made(demo_path):
+    """n made the second meeting first and warned after («Obs: NUIT har også møte …»); now it
+    asks as k does, in the form, and «Nei» makes nothing."""
+    archive = Archive.open(demo_path)
+    nuit = archive.members.body("NUIT")
+    before = len(archive.meetings.page(nuit.id, limit=100))
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        app.body = nuit
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, MeetingFormScreen) and isinstance(app.focused, Input))
+        form = app.screen
+        await type_text(pilot, "25.5.2023")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "Rom 4117")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+        assert app.screen.question == QUESTION
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen is form, what="back in the form")
+        assert form.query_one("#date", Input).value == "25.5.2023"
+        assert len(archive.meetings.page(nuit.id, limit=100)) == before
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question again")
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen), what="the new meeting's agenda")
+    made = archive.meetings.find("NUIT", "3/2023")
+    assert (made.date, made.location) == (dt.date(2023, 5, 25), "Rom 4117")
+    assert len(archive.meetings.page(nuit.id, limit=100)) == before + 1
+    archive.close()
+
+
+async def test_t_onto_a_day_the_body_meets_asks_before_the_meeting_moves(demo_path):
+    """t moved the meeting first and warned after; now it asks in the form. The meeting itself
+    is not one of the others: t on a meeting that keeps its date asks nothing."""
+    archive = Archive.open(demo_path)
+    nuit = archive.members.body("NUIT")
+    may = archive.meetings.find("NUIT", "2/2023")
+    autumn = archive.meetings.create(nuit.id, dt.date(2023, 9, 14), dt.time(9), dt.time(15), location="Teams")
+    assert archive.meetings.same_day_question(nuit.id, may.date, moving=may.id) is None
+    moved_question = "Det finnes allerede et møte i NUIT 25. mai 2023 kl. 09.00. Flytte møtet til samme dag?"
+    assert archive.meetings.same_day_question(nuit.id, may.date, moving=autumn.id) == moved_question
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        app.push_screen(AgendaScreen(may.id))
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, MeetingFormScreen) and isinstance(app.focused, Input))
+        app.screen.query_one("#start", Input).value = "09.30"  # another start, the same date
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen), what="saved at once: its own date")
+        await until(pilot, lambda: archive.meetings.get(may.id).start_time == dt.time(9, 30))
+        app.pop_screen()
+        app.push_screen(AgendaScreen(autumn.id))
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen) and app.screen.meeting_id == autumn.id)
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, MeetingFormScreen) and isinstance(app.focused, Input))
+        form = app.screen
+        form.query_one("#date", Input).value = ""
+        await type_text(pilot, "25.5.2023")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+        assert app.screen.question == moved_question.replace("09.00", "09.30")
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen is form, what="back in the form")
+        assert archive.meetings.get(autumn.id).date == dt.date(2023, 9, 14)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question again")
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen), what="back on the agenda")
+        await until(pilot, lambda: archive.meetings.get(autumn.id).date == dt.date(2023, 5, 25), what="moved")
     archive.close()

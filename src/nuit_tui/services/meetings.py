@@ -130,26 +130,21 @@ class Meetings:
             if mt.id != but and mt.date == date and mt.status is not m.MeetingStatus.CANCELLED
         ]
 
-    def same_day_warning(self, meeting_id: int) -> str | None:
-        """Two meetings of a body on one date is most often a typing slip: a warning, not a refusal."""
-        meeting = self.get(meeting_id)
-        others = self._on_date(meeting.body_id, meeting.date, but=meeting.id)
-        if not others:
-            return None
-        refs = ", ".join(mt.ref for mt in others)
-        return f"Obs: {self.members.body_by_id(meeting.body_id).short_name} har også møte {refs} {long_date(meeting.date)}"
-
-    def same_day_question(self, body_id: int, date: dt.date) -> str | None:
+    def same_day_question(self, body_id: int, date: dt.date, *, moving: int | None = None) -> str | None:
         """What to ask before a new meeting is made on a date the body already meets (a
         typing slip, most often; None when it does not): «Det finnes allerede et møte i NUIT
-        25. mai 2023 kl. 09.00. Lage et til samme dag?»."""
-        others = self._on_date(body_id, date)
+        25. mai 2023 kl. 09.00. Lage et til samme dag?». `moving`: the meeting given that
+        date instead, left out of the others; one kept on its own date is not asked about."""
+        if moving is not None and self.get(moving).date == date:
+            return None
+        others = self._on_date(body_id, date, but=moving)
         if not others:
             return None
         what = "et møte" if len(others) == 1 else "møter"
         times = " og ".join(kl(mt.start_time) for mt in sorted(others, key=lambda mt: mt.start_time))
         body = self.members.body_by_id(body_id).short_name
-        return f"Det finnes allerede {what} i {body} {long_date(date)} {times}. Lage et til samme dag?"
+        ask = "Flytte møtet til samme dag?" if moving is not None else "Lage et til samme dag?"
+        return f"Det finnes allerede {what} i {body} {long_date(date)} {times}. {ask}"
 
     def set_status(self, meeting_id: int, status: m.MeetingStatus) -> m.Meeting:
         """Move a meeting along its life; sending the notice locks its case numbers."""

@@ -371,7 +371,7 @@ class AgendaScreen(ArchiveScreen):
         )
 
     def action_edit_meeting(self) -> None:
-        from .meeting_form import MeetingFormScreen
+        from .meeting_form import MeetingFormScreen, same_day_asker
 
         def saved(details) -> None:
             if details is None:
@@ -388,13 +388,13 @@ class AgendaScreen(ArchiveScreen):
             def updated(_) -> None:
                 self.reload()
                 self.notify("Tid og sted er lagret")
-                if warning := self.archive.meetings.same_day_warning(self.meeting_id):
-                    self.notify(warning, severity="warning")
 
             changed = meeting.model_copy(update=update)
             self.write(lambda: self.archive.meetings.update(changed), updated)
 
-        self.app.push_screen(MeetingFormScreen(f"Møte {self.meeting.ref}: tid og sted", self.meeting), saved)
+        # Onto a day the body meets already: asked in the form, before the meeting moves.
+        ask = same_day_asker(self, self.meeting.body_id, moving=self.meeting_id)
+        self.app.push_screen(MeetingFormScreen(f"Møte {self.meeting.ref}: tid og sted", self.meeting, ask=ask), saved)
 
     def action_follow_ups(self) -> None:
         """Open follow-ups from the body's earlier meetings; one key puts one on the agenda."""

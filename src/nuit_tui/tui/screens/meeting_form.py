@@ -7,10 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
+from textual.screen import Screen
 
 from ...domain import models as m
 from ...domain.meetings import move_refusal
 from ...domain.norwegian import ParseError, clock, numeric_date, parse_date, parse_time
+from ..base import guard, nuit_app
 from ..widgets.fields import Input
 from ..widgets.form import FormScreen, about, labelled
 
@@ -79,3 +81,16 @@ class MeetingFormScreen(FormScreen[MeetingDetails | None]):
 
     def question(self, result: MeetingDetails | None) -> str | None:
         return self.ask(result) if self.ask is not None and result is not None else None
+
+
+def same_day_asker(screen: Screen, body_id: int, moving: int | None = None) -> Callable[[MeetingDetails], str | None]:
+    """The form's question before a meeting lands on a day its body meets already (n and k
+    on the meetings list; t on the agenda, `moving` that meeting): asked before the write,
+    and «Nei» goes back to the form as typed (services/meetings.py `same_day_question`)."""
+
+    def ask(details: MeetingDetails) -> str | None:
+        with guard(screen):
+            return nuit_app(screen).archive.meetings.same_day_question(body_id, details.date, moving=moving)
+        return None
+
+    return ask

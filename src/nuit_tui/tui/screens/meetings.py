@@ -156,7 +156,7 @@ class MeetingsScreen(ArchiveScreen):
         if body is None or body_id is None:
             self.notify(choose_body_hint(self.archive), severity="warning")
             return
-        from .meeting_form import MeetingFormScreen
+        from .meeting_form import MeetingFormScreen, same_day_asker
 
         def created(details) -> None:
             if details is None:
@@ -164,8 +164,6 @@ class MeetingsScreen(ArchiveScreen):
 
             def made(meeting: m.Meeting) -> None:
                 self.notify(f"Møte {meeting.ref} i {body.short_name} er opprettet med standardsakene")
-                if warning := self.archive.meetings.same_day_warning(meeting.stored_id):
-                    self.notify(warning, severity="warning")
                 self.action_refresh()
                 self._open(meeting.stored_id)
 
@@ -177,7 +175,7 @@ class MeetingsScreen(ArchiveScreen):
                 made,
             )
 
-        self.app.push_screen(MeetingFormScreen(f"Nytt møte i {body.short_name}"), created)
+        self.app.push_screen(MeetingFormScreen(f"Nytt møte i {body.short_name}", ask=same_day_asker(self, body_id)), created)
 
     def action_copy_meeting(self) -> None:
         """A new meeting with the selected one's items (titles, types, durations) as template."""
@@ -187,7 +185,7 @@ class MeetingsScreen(ArchiveScreen):
         archive = self.archive
         template = archive.meetings.get(template_id)
         body = archive.members.body_by_id(template.body_id)
-        from .meeting_form import MeetingFormScreen
+        from .meeting_form import MeetingFormScreen, same_day_asker
 
         def created(details) -> None:
             if details is None:
@@ -206,14 +204,8 @@ class MeetingsScreen(ArchiveScreen):
                 made,
             )
 
-        def ask(details) -> str | None:
-            # Another meeting of the body that day: asked in the form, which stays as typed on «Nei».
-            with self.guard():
-                return archive.meetings.same_day_question(template.body_id, details.date)
-            return None
-
         title, note = f"Nytt møte i {body.short_name} etter mal", f"{body.short_name} {template.ref}"
-        self.app.push_screen(MeetingFormScreen(title, template, template_note=note, ask=ask), created)
+        self.app.push_screen(MeetingFormScreen(title, template, template_note=note, ask=same_day_asker(self, template.body_id)), created)
 
     def action_delete_meeting(self) -> None:
         """Delete a meeting created by mistake (no notice sent, nothing recorded), after a yes."""
