@@ -23,7 +23,12 @@ def longest_duration(start_minute: int) -> int:
 
 
 def parse_minutes(
-    text: str, *, field: str = "Varighet", starts: Callable[[], int] | None = None, stored: int | None = None
+    text: str,
+    *,
+    field: str = "Varighet",
+    starts: Callable[[], int] | None = None,
+    stored: int | None = None,
+    what: str = "saken",
 ) -> int:
     """Read a duration typed as "30" or "30 min".
 
@@ -31,7 +36,7 @@ def parse_minutes(
     duration other than the `stored` one), a duration that would run past midnight is
     refused. The stored one is taken as it is: when the entries before it grew, it is
     not this field's input that is wrong. The message says what is wrong (not a number,
-    or too long) and how long the entry may be."""
+    or too long) and how long the entry may be; `what` names the entry («saken», «pausen»)."""
     digits = text.strip().removesuffix("min").strip()
     # isdecimal, not isdigit: "²" is a digit that int() refuses.
     if not digits.isdecimal() or not digits.isascii():
@@ -43,21 +48,26 @@ def parse_minutes(
     start_minute = None if starts is None else starts()
     longest = LONGEST_MINUTES if start_minute is None else longest_duration(start_minute)
     if minutes is None or minutes > longest:
-        raise ParseError(_too_long(field, longest, start_minute))
+        raise ParseError(_too_long(field, longest, start_minute, what))
     return minutes
 
 
-def duration_refusal(minutes: int, start_minute: int, *, field: str = "Varighet") -> str | None:
+def duration_refusal(minutes: int, start_minute: int, *, field: str = "Varighet", what: str = "saken") -> str | None:
     """Why an entry that starts `start_minute` minutes after midnight may not last
     `minutes` (it would run past midnight), in the words `parse_minutes` uses; None when it may."""
     longest = longest_duration(start_minute)
-    return _too_long(field, longest, start_minute) if minutes > longest else None
+    return _too_long(field, longest, start_minute, what) if minutes > longest else None
 
 
-def _too_long(field: str, longest: int, start_minute: int | None) -> str:
+def entry_name(is_break: bool) -> str:
+    """How a refusal names the entry: «pausen» (a break, «Lunsj» too), else «saken»."""
+    return "pausen" if is_break else "saken"
+
+
+def _too_long(field: str, longest: int, start_minute: int | None, what: str = "saken") -> str:
     if start_minute is None:
         return f"{field} kan være høyst {longest} minutter (et døgn)"
     starts = clock(from_minutes(start_minute))
     if start_minute >= MINUTES_PER_DAY:
-        return f"{field} kan være høyst 0 minutter: sakene før går over midnatt, og saken starter først kl. {starts} neste dag"
-    return f"{field} kan være høyst {longest} minutter: saken starter kl. {starts} og må slutte senest ved midnatt"
+        return f"{field} kan være høyst 0 minutter: sakene før går over midnatt, og {what} starter først kl. {starts} neste dag"
+    return f"{field} kan være høyst {longest} minutter: {what} starter kl. {starts} og må slutte senest ved midnatt"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..domain import labels
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber, parse_case_ref
-from ..domain.durations import duration_refusal
+from ..domain.durations import duration_refusal, entry_name
 from ..domain.items import NEW_ITEM_TITLE, is_blank_new_item
 from ..domain.meetings import is_preparing
 from ..domain.norwegian import ParseError, citation_date
@@ -104,6 +104,24 @@ class AgendaService:
         ]
         return time_plan(meeting.start_time, meeting.end_time, entries).slot(item_id).start_minute
 
+    def new_entry_start(self, meeting_id: int, after_item_id: int | None = None) -> int:
+        """When an entry added now would start (`add_item`'s place: after `after_item_id`, else
+        before «Eventuelt»), in minutes after midnight, as `start_minute` counts."""
+        meeting = self.meetings.get(meeting_id)
+        items = self.store.agenda(meeting_id)
+        entries = [PlanEntry(entry.id, entry.duration_minutes, entry.fixed_start) for entry in items]
+        entries.insert(_insertion_index(items, after_item_id, before_closing=True), PlanEntry(_NEW, 0))
+        return time_plan(meeting.start_time, meeting.end_time, entries).slot(_NEW).start_minute
+
+    def add_break(self, meeting_id: int, title: str, minutes: int, *, after_item_id: int | None = None) -> m.AgendaItem:
+        """A break after `after_item_id`; one that would run past midnight is refused (Conflict),
+        in the words the break form uses (`parse_minutes`)."""
+        with self.store.write():
+            if refusal := duration_refusal(minutes, self.new_entry_start(meeting_id, after_item_id), what="pausen"):
+                raise errors.Conflict(refusal)
+            entry = m.AgendaItem(meeting_id=meeting_id, kind=m.EntryKind.BREAK, title=title, duration_minutes=minutes)
+            return self.add_item(meeting_id, entry, after_item_id=after_item_id)
+
     def find_item(self, ref: str, *, body_short_name: str | None = None) -> m.AgendaItem:
         """An item by its case number: "18/23" (with a body given) or "NUIT 8/22"."""
         case = parse_case_ref(ref)
@@ -159,22 +177,23 @@ class AgendaService:
         """The position for a new entry: after a given one, last, or just before a
         closing "Eventuelt"; the entries below move down one."""
         items = self.store.agenda(meeting_id)
-        anchor = next((i for i, entry in enumerate(items) if entry.id == after_item_id), None)
-        if anchor is not None:
-            position = items[anchor].position + 1
-            for entry in items[anchor + 1 :]:
-                self.store.update(entry.model_copy(update={"position": entry.position + 1}))
-            return position
-        closing = items[-1] if items else None
-        if before_closing and closing is not None and closing.title == "Eventuelt":
-            self.store.update(closing.model_copy(update={"position": closing.position + 1}))
-            return closing.position
-        return len(items) + 1
+        index = _insertion_index(items, after_item_id, before_closing=before_closing)
+        if index == len(items):
+            return items[-1].position + 1 if items else 1
+        position = items[index].position
+        for entry in items[index:]:
+            self.store.update(entry.model_copy(update={"position": entry.position + 1}))
+        return position
 
     def update_item(self, item: m.AgendaItem) -> m.AgendaItem:
         """Save an item. Locked minutes refuse every change but to the item's
-        openness: exempting an old item is access control, not a change of minutes."""
+        openness: exempting an old item is access control, not a change of minutes.
+        A break made longer past midnight is refused, as the break form refuses it."""
         with self.store.write():
+            if item.is_break and item.duration_minutes > self.item(item.stored_id).duration_minutes:
+                start = self.start_minute(item.stored_id, item.fixed_start)
+                if refusal := duration_refusal(item.duration_minutes, start, what="pausen"):
+                    raise errors.Conflict(refusal)
             if self.lock.is_locked(item.meeting_id):
                 stored = self.item(item.stored_id)
                 changed = {k for k in m.AgendaItem.model_fields if getattr(stored, k) != getattr(item, k)}
@@ -224,7 +243,8 @@ class AgendaService:
             item = self.item(item_id)
             minutes = max(0, minutes)
             if minutes > item.duration_minutes:
-                if refusal := duration_refusal(minutes, self.start_minute(item_id, item.fixed_start)):
+                start = self.start_minute(item_id, item.fixed_start)
+                if refusal := duration_refusal(minutes, start, what=entry_name(item.is_break)):
                     raise errors.Conflict(refusal)
             return self.store.update(item.model_copy(update={"duration_minutes": minutes}))
 
@@ -382,3 +402,17 @@ class AgendaService:
     def earlier_handlings(self, item_id: int) -> list[m.AgendaItem]:
         links = self.store.find_by(m.ItemLink, item_id=item_id, order_by="position, id")
         return [self.item(link.earlier_item_id) for link in links]
+
+
+_NEW = object()  # the key of an entry not made yet, in a time plan
+
+
+def _insertion_index(items: list[m.AgendaItem], after_item_id: int | None, *, before_closing: bool) -> int:
+    """Where among `items` a new entry goes: after `after_item_id`, else just before a
+    closing «Eventuelt» (`before_closing`), else last."""
+    anchor = next((i for i, entry in enumerate(items) if entry.id == after_item_id), None)
+    if anchor is not None:
+        return anchor + 1
+    if before_closing and items and items[-1].title == "Eventuelt":
+        return len(items) - 1
+    return len(items)

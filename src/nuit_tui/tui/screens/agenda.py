@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -187,7 +189,8 @@ class AgendaScreen(ArchiveScreen):
         if item.is_break:
             from .break_form import BreakFormScreen
 
-            self.app.push_screen(BreakFormScreen(item), self._break_saved)
+            starts = partial(self.archive.agenda.start_minute, item_id, item.fixed_start)
+            self.app.push_screen(BreakFormScreen(item, starts=starts), self._break_saved)
             return
         from .item import ItemScreen
 
@@ -225,7 +228,9 @@ class AgendaScreen(ArchiveScreen):
         """A break after the selected row (lunch when it lands around noon)."""
         from .break_form import BreakFormScreen
 
-        self.app.push_screen(BreakFormScreen(None), self._break_saved)
+        # Where it will start (below the selected row): a break too ends by midnight.
+        starts = partial(self.archive.agenda.new_entry_start, self.meeting_id, self.table.selected_item_id)
+        self.app.push_screen(BreakFormScreen(None, starts=starts), self._break_saved)
 
     def _break_saved(self, result) -> None:
         if result is None:
@@ -242,8 +247,7 @@ class AgendaScreen(ArchiveScreen):
             self.notify(f"{title} ({minutes} min) er lagt inn")
 
         meeting_id, after = self.meeting_id, self.table.selected_item_id
-        entry = m.AgendaItem(meeting_id=meeting_id, kind=m.EntryKind.BREAK, title=title, duration_minutes=minutes)
-        self.write(lambda: agenda.add_item(meeting_id, entry, after_item_id=after), added)
+        self.write(lambda: agenda.add_break(meeting_id, title, minutes, after_item_id=after), added)
 
     def action_delete_item(self) -> None:
         item_id = self.table.selected_item_id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 
 from ...domain import models as m
@@ -14,9 +16,10 @@ from ..widgets.form import FormScreen, about, labelled
 class BreakFormScreen(FormScreen[tuple[str, int, m.AgendaItem | None] | None]):
     """Dismisses with (title, minutes, the break being edited or None)."""
 
-    def __init__(self, existing: m.AgendaItem | None):
+    def __init__(self, existing: m.AgendaItem | None, *, starts: Callable[[], int] | None = None):
         super().__init__()
         self.existing = existing
+        self.starts = starts  # when the break starts in the plan (minutes after midnight): it ends by midnight
         self.form_title = "Endre pause" if existing else "Ny pause (legges under valgt rad)"
 
     def fields(self) -> ComposeResult:
@@ -32,5 +35,6 @@ class BreakFormScreen(FormScreen[tuple[str, int, m.AgendaItem | None] | None]):
             if not title:
                 raise ParseError("Skriv en tittel, f.eks. Pause eller Lunsj")
         with about("#minutes"):
-            minutes = parse_minutes(self.value("#minutes"))
+            stored = self.existing.duration_minutes if self.existing else None
+            minutes = parse_minutes(self.value("#minutes"), starts=self.starts, stored=stored, what="pausen")
         return title, minutes, self.existing
