@@ -8,7 +8,8 @@ minutes of 1/2023, then 2/2023's cover notes. A meeting document begins at its h
 with its title, and is known by its box («Saksnummer», «Saksbehandler») or its heading
 «Hensikt med saken». What lies outside the part read is never read into it (the last
 item would take it all): it is named in a warning, by its lines. The minutes and the notice
-are each read from their own header (`minutes_part`, `notice_part`). Pure: lines in.
+are each read from their own header (`minutes_part`, `notice_part`), each cover note from
+its title (`cover_note_parts`). Pure: lines in.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _LOOK_AHEAD = 4  # the lines under a title its meeting number may stand on
 _HEADER_BLOCK = 40  # the lines of a header block where «Til stede» says it is the minutes'
 _ATTENDANCE = re.compile(r"^(til\s+stede|tilstede|ikke\s+til\s+stede)\b", re.IGNORECASE)  # not «Forfall meldes til …»
 _COVER_MARK = re.compile(r"^(hensikt\s+med\s+saken\s*:?|(saksnummer|saksbehandlere?)\s*(:.*|\t.*)?)$", re.IGNORECASE)
+_MARK_KIND = re.compile(r"(hensikt|saksnummer|saksbehandler)", re.IGNORECASE)  # «Saksbehandlere» is «Saksbehandler»
 _BOX_LINE = re.compile(r"^(til|dato|type|fra|saksnummer|saksbehandlere?)\s*(:.*|\t.*)?$", re.IGNORECASE)
 _PROPOSAL_HEADING = re.compile(r"^forslag\s+til\s+vedtak\s*:?$", re.IGNORECASE)
 _PROPOSAL_REACH = 15  # how far above its box or «Hensikt med saken» a cover note's proposal stands
@@ -126,18 +128,65 @@ def cover_note_start(lines: list[Line]) -> int | None:
     of the file): at its title, above its box and the «Forslag til vedtak» that the seed's
     text puts before «Hensikt med saken». None when no cover note is there."""
     mark = next((i for i, line in enumerate(lines) if _COVER_MARK.match(line.text.strip())), None)
-    if mark is None:
-        return None
+    return None if mark is None else _begin(lines, mark, 0)
+
+
+def _begin(lines: list[Line], mark: int, floor: int) -> int:
+    """Where the cover note whose first mark is `mark` begins, not above `floor`."""
     begin = mark
-    proposals = [i for i in range(max(0, mark - _PROPOSAL_REACH), mark) if _PROPOSAL_HEADING.match(flat(lines[i].text))]
+    proposals = [i for i in range(max(floor, mark - _PROPOSAL_REACH), mark) if _PROPOSAL_HEADING.match(flat(lines[i].text))]
     if proposals:
         begin = proposals[-1]
-    while (above := _above(lines, begin)) is not None and _BOX_LINE.match(lines[above].text.strip()):
+    while (above := _above(lines, begin, floor)) is not None and _BOX_LINE.match(lines[above].text.strip()):
         begin = above
-    above = _above(lines, begin)
+    above = _above(lines, begin, floor)
     if above is not None and _is_title(flat(lines[above].text)):
         begin = above
+    elif above is not None and above > floor and _title_goes_on(flat(lines[above].text)) and _is_title(flat(lines[above - 1].text)):
+        begin = above - 1  # a title over two lines («… fra innspill til den kommende» / «helseberedskapsmeldingen»)
     return begin
+
+
+def _title_goes_on(text: str) -> bool:
+    """A title's second line: a few words in small letters, no sentence ended."""
+    return bool(text) and text[:1].islower() and not text.endswith(SENTENCE_END) and len(text.split()) <= 6
+
+
+def cover_note_parts(lines: list[Line]) -> tuple[list[Part], list[str]]:
+    """Each cover note's lines in a file of one or more (the seed's cover notes of 2/2023
+    follow each other, each from its title), and the warnings naming what was left out.
+
+    A cover note has each of its marks once («Hensikt med saken», «Saksnummer»,
+    «Saksbehandler», in whatever order its layout prints them): a mark it already has is the
+    next cover note's, which begins above it as `cover_note_start` finds. In a file that
+    also holds a notice or minutes, only what follows the last meeting document's header is
+    read, from the first cover note under a title of its own (a notice may print its items'
+    own «Fra:» and «Hensikt med saken»); the lines before are named in a warning. Without a
+    meeting document a file with no marks is read whole as one cover note, as ever, and the
+    lines above the first cover note (a letterhead) are the first cover note's."""
+    headers = meeting_headers(lines)
+    floor = headers[-1].index + 1 if headers else 0
+    starts: list[int] = []
+    seen: set[str] = set()
+    for index in range(floor, len(lines)):
+        if not _COVER_MARK.match(lines[index].text.strip()):
+            continue
+        kind = m[1].casefold() if (m := _MARK_KIND.match(lines[index].text.strip())) else ""
+        if not starts or kind in seen:
+            begin = _begin(lines, index, floor)
+            if not starts and headers and not _under_title(lines, begin):
+                continue  # still the meeting document's own
+            starts.append(begin)
+            seen = set()
+        seen.add(kind)
+        floor = index + 1
+    if not headers:
+        return [Part(0 if i == 0 else s, e) for i, (s, e) in enumerate(zip(starts or [0], [*starts[1:], len(lines)], strict=True))], []
+    documents = " og ".join(h.describe() for h in headers)
+    if not starts:
+        return [], [f"fant ikke noe toppnotat etter {documents} (et toppnotat har «Saksnummer» eller «Hensikt med saken»)"]
+    parts = [Part(s, e) for s, e in zip(starts, [*starts[1:], len(lines)], strict=True)]
+    return parts, [left_out(lines[: starts[0]], documents, "toppnotat")]
 
 
 def cover_notes_after(lines: list[Line], kind: str, titled: bool = False) -> tuple[int, str] | None:
@@ -160,9 +209,9 @@ def _under_title(lines: list[Line], begin: int) -> bool:
     return _is_title(flat(text)) and not (_BOX_LINE.match(text) or _COVER_MARK.match(text) or _PROPOSAL_HEADING.match(flat(text)))
 
 
-def _above(lines: list[Line], index: int) -> int | None:
-    """The nearest line with text above `index`."""
-    return next((i for i in range(index - 1, -1, -1) if lines[i].text), None)
+def _above(lines: list[Line], index: int, floor: int = 0) -> int | None:
+    """The nearest line with text above `index`, not above `floor`."""
+    return next((i for i in range(index - 1, floor - 1, -1) if lines[i].text), None)
 
 
 def _is_title(text: str) -> bool:

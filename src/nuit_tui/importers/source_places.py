@@ -1,8 +1,9 @@
 """Where in a file what a reader read stands, for the import screen to show the source
 there: the lines the document was read from (a file may hold a notice, then the minutes
 of the meeting before, then cover notes: `read_parts`), and each item's heading (where
-its own text begins, not its row in the agenda table). Found as the readers find them,
-in the whole file's line numbers (1-based, `page_text.Line.number`). Pure: text in.
+its own text begins, not its row in the agenda table) or each cover note's first line.
+Found as the readers find them, in the whole file's line numbers (1-based,
+`page_text.Line.number`). Pure: text in.
 """
 
 from __future__ import annotations
@@ -10,27 +11,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .cover_note_reader import note_case
 from .meeting_record import DocumentKind
 from .minutes_reader import find_table
-from .page_text import prepare, source_lines
+from .page_text import Line, prepare, source_lines
 from .read_agenda import read_sections, read_table
 from .read_common import read_header
-from .read_parts import cover_notes_after, minutes_part, notice_part
+from .read_parts import cover_note_parts, cover_notes_after, minutes_part, notice_part
 
 
 @dataclass
 class SourcePlaces:
     first: int = 1  # the document's first line in the file
     last: int = 0  # its last (cover notes after it are not it)
-    items: dict[str, int] = field(default_factory=dict)  # case («6/23») → its heading's line
+    items: dict[str, int] = field(default_factory=dict)  # case («6/23») → its heading's (a cover note's first) line
 
 
 def source_places(text: str, kind: DocumentKind) -> SourcePlaces:
     """The lines of `text` read as `kind`, and each item's heading among them."""
     every = prepare(text, [])
     whole = SourcePlaces(1, len(source_lines(text)))
-    if not every or kind == "cover_note":
+    if not every:
         return whole
+    if kind == "cover_note":
+        return _cover_note_places(every, whole)
     part = (minutes_part if kind == "minutes" else notice_part)(every)
     if part.refusal or part.start >= part.end:
         return whole
@@ -44,6 +48,16 @@ def source_places(text: str, kind: DocumentKind) -> SourcePlaces:
     if sections and (found := cover_notes_after(sections[-1].lines, word, titled=kind == "notice")) is not None:
         places.last = sections[-1].lines[found[0]].number - 1
     return places
+
+
+def _cover_note_places(every: list[Line], whole: SourcePlaces) -> SourcePlaces:
+    """Each cover note at its first line (a file may hold several, after a notice and
+    minutes: its case number stands in the notice's agenda first)."""
+    parts, _ = cover_note_parts(every)
+    if not parts:
+        return whole
+    notes = [(note_case(every[p.start : p.end]), every[p.start].number) for p in parts if p.start < p.end]
+    return SourcePlaces(every[parts[0].start].number, whole.last, {case: number for case, number in reversed(notes) if case})
 
 
 def find_line(lines: list[str], places: SourcePlaces, case: str | None, needles: list[str]) -> int | None:
