@@ -162,3 +162,42 @@ async def test_the_import_screen_shows_each_cover_note_of_the_file_beside_its_ow
         archive.close()
     assert labels == [f"Toppnotat {case}" for case in CASES]
     assert "Portaler for rapportering for helsepersonell" in shown and "Forslag til vedtak" in shown
+
+
+# --- a conflict shown where the two texts part -------------------------------------------------
+
+
+def _conflict_line(out: str, where: str, label: str) -> str:
+    return next(line for line in out.splitlines() if line.startswith(f"  konflikt, {where} · {label}: "))
+
+
+def test_a_long_conflict_is_shown_where_the_document_and_the_archive_part(demo_path, tmp_path):
+    """«Bakgrunn» of 15/23: the archive holds the first part of the cover note's background.
+    Both were cut after 60 characters, so the line read «dokumentet «Direktoratet redegjør …
+    innholdet i », arkivet «Direktoratet redegjør … innholdet i »»: no difference to see."""
+    path = tmp_path / NOTES
+    path.write_text(seed(NOTES), encoding="utf-8")
+    out = run("import", "cover-note", path, "--body", "NUIT", "--db", demo_path, "--dry-run").stdout
+    line = _conflict_line(out, "toppnotat sak 15/23", "Bakgrunn")
+    document, archive = re.fullmatch(r".*?: dokumentet «(.*)», arkivet «(.*)»", line).groups()
+    assert document != archive
+    assert document.startswith("…") and document.endswith("…") and archive.startswith("…")
+    # the archive's text ends where the document goes on
+    assert archive.endswith("tilgjengeliggjøring av helsedataene.")
+    assert "helsedataene. Overgangen er en viktig milepæl" in document
+    assert document[1:].startswith(archive[1:])
+    assert len(document) < 200 and "\n" not in line
+    # where the words themselves differ, both sides show it
+    eighteen = _conflict_line(out, "toppnotat sak 18/23", "Bakgrunn")
+    assert "plattformorientert" in eighteen and "plattform-orientert" in eighteen
+
+
+def test_a_cover_note_that_differs_from_the_archive_only_in_line_breaks_is_the_same(demo):
+    """As the documents print them: spacing and line breaks are not a difference."""
+    from nuit_tui.importers.meeting_record import ReadCoverNote, ReadDocument
+
+    item = demo.agenda.find_item("16/23", body_short_name="NUIT")
+    rewrapped = "\n\n".join(" \n".join(item.purpose.split(" ", 3)) for _ in [0])
+    note = ReadCoverNote(case="16/23", proposed_decision=item.proposed_decision.replace(" ", "\n", 5), purpose=rewrapped)
+    plan = demo.imports.plan(ReadDocument(kind="cover_note", cover_notes=[note]), "NUIT")
+    assert [(f.name, f.merge) for f in plan.cover_notes[0].fields] == [("proposed_decision", "same"), ("purpose", "same")]

@@ -37,13 +37,13 @@ def _body(archive: Archive, short_name: str) -> None:
         raise UsageError(f"Finner ikke utvalget «{short_name}» i arkivet") from None
 
 
-def _conflict(where: str, name: str, read: str, archive: str, *, cut: int | None = None) -> str:
-    """«  konflikt, sak 3/23 · Vedtak: dokumentet «…», arkivet «…»» (field and values in Norwegian)."""
+def _conflict(where: str, name: str, read: str, archive: str) -> str:
+    """«  konflikt, sak 3/23 · Vedtak: dokumentet «…», arkivet «…»» (field and values in
+    Norwegian; long values from where they part, `import_plan.conflict_excerpts`)."""
     from .domain.labels import field_label, value_label
+    from .services.import_plan import conflict_excerpts
 
-    read, archive = value_label(name, read), value_label(name, archive)
-    if cut is not None:
-        read, archive = read[:cut], archive[:cut]
+    read, archive = conflict_excerpts(value_label(name, read), value_label(name, archive))
     return f"  konflikt, {where} · {field_label(name)}: dokumentet «{read}», arkivet «{archive}»"
 
 
@@ -70,7 +70,7 @@ def _summary(plan: ImportPlan, *, dry_run: bool) -> list[str]:
             lines += [_conflict(f"oppmøte {row.read.name}", f.name, f.read, f.archive) for f in row.fields if f.merge == CONFLICT]
     for cn in plan.cover_notes:
         lines.append(f"{source}: toppnotat sak {cn.read.case} ({MERGE_LABELS[cn.merge]})")
-        lines += [_conflict(f"toppnotat sak {cn.read.case}", f.name, f.read, f.archive, cut=60) for f in cn.fields if f.merge == CONFLICT]
+        lines += [_conflict(f"toppnotat sak {cn.read.case}", f.name, f.read, f.archive) for f in cn.fields if f.merge == CONFLICT]
     lines += [f"  rettet: «{r.original}» → «{r.repaired}» ({r.where}; {r.reason})" for r in plan.document.repairs]
     lines += [f"  advarsel: {w}" for w in plan.warnings]
     lines.append("Tørrkjøring: ingenting er lagret" if dry_run else "")

@@ -32,6 +32,34 @@ def same_text(a: str, b: str) -> bool:
     return " ".join(a.split()) == " ".join(b.split())
 
 
+# How much of a long value a one-line report shows of a conflict: this many characters from
+# a little before where the document and the archive part.
+EXCERPT = 100
+
+
+def conflict_excerpts(read: str, archive: str, room: int = EXCERPT) -> tuple[str, str]:
+    """The two values of a conflict as a line shows them: whole when both are short; else,
+    as compared (spacing and line breaks folded), each from a few words before the first
+    character where they differ, «…» where cut. Cut at a fixed length from the start, a
+    background the archive holds the first part of showed the same words on either side."""
+    if len(read) <= room and len(archive) <= room:
+        return read, archive
+    a, b = " ".join(read.split()), " ".join(archive.split())
+    at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    start = max(0, at - room // 3)
+    if start:  # at a word's start: the same in both, as they are alike up to `at`
+        start = a.rfind(" ", 0, start) + 1
+    return _excerpt(a, start, room), _excerpt(b, start, room)
+
+
+def _excerpt(text: str, start: int, room: int) -> str:
+    before = "…" if start else ""
+    if len(text) - start <= room:
+        return before + text[start:]
+    end = text.rfind(" ", start, start + room)
+    return before + text[start : end if end > start else start + room].rstrip() + "…"
+
+
 def field_status(read: str, archive: str) -> MergeStatus | None:
     """A field's status; None when the document says nothing there (nothing to merge)."""
     if not read.strip():
