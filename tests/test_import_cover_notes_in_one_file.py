@@ -197,7 +197,7 @@ def test_a_cover_note_that_differs_from_the_archive_only_in_line_breaks_is_the_s
     from nuit_tui.importers.meeting_record import ReadCoverNote, ReadDocument
 
     item = demo.agenda.find_item("16/23", body_short_name="NUIT")
-    rewrapped = "\n\n".join(" \n".join(item.purpose.split(" ", 3)) for _ in [0])
+    rewrapped = item.purpose.replace(" ", " \n", 3).replace(". ", ".\n\n")  # wrapped at other places, a paragraph more
     note = ReadCoverNote(case="16/23", proposed_decision=item.proposed_decision.replace(" ", "\n", 5), purpose=rewrapped)
     plan = demo.imports.plan(ReadDocument(kind="cover_note", cover_notes=[note]), "NUIT")
     assert [(f.name, f.merge) for f in plan.cover_notes[0].fields] == [("proposed_decision", "same"), ("purpose", "same")]
