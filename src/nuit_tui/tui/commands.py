@@ -94,16 +94,17 @@ class ActionCommands(Provider):
     """Every action of the screen the palette was opened from, by its Norwegian name."""
 
     def _actions(self):
-        from .screens.help import declared_by_nuit
+        from .screens.help import declared_by_nuit, key_name
 
         seen = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
             if binding.action == "quit":
                 continue  # Textual's own «Avslutt» is in the palette already (NuitApp.get_system_commands)
-            if binding.description and declared_by_nuit(binding, active.node) and binding.description not in seen:
-                seen.add(binding.description)
-                yield binding.description, self.app.get_key_display(binding), partial(self.app.run_action, binding.action, active.node)
+            name = key_name(binding)
+            if binding.description and declared_by_nuit(binding, active.node) and name not in seen:
+                seen.add(name)
+                yield name, self.app.get_key_display(binding), partial(self.app.run_action, binding.action, active.node)
 
     async def discover(self) -> Hits:
         for description, key, run in self._actions():
@@ -125,6 +126,7 @@ class MeetingDocumentCommands(Provider):
     def _commands(self):
         from .screens.agenda import AgendaScreen
         from .screens.base import ArchiveScreen
+        from .screens.help import key_name
         from .screens.meeting_documents import DOCUMENTS, meeting_name
 
         screen = self.screen
@@ -138,7 +140,7 @@ class MeetingDocumentCommands(Provider):
         bindings = {b.action: b for b in AgendaScreen.BINDINGS if isinstance(b, Binding)}
         for document in DOCUMENTS:
             binding = bindings[document.action]
-            label = f"{binding.description}: {name}"
+            label = f"{key_name(binding)}: {name}"
             help_text = f"{document.help} · tast {self.app.get_key_display(binding)} på møtets saksliste"
             yield label, help_text, partial(self._run, document.run, screen, meeting_id)
 

@@ -31,7 +31,7 @@ DURATION_STEP = 5
 
 class AgendaTable(DataTable):
     BINDINGS = [
-        Binding("enter", "select_cursor", "Åpne sak"),
+        Binding("enter", "select_cursor", "Åpne", tooltip="Åpne sak"),
         Binding("ctrl+z", "app.undo_delete", "Angre siste sletting", show=False),
     ]
 
@@ -63,6 +63,8 @@ class AgendaScreen(ArchiveScreen):
     # What the marks column's glyphs mean, listed by F1.
     LEGEND = labels.ITEM_MARKS_LEGEND
 
+    # The footer shows the keys that fit, in this order (F1 lists them all); a footer word
+    # shorter than the key's name has the name as its tooltip, which F1 and the palette show.
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tilbake"),
         Binding("n", "add_item", "Ny sak"),
@@ -76,10 +78,10 @@ class AgendaScreen(ArchiveScreen):
         Binding("m", "meeting_mode", "Møtemodus"),
         Binding("i", "export_notice", "Innkalling"),
         Binding("r", "export_minutes", "Referat"),
-        Binding("s", "send_notice", "Send innkalling"),
-        Binding("b", "mail_draft", "E-postutkast"),
-        # Shown after the other documents: at 80 and 100 columns the footer is cut off before
-        # it (F1 and the palette list it); a wide terminal shows it.
+        Binding("s", "send_notice", "Send", tooltip="Send innkalling"),
+        Binding("b", "mail_draft", "E-post", tooltip="E-postutkast"),
+        # After the other documents: at 80 and 100 columns the footer has no room for it
+        # (F1 and the palette list it); a wide terminal shows it.
         Binding("a", "export_package", "Møtepakke"),
         Binding("h", "mark_held", "Avholdt", show=False),
         Binding("x", "cancel_meeting", "Avlys", show=False),

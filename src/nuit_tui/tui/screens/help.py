@@ -16,6 +16,12 @@ GLOBAL_KEYS = [
 ]
 
 
+def key_name(binding: Binding) -> str:
+    """What a key does, in full. A footer word shorter than that («Utvalg») has the full
+    name («Bytt utvalg») as the binding's tooltip, which the footer shows on hover."""
+    return binding.tooltip or binding.description
+
+
 def declared_by_nuit(binding: Binding, node: object) -> bool:
     """Textual's own widget keys have English names; the help lists ours, and
     GLOBAL_KEYS says in Norwegian what the built-in ones do."""
@@ -55,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
             if not declared_by_nuit(binding, active.node) or binding.action == "command_palette":
                 continue
             if binding.description:
-                shown = keys.setdefault(binding.description, [])
+                shown = keys.setdefault(key_name(binding), [])
                 display = self.app.get_key_display(binding)
                 if display not in shown:
                     shown.append(display)

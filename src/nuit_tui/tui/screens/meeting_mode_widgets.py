@@ -23,15 +23,16 @@ from ..widgets.fields import TextArea
 from ..widgets.form import FormBody
 from .item import PlainTextArea
 
-# Meeting mode's keys (F1 lists them).
+# Meeting mode's keys (F1 lists them; the footer those that fit, in this order). A footer
+# word shorter than the key's name has the name as its tooltip, which F1 and the palette show.
 MEETING_MODE_KEYS: list[BindingType] = [
     Binding("escape", "close", "Tilbake"),
     # priority: TextArea has F6/F7 of its own; ours must win wherever focus is.
     # F7 and F9 are in F1's list; the footer keeps what is pressed every minute.
-    Binding("f8", "step(1)", "Neste sak", priority=True),
+    Binding("f8", "step(1)", "Neste", tooltip="Neste sak", priority=True),
     Binding("f7", "step(-1)", "Forrige sak", priority=True, show=False),
     Binding("f2,ctrl+r", "new_remark", "Nytt innspill", priority=True),
-    Binding("f3", "adopt", "Vedta forslaget", priority=True),
+    Binding("f3", "adopt", "Vedta", tooltip="Vedta forslaget", priority=True),
     Binding("f4", "follow_up", "Oppfølging", priority=True),
     Binding("f6", "defer", "Utsett", priority=True),
     Binding("f9", "withdraw", "Trekk saken", priority=True, show=False),

@@ -27,7 +27,7 @@ PAGE_SIZE = 100
 class MeetingsTable(DataTable):
     """Meetings of one body (or all) that fetches the next page as the cursor nears the end."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Åpne møte")]
+    BINDINGS = [Binding("enter", "select_cursor", "Åpne", tooltip="Åpne møte")]
 
     def __init__(self, **kwargs):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
@@ -90,16 +90,19 @@ class MeetingsTable(DataTable):
 class MeetingsScreen(ArchiveScreen):
     """Start screen: the current body's meetings."""
 
+    # The footer shows the keys that fit, in this order (F1 lists them all): the most
+    # used first, a meeting made by mistake deleted last. A footer word shorter than the
+    # key's name has the name as its tooltip, which F1 and the palette show.
     BINDINGS = [
-        Binding("n", "new_meeting", "Nytt møte"),
+        Binding("n", "new_meeting", "Ny", tooltip="Nytt møte"),
         Binding("k", "copy_meeting", "Kopier som mal", show=False),
-        Binding("delete,d", "delete_meeting", "Slett møte"),
-        Binding("b", "next_body", "Bytt utvalg"),
-        Binding("m", "members", "Medlemmer"),
-        Binding("y", "next_year", "Bytt år"),
+        Binding("b", "next_body", "Utvalg", tooltip="Bytt utvalg"),
+        Binding("y", "next_year", "År", tooltip="Bytt år"),
+        Binding("slash", "search", "Søk"),
         Binding("a", "year_plan", "Årshjul"),
         Binding("u", "follow_ups", "Oppfølging"),
-        Binding("slash", "search", "Søk"),
+        Binding("m", "members", "Medlemmer"),
+        Binding("delete,d", "delete_meeting", "Slett", tooltip="Slett møte"),
         Binding("i", "import_document", "Importer dokument …", show=False),
         Binding("r", "refresh", "Oppdater", show=False),
     ]

@@ -63,8 +63,9 @@ class SearchScreen(TypeAhead, ArchiveScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tilbake"),
         Binding("down", "focus_results", "Til treffene", show=False),
-        Binding("f2", "next_body", "Bytt utvalg"),
-        Binding("f3", "next_year", "Bytt år"),
+        # Footer words; F1 and the palette name them in full (the tooltip).
+        Binding("f2", "next_body", "Utvalg", tooltip="Bytt utvalg"),
+        Binding("f3", "next_year", "År", tooltip="Bytt år"),
         Binding("f5", "open_meeting", "Gå til møtet"),
     ]
     DEFAULT_CSS = """
@@ -88,7 +89,8 @@ class SearchScreen(TypeAhead, ArchiveScreen):
         yield Static("Søk i arkivet", classes="screen-title")
         yield Input(
             self.initial_query,
-            placeholder="Ord fra tittel, vedtak, innspill eller oppfølging – «flere ord» søker etter uttrykket",
+            # Whole at 80 columns (72 cells inside the field).
+            placeholder="Ord fra tittel, vedtak, innspill, oppfølging – «flere ord» som uttrykk",
             id="search-query",
         )
         yield Static(id="search-filters")

@@ -1,4 +1,5 @@
-"""The footer of every screen: Textual's, with its keys changed in place.
+"""The footer of every screen: Textual's, with its keys changed in place, and only those
+that fit whole.
 
 Textual's Footer rebuilds all its keys whenever the screen's bindings may have changed:
 once as each screen opens (it composes empty, then again when the bindings are known),
@@ -7,6 +8,12 @@ each new key restyles itself twice as it mounts. Removing and mounting a dozen k
 a tenth of a key-driven test's CPU. Here what Textual's compose would show is compared
 with what is shown: the same keys are left alone, changed ones are changed in place,
 and only a difference in number mounts or removes keys.
+
+In a narrow terminal Textual cut the keys off where the palette's key (docked right)
+began, mid-word («y Bytt å», «Innkalli»). Here a key that does not fit whole before it
+is left out, as if not displayed, and so are the keys after it: the footer shows the first
+keys of its order (F1, then the focused widget's, the screen's, the app's), so each
+screen lists its most used keys first. F1 lists every key.
 """
 
 from __future__ import annotations
@@ -14,7 +21,10 @@ from __future__ import annotations
 from typing import Any
 
 from textual import widgets
+from textual.geometry import Size
+from textual.layout import DockArrangeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
 HELP_KEY = "f1"
@@ -23,15 +33,27 @@ HELP_KEY = "f1"
 class Footer(widgets.Footer):
     """What Textual's Footer shows, drawn as it draws it; see the module's doc."""
 
-    # Keys wider than the terminal are cut off at the right, as Textual's are (its
-    # scrollbar has no size), but no horizontal scrollbar is made: one made while the
-    # screen was being closed kept its task, and through it the closed screen, alive
-    # (tests/test_collector.py). Only the mouse wheel scrolled it; F1, first, lists every key.
+    # No horizontal scrollbar, should the keys ever be wider than the terminal (those that
+    # do not fit are left out, see `arrange`): one made while the screen was being closed
+    # kept its task, and through it the closed screen, alive (tests/test_collector.py).
     DEFAULT_CSS = """
     Footer { overflow-x: hidden; }
     """
 
     _shown: tuple[Any, ...] | None = None
+    _fitted: tuple[DockArrangeResult, DockArrangeResult] | None = None
+
+    def arrange(self, size: Size, optimal: bool = False) -> DockArrangeResult:
+        """Textual's arrangement without the keys that do not fit whole (see the module).
+
+        Decided as the keys are laid out: hidden after the layout, a cut key would be
+        painted for a frame first, and the footer laid out twice. The resized terminal,
+        a key's new label, a key more or fewer: each lays the footer out again, and here
+        the keys that fit are chosen again."""
+        arranged = super().arrange(size, optimal)  # cached by Textual for the same keys and size
+        if self._fitted is None or self._fitted[0] is not arranged:
+            self._fitted = (arranged, _whole_keys(arranged, size.width))
+        return self._fitted[1]
 
     def _showing(self) -> tuple[Any, ...]:
         """Everything Footer.compose reads to draw the keys, in its order."""
@@ -101,6 +123,22 @@ class Footer(widgets.Footer):
 
 
 PALETTE = "-command-palette"
+
+
+def _whole_keys(arranged: DockArrangeResult, width: int) -> DockArrangeResult:
+    """`arranged` with the keys from the first that ends past the palette's key (or the
+    footer's edge) left out."""
+    palette = next((p for p in arranged.placements if p.widget.has_class(PALETTE)), None)
+    room = palette.region.x if palette is not None else width
+    left_out: set[Widget] = set()
+    for placement in sorted(arranged.placements, key=lambda p: p.region.x):
+        if placement is not palette and (left_out or placement.region.right > room):
+            left_out.add(placement.widget)
+    if not left_out:
+        return arranged
+    return DockArrangeResult(
+        [p for p in arranged.placements if p.widget not in left_out], arranged.widgets - left_out, arranged.scroll_spacing
+    )
 
 
 def _look(key: FooterKey) -> tuple[Any, ...]:
