@@ -72,9 +72,12 @@ def test_the_minutes_words_of_a_follow_up_are_locked_with_the_minutes_and_its_tr
     archive.close()
 
 
-async def test_e_and_delete_on_a_follow_up_of_approved_minutes_say_so_and_l_and_g_still_work(tmp_path):
+async def test_e_and_delete_on_a_follow_up_of_approved_minutes_say_so_and_l_and_g_still_work(tmp_path, monkeypatch):
     """e opened «Endre oppfølging» and saved a new text into approved minutes; now it says
     why at once, as Delete does, and the follow-up is closed and reopened as before."""
+    from nuit_tui.tui.widgets import refused_typing
+
+    monkeypatch.setattr(refused_typing, "PAUSE_SECONDS", 0.2)  # a pause, shortened for the test
     archive, _, _, follow_up = approved_minutes(tmp_path)
     app = NuitApp(archive)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -85,8 +88,9 @@ async def test_e_and_delete_on_a_follow_up_of_approved_minutes_say_so_and_l_and_
         await pilot.press("e")
         await until(pilot, lambda: SAID in [n.message for n in app._notifications], what="the refusal")
         assert app.screen is screen  # no form to type in vain
-        await type_text(pilot, "x")  # (had a form opened, this went into it)
-        await pilot.press("delete")
+        await type_text(pilot, "x")  # (had a form opened, this went into it): no key, and named
+        await until(pilot, lambda: "Ikke brukt (skrevet etter e): «x»" in [n.message for n in app._notifications])
+        await pilot.press("delete")  # after a pause: a key again
         await until(pilot, lambda: [n.message for n in app._notifications].count(SAID) == 2, what="the refusal of Delete")
         assert app.screen is screen
         assert [n.severity for n in app._notifications if n.message == SAID] == ["warning", "warning"]

@@ -5,7 +5,7 @@ import datetime as dt
 
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from conftest import palette_highlights, type_text, until
+from conftest import burst, palette_highlights, type_text, until
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
@@ -106,6 +106,85 @@ async def test_the_register_closes_and_reopens_by_keys(tmp_path):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MeetingsScreen)
+    archive.close()
+
+
+def messages(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_l_on_an_empty_register_says_why_and_the_note_typed_after_it_is_no_keys(tmp_path, monkeypatch):
+    """l closes the selected follow-up with a note, typed in its form. On an empty list it
+    did nothing to be seen, and the note typed after it acted as keys: «sak ble behandlet»
+    cycled the status (s) and opened the filter on responsible (a). Now it says why, and
+    the keys typed on in that burst are no keys; after a pause they are again."""
+    from nuit_tui.tui.screens.help import HelpScreen
+    from nuit_tui.tui.widgets import refused_typing
+
+    monkeypatch.setattr(refused_typing, "PAUSE_SECONDS", 0.3)  # a pause, shortened for the test
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen))
+        screen = app.screen
+        assert screen.query_one(DataTable).row_count == 0
+        filters = static_text(screen, "#follow-ups-filters")
+        # What l does, by its full name in F1 (the footer's «Lukk» could be the screen's).
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        keys = app.screen.query_one("#keys", DataTable)
+        assert ("l", "Lukk oppfølgingen (utført, med merknad)") in [tuple(map(str, keys.get_row_at(r))) for r in range(keys.row_count)]
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen)
+        with burst():
+            await pilot.press("l", *"sak", "space", *"ble", "space", *"behandlet", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is screen  # no filter form (a), no going back
+        assert static_text(screen, "#follow-ups-filters") == filters  # nor another status (s) or body (b)
+        assert any("Ingen oppfølging å lukke" in said for said in messages(app)), messages(app)
+        await until(pilot, lambda: any("sak ble behandlet" in said for said in messages(app)), what="what was typed, named")
+        # After a pause a key is a key again.
+        await pilot.pause(0.4)
+        await pilot.press("s")
+        await until(pilot, lambda: "forfalte" in static_text(screen, "#follow-ups-filters"))
+    archive.close()
+
+
+async def test_l_on_a_done_follow_up_says_so_and_the_note_typed_after_it_reopens_nothing(tmp_path):
+    """«ferdig» typed after l on a done follow-up: e opened «Endre oppfølging», or (another
+    row) g reopened it. The keys typed on after the refusal are no keys."""
+    archive, *_ = two_meetings(tmp_path)
+    [first, _] = archive.follow_ups.register(status="open")
+    archive.follow_ups.close(first.id, on=dt.date(2023, 4, 2), note="Holdt")
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen))
+        screen = app.screen
+        await pilot.press("s", "s")  # open → overdue → done
+        await until(pilot, lambda: "utførte" in static_text(screen, "#follow-ups-filters"))
+        await type_text(pilot, "lgferdig")
+        assert app.screen is screen
+        assert archive.follow_ups.register(status="done")[0].id == first.id  # not reopened (g)
+        assert any("allerede utført" in said for said in messages(app)), messages(app)
+    archive.close()
+
+
+async def test_e_on_an_empty_register_says_why_and_the_text_typed_after_it_is_no_keys(tmp_path):
+    archive = Archive.open(tmp_path / "nuit.sqlite")
+    archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen))
+        screen = app.screen
+        filters = static_text(screen, "#follow-ups-filters")
+        await type_text(pilot, "eKS bes")
+        assert app.screen is screen and static_text(screen, "#follow-ups-filters") == filters
+        assert any("Ingen oppfølging å endre" in said for said in messages(app)), messages(app)
     archive.close()
 
 

@@ -22,6 +22,7 @@ from .collector import CollectWhenIdle
 from .screens.meetings import MeetingsScreen
 from .text import shown
 from .textual_fixes import keep_no_closed_widget_alive
+from .widgets import refused_typing
 from .widgets.priority_keys import PriorityKeys
 from .widgets.type_ahead import handle_with_type_ahead
 
@@ -237,6 +238,10 @@ class NuitApp(App[None]):
     async def on_event(self, event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
             self.collector.input()
+        # Keys typed on right after a key refused the form they were for: no keys here
+        # (refused_typing.py), from the terminal or bubbling up from the focused widget.
+        if isinstance(event, (events.Key, events.Paste)) and refused_typing.drops(self, event):
+            return
         # A priority key (F2) acts after the keys typed before it (PriorityKeys); keys typed
         # right after the key that opened a form wait for the form (TypeAhead).
         on_event = super().on_event

@@ -24,12 +24,15 @@ from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import Input
 from ..widgets.footer import Footer
 from ..widgets.form import FormScreen, labelled
+from ..widgets.refused_typing import refuse_typing
 from ..writes import write
 from .base import ArchiveScreen
 
 # The status filter cycles through these (None: all).
 STATUS_CYCLE: list[str | None] = ["open", "overdue", "done", None]
 STATUS_FILTER_LABELS = {"open": "åpne", "overdue": "forfalte", "done": "utførte", None: "alle"}
+# Why e and l open no form on an empty list, and what helps.
+EMPTY_LIST = "listen er tom med dette filteret (s, b og a endrer det)"
 
 
 
@@ -108,8 +111,10 @@ class FollowUpsScreen(ArchiveScreen):
         # Hidden from the footer so «Slett» still fits at 100 columns with «Endre»: the filter
         # line names it («ansvarlig: alle (a)»), and F1 and the palette list it.
         Binding("a", "responsible", "Ansvarlig", show=False),
-        Binding("e", "edit_follow_up", "Endre"),
-        Binding("l", "close_follow_up", "Lukk"),
+        # Each opens a form to type in; with no follow-up to open it on, the keys typed
+        # after it are no keys (refuse_typing). Named in full in F1 and the palette.
+        Binding("e", "edit_follow_up", "Endre", tooltip="Endre oppfølgingen"),
+        Binding("l", "close_follow_up", "Lukk", tooltip="Lukk oppfølgingen (utført, med merknad)"),
         # Hidden from the footer so F1 still fits at 100 columns; F1 lists it, and «Lukk»
         # on a done follow-up says «g gjenåpner den».
         Binding("g", "reopen", "Gjenåpne", show=False),
@@ -258,7 +263,10 @@ class FollowUpsScreen(ArchiveScreen):
         """«Endre oppfølging»: the form it was made with, filled in; saved by the form itself
         (the writer, merged with another window's changes), the row redrawn and kept selected."""
         row = self._selected_row()
-        if row is None or self._locked(row):
+        if row is None:
+            refuse_typing(self.app, f"Ingen oppfølging å endre: {EMPTY_LIST}")
+            return
+        if self._locked(row, typing=True):
             return
         from .follow_up_form import FollowUpFormScreen
 
@@ -273,12 +281,15 @@ class FollowUpsScreen(ArchiveScreen):
         form = FollowUpFormScreen(row.item_id, names, year, follow_up=row.follow_up)
         self.app.push_screen(form, saved)
 
-    def _locked(self, row: FollowUpRow) -> bool:
+    def _locked(self, row: FollowUpRow, *, typing: bool = False) -> bool:
         """Said at once, before a form or a question whose answer could not be saved: the
-        follow-up's words are those of approved, locked minutes (closing it is not refused)."""
+        follow-up's words are those of approved, locked minutes (closing it is not refused).
+        With `typing` (a key that opens a form), the keys typed on for it are no keys."""
         with self.guard():
             refusal = self.archive.follow_ups.locked_refusal(row.item_id)
-            if refusal:
+            if refusal and typing:
+                refuse_typing(self.app, refusal)
+            elif refusal:
                 self.notify(refusal, severity="warning")
             return bool(refusal)
         return True  # (a refused read: told by the guard)
@@ -286,9 +297,10 @@ class FollowUpsScreen(ArchiveScreen):
     def action_close_follow_up(self) -> None:
         row = self._selected_row()
         if row is None:
+            refuse_typing(self.app, f"Ingen oppfølging å lukke: {EMPTY_LIST}")
             return
         if row.status == "done":
-            self.notify("Oppfølgingen er allerede utført; g gjenåpner den", severity="warning")
+            refuse_typing(self.app, "Oppfølgingen er allerede utført; g gjenåpner den")
             return
 
         def closed(result: tuple[dt.date, str] | None) -> None:

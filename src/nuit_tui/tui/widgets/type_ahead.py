@@ -184,6 +184,11 @@ def when_handled(app: App, target: MessagePump, then: Callable[[], object], unti
     follow(target)
 
 
+def key_being_handled(app: App) -> _Typed | None:
+    """The key the app is handling now (a binding's action runs for it), if any."""
+    return getattr(app, _HANDLING, None)
+
+
 def _typed_anew(event: _Typed) -> _Typed:
     """A copy of the key as if typed now (the original has been sent on once)."""
     copy = events.Paste(event.text) if isinstance(event, events.Paste) else events.Key(event.key, event.character)
