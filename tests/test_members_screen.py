@@ -12,9 +12,9 @@ from nuit_tui.services import Archive
 from nuit_tui.store import errors
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.help import HelpScreen
+from nuit_tui.tui.screens.meetings import MeetingsScreen
 from nuit_tui.tui.screens.member_forms import MembershipForm
 from nuit_tui.tui.screens.members import MembersScreen
-from nuit_tui.tui.screens.meetings import MeetingsScreen
 from nuit_tui.tui.widgets.confirm import ConfirmScreen
 
 
@@ -445,8 +445,9 @@ async def test_a_new_person_takes_the_organisation_the_typed_name_begins(demo_pa
 
 
 async def test_an_organisation_matching_none_is_not_made_on_no_nor_by_leaving_the_field_without_tab(demo_path):
-    """«Rett navnet» makes nothing and gives the field back; Shift+Tab past the field and
-    Enter (or Ctrl+S) asks the same question before anything is saved."""
+    """«Rett navnet» makes nothing and gives the field back, with the name to put right;
+    Shift+Tab past the field and Enter (or Ctrl+S) asks the same question before anything
+    is saved."""
     archive = Archive.open(demo_path)
     organisations, people = archive.members.organization_count(), archive.members.people_count()
     app = NuitApp(archive)
@@ -460,19 +461,77 @@ async def test_an_organisation_matching_none_is_not_made_on_no_nor_by_leaving_th
         assert "Registrere som ny organisasjon?" in question(app)
         await pilot.press("n")  # «Rett navnet»
         await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
-        assert app.focused.id == "organization" and app.focused.value == ""
+        assert app.focused.id == "organization" and app.focused.value == "Helse Nordd"
         assert app.screen.query_one("#email").value == "jo"  # kept where it was typed
-        await type_text(pilot, "Helse Nordd")
         await pilot.press("shift+tab", "enter")  # out of the field without taking it, and save
         await until(pilot, lambda: asked(app))
         await pilot.press("n")
         await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
-        assert app.screen.query_one("#organization").value == ""
+        assert app.screen.query_one("#organization").value == "Helse Nordd"
         await pilot.press("escape", "j")  # drop the form
         await until(pilot, lambda: isinstance(app.screen, MembersScreen))
         assert not any("Ny organisasjon" in text for text in toasts(app))
     assert archive.members.organization_named("Helse Nordd") is None
     assert (archive.members.organization_count(), archive.members.people_count()) == (organisations, people)
+    archive.close()
+
+
+async def test_rett_navnet_keeps_the_typed_organisation_to_put_right_as_the_presenter_field_does(demo_path):
+    """«Rett navnet» emptied the field: «Helse Nordd» had to be typed again. The presenter
+    field gives the name back with the cursor at its end; so does this one."""
+    from nuit_tui.tui.screens.member_forms import OrganizationInput
+
+    archive = Archive.open(demo_path)
+    organisations = archive.members.organization_count()
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_person_form(pilot, "Nora Nordli")
+        await type_text(pilot, "Helse Nordd")
+        await pilot.press("tab")
+        await until(pilot, lambda: asked(app))
+        await pilot.press("n")  # «Rett navnet»
+        await until(pilot, lambda: isinstance(app.focused, OrganizationInput))
+        field = app.focused
+        assert (field.value, field.cursor_position) == ("Helse Nordd", len("Helse Nordd"))
+        assert field.selection.is_empty  # a key typed now puts it right, not replaces it
+        await pilot.press("backspace", "tab")  # «Helse Nord»: the registry's «Helse Nord RHF»
+        assert field.value == "Helse Nord RHF"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MembersScreen))
+    person = archive.members.find_person("Nora Nordli")
+    assert archive.members.organization_by_id(person.organization_id).name == "Helse Nord RHF"
+    assert archive.members.organization_count() == organisations
+    archive.close()
+
+
+async def test_an_organisations_short_name_completes_to_its_name(demo_path):
+    """«FHI» and «HOD» are the short names of Folkehelseinstituttet and Helse- og
+    omsorgsdepartementet in the registry; typed, they matched none and were asked about as
+    new organisations. Tab, Enter and a save from another field take the organisation."""
+    archive = Archive.open(demo_path)
+    organisations = archive.members.organization_count()
+    assert archive.members.organization_named("Folkehelseinstituttet").short_name == "FHI"
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_person_form(pilot, "Nora Nordli")
+        await type_text(pilot, "FHI")
+        await pilot.press("tab")
+        assert app.screen.query_one("#organization").value == "Folkehelseinstituttet"
+        assert not asked(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MembersScreen))
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Hanne Hodne")
+        await pilot.press("tab")
+        await type_text(pilot, "hod")
+        await pilot.press("shift+tab", "enter")  # out of the field without taking it, and saved
+        await until(pilot, lambda: isinstance(app.screen, MembersScreen))
+        assert not any("Ny organisasjon" in text for text in toasts(app))
+    for name, organisation in [("Nora Nordli", "Folkehelseinstituttet"), ("Hanne Hodne", "Helse- og omsorgsdepartementet")]:
+        person = archive.members.find_person(name)
+        assert archive.members.organization_by_id(person.organization_id).name == organisation
+    assert archive.members.organization_count() == organisations
     archive.close()
 
 
@@ -494,10 +553,11 @@ async def test_the_membership_form_completes_the_organisation_and_asks_before_a_
         await pilot.press("enter")
         await until(pilot, lambda: asked(app))
         assert "«Helse Vestlandet» finnes ikke blant organisasjonene" in question(app)
-        await pilot.press("n")
+        await pilot.press("n")  # «Rett navnet»: the name back, to be put right
         await until(pilot, lambda: isinstance(app.screen, MembershipForm))
-        await type_text(pilot, "helse v")
-        await pilot.press("enter")  # takes «Helse Vest RHF» and saves
+        assert app.screen.query_one("#organization").value == "Helse Vestlandet"
+        await pilot.press(*["backspace"] * len("landet"))
+        await pilot.press("enter")  # «Helse Vest»: takes «Helse Vest RHF» and saves
         await until(pilot, lambda: isinstance(app.screen, MembersScreen))
     kari = person_named(archive, "Kari Jørgensen")
     (ms,) = [x for x in archive.members.memberships(body.id) if x.person_id == kari.id]

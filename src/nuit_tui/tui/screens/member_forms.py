@@ -58,14 +58,24 @@ def person_suggester(archive) -> LookupSuggester:
 
 class OrganizationInput(NameInput):
     """The organisation a person belongs to, or a member represents: completes from the
-    archive's organisations (Tab and Enter take the suggestion, as other name fields do);
-    a name that matches none is made only after «Ny organisasjon» («Helse Nord» for
-    «Helse Nord RHF», or a typo, must not become a second organisation)."""
+    archive's organisations, by name or short name («FHI»: Folkehelseinstituttet; Tab and
+    Enter take it, as other name fields do); a name that matches none is made only after
+    «Ny organisasjon» («Helse Nord» for «Helse Nord RHF», or a typo, must not become a
+    second organisation), and «Rett navnet» gives it back to be put right."""
+
+    KEEPS_NAME_TO_PUT_RIGHT = True
 
     def __init__(self, archive, value: str):
         members = archive.members
-        names = [o.name for o in members.organizations(limit=max(1, members.organization_count()))]
-        super().__init__(names, what="organisasjon", among="organisasjonene", value=value, id="organization")
+        organizations = members.organizations(limit=max(1, members.organization_count()))
+        super().__init__(
+            [o.name for o in organizations],
+            short_names={o.short_name: o.name for o in organizations if o.short_name},
+            what="organisasjon",
+            among="organisasjonene",
+            value=value,
+            id="organization",
+        )
 
     def settled(self, then: Callable[[], object]) -> bool:
         """Whether what is typed may be saved as it is: nothing, or an organisation's name

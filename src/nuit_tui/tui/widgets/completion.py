@@ -7,7 +7,7 @@ because Tab was pressed instead of →.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from textual import events
 from textual.binding import Binding
@@ -28,40 +28,56 @@ def put_typed_in(field: Widget | None, keys: list[events.Key]) -> None:
         field.value += "".join(key.character or "" for key in keys if key.is_printable)
 
 
-def complete(typed: str, names: Iterable[str]) -> str | None:
-    """The name `typed` stands for: the one it spells (any case), else the first that
-    starts with it; None if it matches nobody."""
+def complete(typed: str, names: Iterable[str], short_names: Mapping[str, str] | None = None) -> str | None:
+    """The name `typed` stands for: the one it spells (any case), else the one whose short
+    name it spells («FHI»: Folkehelseinstituttet, from `short_names`, short name → name),
+    else the first that starts with it; None if it matches nobody."""
     key = " ".join(typed.split()).casefold()
     if not key:
         return None
     names = list(names)
     exact = next((name for name in names if name.casefold() == key), None)
-    return exact or next((name for name in names if name.casefold().startswith(key)), None)
+    short = next((name for short, name in (short_names or {}).items() if short.casefold() == key), None)
+    return exact or short or next((name for name in names if name.casefold().startswith(key)), None)
 
 
 class NameSuggester(Suggester):
     """Shows what Tab and Enter will take (the same rule as `complete`)."""
 
-    def __init__(self, names: list[str]):
+    def __init__(self, names: list[str], short_names: dict[str, str]):
         super().__init__(use_cache=False, case_sensitive=True)
         self.names = names
+        self.short_names = short_names
 
     async def get_suggestion(self, value: str) -> str | None:
-        found = complete(value, self.names)
+        found = complete(value, self.names, self.short_names)
         # The suggestion is drawn after what is typed: show it only when it continues it.
         return found if found and found.casefold().startswith(value.casefold()) and found != value else None
 
 
 class NameInput(Input):
-    """`names` to complete from; `what` names a new one in the question («ny taler»), `among` the names («blant navnene»)."""
+    """`names` to complete from, and `short_names` (short name → name) that stand for
+    them; `what` names a new one in the question («ny taler»), `among` the names («blant navnene»)."""
 
     BINDINGS = [Binding("tab", "take_and_go", "Fullfør og gå videre", show=False)]
 
+    # «Rett navnet» gives the typed name back to be put right, the cursor at its end (as the
+    # presenter field does), rather than emptying the field for it to be typed again.
+    KEEPS_NAME_TO_PUT_RIGHT = False
+
     def __init__(
-        self, names: Iterable[str] = (), *, what: str = "taler", among: str = "navnene", enter_goes_to: str | None = None, **kwargs
+        self,
+        names: Iterable[str] = (),
+        *,
+        short_names: Mapping[str, str] | None = None,
+        what: str = "taler",
+        among: str = "navnene",
+        enter_goes_to: str | None = None,
+        **kwargs,
     ):
         self.names: list[str] = []
         self.set_names(names)
+        self.short_names = dict(short_names or {})
         self.what, self.among = what, among  # «… finnes ikke blant {among}. Registrere som ny {what}?»
         # Enter moves on to this field at once (keys typed after Enter belong there), in
         # place of posting Submitted.
@@ -71,15 +87,16 @@ class NameInput(Input):
         # was on screen (they reach this field, or the question, only now). They belong to
         # the next field, not to the question: «n» in the text typed on must not answer it.
         self.typed_on: list[events.Key] | None = None
-        super().__init__(suggester=NameSuggester(self.names), **kwargs)
+        super().__init__(suggester=NameSuggester(self.names, self.short_names), **kwargs)
 
     def set_names(self, names: Iterable[str]) -> None:
         self.names[:] = dict.fromkeys(names)  # the suggester shares the list
     def take(self, then: Callable[[], object]) -> None:
         """Put the completed name in the field and go on with `then`; a name that matches
-        nobody is asked about first: yes keeps it (and goes on), no empties the field."""
+        nobody is asked about first: yes keeps it (and goes on), no empties the field (or
+        gives the name back to be put right: KEEPS_NAME_TO_PUT_RIGHT)."""
         typed = " ".join(self.value.split())
-        found = complete(typed, self.names)
+        found = complete(typed, self.names, self.short_names)
         if not typed or found is not None or typed.casefold() in self.confirmed:
             if found is not None and found != self.value:
                 self.value = found
@@ -101,7 +118,9 @@ class NameInput(Input):
                 for key in typed_on:  # on into the next field, as if typed now
                     self.app.post_message(events.Key(key.key, key.character))
             else:
-                self.value = ""
+                if not self.KEEPS_NAME_TO_PUT_RIGHT:
+                    self.value = ""
+                self.cursor_position = len(self.value)
                 self.focus()
                 put_typed_in(after, typed_on)  # kept in the next field while the name is put right
 
