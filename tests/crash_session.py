@@ -132,11 +132,11 @@ class Session:
                 self._take_minutes_of_one_item()
         except Killed:
             pass
-        except BaseException:
+        except BaseException as exc:
             screen = self.term.output[-2000:].decode(errors="replace")
             self._kill()
             stop.set()
-            raise AssertionError(f"run {number}: the app did not behave; last output:\n{screen}")
+            raise AssertionError(f"run {number}: the app did not behave; last output:\n{screen}") from exc
         killed_at = self.killed_at
         stop.set()
         watcher.join()

@@ -11,10 +11,10 @@ import json
 import string
 
 import pytest
-from conftest import digest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import digest
 from nuit_tui.cli import main
 from nuit_tui.documents.names import attachment_file_name
 from nuit_tui.domain import models as m

@@ -6,10 +6,9 @@ import email
 from email import policy
 
 from conftest import cell_texts
-from test_fast_typing import settle
-
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
+from test_fast_typing import settle
 
 PDF = b"%PDF-1.4\n%\xe6\xf8\xe5 from the picker\n%%EOF\n"
 

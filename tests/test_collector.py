@@ -122,7 +122,6 @@ async def test_closing_a_screen_lets_it_go_and_collects_at_once(demo_path):
     is removed; and the app's list of watchers of its body no longer keeps a closed
     screen alive (Textual drops such entries only when the body changes)."""
     from conftest import until
-
     from nuit_tui.services import Archive
     from nuit_tui.tui.app import NuitApp
     from nuit_tui.tui.screens.members import MembersScreen
@@ -152,7 +151,6 @@ async def test_a_screen_open_during_a_pause_is_freed_once_closed(demo_path):
     import weakref
 
     from conftest import until
-
     from nuit_tui.services import Archive
     from nuit_tui.tui.app import NuitApp
     from nuit_tui.tui.screens.members import MembersScreen
@@ -227,7 +225,6 @@ async def test_no_full_pass_is_automatic_from_the_apps_start(demo_path, monkeypa
     all the imports had made while the screen waited). From the app's start (Textual's Load)
     none is automatic: at the first paint (Ready) the threshold already says so."""
     from conftest import until
-
     from nuit_tui.services.start import ArchiveFile
     from nuit_tui.tui.app import NuitApp
 

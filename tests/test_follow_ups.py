@@ -9,8 +9,8 @@ import docx
 import pytest
 
 from nuit_tui.domain import models as m
-from nuit_tui.services.follow_ups import carry_title, is_overdue
 from nuit_tui.exporters.registry import render
+from nuit_tui.services.follow_ups import carry_title, is_overdue
 from nuit_tui.services.notice import build_notice
 from nuit_tui.store import errors
 

@@ -1,4 +1,6 @@
-"""What forms and the item screen show: the focused field with its label at any height it fits in, a long title to its end, the meeting's state, a refusal at the field it is about (with what was typed), and the form's error and key lines."""
+"""What forms and the item screen show: the focused field with its label at any height it
+fits in, a long title to its end, the meeting's state, a refusal at the field it is about
+(with what was typed), and the form's error and key lines."""
 
 from __future__ import annotations
 
@@ -52,7 +54,7 @@ async def test_tab_through_a_form_in_a_short_terminal_shows_each_field_with_its_
             above = children[children.index(field) - 1]
             label = above if isinstance(above, Label) else field
             # The scroll to the focused field comes after the refresh that laid it out: waited for.
-            await until(pilot, lambda: shown(app.screen, field) and shown(app.screen, label), 3, field.id)
+            await until(pilot, lambda field=field, label=label: shown(app.screen, field) and shown(app.screen, label), 3, field.id)
             seen.append(field.id)
             await pilot.press("tab")
             await pilot.pause()
@@ -281,7 +283,6 @@ async def test_a_refused_form_puts_the_cursor_on_the_field_the_message_is_about(
     """Only the meeting form did: the others left the cursor where Ctrl+S was pressed, and
     at 80×24 the field the message named could be out of view. Nothing is saved."""
     from conftest import type_text
-
     from nuit_tui.tui.text import Static
 
     keys = {"tab", "shift+tab", "ctrl+u"}

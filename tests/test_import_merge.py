@@ -77,7 +77,8 @@ def notice() -> ReadDocument:
     return ReadDocument(
         kind="notice",
         source="innkalling.docx",
-        meetings=[ReadMeeting(body="NUIT", number="1/2023", date=dt.date(2023, 2, 16), start=dt.time(9), end=dt.time(16), location="Microsoft Teams", items=items)],
+        meetings=[ReadMeeting(body="NUIT", number="1/2023", date=dt.date(2023, 2, 16), start=dt.time(9), end=dt.time(16),
+                              location="Microsoft Teams", items=items)],
     )
 
 
@@ -539,7 +540,8 @@ def _content(archive: Archive, ref: str) -> dict:
         for i in archive.agenda.items(meeting.stored_id)
     ]
     attendance = [
-        (people[r.person_id], r.role.value, r.status.value, r.remote, orgs.get(r.organization_id), r.arrived_at, r.left_at, people.get(r.substitute_for_person_id))
+        (people[r.person_id], r.role.value, r.status.value, r.remote, orgs.get(r.organization_id), r.arrived_at, r.left_at,
+         people.get(r.substitute_for_person_id))
         for r in archive.attendance.rows(meeting.stored_id)
     ]
     return {"meeting": (meeting.date, meeting.start_time, meeting.end_time, meeting.location, meeting.status.value), "items": items, "attendance": attendance}

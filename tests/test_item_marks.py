@@ -39,7 +39,8 @@ async def test_agenda_and_meeting_mode_mark_state_and_exempt_and_f1_explains(dem
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        help_rows = [tuple(str(c) for c in app.screen.query_one("#keys", DataTable).get_row_at(r)) for r in range(app.screen.query_one("#keys", DataTable).row_count)]
+        keys = app.screen.query_one("#keys", DataTable)
+        help_rows = [tuple(str(c) for c in keys.get_row_at(r)) for r in range(keys.row_count)]
         assert ("Tegn §", "unntatt offentlighet") in help_rows and ("Tegn »", "utsatt") in help_rows
         await pilot.press("escape")
         await pilot.pause()

@@ -100,10 +100,10 @@ def test_a_kill_loses_at_most_the_last_second_of_typing(tmp_path, demo_template)
         reader.close()
         killed_at = time.monotonic()
         term.kill()
-    except BaseException:
+    except BaseException as exc:
         with_screen = term.output[-3000:].decode(errors="replace")
         term.kill()
-        raise AssertionError(f"the app did not behave; last output:\n{with_screen}")
+        raise AssertionError(f"the app did not behave; last output:\n{with_screen}") from exc
 
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -8,11 +8,10 @@ import email
 import io
 from email import policy
 
-import docx
 import pypdf
 import pytest
-from conftest import digest
 
+from conftest import digest
 from nuit_tui.cli import main
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive

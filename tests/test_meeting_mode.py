@@ -22,7 +22,9 @@ def three_item_meeting(tmp_path):
     meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Rom 4117", standard_items=False)
     later = archive.meetings.create(body.id, dt.date(2023, 9, 14), dt.time(9), dt.time(12), location="Rom 4117", standard_items=False)
     items = [
-        archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title=title, item_type="Drøfting", duration_minutes=30, proposed_decision=proposal))
+        archive.agenda.add_item(
+            meeting.id, m.AgendaItem(meeting_id=meeting.id, title=title, item_type="Drøfting", duration_minutes=30, proposed_decision=proposal)
+        )
         for title, proposal in [
             ("Målbilde", "NUIT drøftet målbildet."),
             ("Veikart", "NUIT drøftet veikartet og ba Direktoratet for e-helse ta med seg innspill."),

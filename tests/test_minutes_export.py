@@ -9,10 +9,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import docx_cell_texts as cell_texts, docx_raw, open_docx, run
+from conftest import docx_cell_texts as cell_texts
+from conftest import docx_raw, open_docx, run
+from nuit_tui.documents.minutes import REMARKS_LEAD
 from nuit_tui.domain import models as m
 from nuit_tui.exporters import minutes_docx, minutes_html, minutes_markdown
-from nuit_tui.documents.minutes import REMARKS_LEAD
 from nuit_tui.exporters.registry import UnknownFormat
 from nuit_tui.services import Archive
 from nuit_tui.services.minutes import ProblemKind, build_minutes, check_minutes, export_minutes

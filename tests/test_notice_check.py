@@ -25,7 +25,8 @@ def spoil(archive, meeting):
     """Every finding once."""
     archive.agenda.add_item(meeting.id)  # «Ny sak»
     archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Budsjett", item_type=m.ItemType.BESLUTNING, duration_minutes=150))
-    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Anskaffelse", item_type=m.ItemType.ORIENTERING, duration_minutes=10, exempt=True,
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Anskaffelse", item_type=m.ItemType.ORIENTERING,
+                                                      duration_minutes=10, exempt=True,
                                                       proposed_decision="NUIT tar saken til orientering."))
     approval = next(i for i in archive.agenda.items(meeting.id) if i.title.startswith("Godkjenning av referat"))
     archive.agenda.update_item(approval.model_copy(update={"title": "Godkjenning av referat fra NUIT 17. november 2022"}))
@@ -63,13 +64,15 @@ def test_each_fault_is_found_and_named(archive):
 def test_a_minutes_item_when_there_was_no_meeting_before_is_found(archive):
     body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
     meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(9, 30))
-    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Godkjenning av referat fra NUIT 1. mars 2023", item_type=m.ItemType.GODKJENNING, proposed_decision="NUIT godkjenner.", duration_minutes=5))
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Godkjenning av referat fra NUIT 1. mars 2023",
+                                                      item_type=m.ItemType.GODKJENNING, proposed_decision="NUIT godkjenner.", duration_minutes=5))
     assert kinds(check_notice(archive, meeting.id)) == [NoticeProblemKind.WRONG_PREVIOUS_MINUTES]
 
 
 def test_a_pinned_item_the_agenda_cannot_reach_is_found(archive):
     meeting = sound_meeting(archive)
-    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Gjest", item_type=m.ItemType.ORIENTERING, duration_minutes=10, fixed_start=dt.time(9, 5),
+    archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Gjest", item_type=m.ItemType.ORIENTERING, duration_minutes=10,
+                                                      fixed_start=dt.time(9, 5),
                                                       proposed_decision="NUIT tar saken til orientering."))
     assert kinds(check_notice(archive, meeting.id)) == [NoticeProblemKind.LATE_ITEM]
 

@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from docx.shared import Cm
 
-from conftest import docx_cell_texts as cell_texts, docx_raw, open_docx, run
+from conftest import docx_cell_texts as cell_texts
+from conftest import docx_raw, open_docx, run
 from nuit_tui.domain import models as m
 from nuit_tui.exporters import notice_docx, notice_html, notice_markdown
 from nuit_tui.exporters.registry import UnknownFormat

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 
 import icalendar
 import pytest

@@ -11,8 +11,8 @@ import pypdf
 import pytest
 from fpdf import FPDF
 
-from nuit_tui.domain import models as m
 from nuit_tui.cli import main
+from nuit_tui.domain import models as m
 from nuit_tui.services.package import PackageFile, build_package, export_package, file_stem
 
 SECRET = "Budsjettnotat Kvasar"

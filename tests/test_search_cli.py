@@ -100,7 +100,9 @@ def test_a_pasted_page_that_finds_nothing_is_echoed_shortened(demo_path):
 def test_followups_json_by_status_around_a_given_day(demo_path):
     archive = Archive.open(demo_path)
     item = archive.agenda.find_item("NUIT 18/23")
-    late = archive.follow_ups.add(m.FollowUp(item_id=item.id, description="Invitere til gjennomgang", responsible="Direktoratet for e-helse", due_date=dt.date(2023, 6, 30)))
+    late = archive.follow_ups.add(
+        m.FollowUp(item_id=item.id, description="Invitere til gjennomgang", responsible="Direktoratet for e-helse", due_date=dt.date(2023, 6, 30))
+    )
     archive.follow_ups.add(m.FollowUp(item_id=item.id, description="Oppdatere planen", responsible="KS"))
     done = archive.follow_ups.add(m.FollowUp(item_id=item.id, description="Sende brev"))
     archive.follow_ups.close(done.id, on=dt.date(2023, 6, 1), note="Sendt")

@@ -34,7 +34,8 @@ def test_import_refuses_a_non_empty_archive(demo):
         ('{"format": "other"}', "ikke en nuit-tui-eksport"),
         ('{"format": "nuit-tui-archive", "format_version": 7}', "formatversjon"),
         ('{"format": "nuit-tui-archive", "format_version": 1, "bodies": [{"id": 1, "short_name": "", "name": "x"}]}', "bodies.0.short_name"),
-        ('{"format": "nuit-tui-archive", "format_version": 1, "meetings": [{"id": 1, "body_id": 9, "year": 2023, "number": 1, "date": "2023-02-30", "start_time": "09:00", "end_time": "10:00"}]}', "meetings.0.date"),
+        ('{"format": "nuit-tui-archive", "format_version": 1, "meetings": [{"id": 1, "body_id": 9, "year": 2023, "number": 1,'
+         ' "date": "2023-02-30", "start_time": "09:00", "end_time": "10:00"}]}', "meetings.0.date"),
     ],
 )
 def test_a_bad_document_is_refused_with_a_clear_message_and_writes_nothing(archive, text, message):

@@ -14,9 +14,9 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-import pytest
 
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive

@@ -13,7 +13,6 @@ from textual import events
 from textual.widgets import Input, TextArea
 
 from conftest import until
-
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp

@@ -11,7 +11,6 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from conftest import until
-
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.services.concurrency import EditConflict, data_version, overwrite, save_item_text, save_merged

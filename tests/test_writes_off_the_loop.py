@@ -14,11 +14,9 @@ import threading
 from contextlib import contextmanager
 
 import pytest
-
-from conftest import type_text, writes_held
-from test_meeting_mode import three_item_meeting
 from textual.widgets import TextArea
 
+from conftest import type_text, writes_held
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.agenda import AgendaScreen
 from nuit_tui.tui.screens.attendance import AttendanceScreen, MembersGrid
@@ -26,6 +24,7 @@ from nuit_tui.tui.screens.item import ItemScreen
 from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
 from nuit_tui.tui.widgets import conflict
 from nuit_tui.tui.widgets.conflict_question import ConflictScreen
+from test_meeting_mode import three_item_meeting
 
 
 @contextmanager

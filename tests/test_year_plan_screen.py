@@ -109,8 +109,9 @@ async def test_the_palette_reaches_the_year_plan_from_anywhere(demo_path):
 async def test_a_deadline_typed_in_one_burst_with_tabs_fills_each_field(tmp_path):
     """«Tittel A Tab Tab Beskr B Tab kat C» typed at once into an open form: the keys after
     each Tab went to the field it was leaving, and the title read «Tittel ABeskr Bkat C»."""
-    from conftest import burst, until
     from textual.widgets import Input
+
+    from conftest import burst, until
 
     def keys(text: str) -> list[str]:
         return ["space" if char == " " else char for char in text]
