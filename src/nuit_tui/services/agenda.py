@@ -97,21 +97,24 @@ class AgendaService:
         24 × 60 when the entries before it run past midnight), were its fixed start
         `fixed_start` (as typed in the item screen, perhaps not saved yet)."""
         item = self.item(item_id)
-        meeting = self.meetings.get(item.meeting_id)
         entries = [
             PlanEntry(entry.id, entry.duration_minutes, fixed_start if entry.id == item_id else entry.fixed_start)
             for entry in self.store.agenda(item.meeting_id)
         ]
-        return time_plan(meeting.start_time, meeting.end_time, entries).slot(item_id).start_minute
+        return self._start_in_plan(item.meeting_id, entries, item_id)
 
     def new_entry_start(self, meeting_id: int, after_item_id: int | None = None) -> int:
         """When an entry added now would start (`add_item`'s place: after `after_item_id`, else
         before «Eventuelt»), in minutes after midnight, as `start_minute` counts."""
-        meeting = self.meetings.get(meeting_id)
         items = self.store.agenda(meeting_id)
         entries = [PlanEntry(entry.id, entry.duration_minutes, entry.fixed_start) for entry in items]
         entries.insert(_insertion_index(items, after_item_id, before_closing=True), PlanEntry(_NEW, 0))
-        return time_plan(meeting.start_time, meeting.end_time, entries).slot(_NEW).start_minute
+        return self._start_in_plan(meeting_id, entries, _NEW)
+
+    def _start_in_plan(self, meeting_id: int, entries: list[PlanEntry], key: object) -> int:
+        """The start, in minutes after midnight, of the entry `key` in the meeting's time plan of `entries`."""
+        meeting = self.meetings.get(meeting_id)
+        return time_plan(meeting.start_time, meeting.end_time, entries).slot(key).start_minute
 
     def add_break(self, meeting_id: int, title: str, minutes: int, *, after_item_id: int | None = None) -> m.AgendaItem:
         """A break after `after_item_id`; one that would run past midnight is refused (Conflict),

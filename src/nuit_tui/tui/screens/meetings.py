@@ -264,10 +264,11 @@ class MeetingsScreen(ArchiveScreen):
         self.app.push_screen(MembersScreen())
 
     def action_next_body(self) -> None:
-        if not self.archive.members.bodies():
+        registered = self.archive.members.bodies()
+        if not registered:
             self.notify(choose_body_hint(self.archive), severity="warning")
             return
-        bodies = [*self.archive.members.bodies(), None]
+        bodies = [*registered, None]
         current = nuit_app(self).body
         index = next((i for i, b in enumerate(bodies) if (b and b.id) == (current and current.id)), -1)
         nuit_app(self).body = bodies[(index + 1) % len(bodies)]
