@@ -1,5 +1,6 @@
 """The command line as a user runs it: subprocesses, exit codes, one-line errors."""
 
+import argparse
 import hashlib
 import json
 import os
@@ -117,19 +118,43 @@ def test_the_app_alone_opens_without_building_the_parser(monkeypatch, tmp_path):
     """`nuit-tui` and `nuit-tui --db FILE` open the app without building the whole command
     line's parser (every command's module: some 30 ms of the first paint), with the very
     arguments the parser would have given; anything else goes through the parser."""
-    for argv in ([], ["--db", "x.sqlite"], ["--db=x.sqlite"]):
+    for argv in ([], ["--db", "x.sqlite"], ["--db=x.sqlite"], ["--new"], ["--db", "x.sqlite", "--new"], ["--new", "--db=x.sqlite"]):
         assert vars(cli_app.app_only(argv)) == vars(cli._clean_options(cli._parser().parse_args(argv)))
-    for argv in (["--db"], ["--db", ""], ["--db="], ["--db", "-x"], ["demo"], ["--db", "a", "check"], ["--d", "x"], ["--help"]):
+    for argv in (["--db"], ["--db", ""], ["--db="], ["--db", "-x"], ["demo"], ["--db", "a", "check"], ["--d", "x"], ["--help"], ["--new", "--new"]):
         assert cli_app.app_only(argv) is None, argv
 
     opened = []
     monkeypatch.setattr(cli, "_parser", lambda: pytest.fail("the parser was built"))
     monkeypatch.setattr(cli_app, "run_tui", lambda path: opened.append(path) or 0)
-    assert cli.main(["--db", str(tmp_path / "a.sqlite")]) == 0
+    assert cli.main(["--db", str(tmp_path / "a.sqlite"), "--new"]) == 0
     assert opened == [tmp_path / "a.sqlite"]
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     assert cli.main(["--db", str(fifo)]) == 2 and len(opened) == 1  # refused as before, not opened
+
+
+def test_a_named_archive_that_does_not_exist_is_refused_unless_new(monkeypatch, tmp_path, capsys):
+    """`nuit-tui --db nuut.sqlite` (a typo) opened a new, empty archive without a word, and
+    the meeting was typed into it while the real archive waited. A named file that does not
+    exist is one line and exit 2, nothing made, unless --new; the default file (no --db, no
+    NUIT_DB) is still made on the first start."""
+    opened = []
+    monkeypatch.setattr(cli_app, "run_tui", lambda path: opened.append(path) or 0)
+    typo = tmp_path / "nuut.sqlite"
+    for argv, env in ((["--db", str(typo)], None), ([f"--db={typo}"], None), ([], str(typo))):
+        if env:
+            monkeypatch.setenv("NUIT_DB", env)
+        assert cli.main(argv) == 2
+        err = capsys.readouterr().err
+        assert err == f"nuit-tui: {typo} finnes ikke; rett stien, eller gi --new for å lage et nytt, tomt arkiv der\n"
+        assert not typo.exists() and opened == []
+    assert cli.main(["--new"]) == 0 and opened == [typo]  # NUIT_DB, made on purpose
+    monkeypatch.delenv("NUIT_DB")
+    typo.touch()
+    assert cli.main(["--db", str(typo)]) == 0 and opened == [typo, typo]  # an archive that exists opens
+    monkeypatch.chdir(tmp_path)
+    assert cli.main([]) == 0 and opened[-1] == cli_app.db_path(argparse.Namespace(db=None))
+    assert (tmp_path / "db").is_dir()  # the default's folder made for the first start
 
 
 def test_the_format_of_an_export_follows_the_ending_of_out_and_a_contradiction_is_refused(demo_path, tmp_path):

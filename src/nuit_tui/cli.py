@@ -330,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"nuit-tui {__version__}", help="vis versjonsnummeret og avslutt")
     parser.add_argument("--db", help="databasefil (standard: db/nuit.sqlite, eller NUIT_DB)")
+    parser.add_argument("--new", action="store_true", help="lag et nytt, tomt arkiv om --db ikke finnes (ellers avvist)")
     parser.set_defaults(func=cmd_app)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 

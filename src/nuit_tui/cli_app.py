@@ -12,15 +12,19 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from .cli_common import EXIT_OK, db_path, say
+from .cli_common import EXIT_OK, UsageError, db_path, say
 from .paths import DEMO_DB
 
 
 def app_only(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The arguments of `nuit-tui` or `nuit-tui --db FILE` (or --db=FILE) - the app and
-    nothing else - as the parser gives them; None for anything else. The app then opens
-    without building the parser, which imports every command's module (some 30 ms of the
-    first paint)."""
+    """The arguments of `nuit-tui` or `nuit-tui --db FILE` (or --db=FILE), each with or
+    without --new - the app and nothing else - as the parser gives them; None for anything
+    else. The app then opens without building the parser, which imports every command's
+    module (some 30 ms of the first paint)."""
+    new = "--new" in argv
+    if new:
+        argv = list(argv)
+        argv.remove("--new")
     if not argv:
         db = None
     elif len(argv) == 2 and argv[0] == "--db" and argv[1][:1] not in ("", "-"):
@@ -29,13 +33,19 @@ def app_only(argv: Sequence[str]) -> argparse.Namespace | None:
         db = argv[0].removeprefix("--db=")
     else:
         return None
-    return argparse.Namespace(db=db, func=cmd_app, command=None)
+    return argparse.Namespace(db=db, new=new, func=cmd_app, command=None)
 
 
 def cmd_app(args: argparse.Namespace) -> int:
+    """The app on --db (or NUIT_DB, or the default file). A named file that does not exist
+    is refused without --new, as `serve` refuses it: a mistyped --db opened a new, empty
+    archive without a word, and the meeting was typed into it. The default file is made
+    on the first start, as before."""
     path = db_path(args)
     if not args.db and not os.environ.get("NUIT_DB"):
         path.parent.mkdir(parents=True, exist_ok=True)
+    elif not path.exists() and not args.new:
+        raise UsageError(f"{path} finnes ikke; rett stien, eller gi --new for å lage et nytt, tomt arkiv der")
     return run_tui(path)
 
 
