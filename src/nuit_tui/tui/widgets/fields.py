@@ -12,7 +12,8 @@ import re
 from typing import Any
 
 from textual import events, widgets
-from textual.geometry import Region
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
 
 from ...domain.text import clean_text
 
@@ -26,6 +27,14 @@ def one_line(text: str) -> str:
 
 class Input(widgets.Input):
     """A single-line field whose value is always one clean line."""
+
+    # Textual's Input sets its virtual size (the text's width) on every key, and Widget's
+    # virtual_size is a layout reactive: each key typed in a field laid the whole screen
+    # out again (15–25 ms in meeting mode, the longest stall while typing a speaker). The
+    # text's width moves only the field's own scrolling, which reads it when it scrolls;
+    # a field whose size follows its text (width: auto) is laid out by Textual's own
+    # watcher all the same.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def validate_value(self, value: str) -> str:
         # Every way in (typing, paste, a value set from an older archive) passes here.
