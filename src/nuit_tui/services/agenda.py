@@ -12,7 +12,7 @@ from ..domain.case_numbers import CaseNumber, parse_case_ref
 from ..domain.durations import duration_refusal, entry_name
 from ..domain.items import NEW_ITEM_TITLE, is_blank_new_item
 from ..domain.meetings import is_preparing
-from ..domain.norwegian import ParseError, citation_date
+from ..domain.norwegian import ParseError, citation_date, kl
 from ..domain.timeplan import PlanEntry, TimePlan, time_plan
 from ..store import ArchiveStore, errors
 from ..store.attachment_files import forget_unused_file
@@ -191,11 +191,12 @@ class AgendaService:
     def update_item(self, item: m.AgendaItem) -> m.AgendaItem:
         """Save an item. Locked minutes refuse every change but to the item's
         openness: exempting an old item is access control, not a change of minutes.
-        A break made longer past midnight is refused, as the break form refuses it."""
+        An entry made longer past midnight is refused, as the item and break forms refuse it
+        (a stored length stands, and a shorter one is always taken)."""
         with self.store.write():
-            if item.is_break and item.duration_minutes > self.item(item.stored_id).duration_minutes:
+            if item.duration_minutes > self.item(item.stored_id).duration_minutes:
                 start = self.start_minute(item.stored_id, item.fixed_start)
-                if refusal := duration_refusal(item.duration_minutes, start, what="pausen"):
+                if refusal := duration_refusal(item.duration_minutes, start, what=entry_name(item.is_break)):
                     raise errors.Conflict(refusal)
             if self.lock.is_locked(item.meeting_id):
                 stored = self.item(item.stored_id)
@@ -304,7 +305,9 @@ class AgendaService:
 
     def copy_structure(self, template_meeting_id: int, meeting_id: int) -> int:
         """Give a new meeting the template's items (titles, types, durations) and
-        breaks, between its own standard opening and closing items."""
+        breaks, between its own standard opening and closing items. Copied entries that
+        would run the agenda past midnight (a late start) are refused (Conflict), and
+        nothing is copied: the durations are the template's, not to be cut short silently."""
         standard_prefixes = ("Godkjenning av innkalling", "Godkjenning av referat", "Eventuelt")
         copied = 0
         with self.store.write():
@@ -322,6 +325,14 @@ class AgendaService:
                     ),
                 )
                 copied += 1
+            plan = self.for_meeting(meeting_id).plan
+            if copied and plan.past_midnight:
+                template = self.meetings.get(template_meeting_id)
+                meeting = self.meetings.get(meeting_id)
+                raise errors.Conflict(
+                    f"Sakene fra møte {template.ref} går over midnatt: dagsordenen fra {kl(meeting.start_time)}"
+                    f" ville slutte {kl(plan.finish)} neste dag; velg et tidligere starttidspunkt"
+                )
         return copied
 
     def _compact_positions(self, meeting_id: int) -> None:
