@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import Input
 
 from conftest import type_text, until
@@ -13,6 +14,7 @@ from nuit_tui.domain import models as m
 from nuit_tui.domain.notice_check import NoticeProblemKind
 from nuit_tui.services import Archive
 from nuit_tui.services.notice import check_notice
+from nuit_tui.store import errors
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.agenda import AgendaScreen
 from nuit_tui.tui.screens.meeting_form import MeetingFormScreen
@@ -179,3 +181,59 @@ async def test_t_onto_a_day_the_body_meets_asks_before_the_meeting_moves(demo_pa
         await until(pilot, lambda: isinstance(app.screen, AgendaScreen), what="back on the agenda")
         await until(pilot, lambda: archive.meetings.get(autumn.id).date == dt.date(2023, 5, 25), what="moved")
     archive.close()
+
+
+def test_an_item_deferred_in_the_morning_goes_to_the_afternoon_meeting_of_that_day(archive):
+    """Deferral to «the next meeting» skipped a second meeting the same day: the item
+    deferred at 3/2023 in the morning waited past 4/2023 that afternoon (only a later day
+    took it), and F6 could not pick the afternoon meeting (the service refused «Velg et
+    senere møte i samme utvalg»). The next meeting is the next in the body's order: by
+    date, then number."""
+    nuit = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    morning = archive.meetings.create(nuit.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Teams")
+    veikart = archive.agenda.add_item(morning.id, m.AgendaItem(meeting_id=morning.id, title="Veikart", item_type="Drøfting"))
+    archive.minutes.defer_to_next_meeting(veikart.id)  # «Neste møte (ikke planlagt ennå)»
+    afternoon = archive.meetings.create(nuit.id, dt.date(2023, 5, 25), dt.time(13), dt.time(15), location="Teams")
+    assert [archive.meetings.get(mt.id).ref for mt in (morning, afternoon)] == ["1/2023", "2/2023"]
+    items = archive.agenda.items(afternoon.id)
+    assert [i.title for i in items] == [
+        "Godkjenning av innkalling og dagsorden",
+        "Godkjenning av referat fra NUIT 25. mai 2023",
+        "Veikart",
+        "Eventuelt",
+    ]
+    assert items[2].deferred_from_id == veikart.id
+    assert archive.agenda.case_label(items[2]) == archive.agenda.case_label(archive.agenda.item(veikart.id))
+    september = archive.meetings.create(nuit.id, dt.date(2023, 9, 14), dt.time(9), dt.time(12), location="Teams")
+    assert "Veikart" not in [i.title for i in archive.agenda.items(september.id)]  # it entered once
+
+    # Deferred to a meeting picked by F6: the afternoon one is later, the morning one is not.
+    plan = archive.agenda.add_item(morning.id, m.AgendaItem(meeting_id=morning.id, title="Plan", item_type="Orientering"))
+    copy = archive.minutes.defer_item(plan.id, afternoon.id)
+    assert copy.meeting_id == afternoon.id and copy.deferred_from_id == plan.id
+    back = archive.agenda.add_item(afternoon.id, m.AgendaItem(meeting_id=afternoon.id, title="Tilbake", item_type="Orientering"))
+    with pytest.raises(errors.Conflict, match="Velg et senere møte i samme utvalg"):
+        archive.minutes.defer_item(back.id, morning.id)
+    assert archive.agenda.item(back.id).state is m.ItemState.PLANNED
+
+
+async def test_f6_offers_the_afternoon_meeting_of_the_same_day(archive):
+    """The picker of F6 left out every meeting on the item's own day."""
+    from textual.widgets import OptionList
+
+    from nuit_tui.tui.screens.meeting_picker import MeetingPickerScreen
+
+    nuit = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    morning = archive.meetings.create(nuit.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Teams")
+    archive.meetings.create(nuit.id, dt.date(2023, 5, 25), dt.time(13), dt.time(15), location="Teams")
+    archive.meetings.create(nuit.id, dt.date(2023, 2, 16), dt.time(9), dt.time(12), location="Teams")
+    morning = archive.meetings.get(morning.id)  # 2/2023 now: the February meeting is 1/2023
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(MeetingPickerScreen(morning, exclude_meeting_id=morning.id, later_only=True, offer_unplanned=True))
+        await until(pilot, lambda: isinstance(app.screen, MeetingPickerScreen))
+        options = app.screen.query_one(OptionList)
+        await until(pilot, lambda: options.option_count > 0, what="the meetings")
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    assert shown == ["3/2023  25. mai 2023  (Planlagt)", "Neste møte (ikke planlagt ennå)"]

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from .enums import MeetingStatus
+
+if TYPE_CHECKING:
+    from .models import Meeting
 
 # Which status a meeting may move to from each status.
 STATUS_STEPS: dict[MeetingStatus, frozenset[MeetingStatus]] = {
@@ -74,6 +78,12 @@ def deferred_back_note(cases: list[str]) -> str:
     named = cases[0] if len(cases) == 1 else ", ".join(cases[:-1]) + " og " + cases[-1]
     subject = f"Sak {named} er" if len(cases) == 1 else f"Sakene {named} er"
     return f"{subject} utsatt til dette møtet; {'den' if len(cases) == 1 else 'de'} venter igjen på neste møte."
+
+
+def comes_after(meeting: Meeting, other: Meeting) -> bool:
+    """Whether `meeting` comes after `other` in their body's order: by date, then number
+    (a second meeting that day follows the first)."""
+    return (meeting.date, meeting.number) > (other.date, other.number)
 
 
 def meeting_numbers(meetings: list[tuple[int, int, bool]]) -> dict[int, int]:

@@ -9,7 +9,7 @@ import datetime as dt
 from ..domain import labels, meeting_clock
 from ..domain import models as m
 from ..domain.items import handled_without_decision, may_adopt_proposal
-from ..domain.meetings import is_preparing
+from ..domain.meetings import comes_after, is_preparing
 from ..domain.standard_items import MINUTES_APPROVAL_PREFIX, is_opening_title
 from ..store import ArchiveStore, errors, registry
 from .agenda import AgendaService
@@ -136,7 +136,7 @@ class MinuteTaking:
             self.lock.ensure_editable(source.stored_id)
             if item.is_break or item.case_seq is None:
                 raise errors.Conflict("Bare saker med saksnummer kan utsettes")
-            if target.body_id != source.body_id or target.date <= source.date:
+            if target.body_id != source.body_id or not comes_after(target, source):
                 raise errors.Conflict("Velg et senere møte i samme utvalg")
             if not is_preparing(target.status):
                 raise errors.Conflict(f"Møte {target.ref} er {labels.MEETING_STATUS[target.status].lower()}")
@@ -185,7 +185,7 @@ class MinuteTaking:
         """A new meeting takes the items deferred to «the next meeting»: first in line
         after the standard opening items, oldest first (inside the caller's transaction)."""
         added: list[m.AgendaItem] = []
-        waiting = self.store.waiting_deferrals(meeting.body_id, meeting.date)
+        waiting = self.store.waiting_deferrals(meeting.body_id, meeting.date, meeting.number)
         if not waiting:
             return added
         opening = [i for i in self.store.agenda(meeting.stored_id) if is_opening_title(i.title)]

@@ -92,15 +92,18 @@ class ArchiveStore(RecordStore):
     def agenda(self, meeting_id: int) -> list[m.AgendaItem]:
         return self.find(m.AgendaItem, "meeting_id = ?", [meeting_id], order_by="position, id")
 
-    def waiting_deferrals(self, body_id: int, before: dt.date) -> list[m.AgendaItem]:
-        """Items of the body's meetings before `before` deferred to a meeting not yet
-        planned: deferred, and on no later agenda yet; oldest first."""
+    def waiting_deferrals(self, body_id: int, before: dt.date, number: int | None = None) -> list[m.AgendaItem]:
+        """Items deferred to a meeting not yet planned (deferred, and on no later agenda yet)
+        from the body's meetings before the one on `before` numbered `number`, in the body's
+        order as `previous_meeting` counts it (a morning meeting's before the afternoon's);
+        oldest first."""
+        same_day = "" if number is None else " OR (meetings.date = ? AND meetings.number < ?)"
         rows = self._select(
             "SELECT agenda_items.* FROM agenda_items JOIN meetings ON meetings.id = agenda_items.meeting_id"
-            " WHERE meetings.body_id = ? AND meetings.date < ? AND agenda_items.state = 'deferred'"
+            f" WHERE meetings.body_id = ? AND (meetings.date < ?{same_day}) AND agenda_items.state = 'deferred'"
             " AND NOT EXISTS (SELECT 1 FROM agenda_items AS later WHERE later.deferred_from_id = agenda_items.id)"
-            " ORDER BY meetings.date, agenda_items.position, agenda_items.id",
-            [body_id, before.isoformat()],
+            " ORDER BY meetings.date, meetings.number, agenda_items.position, agenda_items.id",
+            [body_id, before.isoformat(), *(() if number is None else (before.isoformat(), number))],
         )
         return [m.AgendaItem.stored(row) for row in rows]
 

@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from ...domain import labels
 from ...domain import models as m
-from ...domain.meetings import is_preparing
+from ...domain.meetings import comes_after, is_preparing
 from ...domain.norwegian import long_date
 from ..base import key_id, nuit_app
 from ..text import OptionList, Static, markup
@@ -55,7 +55,7 @@ class MeetingPickerScreen(ModalScreen[int | None]):
         for meeting in nuit_app(self).archive.meetings.page(self.meeting.body_id, limit=40):
             if meeting.id == self.exclude_meeting_id or not is_preparing(meeting.status):
                 continue
-            if self.later_only and meeting.date <= self.meeting.date:
+            if self.later_only and not comes_after(meeting, self.meeting):
                 continue
             options.add_option(
                 Option(f"{meeting.ref}  {long_date(meeting.date)}  ({labels.MEETING_STATUS[meeting.status]})", id=str(meeting.id))
