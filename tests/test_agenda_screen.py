@@ -375,3 +375,25 @@ async def test_plus_refuses_to_push_an_item_past_midnight_and_minus_still_shorte
         await pilot.press("minus")
         await until(pilot, lambda: archive.agenda.item(item.id).duration_minutes == 890)
     archive.close()
+
+
+async def test_e_on_an_empty_agenda_says_why_and_the_text_typed_after_it_is_no_keys(archive):
+    """e on an agenda with no entries did nothing to be seen, and a title typed after it
+    acted as keys («Veikart»: i opened the notice's export form, and «kart» went into it).
+    Now it says why, and the keys typed on in the same burst are dropped, as in the
+    follow-up register."""
+    nuit = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    meeting = archive.meetings.create(nuit.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Teams", standard_items=False)
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(AgendaScreen(meeting.id))
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        screen = app.screen
+        await type_text(pilot, "eVeikart")
+        said = "Ingen sak å redigere: dagsordenen er tom (n legger til en sak, p en pause)"
+        await until(pilot, lambda: said in [n.message for n in app._notifications], what="the refusal")
+        assert app.screen is screen
+        await until(pilot, lambda: "Ikke brukt (skrevet etter e): «Veikart»" in [n.message for n in app._notifications])
+        assert app.screen is screen
+    assert archive.agenda.items(meeting.id) == []

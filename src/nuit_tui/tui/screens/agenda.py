@@ -23,6 +23,7 @@ from ..widgets.checkout_banner import CheckoutBanner, settle_checkin_conflicts
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.footer import Footer
 from ..widgets.form import Opening
+from ..widgets.refused_typing import refuse_typing
 from . import meeting_documents
 from .base import ArchiveScreen
 
@@ -186,6 +187,8 @@ class AgendaScreen(ArchiveScreen):
     def action_edit_item(self) -> None:
         item_id = self.table.selected_item_id
         if item_id is None:
+            # No form opens: what is typed on after e is no keys (as in the follow-up register).
+            refuse_typing(self.app, "Ingen sak å redigere: dagsordenen er tom (n legger til en sak, p en pause)")
             return
         item = self.archive.agenda.item(item_id)
         if item.is_break:
