@@ -39,6 +39,7 @@ from .meeting_mode_widgets import (
     clock_line,
     follow_ups_text,
     item_heading,
+    load_at_end,
     load_keeping_cursor,
     locked_line,
     presence_text,
@@ -128,7 +129,7 @@ class MeetingModeScreen(ItemStateKeys):
         self._show_presence()
         self.query_one("#mm-proposal", Static).update(item.proposed_decision or "(ingen forslag)")
         for name in ("narrative", "decision"):
-            self.query_one(f"#{name}", TextArea).load_text(getattr(item, name))
+            load_at_end(self.query_one(f"#{name}", TextArea), getattr(item, name))
         self._show_lock()
         self._fill_remarks()
         self._show_diff()
@@ -322,8 +323,7 @@ class MeetingModeScreen(ItemStateKeys):
         self.app.pop_screen()
 
     def _focus_now(self, selector: str) -> None:
-        # At once, not after the queued events (widget.focus() waits for them): keys
-        # typed right after F2, F8 or Enter belong in the new field, not the old one.
+        # At once, not after the queued events (widget.focus() waits for them): keys typed right after F2, F8 or Enter belong in the new field.
         self.set_focus(self.query_one(selector))
 
     def _must_choose(self) -> bool:
@@ -360,7 +360,7 @@ class MeetingModeScreen(ItemStateKeys):
         editor = self.query_one("#mm-remark-editor")
         editor.display = True
         self.query_one("#remark-speaker", Input).value = remark.speaker
-        self.query_one("#remark-text", TextArea).load_text(remark.text)
+        load_at_end(self.query_one("#remark-text", TextArea), remark.text)
         self.call_after_refresh(self._loaded)
 
     def action_new_remark(self) -> None:

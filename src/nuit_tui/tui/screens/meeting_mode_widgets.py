@@ -53,6 +53,13 @@ def show_line(widget: Static, text: str | Content) -> None:
         widget.update(text, layout=-(-len(old) // width) != -(-len(text) // width))
 
 
+def load_at_end(area: TextArea, text: str) -> None:
+    """An item's or a remark's text, shown again: the cursor at its end, so that what is
+    typed next adds to it (at the start it was glued onto the front of the first line)."""
+    area.load_text(text)
+    area.move_cursor(area.document.end)
+
+
 def load_keeping_cursor(area: TextArea, text: str) -> None:
     """New text (another window's) without moving the cursor of the one typing."""
     cursor = area.cursor_location
