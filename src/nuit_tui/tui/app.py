@@ -298,8 +298,11 @@ class NuitApp(App[None]):
         from textual.actions import SkipAction
 
         table = self.focused
-        if not isinstance(table, widgets.DataTable) or table.cursor_type != "row" or not table.show_cursor:
+        if not isinstance(table, widgets.DataTable) or table.cursor_type != "row":
             raise SkipAction()  # the key does what it does where focus is (an Input's Home, say)
+        if not table.show_cursor:  # a list to read (F1's): its first or last rows in view, never sideways
+            table.scroll_to(0, 0 if edge == "top" else table.max_scroll_y, animate=False)
+            return
         table.action_scroll_top() if edge == "top" else table.action_scroll_bottom()
 
     def remember_deletion(self, deletion: Deletion) -> None:
