@@ -237,3 +237,24 @@ async def test_f6_offers_the_afternoon_meeting_of_the_same_day(archive):
         await until(pilot, lambda: options.option_count > 0, what="the meetings")
         shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
     assert shown == ["3/2023  25. mai 2023  (Planlagt)", "Neste møte (ikke planlagt ennå)"]
+
+
+def test_a_follow_up_from_the_morning_meeting_is_heard_at_the_afternoon_meeting(archive):
+    """A follow-up made at the morning meeting was not among the afternoon meeting's
+    (taken from earlier days only); the body's order is date, then number."""
+    nuit = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    morning = archive.meetings.create(nuit.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Teams")
+    afternoon = archive.meetings.create(nuit.id, dt.date(2023, 5, 25), dt.time(13), dt.time(15), location="Teams")
+    item = archive.agenda.add_item(morning.id, m.AgendaItem(meeting_id=morning.id, title="Felles journalløft"))
+    follow_up = archive.follow_ups.add(m.FollowUp(
+        item_id=item.id, description="Invitere til gjennomgang med aktørene", responsible="Direktoratet for e-helse",
+    ))
+    assert [r.id for r in archive.follow_ups.for_meeting(afternoon.id)] == [follow_up.id]
+    assert archive.follow_ups.open_count(afternoon.id) == 1
+    carried = archive.follow_ups.carry(afternoon.id, follow_up.id)
+    assert carried.title == "Oppfølging: Invitere til gjennomgang med aktørene"
+    # Not the other way: the morning meeting does not hear of its own, nor of the afternoon's.
+    later = archive.agenda.add_item(afternoon.id, m.AgendaItem(meeting_id=afternoon.id, title="Helsenorge"))
+    archive.follow_ups.add(m.FollowUp(item_id=later.id, description="Sende ut en oppdatert innkalling", responsible="KS"))
+    assert archive.follow_ups.for_meeting(morning.id) == []
+    assert archive.follow_ups.open_count(morning.id) == 0

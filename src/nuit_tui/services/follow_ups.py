@@ -264,19 +264,20 @@ class FollowUps:
             )
 
     def for_meeting(self, meeting_id: int) -> list[FollowUpRow]:
-        """Follow-ups from the body's earlier meetings that were still open on this
-        meeting's date; `carried` tells those already on its agenda."""
+        """Follow-ups from the body's earlier meetings (by date, then number: the morning
+        meeting's are the afternoon's) that were still open on this meeting's date;
+        `carried` tells those already on its agenda."""
         meeting = self.meetings.get(meeting_id)
         titles = {item.title for item in self.store.agenda(meeting_id)}
         rows = []
-        for data in register_sql.pending_for_meeting(self.store, meeting.body_id, meeting.date):
+        for data in register_sql.pending_for_meeting(self.store, meeting.body_id, meeting.date, meeting.number):
             row = _row(data, meeting.date)
             rows.append(dataclasses.replace(row, carried=carry_title(row.follow_up) in titles))
         return rows
 
     def open_count(self, meeting_id: int) -> int:
         meeting = self.meetings.get(meeting_id)
-        return register_sql.count_open_for_meeting(self.store, meeting.body_id, meeting.date)
+        return register_sql.count_open_for_meeting(self.store, meeting.body_id, meeting.date, meeting.number)
 
     def carry(self, meeting_id: int, follow_up_id: int) -> m.AgendaItem:
         """Put a follow-up on the meeting's agenda as an Orientering item, citing the

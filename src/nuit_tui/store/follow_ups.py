@@ -66,22 +66,33 @@ def register(
     return store._select(sql, params)
 
 
-def pending_for_meeting(store: ArchiveStore, body_id: int, date: dt.date, *, limit: int = 200) -> list[dict[str, Any]]:
-    """Follow-ups from the body's earlier meetings still open on `date` (open now, or
-    closed on or after that day): what the meeting should hear about."""
-    sql = (
-        f"{_SELECT} WHERE mt.body_id = ? AND mt.date < ?"
-        " AND (f.status = 'open' OR f.closed_on >= ?)"
-        f" ORDER BY mt.date, i.position, f.id LIMIT {int(limit)}"
-    )
+def _before(date: dt.date, number: int) -> tuple[str, list[object]]:
+    """The body's meetings before the one on `date` numbered `number`, in the body's order
+    as `previous_meeting` counts it: by date, then number (a morning meeting's before the
+    afternoon's)."""
     day = date.isoformat()
-    return store._select(sql, [body_id, day, day])
+    return "(mt.date < ? OR (mt.date = ? AND mt.number < ?))", [day, day, number]
 
 
-def count_open_for_meeting(store: ArchiveStore, body_id: int, date: dt.date) -> int:
+def pending_for_meeting(
+    store: ArchiveStore, body_id: int, date: dt.date, number: int, *, limit: int = 200
+) -> list[dict[str, Any]]:
+    """Follow-ups from the body's earlier meetings (see `_before`) still open on `date` (open
+    now, or closed on or after that day): what the meeting should hear about."""
+    before, params = _before(date, number)
+    sql = (
+        f"{_SELECT} WHERE mt.body_id = ? AND {before}"
+        " AND (f.status = 'open' OR f.closed_on >= ?)"
+        f" ORDER BY mt.date, mt.number, i.position, f.id LIMIT {int(limit)}"
+    )
+    return store._select(sql, [body_id, *params, date.isoformat()])
+
+
+def count_open_for_meeting(store: ArchiveStore, body_id: int, date: dt.date, number: int) -> int:
+    before, params = _before(date, number)
     row = store.conn.execute(
         "SELECT count(*) FROM follow_ups f JOIN agenda_items i ON i.id = f.item_id"
-        " JOIN meetings mt ON mt.id = i.meeting_id WHERE mt.body_id = ? AND mt.date < ? AND f.status = 'open'",
-        [body_id, date.isoformat()],
+        f" JOIN meetings mt ON mt.id = i.meeting_id WHERE mt.body_id = ? AND {before} AND f.status = 'open'",
+        [body_id, *params],
     ).fetchone()
     return row[0]
