@@ -59,6 +59,18 @@ def duration_refusal(minutes: int, start_minute: int, *, field: str = "Varighet"
     return _too_long(field, longest, start_minute, what) if minutes > longest else None
 
 
+def start_refusal(
+    minutes: int, start_minute: int, *, field: str = "Fast starttid", what: str = "saken"
+) -> str | None:
+    """Why an entry of `minutes` may not be moved to start `start_minute` minutes after
+    midnight (it would run past midnight: its stored length does not stand against its own
+    later start), naming the latest start it may have; None when it may."""
+    if duration_refusal(minutes, start_minute) is None:
+        return None
+    latest = clock(from_minutes(max(0, MINUTES_PER_DAY - minutes)))
+    return f"{field} kan være senest kl. {latest}: {what} varer {minutes} minutter og må slutte senest ved midnatt"
+
+
 def entry_name(is_break: bool) -> str:
     """How a refusal names the entry: «pausen» (a break, «Lunsj» too), else «saken»."""
     return "pausen" if is_break else "saken"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..domain import labels
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber, parse_case_ref
-from ..domain.durations import duration_refusal, entry_name
+from ..domain.durations import duration_refusal, entry_name, start_refusal
 from ..domain.items import NEW_ITEM_TITLE, is_blank_new_item
 from ..domain.meetings import is_preparing
 from ..domain.norwegian import ParseError, citation_date, kl
@@ -57,6 +57,9 @@ class Agenda:
     plan: TimePlan
 
 
+# How long n's new item is, until the secretary types another length.
+NEW_ITEM_MINUTES = 30
+
 # What may change on an item of locked minutes: its openness is access control,
 # not a change of the minutes.
 OPENNESS_FIELDS = {"exempt", "exempt_basis", "title_exempt", "row_version", "updated_at"}
@@ -103,13 +106,44 @@ class AgendaService:
         ]
         return self._start_in_plan(item.meeting_id, entries, item_id)
 
-    def new_entry_start(self, meeting_id: int, after_item_id: int | None = None) -> int:
+    def new_entry_start(self, meeting_id: int, after_item_id: int | None = None, *, before_closing: bool = True) -> int:
         """When an entry added now would start (`add_item`'s place: after `after_item_id`, else
         before «Eventuelt»), in minutes after midnight, as `start_minute` counts."""
         items = self.store.agenda(meeting_id)
         entries = [PlanEntry(entry.id, entry.duration_minutes, entry.fixed_start) for entry in items]
-        entries.insert(_insertion_index(items, after_item_id, before_closing=True), PlanEntry(_NEW, 0))
+        entries.insert(_insertion_index(items, after_item_id, before_closing=before_closing), PlanEntry(_NEW, 0))
         return self._start_in_plan(meeting_id, entries, _NEW)
+
+    def new_item_refusal(self, meeting_id: int) -> str | None:
+        """Why `n` makes no new item on this agenda (it would run past midnight), in the words
+        `add_item` refuses it with; None when it may. Asked before its form opens."""
+        return self._new_entry_refusal(meeting_id, None, None, before_closing=True)
+
+    def _new_entry_refusal(
+        self, meeting_id: int, entry: m.AgendaItem | None, after_item_id: int | None, *, before_closing: bool
+    ) -> str | None:
+        """Why `entry` (None: n's new item) may not be added there: from where it would start,
+        it would run past midnight."""
+        minutes = NEW_ITEM_MINUTES if entry is None else entry.duration_minutes
+        start = self.new_entry_start(meeting_id, after_item_id, before_closing=before_closing)
+        refusal = duration_refusal(minutes, start, what=entry_name(entry is not None and entry.is_break))
+        if refusal is None or entry is not None:
+            return refusal
+        # n has no duration typed: say the length it would have been given.
+        return f"Ingen ny sak: den får {minutes} minutter. {refusal}"
+
+    def fixed_start_refusal(self, item_id: int, fixed_start: dt.time | None, minutes: int) -> str | None:
+        """Why the item, lasting `minutes`, may not have `fixed_start` (as typed in the item
+        screen, perhaps not saved yet): starting later than it does now, it would run past
+        midnight. None when it may, or when it starts no later (the stored length stands when
+        the entries before it grew, as `parse_minutes` has it)."""
+        item = self.item(item_id)
+        if fixed_start == item.fixed_start:
+            return None
+        start = self.start_minute(item_id, fixed_start)
+        if start <= self.start_minute(item_id, item.fixed_start):
+            return None
+        return start_refusal(minutes, start, what=entry_name(item.is_break))
 
     def _start_in_plan(self, meeting_id: int, entries: list[PlanEntry], key: object) -> int:
         """The start, in minutes after midnight, of the entry `key` in the meeting's time plan of `entries`."""
@@ -117,13 +151,10 @@ class AgendaService:
         return time_plan(meeting.start_time, meeting.end_time, entries).slot(key).start_minute
 
     def add_break(self, meeting_id: int, title: str, minutes: int, *, after_item_id: int | None = None) -> m.AgendaItem:
-        """A break after `after_item_id`; one that would run past midnight is refused (Conflict),
-        in the words the break form uses (`parse_minutes`)."""
-        with self.store.write():
-            if refusal := duration_refusal(minutes, self.new_entry_start(meeting_id, after_item_id), what="pausen"):
-                raise errors.Conflict(refusal)
-            entry = m.AgendaItem(meeting_id=meeting_id, kind=m.EntryKind.BREAK, title=title, duration_minutes=minutes)
-            return self.add_item(meeting_id, entry, after_item_id=after_item_id)
+        """A break after `after_item_id`; one that would run past midnight is refused (Conflict,
+        by `add_item`), in the words the break form uses (`parse_minutes`)."""
+        entry = m.AgendaItem(meeting_id=meeting_id, kind=m.EntryKind.BREAK, title=title, duration_minutes=minutes)
+        return self.add_item(meeting_id, entry, after_item_id=after_item_id)
 
     def find_item(self, ref: str, *, body_short_name: str | None = None) -> m.AgendaItem:
         """An item by its case number: "18/23" (with a body given) or "NUIT 8/22"."""
@@ -163,10 +194,17 @@ class AgendaService:
         *,
         before_closing: bool = True,
         after_item_id: int | None = None,
+        by_midnight: bool = True,
     ) -> m.AgendaItem:
-        """Add an entry to the agenda: after a given entry, or else just before "Eventuelt"."""
-        item = item or m.AgendaItem(meeting_id=meeting_id, title=NEW_ITEM_TITLE, duration_minutes=30)
+        """Add an entry to the agenda: after a given entry, or else just before "Eventuelt";
+        without one, n's new item. One that would run past midnight from where it lands is
+        refused (Conflict), nothing added, as the forms and + refuse it. `by_midnight=False`
+        for copies whose lengths are given: a deferred item (its meeting is made whatever its
+        plan), a template's entries (checked as a whole by `copy_structure`)."""
         with self.store.write():
+            if by_midnight and (refusal := self._new_entry_refusal(meeting_id, item, after_item_id, before_closing=before_closing)):
+                raise errors.Conflict(refusal)
+            item = item or m.AgendaItem(meeting_id=meeting_id, title=NEW_ITEM_TITLE, duration_minutes=NEW_ITEM_MINUTES)
             meeting = self.meetings.get(meeting_id)
             position = self._insertion_position(meeting_id, before_closing=before_closing, after_item_id=after_item_id)
             # The numbering rule gives the case number; one a caller set is kept
@@ -191,13 +229,17 @@ class AgendaService:
     def update_item(self, item: m.AgendaItem) -> m.AgendaItem:
         """Save an item. Locked minutes refuse every change but to the item's
         openness: exempting an old item is access control, not a change of minutes.
-        An entry made longer past midnight is refused, as the item and break forms refuse it
-        (a stored length stands, and a shorter one is always taken)."""
+        An entry made longer past midnight, or moved to a later fixed start that its length
+        runs past midnight from, is refused, as the item and break forms refuse it (a stored
+        length stands when the entries before it grew, and a shorter one is always taken)."""
         with self.store.write():
             if item.duration_minutes > self.item(item.stored_id).duration_minutes:
                 start = self.start_minute(item.stored_id, item.fixed_start)
-                if refusal := duration_refusal(item.duration_minutes, start, what=entry_name(item.is_break)):
-                    raise errors.Conflict(refusal)
+                refusal = duration_refusal(item.duration_minutes, start, what=entry_name(item.is_break))
+            else:
+                refusal = self.fixed_start_refusal(item.stored_id, item.fixed_start, item.duration_minutes)
+            if refusal:
+                raise errors.Conflict(refusal)
             if self.lock.is_locked(item.meeting_id):
                 stored = self.item(item.stored_id)
                 changed = {k for k in m.AgendaItem.model_fields if getattr(stored, k) != getattr(item, k)}
@@ -323,6 +365,7 @@ class AgendaService:
                         item_type=entry.item_type,
                         duration_minutes=entry.duration_minutes,
                     ),
+                    by_midnight=False,  # the whole plan is checked below, in k's words
                 )
                 copied += 1
             plan = self.for_meeting(meeting_id).plan

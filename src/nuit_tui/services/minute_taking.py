@@ -162,7 +162,8 @@ class MinuteTaking:
                 "updated_at": None,
             }
         )
-        added = self.agenda.add_item(meeting_id, copy, after_item_id=after_item_id)
+        # Its length is the one it was planned with: a deferral is never refused for the later plan.
+        added = self.agenda.add_item(meeting_id, copy, after_item_id=after_item_id, by_midnight=False)
         for role in m.PersonRole:
             self.agenda.set_item_people(added.stored_id, role, [p.stored_id for p in self.agenda.item_people(item.stored_id, role)])
         for attachment in self.agenda.attachments(item.stored_id):

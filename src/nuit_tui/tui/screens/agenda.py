@@ -212,6 +212,10 @@ class AgendaScreen(ArchiveScreen):
     def action_add_item(self) -> None:
         from .item import ItemScreen
 
+        if refusal := self.archive.agenda.new_item_refusal(self.meeting_id):
+            # No item, no form: the title typed on after n is no keys (the writer refuses it too).
+            refuse_typing(self.app, refusal)
+            return
         # The item is made by the writer; keys typed meanwhile wait in a stand-in and
         # go to the item's title when its screen opens.
         opening = Opening()

@@ -219,14 +219,20 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
             held_back["fixed_start"] = f"{FIELD_LABELS['fixed_start']}: {exc}"
         # The item ends by midnight: its start as the plan has it with the fixed start typed.
         item_id, agenda = self.item.stored_id, self.archive.agenda
+        minutes = self.item.duration_minutes  # what is saved: the typed length, else the stored one
         try:
-            values["duration_minutes"] = parse_minutes(
+            values["duration_minutes"] = minutes = parse_minutes(
                 self.query_one("#duration", Input).value,
                 stored=self.item.duration_minutes,
                 starts=lambda: agenda.start_minute(item_id, fixed_start),
             )
         except ParseError as exc:
             held_back["duration_minutes"] = str(exc)
+        if "fixed_start" in values:
+            # A later fixed start: the length saved with it must still end by midnight.
+            if refusal := agenda.fixed_start_refusal(item_id, fixed_start, minutes):
+                held_back["fixed_start"] = refusal
+                del values["fixed_start"]
         return values, {name: held_back[name] for name in HELD_BACK_ORDER if name in held_back}
 
     def _form_values(self) -> dict:
