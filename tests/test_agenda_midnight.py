@@ -185,3 +185,48 @@ async def test_the_item_form_holds_back_a_later_fixed_start_that_runs_past_midni
         await pilot.press("tab")
         await until(pilot, lambda: archive.agenda.item(item.id).fixed_start == dt.time(23, 30), what="23.30 saved")
     archive.close()
+
+
+async def test_k_refused_for_running_past_midnight_keeps_the_form_as_typed(demo_path):
+    """k from NUIT 2/2023 into a meeting from 22.00 was refused after the form had closed:
+    the secretary was back on the meeting list and typed date and times again. Now the form
+    stays open with the refusal and what was typed; an earlier start makes the meeting."""
+    from nuit_tui.tui.screens.meeting_form import MeetingFormScreen
+    from nuit_tui.tui.screens.meetings import MeetingsScreen, MeetingsTable
+
+    archive = Archive.open(demo_path)
+    template = archive.meetings.find("NUIT", "2/2023")
+    nuit = archive.members.body("NUIT")
+    before = len(archive.meetings.page(nuit.id, limit=100))
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        await until(pilot, lambda: app.screen.query_one(MeetingsTable).selected_meeting_id == template.id)
+        await pilot.press("k")
+        await until(pilot, lambda: isinstance(app.screen, MeetingFormScreen) and isinstance(app.focused, Input))
+        form = app.screen
+        await type_text(pilot, "14.9.2023")
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "22.00")
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "23.59")
+        await pilot.press("enter")
+        error = form.query_one("#form-error")
+        await until(pilot, lambda: "går over midnatt" in str(error.render()), what="the refusal in the form")
+        assert str(error.render()).startswith("Sakene fra møte 2/2023 går over midnatt: dagsordenen fra kl. 22.00")
+        assert app.screen is form
+        typed = [form.query_one(f"#{name}", Input).value for name in ("date", "start", "end", "location")]
+        assert typed[:3] == ["14.9.2023", "22.00", "23.59"] and typed[3] == (template.location or "")
+        assert len(archive.meetings.page(nuit.id, limit=100)) == before  # nothing made
+        form.query_one("#start", Input).focus()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "09.00")
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "15.45")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen), what="the new meeting's agenda")
+        assert f"Møte 3/2023 er opprettet med 14 punkter fra {template.ref}" in [n.message for n in app._notifications]
+    made = archive.meetings.find("NUIT", "3/2023")
+    assert (made.date, made.start_time, made.end_time) == (dt.date(2023, 9, 14), dt.time(9), dt.time(15, 45))
+    assert len(archive.meetings.page(nuit.id, limit=100)) == before + 1
+    archive.close()

@@ -14,7 +14,7 @@ from ...domain.meetings import move_refusal
 from ...domain.norwegian import ParseError, clock, numeric_date, parse_date, parse_time
 from ..base import guard, nuit_app
 from ..widgets.fields import Input
-from ..widgets.form import FormScreen, about, labelled
+from ..widgets.form import FormScreen, OnWriter, about, labelled
 
 
 @dataclass(frozen=True)
@@ -26,9 +26,11 @@ class MeetingDetails:
     video_link: str | None
 
 
-class MeetingFormScreen(FormScreen[MeetingDetails | None]):
-    """Dismisses with the typed details, or None on Escape. What is refused is said in the
-    form, everything kept as typed, and the field it is about takes the focus."""
+class MeetingFormScreen(FormScreen[object]):
+    """Dismisses with the typed details, or None on Escape; with `save`, with the answer of
+    the write it gives for them (k: the meeting made from a template), run once the question
+    about them is answered. What is refused is said in the form, everything kept as typed,
+    and the field it is about takes the focus."""
 
     def __init__(
         self,
@@ -37,12 +39,14 @@ class MeetingFormScreen(FormScreen[MeetingDetails | None]):
         *,
         template_note: str = "",
         ask: Callable[[MeetingDetails], str | None] | None = None,
+        save: Callable[[MeetingDetails], OnWriter[object]] | None = None,
     ):
         super().__init__()
         self.form_title = title
         self.meeting = meeting
         self.template_note = template_note
         self.ask = ask  # the question to answer before the details are taken (a service's)
+        self.save = save
 
     def fields(self) -> ComposeResult:
         mt = self.meeting
@@ -79,8 +83,13 @@ class MeetingFormScreen(FormScreen[MeetingDetails | None]):
                 raise ParseError("Skriv sted eller videolenke")
         return MeetingDetails(date, start, end, location or None, video or None)
 
-    def question(self, result: MeetingDetails | None) -> str | None:
-        return self.ask(result) if self.ask is not None and result is not None else None
+    def question(self, result: object) -> str | None:
+        return self.ask(result) if self.ask is not None and isinstance(result, MeetingDetails) else None
+
+    def writes(self, result: object) -> OnWriter[object] | None:
+        # Written from the form, not after it closed: a refusal (k's items past midnight)
+        # is said here, with the date and times as typed.
+        return self.save(result) if self.save is not None and isinstance(result, MeetingDetails) else None
 
 
 def same_day_asker(screen: Screen, body_id: int, moving: int | None = None) -> Callable[[MeetingDetails], str | None]:

@@ -188,27 +188,28 @@ class MeetingsScreen(ArchiveScreen):
         archive = self.archive
         template = archive.meetings.get(template_id)
         body = archive.members.body_by_id(template.body_id)
-        from .meeting_form import MeetingFormScreen, same_day_asker
+        from ..widgets.form import OnWriter
+        from .meeting_form import MeetingDetails, MeetingFormScreen, same_day_asker
 
-        def created(details) -> None:
-            if details is None:
-                return
-
-            def made(result: tuple[m.Meeting, int]) -> None:
-                meeting, copied = result
-                self.notify(f"Møte {meeting.ref} er opprettet med {copied} punkter fra {template.ref}")
-                self.action_refresh()
-                self._open(meeting.stored_id)
-
-            self.write(
+        def save(details: MeetingDetails) -> OnWriter[object]:
+            # In the form: a refusal (the template's items past midnight) leaves it open as typed.
+            return OnWriter(
                 lambda: archive.agenda.create_meeting_from(
                     template.stored_id, details.date, details.start, details.end, location=details.location, video_link=details.video_link
-                ),
-                made,
+                )
             )
 
+        def made(result: tuple[m.Meeting, int] | None) -> None:
+            if result is None:
+                return
+            meeting, copied = result
+            self.notify(f"Møte {meeting.ref} er opprettet med {copied} punkter fra {template.ref}")
+            self.action_refresh()
+            self._open(meeting.stored_id)
+
         title, note = f"Nytt møte i {body.short_name} etter mal", f"{body.short_name} {template.ref}"
-        self.app.push_screen(MeetingFormScreen(title, template, template_note=note, ask=same_day_asker(self, template.body_id)), created)
+        ask = same_day_asker(self, template.body_id)
+        self.app.push_screen(MeetingFormScreen(title, template, template_note=note, ask=ask, save=save), made)
 
     def action_delete_meeting(self) -> None:
         """Delete a meeting created by mistake (no notice sent, nothing recorded), after a yes."""

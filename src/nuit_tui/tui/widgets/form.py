@@ -233,21 +233,35 @@ class FormScreen(TypeAhead, ModalScreen[T], Generic[T]):
             self.refuse(exc)
             return
         if isinstance(result, OnWriter):
-            self._saving = True
-            self.show_error("Lagrer …")
-            on_writer = result
-            write(self, on_writer.job, lambda answer: self._written(on_writer.result(answer)), failed=self._refused)
+            self._write(result)
             return
         if (question := self.question(result)) is not None:
             from .confirm import ConfirmScreen
 
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self.dismiss(result)
+                    self._accept(result)
 
             self.app.push_screen(ConfirmScreen(question), answered)
             return
-        self.dismiss(result)
+        self._accept(result)
+
+    def writes(self, result: T) -> OnWriter[T] | None:
+        """The write that saves `result`, run once its `question` is answered «Ja» (a form
+        that asks before it writes: its refusal is shown here, as typed); None: the form
+        closes with `result`."""
+        return None
+
+    def _accept(self, result: T) -> None:
+        if (on_writer := self.writes(result)) is not None:
+            self._write(on_writer)
+        else:
+            self.dismiss(result)
+
+    def _write(self, on_writer: OnWriter[T]) -> None:
+        self._saving = True
+        self.show_error("Lagrer …")
+        write(self, on_writer.job, lambda answer: self._written(on_writer.result(answer)), failed=self._refused)
 
     def on_key(self, event: events.Key) -> None:
         # Enter saves from a checkbox too: Textual's binds it to toggle (Space still does).
