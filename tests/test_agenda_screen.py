@@ -397,3 +397,43 @@ async def test_e_on_an_empty_agenda_says_why_and_the_text_typed_after_it_is_no_k
         await until(pilot, lambda: "Ikke brukt (skrevet etter e): «Veikart»" in [n.message for n in app._notifications])
         assert app.screen is screen
     assert archive.agenda.items(meeting.id) == []
+
+
+async def test_d_plus_minus_and_f_with_no_item_say_why_and_the_text_after_is_no_keys(archive):
+    """d, +, − and f on an empty agenda did nothing to be seen, and what was typed on after
+    them acted as keys; on «Slutt» of a full agenda e said the agenda was empty. Now each says
+    why, as e does, and the keys typed on in its burst are dropped."""
+    nuit = archive.members.add_body("NUIT", "Prioriteringsutvalget")
+    empty = archive.meetings.create(nuit.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Teams", standard_items=False)
+    full = archive.meetings.create(nuit.id, dt.date(2023, 9, 14), dt.time(9), dt.time(12), location="Teams")
+    durations = [i.duration_minutes for i in archive.agenda.items(full.id)]
+    app = NuitApp(archive)
+
+    async def refused(key: str, shown: str, said: str) -> None:
+        screen = app.screen
+        await pilot.press(key)
+        await type_text(pilot, "Veikart")
+        await until(pilot, lambda: said in [n.message for n in app._notifications], what=f"{key} refused")
+        await until(pilot, lambda: f"Ikke brukt (skrevet etter {shown}): «Veikart»" in [n.message for n in app._notifications])
+        assert app.screen is screen
+        app.clear_notifications()
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(AgendaScreen(empty.id))
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        tom = "dagsordenen er tom (n legger til en sak, p en pause)"
+        await refused("d", "d", f"Ingen sak å slette: {tom}")
+        await refused("plus", "+", f"Ingen sak å forlenge: {tom}")
+        await refused("minus", "-", f"Ingen sak å forkorte: {tom}")
+        await refused("f", "f", f"Ingen sak å flytte til et annet møte: {tom}")
+        app.pop_screen()
+        screen = AgendaScreen(full.id)
+        app.push_screen(screen)
+        await until(pilot, lambda: app.screen is screen and screen.is_mounted and screen.table.row_count > 1)
+        await pilot.press("end")
+        await until(pilot, lambda: screen.table.selected_item_id is None, what="«Slutt» selected")
+        await refused("e", "e", "Ingen sak å redigere: «Slutt» er valgt (↑ velger en sak)")
+        await refused("d", "d", "Ingen sak å slette: «Slutt» er valgt (↑ velger en sak)")
+    assert archive.agenda.items(empty.id) == []
+    assert [i.duration_minutes for i in archive.agenda.items(full.id)] == durations

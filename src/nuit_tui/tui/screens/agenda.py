@@ -184,11 +184,16 @@ class AgendaScreen(ArchiveScreen):
         event.stop()
         self.action_edit_item()
 
+    def _no_entry(self, doing: str) -> None:
+        """A key for the selected entry with none selected (an empty agenda, or the cursor on
+        «Slutt») says why; what is typed on after it is no keys (as in the follow-up register)."""
+        why = "dagsordenen er tom (n legger til en sak, p en pause)" if self.table.row_count <= 1 else "«Slutt» er valgt (↑ velger en sak)"
+        refuse_typing(self.app, f"Ingen sak å {doing}: {why}")
+
     def action_edit_item(self) -> None:
         item_id = self.table.selected_item_id
         if item_id is None:
-            # No form opens: what is typed on after e is no keys (as in the follow-up register).
-            refuse_typing(self.app, "Ingen sak å redigere: dagsordenen er tom (n legger til en sak, p en pause)")
+            self._no_entry("redigere")
             return
         item = self.archive.agenda.item(item_id)
         if item.is_break:
@@ -261,6 +266,7 @@ class AgendaScreen(ArchiveScreen):
     def action_delete_item(self) -> None:
         item_id = self.table.selected_item_id
         if item_id is None:
+            self._no_entry("slette")
             return
         item = self.archive.agenda.item(item_id)
         label = item.title if item.is_break else f"{self.archive.agenda.case_label(item)} {item.title}".strip()
@@ -289,7 +295,9 @@ class AgendaScreen(ArchiveScreen):
 
     def action_duration(self, delta: int) -> None:
         item_id = self.table.selected_item_id
-        if item_id is not None:
+        if item_id is None:
+            self._no_entry("forlenge" if delta > 0 else "forkorte")
+        else:
             agenda = self.archive.agenda
             # Read on the writer: presses queued behind a held lock each add to the one before.
             self.write(
@@ -300,6 +308,7 @@ class AgendaScreen(ArchiveScreen):
     def action_move_to_meeting(self) -> None:
         item_id = self.table.selected_item_id
         if item_id is None:
+            self._no_entry("flytte til et annet møte")
             return
         try:  # refused (a break) before a meeting is picked in vain
             self.archive.agenda.check_movable_to_meeting(item_id)
