@@ -134,6 +134,8 @@ def test_any_meeting_number_text_is_a_meeting_or_a_clear_refusal(text):
 @example("30 min", None)
 @example("1000", 11 * 60 + 15)
 @example("302561", 11 * 60 + 15)
+@example("0", 24 * 60 + 1)
+@example("1", 24 * 60 + 1)
 def test_any_duration_text_is_minutes_or_a_clear_refusal(text, start):
     """Not a number is told as such; a number too large says how long the entry may be: a
     day, or (with its start) until midnight."""
@@ -148,7 +150,9 @@ def test_any_duration_text_is_minutes_or_a_clear_refusal(text, start):
     else:
         assert 0 <= minutes <= 24 * 60
         if start is not None:
-            assert start + minutes <= 24 * 60  # ends by midnight
+            # Ends by midnight; an entry the entries before it pushed past midnight may
+            # last nothing more (longest_duration: 0), and 0 is taken.
+            assert start + minutes <= 24 * 60 or minutes == 0
 
 
 # --- the deadline table importer -------------------------------------------------------------
