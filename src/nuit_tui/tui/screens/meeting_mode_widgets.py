@@ -21,6 +21,7 @@ from ..text import DataTable, Label, OptionList, Static, literal, markup
 from ..widgets.completion import NameInput
 from ..widgets.fields import TextArea
 from ..widgets.form import FormBody
+from ..widgets.refused_typing import TakesNoText
 from .item import PlainTextArea
 
 # Meeting mode's keys (F1 lists them; the footer those that fit, in this order). A footer
@@ -150,8 +151,12 @@ class ItemMinutes(FormBody):
         yield Static(id="save-state")
 
 
-class MeetingAgenda(OptionList):
+class MeetingAgenda(TakesNoText, OptionList):
     """The meeting's agenda down the side: items to pick (by id), breaks shown only."""
+
+    # Text typed here, believed to be in «Referat», vanished: it is named instead.
+    NO_TEXT_MESSAGE = "Dagsordenen har fokus, og der skrives ingen tekst: Tab går til «Referat»"
+    NO_TEXT_WHERE = "i dagsordenen"
 
     # Enter is the list's own key: named, or it was «Select» to F1, the footer and the palette.
     BINDINGS = [Binding("enter", "select", "Gå til saken", show=False)]  # the footer keeps the F-keys
@@ -173,8 +178,12 @@ class MeetingAgenda(OptionList):
         self.highlighted = next((i for i in range(self.option_count) if self.get_option_at_index(i).id == str(item_id)), None)
 
 
-class RemarksTable(DataTable):
+class RemarksTable(TakesNoText, DataTable):
     """The item's remarks, one row each keyed by the remark's id."""
+
+    # Escape out of a remark lands here: text typed on is named, not lost.
+    NO_TEXT_MESSAGE = "Innspillene har fokus, og der skrives ingen tekst: Enter redigerer innspillet, F2 gir et nytt"
+    NO_TEXT_WHERE = "i innspillslisten"
 
     BINDINGS = [
         Binding("delete", "screen.delete_remark", "Slett innspill"),

@@ -10,6 +10,11 @@ after the refused one (`drops`) as long as each comes within PAUSE_SECONDS of th
 before, Enter and Escape too (meant for the form). The first key after a pause is a key
 again. When the burst is over, what was typed is named, so that nothing typed is lost
 unseen.
+
+A list takes no text either: letters typed while it has the focus (meeting mode's agenda
+down the side, believed to be «Referat») vanished. Such a list calls `refuse_text` for
+a printable key none of its bindings takes: the same, the key being the first of the
+text named.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from textual import events
 from textual._time import get_time
 from textual.app import App
 from textual.timer import Timer
+from textual.widget import Widget
 
 from .type_ahead import key_being_handled
 
@@ -32,10 +38,12 @@ _REFUSAL = "_nuit_refused_typing"
 
 @dataclass
 class _Refusal:
-    key: str  # the refused key, as typed («l»)
+    where: str  # where the text went, named with it: «etter l», «i dagsordenen»
     at: float  # when it was typed: keys typed after it are dropped...
     last: float  # ...while each comes within PAUSE_SECONDS of the last one dropped
-    typed: list[str] = field(default_factory=list)
+    # (when typed, what): a list reached by keys that the router then drops gets them out
+    # of order (the router may pass on a few before the list has refused the first).
+    typed: list[tuple[float, str]] = field(default_factory=list)
     timer: Timer | None = None
 
 
@@ -46,7 +54,37 @@ def refuse_typing(app: App, message: str) -> None:
     key = key_being_handled(app)
     at = key.time if key is not None else get_time()
     shown = key.character if isinstance(key, events.Key) and key.is_printable and key.character else ""
-    refusal = _Refusal(shown or (key.key if isinstance(key, events.Key) else ""), at, at)
+    _refuse(app, message, _Refusal(f"etter {shown or (key.key if isinstance(key, events.Key) else '')}", at, at))
+
+
+def refuse_text(widget: Widget, event: events.Key | events.Paste, message: str, where: str) -> None:
+    """A widget that takes no text (a list) was typed into: say `message` once per burst,
+    and name what was typed («Ikke brukt (skrevet {where}): …») when the burst is over.
+    Only a key no binding takes: the caller's to check (`unbound_text`)."""
+    event.stop()
+    event.prevent_default()
+    app = widget.app
+    text = event.text if isinstance(event, events.Paste) else event.character or ""
+    refusal: _Refusal | None = getattr(app, _REFUSAL, None)
+    if refusal is not None and refusal.where == where and event.time - refusal.last <= PAUSE_SECONDS:
+        refusal.typed.append((event.time, text))  # passed on to the list before it refused the first
+        refusal.last = max(refusal.last, event.time)
+        return
+    _end(app)
+    _refuse(app, message, _Refusal(where, event.time, event.time, [(event.time, text)]))
+
+
+def unbound_text(widget: Widget, event: events.Key | events.Paste) -> bool:
+    """Whether the key is text that nothing on the screen takes (no binding of the widget,
+    its parents, the screen or the app): a pasted text, or a printable key unbound."""
+    if isinstance(event, events.Paste):
+        return bool(event.text)
+    if not (event.is_printable and event.character):
+        return False
+    return event.key not in widget.screen.active_bindings
+
+
+def _refuse(app: App, message: str, refusal: _Refusal) -> None:
     setattr(app, _REFUSAL, refusal)
     app.notify(message, severity="warning")
     _end_after_a_pause(app, refusal)
@@ -62,9 +100,9 @@ def drops(app: App, event: events.Key | events.Paste) -> bool:
         return False
     refusal.last = max(refusal.last, event.time)
     if isinstance(event, events.Paste):
-        refusal.typed.append(event.text)
+        refusal.typed.append((event.time, event.text))
     elif event.is_printable and event.character:
-        refusal.typed.append(event.character)
+        refusal.typed.append((event.time, event.character))
     return True
 
 
@@ -89,6 +127,26 @@ def _end(app: App) -> None:
     setattr(app, _REFUSAL, None)
     if refusal.timer is not None:
         refusal.timer.stop()
-    typed = " ".join("".join(refusal.typed).split())
+    typed = " ".join("".join(text for _, text in sorted(refusal.typed, key=lambda typed: typed[0])).split())
     if typed:
-        app.notify(f"Ikke brukt (skrevet etter {refusal.key}): «{typed}»", severity="warning")
+        app.notify(f"Ikke brukt (skrevet {refusal.where}): «{typed}»", severity="warning")
+
+
+class TakesNoText:
+    """A list (mixed into its widget class) that names text typed on it, never drops it
+    unseen: its own keys, and every bound key, act as before."""
+
+    # Said at the first letter of a burst («Dagsordenen har fokus …»), and where the text went («i dagsordenen»).
+    NO_TEXT_MESSAGE = ""
+    NO_TEXT_WHERE = ""
+
+    def on_key(self, event: events.Key) -> None:
+        self._no_text(event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        self._no_text(event)
+
+    def _no_text(self, event: events.Key | events.Paste) -> None:
+        assert isinstance(self, Widget)
+        if unbound_text(self, event):
+            refuse_text(self, event, self.NO_TEXT_MESSAGE, self.NO_TEXT_WHERE)
