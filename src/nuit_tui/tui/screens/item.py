@@ -28,7 +28,7 @@ from ..widgets.conflict import VersionedForm
 from ..widgets.fields import Input, SavedInput, TextArea
 from ..widgets.footer import Footer
 from ..widgets.form import FormBody, TypeAhead
-from ..widgets.people_field import PeopleField
+from ..widgets.people_field import PeopleField, PeopleInput
 from ..writes import redraw_what_is_shown, write
 from .cover_note_tables import CoverNoteTables, ExternalTable, SectionsTable
 from .item_attachments import AttachmentsTable, ItemAttachments
@@ -48,6 +48,8 @@ FIELD_LABELS = {
     **TEXT_FIELDS,
     **{name: labels.FIELD_LABELS[name] for name in ("exempt", "exempt_basis", "title_exempt", "submitted_by", "earlier_intro", "earlier_none")},
 }
+# The people fields, as a question on leaving names them.
+PEOPLE_LABELS = {"presenters": "Fra (innledere)", "case_officers": "Saksbehandlere"}
 # The fields typed as text that may not read, in the form's order.
 HELD_BACK_ORDER = ("duration_minutes", "fixed_start")
 # «Ingen»/«N/A» where the cover note's table of earlier decisions would be empty.
@@ -87,6 +89,7 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
         self._held_back: dict[str, str] = {}
         self._told: set[str] = set()  # the reasons notified, so that each is told once
         self._write_error: str | None = None  # the writer's last refusal, for the question on leaving
+        self._people_written: dict[m.PersonRole, list[int]] = {}  # the people last saved, per role
         self.autosave = Autosave(self, self.save)
         # Another window may edit the same item: merge, or ask when both changed a field.
         self.versions = VersionedForm(
@@ -318,6 +321,42 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
             self.refill_cover_tables()
 
     def action_close(self) -> None:
+        if not self._add_typed_names():
+            self._close()
+
+    def _add_typed_names(self) -> bool:
+        """A name typed in «Fra (innledere)» or «Saksbehandlere» and not added (Enter adds
+        it) was dropped on leaving without a word: it is added now, as Enter does (a new
+        person asked about first), and then the screen closes; a beginning that fits several
+        people is asked about. True while that is under way."""
+        field = next((f for f in self.query(PeopleField) if f.typed()), None)
+        if field is None:
+            return False
+        name, label, entry = field.typed(), PEOPLE_LABELS.get(field.id or "", "Navn"), field.query_one(PeopleInput)
+        if several := field.several(name):
+
+            def answered(leave: bool | None) -> None:
+                if leave:
+                    self._close()
+                else:
+                    entry.focus()
+
+            fits = ", ".join(several[:5])
+            question = f"«{name}» i {label} er ikke lagt til: flere treff ({fits}). Gå tilbake likevel?"
+            self.app.push_screen(ConfirmScreen(question), answered)
+            return True
+
+        def added(yes: bool) -> None:
+            if yes:
+                self._save_people(field)  # now: the screen may close before the field's message comes
+                self.action_close()  # (the other people field, then out)
+            else:
+                entry.focus()  # «Rett navnet»: the name is back in the field
+
+        field.add_typed(added)
+        return True
+
+    def _close(self) -> None:
         self.autosave.flush()
         if self.versions.ask_now():  # a clash with another window: choose before leaving
             return
@@ -378,8 +417,14 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
 
     @on(PeopleField.Changed)
     def _people_changed(self, event: PeopleField.Changed) -> None:
-        role = m.PersonRole.PRESENTER if event.field.id == "presenters" else m.PersonRole.CASE_OFFICER
-        item_id, people = self.item.stored_id, [p.stored_id for p in event.people]
+        self._save_people(event.field)
+
+    def _save_people(self, field: PeopleField) -> None:
+        role = m.PersonRole.PRESENTER if field.id == "presenters" else m.PersonRole.CASE_OFFICER
+        item_id, people = self.item.stored_id, [p.stored_id for p in field.people]
+        if self._people_written.get(role) == people:
+            return  # (saved on leaving, before the field's message came)
+        self._people_written[role] = people
         self.query_one("#save-state", Static).update("…")
         self.write(lambda: self.archive.agenda.set_item_people(item_id, role, people), lambda _: self._show_saved())
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -60,26 +62,61 @@ class PeopleField(Vertical):
         self.query_one(".people-names", Static).update(self._names())
         self.post_message(self.Changed(self, list(self.people)))
 
-    def add(self, name: str) -> None:
+    def add(self, name: str, then: Callable[[bool], object] | None = None) -> None:
+        """Add the person `name` stands for; `then(added)` once it is known whether they were
+        (a new name is asked about first, and made by the writer)."""
+        done = then or (lambda _added: None)
         name = " ".join(name.split())
         if not name:
+            done(False)
             return
         archive = nuit_app(self).archive
         person = archive.members.person_by_name(name)
         if person is None:
             # A typed beginning stands for the one person it fits; more than one is ambiguous.
-            matches = [p for p in archive.members.people_named(name, limit=6) if p.name.lower().startswith(name.lower())]
+            matches = self.matches(name)
             if len(matches) > 1:
                 self.app.notify("Flere treff: " + ", ".join(p.name for p in matches[:5]) + " – skriv mer", severity="warning")
+                done(False)
                 return
             if matches:
                 person = matches[0]
             else:
-                self._ask_new(name)
+                self._ask_new(name, done)
                 return
         self._add(person)
+        done(True)
 
-    def _ask_new(self, name: str) -> None:
+    def matches(self, name: str) -> list[m.Person]:
+        """The people whose names begin with `name` (a few)."""
+        people = nuit_app(self).archive.members.people_named(name, limit=6)
+        return [p for p in people if p.name.lower().startswith(name.lower())]
+
+    def typed(self) -> str:
+        """A name typed in the field and not yet added (Enter adds it)."""
+        return " ".join(self.query_one(PeopleInput).value.split())
+
+    def several(self, name: str) -> list[str]:
+        """The names a typed beginning fits, when it fits more than one person (Enter then
+        asks for more); none for a name that is a person's, or fits one or none."""
+        if nuit_app(self).archive.members.person_by_name(name) is not None:
+            return []
+        matches = self.matches(name)
+        return [p.name for p in matches] if len(matches) > 1 else []
+
+    def add_typed(self, then: Callable[[bool], object]) -> None:
+        """Add the name typed, as Enter does; the field is emptied once it is added."""
+        field = self.query_one(PeopleInput)
+        typed = field.value
+
+        def done(added: bool) -> None:
+            if added and field.value == typed:  # (the new person's question empties it, and keeps keys typed on)
+                field.value = ""
+            then(added)
+
+        self.add(typed, done)
+
+    def _ask_new(self, name: str, done: Callable[[bool], object]) -> None:
         """None has that name: a new person only when the secretary says so (a typo must not
         become a second «Kari Nordman» in the registry), made by the writer and added when
         it is in. «Rett navnet» puts the name back in the field to be put right.
@@ -96,6 +133,7 @@ class PeopleField(Vertical):
         def made(person: m.Person) -> None:
             self.app.notify(f"Ny person registrert: {name}")
             self._add(person)
+            done(True)
 
         def answered(yes: bool | None) -> None:
             typed_on.sort(key=lambda key: key.time)  # held by the question and by the app: in typed order
@@ -108,6 +146,8 @@ class PeopleField(Vertical):
             put_typed_in(field, typed_on)
             field.cursor_position = len(field.value)  # at its end, to be put right or typed on
             field.focus()
+            if not yes:
+                done(False)
 
         self.app.push_screen(
             ConfirmScreen(
