@@ -19,7 +19,7 @@ from ..domain.case_numbers import CaseNumber
 from ..domain.follow_ups import MINUTES_WORDS, locked_minutes_refusal
 from ..domain.meetings import is_preparing
 from ..domain.norwegian import citation_date, numeric_date
-from ..store import ArchiveStore, errors
+from ..store import ArchiveStore, errors, registry
 from ..store import follow_ups as register_sql
 from .agenda import AgendaService
 from .concurrency import overwrite, save_merged
@@ -182,10 +182,25 @@ class FollowUps:
             raise errors.Conflict(refusal)
 
     def add(self, follow_up: m.FollowUp) -> m.FollowUp:
-        """A new follow-up of an item; not in minutes approved and locked (they list it)."""
+        """A new follow-up of an item; not in minutes approved and locked (they list it).
+        A responsible typed is tied to the organisation or person it names (`_tied`)."""
         with self.store.write():
             self.ensure_editable(follow_up.item_id)
-            return self.store.insert(follow_up)
+            return self.store.insert(self._tied(follow_up) if follow_up.responsible.strip() else follow_up)
+
+    def _tied(self, follow_up: m.FollowUp) -> m.FollowUp:
+        """The follow-up tied to the organisation whose name or short name its responsible
+        is, and to the person of that name, as a remark's speaker is: a name completed in the
+        form was stored as text only. A text that names neither ties to none."""
+        name = " ".join(follow_up.responsible.split())
+        organization = registry.organization_called(self.store, name) if name else None
+        person = self.members.person_by_name(name) if name else None
+        return follow_up.model_copy(
+            update={
+                "responsible_organization_id": organization.id if organization else None,
+                "responsible_person_id": person.id if person else None,
+            }
+        )
 
     def of_item(self, item_id: int) -> list[m.FollowUp]:
         return self.store.find_by(m.FollowUp, item_id=item_id)
@@ -228,11 +243,15 @@ class FollowUps:
         def load() -> m.FollowUp:
             return self.get(follow_up_id)
 
+        def save(follow_up: m.FollowUp) -> m.FollowUp:
+            # A responsible corrected moves the ties with it; else they stay as they are.
+            return self.store.update(self._tied(follow_up) if "responsible" in changes else follow_up)
+
         with self.store.write():
             self.ensure_editable(load().item_id, changes)
             if keep_mine:
-                return overwrite(changes, load=load, save=self.store.update)
-            return save_merged(base, changes, load=load, save=self.store.update)
+                return overwrite(changes, load=load, save=save)
+            return save_merged(base, changes, load=load, save=save)
 
     def close(self, follow_up_id: int, *, on: dt.date, note: str = "") -> m.FollowUp:
         """Mark as done on a date, with a note on how (both kept when the minutes are locked:
