@@ -186,5 +186,10 @@ class PeopleInput(Input):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._field().add(self.value)
-        self.value = ""
+        # Emptied only once added: a beginning of several names stays to be typed on
+        # («– skriv mer»), not typed again.
+        self._field().add_typed(self._typed_on)
+
+    def _typed_on(self, added: bool) -> None:
+        if not added:
+            self.cursor_position = len(self.value)
