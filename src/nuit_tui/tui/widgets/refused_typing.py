@@ -33,6 +33,10 @@ from .type_ahead import key_being_handled
 # a typist's pause between words, less than reading the message and pressing a key.
 PAUSE_SECONDS = 1.0
 
+# The notice naming what was typed stays this long: it is there to be read and typed
+# again, a sentence at a time (Textual's 5 seconds were gone before that).
+TYPED_NOTICE_SECONDS = 60.0
+
 _REFUSAL = "_nuit_refused_typing"
 
 
@@ -129,7 +133,7 @@ def _end(app: App) -> None:
         refusal.timer.stop()
     typed = " ".join("".join(text for _, text in sorted(refusal.typed, key=lambda typed: typed[0])).split())
     if typed:
-        app.notify(f"Ikke brukt (skrevet {refusal.where}): «{typed}»", severity="warning")
+        app.notify(f"Ikke brukt (skrevet {refusal.where}): «{typed}»", severity="warning", timeout=TYPED_NOTICE_SECONDS)
 
 
 class TakesNoText:
