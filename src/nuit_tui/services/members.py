@@ -161,6 +161,12 @@ class Members:
     def organization_count(self, query: str = "") -> int:
         return registry.count_named(self.store, m.Organization, query)
 
+    def short_names(self) -> dict[str, str]:
+        """Short name → name of every organisation that has one («FHI»: Folkehelseinstituttet),
+        for a name field to complete from."""
+        organizations = self.organizations(limit=max(1, self.organization_count()))
+        return {o.short_name: o.name for o in organizations if o.short_name}
+
     def organization_named(self, name: str) -> m.Organization | None:
         """The organisation of exactly this name, in any letter case."""
         name = " ".join(name.split())

@@ -49,7 +49,15 @@ class FollowUpFormScreen(FormScreen[m.FollowUp | None]):
         yield from labelled("Hva skal gjøres", Input(self._initial("description"), id="description"))
         yield from labelled(
             "Ansvarlig (organisasjon eller person)",
-            NameInput(self.responsible_names, what="ansvarlig", value=self._initial("responsible"), id="responsible"),
+            # An organisation's short name («FHI») completes to its name, as in the
+            # organisation field, rather than being asked about as a new responsible.
+            NameInput(
+                self.responsible_names,
+                short_names=nuit_app(self).archive.members.short_names(),
+                what="ansvarlig",
+                value=self._initial("responsible"),
+                id="responsible",
+            ),
         )
         yield from labelled("Frist (valgfri, f.eks. 1.9.2023)", Input(self._initial("due_date"), id="due"))
 

@@ -1,0 +1,66 @@
+"""«Ansvarlig» in the follow-up form completes an organisation's short name, as the
+organisation field does: «FHI» + Tab asked whether «FHI» was a new responsible (and a
+secretary who said no lost it), though Folkehelseinstituttet is in the registry. Now it
+completes to the name, and the follow-up is tied to the organisation (`_tied`)."""
+
+from conftest import type_text, until
+from nuit_tui.domain import models as m
+from nuit_tui.services.archive import Archive
+from nuit_tui.tui.app import NuitApp
+from nuit_tui.tui.screens.follow_up_form import FollowUpFormScreen
+from nuit_tui.tui.screens.follow_ups import FollowUpsScreen
+from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
+from nuit_tui.tui.widgets.confirm import ConfirmScreen
+
+
+async def test_a_short_name_in_meeting_mode_completes_to_the_organisation_and_ties_it(demo_path):
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    fhi = next(o for o in archive.members.organizations() if o.short_name == "FHI")
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 50)) as pilot:
+        app.push_screen(MeetingModeScreen(meeting.id))
+        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None)
+        item_id = app.screen.item.id
+        before = len(archive.follow_ups.of_item(item_id))
+        await pilot.press("f4")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpFormScreen) and app.focused is not None, what="the form")
+        form = app.screen
+        await type_text(pilot, "Sende ut veilederen")
+        await pilot.press("tab")
+        await type_text(pilot, "fhi")
+        await pilot.press("tab")  # completes, nothing asked
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert form.query_one("#responsible").value == "Folkehelseinstituttet"
+        await pilot.press("enter")
+        await until(pilot, lambda: len(archive.follow_ups.of_item(item_id)) == before + 1, what="the follow-up")
+    follow_up = archive.follow_ups.of_item(item_id)[-1]
+    assert (follow_up.responsible, follow_up.responsible_organization_id) == ("Folkehelseinstituttet", fhi.id)
+    archive.close()
+
+
+async def test_a_short_name_typed_in_the_registers_form_completes_on_enter(demo_path):
+    archive = Archive.open(demo_path)
+    directorate = next(o for o in archive.members.organizations() if o.short_name == "E-helse")
+    item = archive.agenda.items(archive.meetings.find("NUIT", "2/2023").id)[2]
+    made = archive.follow_ups.add(m.FollowUp(item_id=item.id, description="Svare", responsible="Sekretariatet"))
+    app = NuitApp(archive)
+    async with app.run_test(size=(140, 50)) as pilot:
+        app.push_screen(FollowUpsScreen())
+        await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen) and bool(app.screen.rows))
+        row = app.screen._selected_row()
+        assert row.id == made.id
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpFormScreen) and app.focused is not None, what="the form")
+        form = app.screen
+        form.query_one("#responsible").focus()
+        await pilot.pause()
+        form.query_one("#responsible").value = ""
+        await type_text(pilot, "E-helse")
+        await pilot.press("enter")  # completes and saves, nothing asked
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        await until(pilot, lambda: archive.follow_ups.get(row.id).responsible == "Direktoratet for e-helse", what="saved")
+    assert archive.follow_ups.get(row.id).responsible_organization_id == directorate.id
+    archive.close()
