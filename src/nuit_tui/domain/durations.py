@@ -6,10 +6,11 @@ one day, and an item of 1000 minutes from 11.15 showed «kl. 11.15–03.55».
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Sequence
 
 from .norwegian import ParseError, clock
-from .timeplan import MINUTES_PER_DAY, from_minutes
+from .timeplan import MINUTES_PER_DAY, PlanEntry, from_minutes, time_plan
 
 # No typed duration is longer than this: a day, four digits.
 LONGEST_MINUTES = MINUTES_PER_DAY
@@ -69,6 +70,26 @@ def start_refusal(
         return None
     latest = clock(from_minutes(max(0, MINUTES_PER_DAY - minutes)))
     return f"{field} kan være senest kl. {latest}: {what} varer {minutes} minutter og må slutte senest ved midnatt"
+
+
+def meeting_start_refusal(entries: Sequence[PlanEntry], start: dt.time, stored_start: dt.time) -> str | None:
+    """Why a meeting whose agenda is `entries` may not start at `start` (its agenda would
+    run past midnight: its last entry end after it, as no entry may), naming the latest
+    start it may have; None when it may. An agenda that ran past midnight already from
+    `stored_start` (a fixed start stored so) is not this start's fault: refused only
+    when it would end later than it did."""
+    finish = time_plan(start, start, entries).finish_minute
+    limit = max(MINUTES_PER_DAY, time_plan(stored_start, stored_start, entries).finish_minute)
+    if finish <= limit:
+        return None
+    # Past a fixed start the plan grows minute for minute with the start: the finish is
+    # the start plus every entry's length (the fixed starts are then behind it).
+    latest = limit - sum(entry.duration_minutes for entry in entries)
+    by = "ved midnatt" if limit == MINUTES_PER_DAY else f"kl. {clock(from_minutes(limit))} neste dag, som nå"
+    return (
+        f"Start kan være senest kl. {clock(from_minutes(latest))}: dagsordenen må slutte senest {by},"
+        f" og fra kl. {clock(start)} ville den slutte kl. {clock(from_minutes(finish))} neste dag"
+    )
 
 
 def entry_name(is_break: bool) -> str:

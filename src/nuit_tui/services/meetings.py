@@ -8,9 +8,11 @@ from collections.abc import Callable
 from ..domain import labels
 from ..domain import models as m
 from ..domain.case_numbers import CaseNumber, parse_meeting_ref
+from ..domain.durations import meeting_start_refusal
 from ..domain.meetings import can_move, deferred_back_note, deletion_refusal, meeting_numbers, move_refusal
 from ..domain.norwegian import kl, long_date
 from ..domain.standard_items import MINUTES_APPROVAL_PREFIX, closing_items, follow_previous_meeting, opening_items
+from ..domain.timeplan import PlanEntry
 from ..store import ArchiveStore, errors
 from .attachment_labels import freeze_labels
 from .members import Members
@@ -164,10 +166,11 @@ class Meetings:
         return meeting
 
     def update(self, meeting: m.Meeting) -> m.Meeting:
-        """Save date, times and place; a date in another year is refused (numbers are per year)."""
+        """Save date, times and place; a date in another year is refused (numbers are per
+        year), and so is a start from which the agenda would run past midnight."""
         with self.store.write():
             stored = self.get(meeting.stored_id)
-            if refusal := move_refusal(stored.year, meeting.date):
+            if refusal := move_refusal(stored.year, meeting.date) or self.start_refusal(stored.stored_id, meeting.start_time):
                 raise errors.Conflict(refusal)
             saved = self.store.update(meeting)
             if saved.date != stored.date:
@@ -175,6 +178,13 @@ class Meetings:
                 renumber(self.store, saved.body_id, saved.year)
                 saved = self.get(saved.stored_id)
             return saved
+
+    def start_refusal(self, meeting_id: int, start: dt.time) -> str | None:
+        """Why the meeting may not start at `start`: its agenda would run past midnight
+        (`meeting_start_refusal`, naming the latest start); None when it may. The form (t)
+        asks before it closes; `update` refuses it too."""
+        entries = [PlanEntry(e.id, e.duration_minutes, e.fixed_start) for e in self.store.agenda(meeting_id)]
+        return meeting_start_refusal(entries, start, self.get(meeting_id).start_time)
 
     def has_records(self, meeting_id: int) -> bool:
         """Whether anything was recorded at the meeting: attendance, or on any item a

@@ -73,6 +73,9 @@ class MeetingFormScreen(FormScreen[object]):
                 raise ParseError(refusal)
         with about("#start"):
             start = parse_time(self.value("#start"))
+            # The agenda moves with the start: refused here, as a later date's year is.
+            if moved and (refusal := nuit_app(self).archive.meetings.start_refusal(moved.stored_id, start)):
+                raise ParseError(refusal)
         with about("#end"):
             end = parse_time(self.value("#end"))
             if end <= start:
