@@ -290,8 +290,10 @@ class AgendaScreen(ArchiveScreen):
 
     def action_move(self, delta: int) -> None:
         item_id = self.table.selected_item_id
-        if item_id is not None:
-            self.write(lambda: self.archive.agenda.move_item(item_id, delta), lambda _: self.reload(select_item_id=item_id))
+        if item_id is None:
+            self._no_entry("flytte ned" if delta > 0 else "flytte opp")
+            return
+        self.write(lambda: self.archive.agenda.move_item(item_id, delta), lambda _: self.reload(select_item_id=item_id))
 
     def action_duration(self, delta: int) -> None:
         item_id = self.table.selected_item_id

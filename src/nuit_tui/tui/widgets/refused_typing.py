@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from textual import events
 from textual._time import get_time
 from textual.app import App
+from textual.binding import Binding
 from textual.timer import Timer
 from textual.widget import Widget
 
@@ -57,8 +58,11 @@ def refuse_typing(app: App, message: str) -> None:
     _end(app)
     key = key_being_handled(app)
     at = key.time if key is not None else get_time()
-    shown = key.character if isinstance(key, events.Key) and key.is_printable and key.character else ""
-    _refuse(app, message, _Refusal(f"etter {shown or (key.key if isinstance(key, events.Key) else '')}", at, at))
+    shown = ""
+    if isinstance(key, events.Key):
+        # A key with no character as the footer and F1 show it («^↑», not «ctrl+up»).
+        shown = key.character if key.is_printable and key.character else app.get_key_display(Binding(key.key, ""))
+    _refuse(app, message, _Refusal(f"etter {shown}", at, at))
 
 
 def refuse_text(widget: Widget, event: events.Key | events.Paste, message: str, where: str) -> None:
