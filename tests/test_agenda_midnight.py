@@ -34,7 +34,16 @@ def test_k_from_a_template_refuses_a_late_start_whose_items_run_past_midnight(de
     assert [(mt.id, mt.ref) for mt in archive.store.find_by(type(template), body_id=nuit.id)] == before  # nothing made
     meeting, copied = archive.agenda.create_meeting_from(template.id, dt.date(2023, 9, 14), dt.time(9), dt.time(15, 45))
     assert copied == 14
-    assert not archive.agenda.for_meeting(meeting.id).plan.past_midnight
+    plan = archive.agenda.for_meeting(meeting.id).plan
+    assert not plan.past_midnight
+    # From the latest start the agenda ends at midnight exactly, which stands (as for one
+    # entry); a minute later is refused.
+    latest = 24 * 60 - (plan.finish_minute - 9 * 60)
+    late = dt.time(latest // 60, latest % 60)
+    made, _ = archive.agenda.create_meeting_from(template.id, dt.date(2023, 9, 21), late, dt.time(23, 59), location="Teams")
+    assert archive.agenda.for_meeting(made.id).plan.finish_minute == 24 * 60
+    with pytest.raises(errors.Conflict):
+        archive.agenda.create_meeting_from(template.id, dt.date(2023, 9, 28), dt.time(late.hour, late.minute + 1), dt.time(23, 59), location="Teams")
     archive.close()
 
 

@@ -13,7 +13,7 @@ from ..domain.durations import duration_refusal, entry_name, start_refusal
 from ..domain.items import NEW_ITEM_TITLE, is_blank_new_item
 from ..domain.meetings import is_preparing
 from ..domain.norwegian import ParseError, citation_date, kl
-from ..domain.timeplan import PlanEntry, TimePlan, time_plan
+from ..domain.timeplan import MINUTES_PER_DAY, PlanEntry, TimePlan, time_plan
 from ..store import ArchiveStore, errors
 from ..store.attachment_files import forget_unused_file
 from .attachment_labels import label_new_attachment, meeting_labels, move_labels
@@ -369,7 +369,7 @@ class AgendaService:
                 )
                 copied += 1
             plan = self.for_meeting(meeting_id).plan
-            if copied and plan.past_midnight:
+            if copied and plan.finish_minute > MINUTES_PER_DAY:  # ending at midnight stands, as for an entry
                 template = self.meetings.get(template_meeting_id)
                 meeting = self.meetings.get(meeting_id)
                 raise errors.Conflict(
