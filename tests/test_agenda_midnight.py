@@ -43,7 +43,7 @@ def test_k_from_a_template_refuses_a_late_start_whose_items_run_past_midnight(de
     made, _ = archive.agenda.create_meeting_from(template.id, dt.date(2023, 9, 21), late, dt.time(23, 59), location="Teams")
     assert archive.agenda.for_meeting(made.id).plan.finish_minute == 24 * 60
     with pytest.raises(errors.Conflict):
-        archive.agenda.create_meeting_from(template.id, dt.date(2023, 9, 28), dt.time(late.hour, late.minute + 1), dt.time(23, 59), location="Teams")
+        archive.agenda.create_meeting_from(template.id, dt.date(2023, 9, 28), dt.time((latest + 1) // 60, (latest + 1) % 60), dt.time(23, 59), location="Teams")
     archive.close()
 
 
