@@ -9,15 +9,14 @@ from __future__ import annotations
 import argparse
 import functools
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
 
 from . import __version__
 from .cli_app import app_only, cmd_app, cmd_demo
 from .cli_common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, db_path, format_for_out, open_archive, say, year_arg
+from .cli_parser import NorwegianParser
 from .cli_registers import cmd_followups, cmd_search
 from .domain.norwegian import ParseError
 from .domain.text import clean_text
@@ -37,41 +36,6 @@ def _clean_options(args: argparse.Namespace) -> argparse.Namespace:
         if isinstance(value, str) and name not in _PATH_OPTIONS:
             setattr(args, name, clean_text(value))
     return args
-
-
-_ARGPARSE_NORWEGIAN = [
-    (re.compile(r"argument (?:command|kind): invalid choice: '([^']*)' \(choose from (.*)\)"), r"ukjent kommando «\1» (velg blant \2)"),
-    (re.compile(r"argument ([^:]+): invalid choice: '([^']*)' \(choose from (.*)\)"), r"ugyldig verdi «\2» for \1 (velg blant \3)"),
-    (re.compile(r"the following arguments are required: (.*)"), r"mangler \1"),
-    (re.compile(r"unrecognized arguments: (.*)"), r"ukjent valg: \1"),
-    (re.compile(r"argument ([^:]+): expected one argument"), r"\1 mangler en verdi"),
-]
-
-
-class _NorwegianHelp(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:
-        super().add_usage(usage, actions, groups, "bruk: " if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse in Norwegian: its headings, its -h and its errors (one line, exit 2)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _NorwegianHelp)
-        add_help = kwargs.get("add_help", True)
-        kwargs["add_help"] = False
-        super().__init__(*args, **kwargs)
-        self._positionals.title = "argumenter"
-        self._optionals.title = "valg"
-        if add_help:
-            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="vis denne hjelpen og avslutt")
-
-    def error(self, message: str) -> NoReturn:  # one Norwegian line, not argparse's usage block
-        for pattern, norwegian in _ARGPARSE_NORWEGIAN:
-            if pattern.fullmatch(message):
-                message = pattern.sub(norwegian, message)
-                break
-        raise UsageError(f"{message} (se «nuit-tui --help»)")
 
 
 def _refuse_non_regular_db(args: argparse.Namespace) -> None:
@@ -324,7 +288,7 @@ def _emit(data: bytes, out: str | None) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = NorwegianParser(
         prog="nuit-tui",
         description="Møter, sakslister, referat og årshjul for et sekretariat – i terminalen.",
     )
@@ -332,7 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="databasefil (standard: db/nuit.sqlite, eller NUIT_DB)")
     parser.add_argument("--new", action="store_true", help="lag et nytt, tomt arkiv om --db ikke finnes (ellers avvist)")
     parser.set_defaults(func=cmd_app)
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", parser_class=NorwegianParser)
 
     def command(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help)
@@ -357,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(func=func)
 
     export = commands.add_parser("export", help="eksporter")
-    export_kinds = export.add_subparsers(dest="kind", metavar="HVA", parser_class=_Parser, required=True)
+    export_kinds = export.add_subparsers(dest="kind", metavar="HVA", parser_class=NorwegianParser, required=True)
     export_json = export_kinds.add_parser("json", help="hele arkivet som ett JSON-dokument")
     export_json.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
     export_json.add_argument("--out", help="fil (standard: skriv til stdout)")
@@ -414,7 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_share_commands(command)
 
     import_ = commands.add_parser("import", help="importer")
-    import_kinds = import_.add_subparsers(dest="kind", metavar="HVA", parser_class=_Parser, required=True)
+    import_kinds = import_.add_subparsers(dest="kind", metavar="HVA", parser_class=NorwegianParser, required=True)
     import_json = import_kinds.add_parser("json", help="last et JSON-dokument inn i en tom database")
     import_json.add_argument("file", help="JSON-filen fra «nuit-tui export json»")
     import_json.add_argument("--db", help="databasefil", default=argparse.SUPPRESS)
