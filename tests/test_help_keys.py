@@ -30,3 +30,48 @@ async def test_end_and_home_in_f1_go_to_the_last_and_first_row(demo_path):
         await until(pilot, lambda: table.scroll_y == 0, what="Home shows the first rows")
         assert table.scroll_x == 0
     archive.close()
+
+
+async def test_f1_in_the_remark_editor_lists_its_keys_and_the_footer_says_how_to_finish(demo_path):
+    """A remark is saved as it is typed; Enter in its text is a new line (kept), so Escape
+    (or F2, the next remark) is how one finishes it. A new user found it named nowhere:
+    F1 listed the meeting's keys only, and the footer's «Tilbake» read as leaving meeting mode."""
+    from textual.widgets._footer import FooterKey
+
+    from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # 2/2023, the first row
+        await pilot.pause()
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen))
+        screen = app.screen
+        await pilot.press("f2")
+        await until(pilot, lambda: screen.focused is not None and screen.focused.id == "remark-speaker")
+        await pilot.press("tab")  # on into «Hva»
+        await until(pilot, lambda: screen.focused is not None and screen.focused.id == "remark-text")
+        await until(
+            pilot,
+            lambda: any(key.key == "escape" and "Ferdig" in key.description for key in screen.query(FooterKey)),
+            what="the footer's Escape says it finishes the remark",
+        )
+        editor = screen.query_one("#mm-remark-editor")
+        assert "Esc" in str(editor.border_title) and "F2" in str(editor.border_title)
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        table = app.screen.query_one("#keys", DataTable)
+        rows = [tuple(str(cell) for cell in table.get_row_at(r)) for r in range(table.row_count)]
+        keys = {key: text for key, text in rows}
+        assert keys["esc"].startswith("Ferdig med innspillet")
+        assert "ny linje" in keys["Enter"].lower()
+        assert any("Delete" in key for key in keys) and any("Ctrl+↑" in key for key in keys)
+        assert "Ctrl+U" in keys
+        await pilot.press("escape")  # F1 closed
+        await until(pilot, lambda: app.screen is screen)
+        await pilot.press("escape")  # the remark finished: the editor closes, meeting mode stays
+        await until(pilot, lambda: not screen.query_one("#mm-remark-editor").display)
+        assert app.screen is screen
+    archive.close()

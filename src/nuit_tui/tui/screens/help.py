@@ -67,6 +67,12 @@ class HelpScreen(ModalScreen[None]):
                     shown.append(display)
         for description, displays in keys.items():
             table.add_row(" / ".join(displays), description)
+        # Keys no binding names (Enter in a text; the list's keys beside an open editor) are
+        # said by the part of the screen that has the focus, as `HELP_KEYS`.
+        focused = self.under.focused
+        for node in focused.ancestors_with_self if focused is not None else ():
+            for key, text in getattr(node, "HELP_KEYS", ()):
+                table.add_row(key, text)
         for key, text in GLOBAL_KEYS:
             table.add_row(key, text)
         # A screen that marks its rows with glyphs says what they mean (`LEGEND`).

@@ -136,7 +136,7 @@ class ItemMinutes(FormBody):
         yield PlainTextArea("", id="narrative")
         yield Label("Innspill (F2: nytt · Enter: rediger · Delete: slett · Ctrl+↑↓: flytt)")
         yield RemarksTable(id="mm-remarks", cursor_type="row")
-        with Vertical(id="mm-remark-editor"):
+        with RemarkEditor(id="mm-remark-editor"):
             yield NameInput(
                 placeholder="Hvem (organisasjon eller person) – Tab/Enter fullfører",
                 id="remark-speaker",
@@ -149,6 +149,29 @@ class ItemMinutes(FormBody):
         yield DecisionDiff(id="mm-diff")
         yield Static(id="mm-followups")
         yield Static(id="save-state")
+
+
+class RemarkEditor(Vertical):
+    """The remark being written: saved as it is typed, finished by Escape (or F2, the next).
+
+    Enter in its text is a new line, kept (a remark may run over several); so how to finish
+    one is said on its border, in the footer and in F1, which named none of it."""
+
+    # Escape is meeting mode's own (`close`), named for what it does here.
+    BINDINGS = [Binding("escape", "screen.close", "Ferdig", tooltip="Ferdig med innspillet (lagret)")]
+    # The fields' own Enter and Ctrl+U (Textual's, which F1 leaves out) and the list's keys,
+    # which act once Escape has put the focus back on it. Short: F1 shows some 36 characters
+    # of each at 80 columns.
+    HELP_KEYS = [
+        ("Enter", "Ny linje (i «Hvem»: fullfør navnet)"),
+        ("Ctrl+U", "Slett til linjestart"),
+        ("Enter / Delete", "Etter Esc: rediger / slett innspill"),
+        ("Ctrl+↑ / Ctrl+↓", "Etter Esc: flytt innspill opp / ned"),
+        ("Ctrl+U etter Esc", "Lås opp / lås referatet"),
+    ]
+
+    def on_mount(self) -> None:
+        self.border_title = "Esc: ferdig · F2: nytt innspill"
 
 
 class MeetingAgenda(TakesNoText, OptionList):
