@@ -201,3 +201,41 @@ async def test_the_status_says_all_is_saved_when_the_last_save_lands_after_keys_
         await until(pilot, lambda: save_state(app) == "Alt er lagret", timeout=3, what="the status told")
     assert archive.agenda.item(item.id).title == item.title + " A"
     archive.close()
+
+
+async def test_a_duration_and_a_fixed_start_entered_by_tab_are_typed_over_and_the_title_is_not(demo_path):
+    """The new user's keys: e on an item, Tab to «Varighet» (30), «15»: it read «3015» and
+    was refused as too long. A short number or time is selected as Tab enters it, as the
+    deadline form's date is; the title keeps its cursor at the end (a stray key there
+    replaced a whole title, fields.SavedInput)."""
+    archive = Archive.open(demo_path)
+    item = archive.agenda.find_item("NUIT 16/23")
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # 2/2023's agenda
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        agenda = app.screen
+        await pilot.press("down", "down", "down", "e")  # 16/23, 45 minutes
+        await until(pilot, lambda: isinstance(app.screen, ItemScreen) and isinstance(app.focused, Input) and app.focused.id == "title")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.press("tab", "tab")
+        assert app.focused.id == "duration"
+        await type_text(pilot, "15")
+        await pilot.press("tab")  # «Fast starttid», empty: typed in
+        await type_text(pilot, "10.00")
+        await pilot.press("shift+tab")  # back to «Varighet»
+        await type_text(pilot, "20")
+        await pilot.press("tab")
+        await type_text(pilot, "10.30")
+        await until(pilot, lambda: archive.agenda.item(item.id).duration_minutes == 20, what="20 minutes saved")
+        await until(pilot, lambda: archive.agenda.item(item.id).fixed_start == dt.time(10, 30), what="10.30 saved")
+        assert app.screen.query_one("#duration", Input).value == "20"
+        assert app.screen.query_one("#fixed_start", Input).value == "10.30"
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")  # the title: added to, not typed over
+        assert app.focused.id == "title"
+        await type_text(pilot, "!")
+        await until(pilot, lambda: archive.agenda.item(item.id).title == item.title + "!", what="the title added to")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is agenda)
+    archive.close()

@@ -120,10 +120,12 @@ class ItemScreen(ItemAttachments, TypeAhead, CoverNoteTables):
                     yield Select(TYPE_OPTIONS, value=item.item_type.value if item.item_type else Select.NULL, prompt="(ingen)", id="item_type")
                 with Vertical(classes="cell"):
                     yield Label("Varighet (min)")
-                    yield SavedInput(str(item.duration_minutes), id="duration")
+                    # A number and a time are typed over as Tab enters them (Input selects
+                    # them), as a form's date is: «15» over «30» read «3015» and was refused.
+                    yield Input(str(item.duration_minutes), id="duration")
                 with Vertical(classes="cell"):
                     yield Label("Fast starttid (valgfri)")
-                    yield SavedInput(clock(item.fixed_start) if item.fixed_start else "", placeholder="f.eks. 13.00", id="fixed_start")
+                    yield Input(clock(item.fixed_start) if item.fixed_start else "", placeholder="f.eks. 13.00", id="fixed_start")
             yield Static(id="time-note")
             for name, label in TEXT_FIELDS.items():
                 yield Label(label)
