@@ -106,7 +106,13 @@ async def test_a_meeting_runs_from_template_to_exported_minutes_by_keys(demo_pat
             assert mode.item.title == to
 
         assert mode.item.title == "Godkjenning av innkalling og dagsorden"
-        await adopt_and_step(9, to="Portaler for rapportering for helsepersonell")  # 27/23–35/23; F8 skips breaks
+        await adopt_and_step(2, to="Orientering fra Direktoratet for e-helse")  # 27/23–28/23
+        # The orientation, copied without a proposal: its decision typed, as the minutes give one.
+        await pilot.press("tab", "tab")  # past «Referat» and the (empty) remarks
+        await settle(pilot, lambda: app.focused is not None and app.focused.id == "decision")
+        await type_text(pilot, "NUIT tar saken til orientering.")
+        await pilot.press("f8")
+        await adopt_and_step(6, to="Portaler for rapportering for helsepersonell")  # 30/23–35/23; F8 skips breaks
 
         # Deferred to the next meeting, not yet planned: the picker's last choice.
         await pilot.press("f6")

@@ -161,6 +161,36 @@ async def test_the_minutes_check_lists_problems_and_export_goes_on(demo_path, tm
     archive.close()
 
 
+async def test_the_minutes_check_names_an_orientation_handled_without_a_decision(demo_path):
+    """15/23, an orientation with no proposal, marked handled by F3 and left without a
+    decision: the minutes printed its bare heading and the check said nothing missing."""
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+    from nuit_tui.tui.screens.minutes_check import MinutesCheckScreen
+
+    archive = Archive.open(demo_path)
+    item = archive.agenda.find_item("15/23", body_short_name="NUIT")
+    archive.agenda.update_item(item.model_copy(update={"proposed_decision": ""}))
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # 2/2023's agenda
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("down", "down", "m")  # 15/23 in meeting mode
+        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None)
+        assert app.screen.item.id == item.id
+        await pilot.press("f3")  # no proposal: marked handled
+        await until(pilot, lambda: archive.agenda.item(item.id).state is m.ItemState.HANDLED, what="15/23 handled")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, MinutesCheckScreen))
+        problems = str(app.screen.query_one("#problems").render())
+        assert "Sak 15/23 (Orientering) mangler vedtak" in problems
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+    archive.close()
+
+
 async def test_f3_is_refused_on_a_deferred_item_and_its_minutes_still_say_it_was_deferred(demo_path):
     """F3 adopted the proposal of an item deferred a moment before: the item stayed
     deferred, but the minutes printed the proposal as its decision and no deferral."""

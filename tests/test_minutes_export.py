@@ -412,6 +412,21 @@ def test_a_decision_item_without_a_decision_is_a_problem(demo, meeting):
     assert check_minutes(demo, meeting.id) == []
 
 
+def test_an_orientation_without_a_decision_is_a_problem_and_eventuelt_is_not(demo, meeting):
+    """The seed's minutes give every item but «Eventuelt» a «Vedtak:», an orientation too
+    («NUIT tar sakene til orientering»): one handled without it printed as a bare heading."""
+    orientation = demo.agenda.find_item("3/23", body_short_name="NUIT")
+    assert orientation.item_type is m.ItemType.ORIENTERING
+    demo.agenda.update_item(orientation.model_copy(update={"proposed_decision": "", "decision": ""}))
+    eventuelt = demo.agenda.find_item("12/23", body_short_name="NUIT")
+    demo.agenda.update_item(eventuelt.model_copy(update={"proposed_decision": "", "decision": ""}))
+    assert demo.agenda.item(orientation.id).state is m.ItemState.HANDLED
+    problems = check_minutes(demo, meeting.id)
+    assert kinds(problems) == [ProblemKind.NO_DECISION]
+    assert problems[0].item_id == orientation.id and problems[0].blocking
+    assert problems[0].message == "Sak 3/23 (Orientering) mangler vedtak (f.eks. «NUIT tar saken til orientering»)"
+
+
 def set_attendance(demo, meeting, name: str, **update) -> None:
     row = next(r for r in demo.attendance.rows(meeting.id) if demo.members.person(r.person_id).name == name)
     demo.store.update(row.model_copy(update=update))

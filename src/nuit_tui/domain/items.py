@@ -4,18 +4,36 @@ from __future__ import annotations
 
 from .enums import ItemState, ItemType
 
-# Items the minutes must record a decision for (a «vedtak»), not just handle.
+# Items whose decision F3 cannot do without: with no proposal to adopt, it is refused
+# (the secretary writes the decision), not taken as «handled».
 DECISION_TYPES: frozenset[ItemType] = frozenset({ItemType.BESLUTNING, ItemType.GODKJENNING})
 
 
+def orientation_decision(body_short_name: str) -> str:
+    """What the minutes check suggests for an orientation's missing decision (the seed's wording)."""
+    return f"{body_short_name} tar saken til orientering"
+
+
+def decision_missing(item_type: ItemType | None, state: ItemState, decision: str) -> bool:
+    """Whether the minutes lack an item's «Vedtak:». A decision type lacks it while still
+    planned too (F3 cannot handle it without one). An orientation handled lacks it as
+    well: the directorate's minutes give one its line («NUIT tar sakene til orientering»),
+    as its notices give it a proposal (notice_check); without, it printed a bare heading.
+    Eventuelt, and (as yet) a discussion F3 marked handled, need none."""
+    if decision.strip() or state in CLOSED_WITHOUT_DECISION:
+        return False
+    return item_type in DECISION_TYPES or (item_type is ItemType.ORIENTERING and state is ItemState.HANDLED)
+
+
 def needs_decision(item_type: ItemType | None) -> bool:
-    """Whether the minutes need a written decision for an item of this type."""
+    """Whether an item of this type is never handled without a written decision (F3)."""
     return item_type in DECISION_TYPES
 
 
 def handled_without_decision(item_type: ItemType | None, proposed_decision: str) -> bool:
     """Whether «vedta forslaget» (F3) on an item simply marks it handled: it has no
-    proposal to adopt (Eventuelt, an Orientering) and its type needs no decision."""
+    proposal to adopt (Eventuelt, an Orientering) and its type needs no decision. The
+    minutes check still asks an orientation's decision of the secretary (decision_missing)."""
     return not proposed_decision.strip() and not needs_decision(item_type)
 
 

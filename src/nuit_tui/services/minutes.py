@@ -21,7 +21,7 @@ from ..documents.minutes import MinutesDocument
 from ..domain import models as m
 from ..domain.attendance import present_with_substitute, present_with_substitute_text
 from ..domain.case_numbers import CaseNumber
-from ..domain.items import CLOSED_WITHOUT_DECISION, DECISION_TYPES
+from ..domain.items import decision_missing, orientation_decision
 from ..exporters import registry
 from ..files import write_export
 from .archive import Archive
@@ -145,7 +145,7 @@ def check_minutes(archive: Archive, meeting_id: int) -> list[MinutesProblem]:
     items = [item for item in archive.agenda.items(meeting_id) if not item.is_break]
     return [
         *_attendance_problems(archive, meeting),
-        *_item_problems(archive, items),
+        *_item_problems(archive, items, archive.members.body_by_id(meeting.body_id).short_name),
         *_numbering_problems(meeting, items),
     ]
 
@@ -155,7 +155,7 @@ def _case(archive: Archive, item: m.AgendaItem) -> str:
     return f"Sak {label}" if label else f"Saken «{item.title}»"
 
 
-def _item_problems(archive: Archive, items: list[m.AgendaItem]) -> list[MinutesProblem]:
+def _item_problems(archive: Archive, items: list[m.AgendaItem], body_short_name: str) -> list[MinutesProblem]:
     problems = []
     for item in items:
         if item.state is m.ItemState.PLANNED:
@@ -166,13 +166,11 @@ def _item_problems(archive: Archive, items: list[m.AgendaItem]) -> list[MinutesP
                     item_id=item.id,
                 )
             )
-        if item.item_type in DECISION_TYPES and item.state not in CLOSED_WITHOUT_DECISION and not item.decision.strip():
+        if decision_missing(item.item_type, item.state, item.decision):
+            kind = f" ({item.item_type.value})" if item.item_type else ""
+            example = f" (f.eks. «{orientation_decision(body_short_name)}»)" if item.item_type is m.ItemType.ORIENTERING else ""
             problems.append(
-                MinutesProblem(
-                    ProblemKind.NO_DECISION,
-                    f"{_case(archive, item)} ({item.item_type.value}) mangler vedtak",
-                    item_id=item.id,
-                )
+                MinutesProblem(ProblemKind.NO_DECISION, f"{_case(archive, item)}{kind} mangler vedtak{example}", item_id=item.id)
             )
     return problems
 
