@@ -437,3 +437,28 @@ async def test_d_plus_minus_and_f_with_no_item_say_why_and_the_text_after_is_no_
         await refused("d", "d", "Ingen sak å slette: «Slutt» er valgt (↑ velger en sak)")
     assert archive.agenda.items(empty.id) == []
     assert [i.duration_minutes for i in archive.agenda.items(full.id)] == durations
+
+
+async def heading_shown(archive, size: tuple[int, int]) -> str:
+    """The agenda heading of 2/2023 as the screen shows it at `size`, its lines joined."""
+    from textual.geometry import Region
+
+    app = NuitApp(archive)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # 2/2023
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        heading = app.screen.query_one("#meeting-heading")
+        await until(pilot, lambda: heading.size.width > 0)
+        lines = heading.render_lines(Region(0, 0, heading.size.width, heading.size.height))
+        return " ".join(strip.text.strip() for strip in lines)
+
+
+async def test_the_heading_shows_the_whole_place_and_status_at_100_and_80_columns(demo_path):
+    """2/2023 meets at «Direktoratet for e-helse, Verkstedveien 1, Oslo. Møterom 4117»: on
+    one line the heading was cut at «Verkstedveien 1,», the room and the status out of view."""
+    archive = Archive.open(demo_path)
+    for size in ((100, 30), (80, 24)):
+        shown = await heading_shown(archive, size)
+        assert "Møterom 4117" in shown and "Innkalling sendt" in shown, (size, shown)
+    archive.close()

@@ -93,6 +93,12 @@ class AgendaScreen(ArchiveScreen):
         Binding("k", "checkin_conflicts", "Konflikter fra innsjekking", show=False),
     ]
 
+    # The heading wraps: a place such as «Direktoratet for e-helse, Verkstedveien 1, Oslo.
+    # Møterom 4117» was cut after «Verkstedveien 1,» at 100 columns, the status with it.
+    CSS = """
+    AgendaScreen #meeting-heading { height: auto; }
+    """
+
     def __init__(self, meeting_id: int):
         super().__init__()
         self.meeting_id = meeting_id
