@@ -451,3 +451,25 @@ async def test_e_asks_whose_version_when_another_window_changed_the_same_field(t
         stored = archive.follow_ups.get(row.id)
         assert (stored.description, stored.responsible) == ("Invitere til møte i mai", "KS")
     archive.close()
+
+
+async def test_the_follow_ups_filter_line_starts_where_the_heading_and_the_table_do(demo_path):
+    """«Status: åpne (s) …» started one column left of «Oppfølging» above it and the
+    table's «Status» below it."""
+    from textual.geometry import Region
+
+    def first_column(widget) -> int:
+        line = widget.render_lines(Region(0, 0, widget.size.width, 1))[0].text
+        return widget.region.x + len(line) - len(line.lstrip())
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen))
+        screen = app.screen
+        await until(pilot, lambda: "Status:" in static_text(screen, "#follow-ups-filters"))
+        heading, filters = screen.query_one("#follow-ups-heading"), screen.query_one("#follow-ups-filters")
+        assert first_column(filters) == first_column(heading) == 1
+    archive.close()
