@@ -399,14 +399,16 @@ async def test_e_on_an_empty_agenda_says_why_and_the_text_typed_after_it_is_no_k
     assert archive.agenda.items(meeting.id) == []
 
 
-async def test_d_plus_minus_and_f_with_no_item_say_why_and_the_text_after_is_no_keys(archive):
-    """d, +, − and f on an empty agenda did nothing to be seen, and what was typed on after
-    them acted as keys; on «Slutt» of a full agenda e said the agenda was empty. Now each says
-    why, as e does, and the keys typed on in its burst are dropped."""
+async def test_d_plus_minus_f_and_ctrl_arrows_with_no_item_say_why_and_the_text_after_is_no_keys(archive):
+    """d, +, −, f and Ctrl+↑/↓ on an empty agenda did nothing to be seen, and what was typed
+    on after them acted as keys; on «Slutt» of a full agenda e said the agenda was empty. Now
+    each says why, as e does, and the keys typed on in its burst are dropped (named once it
+    is over, a key without a character as the footer shows it: «^↑»)."""
     nuit = archive.members.add_body("NUIT", "Prioriteringsutvalget")
     empty = archive.meetings.create(nuit.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), location="Teams", standard_items=False)
     full = archive.meetings.create(nuit.id, dt.date(2023, 9, 14), dt.time(9), dt.time(12), location="Teams")
     durations = [i.duration_minutes for i in archive.agenda.items(full.id)]
+    order = [i.id for i in archive.agenda.items(full.id)]
     app = NuitApp(archive)
 
     async def refused(key: str, shown: str, said: str) -> None:
@@ -427,6 +429,8 @@ async def test_d_plus_minus_and_f_with_no_item_say_why_and_the_text_after_is_no_
         await refused("plus", "+", f"Ingen sak å forlenge: {tom}")
         await refused("minus", "-", f"Ingen sak å forkorte: {tom}")
         await refused("f", "f", f"Ingen sak å flytte til et annet møte: {tom}")
+        await refused("ctrl+up", "^↑", f"Ingen sak å flytte opp: {tom}")
+        await refused("ctrl+down", "^↓", f"Ingen sak å flytte ned: {tom}")
         app.pop_screen()
         screen = AgendaScreen(full.id)
         app.push_screen(screen)
@@ -435,8 +439,10 @@ async def test_d_plus_minus_and_f_with_no_item_say_why_and_the_text_after_is_no_
         await until(pilot, lambda: screen.table.selected_item_id is None, what="«Slutt» selected")
         await refused("e", "e", "Ingen sak å redigere: «Slutt» er valgt (↑ velger en sak)")
         await refused("d", "d", "Ingen sak å slette: «Slutt» er valgt (↑ velger en sak)")
+        await refused("ctrl+up", "^↑", "Ingen sak å flytte opp: «Slutt» er valgt (↑ velger en sak)")
     assert archive.agenda.items(empty.id) == []
     assert [i.duration_minutes for i in archive.agenda.items(full.id)] == durations
+    assert [i.id for i in archive.agenda.items(full.id)] == order
 
 
 async def heading_shown(archive, size: tuple[int, int]) -> str:

@@ -9,35 +9,7 @@ from nuit_tui.services.archive import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.follow_up_form import FollowUpFormScreen
 from nuit_tui.tui.screens.follow_ups import FollowUpsScreen
-from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
 from nuit_tui.tui.widgets.confirm import ConfirmScreen
-
-
-async def test_a_short_name_in_meeting_mode_completes_to_the_organisation_and_ties_it(demo_path):
-    archive = Archive.open(demo_path)
-    meeting = archive.meetings.find("NUIT", "2/2023")
-    fhi = next(o for o in archive.members.organizations() if o.short_name == "FHI")
-    app = NuitApp(archive)
-    async with app.run_test(size=(140, 50)) as pilot:
-        app.push_screen(MeetingModeScreen(meeting.id))
-        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None)
-        item_id = app.screen.item.id
-        before = len(archive.follow_ups.of_item(item_id))
-        await pilot.press("f4")
-        await until(pilot, lambda: isinstance(app.screen, FollowUpFormScreen) and app.focused is not None, what="the form")
-        form = app.screen
-        await type_text(pilot, "Sende ut veilederen")
-        await pilot.press("tab")
-        await type_text(pilot, "fhi")
-        await pilot.press("tab")  # completes, nothing asked
-        await pilot.pause()
-        assert not isinstance(app.screen, ConfirmScreen)
-        assert form.query_one("#responsible").value == "Folkehelseinstituttet"
-        await pilot.press("enter")
-        await until(pilot, lambda: len(archive.follow_ups.of_item(item_id)) == before + 1, what="the follow-up")
-    follow_up = archive.follow_ups.of_item(item_id)[-1]
-    assert (follow_up.responsible, follow_up.responsible_organization_id) == ("Folkehelseinstituttet", fhi.id)
-    archive.close()
 
 
 async def test_a_short_name_typed_in_the_registers_form_completes_on_enter(demo_path):
