@@ -49,6 +49,12 @@ async def test_a_meeting_runs_from_template_to_exported_minutes_by_keys(demo_pat
         # The template's items; its approval item now names the template meeting's minutes.
         template_titles[1] = "Godkjenning av referat fra NUIT 25. mai 2023"
         assert copied == [*template_titles, "Eventuelt"]
+        # The discussions' proposals, written before the notice as the directorate words them
+        # (k copies titles, types and lengths, not proposals): F3 adopts them in the meeting,
+        # and the minutes give each its «Vedtak:».
+        for item in archive.agenda.items(meeting.id):
+            if item.item_type in (m.ItemType.DROFTING, m.ItemType.ANBEFALING) and not item.proposed_decision:
+                archive.agenda.update_item(item.model_copy(update={"proposed_decision": "NUIT drøftet saken og ga sine innspill."}))
 
         # --- the agenda: a new item with its title, type and proposal (n) -----------------
         await pilot.press("n")

@@ -427,6 +427,20 @@ def test_an_orientation_without_a_decision_is_a_problem_and_eventuelt_is_not(dem
     assert problems[0].message == "Sak 3/23 (Orientering) mangler vedtak (f.eks. «NUIT tar saken til orientering»)"
 
 
+def test_a_discussion_handled_without_a_decision_is_a_problem(demo, meeting):
+    """Every item of the seed's minutes but «Eventuelt» has its «Vedtak:», a discussion too
+    («NUIT drøftet … og ba …», DOMAIN.md); one handled without it (F3 with no proposal, after
+    k copied the agenda without proposals) passed the check and printed a bare heading."""
+    discussion = demo.agenda.find_item("4/23", body_short_name="NUIT")
+    assert discussion.item_type is m.ItemType.DROFTING
+    demo.agenda.update_item(discussion.model_copy(update={"proposed_decision": "", "decision": ""}))
+    assert demo.agenda.item(discussion.id).state is m.ItemState.HANDLED
+    problems = check_minutes(demo, meeting.id)
+    assert kinds(problems) == [ProblemKind.NO_DECISION]
+    assert problems[0].item_id == discussion.id and problems[0].blocking
+    assert problems[0].message == "Sak 4/23 (Drøfting) mangler vedtak"
+
+
 def set_attendance(demo, meeting, name: str, **update) -> None:
     row = next(r for r in demo.attendance.rows(meeting.id) if demo.members.person(r.person_id).name == name)
     demo.store.update(row.model_copy(update=update))

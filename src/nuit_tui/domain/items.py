@@ -19,10 +19,12 @@ def decision_missing(item_type: ItemType | None, state: ItemState, decision: str
     planned too (F3 cannot handle it without one). An orientation handled lacks it as
     well: the directorate's minutes give one its line («NUIT tar sakene til orientering»),
     as its notices give it a proposal (notice_check); without, it printed a bare heading.
-    Eventuelt, and (as yet) a discussion F3 marked handled, need none."""
+    So does a discussion or a recommendation handled: every item of the seed's minutes but
+    Eventuelt has its «Vedtak:» («NUIT drøftet … og ba …», DOMAIN.md), as every item of its
+    notices but Eventuelt has a proposal. Eventuelt (no type) needs none."""
     if decision.strip() or state in CLOSED_WITHOUT_DECISION:
         return False
-    return item_type in DECISION_TYPES or (item_type is ItemType.ORIENTERING and state is ItemState.HANDLED)
+    return item_type in DECISION_TYPES or (item_type is not None and state is ItemState.HANDLED)
 
 
 def needs_decision(item_type: ItemType | None) -> bool:
