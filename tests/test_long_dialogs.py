@@ -44,6 +44,16 @@ async def press(pilot, key: str, text) -> None:
     frame = text.parent
     top = frame.content_region.y + text.virtual_region.y
     await until(pilot, lambda: _all_handled(pilot.app) and text.region.y == top - round(frame.scroll_y), 3, f"{key} scrolled")
+    # And laid out: the same frame a pause later (under load a layout could still be pending,
+    # and a page was read with the frame's lines where they were before it).
+    def where() -> tuple:
+        return frame.scroll_y, text.region, frame.region, [sibling.region for sibling in frame.parent.children]
+
+    for _ in range(60):
+        seen = where()
+        await pilot.pause(0.05)
+        if where() == seen and _all_handled(pilot.app):
+            break
 
 
 async def read_page_by_page(pilot, text, above, below) -> set[int]:
