@@ -94,6 +94,26 @@ async def test_f2_on_approved_and_locked_minutes_says_so_and_opens_no_editor(dem
     archive.close()
 
 
+async def test_ctrl_u_unlocks_locked_minutes_with_the_focus_in_their_text(demo_path):
+    """«Ctrl+U låser opp», the banner of locked minutes says; with the focus in «Referat»
+    (read-only then) Textual's delete-to-line-start took the key and nothing happened."""
+    from nuit_tui.tui.screens.unlock_form import UnlockFormScreen
+
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "1/2022")  # approved, so locked
+    item = next(r.item for r in archive.agenda.for_meeting(meeting.id).rows if not r.item.is_break)
+    app = NuitApp(archive)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
+        narrative = app.screen.query_one("#narrative")
+        narrative.focus()
+        await settle(pilot, lambda: app.focused is narrative and narrative.read_only)
+        await pilot.press("ctrl+u")
+        await settle(pilot, lambda: isinstance(app.screen, UnlockFormScreen))
+        assert isinstance(app.screen, UnlockFormScreen)
+    archive.close()
+
+
 # --- 14: times and dates as typed; arrival defaults to the item's time afterwards ---------
 
 

@@ -84,6 +84,14 @@ class TextArea(widgets.TextArea):
     def load_text(self, text: str) -> None:
         super().load_text(clean_text(text))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A field that cannot be edited (locked minutes) leaves Ctrl+U to the screen: the
+        # banner's «Ctrl+U låser opp» did nothing with the focus in «Referat», where
+        # Textual's delete-to-line-start took the key and, read-only, deleted nothing.
+        if self.read_only and action == "delete_to_start_of_line":
+            return False
+        return super().check_action(action, parameters)
+
     def edit(self, edit):
         # Typing, paste, insert and replace all come here as one Edit.
         edit.text = clean_text(edit.text)
