@@ -58,10 +58,13 @@ async def test_f3_on_eventuelt_marks_it_handled_and_the_minutes_check_passes(tmp
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
-def test_f3_without_a_proposal_on_a_decision_item_is_refused_and_changes_nothing(archive):
+@pytest.mark.parametrize("item_type", ["Beslutning", "Godkjenning", "Drøfting", "Anbefaling"])
+def test_f3_without_a_proposal_on_a_decision_item_is_refused_and_changes_nothing(archive, item_type):
+    """A discussion's or a recommendation's decision says what was discussed («NUIT drøftet
+    … og ba …»): F3 marked one handled without it, and the minutes check asked later."""
     body = archive.members.add_body("NUIT", "Prioriteringsutvalget")
     meeting = archive.meetings.create(body.id, dt.date(2023, 5, 25), dt.time(9), dt.time(12), standard_items=False)
-    item = archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Budsjett", item_type="Beslutning"))
+    item = archive.agenda.add_item(meeting.id, m.AgendaItem(meeting_id=meeting.id, title="Budsjett", item_type=item_type))
     try:
         archive.minutes.adopt_proposal(item.id)
     except errors.Conflict as refused:

@@ -161,9 +161,11 @@ async def test_the_minutes_check_lists_problems_and_export_goes_on(demo_path, tm
     archive.close()
 
 
-async def test_the_minutes_check_names_an_orientation_handled_without_a_decision(demo_path):
-    """15/23, an orientation with no proposal, marked handled by F3 and left without a
-    decision: the minutes printed its bare heading and the check said nothing missing."""
+async def test_f3_on_an_orientation_without_a_proposal_writes_its_formula_and_the_check_names_one_left_without(demo_path):
+    """15/23, an orientation with no proposal: F3 marked it handled and left it without a
+    decision (the check asked for one later; before, the minutes printed a bare heading).
+    Now F3 writes the seed's formula, ready to amend; one whose decision is cleared after
+    is still named by the minutes check."""
     from nuit_tui.tui.screens.agenda import AgendaScreen
     from nuit_tui.tui.screens.minutes_check import MinutesCheckScreen
 
@@ -178,10 +180,23 @@ async def test_the_minutes_check_names_an_orientation_handled_without_a_decision
         await pilot.press("down", "down", "m")  # 15/23 in meeting mode
         await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None)
         assert app.screen.item.id == item.id
-        await pilot.press("f3")  # no proposal: marked handled
-        await until(pilot, lambda: archive.agenda.item(item.id).state is m.ItemState.HANDLED, what="15/23 handled")
+        await pilot.press("f3")
+        formula = "NUIT tar saken til orientering."
+        decision = app.screen.query_one("#decision", TextArea)
+        await until(pilot, lambda: decision.text == formula, what="the formula in «Vedtak»")
+        assert decision.cursor_location == decision.document.end  # ready for an amendment
+        assert f"15/23: «{formula}»" in [n.message for n in app._notifications]
+        stored = archive.agenda.item(item.id)
+        assert (stored.decision, stored.state) == (formula, m.ItemState.HANDLED)
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, MinutesCheckScreen))
+        problems = str(app.screen.query_one("#problems").render())
+        assert "15/23" not in problems
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        archive.minutes.set_decision(item.id, "")  # handled, its decision cleared
         await pilot.press("r")
         await until(pilot, lambda: isinstance(app.screen, MinutesCheckScreen))
         problems = str(app.screen.query_one("#problems").render())

@@ -32,11 +32,18 @@ def needs_decision(item_type: ItemType | None) -> bool:
     return item_type in DECISION_TYPES
 
 
-def handled_without_decision(item_type: ItemType | None, proposed_decision: str) -> bool:
-    """Whether «vedta forslaget» (F3) on an item simply marks it handled: it has no
-    proposal to adopt (Eventuelt, an Orientering) and its type needs no decision. The
-    minutes check still asks an orientation's decision of the secretary (decision_missing)."""
-    return not proposed_decision.strip() and not needs_decision(item_type)
+def adopted_without_proposal(item_type: ItemType | None, body_short_name: str) -> str | None:
+    """What «vedta forslaget» (F3) makes the decision of an item with no proposal: «""»
+    (Eventuelt, an item without a type: marked handled, no decision needed), an
+    orientation's formula («NUIT tar saken til orientering.», the seed's minutes, to be
+    amended as said), or None: refused, the secretary writes it. A discussion's or a
+    recommendation's decision says what was discussed («NUIT drøftet … og ba …»), which
+    no formula knows; marked handled without one, the minutes check asked for it later."""
+    if item_type is None:
+        return ""
+    if item_type is ItemType.ORIENTERING:
+        return orientation_decision(body_short_name) + "."
+    return None
 
 
 # Items no longer on this meeting's table: deferred to a later one, or withdrawn.

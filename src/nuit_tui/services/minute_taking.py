@@ -8,7 +8,7 @@ import datetime as dt
 
 from ..domain import labels, meeting_clock
 from ..domain import models as m
-from ..domain.items import handled_without_decision, may_adopt_proposal
+from ..domain.items import adopted_without_proposal, may_adopt_proposal
 from ..domain.meetings import comes_after, is_preparing
 from ..domain.standard_items import MINUTES_APPROVAL_PREFIX, is_opening_title
 from ..store import ArchiveStore, errors, registry
@@ -97,8 +97,8 @@ class MinuteTaking:
         return item
 
     def adopt_proposal(self, item_id: int) -> m.AgendaItem:
-        """Adopt the proposal as the decision; an item with no proposal and no need of a
-        decision (Eventuelt, an Orientering) is marked handled instead."""
+        """Adopt the proposal as the decision. Without one: Eventuelt is marked handled, an
+        orientation takes the formula, any other type is refused (adopted_without_proposal)."""
         item = self.agenda.item(item_id)
         if not may_adopt_proposal(item.state):
             case = self.agenda.case_label(item) or item.title
@@ -106,13 +106,16 @@ class MinuteTaking:
                 f"{case} er {labels.ITEM_STATE[item.state].lower()}: forslaget kan ikke vedtas på dette møtet"
                 " (skriv i feltet «Vedtak» om det ble fattet et vedtak)"
             )
-        if handled_without_decision(item.item_type, item.proposed_decision):
-            if item.state is not m.ItemState.PLANNED:
-                return item
-            return self.set_item_state(item_id, m.ItemState.HANDLED)
-        if not item.proposed_decision.strip():
+        if item.proposed_decision.strip():
+            return self.set_decision(item_id, item.proposed_decision)
+        body = self.members.body_by_id(self.meetings.get(item.meeting_id).body_id)
+        decision = adopted_without_proposal(item.item_type, body.short_name)
+        if decision is None:
             raise errors.Conflict("Saken har ikke noe forslag til vedtak: skriv vedtaket i feltet «Vedtak»")
-        return self.set_decision(item_id, item.proposed_decision)
+        if decision:
+            # Not over a decision written already: F3 then leaves it as it is.
+            return item if item.decision.strip() else self.set_decision(item_id, decision)
+        return item if item.state is not m.ItemState.PLANNED else self.set_item_state(item_id, m.ItemState.HANDLED)
 
     def _approve_previous_minutes(self, item: m.AgendaItem) -> None:
         meeting = self.meetings.get(item.meeting_id)

@@ -432,11 +432,10 @@ class MeetingModeScreen(ItemStateKeys):
             if self.item is None or self.item.id != item.id:
                 self._fill_agenda()  # moved on meanwhile: the agenda shows the mark
                 return
-            self.item = item
-            if not proposal:
-                # Nothing to adopt (Eventuelt): the item is marked handled, the decision field stays.
+            self.item, label = item, self.archive.agenda.case_label(item) or item.title
+            if not item.decision.strip():  # nothing to adopt (Eventuelt): marked handled, the field stays
                 self._fill_agenda()
-                self.notify(f"{self.archive.agenda.case_label(item) or item.title}: behandlet")
+                self.notify(f"{label}: behandlet")
                 return
             self._loading = True
             area = self.query_one("#decision", TextArea)
@@ -445,7 +444,7 @@ class MeetingModeScreen(ItemStateKeys):
             self.call_after_refresh(self._loaded)
             self._show_diff()
             self._fill_agenda()
-            self.notify(f"{self.archive.agenda.case_label(item)}: vedtatt som foreslått")
+            self.notify(f"{label}: vedtatt som foreslått" if proposal else f"{label}: «{item.decision}»")
 
         self.write(lambda: minutes.adopt_proposal(item_id), adopted)
 
