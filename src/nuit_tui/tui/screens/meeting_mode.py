@@ -25,11 +25,11 @@ from ..text import OptionList, Static, markup
 from ..widgets.autosave import Autosave
 from ..widgets.checkout_banner import CheckoutBanner
 from ..widgets.completion import NameInput
-from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import Input, TextArea
 from ..widgets.footer import Footer
 from . import meeting_mode_writes as writes
 from .meeting_mode_item_state import ItemStateKeys
+from .meeting_mode_remarks import RemarkKeys
 from .meeting_mode_widgets import (
     MEETING_MODE_KEYS,
     DecisionDiff,
@@ -48,7 +48,7 @@ from .meeting_mode_widgets import (
 )
 
 
-class MeetingModeScreen(ItemStateKeys):
+class MeetingModeScreen(RemarkKeys, ItemStateKeys):
     # What the agenda list's glyphs mean, listed by F1.
     LEGEND = labels.ITEM_MARKS_LEGEND
 
@@ -329,91 +329,6 @@ class MeetingModeScreen(ItemStateKeys):
     def _must_choose(self) -> bool:
         """A clash with another window waits for a choice: put it now, before the fields change."""
         return self.item_versions.ask_now() or self.remark_versions.ask_now()
-
-    # --- remarks ----------------------------------------------------------------------
-
-    def _item_id(self) -> int:
-        """The shown item's id: the remarks and presence panes are drawn only while one is shown."""
-        if self.item is None:
-            raise LookupError("no item is shown")
-        return self.item.stored_id
-
-    def _fill_remarks(self, select_id: int | None = None) -> None:
-        self.query_one(RemarksTable).fill(self.archive.minutes.remarks(self._item_id()), select_id)
-
-    def _update_remark_row(self, remark: m.Remark) -> None:
-        if not self.query_one(RemarksTable).update_remark(remark):  # deleted meanwhile: redraw
-            self._fill_remarks(select_id=remark.id)
-
-    def _selected_remark(self) -> m.Remark | None:
-        key = self.query_one(RemarksTable).selected_id()
-        if key is None:
-            return None
-        return next((r for r in self.archive.minutes.remarks(self._item_id()) if str(r.id) == key), None)
-
-    def _edit(self, remark: m.Remark) -> None:
-        self.flush()
-        if self._must_choose():
-            return
-        self._loading = True
-        self.remark = remark
-        editor = self.query_one("#mm-remark-editor")
-        editor.display = True
-        self.query_one("#remark-speaker", Input).value = remark.speaker
-        load_at_end(self.query_one("#remark-text", TextArea), remark.text)
-        self.call_after_refresh(self._loaded)
-
-    def action_new_remark(self) -> None:
-        self.flush()
-        if self.item is None or self._must_choose():
-            return
-        if writes.said_locked(self):  # before an editor opens whose text could never be saved
-            return
-        now = wall_clock.now()  # when it was said; none when the minutes are written up afterwards
-        made_at = now.time().replace(second=0, microsecond=0) if now.date() == self.meeting.date else None
-        # The editor opens at once; the row is made by the writer (never waiting here on
-        # another program's lock). What is typed before it exists is saved as it lands.
-        draft = m.Remark(item_id=self.item.id, made_at=made_at)
-        self._edit(draft)
-        self._focus_now("#remark-speaker")
-        self._create_remark(draft)
-
-    def _create_remark(self, draft: m.Remark) -> None:
-        writes.create_remark(self, draft)
-
-    def action_edit_remark(self) -> None:
-        remark = self._selected_remark()
-        if remark is not None:
-            self._edit(remark)
-            self._focus_now("#remark-text")
-
-    def action_delete_remark(self) -> None:
-        remark = self._selected_remark()
-        if remark is None:
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            what = f"innspillet fra {remark.speaker or 'ukjent'}"
-            remember, undo = nuit_app(self).remember_deletion, self.archive.undo
-
-            def deleted(_) -> None:
-                if self.remark is not None and self.remark.id == remark.id:
-                    self.remark = None
-                    self.query_one("#mm-remark-editor").display = False
-                self._fill_remarks()
-                self.notify(f"Innspillet fra {remark.speaker or 'ukjent'} er slettet")
-
-            self.write(lambda: remember(undo.delete_remark(remark.stored_id, what)), deleted)
-
-        self.app.push_screen(ConfirmScreen(f"Slette innspillet fra {remark.speaker or 'ukjent'}?"), confirmed)
-
-    def action_move_remark(self, delta: int) -> None:
-        remark = self._selected_remark()
-        if remark is not None:
-            minutes = self.archive.minutes
-            self.write(lambda: minutes.move_remark(remark.stored_id, delta), lambda _: self._fill_remarks(select_id=remark.id))
 
     # --- decisions, deferral, withdrawal, follow-up ------------------------------------------
 
