@@ -121,3 +121,45 @@ async def test_the_search_fields_placeholder_fits(demo_path, width):
         field = app.screen.query_one("#search-query", Input)
         assert cell_len(field.placeholder) <= field.content_region.width, (field.placeholder, field.content_region.width)
     archive.close()
+
+
+async def test_tab_in_a_remark_keeps_the_footers_keys_in_their_order_and_lays_nothing_out(demo_path, monkeypatch):
+    """Meeting mode's F6 «Utsett» came second while the text had the focus (Textual kept it
+    where the text field's own hidden F6 was bound) and in its place otherwise: every Tab
+    between «Hvem» and «Hva» reordered the footer and laid the whole screen out again
+    (30–50 ms), and at 80 columns F6 pushed F3 «Vedta» out while typing."""
+    from textual.screen import Screen
+
+    archive = Archive.open(demo_path)
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen) and app.screen.query(FooterKey))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None)
+        await pilot.press("f2")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "remark-speaker")
+        await pilot.pause()
+        in_speaker = [key.key for key in keys_on_screen(app)]
+        layouts = []  # whole-screen layouts (not a scroll into view of the field focused)
+        original = Screen._refresh_layout
+
+        def counted(screen, size=None, scroll=False):
+            if not scroll:
+                layouts.append(screen)
+            return original(screen, size, scroll)
+
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        for _ in range(2):
+            await pilot.press("tab")
+            await until(pilot, lambda: app.focused is not None and app.focused.id == "remark-text")
+            await pilot.pause()
+            assert [key.key for key in keys_on_screen(app)] == in_speaker
+            await pilot.press("shift+tab")
+            await until(pilot, lambda: app.focused is not None and app.focused.id == "remark-speaker")
+            await pilot.pause()
+            assert [key.key for key in keys_on_screen(app)] == in_speaker
+        assert layouts == []
+        assert "f3" in in_speaker  # F6 sat before it while typing, and pushed it out at 80 columns
+    archive.close()

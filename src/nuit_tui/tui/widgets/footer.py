@@ -18,6 +18,7 @@ screen lists its most used keys first. F1 lists every key.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual import widgets
@@ -58,10 +59,11 @@ class Footer(widgets.Footer):
     def _showing(self) -> tuple[Any, ...]:
         """Everything Footer.compose reads to draw the keys, in its order."""
         palette = self.app.COMMAND_PALETTE_BINDING
+        active = self.screen.active_bindings
         return tuple(
             (binding.key, self.app.get_key_display(binding), binding.description, binding.action,
              binding.group, enabled, tooltip, binding.tooltip)
-            for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            for key, (_node, binding, enabled, tooltip) in sorted(active.items(), key=_by_place(self.screen, active))
             if binding.show or key == palette
         )
 
@@ -80,8 +82,9 @@ class Footer(widgets.Footer):
             key._reactive_connect = None
             key.set_reactive(FooterKey.compact, self.compact)
             key.set_class(self.compact, "-compact", update=False)
-        first = [widget for widget in shown if isinstance(widget, FooterKey) and widget.key == HELP_KEY]
-        yield from first + [widget for widget in shown if widget not in first]
+        keys = sorted((widget for widget in shown if isinstance(widget, FooterKey)), key=_by_place(self.screen))
+        first = [key for key in keys if key.key == HELP_KEY]
+        yield from first + [key for key in keys if key not in first] + [w for w in shown if not isinstance(w, FooterKey)]
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
@@ -123,6 +126,28 @@ class Footer(widgets.Footer):
 
 
 PALETTE = "-command-palette"
+
+
+def _by_place(screen: Screen, active: dict[str, Any] | None = None) -> Callable[[Any], tuple[int, int]]:
+    """A sort key for footer keys (or active bindings' items): where the binding shown is
+    bound, its node's place in the binding chain (the focused widget first, the app last),
+    then its place among the node's bindings. Textual keeps a key where it was first
+    bound: meeting mode's F6 «Utsett» (the screen's, a priority binding) sat where the text
+    field's own hidden F6 (select the line) was, so the keys changed order at every Tab in
+    or out of a text, and the whole screen was laid out again (30–50 ms)."""
+    active = screen.active_bindings if active is None else active
+    place: dict[str, tuple[int, int]] = {}
+    for n, (node, bindings) in enumerate(screen._modal_binding_chain):
+        for m, (key, binding) in enumerate(bindings):
+            shown = active.get(key)
+            if shown is not None and shown.node is node and shown.binding is binding:
+                place.setdefault(key, (n, m))
+    last = (len(place) + 1, 0)
+
+    def place_of(shown: Any) -> tuple[int, int]:
+        return place.get(shown.key if isinstance(shown, FooterKey) else shown[0], last)
+
+    return place_of
 
 
 def _whole_keys(arranged: DockArrangeResult, width: int) -> DockArrangeResult:
