@@ -14,7 +14,11 @@ unseen.
 A list takes no text either: letters typed while it has the focus (meeting mode's agenda
 down the side, believed to be «Referat») vanished. Such a list calls `refuse_text` for
 a printable key none of its bindings takes: the same, the key being the first of the
-text named.
+text named. But there the text was meant for a field of the same screen, not for a form
+that never opened: a key that does the same there as in the field (Escape goes back,
+Tab to the next field, a function key) ends the burst and acts (Escape was dropped: it
+took a second press to leave). Enter, Delete and arrows would act on the list, not as in
+the text: still dropped.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class _Refusal:
     # of order (the router may pass on a few before the list has refused the first).
     typed: list[tuple[float, str]] = field(default_factory=list)
     timer: Timer | None = None
+    text_only: bool = False  # typed on a list (refuse_text): keys that act anywhere still act
 
 
 def refuse_typing(app: App, message: str) -> None:
@@ -79,7 +84,7 @@ def refuse_text(widget: Widget, event: events.Key | events.Paste, message: str, 
         refusal.last = max(refusal.last, event.time)
         return
     _end(app)
-    _refuse(app, message, _Refusal(where, event.time, event.time, [(event.time, text)]))
+    _refuse(app, message, _Refusal(where, event.time, event.time, [(event.time, text)], text_only=True))
 
 
 def unbound_text(widget: Widget, event: events.Key | events.Paste) -> bool:
@@ -103,7 +108,7 @@ def drops(app: App, event: events.Key | events.Paste) -> bool:
     refusal: _Refusal | None = getattr(app, _REFUSAL, None)
     if refusal is None or event.time <= refusal.at:
         return False  # the refused key itself, or one typed before it
-    if event.time - refusal.last > PAUSE_SECONDS:
+    if event.time - refusal.last > PAUSE_SECONDS or (refusal.text_only and acts_anywhere(event)):
         _end(app)
         return False
     refusal.last = max(refusal.last, event.time)
@@ -112,6 +117,15 @@ def drops(app: App, event: events.Key | events.Paste) -> bool:
     elif event.is_printable and event.character:
         refusal.typed.append((event.time, event.character))
     return True
+
+
+def acts_anywhere(event: events.Key | events.Paste) -> bool:
+    """Whether a key does on a list what it does in a text field: Escape, Tab, Shift+Tab and
+    the function keys (the screens' keys while typing)."""
+    if not isinstance(event, events.Key):
+        return False
+    key = event.key.rsplit("+", 1)[-1]
+    return event.key in ("escape", "tab", "shift+tab") or (key[:1] == "f" and key[1:].isdigit())
 
 
 def _end_after_a_pause(app: App, refusal: _Refusal) -> None:
