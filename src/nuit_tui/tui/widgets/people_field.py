@@ -171,7 +171,10 @@ class PeopleField(Vertical):
 
 
 class PeopleInput(Input):
-    BINDINGS = [Binding("backspace", "backspace_or_remove", "Fjern siste", show=False)]
+    BINDINGS = [
+        Binding("backspace", "backspace_or_remove", "Fjern siste", show=False),
+        Binding("tab", "take_shown_and_go", "Fullfør og gå videre", show=False),
+    ]
 
     def _field(self) -> PeopleField:
         field = self.parent
@@ -184,11 +187,31 @@ class PeopleInput(Input):
         else:
             self._field().remove_last()
 
+    def _take_shown(self) -> bool:
+        """Put the completion shown (grey, after the text typed) in the field; True if one was.
+        What is shown is what Enter and Tab take: «Ma» showing «Maren Krogh» was refused as
+        a beginning of several names, and the next name typed was glued to it."""
+        shown = self._suggestion
+        if not (self.value and len(shown) > len(self.value) and shown.casefold().startswith(self.value.casefold())):
+            return False
+        self.value = shown
+        self.cursor_position = len(shown)
+        return True
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        # Emptied only once added: a beginning of several names stays to be typed on
-        # («– skriv mer»), not typed again.
+        self._take_shown()
+        # Emptied only once added: a beginning of several names with none shown (typed on
+        # before the completion came) stays to be typed on («– skriv mer»), not typed again.
         self._field().add_typed(self._typed_on)
+
+    def action_take_shown_and_go(self) -> None:
+        """Tab: the completion shown is taken and added, as Enter does, and the focus goes
+        on; with none shown, Tab only goes on (a name typed is added or asked about when the
+        form is left)."""
+        if self._take_shown():
+            self._field().add_typed(lambda _added: None)
+        self.screen.focus_next()
 
     def _typed_on(self, added: bool) -> None:
         if not added:
