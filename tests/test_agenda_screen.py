@@ -127,6 +127,10 @@ async def test_sending_the_notice_freezes_numbers(tmp_path):
         await pilot.press("j")
         await pilot.pause()
         assert archive.meetings.get(meeting.id).status is m.MeetingStatus.NOTICE_SENT
+        # s again: said at once (it asked again, as if the notice had not gone out).
+        await pilot.press("s")
+        await until(pilot, lambda: "Innkallingen til møte 1/2023 er allerede merket som sendt" in [n.message for n in app._notifications])
+        assert isinstance(app.screen, AgendaScreen)
         table = app.screen.query_one(DataTable)
         table.move_cursor(row=2)  # Eventuelt (3/23)
         await pilot.press("ctrl+up")
@@ -468,3 +472,12 @@ async def test_the_heading_shows_the_whole_place_and_status_at_100_and_80_column
         shown = await heading_shown(archive, size)
         assert "Møterom 4117" in shown and "Innkalling sendt" in shown, (size, shown)
     archive.close()
+
+
+def test_a_held_meetings_notice_is_not_offered_to_be_marked_as_sent():
+    from nuit_tui.domain.meetings import sent_notice_refusal
+
+    held = m.Meeting(body_id=1, year=2023, number=1, date=dt.date(2023, 2, 16), start_time=dt.time(9), end_time=dt.time(12),
+                     status=m.MeetingStatus.HELD)
+    assert sent_notice_refusal(held) == "Møte 1/2023 har status «Avholdt»: innkallingen kan ikke merkes som sendt"
+    assert sent_notice_refusal(held.model_copy(update={"status": m.MeetingStatus.PLANNED})) == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from . import labels
 from .enums import MeetingStatus
 
 if TYPE_CHECKING:
@@ -48,6 +49,16 @@ def sent_notice_note(status: MeetingStatus) -> str:
     another meeting): the members have it on the agenda they were sent. "" otherwise."""
     if status is MeetingStatus.NOTICE_SENT:
         return "Innkallingen er sendt med saken på sakslisten: gi medlemmene beskjed om endringen."
+    return ""
+
+
+def sent_notice_refusal(meeting: Meeting) -> str:
+    """Why the notice of `meeting` is not to be marked as sent (`s`), or "": it is already
+    (the question offered it again, saying nothing), or the meeting is past that."""
+    if meeting.status is MeetingStatus.NOTICE_SENT:
+        return f"Innkallingen til møte {meeting.ref} er allerede merket som sendt"
+    if not can_move(meeting.status, MeetingStatus.NOTICE_SENT):
+        return f"Møte {meeting.ref} har status «{labels.MEETING_STATUS[meeting.status]}»: innkallingen kan ikke merkes som sendt"
     return ""
 
 

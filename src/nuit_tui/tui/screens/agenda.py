@@ -13,7 +13,7 @@ from textual.widgets import Header
 
 from ...domain import labels
 from ...domain import models as m
-from ...domain.meetings import sent_notice_note
+from ...domain.meetings import sent_notice_note, sent_notice_refusal
 from ...domain.norwegian import clock, long_date, time_span
 from ...errors import StoreError
 from .. import wall_clock
@@ -368,6 +368,9 @@ class AgendaScreen(ArchiveScreen):
         ask to send anyway or go back; without, the usual confirmation."""
         from ...services.notice import check_notice
 
+        if said := sent_notice_refusal(self.meeting):  # asked and then refused, or sent again unawares
+            self.notify(said, severity="warning")
+            return
         question = f"Merke innkallingen til møte {self.meeting.ref} som sendt? Saksnumrene låses."
         done = "Innkallingen er merket som sendt; saksnumrene er låst"
         problems = check_notice(self.archive, self.meeting_id)
