@@ -253,7 +253,7 @@ def figures(r: dict) -> dict:
             stall, "ms", "≤20 ms", stall <= 20, ratio=stall / max(session["floor_max_stall_ms"], 1e-9),
             floor=session["floor_max_stall_ms"], p99=session["p99_stall_ms"], keys=session["keys"],
             seconds=session["seconds"], gc_full_passes=len(session["gc_full_ms"]), screens_max_ms=session["max_other_ms"],
-            moves_max_ms=session.get("max_move_ms"))
+            moves_max_ms=session.get("max_move_ms"), remarks_typed=session.get("remarks_typed"))
     if r.get("import"):  # older reports lack it
         imp = r["import"]
         out["import read, 12 items"] = _figure(imp["first_ms"], "ms", "≤1000 ms (first, cold)", imp["first_ms"] <= 1000,
