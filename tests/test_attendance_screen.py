@@ -359,3 +359,36 @@ async def test_at_80_columns_the_video_mark_and_arrival_time_show_and_the_counts
     assert (hornnes.status, hornnes.remote) == (Status.PRESENT, True)
     assert (kvan_row.status, kvan_row.arrived_at) == (Status.PRESENT, dt.time(9, 15))
     archive.close()
+
+
+async def test_the_substitute_form_takes_the_name_shown_on_enter_and_tab(demo_path):
+    """«Vara» showing «Vara Vestli» in the substitute's field: Enter registered a new person
+    «Vara» (the line under the field said so, of the letters typed). Enter, and Tab, take
+    the name shown."""
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    for name in ("Vara Vestli", "Vara Vik"):
+        archive.members.add_person(name)
+    people = len(archive.store.find(m.Person))
+    app = NuitApp(archive)
+    async with app.run_test(size=(130, 40)) as pilot:
+        app.push_screen(AgendaScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, AttendanceScreen))
+        attendance = app.screen
+        for member, typed, wanted, keys in (("Ole Johan Kvan", "Vara", "Vara Vestli", ("enter",)),
+                                            ("Bjørn Nilsen", "Vara Vi", "Vara Vik", ("tab", "enter"))):
+            select(attendance.query_one(MembersGrid), archive, member)
+            await pilot.press("s")
+            await until(pilot, lambda: app.screen is not attendance)
+            field = app.screen.query_one("#name")
+            field.value = ""
+            await type_text(pilot, typed)
+            await until(pilot, lambda field=field, wanted=wanted: field._suggestion == wanted, what="the name shown")
+            await pilot.press(*keys)
+            await until(pilot, lambda: app.screen is attendance, what=f"the form saved ({member})")
+            row = archive.attendance.row_of(meeting.id, person_id(archive, wanted))
+            assert row is not None and row.substitute_for_person_id == person_id(archive, member)
+    assert len(archive.store.find(m.Person)) == people  # nobody new
+    archive.close()

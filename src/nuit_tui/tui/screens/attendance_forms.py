@@ -51,6 +51,17 @@ class TimeForm(FormScreen[object]):
         return self.write_back(time)
 
 
+class PersonNameInput(Input):
+    """A name with the archive's people as completions: Tab takes the one shown and goes on
+    (Enter takes it and saves: PersonNameForm.submit)."""
+
+    BINDINGS = [Binding("tab", "take_shown_and_go", "Fullfør og gå videre", show=False)]
+
+    def action_take_shown_and_go(self) -> None:
+        self.take_shown_completion()
+        self.screen.focus_next()
+
+
 class PersonNameForm(FormScreen[object]):
     """A name typed with suggestions from the archive; the line below says whom it
     means, or that a new person will be registered. Saved on Enter through `save`, which
@@ -62,7 +73,7 @@ class PersonNameForm(FormScreen[object]):
         self.field_label, self.write_back, self.initial = label, save, initial
 
     def fields(self) -> ComposeResult:
-        yield from labelled(self.field_label, Input(self.initial, id="name", suggester=PersonSuggester(nuit_app(self).archive)))
+        yield from labelled(self.field_label, PersonNameInput(self.initial, id="name", suggester=PersonSuggester(nuit_app(self).archive)))
         yield Static("", id="name-match", classes="form-hint")
 
     def on_mount(self) -> None:
@@ -76,7 +87,7 @@ class PersonNameForm(FormScreen[object]):
     def _describe(self, text: str) -> None:
         hint = self.query_one("#name-match", Static)
         if not text.strip():
-            hint.update("Skriv navnet; → fullfører forslaget")
+            hint.update("Skriv navnet; Tab/Enter tar forslaget som vises")
             return
         try:
             person = nuit_app(self).archive.members.match_person(text)
@@ -86,6 +97,9 @@ class PersonNameForm(FormScreen[object]):
         hint.update(f"Finnes: {nuit_app(self).archive.members.person_label(person)}" if person else f"Ny person blir registrert: {' '.join(text.split())}")
 
     def submit(self) -> OnWriter[object]:
+        # The completion shown is what is meant: «Ma» showing «Maren Krogh» registered a
+        # new person «Ma» (the hint under the field said so, but read the typed letters).
+        self.query_one("#name", PersonNameInput).take_shown_completion()
         return self.write_back(self.value("#name"))
 
 

@@ -40,6 +40,17 @@ class Input(widgets.Input):
         # Every way in (typing, paste, a value set from an older archive) passes here.
         return one_line(value)
 
+    def take_shown_completion(self) -> bool:
+        """Put the completion shown (grey, after the text typed) in the field; True if one
+        was. What is shown is what Enter and Tab take: Enter took the letters typed («Ma»
+        showing «Maren Krogh»), a beginning of several names or a new person's name."""
+        shown = self._suggestion
+        if not (self.value and len(shown) > len(self.value) and shown.casefold().startswith(self.value.casefold())):
+            return False
+        self.value = shown
+        self.cursor_position = len(shown)
+        return True
+
     def on_resize(self, _event: events.Resize) -> None:
         # The view follows the cursor only as it moves: a long title set before the form's
         # scrollbar narrowed the field showed neither its start nor its end («st i kostnader

@@ -187,20 +187,9 @@ class PeopleInput(Input):
         else:
             self._field().remove_last()
 
-    def _take_shown(self) -> bool:
-        """Put the completion shown (grey, after the text typed) in the field; True if one was.
-        What is shown is what Enter and Tab take: «Ma» showing «Maren Krogh» was refused as
-        a beginning of several names, and the next name typed was glued to it."""
-        shown = self._suggestion
-        if not (self.value and len(shown) > len(self.value) and shown.casefold().startswith(self.value.casefold())):
-            return False
-        self.value = shown
-        self.cursor_position = len(shown)
-        return True
-
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._take_shown()
+        self.take_shown_completion()
         # Emptied only once added: a beginning of several names with none shown (typed on
         # before the completion came) stays to be typed on («– skriv mer»), not typed again.
         self._field().add_typed(self._typed_on)
@@ -209,7 +198,7 @@ class PeopleInput(Input):
         """Tab: the completion shown is taken and added, as Enter does, and the focus goes
         on; with none shown, Tab only goes on (a name typed is added or asked about when the
         form is left)."""
-        if self._take_shown():
+        if self.take_shown_completion():
             self._field().add_typed(lambda _added: None)
         self.screen.focus_next()
 
