@@ -75,3 +75,28 @@ async def test_f1_in_the_remark_editor_lists_its_keys_and_the_footer_says_how_to
         await until(pilot, lambda: not screen.query_one("#mm-remark-editor").display)
         assert app.screen is screen
     archive.close()
+
+
+async def test_f1_in_referat_names_the_remarks_keys(demo_path):
+    """Enter, Delete and Ctrl+↑/↓ on the remarks were named only in the label above the list
+    (cut at 100 columns) and in F1 while the list or the remark editor had the focus."""
+    from nuit_tui.tui.screens.agenda import AgendaScreen
+    from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
+
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    app = NuitApp(archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(AgendaScreen(meeting.id))
+        await until(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None)
+        app.screen.query_one("#narrative").focus()
+        await pilot.pause()
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        table = app.screen.query_one("#keys", DataTable)
+        keys = dict(tuple(str(cell) for cell in table.get_row_at(r)) for r in range(table.row_count))
+        assert keys["Enter / Delete"] == "I innspillene: rediger / slett innspill"
+        assert keys["Ctrl+↑ / Ctrl+↓"] == "I innspillene: flytt innspill opp / ned"
+    archive.close()

@@ -126,6 +126,14 @@ def presence_text(present: int, members: int, *, registered: bool) -> str:
 class ItemMinutes(FormBody):
     """The current item's column: heading, proposal, narrative, remarks, decision."""
 
+    # The remarks list's keys, said by F1 wherever the focus is in the column (they were in
+    # the label above the list alone, cut at 100 columns): the list's bindings are listed
+    # only while it has the focus.
+    HELP_KEYS = [
+        ("Enter / Delete", "I innspillene: rediger / slett innspill"),
+        ("Ctrl+↑ / Ctrl+↓", "I innspillene: flytt innspill opp / ned"),
+    ]
+
     def compose(self) -> ComposeResult:
         yield Static(id="mm-title")
         yield Static(id="mm-present")
@@ -159,14 +167,12 @@ class RemarkEditor(Vertical):
 
     # Escape is meeting mode's own (`close`), named for what it does here.
     BINDINGS = [Binding("escape", "screen.close", "Ferdig", tooltip="Ferdig med innspillet (lagret)")]
-    # The fields' own Enter and Ctrl+U (Textual's, which F1 leaves out) and the list's keys,
-    # which act once Escape has put the focus back on it. Short: F1 shows some 36 characters
-    # of each at 80 columns.
+    # The fields' own Enter and Ctrl+U (Textual's, which F1 leaves out); the list's keys,
+    # which act once Escape has put the focus back on it, are the column's (ItemMinutes).
+    # Short: F1 shows some 36 characters of each at 80 columns.
     HELP_KEYS = [
         ("Enter", "Ny linje (i «Hvem»: fullfør navnet)"),
         ("Ctrl+U", "Slett til linjestart"),
-        ("Enter / Delete", "Etter Esc: rediger / slett innspill"),
-        ("Ctrl+↑ / Ctrl+↓", "Etter Esc: flytt innspill opp / ned"),
         ("Ctrl+U etter Esc", "Lås opp / lås referatet"),
     ]
 
