@@ -60,6 +60,9 @@ class MeetingModeScreen(RemarkKeys, ItemStateKeys):
         self.meeting_id = meeting_id
         self.start_item_id = item_id
         self.item: m.AgendaItem | None = None
+        # The proposal shown, as last read: the diff compares with it, not with `item`, which
+        # stays the version typed over while a save of this screen's fields is on its way.
+        self.proposal = ""
         self.locked = False  # the minutes are approved and locked (set as an item is shown)
         self.remark: m.Remark | None = None
         # What was typed into a new remark whose row the writer has not made yet.
@@ -124,10 +127,8 @@ class MeetingModeScreen(RemarkKeys, ItemStateKeys):
         self.item = item
         if previous is None or previous.id != item.id:  # shown again (unlocked, say): its clock runs on
             self.item_since = wall_clock.now()
-        presenters = ", ".join(p.name for p in self.archive.agenda.item_people(item.stored_id, m.PersonRole.PRESENTER))
-        self.query_one("#mm-title", Static).update(item_heading(self.archive.agenda.case_label(item), item, presenters))
+        self._show_heading(item)
         self._show_presence()
-        self.query_one("#mm-proposal", Static).update(item.proposed_decision or "(ingen forslag)")
         for name in ("narrative", "decision"):
             load_at_end(self.query_one(f"#{name}", TextArea), getattr(item, name))
         self._show_lock()
@@ -140,6 +141,13 @@ class MeetingModeScreen(RemarkKeys, ItemStateKeys):
 
     def _loaded(self) -> None:
         self._loading = False
+
+    def _show_heading(self, item: m.AgendaItem) -> None:
+        """What the item screen edits and meeting mode only shows: title, type, presenters, proposal."""
+        presenters = ", ".join(p.name for p in self.archive.agenda.item_people(item.stored_id, m.PersonRole.PRESENTER))
+        self.query_one("#mm-title", Static).update(item_heading(self.archive.agenda.case_label(item), item, presenters))
+        self.proposal = item.proposed_decision
+        self.query_one("#mm-proposal", Static).update(item.proposed_decision or "(ingen forslag)")
 
     def _take_up(self, item_id: int, previous_id: int | None) -> None:
         """Stamp when items end and start, on the writer: moving on never waits on a lock."""
@@ -293,12 +301,16 @@ class MeetingModeScreen(RemarkKeys, ItemStateKeys):
         self.query_one(CheckoutBanner).show_lines(self.archive.checkouts.banners(self.meeting_id))
 
     def reload_from_file(self) -> None:
-        """Another window committed: show what it changed, keeping what is typed here."""
+        """Another window committed, or a screen of this app opened over this one (the item
+        screen, from the palette) did: show what changed, keeping what is typed here."""
         if self._loading or self.item is None:
             return
         try:
             self._show_lock()  # approved, or unlocked, elsewhere
             self.item_versions.refresh()
+            # Read afresh: `item` is not renewed while a save of the typed fields is on its way.
+            self._show_heading(self.archive.agenda.item(self.item.stored_id))
+            self._show_diff()
             if self.remark is not None:
                 self.remark_versions.refresh()
             self._fill_agenda()
@@ -333,14 +345,12 @@ class MeetingModeScreen(RemarkKeys, ItemStateKeys):
     # --- decisions, deferral, withdrawal, follow-up ------------------------------------------
 
     def _show_diff(self) -> None:
-        proposal = self.item.proposed_decision if self.item else ""
-        self.query_one(DecisionDiff).show(proposal, self.query_one("#decision", TextArea).text)
+        self.query_one(DecisionDiff).show(self.proposal, self.query_one("#decision", TextArea).text)
 
     def action_adopt(self) -> None:
         if self.item is None:
             return
         self.flush()  # queued first: the adoption goes over the text typed until now
-        proposal = self.item.proposed_decision.strip()
         item_id, minutes = self.item.stored_id, self.archive.minutes
 
         def adopted(item: m.AgendaItem) -> None:
@@ -348,6 +358,7 @@ class MeetingModeScreen(RemarkKeys, ItemStateKeys):
                 self._fill_agenda()  # moved on meanwhile: the agenda shows the mark
                 return
             self.item, label = item, self.archive.agenda.case_label(item) or item.title
+            self._show_heading(item)  # the proposal adopted, should it have changed since it was shown
             if not item.decision.strip():  # nothing to adopt (Eventuelt): marked handled, the field stays
                 self._fill_agenda()
                 self.notify(f"{label}: behandlet")
@@ -359,7 +370,8 @@ class MeetingModeScreen(RemarkKeys, ItemStateKeys):
             self.call_after_refresh(self._loaded)
             self._show_diff()
             self._fill_agenda()
-            self.notify(f"{label}: vedtatt som foreslått" if proposal else f"{label}: «{item.decision}»")
+            # Said of the proposal adopted (the stored one), not of the one shown when F3 was pressed.
+            self.notify(f"{label}: vedtatt som foreslått" if item.proposed_decision.strip() else f"{label}: «{item.decision}»")
 
         self.write(lambda: minutes.adopt_proposal(item_id), adopted)
 
@@ -397,7 +409,9 @@ class MeetingModeScreen(RemarkKeys, ItemStateKeys):
 
     def on_screen_resume(self) -> None:
         # Back from the attendance grid or a form: refresh what they may have changed,
-        # without reloading the fields being typed in.
+        # without reloading the fields being typed in. (ArchiveScreen's handler runs too,
+        # Textual calling each class's: after a commit of this app's meanwhile, such as the
+        # item screen's, it calls reload_from_file; a save landing later posts FileChanged.)
         if self.item is not None:
             self._show_presence()
             self._show_follow_ups()
