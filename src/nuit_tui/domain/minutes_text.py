@@ -10,7 +10,9 @@ speaker inside: «Som svar til Helse Sør-Øst RHF kommenterte Helse Nord RHF at
 «På spørsmål fra Direktoratet for e-helse … så spilte FHI inn at …»; glueing the
 speaker in front of those («Helse Nord RHF Som svar til …») is wrong. The rule:
 
-1. no speaker, or no text: what there is;
+1. no text: no bullet. A speaker alone («KS», F2 and Escape) says nothing, and a bare
+   «- KS» reads as if something were left out; the minutes check names the remark
+   instead (`services/minutes.py`). No speaker: the text alone;
 2. the text begins with a lower-case letter: it continues the speaker's sentence, so
    «<speaker> <text>»;
 3. otherwise the text is a sentence of its own: printed alone when it names the speaker
@@ -36,14 +38,21 @@ def remark_sentence(speaker: str, text: str) -> str:
     """The bullet of one remark (see the module's rule); whitespace runs become one space."""
     speaker = " ".join(speaker.split())
     text = " ".join(text.split())
-    if not speaker or not text:
-        return speaker or text
+    if not text:
+        return ""  # who spoke without what was said is no bullet (rule 1)
+    if not speaker:
+        return text
     first = text[0]
     if first.isalpha() and first.islower():
         return f"{speaker} {text}"
     if names(text, speaker):
         return text
     return f"{speaker}: {text}"
+
+
+def says_nothing(text: str) -> bool:
+    """Whether a remark's text gives it no bullet (rule 1)."""
+    return not text.strip()
 
 
 def names(text: str, speaker: str) -> bool:

@@ -10,6 +10,7 @@ from ..domain import labels, meeting_clock
 from ..domain import models as m
 from ..domain.items import adopted_without_proposal, may_adopt_proposal
 from ..domain.meetings import comes_after, is_preparing
+from ..domain.minutes_text import says_nothing
 from ..domain.standard_items import MINUTES_APPROVAL_PREFIX, is_opening_title
 from ..store import ArchiveStore, errors, registry
 from .agenda import AgendaService
@@ -61,6 +62,17 @@ class MinuteTaking:
             remark = self.store.get(m.Remark, remark_id)
             self.lock.ensure_editable(self._item_meeting_id(remark.item_id))
             self.store.delete(m.Remark, remark_id)
+
+    def discard_if_blank(self, remark_id: int) -> bool:
+        """Delete a remark left as F2 made it, with neither speaker nor text (Escape at
+        once), as `n` then Escape leaves no item; True when it was discarded. One of locked
+        minutes is left: it prints nothing, and the lock is not to be argued with over it."""
+        with self.store.write():
+            found = self.store.find_by(m.Remark, id=remark_id, limit=1)  # deleted meanwhile: nothing to do
+            if not found or not _blank(found[0]) or self.lock.is_locked(self._item_meeting_id(found[0].item_id)):
+                return False
+            self.store.delete(m.Remark, remark_id)
+        return True
 
     def move_remark(self, remark_id: int, delta: int) -> None:
         with self.store.write():
@@ -264,3 +276,9 @@ class MinuteTaking:
             position = None
         item = items.get(chosen_id) or (items.get(position.item_id) if position else None) or next(iter(items.values()), None)
         return item, position if item is not None and position is not None and item.id == position.item_id else None
+
+
+def _blank(remark: m.Remark) -> bool:
+    """No speaker, no one tied to it, no text: a remark as F2 made it."""
+    tied = remark.organization_id is not None or remark.person_id is not None
+    return not remark.speaker.strip() and not tied and says_nothing(remark.text)

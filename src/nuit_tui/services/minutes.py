@@ -22,6 +22,7 @@ from ..domain import models as m
 from ..domain.attendance import present_with_substitute, present_with_substitute_text
 from ..domain.case_numbers import CaseNumber
 from ..domain.items import decision_missing, orientation_decision
+from ..domain.minutes_text import says_nothing
 from ..exporters import registry
 from ..files import write_export
 from .archive import Archive
@@ -114,12 +115,14 @@ class ProblemKind(StrEnum):
     NO_ATTENDANCE = "no_attendance"
     NUMBERING_GAP = "numbering_gap"
     MEMBER_AND_SUBSTITUTE_PRESENT = "member_and_substitute_present"
+    REMARK_WITHOUT_TEXT = "remark_without_text"
 
 
 # What the minutes may say as they are: a fact recorded (a member absent without notice
 # is what happened) or a likely slip the secretary may know better about (a member and
 # the substitute both present). Everything else leaves the minutes incomplete: an item
-# still open, a decision missing, attendance not registered, a case number missing.
+# still open, a decision missing, attendance not registered, a case number missing, a
+# remark with a speaker and no text (its bullet is left out: what was said is missing).
 NOTE_KINDS = frozenset({ProblemKind.ABSENT_WITHOUT_NOTICE, ProblemKind.MEMBER_AND_SUBSTITUTE_PRESENT})
 
 
@@ -172,6 +175,33 @@ def _item_problems(archive: Archive, items: list[m.AgendaItem], body_short_name:
             problems.append(
                 MinutesProblem(ProblemKind.NO_DECISION, f"{_case(archive, item)}{kind} mangler vedtak{example}", item_id=item.id)
             )
+        problems += _remark_problems(archive, item)
+    return problems
+
+
+def _remark_problems(archive: Archive, item: m.AgendaItem) -> list[MinutesProblem]:
+    """A remark with who spoke and not what was said (F2, the name, Escape): the minutes
+    leave it out, as a bare «- KS» reads as text lost, so the check names it. One with
+    neither is no remark at all (meeting mode drops it) and prints nothing."""
+    problems = []
+    for remark in archive.minutes.remarks(item.stored_id):
+        if not says_nothing(remark.text):
+            continue
+        speaker = remark.speaker.strip()
+        if not speaker and remark.organization_id is not None:
+            speaker = archive.members.organization_by_id(remark.organization_id).name
+        if not speaker:
+            continue
+        label = archive.agenda.case_label(item)
+        where = f"sak {label}" if label else f"saken «{item.title}»"
+        problems.append(
+            MinutesProblem(
+                ProblemKind.REMARK_WITHOUT_TEXT,
+                f"Innspill fra {speaker} i {where} har ingen tekst og kommer ikke med i referatet:"
+                " skriv hva som ble sagt, eller slett innspillet",
+                item_id=item.id,
+            )
+        )
     return problems
 
 

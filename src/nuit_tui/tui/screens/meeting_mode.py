@@ -117,6 +117,7 @@ class MeetingModeScreen(RemarkKeys, ItemStateKeys):
             return
         editor = self.query_one("#mm-remark-editor")
         if editor.display:  # the remark written is the last item's (saved by flush): closed, not carried over
+            self._drop_if_blank()
             editor.display = False
             self.remark = None
         self._loading = True
@@ -327,6 +328,7 @@ class MeetingModeScreen(RemarkKeys, ItemStateKeys):
         self.flush()
         if self._must_choose():
             return
+        self._drop_if_blank()  # F2 then Escape: no empty row left behind
         editor = self.query_one("#mm-remark-editor")
         if editor.display and self.focused is not None and editor in self.focused.ancestors_with_self:
             editor.display = False

@@ -61,6 +61,7 @@ class RemarkKeys(ArchiveScreen):
         self.flush()
         if self._must_choose():
             return
+        self._drop_if_blank()
         self._loading = True
         self.remark = remark
         editor = self.query_one("#mm-remark-editor")
@@ -68,6 +69,19 @@ class RemarkKeys(ArchiveScreen):
         self.query_one("#remark-speaker", Input).value = remark.speaker
         load_at_end(self.query_one("#remark-text", TextArea), remark.text)
         self.call_after_refresh(self._loaded)
+
+    def _drop_if_blank(self) -> None:
+        """The editor leaves a remark with neither speaker nor text (F2, then Escape, F2, F8
+        or leaving): no empty row is left in its list, as `n` then Escape leaves no item.
+        Called after `flush`, so that the writer deletes only after the saves queued."""
+        remark = self.remark
+        if remark is None or not self.query_one("#mm-remark-editor").display:
+            return
+        if self.query_one("#remark-speaker", Input).value.strip() or self.query_one("#remark-text", TextArea).text.strip():
+            return
+        self.remark = None  # a row still being made is dropped as it lands (writes.create_remark)
+        if remark.id is not None:
+            writes.discard_if_blank(self._view(), remark.stored_id)
 
     def action_new_remark(self) -> None:
         self.flush()

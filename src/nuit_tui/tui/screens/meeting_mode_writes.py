@@ -103,15 +103,30 @@ def create_remark(screen: MeetingModeView, draft: m.Remark) -> None:
             return
         typed = screen._typed_into_draft.pop(id(draft), None)
         if screen.remark is not draft or not screen.is_attached:
-            # Moved on before it landed: what was typed into it goes in now.
-            if typed:
+            # Moved on before it landed: what was typed into it goes in now; nothing, and the row goes.
+            if typed and (typed["speaker"].strip() or typed["text"].strip()):
                 write_typed(screen, remark.model_copy(update=typed))
+            else:
+                discard_if_blank(screen, remark.stored_id)
             return
         screen.remark = remark
         screen._fill_remarks(select_id=remark.id)
         screen.save_remark()  # what was typed meanwhile
 
     asyncio.get_running_loop().create_task(created())
+
+
+def discard_if_blank(screen: MeetingModeView, remark_id: int) -> None:
+    """Delete a remark left with neither speaker nor text; the list drops its row. The
+    service looks again on the writer, after the saves queued before: one typed into
+    meanwhile stays."""
+    minutes = screen.archive.minutes
+
+    def dropped(gone: bool) -> None:
+        if gone and screen.item is not None:
+            screen._fill_remarks()
+
+    screen.write(lambda: minutes.discard_if_blank(remark_id), dropped)
 
 
 def create_left_behind(app: Any, archive: Any, remark: m.Remark, error: StoreError) -> None:
