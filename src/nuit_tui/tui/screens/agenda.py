@@ -103,7 +103,6 @@ class AgendaScreen(ArchiveScreen):
         super().__init__()
         self.meeting_id = meeting_id
         self._fresh = True  # on_mount loads the agenda: the first resume need not load it again
-        self._in_meeting_mode = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -122,12 +121,11 @@ class AgendaScreen(ArchiveScreen):
         if self._fresh:
             self._fresh = False
             return
-        back_from_meeting_mode, self._in_meeting_mode = self._in_meeting_mode, False
-        self.reload(select_item_id=self._under_way() if back_from_meeting_mode else None)
+        self.reload()
 
     def _under_way(self) -> int | None:
-        """In a meeting under way (opened again after a crash, or back from meeting mode),
-        the item it is on: the cursor goes there, so that «m» goes on from it."""
+        """In a meeting under way (opened again after a crash), the item it is on: the
+        cursor goes there, so that «m» goes on from it."""
         position = self.archive.minutes.under_way(self.meeting_id, wall_clock.now())
         return position.item_id if position else None
 
@@ -217,8 +215,14 @@ class AgendaScreen(ArchiveScreen):
         has begun, «Starte møtet nå?» first)."""
         from .meeting_mode_start import open_meeting_mode
 
-        self._in_meeting_mode = True
-        open_meeting_mode(self, self.meeting_id, self.table.selected_item_id)
+        open_meeting_mode(self, self.meeting_id, self.table.selected_item_id, closed=self._back_from_meeting_mode)
+
+    def _back_from_meeting_mode(self, item_id: int | None) -> None:
+        """Meeting mode closed on the item under way: the cursor goes there, so that «m»
+        goes on from it. Told by meeting mode, not read from the file: its last move may
+        still be on the writer, and a resume (the «Starte møtet nå?» question's) comes late."""
+        if item_id is not None:
+            self.reload(select_item_id=item_id)
 
     def action_add_item(self) -> None:
         from .item import ItemScreen

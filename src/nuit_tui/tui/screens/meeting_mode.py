@@ -334,7 +334,8 @@ class MeetingModeScreen(RemarkKeys, ItemStateKeys):
             editor.display = False
             self.query_one(RemarksTable).focus()
             return
-        self.app.pop_screen()
+        # The item shown is the one under way (on the meeting's day): the agenda's cursor follows it.
+        self.dismiss(self.item.id if self.item is not None and self.today else None)
 
     def _focus_now(self, selector: str) -> None:
         # At once, not after the queued events (widget.focus() waits for them): keys typed right after F2, F8 or Enter belong in the new field.

@@ -9,6 +9,8 @@ question's «Avbryt» has the focus; Enter or Escape leaves everything as it was
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 
 from ...domain.meeting_clock import starts_on_opening
@@ -18,12 +20,15 @@ from ..widgets.confirm import ConfirmScreen
 from .base import ArchiveScreen
 
 
-def open_meeting_mode(screen: ArchiveScreen, meeting_id: int, item_id: int | None) -> None:
-    """Meeting mode on `item_id` (else the first item); «Starte møtet nå?» first when opening it starts the meeting."""
+def open_meeting_mode(
+    screen: ArchiveScreen, meeting_id: int, item_id: int | None, closed: Callable[[int | None], None] | None = None
+) -> None:
+    """Meeting mode on `item_id` (else the first item); «Starte møtet nå?» first when opening it starts the meeting.
+    `closed` is given the item under way when meeting mode is left (None on another day)."""
     from .meeting_mode import MeetingModeScreen
 
     def go() -> None:
-        screen.app.push_screen(MeetingModeScreen(meeting_id, item_id))
+        screen.app.push_screen(MeetingModeScreen(meeting_id, item_id), closed)
 
     at = wall_clock.now()
     meeting = screen.archive.meetings.get(meeting_id)
