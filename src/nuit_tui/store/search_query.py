@@ -244,10 +244,15 @@ def search(
 def _window_sql(filters: tuple[str, ...], size: int) -> str:
     """The window query of `search` with these filters, its newest `size` matches (made
     once: a search is made per key)."""
-    columns = ", ".join(f"CAST(coalesce(s.{name}, '') AS BLOB)" for name in COLUMNS)
+    # The texts from the index's own content table (FTS5 keeps a column's value there, as
+    # c0, c1, … in the index's column order), not through the index's columns: those
+    # copy each value once more, a fifth of the query (0.9 -> 0.7 ms for two words). Read
+    # last (CROSS JOIN), for the matches the filters kept only, as the index's columns were.
+    columns = ", ".join(f"CAST(coalesce(c.c{n}, '') AS BLOB)" for n in range(len(COLUMNS)))
     return (
         f"SELECT {_HIT_COLUMNS}, {columns}"
         f" FROM {INDEX} s JOIN agenda_items i INDEXED BY {HIT_INDEX} ON i.id = s.rowid JOIN meetings mt ON mt.id = i.meeting_id"
+        f" CROSS JOIN {INDEX}_content c ON c.id = s.rowid"
         f" WHERE {' AND '.join([f'{INDEX} MATCH :match', *filters])}"
         f" ORDER BY s.rowid DESC LIMIT {int(size)}"
     )
