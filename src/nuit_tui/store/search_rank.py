@@ -221,7 +221,7 @@ def snippet(raw: bytes, folded: bytes, needles: Sequence[bytes], size: int) -> s
     `folded` are its bytes in `raw`, so the text is cut before it is decoded or marked,
     and a long text is never decoded whole. Lengths are counted in bytes: a snippet of
     Norwegian is a few characters shorter than `cut_snippet`'s."""
-    if _OPEN in raw or _CLOSE in raw:
+    if _OPEN_BYTE in raw or _CLOSE_BYTE in raw:  # ints: `bytes in bytes` tries the bytes as an int first, 0.15 µs
         # The marks are ours alone: one in the stored text (written by another program;
         # ours cleans control characters away) would show as a match. A space instead.
         raw = raw.translate(_NO_MARKS)
@@ -338,6 +338,7 @@ def mark_word_starts(text: str, starts: Sequence[str]) -> str:
 
 
 _OPEN, _CLOSE = MARK_OPEN.encode(), MARK_CLOSE.encode()
+_OPEN_BYTE, _CLOSE_BYTE = ord(MARK_OPEN), ord(MARK_CLOSE)
 _NO_MARKS = bytes(32 if code in (2, 3) else code for code in range(256))
 
 
