@@ -268,6 +268,7 @@ def _window_sql(filters: tuple[str, ...], size: int) -> str:
 # OR « ikt» OR …: 4 ms at scale 1 but 40–240 ms at 16 with another word.)
 WORD_START_PAGE = 200
 WORD_START_SCAN = 2000
+_SEPARATOR = b"\x00"  # between a row's texts joined for the test of its word starts
 
 
 def _word_start_window(
@@ -292,7 +293,10 @@ def _word_start_window(
         low = raise_word_starts(fold_window(list(map(_TEXTS, page)), test) or [], test)
         for n, row in enumerate(page):
             cells = low[n * per_row : (n + 1) * per_row]
-            if all(any(high in cell for cell in cells) for high in highs):
+            # In the row's texts joined (no abbreviation holds the separator): one find per
+            # abbreviation, not a test per text (`bytes in bytes` tries an int first).
+            joined = _SEPARATOR.join(cells)
+            if all(joined.find(high) >= 0 for high in highs):
                 window.append(row)
                 folded += cells
         if len(window) >= RANKED_MATCHES or len(page) < size:
