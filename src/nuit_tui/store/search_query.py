@@ -245,9 +245,10 @@ def _window_sql(filters: tuple[str, ...], size: int) -> str:
     """The window query of `search` with these filters, its newest `size` matches (made
     once: a search is made per key)."""
     # The texts from the index's own content table (FTS5 keeps a column's value there, as
-    # c0, c1, … in the index's column order), not through the index's columns: those
-    # copy each value once more, a fifth of the query (0.9 -> 0.7 ms for two words). Read
-    # last (CROSS JOIN), for the matches the filters kept only, as the index's columns were.
+    # c0, c1, … in the index's column order: COLUMNS', as schema_check holds every file's
+    # index to), not through the index's columns: those copy each value once more, a fifth
+    # of the query (0.9 -> 0.7 ms for two words). Read last (CROSS JOIN), for the matches
+    # the filters kept only, as the index's columns were.
     columns = ", ".join(f"CAST(coalesce(c.c{n}, '') AS BLOB)" for n in range(len(COLUMNS)))
     return (
         f"SELECT {_HIT_COLUMNS}, {columns}"
