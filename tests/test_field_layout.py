@@ -80,3 +80,36 @@ async def test_a_narrow_field_still_follows_its_cursor_as_text_is_typed_and_dele
         await pilot.pause()
         assert field.value == "abcdef" and field.scroll_x == 0
         assert "".join(segment.text for segment in field.render_line(0)).strip() == "abcdef"
+
+
+async def test_a_key_typed_in_a_remark_draws_the_remark_not_the_agenda_beside_it(demo_path, monkeypatch):
+    """Textual drew every widget whose container overlapped the key's region: the agenda down
+    the side, the header, the footer and the item's other text fields, at every key
+    (tui/compositor.py)."""
+    from nuit_tui.tui.screens.meeting_mode_widgets import MeetingAgenda
+
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    app = NuitApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(MeetingModeScreen(meeting.id))
+        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None)
+        await pilot.press("f2", *"KS", "tab")
+        await until(pilot, lambda: getattr(app.focused, "id", None) == "remark-text", what="«Hva»")
+        await pilot.pause()
+        screen, remark = app.screen, app.focused
+        # What a key typed in the remark redraws: the widgets the compositor renders for its region.
+        rendered: list[str] = []
+        for cls in {type(widget) for widget in screen.query("*")}:
+            original = cls.render_lines
+
+            def counted(self, crop, original=original):
+                rendered.append(self.id or type(self).__name__)
+                return original(self, crop)
+
+            monkeypatch.setattr(cls, "render_lines", counted)
+        list(screen._compositor._get_renders(remark.region))
+        assert "remark-text" in rendered
+        assert not {"mm-agenda", "narrative", "decision", "Header", "Footer"} & set(rendered), rendered
+        assert screen.query_one(MeetingAgenda).region  # on the screen, beside the remark
+    archive.close()

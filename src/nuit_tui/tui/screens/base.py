@@ -13,6 +13,7 @@ from textual import on
 from textual.screen import Screen
 
 from ..base import FileChanged, guard, nuit_app
+from ..compositor import ChangedRegionCompositor
 from ..writes import write
 
 if TYPE_CHECKING:
@@ -24,6 +25,10 @@ T = TypeVar("T")
 class ArchiveScreen(Screen):
     # The archive's own commit count when this screen was covered by another one.
     _commits_when_covered: int | None = None
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._compositor = ChangedRegionCompositor()  # a key redraws what it changed (tui/compositor.py)
 
     @property
     def archive(self) -> Archive:
