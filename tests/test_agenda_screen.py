@@ -433,8 +433,8 @@ async def test_d_plus_minus_f_and_ctrl_arrows_with_no_item_say_why_and_the_text_
         await refused("plus", "+", f"Ingen sak å forlenge: {tom}")
         await refused("minus", "-", f"Ingen sak å forkorte: {tom}")
         await refused("f", "f", f"Ingen sak å flytte til et annet møte: {tom}")
-        await refused("ctrl+up", "^↑", f"Ingen sak å flytte opp: {tom}")
-        await refused("ctrl+down", "^↓", f"Ingen sak å flytte ned: {tom}")
+        await refused("ctrl+up", "Ctrl+↑", f"Ingen sak å flytte opp: {tom}")
+        await refused("ctrl+down", "Ctrl+↓", f"Ingen sak å flytte ned: {tom}")
         app.pop_screen()
         screen = AgendaScreen(full.id)
         app.push_screen(screen)
@@ -443,7 +443,7 @@ async def test_d_plus_minus_f_and_ctrl_arrows_with_no_item_say_why_and_the_text_
         await until(pilot, lambda: screen.table.selected_item_id is None, what="«Slutt» selected")
         await refused("e", "e", "Ingen sak å redigere: «Slutt» er valgt (↑ velger en sak)")
         await refused("d", "d", "Ingen sak å slette: «Slutt» er valgt (↑ velger en sak)")
-        await refused("ctrl+up", "^↑", "Ingen sak å flytte opp: «Slutt» er valgt (↑ velger en sak)")
+        await refused("ctrl+up", "Ctrl+↑", "Ingen sak å flytte opp: «Slutt» er valgt (↑ velger en sak)")
     assert archive.agenda.items(empty.id) == []
     assert [i.duration_minutes for i in archive.agenda.items(full.id)] == durations
     assert [i.id for i in archive.agenda.items(full.id)] == order

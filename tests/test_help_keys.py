@@ -4,11 +4,13 @@ It says so itself («↑ ↓ PgUp PgDn Home End  Flytt i lister og tabeller»), 
 Textual's own: it scrolled the list sideways, the «Tast» column out of view, and the
 last rows stayed below."""
 
+import pytest
 from textual.widgets import DataTable
 
 from conftest import until
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
+from nuit_tui.tui.key_display import key_display
 from nuit_tui.tui.screens.help import HelpScreen
 
 
@@ -65,7 +67,7 @@ async def test_f1_in_the_remark_editor_lists_its_keys_and_the_footer_says_how_to
         table = app.screen.query_one("#keys", DataTable)
         rows = [tuple(str(cell) for cell in table.get_row_at(r)) for r in range(table.row_count)]
         keys = {key: text for key, text in rows}
-        assert keys["esc"].startswith("Ferdig med innspillet")
+        assert keys["Esc"].startswith("Ferdig med innspillet")
         assert "ny linje" in keys["Enter"].lower()
         assert any("Delete" in key for key in keys) and any("Ctrl+↑" in key for key in keys)
         assert "Ctrl+U" in keys
@@ -100,3 +102,25 @@ async def test_f1_in_referat_names_the_remarks_keys(demo_path):
         assert keys["Enter / Delete"] == "I innspillene: rediger / slett innspill"
         assert keys["Ctrl+↑ / Ctrl+↓"] == "I innspillene: flytt innspill opp / ned"
     archive.close()
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        ("ctrl+q", "Ctrl+Q"),
+        ("ctrl+up", "Ctrl+↑"),
+        ("escape", "Esc"),
+        ("enter", "Enter"),
+        ("delete", "Delete"),
+        ("f2", "F2"),
+        ("f12", "F12"),
+        ("shift+tab", "Shift+Tab"),
+        ("pagedown", "PgDn"),
+        ("plus", "+"),
+        ("slash", "/"),
+        ("n", "n"),
+    ],
+)
+def test_keys_are_named_as_f1s_own_rows_and_the_messages_name_them(key, shown):
+    """The footer said «^q», «esc», «del», «⏎» beside F1's «Ctrl+U», «Esc», «Enter»."""
+    assert key_display(key) == shown

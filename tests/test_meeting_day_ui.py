@@ -186,7 +186,7 @@ async def test_the_palette_speaks_norwegian_with_long_dates(demo_path):
         await pilot.press(*keys("avslutt"))
         await settle(pilot, lambda: "Avslutt programmet" in " ".join(str(o.prompt) for o in app.screen.query_one(CommandList).options))
         quits = [str(o.prompt) for o in app.screen.query_one(CommandList).options if str(o.prompt).startswith("Avslutt")]
-        assert quits == ["Avslutt\nAvslutt programmet med en gang · Tast: ^q"]
+        assert quits == ["Avslutt\nAvslutt programmet med en gang · Tast: Ctrl+Q"]
         await pilot.press(*["backspace"] * len("avslutt"))
         await pilot.press(*keys("NUIT 2/2023"))
         await settle(pilot, lambda: "mai 2023" in " ".join(str(o.prompt) for o in app.screen.query_one(CommandList).options))

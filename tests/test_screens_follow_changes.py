@@ -160,7 +160,7 @@ async def test_ctrl_z_brings_a_deleted_remark_back_but_in_a_text_field_undoes_th
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         keys = app.screen.query_one("#keys", DataTable)
-        assert ["^z", "Angre siste sletting"] in [[str(c) for c in keys.get_row_at(i)] for i in range(keys.row_count)]
+        assert ["Ctrl+Z", "Angre siste sletting"] in [[str(c) for c in keys.get_row_at(i)] for i in range(keys.row_count)]
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("delete", "j")

@@ -205,7 +205,7 @@ async def test_enter_in_the_register_opens_the_item_and_is_named_in_footer_and_f
         await pilot.press("f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         keys = app.screen.query_one("#keys", DataTable)
-        assert ("⏎", "Åpne saken") in [tuple(str(c) for c in keys.get_row_at(r)) for r in range(keys.row_count)]
+        assert ("Enter", "Åpne saken") in [tuple(str(c) for c in keys.get_row_at(r)) for r in range(keys.row_count)]
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, FollowUpsScreen))
         await pilot.press("enter")

@@ -105,7 +105,7 @@ async def test_delete_in_the_follow_up_register_asks_first_and_ctrl_z_brings_it_
         assert isinstance(app.screen, HelpScreen)
         keys = app.screen.query_one("#keys", DataTable)
         rows = [[str(c) for c in keys.get_row_at(i)] for i in range(keys.row_count)]
-        assert ["del", "Slett"] in rows and ["^z", "Angre siste sletting"] in rows
+        assert ["Delete", "Slett"] in rows and ["Ctrl+Z", "Angre siste sletting"] in rows
         await pilot.press("escape", "down", "delete", "n")  # asked, and said no: still there
         await pilot.pause()
         assert what() == ["Send brev", "Lag notat", "Ring FHI"]

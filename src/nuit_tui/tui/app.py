@@ -19,6 +19,7 @@ from textual.reactive import reactive
 
 from ..services.start_queries import BodyRow
 from .collector import CollectWhenIdle
+from .key_display import key_display
 from .screens.meetings import MeetingsScreen
 from .text import shown
 from .textual_fixes import keep_no_closed_widget_alive
@@ -49,7 +50,7 @@ def _provider(module: str, name: str) -> Callable[[], type]:
 # Textual's own palette commands, in bokmål: title and help by the English title.
 _SYSTEM_COMMANDS = {
     "Theme": ("Tema", "Bytt fargetema"),
-    "Quit": ("Avslutt", "Avslutt programmet med en gang · Tast: ^q"),  # the only «Avslutt» (commands.py)
+    "Quit": ("Avslutt", "Avslutt programmet med en gang · Tast: Ctrl+Q"),  # the only «Avslutt» (commands.py)
     "Keys": ("Taster", "Vis eller skjul tastene for feltet som er i fokus"),
     "Minimize": ("Gjenopprett", "Vis feltet i vanlig størrelse igjen"),
     "Maximize": ("Maksimer", "Vis feltet i fokus over hele skjermen"),
@@ -58,7 +59,7 @@ _SYSTEM_COMMANDS = {
 
 
 def _norwegian_select_menu() -> None:
-    """A Select's open list says «esc Lukk listen» in the footer, not «Dismiss menu»."""
+    """A Select's open list says «Esc Lukk listen» in the footer, not «Dismiss menu»."""
     from textual.widgets._select import SelectOverlay
 
     SelectOverlay.BINDINGS = [Binding("escape", "dismiss", "Lukk listen")]
@@ -115,6 +116,10 @@ class NuitApp(App[None]):
         self.meeting_clocks: dict[int, float] = {}
         bodies = archive.load().members.bodies() if archive.loaded else archive.rows.body_rows()
         self.set_reactive(NuitApp.body, bodies[0] if bodies else None)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys named as F1 and the messages name them («Ctrl+Q», «Esc»), not «^q», «esc»."""
+        return binding.key_display or key_display(binding.key)
 
     @property
     def archive(self) -> Archive:
