@@ -335,5 +335,5 @@ async def test_f1_in_meeting_mode_names_every_key_of_an_action(tmp_path):
         rows = {str(table.get_row_at(r)[1]): str(table.get_row_at(r)[0]) for r in range(table.row_count)}
         assert rows["Nytt innspill"] == "F2 / Ctrl+R"
         assert rows["Gå til saken"] == "Enter"  # the agenda list's Enter, not Textual's «Select»
-        assert rows["Neste sak"].startswith("f8")
+        assert rows["Neste sak"].startswith("F8")
     archive.close()
