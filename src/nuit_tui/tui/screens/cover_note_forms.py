@@ -9,8 +9,9 @@ from ...domain import models as m
 from ...domain.norwegian import ParseError, numeric_date, parse_date
 from ...domain.validation import created, updated
 from ..widgets.checkbox import Checkbox
-from ..widgets.fields import Input, TextArea
+from ..widgets.fields import Input
 from ..widgets.form import FormScreen, about, labelled
+from ..widgets.text_field import TextArea
 
 
 class _Prose(TextArea):

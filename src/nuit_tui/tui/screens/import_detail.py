@@ -9,8 +9,9 @@ from ...domain.enums import ItemType
 from ...domain.labels import field_label, value_label
 from ...domain.norwegian import ParseError, clock
 from ...domain.openness import exemption_text
-from ..widgets.fields import Input, TextArea
+from ..widgets.fields import Input
 from ..widgets.form import FormScreen, labelled
+from ..widgets.text_field import TextArea
 
 MERGE = {"new": "ny", "same": "lik", "fills_in": "fyller inn", "conflict": "KONFLIKT"}
 

@@ -25,10 +25,11 @@ from ..widgets.autosave import Autosave
 from ..widgets.checkbox import Checkbox
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.conflict import VersionedForm
-from ..widgets.fields import Input, SavedInput, TextArea
+from ..widgets.fields import Input, SavedInput
 from ..widgets.footer import Footer
 from ..widgets.form import FormBody, TypeAhead
 from ..widgets.people_field import PeopleField, PeopleInput
+from ..widgets.text_field import TextArea
 from ..writes import redraw_what_is_shown, write
 from .cover_note_tables import CoverNoteTables, ExternalTable, SectionsTable
 from .item_attachments import AttachmentsTable, ItemAttachments

@@ -25,8 +25,9 @@ from ..text import OptionList, Static, markup
 from ..widgets.autosave import Autosave
 from ..widgets.checkout_banner import CheckoutBanner
 from ..widgets.completion import NameInput
-from ..widgets.fields import Input, TextArea
+from ..widgets.fields import Input
 from ..widgets.footer import Footer
+from ..widgets.text_field import TextArea
 from . import meeting_mode_writes as writes
 from .meeting_mode_item_state import ItemStateKeys
 from .meeting_mode_remarks import RemarkKeys

@@ -9,7 +9,8 @@ from ...domain import models as m
 from .. import wall_clock
 from ..base import nuit_app
 from ..widgets.confirm import ConfirmScreen
-from ..widgets.fields import Input, TextArea
+from ..widgets.fields import Input
+from ..widgets.text_field import TextArea
 from . import meeting_mode_writes as writes
 from .base import ArchiveScreen
 from .meeting_mode_widgets import RemarksTable, load_at_end

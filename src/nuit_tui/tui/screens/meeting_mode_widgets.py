@@ -19,9 +19,9 @@ from ...domain.textdiff import word_diff
 from ...services.agenda import AgendaRow
 from ..text import DataTable, Label, OptionList, Static, literal, markup
 from ..widgets.completion import NameInput
-from ..widgets.fields import TextArea
 from ..widgets.form import FormBody
 from ..widgets.refused_typing import TakesNoText
+from ..widgets.text_field import TextArea
 from .item import PlainTextArea
 
 # Meeting mode's keys (F1 lists them; the footer those that fit, in this order). A footer

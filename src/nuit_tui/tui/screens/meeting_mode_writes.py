@@ -18,7 +18,8 @@ from ...domain.norwegian import ParseError
 from ...errors import StoreError
 from ...services.concurrency import remark_of, save_item_text
 from ..widgets.conflict import LeftBehind, VersionedForm
-from ..widgets.fields import Input, TextArea
+from ..widgets.fields import Input
+from ..widgets.text_field import TextArea
 from ..writes import submit_write
 
 

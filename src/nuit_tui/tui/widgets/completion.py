@@ -14,7 +14,8 @@ from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.widget import Widget
 
-from .fields import Input, TextArea
+from .fields import Input
+from .text_field import TextArea
 
 
 def put_typed_in(field: Widget | None, keys: list[events.Key]) -> None:

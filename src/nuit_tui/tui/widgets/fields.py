@@ -3,7 +3,8 @@
 Text pasted from PDFs and Word carries control characters (\\x01, \\x0b, ESC …) that
 break Word and XML exports and can steer a terminal; `domain.text.clean_text` takes
 them out as they enter a field, so what is saved (and shown) is clean. Screens use
-these instead of Textual's Input and TextArea.
+these instead of Textual's Input and TextArea (the multi-line field is in `text_field`:
+Textual's TextArea is not imported before the first screen is painted).
 """
 
 from __future__ import annotations
@@ -84,26 +85,3 @@ class SavedInput(Input):
 
     def __init__(self, value: str | None = None, **kwargs: Any) -> None:
         super().__init__(value, select_on_focus=False, **kwargs)
-
-
-class TextArea(widgets.TextArea):
-    """A multi-line field: line breaks kept, other control characters removed."""
-
-    def __init__(self, text: str = "", **kwargs: Any) -> None:
-        super().__init__(clean_text(text), **kwargs)
-
-    def load_text(self, text: str) -> None:
-        super().load_text(clean_text(text))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # A field that cannot be edited (locked minutes) leaves Ctrl+U to the screen: the
-        # banner's «Ctrl+U låser opp» did nothing with the focus in «Referat», where
-        # Textual's delete-to-line-start took the key and, read-only, deleted nothing.
-        if self.read_only and action == "delete_to_start_of_line":
-            return False
-        return super().check_action(action, parameters)
-
-    def edit(self, edit):
-        # Typing, paste, insert and replace all come here as one Edit.
-        edit.text = clean_text(edit.text)
-        return super().edit(edit)

@@ -25,7 +25,8 @@ from ...domain.norwegian import ParseError
 from ...errors import StoreError
 from ..text import Label, Static
 from ..writes import write
-from .fields import Input, TextArea
+from .fields import Input
+from .text_field import TextArea
 from .type_ahead import TypeAhead as TypeAhead
 from .type_ahead import handle_with_type_ahead as handle_with_type_ahead
 

@@ -8,19 +8,22 @@ after Ctrl+U is typed, then wiped by the Ctrl+U. And a key that moves the focus
 (Enter in a remark's «Hvem») moves it only after the keys behind it have been typed
 into the field it leaves.
 
-`install()` makes both text widgets act on their own bindings as the key reaches
+`install()` makes both text widgets (the TextArea as soon as it is imported) act on their own bindings as the key reaches
 them, in the order of their queue, and send a key that reaches them after the focus
 has moved on to whichever widget has the focus now.
 """
 
 from __future__ import annotations
 
+import sys
+
 from textual import events
 from textual.widget import Widget
 
-from .fields import Input, TextArea
+from .fields import Input
 
 _INSTALLED = "_nuit_ordered_keys"
+_installed = False  # install() was called: a text widget imported later is ordered too
 
 
 def _forward_to_focus(widget: Widget, event: events.Key) -> bool:
@@ -77,9 +80,24 @@ def _ordered(original):
     return _on_key
 
 
+def _keep_order(cls: type[Widget]) -> None:
+    if not getattr(cls, _INSTALLED, False):
+        setattr(cls, "_on_key", _ordered(cls._on_key))  # noqa: B010 (a method replaced on purpose)
+        setattr(cls, _INSTALLED, True)
+
+
 def install() -> None:
     """Once per process: Input and TextArea (and their subclasses) keep the typed order."""
-    for cls in (Input, TextArea):
-        if not getattr(cls, _INSTALLED, False):
-            setattr(cls, "_on_key", _ordered(cls._on_key))  # noqa: B010 (a method replaced on purpose)
-            setattr(cls, _INSTALLED, True)
+    global _installed
+    _installed = True
+    _keep_order(Input)
+    # The TextArea is imported with the first screen that has one (`text_field`).
+    text_field = sys.modules.get(f"{__package__}.text_field")
+    if text_field is not None:
+        _keep_order(text_field.TextArea)
+
+
+def keep_order_once_installed(cls: type[Widget]) -> None:
+    """For a text widget class imported after `install()` (or at it)."""
+    if _installed:
+        _keep_order(cls)
