@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Self
 
+from rich.console import OverflowMethod
 from rich.text import Text
 from textual import widgets
 from textual.content import Content
@@ -33,10 +34,10 @@ def literal(text: str | None) -> Content:
     return Content(shown(text))
 
 
-def literal_text(text: str | None, style: str = "") -> Text:
+def literal_text(text: str | None, style: str = "", overflow: OverflowMethod | None = None) -> Text:
     """`literal` as a Rich Text, for what Textual expects Rich text in (Select options,
-    DataTable cells with a style)."""
-    return Text(shown(text), style=style, end="")
+    DataTable cells with a style; `overflow="ellipsis"`: cut at the cell's edge with «…»)."""
+    return Text(shown(text), style=style, end="", overflow=overflow)
 
 
 def markup(template: str, **values: Any) -> Content:
@@ -63,7 +64,7 @@ def _literal_renderable(value: VisualType) -> VisualType:
     if isinstance(value, str):
         return literal(value)
     if isinstance(value, Text) and clean_text(value.plain) != value.plain:
-        return Text(shown(value.plain), style=value.style, end="")
+        return Text(shown(value.plain), style=value.style, end="", overflow=value.overflow)
     return value
 
 

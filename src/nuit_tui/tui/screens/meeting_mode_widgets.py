@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -17,7 +18,7 @@ from ...domain import models as m
 from ...domain.norwegian import clock, long_date, numeric_date, time_span
 from ...domain.textdiff import word_diff
 from ...services.agenda import AgendaRow
-from ..text import DataTable, Label, OptionList, Static, literal, markup
+from ..text import DataTable, Label, OptionList, Static, literal, literal_text, markup
 from ..widgets.completion import NameInput
 from ..widgets.form import FormBody
 from ..widgets.refused_typing import TakesNoText
@@ -225,18 +226,45 @@ class RemarksTable(TakesNoText, DataTable):
     # «Hvem» is as wide as the longest name shown, within these: «Representant fra kommunal
     # sektor» was cut at a fixed 28 with the room beside it; a very long name is cut at 36.
     SPEAKER_WIDTH = (12, 36)
+    CLOCK_WIDTH = 5
+    # «Innspill» takes the room left beside the two (it grew with the longest remark, and
+    # pushed «Kl.» out of view); beside a long name on a narrow terminal, at least this.
+    TEXT_MIN_WIDTH = 12
 
     def on_mount(self) -> None:
-        self._speaker = self.add_column("Hvem", width=self.SPEAKER_WIDTH[0])
-        self.add_column("Innspill")
-        self.add_column("Kl.", width=5)
+        self._speaker_width = self.SPEAKER_WIDTH[0]  # as wide as the names want: `_fit_columns` may give less
+        self._speaker = self.add_column("Hvem", width=self._speaker_width)
+        self._text = self.add_column("Innspill", width=self.TEXT_MIN_WIDTH)
+        self.add_column("Kl.", width=self.CLOCK_WIDTH)
+        self._fit_columns()
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        self._fit_columns()  # a twelfth remark: the scrollbar takes two columns of the text's
 
     def _fit_speakers(self, speakers: list[str], *, shrink: bool) -> None:
-        column = self.columns[self._speaker]
         low, high = self.SPEAKER_WIDTH
         width = max(low, min(high, max(map(cell_len, speakers), default=0)))
-        if width > column.width or (shrink and width != column.width):
-            column.width = width
+        if width > self._speaker_width or (shrink and width != self._speaker_width):
+            self._speaker_width = width
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """«Innspill» as wide as the table leaves it beside «Hvem» and «Kl.», so that the
+        time is always in view and nothing scrolls sideways; «Hvem» gives way to it on a
+        narrow terminal. Not laid out yet: «Hvem» as the names want, «Innspill» at resize."""
+        speaker, text = self.columns[self._speaker], self.columns[self._text]
+        room = self.scrollable_content_region.width
+        widths = (self._speaker_width, text.width)
+        if room > 0:
+            free = room - 3 * 2 * self.cell_padding - self.CLOCK_WIDTH
+            fitted = min(self._speaker_width, max(self.SPEAKER_WIDTH[0], free - self.TEXT_MIN_WIDTH))
+            widths = (fitted, max(1, free - fitted))
+        if widths != (speaker.width, text.width):
+            speaker.width, text.width = widths
+            self._update_count += 1  # the cells were drawn at the old widths (and are cached so)
             self._require_update_dimensions = True
             self.refresh()
 
@@ -245,11 +273,18 @@ class RemarksTable(TakesNoText, DataTable):
         # On one line, spaces as one: a text begun with Enter (Tab, then Enter, after the name) showed blank.
         return remark.speaker, " ".join(remark.text.split()), clock(remark.made_at) if remark.made_at else ""
 
+    @classmethod
+    def _shown(cls, remark: m.Remark) -> tuple[Text, Text, str]:
+        """`cells` as drawn: a name or text cut at its column's edge ends in «…» (the whole
+        text is in the editor, Enter)."""
+        speaker, text, made_at = cls.cells(remark)
+        return literal_text(speaker, overflow="ellipsis"), literal_text(text, overflow="ellipsis"), made_at
+
     def fill(self, remarks: list[m.Remark], select_id: int | None = None) -> None:
         self.clear()
         self._fit_speakers([remark.speaker for remark in remarks], shrink=True)
         for remark in remarks:
-            self.add_row(*self.cells(remark), key=str(remark.id))
+            self.add_row(*self._shown(remark), key=str(remark.id))
             if remark.id == select_id:
                 self.move_cursor(row=self.row_count - 1)
 
@@ -257,10 +292,11 @@ class RemarksTable(TakesNoText, DataTable):
         """Redraw one remark's row; False when it is not there (deleted meanwhile)."""
         try:
             self._fit_speakers([remark.speaker], shrink=False)
-            for column, value in zip(self.COLUMNS, self.cells(remark), strict=True):
+            for column, value in zip(self.COLUMNS, self._shown(remark), strict=True):
                 column_key = next(c.key for c in self.columns.values() if str(c.label) == column)
-                # The column grows with the text (else it stays as wide as its first content).
-                self.update_cell(str(remark.id), column_key, value, update_width=True)
+                # The widths are `_fit_columns`'s: none grows with its text (update_width
+                # would measure it for nothing: the columns are not auto-width).
+                self.update_cell(str(remark.id), column_key, value)
         except Exception:
             return False
         return True
