@@ -22,7 +22,7 @@ from .collector import CollectWhenIdle
 from .key_display import key_display
 from .screens.meetings import MeetingsScreen
 from .text import shown
-from .textual_fixes import keep_no_closed_widget_alive
+from .textual_fixes import filter_escapes_in_pastes, keep_no_closed_widget_alive
 from .widgets import refused_typing
 from .widgets.priority_keys import PriorityKeys
 from .widgets.type_ahead import handle_with_type_ahead
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ..services.undo import Deletion
 
 keep_no_closed_widget_alive()  # Textualize/textual#6665: see tui/textual_fixes.py
+filter_escapes_in_pastes()  # a paste's escape sequences sent its words as keys: see there
 
 UNDO_DEPTH = 20  # deletes Ctrl+Z can take back, newest first
 
