@@ -303,11 +303,21 @@ def table(r: dict) -> str:
 
 
 def growth(results: list[dict]) -> dict:
-    """Each figure at each scale divided by the same figure at the smallest scale."""
+    """Each figure at each scale divided by the same figure at the smallest scale. A figure
+    measured against a floor in its own run grows by its ratio to the floor: the floor
+    itself moved 250–335 ms between the scales of one run (first paint), which is the
+    machine, not the archive."""
     base = results[0]
     out: dict = {}
     for name, f in base["figures"].items():
-        out[name] = {f"{r['scale']:g}": (r["figures"][name]["value"] / f["value"] if f["value"] else None) for r in results}
+        grown = {}
+        for r in results:
+            g = r["figures"][name]
+            if g.get("ratio") and f.get("ratio") and g.get("floor") and f.get("floor"):
+                grown[f"{r['scale']:g}"] = g["ratio"] / f["ratio"]
+            else:
+                grown[f"{r['scale']:g}"] = g["value"] / f["value"] if f["value"] else None
+        out[name] = grown
     return out
 
 
