@@ -658,6 +658,26 @@ def test_a_wrong_or_damaged_kept_schema_never_refuses_a_sound_file_and_is_made_a
     schema_check._expected.cache_clear()
 
 
+def test_a_kept_schema_of_another_key_under_the_same_name_is_not_taken(demo_path, tmp_path, monkeypatch):
+    """The file's name is a CRC of its key: the key inside it decides."""
+    from nuit_tui.store import schema_check
+
+    monkeypatch.setenv("NUIT_CACHE_DIR", str(tmp_path / "cache"))
+    schema_check._expected.cache_clear()
+    ArchiveFile(demo_path).close()
+    (path,) = (tmp_path / "cache").iterdir()
+    good = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**good, "key": "another nuit-tui's", "objects": []}), encoding="utf-8")
+    replays = []
+    migrated = schema_check._migrated
+    monkeypatch.setattr(schema_check, "_migrated", lambda applied: replays.append(applied) or migrated(applied))
+    schema_check._expected.cache_clear()
+    ArchiveFile(demo_path).close()
+    assert len(replays) == 1  # replayed at once, not compared with the other key's schema
+    assert json.loads(path.read_text(encoding="utf-8")) == good  # and kept anew under its key
+    schema_check._expected.cache_clear()
+
+
 def test_a_foreign_trigger_is_refused_with_a_kept_schema_too(demo_path, tmp_path, monkeypatch):
     from nuit_tui.store import schema_check
 
@@ -705,7 +725,7 @@ def test_kept_schemas_of_earlier_versions_are_pruned_to_the_last_used(demo_path,
     (cache / "notes.txt").write_text("not ours to remove", encoding="utf-8")
     schema_check._expected.cache_clear()
     ArchiveFile(demo_path).close()  # uses the kept one: it is the newest now
-    monkeypatch.setattr(schema_check, "CACHE_FORMAT", 2)  # a new version: a new one is kept, the folder pruned
+    monkeypatch.setattr(schema_check, "CACHE_FORMAT", schema_check.CACHE_FORMAT + 1)  # a new version: a new one is kept, the folder pruned
     schema_check._expected.cache_clear()
     ArchiveFile(demo_path).close()
     schema_check._expected.cache_clear()

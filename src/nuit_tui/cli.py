@@ -6,21 +6,20 @@ failures, never a traceback (set NUIT_DEBUG=1 to see one).
 
 from __future__ import annotations
 
-import argparse
 import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .cli_app import app_only, cmd_app, cmd_demo
 from .cli_common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, db_path, format_for_out, open_archive, say, year_arg
-from .cli_parser import NorwegianParser
-from .cli_registers import cmd_followups, cmd_search
-from .domain.norwegian import ParseError
 from .domain.text import clean_text
-from .exporters.formats import DOCUMENT_FORMATS, described
+
+if TYPE_CHECKING:  # `nuit-tui` alone opens the app without argparse (`app_only`): 3 ms of the first paint
+    import argparse
 
 # The formats of a notice and the minutes on the command line, the default first.
 _DOCUMENT_FORMATS = ["docx", "pdf", "md", "html"]
@@ -288,6 +287,12 @@ def _emit(data: bytes, out: str | None) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from .cli_parser import NorwegianParser
+    from .cli_registers import cmd_followups, cmd_search
+    from .exporters.formats import DOCUMENT_FORMATS, described
+
     parser = NorwegianParser(
         prog="nuit-tui",
         description="Møter, sakslister, referat og årshjul for et sekretariat – i terminalen.",
@@ -403,6 +408,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _exit_code(exc: BaseException) -> int | None:
+    from .domain.norwegian import ParseError
     from .files import NotARegularFile
     from .services.transfer import ImportRejected
     from .store import errors

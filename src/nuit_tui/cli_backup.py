@@ -6,11 +6,14 @@
 
 from __future__ import annotations
 
-import argparse
 import errno
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: the app's start (`warn_location`) does without argparse
+    import argparse
 
 _warned: set[Path] = set()
 

@@ -3,7 +3,6 @@ the archive path from --db, opening the archive, and reading --year."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +12,8 @@ from .domain.text import clean_text
 from .paths import default_db
 
 if TYPE_CHECKING:
+    import argparse
+
     from .services import Archive
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

@@ -32,11 +32,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import json
 import os
 import re
 import sqlite3
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -148,10 +148,10 @@ def _replayed(applied: tuple[str, ...]) -> Expected:
 
 # What the replay depends on besides the migrations' names: these modules' code.
 _SCHEMA_MODULES = ("schema.py", "search.py", "checkout_log.py", "schema_check.py")
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: the key kept in the file, its name a CRC (hashlib cost 1.5 ms of the first paint)
 
 
-def _cache_file(applied: tuple[str, ...]) -> Path | None:
+def _cache_file(applied: tuple[str, ...]) -> tuple[Path, str] | None:
     from .. import __version__
 
     folder = os.environ.get("NUIT_CACHE_DIR")
@@ -165,12 +165,17 @@ def _cache_file(applied: tuple[str, ...]) -> Path | None:
     except OSError:
         return None
     key = repr((CACHE_FORMAT, __version__, sqlite3.sqlite_version, applied, code))
-    return Path(folder) / f"schema-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+    # The name only finds the file; the key in it decides (`_read_kept`), so two keys
+    # with one name cost a replay, never a wrong schema.
+    data = key.encode()
+    return Path(folder) / f"schema-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.json", key
 
 
-def _read_kept(path: Path) -> Expected | None:
+def _read_kept(path: Path, key: str) -> Expected | None:
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
+        if kept["key"] != key:
+            return None  # another key's file under the same name: replayed, and kept anew
         with contextlib.suppress(OSError):
             os.utime(path)  # used: the newest are kept when the folder is pruned (`_prune`)
         objects = {(kind, name): (table, sql) for kind, name, table, sql in kept["objects"]}
@@ -182,12 +187,12 @@ def _read_kept(path: Path) -> Expected | None:
     return objects, triggers
 
 
-def _keep(path: Path, expected: Expected) -> None:
+def _keep(path: Path, key: str, expected: Expected) -> None:
     """Written whole or not at all; a folder that cannot be written only costs the replay."""
     from ..files import write_atomic
 
     objects, triggers = expected
-    text = json.dumps({"objects": [[*key, *value] for key, value in objects.items()], "checkout_triggers": triggers})
+    text = json.dumps({"key": key, "objects": [[*key, *value] for key, value in objects.items()], "checkout_triggers": triggers})
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text.encode("utf-8"))
@@ -214,12 +219,12 @@ def _prune(folder: Path) -> None:
 @functools.lru_cache(maxsize=8)
 def _expected(applied: tuple[str, ...], *, replay: bool = False) -> Expected:
     """The schema `applied` makes: kept from an earlier start, unless `replay`."""
-    path = _cache_file(applied)
-    if not replay and path is not None and (kept := _read_kept(path)) is not None:
+    cache = _cache_file(applied)
+    if not replay and cache is not None and (kept := _read_kept(*cache)) is not None:
         return kept
     expected = _replayed(applied)
-    if path is not None:
-        _keep(path, expected)
+    if cache is not None:
+        _keep(*cache, expected)
     return expected
 
 
