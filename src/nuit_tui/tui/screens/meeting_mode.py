@@ -55,6 +55,10 @@ class MeetingModeScreen(RemarkKeys, ItemStateKeys):
 
     BINDINGS = MEETING_MODE_KEYS
     CSS_PATH = "meeting_mode.tcss"
+    # A laptop's 80×24: the agenda narrower and the fields lower (meeting_mode.tcss), so that
+    # the item's title, «Forslag», «Referat», the remarks and «Vedtak» are all in view.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (28, "-tall")]
 
     def __init__(self, meeting_id: int, item_id: int | None = None):
         super().__init__()
@@ -293,9 +297,9 @@ class MeetingModeScreen(RemarkKeys, ItemStateKeys):
     def _show_lock(self) -> None:
         """The banner and the fields as the minutes' lock is now (approved here or elsewhere)."""
         locked = self.locked = self.archive.lock.is_locked(self.meeting_id)
-        self.query_one("#mm-lock", Static).update(
-            markup("[b]Referatet er godkjent og låst.[/b] Ctrl+U låser opp (begrunnelsen registreres).") if locked else ""
-        )
+        banner = self.query_one("#mm-lock", Static)
+        banner.update(markup("[b]Referatet er godkjent og låst.[/b] Ctrl+U låser opp (begrunnelsen registreres).") if locked else "")
+        banner.display = locked  # no blank line over «Forslag» when open: a row that 80×24 needs
         for name in ("narrative", "decision"):
             self.query_one(f"#{name}", TextArea).read_only = locked
 
