@@ -43,3 +43,19 @@ async def test_the_whole_item_is_in_view_beside_the_agenda(demo_path, size):
         agenda = screen.query_one("#mm-agenda")
         assert agenda.region.width == (28 if size[0] < 100 else 38)
     archive.close()
+
+
+async def test_the_screen_is_styled_for_the_terminal_before_it_is_shown(demo_path):
+    """Textual sets the breakpoint classes at the screen's first Resize, after it has been
+    styled once: the whole screen was styled again (some 20 ms of opening meeting mode)."""
+    archive = Archive.open(demo_path)
+    meeting = archive.meetings.find("NUIT", "2/2023")
+    app = NuitApp(archive)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = MeetingModeScreen(meeting.id)
+        assert screen.has_class("-narrow") and screen.has_class("-short")
+        assert not screen.has_class("-wide") and not screen.has_class("-tall")
+        await pilot.resize_terminal(120, 40)
+        wide = MeetingModeScreen(meeting.id)
+        assert wide.has_class("-wide") and wide.has_class("-tall")
+    archive.close()

@@ -29,6 +29,20 @@ class ArchiveScreen(Screen):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._compositor = ChangedRegionCompositor()  # a key redraws what it changed (tui/compositor.py)
+        self._preset_breakpoints()
+
+    def _preset_breakpoints(self) -> None:
+        """The breakpoint classes (`HORIZONTAL_BREAKPOINTS`) for the terminal's size, set
+        before the screen is styled: Textual sets them at the screen's first Resize, which
+        styled the whole screen a second time (20 ms of opening meeting mode)."""
+        horizontal, vertical = self.HORIZONTAL_BREAKPOINTS or [], self.VERTICAL_BREAKPOINTS or []
+        if not (horizontal or vertical):
+            return
+        try:
+            width, height = self.app.size
+        except Exception:  # made outside a running app (a test): the Resize sets them
+            return
+        self.add_class(*self._get_breakpoint_classes(width, horizontal), *self._get_breakpoint_classes(height, vertical), update=False)
 
     @property
     def archive(self) -> Archive:
