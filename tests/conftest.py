@@ -265,6 +265,20 @@ async def until(pilot, condition, timeout: float = 10.0, what: str = "") -> None
     await pilot.pause()
 
 
+def screen_lines(app) -> list[str]:
+    """The screen's lines as the terminal shows them."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def open_meeting_mode(app, pilot, meeting_id: int, item_id: int | None = None):
+    """Meeting mode pushed on `meeting_id` (at `item_id`), once it shows an item."""
+    from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
+
+    app.push_screen(MeetingModeScreen(meeting_id, item_id))
+    await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None, what="meeting mode")
+    return app.screen
+
+
 def palette_highlight(app) -> str:
     """The command palette's highlighted hit as text; "" while it shows none."""
     from textual.command import CommandList

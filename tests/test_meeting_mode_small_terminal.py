@@ -8,16 +8,12 @@ import datetime as dt
 
 import pytest
 
-from conftest import until
+from conftest import open_meeting_mode, screen_lines
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui.app import NuitApp
 from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen
 from nuit_tui.tui.text import Static
-
-
-def screen_lines(app) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (140, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
@@ -28,8 +24,7 @@ async def test_the_whole_item_is_in_view_beside_the_agenda(demo_path, size):
     archive.minutes.add_remark(m.Remark(item_id=item.id, speaker="KS", text="Ber om en felles plan.", made_at=dt.time(9, 7)))
     app = NuitApp(archive)
     async with app.run_test(size=size) as pilot:
-        app.push_screen(MeetingModeScreen(meeting.id, item.id))
-        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None, what="meeting mode")
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
         await pilot.pause()
         screen = app.screen
         text = "\n".join(screen_lines(app))

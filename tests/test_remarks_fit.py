@@ -8,12 +8,12 @@ import datetime as dt
 
 import pytest
 
-from conftest import type_text, until
+from conftest import open_meeting_mode, screen_lines, type_text, until
 from nuit_tui.domain import models as m
 from nuit_tui.services import Archive
 from nuit_tui.tui import wall_clock
 from nuit_tui.tui.app import NuitApp
-from nuit_tui.tui.screens.meeting_mode import MeetingModeScreen, RemarksTable
+from nuit_tui.tui.screens.meeting_mode import RemarksTable
 
 SIZES = [(80, 24), (100, 30), (140, 40)]
 LONG = (
@@ -22,9 +22,6 @@ LONG = (
     "med prioriteringene fra første dag, ikke først når løsningene er valgt og kontraktene skrevet."
 )
 
-
-def screen_lines(app) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def an_item_without_remarks(archive: Archive, meeting: m.Meeting) -> m.AgendaItem:
@@ -59,8 +56,7 @@ async def test_a_long_remark_leaves_its_time_in_view(demo_path, size):
     archive.minutes.add_remark(m.Remark(item_id=item.id, speaker="KS", text=LONG, made_at=dt.time(10, 47)))
     app = NuitApp(archive)
     async with app.run_test(size=size) as pilot:
-        app.push_screen(MeetingModeScreen(meeting.id, item.id))
-        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None, what="meeting mode")
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
         await shows_who_what_and_when(app, pilot, "KS", "10.47")
     archive.close()
 
@@ -75,8 +71,7 @@ async def test_a_long_remark_typed_live_leaves_its_time_in_view(demo_path, size,
     item = an_item_without_remarks(archive, meeting)
     app = NuitApp(archive)
     async with app.run_test(size=size) as pilot:
-        app.push_screen(MeetingModeScreen(meeting.id, item.id))
-        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None, what="meeting mode")
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
         await pilot.press("f2")
         await type_text(pilot, "KS")
         await pilot.press("tab")
@@ -103,8 +98,7 @@ async def test_the_text_gives_the_scrollbar_its_room_when_the_remarks_outgrow_th
         add(n)
     app = NuitApp(archive)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(MeetingModeScreen(meeting.id, item.id))
-        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None, what="meeting mode")
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
         table = app.screen.query_one(RemarksTable)
         table.focus()
         await until(pilot, lambda: table.row_count == 11, what="the rows")
@@ -130,8 +124,7 @@ async def test_a_long_name_gives_way_to_the_text_and_the_time_at_80_columns(demo
     archive.minutes.add_remark(m.Remark(item_id=item.id, speaker="Representant fra kommunal sektor", text=LONG, made_at=dt.time(10, 47)))
     app = NuitApp(archive)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(MeetingModeScreen(meeting.id, item.id))
-        await until(pilot, lambda: isinstance(app.screen, MeetingModeScreen) and app.screen.item is not None, what="meeting mode")
+        await open_meeting_mode(app, pilot, meeting.id, item.id)
         table = app.screen.query_one(RemarksTable)
         table.focus()
         await until(pilot, lambda: table.row_count == 1, what="the row")
