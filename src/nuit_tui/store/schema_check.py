@@ -192,7 +192,8 @@ def _keep(path: Path, key: str, expected: Expected) -> None:
     from ..files import write_atomic
 
     objects, triggers = expected
-    text = json.dumps({"key": key, "objects": [[*key, *value] for key, value in objects.items()], "checkout_triggers": triggers})
+    kept = [[kind, name, table, sql] for (kind, name), (table, sql) in objects.items()]
+    text = json.dumps({"key": key, "objects": kept, "checkout_triggers": triggers})
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text.encode("utf-8"))

@@ -32,6 +32,11 @@ _KEYS = {
 }
 
 
+def is_function_key(name: str) -> bool:
+    """«f1» … «f24»: a key's name without its modifiers."""
+    return name[:1] == "f" and name[1:].isdigit()
+
+
 @lru_cache(256)
 def key_display(key: str) -> str:
     """A binding's key («ctrl+q», «f2», «shift+tab», «plus») as the screen names it."""
@@ -40,7 +45,7 @@ def key_display(key: str) -> str:
     *modifiers, name = key.split("+")
     if name in _KEYS:
         shown = _KEYS[name]
-    elif len(name) > 1 and name[0] == "f" and name[1:].isdigit():
+    elif is_function_key(name):
         shown = name.upper()
     else:
         shown = format_key(name)

@@ -8,9 +8,10 @@ after Ctrl+U is typed, then wiped by the Ctrl+U. And a key that moves the focus
 (Enter in a remark's «Hvem») moves it only after the keys behind it have been typed
 into the field it leaves.
 
-`install()` makes both text widgets (the TextArea as soon as it is imported) act on their own bindings as the key reaches
-them, in the order of their queue, and send a key that reaches them after the focus
-has moved on to whichever widget has the focus now.
+`install()` makes both text widgets act on their own bindings as the key reaches them,
+in the order of their queue, and send a key that reaches them after the focus has
+moved on to whichever widget has the focus now (the TextArea as it is imported, with
+the first screen that has one: `text_field`).
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ from textual.binding import Binding
 from textual.timer import Timer
 from textual.widget import Widget
 
+from ..key_display import is_function_key
 from .type_ahead import key_being_handled
 
 # Keys typed on within this long of the one before are still the form's text: more than
@@ -124,8 +125,7 @@ def acts_anywhere(event: events.Key | events.Paste) -> bool:
     the function keys (the screens' keys while typing)."""
     if not isinstance(event, events.Key):
         return False
-    key = event.key.rsplit("+", 1)[-1]
-    return event.key in ("escape", "tab", "shift+tab") or (key[:1] == "f" and key[1:].isdigit())
+    return event.key in ("escape", "tab", "shift+tab") or is_function_key(event.key.rsplit("+", 1)[-1])
 
 
 def _end_after_a_pause(app: App, refusal: _Refusal) -> None:
